@@ -1,0 +1,52 @@
+"""Stage 1: read a file into raw text with its pages, fonts and origin.
+
+One reader per format; ``extract(path)`` picks it from the file's content and name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from vnplan.extract.document import ExtractedDocument, FontRun, PageText
+from vnplan.extract.sniff import detect_format
+from vnplan.extract.text import decode_text
+
+from vnplan.errors import InputError
+
+__all__ = ["ExtractedDocument", "FontRun", "PageText", "extract"]
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def extract(path: Path) -> ExtractedDocument:
+    if not path.exists():
+        raise InputError("no such file")
+    if path.is_dir():
+        raise InputError("is a folder, not a file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"file is {size // 2**20} MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit")
+        data = path.read_bytes()
+    except PermissionError as exc:
+        raise InputError("permission denied: cannot read the file") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}") from exc
+    if not data:
+        raise InputError("the file is empty")
+    fmt = detect_format(path, data[:16])
+    digest = hashlib.sha256(data).hexdigest()
+    if fmt in ("txt", "md"):
+        text, encoding = decode_text(data)
+        return ExtractedDocument(
+            path=path,
+            format=fmt,
+            sha256=digest,
+            size_bytes=len(data),
+            raw_text=text,
+            encoding=encoding,
+            text_method="plain",
+            markup="markdown" if fmt == "md" else "plain",
+        )
+    raise InputError(f"{fmt.upper()} input is not supported yet (text and Markdown are)")

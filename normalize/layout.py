@@ -1,0 +1,223 @@
+"""Layout clean-up: page furniture dropped, wrapped lines re-joined into paragraphs.
+
+The input is text as readers produce it: one physical line per printed line, often with blank
+lines between them (PDF text layers), page breaks as form feeds. The output has one logical
+line per paragraph, heading, list item or table row, separated by single newlines.
+
+A physical line is joined to the one before unless the one before ends a sentence, or this one
+opens a new block (a numbered heading, a bullet, "Căn cứ …", a table row), or the one before is
+visibly short of the page width and this one starts with a capital letter.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+from vnplan.normalize.mapped import Edit, MappedText
+
+from vnplan.markers import NATIONAL_MOTTO, PARAGRAPH_OPENERS, match_marker
+
+PAGE_NUMBER = regex.compile(r"^(?:[-–—]\s*)?(?:Trang\s+)?(\d{1,4})(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$", regex.I)
+SENTENCE_END = regex.compile(r"(?:[.!?…]|\./\.|\.\s*[\"”’)]|\)\s*\.)$")
+# A clause break: the paragraph goes on if the next line starts in lower case or with a number.
+CLAUSE_END = regex.compile(r"[;:,]\s*[\"”’)]?$")
+NUMBERS_ONLY = regex.compile(r"^[\d.,%\s=x*+/()-]+$")
+STARTS_WITH_ROW_NUMBER = regex.compile(r"^\d{1,3}\s+\S")
+ENDS_WITH_NUMBER = regex.compile(r"\d$")
+LOWER_START = regex.compile(r"^[\p{Ll}(\"“]")
+UPPER_START = regex.compile(r"^\p{Lu}")
+
+
+@dataclass(frozen=True)
+class PhysicalLine:
+    start: int  # offsets in the text before layout
+    end: int
+    text: str
+    heading_level: int | None  # from Markdown
+    indented: bool = False
+
+
+@dataclass(frozen=True)
+class LayoutResult:
+    text: MappedText
+    headings: dict[int, int]  # logical line number → Markdown heading level
+    join_points: list[int]  # offsets in the new text where two physical lines were joined
+    furniture: list[str]  # the lines dropped as page furniture
+
+
+def _is_caps_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _furniture(lines: list[PhysicalLine]) -> set[int]:
+    """Indexes of lines that are page numbers or running headers/footers."""
+    page_breaks = [i for i, line in enumerate(lines) if "\f" in line.text]
+    near_break: set[int] = set()
+    for i in page_breaks:
+        near_break.update(range(i - 2, i + 3))
+    numbered = [
+        (i, int(m.group(1)))
+        for i, line in enumerate(lines)
+        if (m := PAGE_NUMBER.match(line.text.strip("\f ")))
+    ]
+    dropped = {i for i, _ in numbered if i in near_break}
+    dropped |= _page_number_run(numbered, len(lines))
+    if page_breaks:
+        # Running headers and footers: the same line next to at least three page breaks.
+        counts = Counter(lines[i].text.strip() for i in near_break if 0 <= i < len(lines))
+        for text, count in counts.items():
+            if count >= 3 and len(text) >= 4 and not match_marker(text):
+                dropped.update(i for i in near_break if 0 <= i < len(lines) and lines[i].text.strip() == text)
+    return dropped
+
+
+def _page_number_run(numbered: list[tuple[int, int]], line_count: int) -> set[int]:
+    """Standalone numbers counting up one by one at a steady pace through the whole document.
+
+    Table row numbers count up too, but they cluster in one place; page numbers are spread evenly.
+    """
+    best: list[int] = []
+    run: list[tuple[int, int]] = []
+    for item in numbered:
+        if run and item[1] == run[-1][1] + 1 and item[0] - run[-1][0] >= 15:
+            run.append(item)
+        else:
+            run = [item]
+        if len(run) > len(best):
+            best = [i for i, _ in run]
+    if len(best) < 3 or best[-1] - best[0] < 0.5 * line_count:
+        return set()
+    gaps = [b - a for a, b in zip(best, best[1:], strict=False)]
+    if statistics.pstdev(gaps) > 0.5 * statistics.mean(gaps):
+        return set()
+    return set(best)
+
+
+def _opens_block(line: PhysicalLine) -> bool:
+    text = line.text
+    return bool(
+        line.heading_level
+        or match_marker(text)
+        or PARAGRAPH_OPENERS.match(text)
+        or NATIONAL_MOTTO.match(text)
+        or "\t" in text
+        or text.startswith("|")
+    )
+
+
+def _closes_block(line: PhysicalLine) -> bool:
+    text = line.text
+    return bool(line.heading_level or SENTENCE_END.search(text) or "\t" in text or text.endswith("|"))
+
+
+def _opens_title(text: str) -> bool:
+    """A numbered line whose words so far carry no sentence punctuation: maybe a section title."""
+    marker = match_marker(text)
+    return bool(marker) and marker.marker != "bullet" and not regex.search(r"[.;:!?]", text[marker.end :])
+
+
+def _should_join(prev: PhysicalLine, cur: PhysicalLine, wrap_width: float, in_heading: bool) -> bool:
+    """``in_heading``: the paragraph so far opened with a numbered marker and has no sentence stop."""
+    if _closes_block(prev) or _opens_block(cur):
+        return False
+    if CLAUSE_END.search(prev.text):
+        return bool(
+            LOWER_START.match(cur.text) or (prev.text.endswith((":", ",")) and NUMBERS_ONLY.match(cur.text))
+        )
+    # A capitalised line after a numbered title that stops short of the margin (or is indented)
+    # is the title's first paragraph.
+    if in_heading and UPPER_START.match(cur.text) and (cur.indented or len(prev.text) < 0.9 * wrap_width):
+        return False
+    if NUMBERS_ONLY.match(prev.text) or NUMBERS_ONLY.match(cur.text):
+        return False
+    if ENDS_WITH_NUMBER.search(prev.text) and STARTS_WITH_ROW_NUMBER.match(cur.text):
+        return False
+    prev_caps, cur_caps = _is_caps_line(prev.text), _is_caps_line(cur.text)
+    if prev_caps != cur_caps and not LOWER_START.match(cur.text):
+        return False
+    if LOWER_START.match(cur.text):
+        return True
+    # A capital letter after a line that stopped well short of the margin starts a new paragraph.
+    return len(prev.text) >= 0.7 * wrap_width
+
+
+def _wrap_width(lines: list[PhysicalLine]) -> float:
+    lengths = [len(line.text) for line in lines if len(line.text) >= 20]
+    if len(lengths) < 5:
+        return 80.0
+    return float(statistics.quantiles(lengths, n=10)[7])  # 80th percentile: a full printed line
+
+
+def reflow(mapped: MappedText, heading_lines: dict[int, int] | None = None) -> LayoutResult:
+    heading_lines = heading_lines or {}
+    lines: list[PhysicalLine] = []
+    for number, (start, end) in enumerate(mapped.lines()):
+        raw = mapped.text[start:end]
+        stripped = raw.strip(" \t\f\v")
+        lead = len(raw) - len(raw.lstrip(" \t\f\v"))
+        s = start + lead
+        lines.append(PhysicalLine(s, s + len(stripped), stripped, heading_lines.get(number), lead > 0))
+
+    furniture = _furniture(lines)
+    kept = [line for i, line in enumerate(lines) if line.text and i not in furniture]
+    wrap_width = _wrap_width(kept)
+
+    edits: list[Edit] = []
+    joins: list[bool] = []
+    # Everything before the first kept line goes; every gap between kept lines becomes "\n" or " ".
+    if kept:
+        edits.append(Edit(0, kept[0].start, ""))
+        in_heading = _opens_title(kept[0].text)
+        for prev, cur in zip(kept, kept[1:], strict=False):
+            join = _should_join(prev, cur, wrap_width, in_heading)
+            if join:
+                in_heading = in_heading and not regex.search(r"[.;:!?]", cur.text)
+            else:
+                in_heading = _opens_title(cur.text)
+            glue = " " if join else "\n"
+            if join and prev.text.endswith("-") and prev.text[-2:-1].isdigit() and cur.text[:1].isdigit():
+                glue = ""  # "2023-" + "2025" is one range split at the margin
+            joins.append(join)
+            edits.append(Edit(prev.end, cur.start, glue))
+        edits.append(Edit(kept[-1].end, len(mapped.text), ""))
+    else:
+        edits.append(Edit(0, len(mapped.text), ""))
+    # Runs of spaces inside a line are layout, not content.
+    inner = regex.compile(r"(?<=\S) {2,}(?=\S)")
+    for line in kept:
+        for m in inner.finditer(mapped.text, line.start, line.end):
+            edits.append(Edit(m.start(), m.end(), " "))
+    result = mapped.apply(edits)
+
+    # Where each kept line starts in the new text: its old start shifted by the edits before it.
+    new_starts = _shift([line.start for line in kept], edits)
+    headings: dict[int, int] = {}
+    join_points: list[int] = []
+    logical = 0
+    for index, line in enumerate(kept):
+        if index and not joins[index - 1]:
+            logical += 1
+        elif index:
+            join_points.append(new_starts[index])
+        if line.heading_level and logical not in headings:
+            headings[logical] = line.heading_level
+    dropped = [lines[i].text for i in sorted(furniture) if lines[i].text]
+    return LayoutResult(result, headings, join_points, dropped)
+
+
+def _shift(positions: list[int], edits: list[Edit]) -> list[int]:
+    """New offsets of old positions that no edit covers (positions ascending)."""
+    ordered = sorted(edits)
+    shifted: list[int] = []
+    delta = 0
+    k = 0
+    for pos in positions:
+        while k < len(ordered) and ordered[k].end <= pos:
+            delta += len(ordered[k].replacement) - (ordered[k].end - ordered[k].start)
+            k += 1
+        shifted.append(pos + delta)
+    return shifted

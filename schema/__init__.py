@@ -1,0 +1,49 @@
+"""The JSON contract: ``plan.schema.json`` and its validation (jsonschema, draft 2020-12)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+SCHEMA_FILE = "plan.schema.json"
+
+
+@cache
+def load_schema() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    schema = load_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def schema_version() -> str:
+    return load_schema()["x-schema-version"]
+
+
+def validation_errors(instance: Any) -> list[str]:
+    """Every way ``instance`` breaks the contract, as 'path: message' lines (empty when valid)."""
+    errors = sorted(_validator().iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in errors]
+
+
+class SchemaViolation(ValueError):
+    """Output that does not satisfy plan.schema.json; it is never written."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("; ".join(errors[:5]) + (f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""))
+        self.errors = errors
+
+
+def ensure_valid(instance: Any) -> None:
+    errors = validation_errors(instance)
+    if errors:
+        raise SchemaViolation(errors)

@@ -1,0 +1,28 @@
+"""vnplan: Vietnamese government planning documents → structured, validated JSON.
+
+>>> import vnplan
+>>> doc = vnplan.process("corpus/seeds/002_ca09afea0b59ac62.txt")
+>>> doc.document.issuer
+'Trung tâm Y tế huyện Yên Lạc'
+>>> json_text = doc.to_json()
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vnplan.errors import InputError
+from vnplan.model import SCHEMA_VERSION, PlanDocument
+
+__version__ = "0.1.0"
+__all__ = ["SCHEMA_VERSION", "InputError", "PlanDocument", "__version__", "process"]
+
+
+def process(path: str | Path) -> PlanDocument:
+    """Read one document and return its validated PlanDocument.
+
+    Raises InputError when the file cannot be read as a document at all.
+    """
+    from vnplan.pipeline import process as run_pipeline  # the stages import this package's model
+
+    return run_pipeline(Path(path))

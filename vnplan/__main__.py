@@ -1,0 +1,3 @@
+from vnplan.cli import main
+
+main()

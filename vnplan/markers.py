@@ -1,0 +1,81 @@
+"""The numbering and block markers of Vietnamese administrative documents, as data.
+
+Normalization uses them to know where a wrapped paragraph ends (a marked line starts a new
+one); structuring uses the same table to build the section tree. Order matters: the first
+pattern that matches a line names its marker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+
+@dataclass(frozen=True)
+class Marker:
+    name: str  # roman, dotted, arabic, letter, named, appendix, bullet
+    pattern: regex.Pattern[str]
+    description: str
+
+
+def _m(name: str, pattern: str, description: str) -> Marker:
+    return Marker(name, regex.compile(pattern, regex.V1), description)
+
+
+# Each pattern matches at the start of a line and captures `label` (the numbering as written).
+SECTION_MARKERS: tuple[Marker, ...] = (
+    _m(
+        "appendix",
+        r"^(?:Phụ\s+lục|PHỤ\s+LỤC)(?:\s+(?:số\s+)?(?P<label>\d{1,2}|[IVX]{1,4}))?(?=\s|[.:]|$)",
+        "Phụ lục 5, PHỤ LỤC II, Phụ lục",
+    ),
+    _m(
+        "named",
+        r"^(?P<name>Mục\s+tiêu|Chỉ\s+tiêu|Nhiệm\s+vụ|Giải\s+pháp|Phần|PHẦN|Chương|CHƯƠNG|Điều)"
+        r"\s+(?P<label>\d{1,2}|[IVX]{1,4})\s*(?:[:.]|$)",
+        "Mục tiêu 1:, Chỉ tiêu 3:, Phần II., Điều 2.",
+    ),
+    _m("roman", r"^(?P<label>[IVX]{1,5})[.)]\s+(?=\S)", "I., II., IV."),
+    _m(
+        "dotted",
+        r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})(?:\.\s*(?=\S)|\s+(?=\p{Lu}))",
+        "1.1., 2.3.1. or 1.1 followed by a capital letter (not 40.0 or 2.965)",
+    ),
+    _m("arabic", r"^(?P<label>\d{1,2})[.)]\s+(?=\S)", "1., 2), 10."),
+    _m("letter", r"^(?P<label>[a-zđ])\)\s*(?=\S)", "a), b), đ)"),
+    _m("bullet", r"^(?P<label>[-+*•–—∙·])(?:\s+|(?=\p{L}))(?=\S)", "-, +, *, •"),
+)
+
+# Lines that begin a new paragraph without being numbered (never joined to the line before).
+PARAGRAPH_OPENERS = regex.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện\s+(?:Kế\s+hoạch|Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Công\s+văn|Chương\s+trình|Thông\s+báo)"
+    r"|Nơi\s+nhận|Trên\s+đây|Trong\s+đó|Cụ\s+thể|Số\s*:|Số\s+\d|KT\.|TM\.|TL\.|Q\.|"
+    r"[A-ZĐ]\.\s+\p{Lu}|\(Chi\s+tiết|\(kèm\s+theo|\(Kèm\s+theo|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s)",
+    regex.V1,
+)
+
+NATIONAL_MOTTO = regex.compile(
+    r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[–—-]\s*Tự\s+do\s*[–—-]\s*Hạnh\s+phúc",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class MarkerMatch:
+    marker: str
+    label: str | None
+    name: str | None  # for named markers: "Mục tiêu", "Chỉ tiêu", …
+    end: int  # where the marker ends in the line
+
+
+def match_marker(line: str) -> MarkerMatch | None:
+    for marker in SECTION_MARKERS:
+        m = marker.pattern.match(line)
+        if m:
+            groups = m.groupdict()
+            name = groups.get("name")
+            return MarkerMatch(
+                marker.name, groups.get("label"), regex.sub(r"\s+", " ", name) if name else None, m.end()
+            )
+    return None

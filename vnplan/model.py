@@ -1,0 +1,232 @@
+"""The output contract as typed models.
+
+These models mirror ``schema/plan.schema.json``, which is the single source of truth; the test
+suite checks that both describe the same fields. Field order here is the order in the JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0.0"
+
+Comparator = Literal["=", ">=", "<=", ">", "<"]
+Stage = Literal["extract", "normalize", "structure", "schema"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Provenance(Record):
+    """Where a value comes from: a span of the normalized text and the raw span it was made from."""
+
+    page: int | None = Field(description="1-based page number; null for plain text")
+    start: int = Field(ge=0, description="start offset into the document's normalized text")
+    end: int = Field(ge=0, description="end offset (exclusive) into the normalized text")
+    text: str = Field(description="the normalized snippet text[start:end]")
+    raw_text: str = Field(description="the same span in the raw input, before normalization")
+    method: str = Field(description="the rule or model that found the value")
+    confidence: float = Field(ge=0, le=1)
+
+
+class Notice(Record):
+    """A warning carried on the document instead of an exception."""
+
+    code: str
+    message: str
+    stage: Stage
+    provenance: Provenance | None = None
+
+
+class PageInfo(Record):
+    number: int = Field(ge=1)
+    method: Literal["text_layer", "ocr", "plain"]
+    ocr_confidence: float | None = None
+
+
+class Source(Record):
+    file_name: str
+    sha256: str
+    format: Literal["txt", "md", "pdf", "docx", "image"]
+    size_bytes: int = Field(ge=0)
+    pages: int | None = Field(description="page count; null for plain text")
+    text_method: Literal["plain", "text_layer", "ocr", "mixed"]
+    encoding: str = Field(description="how the bytes were decoded, e.g. utf-8, utf-8-sig, tcvn3")
+    page_details: list[PageInfo] = Field(default_factory=list)
+
+
+class TextQuality(Record):
+    status: Literal["clean", "repaired", "damaged"]
+    score: float = Field(ge=0, le=1, description="share of letter tokens that are valid Vietnamese syllables")
+    diacritic_ratio: float = Field(ge=0, le=1, description="share of Vietnamese syllables that carry a mark")
+    damage: list[str] = Field(description="kinds of damage detected, e.g. ocr_confusion, stripped_diacritics")
+    unicode_form: Literal["NFC", "NFD", "mixed", "ascii"]
+    repairs: dict[str, int] = Field(description="number of repairs made, by method")
+    confidence: float = Field(ge=0, le=1, description="confidence in the status decision")
+
+
+class Period(Record):
+    start: int | None
+    end: int | None
+    horizon: int | None = Field(description="the 'định hướng / tầm nhìn đến năm' year, if any")
+    text: str
+
+
+class Place(Record):
+    name: str = Field(description="the place's name as the document writes it, normalized")
+    level: Literal["province", "district", "commune"] | None
+    text: str = Field(description="the words the place was found in")
+    provenance: Provenance | None = None
+
+
+class LegalReference(Record):
+    type: str = Field(description="Nghị quyết, Quyết định, Kế hoạch, …")
+    number: str | None
+    date: str | None = Field(description="ISO date, possibly partial (YYYY or YYYY-MM)")
+    issuer: str | None
+    text: str
+    provenance: Provenance
+
+
+class Signer(Record):
+    name: str | None
+    title: str | None = Field(description="e.g. GIÁM ĐỐC, PHÓ CHỦ TỊCH")
+    authority: str | None = Field(description="KT./TM./TL. line, e.g. KT. GIÁM ĐỐC")
+    provenance: Provenance | None = None
+
+
+class DocumentInfo(Record):
+    title: str | None
+    doc_type: str | None
+    number: str | None = Field(description="e.g. 243/KH-SYT; null when the number is left blank")
+    number_text: str | None = Field(description="the number line as written, even when blank: '/KH-TTYT'")
+    issuer: str | None
+    issuer_parent: str | None = Field(description="the body the issuer belongs to, e.g. UBND tỉnh Lai Châu")
+    place: str | None = Field(description="the place of the date line, e.g. Yên Lạc")
+    issued_date: str | None = Field(description="ISO 8601 date, possibly partial (YYYY or YYYY-MM)")
+    province: Place | None
+    period: Period | None
+    legal_basis: list[LegalReference]
+    signer: Signer | None
+    recipients: list[str]
+    source: Source
+    text_quality: TextQuality
+
+
+class Section(Record):
+    id: str
+    parent: str | None
+    level: int = Field(ge=1)
+    label: str | None = Field(description="the document's own numbering, e.g. II, 2.3, a, -")
+    marker: Literal["title", "markdown", "roman", "arabic", "dotted", "letter", "named", "bullet", "appendix"]
+    title: str
+    part: str | None = Field(description="standard part of a plan: objectives, indicators, budget, …")
+    provenance: Provenance = Field(description="the span of the whole section, heading to last line")
+
+
+class Objective(Record):
+    id: str
+    kind: Literal["general", "specific"]
+    text: str
+    section: str | None
+    provenance: Provenance
+
+
+class Target(Record):
+    value: float | None
+    unit: str | None
+    comparator: Comparator | None
+
+
+class Baseline(Record):
+    value: float | None
+    year: int | None
+
+
+class Indicator(Record):
+    id: str
+    label: str | None
+    name: str
+    target: Target
+    target_year: int | None
+    baseline: Baseline | None
+    metric: str | None
+    section: str | None
+    provenance: Provenance
+
+
+class Budget(Record):
+    id: str
+    description: str
+    amount_vnd: int | None
+    amount_text: str
+    year: int | None
+    period: Period | None
+    funding_source: str | None
+    parent: str | None
+    section: str | None
+    provenance: Provenance
+
+
+class Task(Record):
+    text: str
+    indicator_refs: list[str]
+    deadline: str | None
+    product: str | None
+    provenance: Provenance
+
+
+class Unit(Record):
+    id: str
+    name: str
+    canonical_name: str
+    role: Literal["lead", "support", "other"]
+    tasks: list[Task]
+    provenance: Provenance
+
+
+class Activity(Record):
+    id: str
+    name: str
+    lead_unit: str | None
+    support_units: list[str]
+    product: str | None
+    deadline: str | None
+    budget_vnd: int | None
+    provenance: Provenance
+
+
+class Repair(Record):
+    """One change normalization made to the raw text (layout joins are not listed)."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    raw: str
+    text: str
+    method: str
+    confidence: float = Field(ge=0, le=1)
+
+
+class PlanDocument(Record):
+    schema_version: str = SCHEMA_VERSION
+    document: DocumentInfo
+    text: str = Field(description="the normalized text every provenance offset points into")
+    sections: list[Section] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    budgets: list[Budget] = Field(default_factory=list)
+    units: list[Unit] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=list)
+    repairs: list[Repair] = Field(default_factory=list)
+    warnings: list[Notice] = Field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return self.model_dump(mode="json")
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """Serialize deterministically: same document, same bytes."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent) + "\n"
