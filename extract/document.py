@@ -31,6 +31,18 @@ class FontRun:
     font: str
 
 
+@dataclass(frozen=True)
+class Table:
+    """A table found by a layout reader. Its rows are also in ``raw_text`` (one line per row,
+    cells joined by tabs, in-cell line breaks as spaces) between ``start`` and ``end``."""
+
+    page: int
+    start: int
+    end: int
+    rows: list[list[str]]
+    bbox: tuple[float, float, float, float] | None = None
+
+
 @dataclass
 class ExtractedDocument:
     path: Path
@@ -43,8 +55,25 @@ class ExtractedDocument:
     markup: Literal["plain", "markdown"] = "plain"
     pages: list[PageText] = field(default_factory=list)
     font_runs: list[FontRun] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    # Per-character boxes for layout inputs: boxes[i] = (x0, top, x1, bottom) of raw_text[i], or None.
+    boxes: list[tuple[float, float, float, float] | None] | None = None
     warnings: list[Notice] = field(default_factory=list)
 
     @property
     def file_name(self) -> str:
         return self.path.name
+
+    def bbox_of(self, raw_start: int, raw_end: int) -> list[float] | None:
+        """Union of the character boxes of raw_text[raw_start:raw_end], if the input had a layout."""
+        if not self.boxes:
+            return None
+        found = [b for b in self.boxes[raw_start:raw_end] if b is not None]
+        if not found:
+            return None
+        return [
+            round(min(b[0] for b in found), 2),
+            round(min(b[1] for b in found), 2),
+            round(max(b[2] for b in found), 2),
+            round(max(b[3] for b in found), 2),
+        ]

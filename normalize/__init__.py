@@ -63,6 +63,7 @@ class NormalizedDocument:
             raw_text=self.raw_text[raw_start:raw_end],
             method=method,
             confidence=round(confidence, 3),
+            bbox=self.source.bbox_of(raw_start, raw_end),
         )
 
 

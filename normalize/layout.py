@@ -11,6 +11,7 @@ visibly short of the page width and this one starts with a capital letter.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -60,9 +61,7 @@ def _furniture(lines: list[PhysicalLine]) -> set[int]:
     for i in page_breaks:
         near_break.update(range(i - 2, i + 3))
     numbered = [
-        (i, int(m.group(1)))
-        for i, line in enumerate(lines)
-        if (m := PAGE_NUMBER.match(line.text.strip("\f ")))
+        (i, int(m.group(1))) for i, line in enumerate(lines) if (m := PAGE_NUMBER.match(line.text.strip("\f ")))
     ]
     dropped = {i for i, _ in numbered if i in near_break}
     dropped |= _page_number_run(numbered, len(lines))
@@ -91,7 +90,7 @@ def _page_number_run(numbered: list[tuple[int, int]], line_count: int) -> set[in
             best = [i for i, _ in run]
     if len(best) < 3 or best[-1] - best[0] < 0.5 * line_count:
         return set()
-    gaps = [b - a for a, b in zip(best, best[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(best)]
     if statistics.pstdev(gaps) > 0.5 * statistics.mean(gaps):
         return set()
     return set(best)
@@ -125,9 +124,7 @@ def _should_join(prev: PhysicalLine, cur: PhysicalLine, wrap_width: float, in_he
     if _closes_block(prev) or _opens_block(cur):
         return False
     if CLAUSE_END.search(prev.text):
-        return bool(
-            LOWER_START.match(cur.text) or (prev.text.endswith((":", ",")) and NUMBERS_ONLY.match(cur.text))
-        )
+        return bool(LOWER_START.match(cur.text) or (prev.text.endswith((":", ",")) and NUMBERS_ONLY.match(cur.text)))
     # A capitalised line after a numbered title that stops short of the margin (or is indented)
     # is the title's first paragraph.
     if in_heading and UPPER_START.match(cur.text) and (cur.indented or len(prev.text) < 0.9 * wrap_width):
@@ -172,12 +169,9 @@ def reflow(mapped: MappedText, heading_lines: dict[int, int] | None = None) -> L
     if kept:
         edits.append(Edit(0, kept[0].start, ""))
         in_heading = _opens_title(kept[0].text)
-        for prev, cur in zip(kept, kept[1:], strict=False):
+        for prev, cur in itertools.pairwise(kept):
             join = _should_join(prev, cur, wrap_width, in_heading)
-            if join:
-                in_heading = in_heading and not regex.search(r"[.;:!?]", cur.text)
-            else:
-                in_heading = _opens_title(cur.text)
+            in_heading = in_heading and not regex.search(r"[.;:!?]", cur.text) if join else _opens_title(cur.text)
             glue = " " if join else "\n"
             if join and prev.text.endswith("-") and prev.text[-2:-1].isdigit() and cur.text[:1].isdigit():
                 glue = ""  # "2023-" + "2025" is one range split at the margin

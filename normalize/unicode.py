@@ -92,8 +92,6 @@ def normalize_unicode(mapped: MappedText) -> tuple[MappedText, UnicodeReport]:
     mapped = mapped.sub_recorded(_CHARACTER_FIX_PATTERN, _fix_character, "invisible_character", log)
     # Spaces and line ends are layout, not repairs worth showing a reviewer.
     log = [r for r in log if r.replacement not in (" ", "\n")]
-    mapped = mapped.sub_recorded(
-        _DECOMPOSED, lambda m: unicodedata.normalize("NFC", m.group(0)), "unicode_nfc", log
-    )
+    mapped = mapped.sub_recorded(_DECOMPOSED, lambda m: unicodedata.normalize("NFC", m.group(0)), "unicode_nfc", log)
     mapped = mapped.sub_recorded(_WORD, _placed_tone, "tone_placement", log)
     return mapped, UnicodeReport(form, log)

@@ -31,6 +31,9 @@ class Provenance(Record):
     raw_text: str = Field(description="the same span in the raw input, before normalization")
     method: str = Field(description="the rule or model that found the value")
     confidence: float = Field(ge=0, le=1)
+    bbox: list[float] | None = Field(
+        default=None, description="[x0, top, x1, bottom] in PDF points on `page`, when the input has a layout"
+    )
 
 
 class Notice(Record):
