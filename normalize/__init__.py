@@ -103,7 +103,8 @@ def normalize(doc: ExtractedDocument) -> NormalizedDocument:
             )
         )
     quality = TextQuality(
-        status="damaged" if damage else ("repaired" if repairs else "clean"),
+        # Unicode and layout normalization are not repairs of damage: such text is still "clean".
+        status="damaged" if damage else "clean",
         score=round(reading.score, 4),
         diacritic_ratio=round(reading.diacritic_ratio, 4),
         damage=damage,

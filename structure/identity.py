@@ -1,0 +1,410 @@
+"""Document identity: type, number, issuer, place and date, province, period, legal basis, signer.
+
+Vietnamese administrative documents follow one layout (Nghị định 30/2020/NĐ-CP): the issuing
+body and its parent at top left, the national motto at top right, "Số: …" and "<place>, ngày …"
+below them, the document type in capitals, its subject (trích yếu), the "Căn cứ / Thực hiện"
+preamble, the body, "Nơi nhận" and the signature block. Readers flatten the two header columns
+in many ways, so each field is looked for by its own pattern, never by line position alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+from vnplan.normalize import NormalizedDocument
+from vnplan.normalize.syllables import strip_diacritics
+from vnplan.structure import rules
+from vnplan.structure.sections import Line, SectionNode
+
+from vnplan.markers import PARAGRAPH_OPENERS, match_marker
+from vnplan.model import LegalReference, Period, Place, Provenance, Signer
+
+HEADER_LINE_LIMIT = 14
+ORG_HEADS = ("Sở", "Bộ", "Phòng", "Trung tâm", "Bệnh viện", "Ban", "Cục", "Chi cục", "Trạm", "Văn phòng")
+PLACE_WORDS = ("tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn")
+ACRONYMS = ("UBND", "HĐND", "MTTQ", "TP", "TTYT", "BVĐK")
+
+
+@dataclass
+class Identity:
+    title: str | None = None
+    doc_type: str | None = None
+    number: str | None = None
+    number_text: str | None = None
+    issuer: str | None = None
+    issuer_parent: str | None = None
+    place: str | None = None
+    issued_date: str | None = None
+    province: Place | None = None
+    period: Period | None = None
+    legal_basis: list[LegalReference] | None = None
+    signer: Signer | None = None
+    recipients: list[str] | None = None
+
+
+def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
+    """ISO 8601, as precise as the document is: '2017', '2022-02', '2023-06-21'."""
+    if not year:
+        return None
+    y = int(year)
+    if not 1900 <= y <= 2100:
+        return None
+    if not month:
+        return f"{y:04d}"
+    m = int(month)
+    if not 1 <= m <= 12:
+        return f"{y:04d}"
+    if not day:
+        return f"{y:04d}-{m:02d}"
+    d = int(day)
+    if not 1 <= d <= 31:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def parse_date(text: str) -> str | None:
+    """'21/6/2023' or '14 tháng 10 năm 2023' → ISO."""
+    m = rules.NUMERIC_DATE.search(text)
+    if m:
+        return iso_date(m["day"], m["month"], m["year"])
+    m = rules.WORDED_DATE.search(text)
+    if m:
+        return iso_date(m["day"], m["month"], m["year"])
+    return None
+
+
+def org_case(text: str) -> str:
+    """'SỞ Y TẾ' → 'Sở Y tế'; 'UBND TỈNH LAI CHÂU' → 'UBND tỉnh Lai Châu'; mixed case is kept but tidied."""
+    words = regex.sub(r"\s+", " ", text.strip(" ,.;:-–")).split(" ")
+    if not any(c.islower() for c in text):
+        words = [w if w in ACRONYMS else w.lower() for w in words]
+    out: list[str] = []
+    for word in words:
+        after_head = " ".join(out).lower() in {h.lower() for h in ORG_HEADS}
+        if word not in ACRONYMS and (not out or after_head or _inside_place_name(out)):
+            word = word[:1].upper() + word[1:]
+        out.append(word)
+    return " ".join(out)
+
+
+def _inside_place_name(out: list[str]) -> bool:
+    """True after 'tỉnh', 'huyện' … : every word of a place name is capitalized."""
+    for word in reversed(out):
+        if word.lower() in PLACE_WORDS or word.lower() in ("phố", "xã", "trấn"):
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
+
+
+def _header_lines(lines: list[Line], sections: list[SectionNode]) -> list[Line]:
+    first_section = next((s.start for s in sections if s.marker not in ("markdown", "title")), None)
+    header = []
+    for line in lines[:HEADER_LINE_LIMIT]:
+        if first_section is not None and line.start >= first_section:
+            break
+        if PARAGRAPH_OPENERS.match(line.text) and not line.text.startswith("Số"):
+            break
+        header.append(line)
+    return header
+
+
+def _doc_type_line(header: list[Line]) -> tuple[int, str] | None:
+    stripped_types = {strip_diacritics(k): v for k, v in rules.DOC_TYPES.items()}
+    for i, line in enumerate(header):
+        text = line.text.strip()
+        m = rules.DOC_TYPE_LINE.match(text)
+        if m:
+            return i, rules.DOC_TYPES[regex.sub(r"\s+", " ", m["type"])]
+        key = strip_diacritics(regex.sub(r"\s+", " ", text)).upper()
+        if key in stripped_types:
+            return i, stripped_types[key]
+    return None
+
+
+def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[SectionNode]) -> Identity:
+    ident = Identity()
+    header = _header_lines(lines, sections)
+    prov = doc.provenance
+
+    # Type and title: the capitals line, then the subject lines up to the preamble.
+    found = _doc_type_line(header)
+    title_line: Line | None = None
+    if found:
+        index, ident.doc_type = found
+        if index + 1 < len(header):
+            title_line = header[index + 1]
+            ident.title = title_line.text.strip()
+
+    # Number.
+    for line in header:
+        m = rules.NUMBER_LINE.search(line.text)
+        if m:
+            ident.number_text = regex.sub(r"\s+", "", m["number"])
+            if m["digits"]:
+                ident.number = ident.number_text
+            break
+    attached = _attachment_reference(lines)
+    if ident.number is None and attached is not None:
+        ident.number = attached.number
+    if ident.doc_type is None and ident.number:
+        code = regex.split(r"[-/]", ident.number.split("/", 1)[-1])[0]
+        ident.doc_type = rules.NUMBER_TYPE_CODES.get(code)
+
+    # Place and date.
+    for line in header:
+        m = rules.PLACE_DATE.search(line.text)
+        if m:
+            ident.place = _clean_place(m["place"])
+            ident.issued_date = iso_date(m["day"], m["month"], m["year"])
+            break
+    if ident.issued_date is None and attached is not None and attached.date:
+        ident.issued_date = attached.date
+
+    # Issuer: header capitals first, else the preamble sentence "X ban hành Kế hoạch".
+    orgs = _header_orgs(header)
+    if orgs:
+        ident.issuer = orgs[-1]
+        ident.issuer_parent = orgs[0] if len(orgs) > 1 else None
+    if ident.issuer is None:
+        ident.issuer = _issuer_from_sentence(lines, sections)
+
+    # Province: named in the issuer or its parent, else the most cited province of the text.
+    ident.province = _province(doc, ident, lines)
+    if ident.issuer and not _names_place(ident.issuer):
+        ident.issuer = _qualify(ident.issuer, ident)
+
+    # Period from the title, else the preamble.
+    ident.period = _period(ident.title or "", lines)
+
+    # Legal basis: documents cited in the title and the preamble.
+    ident.legal_basis = _legal_basis(doc, lines, sections, prov)
+    ident.signer, ident.recipients = _signature(doc, lines, sections)
+    return ident
+
+
+def _clean_place(place: str) -> str:
+    # The date line often follows the number on one flattened line: keep the last capitalized words.
+    place = regex.sub(r".*(?:/[\p{L}\d-]+|\d)\s+", "", place).strip()
+    return place
+
+
+def _attachment_reference(lines: list[Line]) -> LegalReference | None:
+    """'(kèm theo Kế hoạch số 132/KH-SYT ngày 14 tháng 10 năm 2023, …)' under an appendix title."""
+    for line in lines:
+        if regex.match(r"^\(\s*[Kk]èm\s+theo", line.text):
+            m = rules.LEGAL_REFERENCE.search(line.text)
+            if m:
+                return LegalReference(
+                    type=m["type"],
+                    number=m["number"],
+                    date=parse_date(m["date"] or ""),
+                    issuer=None,
+                    text=m.group(0),
+                    provenance=Provenance(
+                        page=None, start=line.start, end=line.end, text=line.text, raw_text="", method="", confidence=0
+                    ),
+                )
+    return None
+
+
+def _before_motto(text: str) -> str:
+    """The left header column of a flattened line: what comes before the national motto."""
+    m = _MOTTO_ASCII.search(strip_diacritics(text))  # same length as text: NFC letters strip 1:1
+    return text[: m.start()].strip() if m else text.strip()
+
+
+_MOTTO_ASCII = regex.compile(r"CONG\s+HOA\s+XA\s+HOI|Doc\s+lap\s*[-–—]|Đoc\s+lap", regex.I)
+
+
+def _header_orgs(header: list[Line]) -> list[str]:
+    orgs: list[str] = []
+    for line in header:
+        text = _before_motto(line.text)
+        m = rules.ISSUER_HEADER_LINE.match(text)
+        if m and not rules.DOC_TYPE_LINE.match(text):
+            orgs.append(org_case(m["org"]))
+    return orgs
+
+
+def _issuer_from_sentence(lines: list[Line], sections: list[SectionNode]) -> str | None:
+    first_section = next((s.start for s in sections if s.marker not in ("markdown", "title")), None)
+    for line in lines:
+        if first_section is not None and line.start >= first_section:
+            break
+        m = rules.ISSUER_SENTENCE.search(line.text)
+        if m:
+            return org_case(m["org"])
+    return None
+
+
+def _names_place(org: str) -> bool:
+    return bool(regex.search(r"\b(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường)\s+\p{Lu}", org))
+
+
+def _qualify(org: str, ident: Identity) -> str:
+    """'Sở Y tế' of a provincial plan → 'Sở Y tế tỉnh Hòa Bình'; 'UBND huyện' → 'UBND huyện Cẩm Thủy'."""
+    if regex.search(r"\bhuyện$", org) and ident.place:
+        return f"{org} {ident.place}"
+    if ident.issuer_parent and _names_place(ident.issuer_parent):
+        place = regex.search(r"\b(?:tỉnh|huyện|thành phố|thị xã|quận)\s+.+$", ident.issuer_parent)
+        if place:
+            return f"{org} {place.group(0)}"
+    if ident.province and org.startswith(("Sở", "Ban", "Văn phòng", "Chi cục")):
+        return f"{org} tỉnh {ident.province.name}"
+    return org
+
+
+def _province(doc: NormalizedDocument, ident: Identity, lines: list[Line]) -> Place | None:
+    for org in (ident.issuer, ident.issuer_parent):
+        if org:
+            m = rules.PROVINCE_NAME.search(org)
+            if m:
+                return Place(name=_name_case(m["name"]), level="province", text=m.group(0), provenance=None)
+    counts: Counter[str] = Counter()
+    first: dict[str, regex.Match[str]] = {}
+    for m in rules.PROVINCE_NAME.finditer(doc.text):
+        name = _name_case(m["name"])
+        if name.split()[0].lower() in ("ủy", "uỷ"):  # "Tỉnh ủy" is the party committee, not a place
+            continue
+        counts[name] += 1
+        first.setdefault(name, m)
+    if not counts:
+        return None
+    name, _ = counts.most_common(1)[0]
+    m = first[name]
+    return Place(
+        name=name,
+        level="province",
+        text=m.group(0),
+        provenance=doc.provenance(m.start(), m.end(), "rule:province_mention", 0.7),
+    )
+
+
+def _name_case(name: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+
+
+_QUOTED = regex.compile(r"[“\"][^”\"]*[”\"]")
+
+
+def _period(title: str, lines: list[Line]) -> Period | None:
+    """The plan's own period. A quoted programme name carries its programme's period, so words
+    outside quotes win: 'Thực hiện Đề án “… giai đoạn 2023-2025 …”, năm 2024' is a plan for 2024."""
+    unquoted = _QUOTED.sub(" ", title)
+    if unquoted != title and not rules.PERIOD_RANGE.search(unquoted):
+        year = regex.search(r"\bnăm\s+((?:19|20)\d\d)\s*$", unquoted.strip(" ,.;"))
+        if year:
+            y = int(year.group(1))
+            return Period(start=y, end=y, horizon=None, text=year.group(0))
+    for text in [title, *(line.text for line in lines[:20])]:
+        m = rules.PERIOD_RANGE.search(text)
+        h = rules.PERIOD_HORIZON.search(text)
+        if m or h:
+            start = int(m["start"]) if m else None
+            end = int(m["end"]) if m else None
+            horizon = int(h["year"]) if h else None
+            span_start = min(x.start() for x in (m, h) if x)
+            span_end = max(x.end() for x in (m, h) if x)
+            return Period(start=start, end=end, horizon=horizon, text=text[span_start:span_end])
+    return None
+
+
+def _legal_basis(doc: NormalizedDocument, lines: list[Line], sections: list[SectionNode], prov) -> list[LegalReference]:
+    first_section = next((s.start for s in sections if s.marker not in ("markdown", "title")), len(doc.text))
+    seen: set[tuple[str, str]] = set()
+    refs: list[LegalReference] = []
+    for line in lines:
+        if line.start >= first_section:
+            break
+        for m in rules.LEGAL_REFERENCE.finditer(line.text):
+            key = (m["type"], m["number"])
+            if key in seen:
+                continue
+            seen.add(key)
+            issuer = m["issuer"].strip() if m["issuer"] else None
+            refs.append(
+                LegalReference(
+                    type=m["type"],
+                    number=m["number"],
+                    date=parse_date(m["date"] or ""),
+                    issuer=issuer,
+                    text=m.group(0).strip(),
+                    provenance=prov(line.start + m.start(), line.start + m.end(), "rule:legal_reference", 0.9),
+                )
+            )
+    return refs
+
+
+def _signature(
+    doc: NormalizedDocument, lines: list[Line], sections: list[SectionNode]
+) -> tuple[Signer | None, list[str]]:
+    recipients: list[str] = []
+    start_index = None
+    for i, line in enumerate(lines):
+        if regex.match(r"^Nơi\s+nhận", line.text):
+            start_index = i
+            break
+    if start_index is None:
+        return None, recipients
+    signer: Signer | None = None
+    caps_lines: list[Line] = []
+    for line in lines[start_index + 1 : start_index + 25]:
+        text = line.text.strip()
+        found = match_marker(text)
+        if found and found.marker == "appendix":
+            break
+        if found and found.marker == "bullet" and not caps_lines:
+            recipients.append(text[found.end :].strip(" ;,."))
+            continue
+        if text.upper() == text and any(c.isalpha() for c in text) and len(caps_lines) < 3:
+            caps_lines.append(line)
+            continue
+        if caps_lines:
+            m = rules.PERSON_NAME.match(text)
+            authority, title = _split_signer_title(" ".join(c.text for c in caps_lines))
+            signer = Signer(
+                name=m["name"] if m else None,
+                title=title,
+                authority=authority,
+                provenance=doc.provenance(
+                    caps_lines[0].start,
+                    line.end if m else caps_lines[-1].end,
+                    "rule:signature_block",
+                    0.85 if m else 0.5,
+                ),
+            )
+            break
+    if signer is None and caps_lines:
+        authority, title = _split_signer_title(" ".join(c.text for c in caps_lines))
+        signer = Signer(name=None, title=title, authority=authority, provenance=None)
+    return signer, recipients
+
+
+_SIGNER_TITLES = (
+    "PHÓ CHỦ TỊCH",
+    "CHỦ TỊCH",
+    "PHÓ GIÁM ĐỐC",
+    "GIÁM ĐỐC",
+    "PHÓ TRƯỞNG BAN",
+    "TRƯỞNG BAN",
+    "PHÓ TRƯỞNG PHÒNG",
+    "TRƯỞNG PHÒNG",
+    "BỘ TRƯỞNG",
+    "THỨ TRƯỞNG",
+    "CHÁNH VĂN PHÒNG",
+    "THỦ TRƯỞNG",
+    "CỤC TRƯỞNG",
+    "THỦ TƯỚNG",
+)
+
+
+def _split_signer_title(text: str) -> tuple[str | None, str]:
+    """'KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC' → ('KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'); 'GIÁM ĐỐC' → (None, 'GIÁM ĐỐC')."""
+    text = regex.sub(r"\s+", " ", text).strip()
+    m = regex.match(r"^(?P<auth>(?:KT|TM|TL|Q|TUQ)\s*[.,]\s*.+?)\s+(?P<title>" + "|".join(_SIGNER_TITLES) + r")$", text)
+    if m:
+        return m["auth"].replace(",", ".", 1), m["title"]
+    return None, text

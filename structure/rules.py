@@ -1,0 +1,148 @@
+"""Rule tables for structuring: the vocabulary of Vietnamese plans, kept as data.
+
+Each table has a test family in tests/structure/test_rules.py. Patterns match normalized
+text (NFC, "hòa" tone placement); part patterns match lower-cased heading titles.
+"""
+
+from __future__ import annotations
+
+import regex
+
+TITLE_WORD_LIMIT = 30
+
+
+def _c(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    return regex.compile(pattern, regex.V1 | flags)
+
+
+# Standard parts of a plan, recognized from the first words of heading titles (first match wins).
+_LEAD = r"^(?:(?:các|những|một\s+số|dự\s+kiến|về)\s+)?"
+PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("general_objectives", _c(_LEAD + r"mục\s+tiêu\s+(?:chung|tổng\s+quát)")),
+    (
+        "specific_objectives",
+        _c(_LEAD + r"mục\s+tiêu\s+(?:và\s+(?:các\s+)?chỉ\s+tiêu\s+)?cụ\s+thể|^mục\s+tiêu\s+\d+\s*:"),
+    ),
+    ("objectives", _c(_LEAD + r"mục\s+tiêu")),
+    ("indicators", _c(_LEAD + r"chỉ\s+tiêu")),
+    ("purpose", _c(_LEAD + r"(?:mục\s+đích|yêu\s+cầu)")),
+    ("tasks_solutions", _c(_LEAD + r"(?:nhiệm\s+vụ|giải\s+pháp)")),
+    ("budget", _c(_LEAD + r"(?:kinh\s+phí|nguồn\s+vốn|dự\s+toán|nguồn\s+kinh\s+phí)")),
+    ("implementation", _c(_LEAD + r"(?:tổ\s+chức\s+thực\s+hiện|phân\s+công\s+trách\s+nhiệm)")),
+    ("content", _c(_LEAD + r"nội\s+dung")),
+)
+# Parts inside which a sub-heading may name a part of its own ("Chỉ tiêu 1" under "Mục tiêu 1").
+CONTAINER_PARTS = frozenset({"objectives", "general_objectives", "specific_objectives", "content"})
+HEADING_WORD_LIMIT = 16
+
+# Document types, as printed in capitals above the title.
+DOC_TYPES: dict[str, str] = {
+    "KẾ HOẠCH": "Kế hoạch",
+    "ĐỀ ÁN": "Đề án",
+    "CHƯƠNG TRÌNH": "Chương trình",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
+    "QUYẾT ĐỊNH": "Quyết định",
+    "NGHỊ ĐỊNH": "Nghị định",
+    "NGHỊ QUYẾT": "Nghị quyết",
+    "THÔNG TƯ": "Thông tư",
+    "CHỈ THỊ": "Chỉ thị",
+    "TỜ TRÌNH": "Tờ trình",
+    "BÁO CÁO": "Báo cáo",
+    "HƯỚNG DẪN": "Hướng dẫn",
+    "THÔNG BÁO": "Thông báo",
+    "CÔNG VĂN": "Công văn",
+    "QUY CHẾ": "Quy chế",
+    "QUY ĐỊNH": "Quy định",
+    "PHỤ LỤC": "Phụ lục",
+}
+DOC_TYPE_LINE = _c(r"^(?P<type>" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")\s*$")
+
+# The code after the slash of a document number names its type: 243/KH-SYT is a Kế hoạch.
+NUMBER_TYPE_CODES: dict[str, str] = {
+    "KH": "Kế hoạch",
+    "QĐ": "Quyết định",
+    "NQ": "Nghị quyết",
+    "NĐ": "Nghị định",
+    "TT": "Thông tư",
+    "CT": "Chỉ thị",
+    "CTr": "Chương trình",
+    "TTr": "Tờ trình",
+    "BC": "Báo cáo",
+    "HD": "Hướng dẫn",
+    "TB": "Thông báo",
+    "ĐA": "Đề án",
+}
+
+# "Số: 243/KH-SYT", "Số :     /KH-TTYT" (number left blank), "Số 24/KH-UBND".
+NUMBER_LINE = _c(r"^Số\s*:?\s*(?P<number>(?P<digits>\d+)?\s*/\s*(?P<code>[\p{L}\d]+(?:[-–.][\p{L}\d]+)*))")
+DOC_NUMBER = _c(r"(?P<digits>\d{1,5})\s*/\s*(?:(?P<year>\d{4})/)?(?P<code>\p{Lu}[\p{L}\d]*(?:[-–.]\p{Lu}[\p{L}\d]*)*)")
+
+# "Yên Lạc, ngày 12 tháng 5 năm 2017", "Cẩm Thủy, ngày tháng 02 năm 2022" (day left blank).
+PLACE_DATE = _c(
+    r"(?P<place>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*"
+    r"tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
+)
+NUMERIC_DATE = _c(r"(?<!\d)(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})\s*/\s*(?P<year>\d{4})(?!\d)")
+WORDED_DATE = _c(r"(?:ngày\s+)?(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})")
+
+# The issuing body, printed in capitals in the header's left column.
+ISSUER_HEADER_LINE = _c(
+    r"^(?P<org>(?:UBND|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|SỞ|BỘ|CHÍNH\s+PHỦ|TRUNG\s+TÂM|BỆNH\s+VIỆN|"
+    r"BAN|PHÒNG|CỤC|CHI\s+CỤC|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND|TỈNH\s+ỦY|HUYỆN\s+ỦY)\b[\p{Lu}\s\-–]*?)"
+    r"(?=\s+CỘNG\s+HÒA|\s*$)"
+)
+# "Sở Y tế ban hành Kế hoạch", "Trung tâm y tế huyện Yên Lạc xây dựng Kế hoạch", "UBND huyện ban hành".
+ISSUER_SENTENCE = _c(
+    r"(?:^|[.;]\s+|,\s+)(?P<org>(?:Sở|Trung\s+tâm|UBND|Ủy\s+ban\s+nhân\s+dân|Bệnh\s+viện|Phòng|Ban|Bộ|Cục|Chi\s+cục)"
+    r"(?:\s+[\p{L}\-]+){0,8}?)\s+(?:ban\s+hành|xây\s+dựng|triển\s+khai|thực\s+hiện|đề\s+ra)\s+(?:[Kk]ế\s+hoạch|[Đđ]ề\s+án|"
+    r"[Cc]hương\s+trình)"
+)
+# Administrative divisions named after an issuer or in the text.
+PROVINCE_NAME = _c(
+    r"(?<![\p{L}])(?:tỉnh|TỈNH|Tỉnh)\s+(?P<name>\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){0,3}|\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3})"
+)
+DISTRICT_NAME = _c(
+    r"(?<![\p{L}])(?:huyện|HUYỆN|thị\s+xã|THỊ\s+XÃ|thành\s+phố|THÀNH\s+PHỐ|quận|QUẬN)\s+"
+    r"(?P<name>\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){0,3}|\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3})"
+)
+
+# Planning period: "giai đoạn 2023-2025", "thời kỳ 2021 - 2030", "định hướng đến năm 2030", "tầm nhìn đến năm 2045".
+PERIOD_RANGE = _c(
+    r"(?:giai\s+đoạn|thời\s+kỳ|thời\s+gian)\s+(?:từ\s+(?:năm\s+)?)?(?P<start>(?:19|20)\d\d)\s*[-–—]\s*(?:đến\s+(?:năm\s+)?)?(?P<end>(?:19|20)\d\d)"
+)
+PERIOD_HORIZON = _c(r"(?:định\s+hướng|tầm\s+nhìn)\s+(?:đến\s+)?(?:năm\s+)?(?P<year>(?:19|20)\d\d)")
+
+# Cited documents: "Nghị quyết số 18-NQ/TU ngày 21/6/2023 của Ban Thường vụ Tỉnh ủy Hòa Bình về …".
+LEGAL_TYPES = (
+    "Chương trình hành động",
+    "Nghị quyết",
+    "Quyết định",
+    "Kế hoạch",
+    "Chỉ thị",
+    "Thông tư",
+    "Nghị định",
+    "Luật",
+    "Công văn",
+    "Kết luận",
+    "Hướng dẫn",
+    "Thông báo",
+    "Chương trình",
+    "Đề án",
+)
+LEGAL_REFERENCE = _c(
+    r"(?P<type>" + "|".join(LEGAL_TYPES) + r")\s+(?:số\s*:?\s*)?"
+    r"(?P<number>\d{1,5}(?:/\d{4})?[-/][\p{L}\d]+(?:[-/.][\p{L}\d]+)*)"
+    r"(?:\s*,?\s*ngày\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
+    r"(?:\s*,?\s*(?:của|do)\s+(?P<issuer>(?:(?!\s+(?:về|v/v|thực\s+hiện|phê\s+duyệt|ban\s+hành|triển\s+khai|đã|và|nhằm|tại))"
+    r"[^,;()“\"])+))?",
+)
+
+# Signature block: authority line (KT./TM./TL.), title, name.
+SIGNER_AUTHORITY = _c(
+    r"^(?P<authority>(?:KT|TM|TL|Q|TUQ)\s*[.,]\s*\p{Lu}[\p{Lu}\s]+?)\s*(?P<title>(?:PHÓ\s+)?\p{Lu}[\p{Lu}\s]+)?$"
+)
+SIGNER_TITLE = _c(
+    r"^(?P<title>(?:PHÓ\s+)?(?:GIÁM\s+ĐỐC|CHỦ\s+TỊCH|TRƯỞNG\s+BAN|TRƯỞNG\s+PHÒNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|"
+    r"CHÁNH\s+VĂN\s+PHÒNG|THỦ\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG|VIỆN\s+TRƯỞNG|THỦ\s+TƯỚNG|KT\.\s*\p{Lu}[\p{Lu}\s]+))\s*$"
+)
+PERSON_NAME = _c(r"^(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$")

@@ -1,0 +1,223 @@
+"""The vnplan command line.
+
+Exit codes: 0 every input succeeded; 1 at least one input failed (the others were still
+processed, one error line each); 2 the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from vnplan.errors import InputError
+from vnplan.model import PlanDocument
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    name="vnplan",
+    help=(
+        "Turn Vietnamese government planning documents (Kế hoạch, Đề án, Chương trình) into "
+        "structured JSON validated against schema/plan.schema.json. Every value carries provenance: "
+        "its page and its span in the normalized text (see `vnplan text`)."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+out = Console()
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def report_error(path: Path | str, message: str) -> None:
+    err.print(f"vnplan: error: {path}: {message}", markup=False)
+
+
+def _supported(path: Path) -> bool:
+    from vnplan.extract.sniff import EXTENSIONS
+
+    return path.suffix.lower() in EXTENSIONS
+
+
+def expand_inputs(inputs: Iterable[Path]) -> Iterator[Path]:
+    """Files as given; folders expanded to the supported files below them, in sorted order."""
+    for item in inputs:
+        if item.is_dir():
+            yield from sorted(p for p in item.rglob("*") if p.is_file() and _supported(p))
+        else:
+            yield item
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file and rename, so a killed run never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run_one(path: Path) -> PlanDocument:
+    """process() with every failure turned into InputError (one line, no traceback)."""
+    from vnplan.pipeline import process
+    from vnplan.schema import SchemaViolation
+
+    try:
+        return process(path)
+    except InputError:
+        raise
+    except SchemaViolation as exc:
+        raise InputError(f"output failed schema validation and was not written: {exc}") from exc
+    except MemoryError as exc:
+        raise InputError("ran out of memory reading this file") from exc
+    except Exception as exc:  # a bug, but one bad file must not stop the others
+        raise InputError(f"internal error ({type(exc).__name__}: {exc}); please report it") from exc
+
+
+def _progress(total: int) -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=total < 2 or not err.is_terminal,
+    )
+
+
+def summary_table(path: Path, plan: PlanDocument) -> Table:
+    doc = plan.document
+    quality = doc.text_quality
+    table = Table(title=str(path), title_justify="left", show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column()
+    title = doc.title or "—"
+    table.add_row(
+        "title", (doc.doc_type + ": " if doc.doc_type else "") + (title[:160] + ("…" if len(title) > 160 else ""))
+    )
+    table.add_row("number", doc.number or (f"(blank) {doc.number_text}" if doc.number_text else "—"))
+    table.add_row("issuer", (doc.issuer or "—") + (f"  (under {doc.issuer_parent})" if doc.issuer_parent else ""))
+    table.add_row("date", f"{doc.issued_date or '—'}" + (f", {doc.place}" if doc.place else ""))
+    table.add_row("province", doc.province.name if doc.province else "—")
+    table.add_row(
+        "records",
+        f"{len(plan.sections)} sections · {len(plan.objectives)} objectives · {len(plan.indicators)} indicators · "
+        f"{len(plan.budgets)} budgets · {len(plan.units)} units · {len(plan.activities)} activities",
+    )
+    damage = f" ({', '.join(quality.damage)})" if quality.damage else ""
+    table.add_row("text quality", f"{quality.status}{damage}, {quality.score:.1%} valid syllables")
+    if plan.warnings:
+        table.add_row("warnings", "; ".join(w.message for w in plan.warnings[:3]))
+    return table
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or folders (folders: every supported file below).")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="One input: the JSON file to write (or a folder). Several: a folder."),
+    ] = None,
+    summary: Annotated[bool, typer.Option(help="Print a summary of each document.")] = True,
+) -> None:
+    """Extract each document to JSON (schema-validated before it is written).
+
+    With one input and no -o, the JSON goes to standard output. With -o DIR, each input
+    becomes DIR/<name>.json.
+    """
+    files = list(expand_inputs(inputs))
+    if not files:
+        report_error(", ".join(map(str, inputs)), "no supported files found")
+        raise typer.Exit(EXIT_FAILED)
+    to_stdout = output is None and len(files) == 1
+    if output is None and len(files) > 1:
+        report_error(", ".join(map(str, inputs)), "several inputs need -o FOLDER for their JSON files")
+        raise typer.Exit(EXIT_USAGE)
+    single_file = output is not None and len(files) == 1 and output.suffix.lower() == ".json"
+    failed = 0
+    with _progress(len(files)) as progress:
+        task = progress.add_task("extracting", total=len(files))
+        for path in files:
+            try:
+                plan = run_one(path)
+            except InputError as exc:
+                report_error(path, str(exc))
+                failed += 1
+                progress.advance(task)
+                continue
+            if to_stdout:
+                sys.stdout.write(plan.to_json())
+            else:
+                assert output is not None
+                target = output if single_file else output / f"{path.stem}.json"
+                write_atomic(target, plan.to_json())
+            if summary and not to_stdout:
+                progress.console.print(summary_table(path, plan))
+            progress.advance(task)
+    if failed:
+        err.print(f"vnplan: {failed} of {len(files)} inputs failed", markup=False)
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command()
+def text(input: Annotated[Path, typer.Argument(help="A document.")]) -> None:
+    """Print the document's normalized text: the text every provenance offset points into."""
+    try:
+        plan = run_one(input)
+    except InputError as exc:
+        report_error(input, str(exc))
+        raise typer.Exit(EXIT_FAILED) from None
+    sys.stdout.write(plan.text + ("\n" if plan.text and not plan.text.endswith("\n") else ""))
+
+
+@app.command()
+def validate(files: Annotated[list[Path], typer.Argument(help="JSON files written by vnplan (or anyone).")]) -> None:
+    """Check JSON files against plan.schema.json; print every violation."""
+    from vnplan.schema import validation_errors
+
+    failed = 0
+    for path in files:
+        try:
+            instance = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            report_error(path, "no such file")
+            failed += 1
+            continue
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            report_error(path, f"not readable JSON: {exc}")
+            failed += 1
+            continue
+        errors = validation_errors(instance)
+        if errors:
+            failed += 1
+            for line in errors:
+                report_error(path, line)
+        else:
+            out.print(f"{path}: valid", markup=False, highlight=False)
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
+def main() -> None:
+    # Click reports usage errors with exit code 2 itself; everything else maps to 0/1 above.
+    app()
+
+
+if __name__ == "__main__":
+    main()
