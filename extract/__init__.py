@@ -8,11 +8,16 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from vnplan.extract.builder import Reading
 from vnplan.extract.document import ExtractedDocument, FontRun, PageText
+from vnplan.extract.docx import read_docx
+from vnplan.extract.image import read_image
+from vnplan.extract.pdf import read_pdf
 from vnplan.extract.sniff import detect_format
 from vnplan.extract.text import decode_text
 
 from vnplan.errors import InputError
+from vnplan.model import Notice
 
 __all__ = ["ExtractedDocument", "FontRun", "PageText", "extract"]
 
@@ -49,4 +54,21 @@ def extract(path: Path) -> ExtractedDocument:
             text_method="plain",
             markup="markdown" if fmt == "md" else "plain",
         )
-    raise InputError(f"{fmt.upper()} input is not supported yet (text and Markdown are)")
+    reader = {"pdf": read_pdf, "docx": read_docx, "image": read_image}[fmt]
+    reading: Reading = reader(data)
+    builder = reading.builder
+    raw_text = builder.text
+    return ExtractedDocument(
+        path=path,
+        format=fmt,
+        sha256=digest,
+        size_bytes=len(data),
+        raw_text=raw_text,
+        encoding=reading.encoding,
+        text_method=reading.text_method,  # type: ignore[arg-type]
+        pages=builder.pages,
+        font_runs=builder.font_runs(),
+        tables=builder.tables,
+        boxes=builder.boxes if any(b is not None for b in builder.boxes) else None,
+        warnings=[Notice(code=f"{fmt}_read", message=w, stage="extract") for w in reading.warnings],
+    )

@@ -41,6 +41,9 @@ class Table:
     end: int
     rows: list[list[str]]
     bbox: tuple[float, float, float, float] | None = None
+    # A table continued over several pages: (page, start, end) of each part. The raw text between
+    # two parts (page break, page number, running header) is not the table's.
+    parts: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 @dataclass

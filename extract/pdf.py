@@ -1,0 +1,299 @@
+"""PDF reader: the text layer with pdfplumber, OCR for pages that are scans.
+
+Per page: characters become printed lines in reading order (``vnplan.extract.lines``), ruled
+tables become tab-separated rows (their words are not repeated in the page text), tables that
+continue on the next page are merged, page numbers and running headers/footers found in the
+page margins are dropped (and counted in a warning). A page whose only text is a digital-
+signature stamp is a scan: it is rendered with pypdfium2 and OCR'd.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+from PIL import Image
+from vnplan.extract.builder import Box, Line, Reading, TextBuilder, join_lines
+from vnplan.extract.document import Table
+from vnplan.extract.lines import Block, blocks, glyphs_from_chars, group_rows, row_line
+from vnplan.extract.ocr import OcrPage, ocr_pages
+
+from vnplan.errors import InputError
+
+MAX_PAGES = 2000
+OCR_DPI = 300
+# Largest page image rendered for OCR (pixels); bigger pages are rendered at a lower resolution.
+MAX_RENDER_PIXELS = 60_000_000
+# A page with less real text than this (signature stamps excluded) over a page-sized image is a scan.
+MIN_TEXT_CHARS = 40
+SCAN_IMAGE_SHARE = 0.5
+# Top and bottom share of the page where page numbers and running headers/footers live.
+MARGIN_SHARE = 0.08
+STAMP = re.compile(
+    r"ký bởi|người ký|signed by|digitally signed|signature|thời gian ký|ngày ký|chứng thư|"
+    r"^\s*(?:cơ quan|email|e-mail|chức vụ|tổ chức|thời gian)\s*:",
+    re.IGNORECASE,
+)
+PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
+DIGITS = re.compile(r"\d+")
+
+# pdfminer logs every odd font or broken object it copes with; the reader reports what matters.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+
+@dataclass
+class TablePart:
+    rows: list[list[Line]]
+    bbox: Box
+    columns: list[float]  # x of each column's left edge
+    continues: bool = False  # continues the last table of the previous page
+
+
+@dataclass
+class PageLayout:
+    number: int
+    height: float
+    items: list[Block | TablePart] = field(default_factory=list)
+    method: str = "text_layer"
+    confidence: float | None = None
+
+
+def read_pdf(data: bytes) -> Reading:
+    document = _open_pdfium(data)
+    count = len(document)
+    if count == 0:
+        raise InputError("the PDF has no pages")
+    if count > MAX_PAGES:
+        raise InputError(f"the PDF has {count} pages, over the {MAX_PAGES}-page limit; split it into parts")
+    warnings: list[str] = []
+    try:
+        plumber = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:
+        raise InputError(f"cannot read the PDF's structure ({_short(exc)}); re-save or print it to a new PDF") from exc
+    layouts: list[PageLayout] = []
+    scans: list[int] = []
+    with plumber:
+        for index, page in enumerate(plumber.pages):
+            try:
+                layout = _read_page(page)
+            except Exception as exc:
+                warnings.append(f"page {index + 1}: text layer unreadable ({_short(exc)}); OCR used")
+                layout = None
+            finally:
+                page.close()
+            if layout is None:
+                layout = PageLayout(index + 1, float(document[index].get_height()), method="ocr")
+                scans.append(index)
+            layouts.append(layout)
+    removed = _drop_furniture(layouts)
+    if removed:
+        warnings.append(f"{removed} page numbers and running header/footer lines removed from page margins")
+    if scans:
+        _ocr(document, layouts, scans, warnings)
+    document.close()
+    _mark_continuations(layouts)
+    return _assemble(layouts, warnings)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:160]
+
+
+def _open_pdfium(data: bytes) -> pdfium.PdfDocument:
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code == pdfium_raw.FPDF_ERR_PASSWORD:
+            raise InputError("the PDF is encrypted with a password; remove the password and try again") from exc
+        if exc.err_code == pdfium_raw.FPDF_ERR_SECURITY:
+            raise InputError("the PDF uses an unsupported security handler; print it to a new PDF") from exc
+        raise InputError("the PDF is damaged or not a PDF (cannot be parsed); re-save or re-export it") from exc
+    document.init_forms()  # so that signature stamps and form fields are drawn when a page is rendered
+    return document
+
+
+def _read_page(page: Any) -> PageLayout | None:
+    """The page's lines and tables, or None when its text layer is not real (a scan)."""
+    page = page.dedupe_chars()
+    width, height = float(page.width), float(page.height)
+    chars = [c for c in page.chars if c.get("text")]
+    if _is_scan(page, chars, width * height):
+        return None
+    layout = PageLayout(page.page_number, height)
+    tables = [t for t in page.find_tables() if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
+    outside = [c for c in chars if not any(_inside(c, t.bbox) for t in tables)]
+    items: list[Block | TablePart] = list(blocks(glyphs_from_chars(outside), width))
+    for table in tables:
+        items.append(_table_part(table, [c for c in chars if _inside(c, table.bbox)]))
+    items.sort(key=_top)
+    layout.items = items
+    return layout
+
+
+def _is_scan(page: Any, chars: list[dict[str, Any]], area: float) -> bool:
+    image_area = sum(max(0.0, (im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) for im in page.images)
+    if image_area < SCAN_IMAGE_SHARE * area:
+        return False
+    real = 0
+    for row in group_rows(glyphs_from_chars(chars)):
+        text = row_line(row).text
+        if not STAMP.search(text):
+            real += sum(not ch.isspace() for ch in text)
+    return real < MIN_TEXT_CHARS
+
+
+def _inside(char: dict[str, Any], bbox: Box) -> bool:
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def _top(item: Block | TablePart) -> float:
+    return item.top if isinstance(item, Block) else item.bbox[1]
+
+
+def _table_part(table: Any, chars: list[dict[str, Any]]) -> TablePart:
+    width = max(len(r.cells) for r in table.rows)
+    rows: list[list[Line]] = []
+    for row in table.rows:
+        cells: list[Line] = []
+        for bbox in row.cells:
+            inside = [c for c in chars if bbox is not None and _inside(c, bbox)]
+            lines = [row_line(r) for r in group_rows(glyphs_from_chars(inside))]
+            cells.append(join_lines([ln for ln in lines if ln.text], " "))
+        cells += [Line.plain("")] * (width - len(cells))
+        rows.append(cells)
+    columns = sorted({round(c[0]) for r in table.rows for c in r.cells if c is not None})
+    return TablePart(rows, tuple(table.bbox), columns)
+
+
+def _text(line: Line) -> str:
+    return " ".join(line.text.split())
+
+
+def _drop_furniture(layouts: list[PageLayout]) -> int:
+    """Remove page numbers and running headers/footers from the top and bottom page margins.
+
+    A line there is furniture when it is a bare page number ("3", "- 3 -", "Trang 3", "3/12") or
+    when the same text (digits aside) sits in the margins of at least three pages (or of every
+    page of a two-page document).
+    """
+
+    def margin_lines(layout: PageLayout) -> list[tuple[Block, Line]]:
+        out = []
+        for item in layout.items:
+            if isinstance(item, Block) and len(item.lines) == 1:
+                line = item.lines[0]
+                box = line.bbox
+                if box and (box[3] <= MARGIN_SHARE * layout.height or box[1] >= (1 - MARGIN_SHARE) * layout.height):
+                    out.append((item, line))
+        return out
+
+    margins = {layout.number: margin_lines(layout) for layout in layouts if layout.method == "text_layer"}
+    counts = Counter(key for lines in margins.values() for key in {DIGITS.sub("#", _text(ln)) for _, ln in lines})
+    repeated = min(3, len(layouts)) if len(layouts) >= 2 else None
+    removed = 0
+    for layout in layouts:
+        drop = {
+            id(block)
+            for block, line in margins.get(layout.number, [])
+            if PAGE_NUMBER.match(line.text) or (repeated and counts[DIGITS.sub("#", _text(line))] >= repeated)
+        }
+        removed += len(drop)
+        layout.items = [item for item in layout.items if id(item) not in drop]
+    return removed
+
+
+def _mark_continuations(layouts: list[PageLayout]) -> None:
+    """A table that opens a page continues the table that closed the previous page when the
+    columns match (same count, same left edges within 3 points); its repeated header is dropped."""
+    for prev, cur in itertools.pairwise(layouts):
+        if not prev.items or not cur.items:
+            continue
+        last, first = prev.items[-1], cur.items[0]
+        if not (isinstance(last, TablePart) and isinstance(first, TablePart)):
+            continue
+        if len(last.rows[0]) != len(first.rows[0]) or not _same_columns(last.columns, first.columns):
+            continue
+        first.continues = True
+        header = last.rows[:5]  # a repeated header is at most a few rows
+        repeat = 0
+        while (
+            repeat < len(header)
+            and repeat < len(first.rows) - 1
+            and [_text(c) for c in first.rows[repeat]] == [_text(c) for c in header[repeat]]
+        ):
+            repeat += 1
+        del first.rows[:repeat]
+
+
+def _same_columns(a: list[float], b: list[float]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= 3 for x, y in zip(a, b, strict=True))
+
+
+def _ocr(document: pdfium.PdfDocument, layouts: list[PageLayout], scans: list[int], warnings: list[str]) -> None:
+    lock = threading.Lock()  # PDFium is not thread-safe: one page renders at a time
+
+    def render(index: int) -> tuple[Image.Image, float]:
+        with lock:
+            page = document[index]
+            width, height = page.get_size()
+            dpi = float(OCR_DPI)
+            pixels = width * height * (dpi / 72) ** 2
+            if pixels > MAX_RENDER_PIXELS:
+                dpi *= (MAX_RENDER_PIXELS / pixels) ** 0.5
+            bitmap = page.render(scale=dpi / 72, grayscale=True, may_draw_forms=True)
+            image = bitmap.to_pil()
+            page.close()
+            return image, dpi
+
+    results: dict[int, OcrPage] = ocr_pages(render, scans)
+    for index, result in results.items():
+        layout = layouts[index]
+        layout.method = "ocr"
+        layout.confidence = result.confidence
+        layout.items = [Block(line.top, [line]) for line in result.lines]
+        warnings.extend(f"page {index + 1}: {w}" for w in result.warnings)
+
+
+def _assemble(layouts: list[PageLayout], warnings: list[str]) -> Reading:
+    builder = TextBuilder()
+    open_table: Table | None = None
+    for layout in layouts:
+        builder.begin_page()
+        for item in layout.items:
+            if isinstance(item, Block):
+                for line in item.lines:
+                    builder.add_line(line)
+                continue
+            table = builder.add_table(layout.number, item.rows, item.bbox)
+            if item.continues and open_table is not None:
+                builder.tables.pop()
+                builder.tables.pop()
+                parts = open_table.parts or [(open_table.page, open_table.start, open_table.end)]
+                table = Table(
+                    page=open_table.page,
+                    start=open_table.start,
+                    end=table.end,
+                    rows=open_table.rows + table.rows,
+                    bbox=open_table.bbox,
+                    parts=[*parts, (layout.number, table.start, table.end)],
+                )
+                builder.tables.append(table)
+            open_table = table
+        if layout.items and not isinstance(layout.items[-1], TablePart):
+            open_table = None
+        builder.end_page(layout.number, layout.method, layout.confidence)
+    methods = {p.method for p in builder.pages}
+    text_method = "mixed" if len(methods) > 1 else methods.pop()
+    return Reading(builder, text_method, warnings, "pdf")
