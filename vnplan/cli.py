@@ -168,7 +168,7 @@ def extract(
                 target = output if single_file else output / f"{path.stem}.json"
                 write_atomic(target, plan.to_json())
             if summary and not to_stdout:
-                progress.console.print(summary_table(path, plan))
+                out.print(summary_table(path, plan))
             progress.advance(task)
     if failed:
         err.print(f"vnplan: {failed} of {len(files)} inputs failed", markup=False)

@@ -1,0 +1,69 @@
+"""Document identity of every seed, as read from the documents."""
+
+from __future__ import annotations
+
+from conftest import processed
+
+
+def test_hoa_binh_identity():
+    doc = processed("000").document
+    assert doc.doc_type == "Kế hoạch"
+    assert doc.issuer == "Sở Y tế tỉnh Hòa Bình"
+    assert doc.number is None and doc.issued_date is None  # the text carries neither
+    assert doc.province.name == "Hòa Bình"
+    assert (doc.period.start, doc.period.end) == (2024, 2024)  # a plan for 2024 of a 2023-2025 project
+    refs = [(r.type, r.number, r.date) for r in doc.legal_basis]
+    assert refs == [
+        ("Nghị quyết", "18-NQ/TU", "2023-06-21"),
+        ("Quyết định", "2913/QĐ-UBND", "2023-12-12"),
+        ("Kế hoạch", "24/KH-UBND", "2024-02-02"),
+    ]
+    assert doc.legal_basis[0].issuer == "Ban Thường vụ Tỉnh ủy Hòa Bình"
+    assert (doc.signer.title, doc.signer.name) == ("GIÁM ĐỐC", "Bùi Thu Hằng")
+    assert doc.recipients[0] == "UBND tỉnh (để b/c)" and len(doc.recipients) == 6
+
+
+def test_yen_lac_identity():
+    doc = processed("002").document
+    assert doc.issuer == "Trung tâm Y tế huyện Yên Lạc"
+    assert doc.number is None and doc.number_text == "/KH-TTYT"  # left blank in the document
+    assert (doc.place, doc.issued_date) == ("Yên Lạc", "2017")
+    assert doc.province.name == "Vĩnh Phúc"
+    assert [r.number for r in doc.legal_basis] == ["39/KH-SYT", "2977/KH-UBND", "03-NQ/TU"]
+    assert doc.legal_basis[2].issuer == "Ban Chấp hành Đảng bộ tỉnh khóa XVI"
+    assert doc.signer.title == "GIÁM ĐỐC" and doc.signer.name is None
+
+
+def test_cam_thuy_identity():
+    doc = processed("003").document
+    assert doc.issuer == "UBND huyện Cẩm Thủy"
+    assert (doc.place, doc.issued_date, doc.number_text) == ("Cẩm Thủy", "2022-02", "/KH-UBND")
+    assert doc.title == "Triển khai thực hiện Chương trình nâng cao chất lượng y tế giai đoạn 2021 - 2025"
+    assert (doc.period.start, doc.period.end) == (2021, 2025)
+    assert [(r.number, r.date) for r in doc.legal_basis] == [("56-KH/HU", "2022-01-07")]
+    assert (doc.signer.authority, doc.signer.title, doc.signer.name) == (
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Trần Đức Hùng",
+    )
+
+
+def test_thanh_hoa_identity():
+    doc = processed("004").document
+    assert doc.issuer == "Sở Y tế tỉnh Thanh Hóa"
+    # Only the appendix caption "(kèm theo Kế hoạch số 132/KH-SYT ngày 14 tháng 10 năm 2023 …)" has them.
+    assert (doc.number, doc.issued_date) == ("132/KH-SYT", "2023-10-14")
+    assert (doc.period.start, doc.period.end, doc.period.horizon) == (2021, 2030, 2045)
+    assert [r.number for r in doc.legal_basis] == ["153/QĐ-TTg", "72/KH-UBND"]
+    assert (doc.signer.authority, doc.signer.title, doc.signer.name) == (
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Nguyễn Bá Cán",
+    )
+
+
+def test_lai_chau_does_not_crash_and_says_it_is_damaged():
+    plan = processed("001")
+    assert plan.document.doc_type == "Kế hoạch"
+    assert plan.document.text_quality.damage
+    assert plan.sections

@@ -1,0 +1,144 @@
+"""One test per pattern family of the rule tables (structure/rules.py, vnplan/markers.py)."""
+
+from __future__ import annotations
+
+import pytest
+from vnplan.structure import rules
+from vnplan.structure.identity import iso_date, org_case, parse_date
+from vnplan.structure.sections import part_of
+
+from vnplan.markers import match_marker
+
+
+@pytest.mark.parametrize(
+    ("line", "marker", "label"),
+    [
+        ("I. MỤC TIÊU", "roman", "I"),
+        ("IV. TỔ CHỨC THỰC HIỆN", "roman", "IV"),
+        ("2. Mục tiêu cụ thể", "arabic", "2"),
+        ("3.1. Đạt 30 giường bệnh/vạn dân", "dotted", "3.1"),
+        ("2.3.1. Nâng cao năng lực", "dotted", "2.3.1"),
+        ("1.1 Muc tiêu chung", "dotted", "1.1"),
+        ("a) Giai đoạn đến năm 2030:", "letter", "a"),
+        ("Mục tiêu 1: Phát triển kỹ thuật", "named", "1"),
+        ("Chỉ tiêu 9:", "named", "9"),
+        ("Phụ lục 5", "appendix", "5"),
+        ("- Nâng cao khả năng tiếp cận", "bullet", "-"),
+        ("+ Hỗ trợ đào tạo sau đại học", "bullet", "+"),
+        ("* Kinh phí năm 2024", "bullet", "*"),
+    ],
+)
+def test_section_markers(line, marker, label):
+    found = match_marker(line)
+    assert found is not None and (found.marker, found.label) == (marker, label)
+
+
+@pytest.mark.parametrize(
+    "line", ["40.0 giường", "2.965,055 triệu đồng", "1.250 triệu đồng", "19 01 19 25 475", "Mục tiêu chung"]
+)
+def test_numbers_are_not_section_markers(line):
+    assert match_marker(line) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "part"),
+    [
+        ("MỤC TIÊU", "objectives"),
+        ("Mục tiêu chung", "general_objectives"),
+        ("Mục tiêu cụ thể và các chỉ tiêu", "specific_objectives"),
+        ("Các mục tiêu và chỉ tiêu cụ thể:", "specific_objectives"),
+        ("Một số chỉ tiêu chủ yếu đến năm 2025:", "indicators"),
+        ("MỤC ĐÍCH, YÊU CẦU", "purpose"),
+        ("NHIỆM VỤ VÀ GIẢI PHÁP CƠ BẢN", "tasks_solutions"),
+        ("KINH PHÍ VÀ NGUỒN VỐN TRIỂN KHAI KẾ HOẠCH", "budget"),
+        ("DỰ KIẾN KINH PHÍ THỰC HIỆN", "budget"),
+        ("TỔ CHỨC THỰC HIỆN", "implementation"),
+        ("Xây dựng, ban hành và tổ chức thực hiện có hiệu quả 03 chính sách", None),
+        ("Đào tạo, phát triển nguồn nhân lực đáp ứng yêu cầu trong tình hình mới", None),
+    ],
+)
+def test_part_rules(title, part):
+    assert part_of(title) == part
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("ngày 21/6/2023", "2023-06-21"),
+        ("12/12/2023", "2023-12-12"),
+        ("ngày 07 tháng 1 năm 2022", "2022-01-07"),
+        ("14 tháng 10 năm 2023", "2023-10-14"),
+        ("32/13/2023", "2023"),
+        ("không có ngày", None),
+    ],
+)
+def test_dates(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_partial_dates_from_the_date_line():
+    m = rules.PLACE_DATE.search("Cẩm Thủy, ngày tháng 02 năm 2022")
+    assert (m["place"], iso_date(m["day"], m["month"], m["year"])) == ("Cẩm Thủy", "2022-02")
+    m = rules.PLACE_DATE.search("Yên Lạc, ngày      tháng      năm 2017")
+    assert iso_date(m["day"], m["month"], m["year"]) == "2017"
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "blank"),
+    [
+        ("Số: 243/KH-SYT", "243/KH-SYT", False),
+        ("Số :           /KH-TTYT", "/KH-TTYT", True),
+        ("Số: /KH-UBND", "/KH-UBND", True),
+    ],
+)
+def test_document_numbers(line, number, blank):
+    m = rules.NUMBER_LINE.search(line)
+    assert m["number"].replace(" ", "") == number and (m["digits"] is None) == blank
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Căn cứ Quyết định số 2913/QĐ-UBND ngày 12/12/2023 của Ủy ban nhân dân tỉnh về việc Ban hành Đề án",
+            ("Quyết định", "2913/QĐ-UBND", "12/12/2023", "Ủy ban nhân dân tỉnh"),
+        ),
+        (
+            "Thực hiện Chương trình hành động số 02-CTr/ĐU ngày 23/10/2025 của Ban Chấp hành Đảng bộ UBND tỉnh thực hiện",
+            ("Chương trình hành động", "02-CTr/ĐU", "23/10/2025", "Ban Chấp hành Đảng bộ UBND tỉnh"),
+        ),
+        (
+            "theo Thông tư 21/2019/TT-BYT ngày 21/8/2019 về hướng dẫn",
+            ("Thông tư", "21/2019/TT-BYT", "21/8/2019", None),
+        ),
+    ],
+)
+def test_legal_references(text, expected):
+    m = rules.LEGAL_REFERENCE.search(text)
+    assert (m["type"], m["number"], m["date"], m["issuer"] and m["issuer"].strip()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cased"),
+    [
+        ("SỞ Y TẾ", "Sở Y tế"),
+        ("UBND TỈNH LAI CHÂU", "UBND tỉnh Lai Châu"),
+        ("Trung tâm y tế huyện Yên Lạc", "Trung tâm Y tế huyện Yên Lạc"),
+        ("ỦY BAN NHÂN DÂN HUYỆN CẨM THỦY", "Ủy ban nhân dân huyện Cẩm Thủy"),
+    ],
+)
+def test_organization_casing(text, cased):
+    assert org_case(text) == cased
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "horizon"),
+    [
+        ("giai đoạn 2023-2025 và định hướng đến năm 2030", 2023, 2025, 2030),
+        ("thời kỳ 2021 - 2030, tầm nhìn đến năm 2045", 2021, 2030, 2045),
+    ],
+)
+def test_periods(text, start, end, horizon):
+    m = rules.PERIOD_RANGE.search(text)
+    h = rules.PERIOD_HORIZON.search(text)
+    assert (int(m["start"]), int(m["end"]), int(h["year"])) == (start, end, horizon)
