@@ -67,7 +67,7 @@ class TextBuilder:
     tables: list[Table] = field(default_factory=list)
     length: int = 0
     _page_start: int | None = None
-    _lines_on_page: int = 0
+    _line_open: bool = False  # a line was added since the start (of the page)
 
     def _append(self, text: str, boxes: list[Box | None], fonts: list[str | None]) -> None:
         self.chunks.append(text)
@@ -79,7 +79,7 @@ class TextBuilder:
         if self.pages or self.length:
             self._append(PAGE_BREAK, [None] * len(PAGE_BREAK), [None] * len(PAGE_BREAK))
         self._page_start = self.length
-        self._lines_on_page = 0
+        self._line_open = False
 
     def end_page(self, number: int, method: str, ocr_confidence: float | None = None) -> None:
         if self._page_start is None:
@@ -89,14 +89,14 @@ class TextBuilder:
 
     def add_line(self, line: Line) -> tuple[int, int]:
         """Append one line; returns its (start, end) offsets in the raw text."""
-        if self.length and self._lines_on_page:
+        if self._line_open:
             self._append("\n", [None], [None])
         start = self.length
         self._append(line.text, line.boxes, line.fonts)
-        self._lines_on_page += 1
+        self._line_open = True
         return start, self.length
 
-    def add_table(self, page: int, rows: list[list[Line]], bbox: Box | None) -> Table:
+    def add_table(self, page: int | None, rows: list[list[Line]], bbox: Box | None) -> Table:
         """Append a table as one line per row, cells joined by tabs, and record it."""
         start = end = self.length
         for i, row in enumerate(rows):

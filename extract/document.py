@@ -36,7 +36,7 @@ class Table:
     """A table found by a layout reader. Its rows are also in ``raw_text`` (one line per row,
     cells joined by tabs, in-cell line breaks as spaces) between ``start`` and ``end``."""
 
-    page: int
+    page: int | None  # None for inputs without pages (DOCX)
     start: int
     end: int
     rows: list[list[str]]
