@@ -124,7 +124,7 @@ def _should_join(prev: PhysicalLine, cur: PhysicalLine, wrap_width: float, in_he
     if _closes_block(prev) or _opens_block(cur):
         return False
     if CLAUSE_END.search(prev.text):
-        return bool(LOWER_START.match(cur.text) or (prev.text.endswith((":", ",")) and NUMBERS_ONLY.match(cur.text)))
+        return bool(LOWER_START.match(cur.text) or (prev.text.endswith((":", ",")) and cur.text[:1].isdigit()))
     # A capitalised line after a numbered title that stops short of the margin (or is indented)
     # is the title's first paragraph.
     if in_heading and UPPER_START.match(cur.text) and (cur.indented or len(prev.text) < 0.9 * wrap_width):

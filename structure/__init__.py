@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from vnplan.normalize import NormalizedDocument
+from vnplan.structure.budgets import extract_budgets
 from vnplan.structure.identity import extract_identity
-from vnplan.structure.sections import SectionNode, build_sections, logical_lines
+from vnplan.structure.objectives import extract_objectives
+from vnplan.structure.sections import Line, SectionNode, build_sections, logical_lines
+from vnplan.structure.targets import extract_indicators
+from vnplan.structure.units import extract_units
 
 from vnplan.model import (
     SCHEMA_VERSION,
@@ -45,10 +49,25 @@ def _section_record(doc: NormalizedDocument, node: SectionNode) -> Section:
     )
 
 
+def innermost_sections(lines: list[Line], sections: list[SectionNode]) -> dict[int, SectionNode]:
+    """Line number → the deepest section containing the line."""
+    owner: dict[int, SectionNode] = {}
+    for node in sections:  # document order: later (deeper or following) sections overwrite
+        for line in lines:
+            if node.start <= line.start <= node.end:
+                owner[line.number] = node
+    return owner
+
+
 def structure(doc: NormalizedDocument) -> PlanDocument:
     lines = logical_lines(doc)
     sections = build_sections(doc, lines)
     ident = extract_identity(doc, lines, sections)
+    section_of = innermost_sections(lines, sections)
+    objectives = extract_objectives(doc, lines, sections, section_of)
+    indicators = extract_indicators(doc, lines, section_of)
+    budgets, budget_warnings = extract_budgets(doc, lines, section_of)
+    units = extract_units(doc, lines, section_of, ident.issuer)
     info = DocumentInfo(
         title=ident.title,
         doc_type=ident.doc_type,
@@ -71,6 +90,10 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
         document=info,
         text=doc.text,
         sections=[_section_record(doc, node) for node in sections],
+        objectives=objectives,
+        indicators=indicators,
+        budgets=budgets,
+        units=units,
         repairs=doc.repairs,
-        warnings=doc.warnings,
+        warnings=[*doc.warnings, *budget_warnings],
     )

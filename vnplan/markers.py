@@ -43,7 +43,7 @@ SECTION_MARKERS: tuple[Marker, ...] = (
         "1.1., 2.3.1. or 1.1 followed by a capital letter (not 40.0 or 2.965)",
     ),
     _m("arabic", r"^(?P<label>\d{1,2})[.)]\s+(?=\S)", "1., 2), 10."),
-    _m("letter", r"^(?P<label>[a-zđ])\)\s*(?=\S)", "a), b), đ)"),
+    _m("letter", r"^(?P<label>[a-zđ])(?:\)\s*(?=\S)|\.\s+(?=\p{Lu}))", "a), b), đ), a. Nhu cầu"),
     _m("bullet", r"^(?P<label>[-+*•–—∙·])(?:\s+|(?=\p{L}))(?=\S)", "-, +, *, •"),
 )
 

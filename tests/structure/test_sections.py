@@ -51,7 +51,7 @@ def test_yen_lac_named_objectives_and_indicators():
 
 def test_cam_thuy_markdown_headings():
     plan, _ = _tree("003")
-    assert [s.title for s in plan.sections if s.marker == "title"][0] == "KẾ HOẠCH"
+    assert next(s.title for s in plan.sections if s.marker == "title") == "KẾ HOẠCH"
     top = [(s.label, s.part) for s in plan.sections if s.marker == "roman"]
     assert top == [
         ("I", "purpose"),

@@ -1,0 +1,245 @@
+"""Indicators: every quantified target of the plan, one record per value and year.
+
+Read in the parts of a plan that set targets (chỉ tiêu, mục tiêu cụ thể). A line is split into
+clauses at ";"; a clause's year is the last "năm YYYY / đến YYYY" before the number (else the
+heading's horizon); the comparator comes from the words around the number; the unit is "%",
+"‰", a per-10,000 rate, a level ("mức 3") or a counted noun from COUNT_NOUNS.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+from vnplan.normalize import NormalizedDocument
+from vnplan.normalize.syllables import strip_diacritics
+from vnplan.structure.numbers import parse_number
+from vnplan.structure.sections import Line, SectionNode
+
+from vnplan.model import Indicator, Target
+
+TARGET_PARTS = frozenset({"indicators", "specific_objectives", "objectives"})
+
+# Words before a number that set the comparator (longest first), and words after it.
+COMPARATORS_BEFORE: tuple[tuple[str, str], ...] = (
+    ("không dưới", ">="),
+    ("không thấp hơn", ">="),
+    ("không quá", "<="),
+    ("không vượt quá", "<="),
+    ("tối thiểu", ">="),
+    ("ít nhất", ">="),
+    ("tối đa", "<="),
+    ("trên", ">"),
+    ("dưới", "<"),
+    ("từ", ">="),
+    ("≥", ">="),
+    ("≤", "<="),
+    (">=", ">="),
+    ("<=", "<="),
+    (">", ">"),
+    ("<", "<"),
+)
+COMPARATORS_AFTER: tuple[tuple[str, str], ...] = (("trở lên", ">="), ("trở xuống", "<="), ("trở lại", "<="))
+
+# Nouns a count target can be made of ("đạt 41 giường bệnh", "tối thiểu 100 bác sĩ").
+COUNT_NOUNS = (
+    "giường bệnh",
+    "giường",
+    "bác sĩ",
+    "bác sỹ",
+    "dược sĩ",
+    "dược sỹ",
+    "điều dưỡng",
+    "trung tâm y tế",
+    "bệnh viện",
+    "trạm y tế",
+    "kỹ thuật",
+    "đề tài",
+    "lượt người",
+    "chính sách",
+    "người",
+    "xã",
+    "cơ sở",
+    "tuổi",
+    "năm",
+)
+_COUNT_NOUN = "|".join(sorted((regex.escape(n) for n in COUNT_NOUNS), key=len, reverse=True))
+PER_CAPITA_AFTER = regex.compile(r"\s*/\s*(?:vạn|10\.000)\s+dân")
+PER_CAPITA = regex.compile(r"(?P<noun>[\p{L} ]{2,20}?)\s*(?:/|trên|\s)\s*(?:vạn|10\.000)\s+dân", regex.I)
+
+NUMBER_TOKEN = r"(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+TARGET = regex.compile(
+    r"(?P<before>(?:" + "|".join(regex.escape(w) for w, _ in COMPARATORS_BEFORE) + r")\s*)?"
+    r"(?<![\d.,/-])" + NUMBER_TOKEN + r"(?![\d/])\s*"
+    r"(?P<unit>%o|‰|%|(?:" + _COUNT_NOUN + r")(?![\p{L}]))?"
+    r"(?P<after>\s*(?:" + "|".join(w for w, _ in COMPARATORS_AFTER) + r"))?",
+    regex.I,
+)
+LEVEL = regex.compile(r"(?P<before>(?:tối\s+thiểu|ít\s+nhất|trên)\s+)?mức\s+(?P<number>\d{1,2})(?!\d)", regex.I)
+YEAR = regex.compile(r"(?:năm|Năm|đến|Đến|vào)\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
+# Numbers that belong to a name, not to a target: "dưới 5 tuổi", "cấp II", "10.000 dân".
+NAME_NUMBERS = regex.compile(r"(?:dưới|trên)\s+\d+\s+tuổi|\d+\s*/\s*\d+|(?:vạn|10\.000)\s+dân|\d+\s+(?:ngày|tháng)\s+")
+LEAD_WORDS = regex.compile(
+    r"^(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:phấn\s+đấu|đạt|duy\s+trì|bảo\s+đảm|đảm\s+bảo)\s+)*", regex.I
+)
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    patterns: tuple[regex.Pattern[str], ...]
+
+
+@cache
+def metrics() -> tuple[Metric, ...]:
+    data = json.loads(resources.files(__package__).joinpath("metrics.json").read_text(encoding="utf-8"))
+    return tuple(Metric(m["id"], tuple(regex.compile(p) for p in m["patterns"])) for m in data["metrics"])
+
+
+def metric_for(name: str, unit: str | None) -> str | None:
+    folded = strip_diacritics(f"{name} {unit or ''}").lower()
+    for metric in metrics():
+        if any(p.search(folded) for p in metric.patterns):
+            return metric.id
+    return None
+
+
+def _comparator(before: str | None, after: str | None) -> str:
+    if after:
+        key = regex.sub(r"\s+", " ", after.strip().lower())
+        return dict(COMPARATORS_AFTER)[key]
+    if before:
+        key = regex.sub(r"\s+", " ", before.strip().lower())
+        return dict(COMPARATORS_BEFORE).get(key, "=")
+    return "="
+
+
+def _horizon(section: SectionNode | None) -> int | None:
+    """The year a heading sets for the targets under it: 'Chỉ tiêu … đến năm 2025', 'Giai đoạn đến năm 2030'."""
+    node = section
+    while node:
+        years = YEAR.findall(node.title)
+        if years:
+            return int(years[-1])
+        node = node.parent
+    return None
+
+
+def _label(section: SectionNode | None) -> str | None:
+    node = section
+    while node and node.marker == "bullet":
+        node = node.parent
+    if node and node.marker in ("dotted", "arabic", "named") and node.part in (None, "indicators"):
+        return node.label
+    return None
+
+
+def _clean_name(text: str) -> str:
+    text = LEAD_WORDS.sub("", text.strip())
+    text = regex.sub(r"\s*(?:năm|đến năm|vào năm|đến)\s+(?:19|20)\d\d\s*", " ", text)
+    text = regex.sub(r"\s+(?:đạt|là|có)\s*(?:tỷ\s+lệ\s*(?:từ)?)?$", "", text.strip(" :;,.-"), flags=regex.I)
+    return text.strip(" :;,.-") or text
+
+
+def _unit(raw_unit: str | None, name: str) -> str | None:
+    if raw_unit is None:
+        return None
+    unit = raw_unit.strip()
+    if unit.lower() == "%o":
+        unit = "‰"
+    if unit not in ("%", "‰"):
+        per_capita = PER_CAPITA.search(name)
+        if per_capita:
+            noun = per_capita["noun"].strip().split(" ")[-2:]
+            noun_text = " ".join(noun).lower()
+            if unit.lower().split(" ")[0] in noun_text:
+                return f"{noun_text.removeprefix('số ')}/10.000 dân"
+    return unit
+
+
+def extract_indicators(
+    doc: NormalizedDocument, lines: list[Line], section_of: dict[int, SectionNode]
+) -> list[Indicator]:
+    indicators: list[Indicator] = []
+    for line in lines:
+        section = section_of.get(line.number)
+        if section is None or not section.has_part(*TARGET_PARTS):
+            continue
+        horizon = _horizon(section)
+        label = _label(section)
+        offset = 0
+        for clause in regex.split(r"(?<=;)\s*", line.text):
+            start = line.start + line.text.index(clause, offset)
+            offset = start - line.start + len(clause)
+            indicators.extend(_clause_targets(doc, clause, start, horizon, label, section))
+    for i, ind in enumerate(indicators, start=1):
+        ind.id = f"ind-{i}"
+    return indicators
+
+
+def _clause_targets(
+    doc: NormalizedDocument, clause: str, start: int, horizon: int | None, label: str | None, section: SectionNode
+) -> list[Indicator]:
+    found: list[Indicator] = []
+    masked = NAME_NUMBERS.sub(lambda m: " " * len(m.group(0)), clause)
+    if section.line is not None and section.marker != "bullet":
+        # the section's own numbering is not a target value
+        masked = regex.sub(r"^\s*\d+(?:\.\d+)*\.?\s", lambda m: " " * len(m.group(0)), masked)
+    masked = regex.sub(r"^\s*(?:Chỉ|Mục)\s+tiêu\s+\d+", lambda m: " " * len(m.group(0)), masked)
+    candidates: list[tuple[regex.Match[str], str]] = []
+    for m in TARGET.finditer(masked):
+        value = parse_number(m["number"])
+        if value is None:
+            continue
+        unit = m["unit"]
+        if unit is None:
+            continue  # a bare number is not a target
+        if unit.lower() in ("năm",) or (unit.lower() == "tuổi" and "tuổi thọ" not in clause.lower()):
+            continue
+        if 1900 <= value <= 2100 and unit.lower() not in ("%",):
+            continue
+        candidates.append((m, "number"))
+    for m in LEVEL.finditer(masked):
+        candidates.append((m, "level"))
+    candidates.sort(key=lambda c: c[0].start())
+    for m, kind in candidates:
+        value = parse_number(m["number"])
+        assert value is not None
+        before_text = clause[: m.start()]
+        years = YEAR.findall(before_text)
+        year = int(years[-1]) if years else None
+        if year is None:
+            after_years = YEAR.findall(clause[m.end() :])
+            year = int(after_years[0]) if after_years else horizon
+        after_text = clause[m.end() :]
+        if kind == "level":
+            unit = "mức"
+            comparator = _comparator(m["before"], None)
+        else:
+            unit = _unit(m["unit"], before_text)
+            per = PER_CAPITA_AFTER.match(after_text)
+            if per and unit not in ("%", "‰"):
+                unit = f"{m['unit'].lower()}/10.000 dân"
+            comparator = _comparator(m["before"], m["after"])
+        name = _clean_name(before_text)
+        if not name or regex.fullmatch(r"[\d.]+|Chỉ tiêu \d+:?", name):
+            name = _clean_name(after_text.split(",")[0]) or clause.strip()
+        if kind == "number" and unit not in ("%", "‰") and "/10.000 dân" not in (unit or ""):
+            name = _clean_name(before_text + " " + (m["unit"] or "")).strip()
+        found.append(
+            Indicator(
+                id="",
+                label=label,
+                name=name[:300],
+                target=Target(value=float(value), unit=unit, comparator=comparator),  # type: ignore[arg-type]
+                target_year=year,
+                baseline=None,
+                metric=metric_for(name, unit) or metric_for(after_text.split(";")[0], unit),
+                section=section.id,
+                provenance=doc.provenance(start + m.start(), start + m.end(), "rule:target_clause", 0.8),
+            )
+        )
+    return found

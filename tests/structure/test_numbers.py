@@ -1,0 +1,44 @@
+"""Numbers and money as the seeds write them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from vnplan.structure.numbers import MONEY, money_to_vnd, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("68.765,055", Decimal("68765.055")),
+        ("13,1", Decimal("13.1")),
+        ("40.0", Decimal("40.0")),
+        ("3.5", Decimal("3.5")),
+        ("1.7", Decimal("1.7")),
+        ("03", Decimal("3")),
+        ("1.250", Decimal("1250")),
+        ("30.000.000", Decimal("30000000")),
+        ("120.000", Decimal("120000")),
+        ("2.965,055", Decimal("2965.055")),
+    ],
+)
+def test_number_formats(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "vnd"),
+    [
+        ("68.765,055 triệu đồng", 68_765_055_000),
+        ("35 Tỉ đồng", 35_000_000_000),
+        ("2,5 tỉ đồng", 2_500_000_000),
+        ("108,0 tỷ đồng", 108_000_000_000),
+        ("80 tỷ", 80_000_000_000),
+        ("965.055.000 đồng", 965_055_000),
+        ("750 triệu đồng", 750_000_000),
+    ],
+)
+def test_money_amounts(text, vnd):
+    m = MONEY.search(text)
+    assert m is not None and money_to_vnd(m["number"], m["unit"]) == vnd
