@@ -11,7 +11,10 @@ wrong on Vietnamese documents are handled here:
   never from a change of font.
 * Two-column blocks (the national header: issuer and number on the left, the national motto and
   the date on the right; the "Nơi nhận" / signer block at the end) are read left column first,
-  then right column, instead of interleaving their lines.
+  then right column, instead of interleaving their lines. A block is two-column when a gutter
+  at least 1.5 font sizes wide runs down the middle half of the page through all its rows
+  (at least two), some row has text on both sides, and the right side is not just numbers
+  (that is a borderless label/value table, read row by row).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ ROW_TOLERANCE = 0.45
 # A column gutter is free of text over at least this many font sizes across every row of a block.
 GUTTER_WIDTH = 1.5
 SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+NUMBERS = re.compile(r"^[\d.,%\s/()+-]+$")
 # Spacing accents that some fonts draw over a letter instead of using a combining mark.
 SPACING_ACCENTS = {
     "`": "\u0300",
@@ -213,6 +217,12 @@ def _two_sided(row: list[Glyph], gutter: float) -> bool:
     return any(g.x1 <= gutter for g in row) and any(g.x0 >= gutter for g in row)
 
 
+def _values_column(zone: list[list[Glyph]], gutter: float) -> bool:
+    """The right side holds only numbers: a borderless label/value table, to be read row by row."""
+    right = [row_line([g for g in r if g.x0 >= gutter]).text for r in zone]
+    return all(NUMBERS.match(text) for text in right if text)
+
+
 def _gutter(free: set[int]) -> float:
     """The middle of the widest run of free points."""
     best: list[int] = []
@@ -241,7 +251,7 @@ def blocks(glyphs: list[Glyph], page_width: float) -> list[Block]:
         if free and j - i >= 2:
             gutter = _gutter(free)
             zone = rows[i:j]
-            if sum(_two_sided(r, gutter) for r in zone) >= 2:
+            if any(_two_sided(r, gutter) for r in zone) and not _values_column(zone, gutter):
                 left = [row_line([g for g in r if g.x1 <= gutter]) for r in zone]
                 right = [row_line([g for g in r if g.x1 > gutter]) for r in zone]
                 lines = [ln for ln in left + right if ln.text]
