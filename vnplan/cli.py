@@ -12,7 +12,7 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -21,6 +21,9 @@ from rich.table import Table
 
 from vnplan.errors import InputError
 from vnplan.model import PlanDocument
+
+if TYPE_CHECKING:
+    from vnplan.evaluation import Case, Counts, DocumentResult, Report
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -211,6 +214,138 @@ def validate(files: Annotated[list[Path], typer.Argument(help="JSON files writte
         else:
             out.print(f"{path}: valid", markup=False, highlight=False)
     if failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _default_corpus_dir(name: str) -> Path:
+    """corpus/<name> under the current directory, else the repository's next to the package."""
+    here = Path("corpus") / name
+    repository = Path(__file__).resolve().parent.parent / "corpus" / name
+    return repository if not here.is_dir() and repository.is_dir() else here
+
+
+def _figure(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def _counts_table(title: str, counts: dict[str, Counts]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for column in ("type", "gold", "output", "TP", "FP", "FN", "P", "R", "F1"):
+        table.add_column(column, justify="left" if column == "type" else "right", no_wrap=True)
+    for record_type, c in counts.items():
+        figures = (c.gold, c.output, c.tp, c.fp, c.fn)
+        table.add_row(record_type, *map(str, figures), _figure(c.precision), _figure(c.recall), _figure(c.f1))
+    return table
+
+
+def eval_tables(report: Report) -> list[Table]:
+    """One table per document with gold records, one overall (micro-averaged), one for restoration."""
+    tables = [_counts_table(doc.doc_id, doc.counts) for doc in report.documents if doc.counts]
+    if report.overall:
+        tables.append(_counts_table("overall (micro-averaged; n/a: no gold and no output records)", report.overall))
+    if report.restoration:
+        restoration = Table(title="Restoration: gold syllables restored exactly", title_justify="left")
+        for column in ("document", "matched", "gold words", "accuracy"):
+            restoration.add_column(column, justify="left" if column == "document" else "right")
+        for doc in report.documents:
+            if doc.restoration:
+                r = doc.restoration
+                restoration.add_row(doc.doc_id, str(r.matched), str(r.total), _figure(r.accuracy))
+        total = report.restoration
+        restoration.add_row("overall", str(total.matched), str(total.total), _figure(total.accuracy), style="bold")
+        tables.append(restoration)
+    return tables
+
+
+def print_mismatches(report: Report) -> None:
+    def line(text: str) -> None:
+        out.print(text, markup=False, highlight=False, soft_wrap=True)
+
+    for doc in report.documents:
+        if not doc.mismatches:
+            continue
+        line(
+            f"\n{doc.doc_id}: {len(doc.mismatches)} mismatches (FN: in gold, not in output; FP: in output, not in gold)"
+        )
+        for m in doc.mismatches:
+            if m.kind == "false_negative":
+                line(f"  FN {m.record_type}: {m.description}\n     gold quote: {m.quote}")
+                continue
+            line(f"  FP {m.record_type}: {m.description}")
+            if m.provenance:
+                p = m.provenance
+                where = f"page {p['page']}, " if p["page"] is not None else ""
+                line(f"     {where}{p['start']}-{p['end']} [{p['method']}]: {p['text']}")
+
+
+def evaluate_case(case: Case, docs_dir: Path) -> DocumentResult:
+    """Read one case's gold files, process its document, compare; any failure becomes InputError."""
+    from vnplan.evaluation import evaluate_document
+
+    if case.document is None:
+        raise InputError(f"no document {case.doc_id}.* in {docs_dir}")
+    try:
+        gold = json.loads(case.gold_json.read_text(encoding="utf-8")) if case.gold_json else None
+        restored = case.restored_txt.read_text(encoding="utf-8") if case.restored_txt else None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"gold file not readable: {exc}") from exc
+    try:
+        plan = run_one(case.document)
+    except InputError as exc:
+        raise InputError(f"{case.document}: {exc}") from exc
+    try:
+        return evaluate_document(case.doc_id, gold, plan, restored)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(f"gold file does not follow corpus/gold/FORMAT.md ({type(exc).__name__}: {exc})") from exc
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Folder of gold files <doc_id>.json (default: corpus/gold).")
+    ] = None,
+    docs: Annotated[
+        Path | None, typer.Option("--docs", help="Folder of the documents <doc_id>.* (default: corpus/seeds).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object with every figure.")] = False,
+    mismatches: Annotated[bool, typer.Option(help="List every false negative and false positive.")] = True,
+) -> None:
+    """Compare output with hand-made gold annotations: precision, recall and F1 per record type.
+
+    Also reports restoration accuracy where <doc_id>.restored.txt exists. Matching rules: README "Evaluation".
+    """
+    from vnplan.evaluation import Report, discover
+
+    gold_dir = gold if gold is not None else _default_corpus_dir("gold")
+    docs_dir = docs if docs is not None else _default_corpus_dir("seeds")
+    for folder, option in ((gold_dir, "--gold"), (docs_dir, "--docs")):
+        if not folder.is_dir():
+            report_error(folder, f"no such folder (give one with {option})")
+            raise typer.Exit(EXIT_USAGE)
+    cases = discover(gold_dir, docs_dir)
+    if not cases:
+        report_error(gold_dir, "no gold files (<doc_id>.json or <doc_id>.restored.txt)")
+        raise typer.Exit(EXIT_FAILED)
+    results: list[DocumentResult] = []
+    errors: dict[str, str] = {}
+    with _progress(len(cases)) as progress:
+        task = progress.add_task("evaluating", total=len(cases))
+        for case in cases:
+            try:
+                results.append(evaluate_case(case, docs_dir))
+            except InputError as exc:
+                errors[case.doc_id] = str(exc)
+                report_error(case.gold_json or case.restored_txt or case.doc_id, str(exc))
+            progress.advance(task)
+    report = Report(results, errors)
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(mismatches), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    else:
+        for table in eval_tables(report):
+            out.print(table)
+        if mismatches:
+            print_mismatches(report)
+    if errors:
         raise typer.Exit(EXIT_FAILED)
 
 

@@ -1,0 +1,284 @@
+"""`vnplan eval`: record matching, syllable accuracy and the command's JSON, on small hand-made records."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+from typing import Any
+
+from conftest import SEEDS, processed, seed_path
+
+from vnplan.evaluation import (
+    NAME_ONLY,
+    RECORD_TYPES,
+    Counts,
+    evaluate_document,
+    fold_name,
+    fold_unit,
+    syllable_accuracy,
+)
+from vnplan.model import Activity, Budget, Indicator, Objective, PlanDocument, Provenance, Target, Task, Unit
+
+SENTENCE = (
+    "Phát triển hệ thống y tế đồng bộ, công bằng, hiện đại, chất lượng, hiệu quả; mở rộng, hiện đại hóa "
+    "bệnh viện tuyến huyện, cung cấp dịch vụ y tế chất lượng cao"
+)
+
+
+def prov(text: str = "x", method: str = "test") -> Provenance:
+    return Provenance(page=None, start=0, end=len(text), text=text, raw_text=text, method=method, confidence=1.0)
+
+
+def plan_with(**records: list[Any]) -> PlanDocument:
+    """A real processed seed with its records replaced, so nothing depends on the extractors."""
+    empty: dict[str, list[Any]] = {name: [] for name in ("objectives", "indicators", "budgets", "units", "activities")}
+    return processed("003").model_copy(update={**empty, **records})
+
+
+def gold_with(**records: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"objectives": [], "indicators": [], "budgets": [], "units": [], "activities": [], **records}
+
+
+def indicator(value: float, unit: str, year: int | None = 2025, name: str = "Giường bệnh/vạn dân") -> Indicator:
+    target = Target(value=value, unit=unit, comparator="=")
+    return Indicator(
+        id="i1",
+        label=None,
+        name=name,
+        target=target,
+        target_year=year,
+        baseline=None,
+        metric=None,
+        section=None,
+        provenance=prov(f"đạt {value} {unit}", "rule:target"),
+    )
+
+
+def gold_indicator(value: float, unit: str, year: int | None = 2025, name: str = "Giường bệnh/vạn dân") -> dict:
+    return {"label": None, "name": name, "value": value, "unit": unit, "target_year": year, "quote": f"Đạt {value}"}
+
+
+def budget(amount: int, description: str = "Tổng kinh phí") -> Budget:
+    return Budget(
+        id="b",
+        description=description,
+        amount_vnd=amount,
+        amount_text="",
+        year=None,
+        period=None,
+        funding_source=None,
+        parent=None,
+        section=None,
+        provenance=prov(),
+    )
+
+
+def counts(plan: PlanDocument, gold: dict[str, Any], record_type: str) -> Counts:
+    return evaluate_document("doc", gold, plan).counts[record_type]
+
+
+def test_exact_indicator_match_is_a_true_positive():
+    gold = gold_with(indicators=[gold_indicator(30, "giường bệnh/10.000 dân")])
+    result = evaluate_document("doc", gold, plan_with(indicators=[indicator(30.0, "giường bệnh/10.000 dân")]))
+    assert result.counts["indicators"] == Counts(tp=1, fp=0, fn=0)
+    assert result.counts["indicators"].f1 == 1.0
+    assert result.mismatches == []
+
+
+def test_near_miss_value_is_one_false_negative_and_one_false_positive():
+    gold = gold_with(indicators=[gold_indicator(30, "%")])
+    result = evaluate_document("doc", gold, plan_with(indicators=[indicator(30.5, "%")]))
+    assert result.counts["indicators"] == Counts(tp=0, fp=1, fn=1)
+    fn, fp = result.mismatches
+    assert fn.kind == "false_negative" and fn.quote == "Đạt 30"
+    assert fp.kind == "false_positive" and fp.provenance == {
+        "page": None,
+        "start": 0,
+        "end": len("đạt 30.5 %"),
+        "text": "đạt 30.5 %",
+        "method": "rule:target",
+    }
+    # within the relative tolerance, and a wrong year, are told apart
+    assert counts(plan_with(indicators=[indicator(30.0000001, "%")]), gold, "indicators").tp == 1
+    assert counts(plan_with(indicators=[indicator(30, "%", year=2030)]), gold, "indicators").tp == 0
+    assert counts(plan_with(indicators=[indicator(30, "%", year=None)]), gold, "indicators").tp == 0
+
+
+def test_units_are_folded_before_comparison():
+    assert fold_unit("giường bệnh/vạn dân") == fold_unit("Giường bệnh / 10.000 dân")
+    assert fold_unit("bác sỹ/vạn dân") == fold_unit("bác sĩ/10.000 dân")
+    assert fold_unit("%o") == fold_unit("‰")
+    assert fold_unit("%") != fold_unit("‰")
+    gold = gold_with(indicators=[gold_indicator(10, "10.000 dân", name="Bác sĩ")])
+    assert counts(plan_with(indicators=[indicator(10, "vạn dân", name="Bác sĩ")]), gold, "indicators").tp == 1
+
+
+def test_matching_is_one_to_one_and_prefers_the_best_score():
+    general = "Nâng cao chất lượng khám bệnh chữa bệnh cho nhân dân trên địa bàn tỉnh"
+    similar = "Nâng cao chất lượng khám bệnh chữa bệnh cho nhân dân trên địa bàn huyện"
+    gold = gold_with(objectives=[{"kind": "general", "text": similar}, {"kind": "general", "text": general}])
+    one = [Objective(id="o1", kind="general", text=general, section=None, provenance=prov())]
+    result = evaluate_document("doc", gold, plan_with(objectives=one))
+    assert result.counts["objectives"] == Counts(tp=1, fp=0, fn=1)
+    assert [m.quote for m in result.mismatches] == [similar]  # the exact text took the output record
+    # two output records: one for each gold record
+    two = [*one, Objective(id="o2", kind="general", text=similar, section=None, provenance=prov())]
+    assert counts(plan_with(objectives=two), gold, "objectives") == Counts(tp=2, fp=0, fn=0)
+    # the kind must agree
+    specific = [Objective(id="o1", kind="specific", text=general, section=None, provenance=prov())]
+    assert counts(plan_with(objectives=specific), gold, "objectives").tp == 0
+
+
+def test_a_budget_present_twice_needs_two_output_records():
+    body = {"amount_vnd": 1_250_000_000, "description": "Kinh phí đào tạo", "quote": "1.250 triệu đồng"}
+    appendix = {"amount_vnd": 1_250_000_000, "description": "Phụ lục 1 – Tổng", "quote": "Tổng 1.250"}
+    gold = gold_with(budgets=[body, appendix])
+    assert counts(plan_with(budgets=[budget(1_250_000_000)]), gold, "budgets") == Counts(tp=1, fp=0, fn=1)
+    both = [budget(1_250_000_000), budget(1_250_000_000, "Phụ lục 1 Tổng")]
+    assert counts(plan_with(budgets=both), gold, "budgets") == Counts(tp=2, fp=0, fn=0)
+    assert counts(plan_with(budgets=[budget(1_250_000)]), gold, "budgets") == Counts(tp=0, fp=1, fn=2)
+
+
+def test_units_and_their_indicator_links():
+    assert fold_name("Phòng Nghiệp vụ Y – Sở Y tế") == fold_name("phòng nghiệp vụ  y-sở y tế")
+    gold = gold_with(
+        units=[
+            {
+                "name": "Phòng Nghiệp vụ Y",
+                "canonical_name": "Phòng Nghiệp vụ Y - Sở Y tế",
+                "role": "lead",
+                "indicator_refs": ["3.2", "3.4"],
+                "quote": "các chỉ tiêu: 3.2, 3.4",
+            }
+        ]
+    )
+    task = Task(
+        text="các chỉ tiêu: 3.2, 3.5", indicator_refs=["3.2", "3.5"], deadline=None, product=None, provenance=prov()
+    )
+    unit = Unit(
+        id="u1",
+        name="Phòng NVY",
+        canonical_name="Phòng Nghiệp vụ Y – Sở Y tế",
+        role="lead",
+        tasks=[task],
+        provenance=prov(),
+    )
+    result = evaluate_document("doc", gold, plan_with(units=[unit]))
+    assert result.counts["units"] == Counts(tp=1, fp=0, fn=0)
+    assert result.counts["unit_indicator_links"] == Counts(tp=1, fp=1, fn=1)
+    support = unit.model_copy(update={"role": "support"})
+    assert counts(plan_with(units=[support]), gold, "units") == Counts(tp=0, fp=1, fn=1)
+
+
+def test_activities_need_the_lead_unit_except_in_name_only_matching():
+    name = "Tham mưu ban hành kế hoạch thực hiện Đề án nâng cao chất lượng khám bệnh, chữa bệnh"
+    gold = gold_with(activities=[{"name": name, "lead_unit": "Phòng Nghiệp vụ Y - SYT", "quote": name}])
+
+    def activity(lead: str | None) -> Activity:
+        return Activity(
+            id="a1",
+            name=name + " năm 2024",
+            lead_unit=lead,
+            support_units=[],
+            product=None,
+            deadline=None,
+            budget_vnd=None,
+            provenance=prov(),
+        )
+
+    result = evaluate_document("doc", gold, plan_with(activities=[activity("phòng nghiệp vụ Y – SYT")]))
+    assert result.counts["activities"].tp == 1
+    result = evaluate_document("doc", gold, plan_with(activities=[activity(None)]))
+    assert result.counts["activities"] == Counts(tp=0, fp=1, fn=1)
+    assert result.counts[NAME_ONLY].tp == 1
+
+
+def test_no_gold_and_no_output_is_no_data():
+    result = evaluate_document("doc", gold_with(), plan_with())
+    assert set(result.counts) == {*RECORD_TYPES, NAME_ONLY}
+    for c in result.counts.values():
+        assert (c.precision, c.recall, c.f1) == (None, None, None)
+    missed = Counts(tp=0, fp=0, fn=3)
+    assert (missed.precision, missed.recall, missed.f1) == (None, 0.0, 0.0)
+
+
+def strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def test_syllable_accuracy():
+    assert SENTENCE in seed_path("003").read_text(encoding="utf-8")
+    total = len(SENTENCE.split())
+    assert syllable_accuracy(SENTENCE, SENTENCE) == (1.0, total, total)
+    accuracy, _, _ = syllable_accuracy(SENTENCE, strip_marks(SENTENCE))
+    assert accuracy < 0.3
+    assert syllable_accuracy("Hoà Bình, khoẻ, thuỷ", "hòa bình khỏe thủy")[0] == 1.0
+    words = SENTENCE.split()
+    inserted = " ".join([*words[:3], "THÊM", *words[3:]])
+    assert syllable_accuracy(SENTENCE, inserted) == (1.0, total, total)
+    dropped = " ".join(words[:3] + words[4:])
+    assert syllable_accuracy(SENTENCE, dropped)[1] == total - 1
+    assert syllable_accuracy("1. –", "anything") == (0.0, 0, 0)  # no words with letters
+
+
+def test_eval_command_json(tmp_path):
+    doc_id = seed_path("003").stem
+    gold = gold_with(
+        budgets=[
+            {
+                "key": "b0",
+                "description": "Tổng mức kinh phí thực hiện chương trình",
+                "amount_vnd": 108000000000,
+                "amount_text": "108,0 tỷ đồng",
+                "quote": "Tổng mức kinh phí thực hiện chương trình: 108,0 tỷ đồng",
+            }
+        ],
+        indicators=[
+            {
+                "label": None,
+                "name": "Tốc độ tăng dân số bình quân hằng năm",
+                "value": 1,
+                "unit": "%",
+                "comparator": "<",
+                "target_year": 2025,
+                "quote": "Tốc độ tăng dân số bình quân hằng năm dưới 1%.",
+            }
+        ],
+    )
+    (tmp_path / f"{doc_id}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "vnplan", "eval", "--json", "--gold", str(tmp_path), "--docs", str(SEEDS)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report) == {"documents", "overall", "errors"} and report["errors"] == {}
+    (doc,) = report["documents"]
+    assert doc["doc_id"] == doc_id and doc["restoration"] is None
+    assert set(doc["types"]) == {*RECORD_TYPES, NAME_ONLY}
+    assert set(doc["types"]["budgets"]) == {"tp", "fp", "fn", "gold", "output", "precision", "recall", "f1"}
+    assert doc["types"]["objectives"]["gold"] == 0
+
+    # The expectation comes from what the program outputs now, so the test holds whatever the extractors find.
+    plan = processed("003")
+    for record_type, found in (
+        ("budgets", any(b.amount_vnd == 108000000000 for b in plan.budgets)),
+        (
+            "indicators",
+            any(i.target.value == 1 and i.target.unit == "%" and i.target_year == 2025 for i in plan.indicators),
+        ),
+    ):
+        figures = doc["types"][record_type]
+        assert (figures["tp"], figures["fn"]) == ((1, 0) if found else (0, 1))
+        missed = [m for m in doc["mismatches"] if m["type"] == record_type and m["kind"] == "false_negative"]
+        assert len(missed) == (0 if found else 1)
+        assert all(m["quote"] for m in missed)
+    assert report["overall"]["types"]["budgets"] == doc["types"]["budgets"]
+
+    # a present-and-found record is a true positive end to end
+    assert evaluate_document(doc_id, gold, plan_with(budgets=[budget(108000000000)])).counts["budgets"].tp == 1
