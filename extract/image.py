@@ -21,6 +21,7 @@ MIN_DPI = 70.0
 
 def open_image(data: bytes) -> Image.Image:
     """Open image data with Pillow's decompression-bomb limit set to MAX_IMAGE_PIXELS."""
+    previous = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
     try:
         with warnings.catch_warnings():
@@ -35,6 +36,8 @@ def open_image(data: bytes) -> Image.Image:
         ) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise InputError("the image is damaged or in an unsupported format; re-save it as PNG, JPEG or TIFF") from exc
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
     return image
 
 

@@ -56,6 +56,7 @@ class TablePart:
     bbox: Box
     columns: list[float]  # x of each column's left edge
     continues: bool = False  # continues the last table of the previous page
+    header: list[list[Line]] = field(default_factory=list)  # first rows of the table this part belongs to
 
 
 @dataclass
@@ -117,16 +118,25 @@ def _open_pdfium(data: bytes) -> pdfium.PdfDocument:
             raise InputError("the PDF is encrypted with a password; remove the password and try again") from exc
         if exc.err_code == pdfium_raw.FPDF_ERR_SECURITY:
             raise InputError("the PDF uses an unsupported security handler; print it to a new PDF") from exc
+        if _has_no_pages(data):  # PDFium refuses a document without pages
+            raise InputError("the PDF has no pages") from exc
         raise InputError("the PDF is damaged or not a PDF (cannot be parsed); re-save or re-export it") from exc
     document.init_forms()  # so that signature stamps and form fields are drawn when a page is rendered
     return document
 
 
+def _has_no_pages(data: bytes) -> bool:
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return len(pdf.pages) == 0
+    except Exception:
+        return False
+
+
 def _read_page(page: Any) -> PageLayout | None:
     """The page's lines and tables, or None when its text layer is not real (a scan)."""
-    page = page.dedupe_chars()
     width, height = float(page.width), float(page.height)
-    chars = [c for c in page.chars if c.get("text")]
+    chars = _dedupe([c for c in page.chars if c.get("text")])
     if _is_scan(page, chars, width * height):
         return None
     layout = PageLayout(page.page_number, height)
@@ -138,6 +148,22 @@ def _read_page(page: Any) -> PageLayout | None:
     items.sort(key=_top)
     layout.items = items
     return layout
+
+
+def _dedupe(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop characters drawn twice at (almost) the same place: fake bold, shadowed text.
+
+    pdfplumber's own dedupe_chars does the same but sorts the whole page; this is linear.
+    """
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for c in chars:
+        x, y = round(c["x0"] * 2), round(c["top"] * 2)  # half-point buckets: within a point is the same place
+        if any((c["text"], x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            continue
+        seen.add((c["text"], x, y))
+        out.append(c)
+    return out
 
 
 def _is_scan(page: Any, chars: list[dict[str, Any]], area: float) -> bool:
@@ -174,7 +200,7 @@ def _table_part(table: Any, chars: list[dict[str, Any]]) -> TablePart:
         cells += [Line.plain("")] * (width - len(cells))
         rows.append(cells)
     columns = sorted({round(c[0]) for r in table.rows for c in r.cells if c is not None})
-    return TablePart(rows, tuple(table.bbox), columns)
+    return TablePart(rows, tuple(table.bbox), columns, header=rows[:5])  # a header is at most a few rows
 
 
 def _text(line: Line) -> str:
@@ -226,7 +252,7 @@ def _mark_continuations(layouts: list[PageLayout]) -> None:
         if len(last.rows[0]) != len(first.rows[0]) or not _same_columns(last.columns, first.columns):
             continue
         first.continues = True
-        header = last.rows[:5]  # a repeated header is at most a few rows
+        first.header = header = last.header
         repeat = 0
         while (
             repeat < len(header)

@@ -1,0 +1,70 @@
+"""Image inputs and the OCR helpers: multi-page TIFF, confidence, skew, decompression bombs."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+from vnplan.extract import extract
+from vnplan.extract import image as image_reader
+from vnplan.extract.ocr import measure_skew
+
+from vnplan.errors import InputError
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+LINES = ("ĐIỀU KHOẢN THI HÀNH", "Sở Y tế tỉnh Vĩnh Phúc xây dựng kế hoạch")
+
+
+def _page(angle: float = 0.0) -> Image.Image:
+    font = ImageFont.truetype(FONT, 40)
+    page = Image.new("L", (1700, 500), 255)
+    draw = ImageDraw.Draw(page)
+    for k, line in enumerate(LINES):
+        draw.text((100, 100 + 100 * k), line, font=font, fill=0)
+    return page.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255) if angle else page
+
+
+def test_multi_page_tiff_is_ocrd_page_by_page(tmp_path: Path) -> None:
+    path = tmp_path / "scan.tif"
+    _page().save(path, "TIFF", dpi=(300, 300), save_all=True, append_images=[_page(1.5)])
+    doc = extract(path)
+    assert doc.format == "image" and doc.text_method == "ocr"
+    assert [(p.number, p.method) for p in doc.pages] == [(1, "ocr"), (2, "ocr")]
+    assert all(p.ocr_confidence and p.ocr_confidence > 0.8 for p in doc.pages)
+    first = doc.raw_text[doc.pages[0].start : doc.pages[0].end]
+    assert first.splitlines() == list(LINES)  # Tesseract's lines, diacritics intact
+    assert doc.raw_text.count("\n\f\n") == 1
+    box = doc.bbox_of(0, 4)  # "ĐIỀU", in points at 300 dpi: x ≈ 100 px = 24 pt
+    assert box is not None and 20 < box[0] < 30
+
+
+def test_png_and_jpeg(tmp_path: Path) -> None:
+    for name in ("page.png", "page.jpg"):
+        path = tmp_path / name
+        _page().save(path)
+        assert "Vĩnh Phúc" in extract(path).raw_text
+
+
+def test_skew_is_measured_as_the_rotation_that_straightens() -> None:
+    assert abs(measure_skew(_page(2.0)) + 2.0) <= 0.3
+    assert abs(measure_skew(_page(-1.0)) - 1.0) <= 0.3
+    assert abs(measure_skew(_page())) <= 0.2
+
+
+def test_decompression_bomb_is_an_input_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(image_reader, "MAX_IMAGE_PIXELS", 10_000)
+    path = tmp_path / "bomb.png"
+    Image.new("1", (400, 400)).save(path)
+    with pytest.raises(InputError, match="too large"):
+        extract(path)
+
+
+def test_unreadable_image_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.png"
+    buffer = io.BytesIO()
+    _page().save(buffer, "PNG")
+    path.write_bytes(buffer.getvalue()[:300])
+    with pytest.raises(InputError, match="damaged"):
+        extract(path)
