@@ -9,6 +9,7 @@ import docx
 import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from reader_support import agreement, fixture, seed_text
 from vnplan.extract import extract
 from vnplan.extract.docx import read_docx
 
@@ -111,12 +112,12 @@ def test_numbering_formats_and_restart() -> None:
     ]
 
 
-def test_docx_fixtures_have_the_seed_text(fixture_path, seed_text, agree) -> None:
+def test_docx_fixtures_have_the_seed_text() -> None:
     for prefix, minimum in (("002", 0.999), ("004", 0.98)):
-        doc = extract(fixture_path(f"seed{prefix}.docx"))
+        doc = extract(fixture(f"seed{prefix}.docx"))
         assert doc.format == "docx" and doc.text_method == "text_layer"
         assert doc.pages == [] and doc.boxes is None
-        assert agree(seed_text(prefix), doc.raw_text) >= minimum
+        assert agreement(seed_text(prefix), doc.raw_text) >= minimum
 
 
 def test_bad_docx_is_an_input_error(tmp_path: Path) -> None:

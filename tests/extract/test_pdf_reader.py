@@ -11,25 +11,25 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
+from reader_support import agreement, fixture, sample, seed_text
 from vnplan.extract import ExtractedDocument, extract
 from vnplan.extract.pdf import _read_page, read_pdf
 
 from vnplan.errors import InputError
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 @cache
 def digital(name: str) -> ExtractedDocument:
-    return extract(FIXTURES / name)
+    return extract(fixture(name))
 
 
-def test_digital_pdf_has_the_seed_text(seed_text, agree) -> None:
+def test_digital_pdf_has_the_seed_text() -> None:
     doc = digital("seed002.pdf")
     assert doc.format == "pdf"
     assert doc.text_method == "text_layer"
-    assert agree(seed_text("002"), doc.raw_text) >= 0.995
+    assert agreement(seed_text("002"), doc.raw_text) >= 0.995
 
 
 def test_pages_are_separated_by_a_form_feed_line() -> None:
@@ -121,8 +121,8 @@ def test_separately_drawn_marks_never_split_a_syllable() -> None:
     assert set(reading.builder.fonts) == {"DejaVuSerifBook"}  # marks are folded into their letter
 
 
-def test_scanned_pages_are_ocrd_with_confidence(seed_text, agree) -> None:
-    source = pdfium.PdfDocument(FIXTURES / "seed002_scan.pdf")
+def test_scanned_pages_are_ocrd_with_confidence() -> None:
+    source = pdfium.PdfDocument(fixture("seed002_scan.pdf"))
     subset = pdfium.PdfDocument.new()
     subset.import_pages(source, [0, 1])
     buffer = io.BytesIO()
@@ -133,13 +133,13 @@ def test_scanned_pages_are_ocrd_with_confidence(seed_text, agree) -> None:
     assert all(p.ocr_confidence and p.ocr_confidence > 0.8 for p in reading.builder.pages)
     reference = digital("seed002.pdf")
     first_two = reference.raw_text[: reference.pages[1].end]
-    assert agree(first_two, reading.builder.text) >= 0.9
+    assert agreement(first_two, reading.builder.text) >= 0.9
 
 
 def test_a_stamp_over_a_page_image_is_a_scan_but_real_text_is_not() -> None:
-    with pdfplumber.open(FIXTURES / "seed002_scan.pdf") as pdf:
+    with pdfplumber.open(fixture("seed002_scan.pdf")) as pdf:
         assert _read_page(pdf.pages[0]) is None  # image + signature stamp only
-    with pdfplumber.open(FIXTURES / "seed002.pdf") as pdf:
+    with pdfplumber.open(fixture("seed002.pdf")) as pdf:
         assert _read_page(pdf.pages[0]) is not None
 
 
@@ -166,12 +166,12 @@ def test_corrupt_and_empty_pdfs_are_input_errors(tmp_path: Path) -> None:
     pdfium.PdfDocument.new().save(empty)
     with pytest.raises(InputError, match="no pages"):
         extract(_write(tmp_path, "empty.pdf", empty.getvalue()))
-    truncated = (FIXTURES / "seed002.pdf").read_bytes()[:5000]
+    truncated = fixture("seed002.pdf").read_bytes()[:5000]
     with pytest.raises(InputError):
         extract(_write(tmp_path, "truncated.pdf", truncated))
 
 
-def test_real_cover_letter_reads_header_by_columns(sample) -> None:
+def test_real_cover_letter_reads_header_by_columns() -> None:
     doc = extract(sample("03_"))
     lines = doc.raw_text.splitlines()
     assert lines[:3] == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ", "Số: /TTr-SNV"]
@@ -179,7 +179,7 @@ def test_real_cover_letter_reads_header_by_columns(sample) -> None:
     assert doc.text_method == "text_layer" and len(doc.pages) == 1
 
 
-def test_real_appendix_tables_merge_across_pages(sample) -> None:
+def test_real_appendix_tables_merge_across_pages() -> None:
     doc = extract(sample("10_"))
     assert doc.text_method == "text_layer"
     first = doc.tables[0]
@@ -188,6 +188,6 @@ def test_real_appendix_tables_merge_across_pages(sample) -> None:
     assert "Diện thoát ly\t2.297.000\t390.000/01 thâm niên" in doc.raw_text
 
 
-def test_real_scan_is_recognised_as_a_scan(sample) -> None:
+def test_real_scan_is_recognised_as_a_scan() -> None:
     with pdfplumber.open(sample("09_")) as pdf:
         assert _read_page(pdf.pages[0]) is None

@@ -1,10 +1,12 @@
-"""Helpers for the reader tests: fixture paths and a syllable-level text agreement measure."""
+"""Helpers for the reader tests: fixture paths, seed texts, real samples, syllable-level agreement.
+
+Not a conftest.py: tests/normalize imports the top-level conftest by name.
+"""
 
 from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,27 +30,17 @@ def agreement(reference: str, text: str) -> float:
     return sum(block.size for block in matcher.get_matching_blocks()) / max(len(ref), 1)
 
 
-@pytest.fixture
-def fixture_path() -> Callable[[str], Path]:
-    return lambda name: FIXTURES / name
+def fixture(name: str) -> Path:
+    return FIXTURES / name
 
 
-@pytest.fixture
-def seed_text() -> Callable[[str], str]:
-    return lambda prefix: next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+def seed_text(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def agree() -> Callable[[str, str], float]:
-    return agreement
-
-
-@pytest.fixture
-def sample() -> Callable[[str], Path]:
-    def find(prefix: str) -> Path:
-        found = sorted(SAMPLES.glob(f"{prefix}*.pdf")) if SAMPLES.is_dir() else []
-        if not found:
-            pytest.skip(f"real sample {prefix}*.pdf not present (expected in {SAMPLES})")
-        return found[0]
-
-    return find
+def sample(prefix: str) -> Path:
+    """A real sample PDF from ../shared/samples; the test is skipped when it is not there."""
+    found = sorted(SAMPLES.glob(f"{prefix}*.pdf")) if SAMPLES.is_dir() else []
+    if not found:
+        pytest.skip(f"real sample {prefix}*.pdf not present (expected in {SAMPLES})")
+    return found[0]

@@ -1,0 +1,144 @@
+"""OCR benchmark: character error rate and seconds per page, vnplan's OCR beside the tesseract CLI.
+
+    python bench/bench_ocr.py                      # 10 pages of tests/fixtures/seed002_scan.pdf
+    python bench/bench_ocr.py --scan X.pdf --reference Y.pdf --pages 5
+
+The scan's pages are rendered once at --dpi to PNG files; then, on the same images in the same run:
+* vnplan: ``vnplan.extract.ocr.ocr_pages`` (a single-threaded tesseract per core, deskew on),
+  and the same without deskew, to show what deskewing is worth;
+* baseline: the plain ``tesseract IMAGE stdout -l vie`` CLI, one page after another, with its
+  default (multi-threaded) settings.
+The reference text of each page is the text layer of the digital PDF the scan was made from. CER
+is the edit distance between reference and OCR text (whitespace runs collapsed, NFC) divided by
+the reference length. "cores busy" is CPU time of the tesseract processes over wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PIL import Image
+from vnplan.extract import extract
+from vnplan.extract.ocr import LANG, ocr_pages, workers
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def normalize(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (Myers' bit-parallel algorithm, Hyyrö's formulation)."""
+    if not a:
+        return len(b)
+    masks: dict[str, int] = {}
+    for i, ch in enumerate(a):
+        masks[ch] = masks.get(ch, 0) | (1 << i)
+    full = (1 << len(a)) - 1
+    top = 1 << (len(a) - 1)
+    pv, mv, score = full, 0, len(a)
+    for ch in b:
+        eq = masks.get(ch, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = mv | (~(xh | pv) & full)
+        mh = pv & xh
+        if ph & top:
+            score += 1
+        elif mh & top:
+            score -= 1
+        ph = ((ph << 1) | 1) & full
+        mh = (mh << 1) & full
+        pv = mh | (~(xv | ph) & full)
+        mv = ph & xv
+    return score
+
+
+def cer(references: list[str], hypotheses: list[str]) -> float:
+    errors = sum(edit_distance(normalize(r), normalize(h)) for r, h in zip(references, hypotheses, strict=True))
+    return errors / max(1, sum(len(normalize(r)) for r in references))
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(run: Callable[[], list[str]]) -> tuple[list[str], float, float]:
+    """(texts, wall seconds, CPU seconds of child processes)."""
+    cpu, start = children_cpu(), time.perf_counter()
+    texts = run()
+    return texts, time.perf_counter() - start, children_cpu() - cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scan", type=Path, default=FIXTURES / "seed002_scan.pdf")
+    parser.add_argument(
+        "--reference", type=Path, default=FIXTURES / "seed002.pdf", help="digital PDF of the same pages"
+    )
+    parser.add_argument("--pages", type=int, default=10)
+    parser.add_argument("--dpi", type=int, default=300)
+    args = parser.parse_args()
+
+    reference = extract(args.reference)
+    document = pdfium.PdfDocument(args.scan)
+    count = min(args.pages, len(document), len(reference.pages))
+    references = [reference.raw_text[p.start : p.end] for p in reference.pages[:count]]
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for index in range(count):
+            path = Path(tmp) / f"page{index + 1:03d}.png"
+            document[index].render(scale=args.dpi / 72, grayscale=True).to_pil().save(path, dpi=(args.dpi, args.dpi))
+            paths.append(path)
+
+        def source(index: int) -> tuple[Image.Image, float]:
+            with Image.open(paths[index]) as image:
+                return image.convert("L"), float(args.dpi)
+
+        def vnplan_ocr(deskew: bool) -> Callable[[], list[str]]:
+            def run() -> list[str]:
+                pages = ocr_pages(source, list(range(count)), deskew=deskew)
+                return ["\n".join(line.text for line in pages[i].lines) for i in range(count)]
+
+            return run
+
+        def cli() -> list[str]:
+            env = {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}
+            return [
+                subprocess.run(
+                    ["tesseract", str(p), "stdout", "-l", LANG, "--dpi", str(args.dpi)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                    env=env,
+                ).stdout
+                for p in paths
+            ]
+
+        results = {}
+        results["tesseract CLI (sequential)"] = timed(cli)
+        results["vnplan ocr_pages"] = timed(vnplan_ocr(deskew=True))
+        results["vnplan ocr_pages, no deskew"] = timed(vnplan_ocr(deskew=False))
+
+    print(f"{args.scan.name}: {count} pages at {args.dpi} dpi, {workers()} cores, reference {args.reference.name}")
+    print(f"{'method':32} {'CER':>7} {'s/page':>7} {'wall s':>7} {'cores busy':>10}")
+    for name, (texts, wall, cpu) in results.items():
+        print(f"{name:32} {cer(references, texts):7.2%} {wall / count:7.2f} {wall:7.1f} {cpu / wall:10.2f}")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
