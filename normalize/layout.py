@@ -17,9 +17,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 import regex
-from vnplan.normalize.mapped import Edit, MappedText
 
 from vnplan.markers import NATIONAL_MOTTO, PARAGRAPH_OPENERS, match_marker
+from vnplan.normalize.mapped import Edit, MappedText
 
 PAGE_NUMBER = regex.compile(r"^(?:[-–—]\s*)?(?:Trang\s+)?(\d{1,4})(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$", regex.I)
 SENTENCE_END = regex.compile(r"(?:[.!?…]|\./\.|\.\s*[\"”’)]|\)\s*\.)$")
@@ -154,8 +154,13 @@ def reflow(mapped: MappedText, heading_lines: dict[int, int] | None = None) -> L
     lines: list[PhysicalLine] = []
     for number, (start, end) in enumerate(mapped.lines()):
         raw = mapped.text[start:end]
-        stripped = raw.strip(" \t\f\v")
-        lead = len(raw) - len(raw.lstrip(" \t\f\v"))
+        # In a tab-separated row (two tabs or more) leading tabs are the empty cells before the first
+        # value, so they stay; a single tab is indentation.
+        if raw.count("\t") >= 2 and raw.strip(" \t\f\v"):
+            stripped = raw.lstrip(" \f\v").rstrip(" \t\f\v")
+        else:
+            stripped = raw.strip(" \t\f\v")
+        lead = raw.index(stripped) if stripped else 0
         s = start + lead
         lines.append(PhysicalLine(s, s + len(stripped), stripped, heading_lines.get(number), lead > 0))
 

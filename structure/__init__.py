@@ -2,14 +2,6 @@
 
 from __future__ import annotations
 
-from vnplan.normalize import NormalizedDocument
-from vnplan.structure.budgets import extract_budgets
-from vnplan.structure.identity import extract_identity
-from vnplan.structure.objectives import extract_objectives
-from vnplan.structure.sections import Line, SectionNode, build_sections, logical_lines
-from vnplan.structure.targets import extract_indicators
-from vnplan.structure.units import extract_units
-
 from vnplan.model import (
     SCHEMA_VERSION,
     DocumentInfo,
@@ -18,6 +10,15 @@ from vnplan.model import (
     Section,
     Source,
 )
+from vnplan.normalize import NormalizedDocument
+from vnplan.structure.appendix import table_activities, table_budgets
+from vnplan.structure.budgets import extract_budgets, sum_warnings
+from vnplan.structure.identity import extract_identity
+from vnplan.structure.objectives import extract_objectives
+from vnplan.structure.sections import Line, SectionNode, build_sections, logical_lines
+from vnplan.structure.tables import appendix_tables
+from vnplan.structure.targets import extract_indicators
+from vnplan.structure.units import extract_units
 
 __all__ = ["structure"]
 
@@ -66,7 +67,11 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     section_of = innermost_sections(lines, sections)
     objectives = extract_objectives(doc, lines, sections, section_of)
     indicators = extract_indicators(doc, lines, section_of)
-    budgets, budget_warnings = extract_budgets(doc, lines, section_of)
+    budgets = extract_budgets(doc, lines, section_of)
+    tables = appendix_tables(doc, lines, sections, section_of)
+    budgets += table_budgets(doc, tables, budgets, first_id=len(budgets) + 1)
+    budget_warnings = sum_warnings(budgets)
+    activities = table_activities(doc, tables)
     units = extract_units(doc, lines, section_of, ident.issuer)
     info = DocumentInfo(
         title=ident.title,
@@ -94,6 +99,7 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
         indicators=indicators,
         budgets=budgets,
         units=units,
+        activities=activities,
         repairs=doc.repairs,
         warnings=[*doc.warnings, *budget_warnings],
     )

@@ -8,12 +8,12 @@ breakdowns for. Parts that do not add up to their parent get a warning with both
 from __future__ import annotations
 
 import regex
+
+from vnplan.model import Budget, Notice, Period
 from vnplan.normalize import NormalizedDocument
 from vnplan.structure.numbers import MONEY, money_to_vnd
 from vnplan.structure.rules import PERIOD_RANGE
 from vnplan.structure.sections import Line, SectionNode
-
-from vnplan.model import Budget, Notice, Period
 
 # Funding sources by their wording (first match wins).
 FUNDING_SOURCES: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
@@ -47,9 +47,7 @@ def _description(line_text: str, amount_start: int) -> str:
     return before.strip(" :;,.-–") or line_text.strip()
 
 
-def extract_budgets(
-    doc: NormalizedDocument, lines: list[Line], section_of: dict[int, SectionNode]
-) -> tuple[list[Budget], list[Notice]]:
+def extract_budgets(doc: NormalizedDocument, lines: list[Line], section_of: dict[int, SectionNode]) -> list[Budget]:
     budgets: list[Budget] = []
     by_section: dict[str, Budget] = {}
     # "Trong đó:" after an amount makes the following items of the same list its parts: the list
@@ -98,7 +96,7 @@ def extract_budgets(
             announced[scope] = line_budgets[-1]
         elif BREAKDOWN.search(line.text) and not line_budgets and budgets and budgets[-1].section == section.id:
             announced.setdefault(scope, budgets[-1])
-    return budgets, _arithmetic_warnings(doc, budgets)
+    return budgets
 
 
 def _heading_period(section: SectionNode) -> regex.Match[str] | None:
@@ -120,7 +118,8 @@ def _parent(section: SectionNode, by_section: dict[str, Budget], announced: Budg
     return announced
 
 
-def _arithmetic_warnings(doc: NormalizedDocument, budgets: list[Budget]) -> list[Notice]:
+def sum_warnings(budgets: list[Budget]) -> list[Notice]:
+    """A warning, with both figures, for every amount whose parts do not add up to it."""
     warnings = []
     for parent in budgets:
         children = [b for b in budgets if b.parent == parent.id and b.amount_vnd is not None]

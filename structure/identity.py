@@ -13,13 +13,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 import regex
+
+from vnplan.markers import PARAGRAPH_OPENERS, match_marker
+from vnplan.model import LegalReference, Period, Place, Provenance, Signer
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
 from vnplan.structure import rules
 from vnplan.structure.sections import Line, SectionNode
-
-from vnplan.markers import PARAGRAPH_OPENERS, match_marker
-from vnplan.model import LegalReference, Period, Place, Provenance, Signer
 
 HEADER_LINE_LIMIT = 14
 ORG_HEADS = ("Sở", "Bộ", "Phòng", "Trung tâm", "Bệnh viện", "Ban", "Cục", "Chi cục", "Trạm", "Văn phòng")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from vnplan.normalize import NormalizedDocument
-from vnplan.structure.sections import Line, SectionNode
-
 from vnplan.markers import match_marker
 from vnplan.model import Objective
+from vnplan.normalize import NormalizedDocument
+from vnplan.structure.sections import Line, SectionNode
 
 
 def extract_objectives(

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import regex
-from vnplan.normalize import NormalizedDocument
-from vnplan.structure.rules import CONTAINER_PARTS, HEADING_WORD_LIMIT, PART_RULES, TITLE_WORD_LIMIT
 
 from vnplan.markers import match_marker
+from vnplan.normalize import NormalizedDocument
+from vnplan.structure.rules import CONTAINER_PARTS, HEADING_WORD_LIMIT, PART_RULES, TITLE_WORD_LIMIT
 
 _SENTENCE = regex.compile(r"^(.{12,}?[.;:!?])(?:\s|$)")
 

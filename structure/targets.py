@@ -14,12 +14,12 @@ from functools import cache
 from importlib import resources
 
 import regex
+
+from vnplan.model import Indicator, Target
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
 from vnplan.structure.numbers import parse_number
 from vnplan.structure.sections import Line, SectionNode
-
-from vnplan.model import Indicator, Target
 
 TARGET_PARTS = frozenset({"indicators", "specific_objectives", "objectives"})
 

@@ -8,11 +8,11 @@ huyện … xây dựng Kế hoạch"). Units named after "phối hợp với" i
 from __future__ import annotations
 
 import regex
-from vnplan.normalize import NormalizedDocument
-from vnplan.structure.sections import Line, SectionNode
 
 from vnplan.markers import match_marker
 from vnplan.model import Task, Unit
+from vnplan.normalize import NormalizedDocument
+from vnplan.structure.sections import Line, SectionNode
 
 # Abbreviations expanded in canonical names (whole words only).
 ABBREVIATIONS: dict[str, str] = {

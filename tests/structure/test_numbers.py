@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+
 from vnplan.structure.numbers import MONEY, money_to_vnd, parse_number
 
 

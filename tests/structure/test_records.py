@@ -45,7 +45,7 @@ def test_thanh_hoa_decimal_points_and_two_horizons():
 
 
 def test_hoa_binh_budget_hierarchy():
-    budgets = processed("000").budgets
+    budgets = [b for b in processed("000").budgets if b.provenance.method == "rule:money_amount"]
     by_amount = {b.amount_vnd: b for b in budgets}
     total = by_amount[68_765_055_000]
     training = by_amount[2_965_055_000]
@@ -54,6 +54,42 @@ def test_hoa_binh_budget_hierarchy():
     assert {by_amount[a].parent for a in (1_250_000_000, 750_000_000, 965_055_000)} == {training.id}
     assert training.funding_source == "ngân sách tỉnh"
     assert not [w for w in processed("000").warnings if w.code == "budget_sum_mismatch"]
+
+
+def test_hoa_binh_appendix_tables_become_line_items_under_the_body_lines():
+    budgets = processed("000").budgets
+    by_id = {b.id: b for b in budgets}
+    rows = [b for b in budgets if b.provenance.method == "rule:table_row_amount"]
+    # Phụ lục 1 (triệu đồng), the Phụ lục labelled a second "3" (đồng), Phụ lục 3 (đồng), Phụ lục 4 (triệu đồng)
+    assert len(rows) == 81
+    appendix_two_total = next(b for b in rows if b.amount_vnd == 750_000_000 and "Tổng" in b.description)
+    assert by_id[appendix_two_total.parent].description.startswith("Hỗ trợ đào tạo, chuyển giao kỹ thuật của tuyến Trung ương")
+    items = [b for b in rows if b.parent == appendix_two_total.id]
+    assert len(items) == 39 and sum(b.amount_vnd for b in items) == 750_000_000
+    group_b = next(b for b in rows if b.amount_vnd == 331_400_000)
+    assert sorted(b.amount_vnd for b in rows if b.parent == group_b.id)[:2] == [16_200_000, 17_400_000]
+    cao_phong = next(b for b in rows if b.amount_vnd == 35_000_000_000)
+    assert "Cao Phong" in cao_phong.description  # a notes column with "3099/QĐ-UBND ngày 07/12/2022" is not the amount
+
+
+def test_hoa_binh_activity_table_read_line_by_line():
+    activities = processed("000").activities
+    assert len(activities) == 8
+    first = activities[0]
+    assert first.lead_unit == "Phòng Nghiệp vụ Y - SYT"
+    assert first.support_units == ["Các Phòng Sở Y tế", "Bệnh viện đa khoa tỉnh"]
+    assert (first.product, first.deadline) == ("Kế hoạch", "Tháng 3/2024")
+    assert activities[5].lead_unit == "BVĐK tỉnh, BV YHCT tỉnh, Trung tâm YT các huyện/thành phố"
+    assert activities[7].deadline == "Quý I/2024"
+
+
+def test_thanh_hoa_tab_separated_activities_across_page_breaks():
+    activities = processed("004").activities
+    sixth = next(a for a in activities if a.name == "Bệnh viện Nhi TW phân hiệu Thành phố")
+    # the coordinating cell continues after the page break: "Các sở, ban, ngành, đơn vị" + "địa phương có liên quan"
+    assert sixth.support_units == ["Các sở, ban, ngành, đơn vị địa phương có liên quan"]
+    assert sixth.deadline == "2025-2045" and sixth.product == "Kết luận"
+    assert activities[0].product == "Nghị quyết số 02/2022/NQ-HĐND"  # footnote marker removed
 
 
 def test_yen_lac_budget_that_does_not_add_up_is_flagged():

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+
+from vnplan.markers import match_marker
 from vnplan.structure import rules
 from vnplan.structure.identity import iso_date, org_case, parse_date
 from vnplan.structure.sections import part_of
-
-from vnplan.markers import match_marker
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,239 @@
+"""Records from appendix tables: budget line items from money tables, activities from work-item tables.
+
+A money table is one whose caption speaks of money (kinh phí, dự toán, vốn, "Đơn vị tính: triệu
+đồng"); each row's amount is its last number (the total column), dates and document numbers in a
+notes column set aside. Rows nest under their group row (A., I) and the table's total row, and
+the total hangs under the body line that states the same sum ("(Chi tiết tại Phụ lục 1)").
+
+A work-item table names, per row: the activity, the lead unit, the coordinating units, the
+product and the deadline. Tab-separated tables say which column is which in their header;
+flattened ones are read from the end of each row: deadline, product, then the units.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from vnplan.model import Activity, Budget
+from vnplan.normalize import NormalizedDocument
+from vnplan.structure.numbers import money_to_vnd, parse_number
+from vnplan.structure.tables import PhysicalLine, Row, Table
+
+MONEY_CAPTION = regex.compile(r"kinh\s+phí|dự\s+toán|nguồn\s+vốn|nhu\s+cầu\s+vốn|đơn\s+vị(?:\s+tính)?\s*:\s*[\p{L} ]*đồng", regex.I)
+TABLE_UNIT = regex.compile(r"đơn\s+vị(?:\s+tính)?\s*:\s*(?P<unit>nghìn\s+tỷ\s+đồng|triệu\s+đồng|nghìn\s+đồng|tỷ\s+đồng|đồng)", regex.I)
+AMOUNT_TOKEN = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$")
+# Smallest credible line amount in a table of đồng (anything below is a count or a rate).
+MIN_DONG_AMOUNT = 1000
+
+
+def _row_amount(row: Row) -> tuple[PhysicalLine, str] | None:
+    """The row's total: the number that ends the last line ending in a number."""
+    for index, line in reversed(list(enumerate(row.lines))):
+        tokens = line.text.strip(" ;,.").split()
+        if not tokens:
+            continue
+        last = tokens[-1]
+        if index == 0 and len(tokens) == 1:
+            continue  # the row label alone on its line
+        if AMOUNT_TOKEN.match(last) and not regex.fullmatch(r"(?:19|20)\d\d", last):
+            return line, last
+    return None
+
+
+def _description(row: Row) -> str:
+    text = regex.sub(r"^\s*(?:\d{1,3}|[A-D]\.|[IVX]+)\s+", "", row.text)
+    cut = regex.search(r"\s\d[\d.,]*(?=\s|$)", text)
+    return (text[: cut.start()] if cut and cut.start() > 0 else text).strip(" :;,.-")
+
+
+def table_budgets(doc: NormalizedDocument, tables: list[Table], body: list[Budget], first_id: int) -> list[Budget]:
+    budgets: list[Budget] = []
+    for table in tables:
+        if not MONEY_CAPTION.search(table.caption_text) or table.header is not None:
+            continue
+        unit_match = TABLE_UNIT.search(table.caption_text)
+        unit = unit_match["unit"] if unit_match else "đồng"
+        made: list[tuple[Row, Budget]] = []
+        for row in table.rows:
+            found = _row_amount(row)
+            if found is None:
+                continue
+            line, token = found
+            amount = money_to_vnd(token, unit)
+            if amount is None or (unit == "đồng" and amount < MIN_DONG_AMOUNT):
+                continue
+            offset = line.text.rfind(token)
+            label = f"{table.section.title} {row.label}".strip()
+            budget = Budget(
+                id=f"bud-{first_id + len(budgets)}",
+                description=f"{label}: {_description(row)}"[:300],
+                amount_vnd=amount,
+                amount_text=f"{token} {unit}",
+                year=None,
+                period=None,
+                funding_source=None,
+                parent=None,
+                section=table.section.id,
+                provenance=doc.provenance(line.start + offset, line.start + offset + len(token), "rule:table_row_amount", 0.8),
+            )
+            budgets.append(budget)
+            made.append((row, budget))
+        _link_rows(made, body)
+    return budgets
+
+
+def _link_rows(made: list[tuple[Row, Budget]], body: list[Budget]) -> None:
+    total = next((b for r, b in made if r.kind == "total"), None)
+    group: Budget | None = None
+    top: list[Budget] = []
+    for row, budget in made:
+        if row.kind == "total":
+            continue
+        if row.kind == "group":
+            group = budget
+            budget.parent = total.id if total else None
+            top.append(budget)
+        else:
+            budget.parent = group.id if group else (total.id if total else None)
+            if group is None:
+                top.append(budget)
+    # The table's sum belongs to the body line that states it.
+    head_amount = total.amount_vnd if total else sum(b.amount_vnd or 0 for b in top)
+    owner = next((b for b in body if b.amount_vnd == head_amount), None)
+    if owner is None:
+        return
+    if total is not None:
+        total.parent = owner.id
+    else:
+        for budget in top:
+            budget.parent = owner.id
+
+
+# --- activities -------------------------------------------------------------------------------
+
+COLUMN_ROLES: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
+    (role, regex.compile(pattern, regex.I))
+    for role, pattern in (
+        ("lead", r"chủ\s+trì|phụ\s+trách|thực\s+hiện\s+chính"),
+        ("support", r"phối\s+hợp"),
+        ("product", r"sản\s+phẩm|sau\s+phẩm|kết\s+quả"),
+        ("deadline", r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành"),
+        ("approval", r"cấp\s+trình"),
+        ("budget", r"kinh\s+phí"),
+        ("name", r"nội\s+dung|hoạt\s+động|nhiệm\s+vụ|công\s+việc|tên"),
+        ("label", r"^(?:số\s+)?s?tt$"),
+    )
+)
+DEADLINE_END = regex.compile(
+    r"(?:(?:Tháng|tháng)\s+\d{1,2}\s*/\s*\d{4}|(?:Quý|quý)\s+[IV]+\s*/\s*\d{4}|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|"
+    r"(?:Năm|năm)\s+(?:19|20)\d\d|(?:19|20)\d\d|Hàng\s+năm|hàng\s+năm|Thường\s+xuyên|thường\s+xuyên)\s*$"
+)
+PRODUCTS = ("Kế hoạch/Đề án", "Kế hoạch", "Tờ trình", "Nghị quyết", "Quyết định", "Báo cáo", "Đề án", "Kết luận",
+            "Văn bản", "Hướng dẫn", "Công văn", "Chương trình", "Thông báo")
+PRODUCT_END = regex.compile(r"(?:" + "|".join(regex.escape(p) for p in PRODUCTS) + r")\s*$")
+UNIT_START = regex.compile(r"^(?:Phòng|Bệnh\s+viện|BVĐK|BV\b|Trung\s+tâm|TTYT|Sở|Các|Trạm|Khoa|Văn\s+phòng|UBND|Ủy\s+ban)")
+ACTIVITY_CAPTION = regex.compile(r"hoạt\s+động|nhiệm\s+vụ|nội\s+dung|danh\s+mục|phân\s+công|chủ\s+trì|phụ\s+trách", regex.I)
+
+
+def _column_roles(header: list[str]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for index, name in enumerate(header):
+        for role, pattern in COLUMN_ROLES:
+            if pattern.search(name.strip()) and role not in roles:
+                roles[role] = index
+                break
+    return roles
+
+
+def _split_units(text: str) -> list[str]:
+    return [u.strip(" ;,.") for u in regex.split(r"\s*[;,]\s*(?=\p{Lu})", text) if u.strip(" ;,.")]
+
+
+def table_activities(doc: NormalizedDocument, tables: list[Table]) -> list[Activity]:
+    activities: list[Activity] = []
+    for table in tables:
+        if table.header is not None:
+            roles = _column_roles(table.header)
+            if "name" not in roles or "lead" not in roles:
+                continue
+            for row in table.rows:
+                activities.append(_tab_activity(doc, row, roles, len(activities) + 1))
+        elif ACTIVITY_CAPTION.search(table.caption_text) and not MONEY_CAPTION.search(table.caption_text):
+            for row in table.rows:
+                activity = _flattened_activity(doc, row, len(activities) + 1)
+                if activity is not None:
+                    activities.append(activity)
+    return activities
+
+
+def _cell(cells: list[str], roles: dict[str, int], role: str) -> str | None:
+    index = roles.get(role)
+    if index is None or index >= len(cells):
+        return None
+    value = regex.sub(r"\s*[¹²³⁴⁵⁶⁷⁸⁹⁰*]+", "", cells[index]).strip()
+    return value or None
+
+
+def _tab_activity(doc: NormalizedDocument, row: Row, roles: dict[str, int], number: int) -> Activity:
+    cells = row.cells or []
+    budget_text = _cell(cells, roles, "budget")
+    budget_value = parse_number(budget_text) if budget_text else None
+    return Activity(
+        id=f"act-{number}",
+        name=_cell(cells, roles, "name") or row.text,
+        lead_unit=_cell(cells, roles, "lead"),
+        support_units=_split_units(_cell(cells, roles, "support") or ""),
+        product=_cell(cells, roles, "product"),
+        deadline=_cell(cells, roles, "deadline"),
+        budget_vnd=int(budget_value) if budget_value is not None else None,
+        provenance=doc.provenance(row.start, row.end, "rule:activity_table_columns", 0.85),
+    )
+
+
+def _flattened_activity(doc: NormalizedDocument, row: Row, number: int) -> Activity | None:
+    """Cells were printed line by line: name lines, unit lines, product, deadline (from the end)."""
+    lines = [line.text.strip() for line in row.lines]
+    lines[0] = regex.sub(r"^\d{1,3}\s*", "", lines[0])
+    text = " ".join(t for t in lines if t)
+    deadline = DEADLINE_END.search(text)
+    if deadline is None:
+        return None
+    rest = text[: deadline.start()].rstrip()
+    product = PRODUCT_END.search(rest)
+    if product:
+        rest = rest[: product.start()].rstrip()
+    # Units start on a printed line of their own; the first such line after the name starts the lead.
+    pieces = [t for t in lines if t]
+    consumed = 0
+    unit_from = None
+    for index, piece in enumerate(pieces):
+        if index and UNIT_START.match(piece) and consumed < len(rest):
+            unit_from = consumed
+            break
+        consumed += len(piece) + 1
+    if unit_from is None:
+        return None
+    name, units_text = rest[:unit_from].strip(), rest[unit_from:].strip()
+    lead, support = _lead_and_support(units_text)
+    return Activity(
+        id=f"act-{number}",
+        name=name,
+        lead_unit=lead,
+        support_units=support,
+        product=product.group(0).strip() if product else None,
+        deadline=deadline.group(0).strip(),
+        budget_vnd=None,
+        provenance=doc.provenance(row.start, row.end, "rule:activity_table_lines", 0.7),
+    )
+
+
+def _lead_and_support(units_text: str) -> tuple[str | None, list[str]]:
+    """'Phòng Nghiệp vụ Y - SYT Các Phòng Sở Y tế, Bệnh viện đa khoa tỉnh' → lead, [support…].
+
+    The lead cell ends where a second unit name starts without a comma before it."""
+    starts = [m.start() for m in regex.finditer(r"(?<=\S\s)(?:Các\s|Sở\s|Phòng\s|Bệnh\s+viện|BVĐK|BV\s|Trung\s+tâm|TTYT|Trạm\s)", units_text)]
+    for start in starts:
+        before = units_text[:start].rstrip()
+        if not before.endswith(",") and not regex.search(r"(?:các|Các|của)$", before):
+            return before.strip(" ,;"), _split_units(units_text[start:])
+    return units_text.strip(" ,;") or None, []

@@ -1,0 +1,186 @@
+"""Appendix tables read back into rows, whether they arrive as tab-separated rows (PDF and DOCX
+readers, Word text) or flattened one cell per printed line (a PDF text layer).
+
+A flattened table is cut into rows at its row labels: arabic numbers counting up from 1, group
+labels (A., B. or I, II, III) and total rows ("Tổng", "Tổng cộng", "TỔNG CHUNG"). Anything
+before the first row is the table's caption and header.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Literal
+
+import regex
+
+from vnplan.normalize import NormalizedDocument
+from vnplan.structure.sections import Line, SectionNode
+
+RowKind = Literal["item", "group", "total"]
+
+ITEM_LABEL = regex.compile(r"^(?P<label>\d{1,3})(?=\s|$)")
+GROUP_LABEL = regex.compile(r"^(?P<label>[A-D])\.(?=\s|$)|^(?P<roman>I{1,3}|IV|V|VI{1,3}|IX|X)(?=\s|$)")
+TOTAL_LABEL = regex.compile(r"^(?P<label>(?:Tổng\s+cộng|Tổng\s+số|Tổng|TỔNG\s+CỘNG|TỔNG\s+CHUNG|TỔNG|Cộng|CỘNG))(?=\s|$|\()")
+ROMAN_ORDER = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+@dataclass(frozen=True)
+class PhysicalLine:
+    """A printed line inside a logical line of the normalized text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Row:
+    kind: RowKind
+    label: str
+    lines: list[PhysicalLine] = field(default_factory=list)
+    cells: list[str] | None = None  # for tab-separated rows
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+@dataclass
+class Table:
+    section: SectionNode
+    caption: list[PhysicalLine]
+    rows: list[Row]
+    header: list[str] | None = None  # column names of a tab-separated table
+
+    @property
+    def caption_text(self) -> str:
+        return " ".join(line.text for line in self.caption)
+
+
+def physical_lines(doc: NormalizedDocument, lines: list[Line]) -> list[PhysicalLine]:
+    """Split logical lines back into printed lines at the points where layout joined them."""
+    joins = sorted(doc.join_points)
+    result: list[PhysicalLine] = []
+    for line in lines:
+        cuts = joins[bisect.bisect_right(joins, line.start) : bisect.bisect_left(joins, line.end)]
+        start = line.start
+        for cut in [*cuts, line.end]:
+            piece = doc.text[start:cut].rstrip(" ")
+            if piece.strip():
+                result.append(PhysicalLine(start, start + len(piece), piece))
+            start = cut
+    return result
+
+
+def appendix_tables(
+    doc: NormalizedDocument, lines: list[Line], sections: list[SectionNode], section_of: dict[int, SectionNode]
+) -> list[Table]:
+    tables: list[Table] = []
+    for appendix in (s for s in sections if s.marker == "appendix"):
+        inside = [line for line in lines if appendix.start <= line.start <= appendix.end]
+        if any("\t" in line.text for line in inside):
+            tables.extend(_tab_tables(appendix, inside))
+        else:
+            tables.append(_flattened_table(appendix, physical_lines(doc, inside)))
+    return tables
+
+
+def _flattened_table(section: SectionNode, lines: list[PhysicalLine]) -> Table:
+    caption: list[PhysicalLine] = []
+    rows: list[Row] = []
+    next_item = 1
+    next_roman = 0
+    for line in lines:
+        text = line.text.strip()
+        item = ITEM_LABEL.match(text)
+        group = GROUP_LABEL.match(text)
+        total = TOTAL_LABEL.match(text)
+        started: Row | None = None
+        header_row_before = bool(rows) and rows[-1].kind == "item" and not _has_words(rows[-1])
+        # A row number is the next one in sequence; one may be missing from the document ("2, 4, 5")
+        # when words follow the number on its line (a numeric cell never has them).
+        skipped_one = item is not None and int(item["label"]) == next_item + 1 and bool(regex.search(r"\p{L}{2,}", text))
+        if item and (int(item["label"]) == next_item or skipped_one or (item["label"] == "1" and header_row_before)):
+            started = Row("item", item["label"])
+        elif group and (group["label"] or (group["roman"] in ROMAN_ORDER[next_roman : next_roman + 1])):
+            started = Row("group", group["label"] or group["roman"])
+        elif total and (regex.search(r"\d", text) or any(r.kind != "total" for r in rows)):
+            # before any row, a "Tổng …" line without a number is a column header
+            started = Row("total", total["label"])
+        if started is not None and rows and not _has_words(rows[-1]) and rows[-1].kind == "item":
+            # the row before was a column-number header ("1 2 3=1 x 2"), not a row
+            caption.extend(rows.pop().lines)
+            next_item = 1
+        if started is not None:
+            if started.kind == "item":
+                next_item = int(started.label) + 1
+            elif started.kind == "group":
+                next_item = 1
+                if group and group["roman"]:
+                    next_roman = ROMAN_ORDER.index(group["roman"]) + 1
+            started.lines.append(line)
+            rows.append(started)
+        elif rows:
+            rows[-1].lines.append(line)
+        else:
+            caption.append(line)
+    if rows and not _has_words(rows[-1]) and rows[-1].kind == "item":
+        caption.extend(rows.pop().lines)
+    return Table(section, caption, _merge_header_totals(caption, rows))
+
+
+def _merge_header_totals(caption: list[PhysicalLine], rows: list[Row]) -> list[Row]:
+    """'Tổng kinh phí' in a column header is not a total row: a total row has a number."""
+    kept: list[Row] = []
+    for row in rows:
+        if row.kind == "total" and not regex.search(r"\d", row.text):
+            (kept[-1].lines if kept else caption).extend(row.lines)
+        else:
+            kept.append(row)
+    return kept
+
+
+def _has_words(row: Row) -> bool:
+    return bool(regex.search(r"\p{L}{2,}", row.text))
+
+
+HEADER_WORDS = regex.compile(r"^(?:Số\s+TT|STT|TT|ST\s*T)$|Nội\s+dung|Tên\s+(?:hoạt\s+động|đơn\s+vị)|Đơn\s+vị|Sản\s+phẩm", regex.I)
+
+
+def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:
+    """Tab-separated rows; a repeated header after a page break continues the same table."""
+    caption: list[PhysicalLine] = []
+    header: list[str] | None = None
+    rows: list[Row] = []
+    for line in lines:
+        physical = PhysicalLine(line.start, line.end, line.text)
+        if "\t" not in line.text:
+            if header is None:
+                caption.append(physical)
+            continue  # footnotes and notes between table pages
+        cells = [c.strip() for c in line.text.split("\t")]
+        if sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2:
+            header = header or cells
+            continue
+        label = ITEM_LABEL.match(cells[0] or "")
+        if label:
+            rows.append(Row("item", label["label"], [physical], cells))
+        elif rows and rows[-1].cells is not None:
+            # a row continued after a page break: its cells extend the previous row's cells
+            merged = rows[-1].cells
+            for i, cell in enumerate(cells):
+                if cell and i < len(merged):
+                    merged[i] = f"{merged[i]} {cell}".strip()
+                elif cell:
+                    merged.append(cell)
+            rows[-1].lines.append(physical)
+    return [Table(section, caption, rows, header)] if rows else []
