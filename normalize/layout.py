@@ -30,6 +30,10 @@ STARTS_WITH_ROW_NUMBER = regex.compile(r"^\d{1,3}\s+\S")
 ENDS_WITH_NUMBER = regex.compile(r"\d$")
 LOWER_START = regex.compile(r"^[\p{Ll}(\"“]")
 UPPER_START = regex.compile(r"^\p{Lu}")
+CONTINUES_INTO_NAME = regex.compile(
+    r"(?:\s|^)(?:của|và|các|với|cho|tại|theo|về|ở|trong|đến|từ|tỉnh|huyện|xã|phường|thành\s+phố|thị\s+xã|quận|"
+    r"Bộ|Sở|Ban|Ủy\s+ban|Bệnh\s+viện|Trung\s+tâm|Phòng|[Nn]hân)$"
+)
 
 
 @dataclass(frozen=True)
@@ -116,7 +120,11 @@ def _closes_block(line: PhysicalLine) -> bool:
 def _opens_title(text: str) -> bool:
     """A numbered line whose words so far carry no sentence punctuation: maybe a section title."""
     marker = match_marker(text)
-    return bool(marker) and marker.marker != "bullet" and not regex.search(r"[.;:!?]", text[marker.end :])
+    if not marker or marker.marker == "bullet":
+        return False
+    # "2.6. Mục tiêu 6: Đầu tư …": the colon after a named item is part of the title.
+    words = regex.sub(r"^\s*(?:Mục|Chỉ)\s+tiêu\s+\d+\s*:", "", text[marker.end :])
+    return not regex.search(r"[.;:!?]", words)
 
 
 def _should_join(prev: PhysicalLine, cur: PhysicalLine, wrap_width: float, in_heading: bool) -> bool:
@@ -125,9 +133,9 @@ def _should_join(prev: PhysicalLine, cur: PhysicalLine, wrap_width: float, in_he
         return False
     if CLAUSE_END.search(prev.text):
         return bool(LOWER_START.match(cur.text) or (prev.text.endswith((":", ",")) and cur.text[:1].isdigit()))
-    # A capitalised line after a numbered title that stops short of the margin (or is indented)
-    # is the title's first paragraph.
-    if in_heading and UPPER_START.match(cur.text) and (cur.indented or len(prev.text) < 0.9 * wrap_width):
+    # A capitalised line after a numbered title is the title's first paragraph, unless the title
+    # broke off mid-phrase before a name ("… sự lãnh đạo của" / "Đảng …").
+    if in_heading and UPPER_START.match(cur.text) and not CONTINUES_INTO_NAME.search(prev.text):
         return False
     if NUMBERS_ONLY.match(prev.text) or NUMBERS_ONLY.match(cur.text):
         return False

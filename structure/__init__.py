@@ -18,7 +18,7 @@ from vnplan.structure.objectives import extract_objectives
 from vnplan.structure.sections import Line, SectionNode, build_sections, logical_lines
 from vnplan.structure.tables import appendix_tables
 from vnplan.structure.targets import extract_indicators
-from vnplan.structure.units import extract_units
+from vnplan.structure.units import activity_units, extract_units
 
 __all__ = ["structure"]
 
@@ -72,7 +72,7 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     budgets += table_budgets(doc, tables, budgets, first_id=len(budgets) + 1)
     budget_warnings = sum_warnings(budgets)
     activities = table_activities(doc, tables)
-    units = extract_units(doc, lines, section_of, ident.issuer)
+    units = activity_units(doc, activities, extract_units(doc, lines, section_of, ident.issuer), ident.issuer)
     info = DocumentInfo(
         title=ident.title,
         doc_type=ident.doc_type,

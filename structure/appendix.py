@@ -19,8 +19,12 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.structure.numbers import money_to_vnd, parse_number
 from vnplan.structure.tables import PhysicalLine, Row, Table
 
-MONEY_CAPTION = regex.compile(r"kinh\s+phí|dự\s+toán|nguồn\s+vốn|nhu\s+cầu\s+vốn|đơn\s+vị(?:\s+tính)?\s*:\s*[\p{L} ]*đồng", regex.I)
-TABLE_UNIT = regex.compile(r"đơn\s+vị(?:\s+tính)?\s*:\s*(?P<unit>nghìn\s+tỷ\s+đồng|triệu\s+đồng|nghìn\s+đồng|tỷ\s+đồng|đồng)", regex.I)
+MONEY_CAPTION = regex.compile(
+    r"kinh\s+phí|dự\s+toán|nguồn\s+vốn|nhu\s+cầu\s+vốn|đơn\s+vị(?:\s+tính)?\s*:\s*[\p{L} ]*đồng", regex.I
+)
+TABLE_UNIT = regex.compile(
+    r"đơn\s+vị(?:\s+tính)?\s*:\s*(?P<unit>nghìn\s+tỷ\s+đồng|triệu\s+đồng|nghìn\s+đồng|tỷ\s+đồng|đồng)", regex.I
+)
 AMOUNT_TOKEN = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$")
 # Smallest credible line amount in a table of đồng (anything below is a count or a rate).
 MIN_DONG_AMOUNT = 1000
@@ -74,7 +78,9 @@ def table_budgets(doc: NormalizedDocument, tables: list[Table], body: list[Budge
                 funding_source=None,
                 parent=None,
                 section=table.section.id,
-                provenance=doc.provenance(line.start + offset, line.start + offset + len(token), "rule:table_row_amount", 0.8),
+                provenance=doc.provenance(
+                    line.start + offset, line.start + offset + len(token), "rule:table_row_amount", 0.8
+                ),
             )
             budgets.append(budget)
             made.append((row, budget))
@@ -128,11 +134,28 @@ DEADLINE_END = regex.compile(
     r"(?:(?:Tháng|tháng)\s+\d{1,2}\s*/\s*\d{4}|(?:Quý|quý)\s+[IV]+\s*/\s*\d{4}|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|"
     r"(?:Năm|năm)\s+(?:19|20)\d\d|(?:19|20)\d\d|Hàng\s+năm|hàng\s+năm|Thường\s+xuyên|thường\s+xuyên)\s*$"
 )
-PRODUCTS = ("Kế hoạch/Đề án", "Kế hoạch", "Tờ trình", "Nghị quyết", "Quyết định", "Báo cáo", "Đề án", "Kết luận",
-            "Văn bản", "Hướng dẫn", "Công văn", "Chương trình", "Thông báo")
+PRODUCTS = (
+    "Kế hoạch/Đề án",
+    "Kế hoạch",
+    "Tờ trình",
+    "Nghị quyết",
+    "Quyết định",
+    "Báo cáo",
+    "Đề án",
+    "Kết luận",
+    "Văn bản",
+    "Hướng dẫn",
+    "Công văn",
+    "Chương trình",
+    "Thông báo",
+)
 PRODUCT_END = regex.compile(r"(?:" + "|".join(regex.escape(p) for p in PRODUCTS) + r")\s*$")
-UNIT_START = regex.compile(r"^(?:Phòng|Bệnh\s+viện|BVĐK|BV\b|Trung\s+tâm|TTYT|Sở|Các|Trạm|Khoa|Văn\s+phòng|UBND|Ủy\s+ban)")
-ACTIVITY_CAPTION = regex.compile(r"hoạt\s+động|nhiệm\s+vụ|nội\s+dung|danh\s+mục|phân\s+công|chủ\s+trì|phụ\s+trách", regex.I)
+UNIT_START = regex.compile(
+    r"^(?:Phòng|Bệnh\s+viện|BVĐK|BV\b|Trung\s+tâm|TTYT|Sở|Các|Trạm|Khoa|Văn\s+phòng|UBND|Ủy\s+ban)"
+)
+ACTIVITY_CAPTION = regex.compile(
+    r"hoạt\s+động|nhiệm\s+vụ|nội\s+dung|danh\s+mục|phân\s+công|chủ\s+trì|phụ\s+trách", regex.I
+)
 
 
 def _column_roles(header: list[str]) -> dict[str, int]:
@@ -231,7 +254,12 @@ def _lead_and_support(units_text: str) -> tuple[str | None, list[str]]:
     """'Phòng Nghiệp vụ Y - SYT Các Phòng Sở Y tế, Bệnh viện đa khoa tỉnh' → lead, [support…].
 
     The lead cell ends where a second unit name starts without a comma before it."""
-    starts = [m.start() for m in regex.finditer(r"(?<=\S\s)(?:Các\s|Sở\s|Phòng\s|Bệnh\s+viện|BVĐK|BV\s|Trung\s+tâm|TTYT|Trạm\s)", units_text)]
+    starts = [
+        m.start()
+        for m in regex.finditer(
+            r"(?<=\S\s)(?:Các\s|Sở\s|Phòng\s|Bệnh\s+viện|BVĐK|BV\s|Trung\s+tâm|TTYT|Trạm\s)", units_text
+        )
+    ]
     for start in starts:
         before = units_text[:start].rstrip()
         if not before.endswith(",") and not regex.search(r"(?:các|Các|của)$", before):

@@ -75,9 +75,11 @@ def _title_of(text: str) -> str:
 
 def part_of(title: str) -> str | None:
     """The standard part a heading title names, from its first words."""
+    lowered = title.lower()
+    if regex.match(r"^mục\s+tiêu\s+\d+\s*:", lowered):
+        return "specific_objectives"  # "Mục tiêu 2: <a long title>" is one specific objective
     if len(title.split()) > HEADING_WORD_LIMIT:
         return None
-    lowered = title.lower()
     for part, pattern in PART_RULES:
         if pattern.search(lowered):
             return part

@@ -21,7 +21,9 @@ RowKind = Literal["item", "group", "total"]
 
 ITEM_LABEL = regex.compile(r"^(?P<label>\d{1,3})(?=\s|$)")
 GROUP_LABEL = regex.compile(r"^(?P<label>[A-D])\.(?=\s|$)|^(?P<roman>I{1,3}|IV|V|VI{1,3}|IX|X)(?=\s|$)")
-TOTAL_LABEL = regex.compile(r"^(?P<label>(?:Tổng\s+cộng|Tổng\s+số|Tổng|TỔNG\s+CỘNG|TỔNG\s+CHUNG|TỔNG|Cộng|CỘNG))(?=\s|$|\()")
+TOTAL_LABEL = regex.compile(
+    r"^(?P<label>(?:Tổng\s+cộng|Tổng\s+số|Tổng|TỔNG\s+CỘNG|TỔNG\s+CHUNG|TỔNG|Cộng|CỘNG))(?=\s|$|\()"
+)
 ROMAN_ORDER = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -108,7 +110,9 @@ def _flattened_table(section: SectionNode, lines: list[PhysicalLine]) -> Table:
         header_row_before = bool(rows) and rows[-1].kind == "item" and not _has_words(rows[-1])
         # A row number is the next one in sequence; one may be missing from the document ("2, 4, 5")
         # when words follow the number on its line (a numeric cell never has them).
-        skipped_one = item is not None and int(item["label"]) == next_item + 1 and bool(regex.search(r"\p{L}{2,}", text))
+        skipped_one = (
+            item is not None and int(item["label"]) == next_item + 1 and bool(regex.search(r"\p{L}{2,}", text))
+        )
         if item and (int(item["label"]) == next_item or skipped_one or (item["label"] == "1" and header_row_before)):
             started = Row("item", item["label"])
         elif group and (group["label"] or (group["roman"] in ROMAN_ORDER[next_roman : next_roman + 1])):
@@ -153,7 +157,9 @@ def _has_words(row: Row) -> bool:
     return bool(regex.search(r"\p{L}{2,}", row.text))
 
 
-HEADER_WORDS = regex.compile(r"^(?:Số\s+TT|STT|TT|ST\s*T)$|Nội\s+dung|Tên\s+(?:hoạt\s+động|đơn\s+vị)|Đơn\s+vị|Sản\s+phẩm", regex.I)
+HEADER_WORDS = regex.compile(
+    r"^(?:Số\s+TT|STT|TT|ST\s*T)$|Nội\s+dung|Tên\s+(?:hoạt\s+động|đơn\s+vị)|Đơn\s+vị|Sản\s+phẩm", regex.I
+)
 
 
 def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:

@@ -22,6 +22,11 @@ from vnplan.structure.numbers import parse_number
 from vnplan.structure.sections import Line, SectionNode
 
 TARGET_PARTS = frozenset({"indicators", "specific_objectives", "objectives"})
+# Outside those parts, only a percentage the plan commits to counts ("phấn đấu … 95% dân số …").
+COMMITMENT = regex.compile(
+    r"(?:phấn\s+đấu|phân\s+đầu|bảo\s+đảm|bao\s+đảm|đảm\s+bảo|duy\s+trì|kết\s+nối|đạt)\s", regex.I
+)
+EVERY_YEAR = regex.compile(r"(?<!bình\s+quân\s)(?:hàng|hằng|mỗi)\s+năm", regex.I)
 
 # Words before a number that set the comparator (longest first), and words after it.
 COMPARATORS_BEFORE: tuple[tuple[str, str], ...] = (
@@ -73,7 +78,7 @@ PER_CAPITA = regex.compile(r"(?P<noun>[\p{L} ]{2,20}?)\s*(?:/|trên|\s)\s*(?:v�
 NUMBER_TOKEN = r"(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
 TARGET = regex.compile(
     r"(?P<before>(?:" + "|".join(regex.escape(w) for w, _ in COMPARATORS_BEFORE) + r")\s*)?"
-    r"(?<![\d.,/-])" + NUMBER_TOKEN + r"(?![\d/])\s*"
+    r"(?<![\d.,/-])" + NUMBER_TOKEN + r"(?P<range>\s*[-–]\s*\d+(?:[.,]\d+)?)?(?![\d/])\s*"
     r"(?P<unit>%o|‰|%|(?:" + _COUNT_NOUN + r")(?![\p{L}]))?"
     r"(?P<after>\s*(?:" + "|".join(w for w, _ in COMPARATORS_AFTER) + r"))?",
     regex.I,
@@ -166,15 +171,25 @@ def extract_indicators(
     indicators: list[Indicator] = []
     for line in lines:
         section = section_of.get(line.number)
-        if section is None or not section.has_part(*TARGET_PARTS):
+        if section is None or section.has_part("appendix", "recipients", "budget", "implementation", "purpose"):
             continue
-        horizon = _horizon(section)
+        in_target_part = section.has_part(*TARGET_PARTS)
+        if not in_target_part and not COMMITMENT.search(line.text):
+            continue
+        horizon = _horizon(section) if in_target_part else None
         label = _label(section)
         offset = 0
         for clause in regex.split(r"(?<=;)\s*", line.text):
             start = line.start + line.text.index(clause, offset)
             offset = start - line.start + len(clause)
-            indicators.extend(_clause_targets(doc, clause, start, horizon, label, section))
+            found = _clause_targets(doc, clause, start, horizon, label, section)
+            if not in_target_part:
+                found = [
+                    i for i in found if i.target.unit == "%" and COMMITMENT.search(clause[: i.provenance.start - start])
+                ]
+                for indicator in found:
+                    indicator.label = None
+            indicators.extend(found)
     for i, ind in enumerate(indicators, start=1):
         ind.id = f"ind-{i}"
     return indicators
@@ -223,7 +238,10 @@ def _clause_targets(
             per = PER_CAPITA_AFTER.match(after_text)
             if per and unit not in ("%", "‰"):
                 unit = f"{m['unit'].lower()}/10.000 dân"
-            comparator = _comparator(m["before"], m["after"])
+            comparator = ">=" if m["range"] else _comparator(m["before"], m["after"])
+        every_year = list(EVERY_YEAR.finditer(before_text))
+        if every_year and not YEAR.search(before_text, every_year[-1].end()):
+            year = None  # "hàng năm tăng từ 3-5%": a rate for every year, not a target year
         name = _clean_name(before_text)
         if not name or regex.fullmatch(r"[\d.]+|Chỉ tiêu \d+:?", name):
             name = _clean_name(after_text.split(",")[0]) or clause.strip()

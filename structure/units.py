@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from vnplan.markers import match_marker
-from vnplan.model import Task, Unit
+from vnplan.model import Activity, Task, Unit
 from vnplan.normalize import NormalizedDocument
 from vnplan.structure.sections import Line, SectionNode
 
@@ -32,14 +32,32 @@ ABBREVIATIONS: dict[str, str] = {
     "NVY": "Nghiệp vụ Y",
     "TTr.": "Thường trực",
 }
+# Standard department names, as written in running text → as the department names itself.
+DEPARTMENTS: dict[str, str] = {
+    "tổ chức hành chính": "Tổ chức - Hành chính",
+    "tổ chức cán bộ": "Tổ chức cán bộ",
+    "kế hoạch tài chính": "Kế hoạch - Tài chính",
+    "tài chính kế toán": "Tài chính - Kế toán",
+    "kế hoạch điều dưỡng": "Kế hoạch - Điều dưỡng",
+    "kế hoạch nghiệp vụ": "Kế hoạch - Nghiệp vụ",
+    "nghiệp vụ y": "Nghiệp vụ Y",
+    "nghiệp vụ dược": "Nghiệp vụ Dược",
+    "quản lý hành nghề": "Quản lý hành nghề",
+}
+_DEPARTMENT = regex.compile(
+    r"^(?P<head>Phòng)\s+(?P<name>"
+    + "|".join(k.replace(" ", r"\s*[-–]?\s*") for k in DEPARTMENTS)
+    + r")(?=\s|$|[-–,])",
+    regex.I,
+)
 _ABBREVIATION = regex.compile(
     r"(?<![\p{L}\-])("
     + "|".join(regex.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
     + r")(?![\p{L}])"
 )
 UNIT_HEAD = regex.compile(
-    r"^(?:Các\s+)?(?:Phòng|Sở|Ban|Bệnh\s+viện|BV|BVĐK|Trung\s+tâm|TTYT|Thanh\s+tra|Văn\s+phòng|Trạm|TYT|Khoa|Ủy\s+ban|UBND|"
-    r"Hội\s+đồng|Chi\s+cục|Cục|Bộ|Đài|Báo|Công\s+an|Bảo\s+hiểm|Liên\s+đoàn|Hội|Đoàn|Trường|Đề\s+nghị)\b",
+    r"^(?:Các\s+(?:khoa|phòng|trạm|đơn\s+vị|sở|ban)|(?:Các\s+)?(?:Phòng|Sở|Ban|Bệnh\s+viện|BV|BVĐK|Trung\s+tâm|TTYT|Thanh\s+tra|Văn\s+phòng|Trạm|TYT|Khoa|Ủy\s+ban|UBND|"
+    r"Hội\s+đồng|Chi\s+cục|Cục|Bộ|Đài|Báo|Công\s+an|Bảo\s+hiểm|Liên\s+đoàn|Hội|Đoàn|Trường|Đề\s+nghị))\b",
     regex.V1,
 )
 ASSIGN = regex.compile(
@@ -62,9 +80,19 @@ def canonical_name(name: str, qualifier: str | None) -> str:
     expanded = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], name.strip(" :;,."))
     expanded = regex.sub(r"\s+", " ", expanded)
     expanded = regex.sub(r"\s*[-–]\s*SYT$|\s*[-–]\s*Sở Y tế$", "", expanded)
-    if qualifier and regex.match(r"^(?:Phòng|Khoa)\b", expanded) and qualifier not in expanded:
+    department = _DEPARTMENT.match(expanded)
+    if department:
+        key = regex.sub(r"\s*[-–]?\s+|\s*[-–]\s*", " ", department["name"].lower())
+        expanded = f"Phòng {DEPARTMENTS[key]}{expanded[department.end() :]}"
+    names_place = regex.search(r"\b(?:tỉnh|huyện|thành phố|thị xã|quận)\s+\p{Lu}", expanded)
+    if (
+        qualifier
+        and regex.match(r"^(?:Các\s+)?(?:[Pp]hòng|[Kk]hoa)\b", expanded)
+        and qualifier not in expanded
+        and not names_place
+    ):
         expanded = f"{expanded} - {qualifier}"
-    return expanded
+    return expanded[:1].upper() + expanded[1:]
 
 
 def _qualifier(issuer: str | None) -> str | None:
@@ -143,6 +171,51 @@ def extract_units(
     for i, unit in enumerate(result, start=1):
         unit.id = f"unit-{i}"
     return result
+
+
+def activity_units(
+    doc: NormalizedDocument, activities: list[Activity], units: list[Unit], issuer: str | None
+) -> list[Unit]:
+    """Units named in appendix work-item tables: the lead cell → lead, coordinating cells → support."""
+    qualifier = _qualifier(issuer)
+    known = {(u.canonical_name.lower(), u.role) for u in units}
+    added: list[Unit] = []
+    for activity in activities:
+        named = [(activity.lead_unit, "lead")] if activity.lead_unit else []
+        named += [(name, "support") for name in activity.support_units]
+        for cell, role in named:
+            for name in _split_cell(cell) if role == "lead" else [cell]:
+                canon = canonical_name(name, qualifier)
+                if (canon.lower(), role) in known:
+                    continue
+                known.add((canon.lower(), role))
+                added.append(
+                    Unit(
+                        id="",
+                        name=name,
+                        canonical_name=canon,
+                        role=role,  # type: ignore[arg-type]
+                        tasks=[
+                            Task(
+                                text=activity.name,
+                                indicator_refs=[],
+                                deadline=activity.deadline,
+                                product=activity.product,
+                                provenance=activity.provenance,
+                            )
+                        ],
+                        provenance=activity.provenance,
+                    )
+                )
+    result = [*units, *added]
+    for i, unit in enumerate(result, start=1):
+        unit.id = f"unit-{i}"
+    return result
+
+
+def _split_cell(cell: str) -> list[str]:
+    """'BVĐK tỉnh, BV YHCT tỉnh, Trung tâm YT các huyện' → three units (commas before a unit name)."""
+    return [p for p in regex.split(r"\s*,\s*(?=" + UNIT_HEAD.pattern.lstrip("^") + ")", cell) if p.strip()]
 
 
 def _owning_unit(section: SectionNode, units: dict[tuple[str, str], Unit], qualifier: str | None) -> Unit | None:

@@ -34,7 +34,13 @@ def test_cam_thuy_bullet_indicators_and_metrics():
     assert (12.5, "%", "<", "child_underweight_u5") in found
     assert (95.0, "%", ">=", "health_insurance_coverage") in found
     assert (1.7, "%", "=", "infant_mortality") in found
-    assert all(i.target_year == 2025 for i in indicators)  # from "Chỉ tiêu cụ thể đến năm 2025"
+    plan = processed("003")
+    by_id = {s.id: s for s in plan.sections}
+    listed = [i for i in indicators if by_id[by_id[i.section].parent or i.section].part == "indicators"]
+    assert len(listed) == 12 and all(i.target_year == 2025 for i in listed)  # "Chỉ tiêu cụ thể đến năm 2025"
+    # Outside the target list, a committed percentage counts: "phấn đấu đến năm 2025 có 95% dân số tham gia BHYT".
+    later = [i for i in indicators if i not in listed]
+    assert {(i.target.value, i.target_year) for i in later} >= {(95.0, 2025), (100.0, None)}
 
 
 def test_thanh_hoa_decimal_points_and_two_horizons():
@@ -63,7 +69,9 @@ def test_hoa_binh_appendix_tables_become_line_items_under_the_body_lines():
     # Phụ lục 1 (triệu đồng), the Phụ lục labelled a second "3" (đồng), Phụ lục 3 (đồng), Phụ lục 4 (triệu đồng)
     assert len(rows) == 81
     appendix_two_total = next(b for b in rows if b.amount_vnd == 750_000_000 and "Tổng" in b.description)
-    assert by_id[appendix_two_total.parent].description.startswith("Hỗ trợ đào tạo, chuyển giao kỹ thuật của tuyến Trung ương")
+    assert by_id[appendix_two_total.parent].description.startswith(
+        "Hỗ trợ đào tạo, chuyển giao kỹ thuật của tuyến Trung ương"
+    )
     items = [b for b in rows if b.parent == appendix_two_total.id]
     assert len(items) == 39 and sum(b.amount_vnd for b in items) == 750_000_000
     group_b = next(b for b in rows if b.amount_vnd == 331_400_000)
