@@ -1,0 +1,105 @@
+"""Restoration of damaged Vietnamese: legacy encodings, stripped diacritics, OCR confusions.
+
+``restore_text`` is what ``vnplan restore`` prints; ``normalize()`` uses ``Restorer`` on the
+damaged lines of a document. The model (``model/lm.bin``) ships with the package and is built
+by ``vnplan train-restorer`` (see README.md in this folder).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from vnplan.normalize.legacy import LegacyReading, convert_legacy
+from vnplan.normalize.mapped import MappedText
+from vnplan.normalize.quality import read_quality
+from vnplan.normalize.restore.decoder import Change, RestoredLine, Restorer, default_restorer
+from vnplan.normalize.syllables import has_diacritic, strip_diacritics, syllables, toneless_syllables
+from vnplan.normalize.unicode import normalize_unicode
+
+__all__ = ["Change", "RestoreResult", "RestoredLine", "Restorer", "damage_mode", "default_restorer", "restore_text"]
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_ABBREVIATION = regex.compile(r"^\p{Lu}{2,}\p{Ll}?$")
+
+
+@dataclass
+class RestoreResult:
+    lines: list[RestoredLine]
+    legacy: LegacyReading
+    mode: str  # clean, stripped or ocr
+    confidence: float
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+def damage_mode(text: str) -> tuple[str, float]:
+    """(clean | stripped | ocr, confidence) for a whole text."""
+    reading = read_quality(text)
+    confidence = min(1.0, 0.5 + abs(reading.score - 0.9) * 5)
+    if "ocr_confusion" in reading.damage:
+        return "ocr", confidence
+    if "stripped_diacritics" in reading.damage:
+        return "stripped", confidence
+    # A document can be clean but for some lines typed without marks.
+    stripped_lines = sum(line_looks_stripped(line) for line in text.split("\n"))
+    if stripped_lines:
+        return "stripped", min(1.0, 0.5 + 0.1 * stripped_lines)
+    return "clean", confidence
+
+
+def line_looks_stripped(line: str) -> bool:
+    """At least four words, nearly all valid syllables once marks are ignored, almost none marked."""
+    toneless = toneless_syllables()
+    words = [w.lower() for w in _words(line)]
+    if len(words) < 4:
+        return False
+    shaped = sum(w in toneless for w in words) / len(words)
+    marked = sum(has_diacritic(w) for w in words) / len(words)
+    return shaped >= 0.9 and marked <= 0.1
+
+
+def _words(line: str) -> list[str]:
+    """Letter words of a line, without abbreviations (capitals that are no syllable, marked or not)."""
+    toneless = toneless_syllables()
+    return [
+        w
+        for w in _WORD.findall(line)
+        if not w.isdigit() and not (_ABBREVIATION.match(w) and strip_diacritics(w.lower()) not in toneless)
+    ]
+
+
+def line_is_clean(line: str) -> bool:
+    """Every word a valid syllable (abbreviations aside), and marks where Vietnamese needs them."""
+    vocab = syllables()
+    words = _words(line)
+    if not words:
+        return True
+    if any(w.lower() not in vocab for w in words):
+        return False
+    marked = sum(has_diacritic(w.lower()) for w in words)
+    return marked / len(words) >= (0.35 if len(words) >= 4 else 0.01)
+
+
+def restore_text(text: str, mode: str | None = None, restorer: Restorer | None = None) -> RestoreResult:
+    """Restore a text line by line: exactly one output line per input line.
+
+    Legacy encodings are converted first; then, if the text is damaged (or ``mode`` says how),
+    its damaged lines are restored with the whole paragraph as context. Clean text comes back
+    unchanged.
+    """
+    mapped, _log, legacy = convert_legacy(MappedText.identity(text))
+    if legacy.encoding is not None:
+        mapped, _report = normalize_unicode(mapped)
+    lines = mapped.text.split("\n")
+    confidence = legacy.confidence
+    if mode is None:
+        mode, confidence = damage_mode(mapped.text)
+    if mode == "clean":
+        return RestoreResult([RestoredLine(line) for line in lines], legacy, mode, confidence)
+    keep = [line_is_clean(line) for line in lines]
+    restored = (restorer or default_restorer()).restore_lines(lines, mode, keep)
+    return RestoreResult(restored, legacy, mode, confidence)

@@ -1,0 +1,138 @@
+"""Channel model of OCR confusions: P(observed token | intended word).
+
+Learned from parallel data made by tools/restore/make_ocr_pairs.py: held-out vi-text lines
+rendered to page images and read back by ``tesseract -l eng`` (which loses or mangles the
+marks: "số" → "s6", "được" → "dugc") and ``-l vie`` (which gets most marks but not all:
+"tổ" → "tô"). Source and OCR words are aligned page by page; each aligned pair counts.
+
+Candidates for an observed token: the intended words seen behind it, with P(observed | intended)
+from the counts, plus every word with the same unmarked form (the marks were lost), with a
+small backoff probability. The language model then chooses in context.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import regex
+
+from vnplan.normalize.restore.text import new_tone_style
+from vnplan.normalize.syllables import strip_diacritics
+
+if TYPE_CHECKING:
+    from vnplan.normalize.restore.decoder import Restorer
+
+# Pages from this index on (per OCR language) are kept for evaluation, never for training.
+# (The 320 eng pages drew 40 lines each from a pool that ran out at page 160: later pages are empty.)
+EVAL_FROM_PAGE = {"eng": 120, "vie": 100}
+UNSEEN_SAME_SHAPE = math.log(0.02)  # marks lost, pair never seen
+UNSEEN_IDENTITY = math.log(0.3)  # the observed word itself, pair never seen
+MIN_PAIR_COUNT = 2
+_EDGE = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
+
+
+def core(token: str) -> str:
+    """A whitespace token without edge punctuation, lower case, NFC."""
+    return _EDGE.sub("", unicodedata.normalize("NFC", token)).lower()
+
+
+def _shape(word: str) -> str:
+    return strip_diacritics(word)
+
+
+def aligned_pairs(source: str, ocr: str) -> Iterator[tuple[str, str]]:
+    """(intended, observed) word pairs of one page, aligned on the unmarked word shapes."""
+    truth = [core(t) for t in source.split()]
+    seen = [core(t) for t in ocr.split()]
+    matcher = SequenceMatcher(None, [_shape(w) for w in truth], [_shape(w) for w in seen], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for a, b in zip(truth[i1:i2], seen[j1:j2], strict=True):
+                if a and b:
+                    yield new_tone_style(a), b
+
+
+def ocr_pages(data_dir: Path, lang: str, evaluation: bool = False) -> Iterator[dict[str, object]]:
+    path = data_dir / f"ocr_{lang}.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            page = json.loads(line)
+            if page["source"] and (int(page["page"]) >= EVAL_FROM_PAGE[lang]) == evaluation:
+                yield page
+
+
+class Channel:
+    def __init__(self, table: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
+        self.table = table  # observed → (intended ids, log P(observed | intended))
+
+    @classmethod
+    def train(cls, data_dir: Path, vocab: list[str]) -> Channel:
+        index = {w: i for i, w in enumerate(vocab)}
+        pairs: Counter[tuple[str, str]] = Counter()
+        intended: Counter[str] = Counter()
+        for lang in ("eng", "vie"):
+            for page in ocr_pages(data_dir, lang):
+                for a, b in aligned_pairs("\n".join(page["source"]), str(page["ocr"])):  # type: ignore[arg-type]
+                    pairs[(a, b)] += 1
+                    intended[a] += 1
+        table: dict[str, list[tuple[int, float]]] = {}
+        for (a, b), count in sorted(pairs.items()):
+            if count < MIN_PAIR_COUNT or a not in index:
+                continue
+            table.setdefault(b, []).append((index[a], math.log(count / intended[a])))
+        return cls(
+            {
+                obs: (np.array([i for i, _ in rows], dtype=np.int64), np.array([p for _, p in rows]))
+                for obs, rows in table.items()
+            }
+        )
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        observed = sorted(self.table)
+        sizes = np.array([len(self.table[o][0]) for o in observed], dtype="<u4")
+        return {
+            "channel_observed": np.frombuffer("\n".join(observed).encode("utf-8"), dtype=np.uint8),
+            "channel_sizes": sizes,
+            "channel_ids": np.concatenate([self.table[o][0] for o in observed]).astype("<u2"),
+            "channel_logp": np.concatenate([self.table[o][1] for o in observed]).astype("<f2"),
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> Channel:
+        if "channel_observed" not in arrays:
+            return cls({})
+        observed = bytes(arrays["channel_observed"]).decode("utf-8").split("\n")
+        ends = np.cumsum(arrays["channel_sizes"].astype(np.int64))
+        ids = arrays["channel_ids"].astype(np.int64)
+        logp = arrays["channel_logp"].astype(np.float64)
+        table = {}
+        start = 0
+        for obs, end in zip(observed, ends, strict=True):
+            table[obs] = (ids[start:end], logp[start:end])
+            start = int(end)
+        return cls(table)
+
+    def candidates(self, observed: str, restorer: Restorer) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate ids for an observed (lower-case) token and log P(observed | candidate)."""
+        scores: dict[int, float] = {}
+        seen = self.table.get(observed)
+        if seen is not None:
+            for i, p in zip(seen[0], seen[1], strict=True):
+                scores[int(i)] = float(p)
+        if observed.isalpha():
+            for i in restorer.candidates.get(strip_diacritics(observed), ()):
+                scores.setdefault(int(i), UNSEEN_SAME_SHAPE)
+            own = restorer.word_id.get(new_tone_style(observed))
+            if own is not None:
+                scores[own] = max(scores.get(own, UNSEEN_IDENTITY), UNSEEN_IDENTITY)
+        ids = np.fromiter(scores, dtype=np.int64, count=len(scores))
+        return ids, np.fromiter(scores.values(), dtype=np.float64, count=len(scores))

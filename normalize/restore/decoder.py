@@ -1,0 +1,305 @@
+"""Restore diacritics and correct OCR confusions with a beam search over the whole paragraph.
+
+Every word token gets a list of candidate syllables: those whose unmarked form equals the
+token's (diacritics restoration), plus, for OCR text, the spellings the channel model has
+seen the OCR engine turn into this token. The beam keeps the best-scoring hypotheses per
+language-model state (the last three tokens); the score is the language model's log
+probability plus the channel's log probability of the observed token given the candidate.
+After decoding, each changed token gets a confidence: its posterior against the other
+candidates given the decoded neighbours on both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import regex
+
+from vnplan.normalize.restore.channel import Channel
+from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, TOKEN, UNK, NgramModel, read_arrays
+from vnplan.normalize.restore.text import new_tone_style
+from vnplan.normalize.syllables import strip_diacritics, syllables
+
+BEAM = 12
+MAX_CANDIDATES = 24
+MAX_CHUNK = 40
+RIGHT_CONTEXT = 3
+# URLs, e-mail addresses and file names are never changed.
+LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn|com|org|net|gov|edu|pdf|docx?)\b\S*")
+# A whitespace-separated chunk that holds digits joined to letters: a document code or a date.
+CODE_CHUNK = regex.compile(r"(?<!\S)(?=\S*\d)(?=\S*\p{L})\S*[-/]\S*")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One restored token inside a line: ``line[start:end]`` was ``raw`` and became ``text``."""
+
+    start: int
+    end: int
+    raw: str
+    text: str
+    confidence: float
+
+
+@dataclass
+class RestoredLine:
+    text: str
+    changes: list[Change] = field(default_factory=list)
+
+
+@dataclass
+class _Slot:
+    """A token position in the decoded stream."""
+
+    line: int
+    start: int
+    end: int
+    raw: str
+    ids: np.ndarray  # candidate ids
+    channel: np.ndarray  # log P(observed | candidate)
+    fixed: bool  # kept as it is (numbers, punctuation, abbreviations, good text)
+
+    @property
+    def free(self) -> bool:
+        return len(self.ids) > 1
+
+
+def model_path() -> Path:
+    return Path(str(resources.files(__package__).joinpath("model/lm.bin")))
+
+
+def apply_case(word: str, like: str) -> str:
+    """``word`` (lower case) in the casing of the observed token ``like``."""
+    letters = [c for c in like if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    if letters and like[0].isupper() if like[0].isalpha() else letters and letters[0].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+class Restorer:
+    def __init__(self, model: NgramModel, channel: Channel) -> None:
+        self.model = model
+        self.channel = channel
+        self.word_id = {w: i for i, w in enumerate(model.vocab)}
+        unigram = model.logp[0]
+        by_key: dict[str, list[int]] = {}
+        valid = syllables()
+        for i, word in enumerate(model.vocab):
+            if i < 4 or not word.isalpha():
+                continue
+            by_key.setdefault(strip_diacritics(word), []).append(i)
+        self.candidates: dict[str, np.ndarray] = {}
+        for key, ids in by_key.items():
+            # Valid syllables first, then by frequency; names and foreign words rarely compete.
+            ids.sort(key=lambda i: (model.vocab[i] not in valid, -unigram[i]))
+            self.candidates[key] = np.array(ids[:MAX_CANDIDATES], dtype=np.int64)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Restorer:
+        """The language model at ``path`` (default: the shipped one) and the channel beside it."""
+        path = path or model_path()
+        arrays, _meta = read_arrays(path)
+        channel_file = path.with_name("channel.bin")
+        channel = Channel.from_arrays(read_arrays(channel_file)[0]) if channel_file.exists() else Channel({})
+        return cls(NgramModel.from_arrays(arrays), channel)
+
+    # -- candidates -------------------------------------------------------------------------
+
+    def _slot(self, line: int, start: int, end: int, token: str, mode: str, frozen: bool, in_code: bool) -> _Slot:
+        """A token's candidates. ``in_code``: part of a chunk with digits ("18-NQ/TU", "2913/QD-UBND"),
+        where only d → đ is allowed."""
+        lower = token.lower()
+        if token.isdigit() or (token[0].isdigit() and mode != "ocr"):
+            return _Slot(line, start, end, token, np.array([NUM]), np.zeros(1), True)
+        own = self.word_id.get(new_tone_style(lower), UNK)
+        candidates: np.ndarray | None = None
+        channel: np.ndarray | None = None
+        if frozen or not token.isalpha():
+            pass
+        elif mode == "ocr":
+            candidates, channel = self.channel.candidates(lower, self)
+        else:
+            key = strip_diacritics(lower)
+            if key == lower or own == UNK:
+                candidates = self.candidates.get(key)
+                if candidates is not None and in_code:
+                    candidates = np.array(
+                        [c for c in candidates if self.model.vocab[c].replace("đ", "d") == lower], dtype=np.int64
+                    )
+                if candidates is not None:
+                    channel = np.zeros(len(candidates))
+        if candidates is None or channel is None or len(candidates) == 0:
+            return _Slot(line, start, end, token, np.array([own]), np.zeros(1), True)
+        return _Slot(line, start, end, token, candidates, channel, False)
+
+    # -- search -----------------------------------------------------------------------------
+
+    def decode(self, chunks: list[list[_Slot]]) -> list[list[int]]:
+        """Best candidate index for every slot of every chunk.
+
+        All chunks are searched side by side (step t extends every chunk longer than t), so the
+        numpy work is shared; each chunk keeps its own beam of ``BEAM`` hypotheses, recombined
+        on the language-model state.
+        """
+        n = self.model.order
+        order_desc = sorted(range(len(chunks)), key=lambda c: -len(chunks[c]))
+        lengths = np.array([len(chunks[c]) for c in order_desc])
+        rows = len(order_desc)
+        chunk = np.arange(rows)  # hypothesis → position in order_desc
+        history = np.full((rows, n - 1), EOS, dtype=np.int64)
+        history[:, -1] = BOS
+        score = np.zeros(rows)
+        back: list[tuple[np.ndarray, np.ndarray]] = []
+        finals: dict[int, tuple[int, int]] = {}  # chunk → (step, hypothesis)
+        shift = np.uint64(BITS)
+        for t in range(int(lengths.max()) if rows else 0):
+            ending = np.flatnonzero(lengths == t)
+            row_index = np.arange(len(score))  # current rows → rows of the last back-pointer step
+            if len(ending):
+                self._finish(ending, t, chunk, history, score, finals)
+                row_index = np.flatnonzero(lengths[chunk] > t)
+                chunk, history, score = chunk[row_index], history[row_index], score[row_index]
+            slots = [chunks[order_desc[c]][t] for c in range(int(np.sum(lengths > t)))]
+            sizes = np.array([len(slot.ids) for slot in slots])
+            flat_ids = np.concatenate([slot.ids for slot in slots])
+            flat_channel = np.concatenate([slot.channel for slot in slots])
+            offsets = np.cumsum(sizes) - sizes
+            m = sizes[chunk]
+            prev = np.repeat(np.arange(len(score)), m)
+            choice = np.arange(int(m.sum())) - np.repeat(np.cumsum(m) - m, m)
+            flat = offsets[chunk[prev]] + choice
+            words = flat_ids[flat]
+            total = score[prev] + self.model.score(history[prev], words) + flat_channel[flat]
+            new_history = np.concatenate([history[prev, 1:], words[:, None]], axis=1)
+            owner = chunk[prev]
+            state = owner.astype(np.uint64)
+            for j in range(n - 1):
+                state = (state << shift) | new_history[:, j].astype(np.uint64)
+            ranked = np.argsort(-total, kind="stable")
+            _, first = np.unique(state[ranked], return_index=True)
+            keep = ranked[first]
+            keep = keep[np.lexsort((-total[keep], owner[keep]))]
+            group_start = np.searchsorted(owner[keep], owner[keep], side="left")
+            keep = keep[np.arange(len(keep)) - group_start < BEAM]
+            chunk, score, history = owner[keep], total[keep], new_history[keep]
+            back.append((row_index[prev[keep]], choice[keep]))
+        if rows:
+            self._finish(np.flatnonzero(lengths == len(back)), len(back), chunk, history, score, finals)
+        paths: list[list[int]] = [[] for _ in chunks]
+        for c, (step, best) in finals.items():
+            path = [0] * step
+            for i in range(step - 1, -1, -1):
+                prev, choice = back[i]
+                path[i] = int(choice[best])
+                best = int(prev[best])
+            paths[order_desc[c]] = path
+        return paths
+
+    def _finish(
+        self,
+        ending: np.ndarray,
+        step: int,
+        chunk: np.ndarray,
+        history: np.ndarray,
+        score: np.ndarray,
+        finals: dict[int, tuple[int, int]],
+    ) -> None:
+        """Close the chunks in ``ending`` after ``step`` slots: best hypothesis with </s>."""
+        final = score + self.model.score(history, np.full(len(score), EOS))
+        for c in ending:
+            mine = np.flatnonzero(chunk == c)
+            if len(mine):
+                finals[int(c)] = (step, int(mine[np.argmax(final[mine])]))
+
+    def confidences(self, slots: list[_Slot], path: list[int]) -> np.ndarray:
+        """Posterior of the chosen candidate of each slot, given the decoded words around it."""
+        n = self.model.order
+        words = np.array([int(s.ids[p]) for s, p in zip(slots, path, strict=True)], dtype=np.int64)
+        pad = n - 1
+        stream = np.concatenate([np.full(pad - 1, EOS), [BOS], words, np.full(RIGHT_CONTEXT, EOS)])
+        free = [i for i, s in enumerate(slots) if s.free]
+        result = np.ones(len(slots))
+        if not free:
+            return result
+        sizes = np.array([len(slots[i].ids) for i in free])
+        owner = np.repeat(np.arange(len(free)), sizes)
+        cands = np.concatenate([slots[i].ids for i in free])
+        channel = np.concatenate([slots[i].channel for i in free])
+        centre = np.array(free)[owner] + pad
+        window = stream[centre[:, None] + np.arange(-pad, RIGHT_CONTEXT + 1)]
+        window[:, pad] = cands
+        total = channel.copy()
+        for j in range(RIGHT_CONTEXT + 1):
+            total += self.model.score(window[:, j : j + pad], window[:, j + pad])
+        starts = np.cumsum(sizes) - sizes
+        best = np.maximum.reduceat(total, starts)
+        mass = np.add.reduceat(np.exp(total - best[owner]), starts)
+        chosen = starts + np.array([path[i] for i in free])
+        result[free] = np.exp(total[chosen] - best) / mass
+        return result
+
+    # -- lines ------------------------------------------------------------------------------
+
+    def restore_lines(
+        self, lines: Sequence[str], mode: str = "stripped", keep: Sequence[bool] = ()
+    ) -> list[RestoredLine]:
+        """Restore each line; lines flagged in ``keep`` are left as they are but give context.
+
+        The text is decoded in chunks that run across wrapped line ends (a chunk ends at a blank
+        line, after a line ending a sentence, or when it grows long); the output has exactly one
+        line per input line.
+        """
+        chunks: list[list[_Slot]] = [[]]
+        pattern = OCR_TOKEN if mode == "ocr" else TOKEN
+        for number, line in enumerate(lines):
+            frozen = number < len(keep) and keep[number]
+            codes = [m.span() for m in CODE_CHUNK.finditer(line)]
+            links = [m.span() for m in LINK.finditer(line)]
+            for match in pattern.finditer(line):
+                in_code = any(a <= match.start() < b for a, b in codes)
+                in_link = any(a <= match.start() < b for a, b in links)
+                token = match.group(0)
+                slot = self._slot(number, match.start(), match.end(), token, mode, frozen or in_link, in_code)
+                chunks[-1].append(slot)
+            stripped = line.rstrip()
+            if chunks[-1] and (not stripped or stripped[-1] in ".;:!?" or len(chunks[-1]) > MAX_CHUNK):
+                chunks.append([])
+        chunks = [c for c in chunks if c]
+        paths = self.decode(chunks)
+        slots = [s for c in chunks for s in c]
+        path = [p for c in paths for p in c]
+        confidence = self.confidences(slots, path)
+        by_line: dict[int, list[Change]] = {}
+        for slot, choice, conf in zip(slots, path, confidence, strict=True):
+            if slot.fixed:
+                continue
+            word = self.model.vocab[int(slot.ids[choice])]
+            text = apply_case(word, slot.raw)
+            if text != slot.raw and new_tone_style(slot.raw) != text:
+                by_line.setdefault(slot.line, []).append(
+                    Change(slot.start, slot.end, slot.raw, text, round(float(conf), 3))
+                )
+        restored = [RestoredLine(line) for line in lines]
+        for number, changes in by_line.items():
+            line = lines[number]
+            pieces = []
+            cursor = 0
+            for change in changes:
+                pieces.append(line[cursor : change.start])
+                pieces.append(change.text)
+                cursor = change.end
+            pieces.append(line[cursor:])
+            restored[number] = RestoredLine("".join(pieces), changes)
+        return restored
+
+
+@cache
+def default_restorer() -> Restorer:
+    return Restorer.load()
