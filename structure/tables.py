@@ -167,6 +167,9 @@ def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:
     caption: list[PhysicalLine] = []
     header: list[str] | None = None
     rows: list[Row] = []
+    # After a page break a row may continue under a partial header ("Đơn vị phối hợp | Cấp trình | …"):
+    # the columns of the continuation values are the ones that header names.
+    continuation_columns: list[int] | None = None
     for line in lines:
         physical = PhysicalLine(line.start, line.end, line.text)
         if "\t" not in line.text:
@@ -174,9 +177,15 @@ def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:
                 caption.append(physical)
             continue  # footnotes and notes between table pages
         cells = [c.strip() for c in line.text.split("\t")]
-        if sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2:
-            header = header or cells
+        if sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2 or (header and _names_columns(cells, header)):
+            if header is None:
+                header = cells
+            elif not ITEM_LABEL.match(cells[0]):
+                continuation_columns = _column_positions(cells, header)
             continue
+        if continuation_columns is not None and rows and not ITEM_LABEL.match(cells[0] or ""):
+            cells = _place(cells, continuation_columns, len(header or cells))
+            continuation_columns = None
         label = ITEM_LABEL.match(cells[0] or "")
         if label:
             rows.append(Row("item", label["label"], [physical], cells))
@@ -190,3 +199,29 @@ def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:
                     merged.append(cell)
             rows[-1].lines.append(physical)
     return [Table(section, caption, rows, header)] if rows else []
+
+
+def _fold(text: str) -> str:
+    return regex.sub(r"[^\p{L}\p{N}]+", " ", text.lower()).strip()
+
+
+def _names_columns(cells: list[str], header: list[str]) -> bool:
+    names = {_fold(h) for h in header if h}
+    present = [c for c in cells if c]
+    return len(present) >= 2 and sum(_fold(c) in names for c in present) >= 2
+
+
+def _column_positions(cells: list[str], header: list[str]) -> list[int] | None:
+    folded = [_fold(h) for h in header]
+    positions = [folded.index(_fold(c)) if _fold(c) in folded else -1 for c in cells if c]
+    return positions if positions and all(p >= 0 for p in positions) else None
+
+
+def _place(cells: list[str], positions: list[int] | None, width: int) -> list[str]:
+    values = [c for c in cells if c]
+    if positions is None or len(values) != len(positions):
+        return cells
+    placed = [""] * width
+    for value, position in zip(values, positions, strict=True):
+        placed[position] = value
+    return placed

@@ -79,7 +79,7 @@ NUMBER_TOKEN = r"(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
 TARGET = regex.compile(
     r"(?P<before>(?:" + "|".join(regex.escape(w) for w, _ in COMPARATORS_BEFORE) + r")\s*)?"
     r"(?<![\d.,/-])" + NUMBER_TOKEN + r"(?P<range>\s*[-–]\s*\d+(?:[.,]\d+)?)?(?![\d/])\s*"
-    r"(?P<unit>%o|‰|%|(?:" + _COUNT_NOUN + r")(?![\p{L}]))?"
+    r"(?P<unit>%o|‰|%|(?:" + _COUNT_NOUN + r")(?:\s*(?:,|và)\s*(?:" + _COUNT_NOUN + r"))*(?![\p{L}]))?"
     r"(?P<after>\s*(?:" + "|".join(w for w, _ in COMPARATORS_AFTER) + r"))?",
     regex.I,
 )

@@ -30,6 +30,10 @@ ABBREVIATIONS: dict[str, str] = {
     "BV": "Bệnh viện",
     "YT": "Y tế",
     "NVY": "Nghiệp vụ Y",
+    "VSATTP": "Vệ sinh an toàn thực phẩm",
+    "ATVSTP": "An toàn vệ sinh thực phẩm",
+    "TP.": "thành phố",
+    "TP": "thành phố",
     "TTr.": "Thường trực",
 }
 # Standard department names, as written in running text → as the department names itself.
@@ -62,12 +66,58 @@ UNIT_HEAD = regex.compile(
 )
 ASSIGN = regex.compile(
     r"^(?:Giao|Đề\s+nghị)\s+(?P<units>.+?)(?=\s+(?:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+đầu\s+mối|chủ\s+trì|"
-    r"căn\s+cứ|phối\s+hợp|tham\s+mưu|chịu\s+trách\s+nhiệm|xây\s+dựng|tổ\s+chức|thực\s+hiện)\b)"
+    r"căn\s+cứ|phối\s+hợp|tham\s+mưu|chịu\s+trách\s+nhiệm|xây\s+dựng|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|"
+    r"thực\s+hiện|đẩy\s+mạnh|chỉ\s+đạo|triển\s+khai)\b)"
+)
+# Words that start a unit's name inside running text (any case: "phối hợp với các khoa/phòng").
+_HEAD_WORDS = (
+    r"(?:(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|bệnh\s+viện|sở|ban|văn\s+phòng|ủy\s+ban|uỷ\s+ban|đơn\s+vị|"
+    r"nhà\s+trường|ngành|TTYT|BVĐK|UBND|BV|TYT)|các\s+tổ\s+chức)"
 )
 SUPPORT = regex.compile(
-    r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?P<units>(?:các\s+)?(?:phòng|Phòng|Sở|sở|Bệnh\s+viện|Trung\s+tâm|TTYT|BVĐK|UBND|Ủy\s+ban)"
-    r"[^.;:]*?)(?=\s+(?:để|trong|nhằm|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành)\b|[.;:]|$)"
+    r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]*?)"
+    r"(?=\s+(?:để|trong|nhằm|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành|tổ\s+chức|rà\s+soát|"
+    r"tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|áp\s+dụng|có|được|cung\s+cấp|vận\s+động|"
+    r"chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|thẩm\s+định)\b|[.;:()]|$)",
+    regex.I,
 )
+# "Trưởng các phòng, thủ trưởng các đơn vị … có trách nhiệm phối hợp …": the subject supports.
+SUBJECT = regex.compile(
+    r"^(?:(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc)\s+)?(?P<units>" + _HEAD_WORDS + r"\b.{0,120}?)\s+"
+    r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|phối\s+hợp|triển\s+khai|thực\s+hiện|lãnh\s+đạo|chủ\s+động|"
+    r"báo\s+cáo|xây\s+dựng|tổ\s+chức|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b",
+    regex.I,
+)
+_LIST_SPLIT = regex.compile(
+    r"\s*;\s*|\s+và\s+(?="
+    + _HEAD_WORDS
+    + r"\b)|\s*,\s*(?:(?:thủ\s+)?trưởng\s+)?(?=(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|"
+    r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|TTYT|BVĐK|UBND|TYT)\b|các\s+đơn\s+vị\b)",
+    regex.I,
+)
+_PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+xã|thành\s+phố|quận))\s+\p{Lu}")
+
+
+def split_unit_list(text: str) -> list[str]:
+    """'các khoa/phòng và các trạm y tế xã, thị trấn' → two units; 'Trung tâm Y tế huyện Yên Thủy, Tân Lạc'
+    → 'Trung tâm Y tế huyện Yên Thủy', 'Trung tâm Y tế huyện Tân Lạc' (a list of place names shares its prefix)."""
+    parts = [p.strip(" ,.;") for p in _LIST_SPLIT.split(text) if p and p.strip(" ,.;")]
+    expanded: list[str] = []
+    for part in parts:
+        names = [n.strip() for n in regex.split(r"\s*,\s*", part)]
+        prefix = _PLACE_PREFIX.match(names[0])
+        if (
+            prefix
+            and len(names) > 1
+            and all(regex.fullmatch(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}", n) for n in names[1:])
+        ):
+            expanded.append(names[0])
+            expanded.extend(f"{prefix['prefix']} {n}" for n in names[1:])
+        else:
+            expanded.append(part)
+    return expanded
+
+
 INDICATOR_REFS = regex.compile(r"chỉ\s+tiêu\s*:?\s*(?P<refs>\d+(?:\.\d+)+(?:\s*,\s*\d+(?:\.\d+)+)*)")
 DEADLINE = regex.compile(
     r"(?:Tháng\s+\d{1,2}/\d{4}|Quý\s+[IV]+/\d{4}|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|hàng\s+năm|định\s+kỳ[^.;,]*)",
@@ -84,6 +134,10 @@ def canonical_name(name: str, qualifier: str | None) -> str:
     if department:
         key = regex.sub(r"\s*[-–]?\s+|\s*[-–]\s*", " ", department["name"].lower())
         expanded = f"Phòng {DEPARTMENTS[key]}{expanded[department.end() :]}"
+    expanded = expanded[:1].upper() + expanded[1:]
+    # "các khoa/phòng liên quan" names the same units as "các khoa/phòng"; "các phòng của Sở" → "… - Sở Y tế"
+    expanded = regex.sub(r"\s+(?<!có\s)liên\s+quan$", "", expanded)
+    expanded = regex.sub(r"\s+của\s+(Sở|Ủy ban nhân dân|Trung tâm)\b", r" - \1", expanded)
     names_place = regex.search(r"\b(?:tỉnh|huyện|thành phố|thị xã|quận)\s+\p{Lu}", expanded)
     if (
         qualifier
@@ -107,6 +161,7 @@ def extract_units(
 ) -> list[Unit]:
     qualifier = _qualifier(issuer)
     units: dict[tuple[str, str], Unit] = {}
+    owners: dict[str, Unit] = {}  # section id → the unit its heading names
 
     def add(name: str, role: str, start: int, end: int, method: str) -> Unit:
         canon = canonical_name(name, qualifier)
@@ -134,16 +189,30 @@ def extract_units(
         if heading and section.marker in ("arabic", "dotted", "letter", "roman") and section.part != "implementation":
             title = section.title.rstrip(":")
             if UNIT_HEAD.match(title) and len(title.split()) <= 14 and not ASSIGN.match(title):
-                lead = add(title, "lead", body_start, body_start + len(title), "rule:unit_heading")
+                requested = regex.match(r"^Đề\s+nghị\s+", title)
+                name = title[requested.end() :] if requested else title
+                lead = add(
+                    name, "other" if requested else "lead", body_start, body_start + len(title), "rule:unit_heading"
+                )
+                owners[section.id] = lead
         assign = ASSIGN.match(body)
+        if assign and not heading and assign.group(0).startswith("Đề nghị"):
+            # a request to a body the issuer does not direct
+            for part in split_unit_list(assign["units"]):
+                offset = body.find(part)
+                add(part, "other", body_start + offset, body_start + offset + len(part), "rule:unit_request")
+            assign = None
         if assign:
-            for part in regex.split(r"\s*;\s*|\s*,\s*(?=(?:Phòng|Sở|Bệnh|Trung|TTYT|BVĐK|Văn))", assign["units"]):
-                if part:
+            for part in split_unit_list(
+                regex.sub(r"\s*,\s*(?=(?:Phòng|Sở|Bệnh|Trung|TTYT|BVĐK|Văn))", "; ", assign["units"])
+            ):
+                # "Phòng Kế hoạch - Tài chính, Sở Y tế": the issuing body after a comma qualifies the unit.
+                if part and canonical_name(part, None).lower() != (qualifier or "").lower():
                     offset = body.find(part)
                     lead = add(
                         part, "lead", body_start + offset, body_start + offset + len(part), "rule:unit_assignment"
                     )
-        owner = lead or _owning_unit(section, units, qualifier)
+        owner = lead or _owning_unit(section, owners)
         if owner is not None and not (heading and lead is not None and body.strip().rstrip(":") == lead.name):
             refs = [r.strip() for m in INDICATOR_REFS.finditer(body) for r in m["refs"].split(",")]
             deadline = DEADLINE.search(body)
@@ -157,16 +226,23 @@ def extract_units(
                 )
             )
         for m in SUPPORT.finditer(body):
-            for part in regex.split(r"\s*,\s*|\s+và\s+", m["units"]):
-                if UNIT_HEAD.match(part[:1].upper() + part[1:]) or part.lower().startswith("các phòng"):
-                    offset = m.start("units") + m["units"].find(part)
-                    add(
-                        part[:1].upper() + part[1:],
-                        "support",
-                        body_start + offset,
-                        body_start + offset + len(part),
-                        "rule:unit_support",
-                    )
+            for part in split_unit_list(m["units"]):
+                offset = m.start("units") + max(m["units"].find(part), 0)
+                add(part, "support", body_start + offset, body_start + offset + len(part), "rule:unit_support")
+        is_part_heading = heading and section.part == "implementation"
+        subject = (
+            None
+            if is_part_heading or (heading and lead is not None and section.marker != "bullet")
+            else SUBJECT.match(body)
+        )
+        if subject and not assign:
+            role = "support" if "phối" in subject["verb"].lower() else "other"
+            for part in split_unit_list(subject["units"]):
+                canon = canonical_name(part, qualifier)
+                if owner is not None and canon.lower() == owner.canonical_name.lower():
+                    continue
+                offset = subject.start("units") + max(subject["units"].find(part), 0)
+                add(part, role, body_start + offset, body_start + offset + len(part), "rule:unit_subject")
     result = list(units.values())
     for i, unit in enumerate(result, start=1):
         unit.id = f"unit-{i}"
@@ -218,12 +294,11 @@ def _split_cell(cell: str) -> list[str]:
     return [p for p in regex.split(r"\s*,\s*(?=" + UNIT_HEAD.pattern.lstrip("^") + ")", cell) if p.strip()]
 
 
-def _owning_unit(section: SectionNode, units: dict[tuple[str, str], Unit], qualifier: str | None) -> Unit | None:
-    """The lead unit whose heading encloses this line."""
+def _owning_unit(section: SectionNode, owners: dict[str, Unit]) -> Unit | None:
+    """The unit whose heading encloses this line."""
     node: SectionNode | None = section
     while node:
-        key = (canonical_name(node.title.rstrip(":"), qualifier).lower(), "lead")
-        if key in units:
-            return units[key]
+        if node.id in owners:
+            return owners[node.id]
         node = node.parent
     return None
