@@ -11,7 +11,8 @@ import regex
 
 from vnplan.model import Budget, Notice, Period
 from vnplan.normalize import NormalizedDocument
-from vnplan.structure.numbers import MONEY, money_to_vnd
+from vnplan.structure.ner import rule_entities
+from vnplan.structure.numbers import money_to_vnd
 from vnplan.structure.rules import PERIOD_RANGE
 from vnplan.structure.sections import Line, SectionNode
 
@@ -30,6 +31,7 @@ FUNDING_SOURCES: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ("viện trợ", r"viện\s+trợ|tài\s+trợ"),
     )
 )
+MONEY_LABEL = frozenset({"MONEY"})
 BREAKDOWN = regex.compile(r"(?:^|\s)(?:trong\s+đó|cụ\s+thể|bao\s+gồm)\s*:?\s*$", regex.I)
 YEAR = regex.compile(r"năm\s+((?:19|20)\d\d)")
 
@@ -59,12 +61,13 @@ def extract_budgets(doc: NormalizedDocument, lines: list[Line], section_of: dict
             continue
         scope = section.parent.id if section.parent else None
         line_budgets: list[Budget] = []
-        for m in MONEY.finditer(line.text):
-            amount = money_to_vnd(m["number"], m["unit"])
+        for money in rule_entities(line.text, MONEY_LABEL):
+            number, unit = money.text.split(maxsplit=1)
+            amount = money_to_vnd(number, unit)
             if amount is None or amount == 0:
                 continue
             parent = _parent(section, by_section, announced.get(scope))
-            description = _description(line.text, m.start())
+            description = _description(line.text, money.start)
             period = None
             range_match = PERIOD_RANGE.search(line.text) or _heading_period(section)
             if range_match:
@@ -79,13 +82,15 @@ def extract_budgets(doc: NormalizedDocument, lines: list[Line], section_of: dict
                 id=f"bud-{len(budgets) + 1}",
                 description=description[:300],
                 amount_vnd=amount,
-                amount_text=m.group(0),
+                amount_text=money.text,
                 year=int(year.group(1)) if year else None,
                 period=period,
                 funding_source=_funding(line.text),
                 parent=parent.id if parent else None,
                 section=section.id,
-                provenance=doc.provenance(line.start + m.start(), line.start + m.end(), "rule:money_amount", 0.9),
+                provenance=doc.provenance(
+                    line.start + money.start, line.start + money.end, f"spacy_ruler:{money.rule}", 0.9
+                ),
             )
             budgets.append(budget)
             line_budgets.append(budget)

@@ -19,6 +19,7 @@ from vnplan.model import LegalReference, Period, Place, Provenance, Signer
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
 from vnplan.structure import rules
+from vnplan.structure.ner import places
 from vnplan.structure.sections import Line, SectionNode
 
 HEADER_LINE_LIMIT = 14
@@ -272,7 +273,7 @@ def _province(doc: NormalizedDocument, ident: Identity, lines: list[Line]) -> Pl
         counts[name] += 1
         first.setdefault(name, m)
     if not counts:
-        return None
+        return _province_from_ner(doc, lines)
     name, _ = counts.most_common(1)[0]
     m = first[name]
     return Place(
@@ -281,6 +282,24 @@ def _province(doc: NormalizedDocument, ident: Identity, lines: list[Line]) -> Pl
         text=m.group(0),
         provenance=doc.provenance(m.start(), m.end(), "rule:province_mention", 0.7),
     )
+
+
+def _province_from_ner(doc: NormalizedDocument, lines: list[Line]) -> Place | None:
+    """Where no rule names the province, underthesea's NER may find "tỉnh X" in the opening lines."""
+    head = lines[:HEADER_LINE_LIMIT]
+    if not head:
+        return None
+    start, end = head[0].start, head[-1].end
+    for place in places(doc.text[start:end]):
+        m = rules.PROVINCE_NAME.match(place.text)
+        if m:
+            return Place(
+                name=_name_case(m["name"]),
+                level="province",
+                text=place.text,
+                provenance=doc.provenance(start + place.start, start + place.end, "underthesea_ner:LOC", 0.6),
+            )
+    return None
 
 
 def _name_case(name: str) -> str:

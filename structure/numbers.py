@@ -26,11 +26,6 @@ MONEY_UNITS: tuple[tuple[str, int], ...] = (
     ("triệu", 10**6),
     ("đồng", 1),
 )
-MONEY = regex.compile(
-    r"(?P<number>(?<![\d.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?|(?<![\d.,])\d+(?:[.,]\d+)?)\s*"
-    r"(?P<unit>" + "|".join(u.replace(" ", r"\s+") for u, _ in MONEY_UNITS) + r")(?![\p{L}])",
-    regex.IGNORECASE,
-)
 
 
 def parse_number(text: str) -> Decimal | None:

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from vnplan.structure.numbers import MONEY, money_to_vnd, parse_number
+from vnplan.structure.ner import rule_entities
+from vnplan.structure.numbers import money_to_vnd, parse_number
 
 
 @pytest.mark.parametrize(
@@ -41,5 +42,23 @@ def test_number_formats(text, value):
     ],
 )
 def test_money_amounts(text, vnd):
-    m = MONEY.search(text)
-    assert m is not None and money_to_vnd(m["number"], m["unit"]) == vnd
+    (money,) = rule_entities(f"Kinh phí: {text}.", frozenset({"MONEY"}))
+    number, unit = money.text.split(maxsplit=1)
+    assert money.text == text and money_to_vnd(number, unit) == vnd
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "entity"),
+    [
+        ("đạt tỷ lệ từ 80% trở lên", "PERCENT", "80%"),
+        ("dưới 20%o vào năm 2030", "PERCENT", "20%o"),
+        ("Nghị quyết số 18-NQ/TU ngày 21/6/2023 của", "DATE", "ngày 21/6/2023"),
+        ("ngày 14 tháng 10 năm 2023, của", "DATE", "ngày 14 tháng 10 năm 2023"),
+        ("Kế hoạch Quý I/2024", "DATE", "Quý I/2024"),
+        ("của Ủy ban nhân dân tỉnh Lai Châu", "LOC", "tỉnh Lai Châu"),
+        ("giao Phòng Kế hoạch - Tài chính tham mưu", "ORG", "Phòng Kế hoạch - Tài chính"),
+        ("Trung tâm Y tế huyện Yên Lạc xây dựng", "ORG", "Trung tâm Y tế huyện Yên Lạc"),
+    ],
+)
+def test_entity_ruler_pattern_families(text, label, entity):
+    assert entity in [e.text for e in rule_entities(text, frozenset({label}))]
