@@ -3,14 +3,16 @@
     python bench/bench_ocr.py                      # 10 pages of tests/fixtures/seed002_scan.pdf
     python bench/bench_ocr.py --scan X.pdf --reference Y.pdf --pages 5
 
-The scan's pages are rendered once at --dpi to PNG files; then, on the same images in the same run:
-* vnplan: ``vnplan.extract.ocr.ocr_pages`` (a single-threaded tesseract per core, deskew on),
-  and the same without deskew, to show what deskewing is worth;
+The scan's pages are rendered at 300 dpi (vnplan's OCR resolution) to PNG files for the CLI; in the same run:
+* vnplan: ``vnplan.extract.ocr.ocr_pages`` on the scan itself (a worker process per core renders
+  its page at the same dpi and runs a single-threaded tesseract; deskew on), and the same without
+  deskew, to show what deskewing is worth;
 * baseline: the plain ``tesseract IMAGE stdout -l vie`` CLI, one page after another, with its
   default (multi-threaded) settings.
 The reference text of each page is the text layer of the digital PDF the scan was made from. CER
 is the edit distance between reference and OCR text (whitespace runs collapsed, NFC) divided by
-the reference length. "cores busy" is CPU time of the tesseract processes over wall time.
+the reference length. "cores busy" is CPU time of all child processes (workers, tesseract) over
+wall time.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PIL import Image
+
 from vnplan.extract import extract
 from vnplan.extract.ocr import LANG, ocr_pages, workers
+from vnplan.extract.page_images import OCR_DPI
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -90,8 +93,8 @@ def main() -> None:
         "--reference", type=Path, default=FIXTURES / "seed002.pdf", help="digital PDF of the same pages"
     )
     parser.add_argument("--pages", type=int, default=10)
-    parser.add_argument("--dpi", type=int, default=300)
     args = parser.parse_args()
+    dpi = round(OCR_DPI)
 
     reference = extract(args.reference)
     document = pdfium.PdfDocument(args.scan)
@@ -101,16 +104,12 @@ def main() -> None:
         paths = []
         for index in range(count):
             path = Path(tmp) / f"page{index + 1:03d}.png"
-            document[index].render(scale=args.dpi / 72, grayscale=True).to_pil().save(path, dpi=(args.dpi, args.dpi))
+            document[index].render(scale=dpi / 72, grayscale=True).to_pil().save(path, dpi=(dpi, dpi))
             paths.append(path)
-
-        def source(index: int) -> tuple[Image.Image, float]:
-            with Image.open(paths[index]) as image:
-                return image.convert("L"), float(args.dpi)
 
         def vnplan_ocr(deskew: bool) -> Callable[[], list[str]]:
             def run() -> list[str]:
-                pages = ocr_pages(source, list(range(count)), deskew=deskew)
+                pages = ocr_pages("pdf", args.scan.read_bytes(), list(range(count)), deskew=deskew)
                 return ["\n".join(line.text for line in pages[i].lines) for i in range(count)]
 
             return run
@@ -119,7 +118,7 @@ def main() -> None:
             env = {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}
             return [
                 subprocess.run(
-                    ["tesseract", str(p), "stdout", "-l", LANG, "--dpi", str(args.dpi)],
+                    ["tesseract", str(p), "stdout", "-l", LANG, "--dpi", str(dpi)],
                     capture_output=True,
                     text=True,
                     check=True,
@@ -133,7 +132,7 @@ def main() -> None:
         results["vnplan ocr_pages"] = timed(vnplan_ocr(deskew=True))
         results["vnplan ocr_pages, no deskew"] = timed(vnplan_ocr(deskew=False))
 
-    print(f"{args.scan.name}: {count} pages at {args.dpi} dpi, {workers()} cores, reference {args.reference.name}")
+    print(f"{args.scan.name}: {count} pages at {dpi} dpi, {workers()} cores, reference {args.reference.name}")
     print(f"{'method':32} {'CER':>7} {'s/page':>7} {'wall s':>7} {'cores busy':>10}")
     for name, (texts, wall, cpu) in results.items():
         print(f"{name:32} {cer(references, texts):7.2%} {wall / count:7.2f} {wall:7.1f} {cpu / wall:10.2f}")

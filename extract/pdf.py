@@ -13,7 +13,6 @@ import io
 import itertools
 import logging
 import re
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,18 +20,14 @@ from typing import Any
 import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
-from PIL import Image
+
+from vnplan.errors import InputError
 from vnplan.extract.builder import Box, Line, Reading, TextBuilder, join_lines
 from vnplan.extract.document import Table
 from vnplan.extract.lines import Block, blocks, glyphs_from_chars, group_rows, row_line
 from vnplan.extract.ocr import OcrPage, ocr_pages
 
-from vnplan.errors import InputError
-
 MAX_PAGES = 2000
-OCR_DPI = 300
-# Largest page image rendered for OCR (pixels); bigger pages are rendered at a lower resolution.
-MAX_RENDER_PIXELS = 60_000_000
 # A page with less real text than this (signature stamps excluded) over a page-sized image is a scan.
 MIN_TEXT_CHARS = 40
 SCAN_IMAGE_SHARE = 0.5
@@ -98,9 +93,9 @@ def read_pdf(data: bytes) -> Reading:
     removed = _drop_furniture(layouts)
     if removed:
         warnings.append(f"{removed} page numbers and running header/footer lines removed from page margins")
-    if scans:
-        _ocr(document, layouts, scans, warnings)
     document.close()
+    if scans:
+        _ocr(data, layouts, scans, warnings)
     _mark_continuations(layouts)
     return _assemble(layouts, warnings)
 
@@ -121,7 +116,6 @@ def _open_pdfium(data: bytes) -> pdfium.PdfDocument:
         if _has_no_pages(data):  # PDFium refuses a document without pages
             raise InputError("the PDF has no pages") from exc
         raise InputError("the PDF is damaged or not a PDF (cannot be parsed); re-save or re-export it") from exc
-    document.init_forms()  # so that signature stamps and form fields are drawn when a page is rendered
     return document
 
 
@@ -267,23 +261,8 @@ def _same_columns(a: list[float], b: list[float]) -> bool:
     return len(a) == len(b) and all(abs(x - y) <= 3 for x, y in zip(a, b, strict=True))
 
 
-def _ocr(document: pdfium.PdfDocument, layouts: list[PageLayout], scans: list[int], warnings: list[str]) -> None:
-    lock = threading.Lock()  # PDFium is not thread-safe: one page renders at a time
-
-    def render(index: int) -> tuple[Image.Image, float]:
-        with lock:
-            page = document[index]
-            width, height = page.get_size()
-            dpi = float(OCR_DPI)
-            pixels = width * height * (dpi / 72) ** 2
-            if pixels > MAX_RENDER_PIXELS:
-                dpi *= (MAX_RENDER_PIXELS / pixels) ** 0.5
-            bitmap = page.render(scale=dpi / 72, grayscale=True, may_draw_forms=True)
-            image = bitmap.to_pil()
-            page.close()
-            return image, dpi
-
-    results: dict[int, OcrPage] = ocr_pages(render, scans)
+def _ocr(data: bytes, layouts: list[PageLayout], scans: list[int], warnings: list[str]) -> None:
+    results: dict[int, OcrPage] = ocr_pages("pdf", data, scans)
     for index, result in results.items():
         layout = layouts[index]
         layout.method = "ocr"

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
-from vnplan.extract import extract
-from vnplan.extract import image as image_reader
-from vnplan.extract.ocr import measure_skew
 
 from vnplan.errors import InputError
+from vnplan.extract import extract, page_images
+from vnplan.extract.ocr import measure_skew
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 LINES = ("ĐIỀU KHOẢN THI HÀNH", "Sở Y tế tỉnh Vĩnh Phúc xây dựng kế hoạch")
@@ -54,7 +53,7 @@ def test_skew_is_measured_as_the_rotation_that_straightens() -> None:
 
 
 def test_decompression_bomb_is_an_input_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(image_reader, "MAX_IMAGE_PIXELS", 10_000)
+    monkeypatch.setattr(page_images, "MAX_IMAGE_PIXELS", 10_000)
     path = tmp_path / "bomb.png"
     Image.new("1", (400, 400)).save(path)
     with pytest.raises(InputError, match="too large"):

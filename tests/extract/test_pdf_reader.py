@@ -12,10 +12,10 @@ import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
 from reader_support import agreement, fixture, sample, seed_text
-from vnplan.extract import ExtractedDocument, extract
-from vnplan.extract.pdf import _read_page, read_pdf
 
 from vnplan.errors import InputError
+from vnplan.extract import ExtractedDocument, extract
+from vnplan.extract.pdf import _read_page, read_pdf
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 
@@ -134,6 +134,24 @@ def test_scanned_pages_are_ocrd_with_confidence() -> None:
     reference = digital("seed002.pdf")
     first_two = reference.raw_text[: reference.pages[1].end]
     assert agreement(first_two, reading.builder.text) >= 0.9
+
+
+def test_digital_and_scanned_pages_in_one_pdf_are_mixed() -> None:
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(pdfium.PdfDocument(fixture("seed002.pdf")), [0])
+    mixed.import_pages(pdfium.PdfDocument(fixture("seed002_scan.pdf")), [1])
+    buffer = io.BytesIO()
+    mixed.save(buffer)
+    reading = read_pdf(buffer.getvalue())
+    assert reading.text_method == "mixed"
+    assert [(p.method, p.ocr_confidence is None) for p in reading.builder.pages] == [
+        ("text_layer", True),
+        ("ocr", False),
+    ]
+    reference = digital("seed002.pdf")
+    second = reference.raw_text[reference.pages[1].start : reference.pages[1].end]
+    page = reading.builder.pages[1]
+    assert agreement(second, reading.builder.text[page.start : page.end]) >= 0.9
 
 
 def test_a_stamp_over_a_page_image_is_a_scan_but_real_text_is_not() -> None:
