@@ -1,8 +1,10 @@
 """Stage 2: raw text → normalized text with an offset map back to the raw input.
 
-Passes, in order, each recorded: Unicode (NFC, invisible characters, tone placement) →
-Markdown markup → layout (page furniture, wrapped lines). Damage (legacy encodings, stripped
-diacritics, OCR confusion) is detected and reported in ``text_quality``.
+Passes, in order, each recorded: legacy encodings (TCVN3, VNI, VIQR, UTF-8 read as cp1252;
+before anything touches soft hyphens) → Unicode (NFC, invisible characters, tone placement) →
+Markdown markup → layout (page furniture, wrapped lines) → restoration of damaged lines
+(stripped diacritics, OCR confusions; see restore/). Damage is detected, reported in
+``text_quality`` and, where repaired, every changed token is listed in ``repairs``.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ import bisect
 from dataclasses import dataclass, field
 
 from vnplan.extract.document import ExtractedDocument
-from vnplan.normalize.layout import reflow
-from vnplan.normalize.mapped import MappedText, RawRepair
-from vnplan.normalize.markdown import looks_like_markdown, strip_markdown
-from vnplan.normalize.quality import read_quality
-from vnplan.normalize.unicode import normalize_unicode
-
 from vnplan.model import Notice, Provenance, Repair, TextQuality
+from vnplan.normalize.layout import reflow
+from vnplan.normalize.legacy import convert_legacy
+from vnplan.normalize.mapped import Edit, MappedText, RawRepair
+from vnplan.normalize.markdown import looks_like_markdown, strip_markdown
+from vnplan.normalize.quality import QualityReading, read_quality
+from vnplan.normalize.restore import damage_mode, default_restorer, line_is_clean
+from vnplan.normalize.unicode import normalize_unicode
 
 __all__ = ["MappedText", "NormalizedDocument", "normalize"]
 
@@ -71,9 +74,13 @@ def normalize(doc: ExtractedDocument) -> NormalizedDocument:
     mapped = MappedText.identity(doc.raw_text)
     warnings: list[Notice] = []
 
+    # Legacy encodings first: TCVN3's "ư" is the soft hyphen that the Unicode pass removes.
+    runs = [(run.start, run.end, run.font) for run in doc.font_runs]
+    mapped, legacy_log, legacy = convert_legacy(mapped, runs)
     mapped, unicode_report = normalize_unicode(mapped)
+    raw_log = [*legacy_log, *unicode_report.repairs]
     repair_counts: dict[str, int] = {}
-    for item in unicode_report.repairs:
+    for item in raw_log:
         repair_counts[item.method] = repair_counts.get(item.method, 0) + 1
 
     heading_lines: dict[int, int] = {}
@@ -86,31 +93,52 @@ def normalize(doc: ExtractedDocument) -> NormalizedDocument:
     if layout.furniture:
         repair_counts["page_furniture"] = len(layout.furniture)
 
-    # Token-level repairs, located in the final text through the raw offsets they came from.
-    repairs = _locate_repairs(mapped, doc.raw_text, unicode_report.repairs)
-
     reading = read_quality(mapped.text)
     damage = list(reading.damage)
-    if damage:
+    if legacy.encoding:
+        damage.insert(0, f"legacy_encoding_{legacy.encoding}")
+    mapped, restore_log, restored_mode = _restore(mapped, reading)
+    if restored_mode and not reading.damage:  # damage found line by line only
+        damage.append("stripped_diacritics" if restored_mode == "stripped" else "ocr_confusion")
+    for item in restore_log:
+        repair_counts[item.method] = repair_counts.get(item.method, 0) + 1
+    reading_after = read_quality(mapped.text) if restore_log else reading
+
+    # Token-level repairs, located in the final text through the raw offsets they came from.
+    repairs = _locate_repairs(mapped, doc.raw_text, [*raw_log, *restore_log])
+
+    if reading_after.damage:
         warnings.append(
             Notice(
                 code="damaged_text",
                 message=(
-                    f"text looks damaged ({', '.join(damage)}): only {reading.score:.0%} of words are valid "
-                    "Vietnamese syllables; extracted values may be missing or wrong"
+                    f"text looks damaged ({', '.join(damage)}): only {reading_after.score:.0%} of words are "
+                    "valid Vietnamese syllables"
+                    + (" after restoration" if restored_mode else "")
+                    + "; extracted values may be missing or wrong"
                 ),
                 stage="normalize",
             )
         )
+    # Unicode and layout normalization are not repairs of damage: such text is still "clean".
+    # Damage that was repaired (legacy encoding, restoration) and no longer shows: "repaired".
+    if reading_after.damage:
+        status = "damaged"
+    elif damage:
+        status = "repaired"
+    else:
+        status = "clean"
+    confidence = _decision_confidence(reading.score)
+    if legacy.encoding:
+        confidence = min(confidence, legacy.confidence)
     quality = TextQuality(
-        # Unicode and layout normalization are not repairs of damage: such text is still "clean".
-        status="damaged" if damage else "clean",
-        score=round(reading.score, 4),
-        diacritic_ratio=round(reading.diacritic_ratio, 4),
+        status=status,
+        score=round(reading_after.score, 4),
+        diacritic_ratio=round(reading_after.diacritic_ratio, 4),
         damage=damage,
-        unicode_form=unicode_report.form,  # type: ignore[arg-type]
+        unicode_form=("ascii" if legacy.encoding == "viqr" else unicode_report.form),  # type: ignore[arg-type]
         repairs=dict(sorted(repair_counts.items())),
-        confidence=round(_decision_confidence(reading.score), 3),
+        confidence=round(confidence, 3),
     )
     return NormalizedDocument(
         source=doc,
@@ -121,6 +149,37 @@ def normalize(doc: ExtractedDocument) -> NormalizedDocument:
         repairs=repairs,
         warnings=[*doc.warnings, *warnings],
     )
+
+
+RESTORE_METHODS = {"stripped": "restore_diacritics", "ocr": "ocr_correction"}
+
+
+def _restore(mapped: MappedText, reading: QualityReading) -> tuple[MappedText, list[RawRepair], str | None]:
+    """Restore the damaged lines of the reflowed text; every changed token is logged in raw offsets."""
+    if "ocr_confusion" in reading.damage:
+        mode = "ocr"
+    elif "stripped_diacritics" in reading.damage:
+        mode = "stripped"
+    else:
+        mode = damage_mode(mapped.text)[0]
+    if mode == "clean":
+        return mapped, [], None
+    lines = mapped.text.split("\n")
+    keep = [line_is_clean(line) for line in lines]
+    if all(keep):
+        return mapped, [], None
+    restored = default_restorer().restore_lines(lines, mode, keep)
+    edits: list[Edit] = []
+    log: list[RawRepair] = []
+    offset = 0
+    for line, result in zip(lines, restored, strict=True):
+        for change in result.changes:
+            start, end = offset + change.start, offset + change.end
+            edits.append(Edit(start, end, change.text))
+            raw_start, raw_end = mapped.raw_span(start, end)
+            log.append(RawRepair(raw_start, raw_end, change.text, RESTORE_METHODS[mode], change.confidence))
+        offset += len(line) + 1
+    return mapped.apply(edits), log, mode
 
 
 def _decision_confidence(score: float) -> float:

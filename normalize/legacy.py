@@ -245,6 +245,11 @@ def syllable_share(text: str) -> tuple[float, int]:
     return sum(w in vocab for w in words) / len(words), len(words)
 
 
+def _has_unicode_letters(line: str) -> bool:
+    """Characters no 8-bit reading produces ("ư", "ệ"): the line is Unicode already."""
+    return any(ord(c) >= 0x100 and c not in _CP1252_HIGH for c in line)
+
+
 @dataclass(frozen=True)
 class LegacyReading:
     encoding: str | None  # the detected legacy encoding, or None
@@ -297,7 +302,7 @@ def convert_legacy(
 
     ``font_runs`` are (raw start, raw end, font name) of a PDF; runs in a legacy font are
     converted whatever the text looks like. Otherwise the document's encoding is detected, and
-    each line is converted only if that makes more of its words valid syllables.
+    each line is converted unless it holds Unicode letters that no 8-bit reading makes.
     """
     log: list[RawRepair] = []
     legacy_runs = [(s, e, encoding_of_font(f)) for s, e, f in font_runs or []]
@@ -320,7 +325,7 @@ def convert_legacy(
     for match in _LINE.finditer(mapped.text):
         line = match.group(0)
         new = decode(line)
-        if new != line and syllable_share(new)[0] >= syllable_share(line)[0]:
+        if new != line and not _has_unicode_letters(line):
             line_edits.append((match.start(), match.end(), new, reading.encoding))
     return _apply(mapped, line_edits, log), log, reading
 

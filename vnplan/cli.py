@@ -349,6 +349,57 @@ def evaluate(
         raise typer.Exit(EXIT_FAILED)
 
 
+@app.command()
+def restore(
+    input: Annotated[str, typer.Argument(help="A text file, or - for standard input.")] = "-",
+    mode: Annotated[
+        str, typer.Option(help="auto (detect), stripped (diacritics lost) or ocr (OCR confusions).")
+    ] = "auto",
+    changes: Annotated[bool, typer.Option(help="Also list every changed token on stderr (TSV).")] = False,
+) -> None:
+    """Print damaged Vietnamese text restored: legacy encodings (TCVN3, VNI, VIQR, mojibake) converted,
+    lost diacritics and OCR confusions corrected. Exactly one output line per input line."""
+    from vnplan.normalize.restore import restore_text
+
+    if mode not in ("auto", "stripped", "ocr"):
+        err.print(f"vnplan restore: unknown mode {mode!r} (auto, stripped or ocr)")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        data = sys.stdin.buffer.read() if input == "-" else Path(input).read_bytes()
+    except OSError as exc:
+        report_error(Path(input), exc.strerror or str(exc))
+        raise typer.Exit(EXIT_FAILED) from None
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raw = data.decode("latin-1")  # legacy 8-bit encodings arrive as Latin-1 characters
+    result = restore_text(raw, None if mode == "auto" else mode)
+    sys.stdout.write(result.text)
+    if changes:
+        legacy = result.legacy.encoding or "none"
+        err.print(f"# mode={result.mode} legacy={legacy} confidence={result.confidence:.3f}")
+        for number, line in enumerate(result.lines, start=1):
+            for change in line.changes:
+                err.print(f"{number}\t{change.raw}\t{change.text}\t{change.confidence:.3f}")
+
+
+@app.command(name="train-restorer")
+def train_restorer(
+    corpus: Annotated[
+        Path | None, typer.Option(help="The vi-text folder (default: ../shared/data/vi-text beside the repository).")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write lm.bin and channel.bin (default: the package).")
+    ] = None,
+) -> None:
+    """Rebuild the restorer's model (syllable 4-gram LM + OCR channel) from the corpus; same input, same bytes."""
+    from vnplan.normalize.restore.corpus import default_corpus_dir
+    from vnplan.normalize.restore.decoder import model_path
+    from vnplan.normalize.restore.train import train_all
+
+    train_all(corpus or default_corpus_dir(), out or model_path().parent, log=err.print)
+
+
 def main() -> None:
     # Click reports usage errors with exit code 2 itself; everything else maps to 0/1 above.
     app()

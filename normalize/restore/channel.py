@@ -37,6 +37,19 @@ EVAL_FROM_PAGE = {"eng": 120, "vie": 100}
 UNSEEN_SAME_SHAPE = math.log(0.02)  # marks lost, pair never seen
 UNSEEN_IDENTITY = math.log(0.3)  # the observed word itself, pair never seen
 MIN_PAIR_COUNT = 2
+# Confusions of tesseract -l eng on scans in Times-like fonts that DejaVu renderings do not
+# produce (DESIGN.md: "Pang" for Đảng; "¢" for a marked e or o), with modest probabilities.
+PRIOR_RULES: dict[str, list[tuple[str, float]]] = {
+    "p": [("d", 0.02)],
+    "¢": [("e", 0.4), ("o", 0.2)],
+    "y": [("u", 0.05)],
+    "w": [("u", 0.2)],
+}
+MAX_RULE = 2  # letters on each side of a learned edit
+MIN_RULE_COUNT = 3
+MIN_RULE_P = 0.002
+MAX_RULE_OPTIONS = 4
+MAX_VARIANT_CANDIDATES = 8
 _EDGE = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
 
 
@@ -70,9 +83,21 @@ def ocr_pages(data_dir: Path, lang: str, evaluation: bool = False) -> Iterator[d
                 yield page
 
 
+def shape_edits(intended: str, observed: str) -> Iterator[tuple[str, str]]:
+    """Letter-level edits (observed piece → intended piece) between the unmarked forms."""
+    x, y = strip_diacritics(intended), strip_diacritics(observed)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, y, x, autojunk=False).get_opcodes():
+        if tag != "equal" and j2 - j1 <= MAX_RULE and i2 - i1 <= MAX_RULE:
+            yield y[i1:i2], x[j1:j2]
+
+
 class Channel:
-    def __init__(self, table: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
+    def __init__(
+        self, table: dict[str, tuple[np.ndarray, np.ndarray]], rules: dict[str, list[tuple[str, float]]]
+    ) -> None:
         self.table = table  # observed → (intended ids, log P(observed | intended))
+        self.rules = rules  # observed piece → [(intended piece, log P)], best first
+        self._cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     @classmethod
     def train(cls, data_dir: Path, vocab: list[str]) -> Channel:
@@ -85,21 +110,41 @@ class Channel:
                     pairs[(a, b)] += 1
                     intended[a] += 1
         table: dict[str, list[tuple[int, float]]] = {}
+        edits: Counter[tuple[str, str]] = Counter()
         for (a, b), count in sorted(pairs.items()):
+            if strip_diacritics(a) != strip_diacritics(b):
+                for edit in shape_edits(a, b):
+                    edits[edit] += count
             if count < MIN_PAIR_COUNT or a not in index:
                 continue
             table.setdefault(b, []).append((index[a], math.log(count / intended[a])))
+        # P(rule) ≈ its count over the occurrences of its observed piece in observed words.
+        observed_text = "\n".join(strip_diacritics(b) for (_a, b), c in pairs.items() for _ in range(c))
+        rules: dict[str, list[tuple[str, float]]] = {}
+        for (src, dst), count in sorted(edits.items()):
+            occurrences = observed_text.count(src) if src else len(observed_text)
+            p = count / max(occurrences, count)
+            if count >= MIN_RULE_COUNT and p >= MIN_RULE_P and src:
+                rules.setdefault(src, []).append((dst, math.log(p)))
+        for src, options in PRIOR_RULES.items():
+            known = {dst for dst, _ in rules.get(src, [])}
+            rules.setdefault(src, []).extend((dst, math.log(p)) for dst, p in options if dst not in known)
+        for options in rules.values():
+            options.sort(key=lambda r: -r[1])
         return cls(
             {
                 obs: (np.array([i for i, _ in rows], dtype=np.int64), np.array([p for _, p in rows]))
                 for obs, rows in table.items()
-            }
+            },
+            rules,
         )
 
     def to_arrays(self) -> dict[str, np.ndarray]:
         observed = sorted(self.table)
         sizes = np.array([len(self.table[o][0]) for o in observed], dtype="<u4")
+        rules = json.dumps(self.rules, sort_keys=True, ensure_ascii=False)
         return {
+            "channel_rules": np.frombuffer(rules.encode("utf-8"), dtype=np.uint8),
             "channel_observed": np.frombuffer("\n".join(observed).encode("utf-8"), dtype=np.uint8),
             "channel_sizes": sizes,
             "channel_ids": np.concatenate([self.table[o][0] for o in observed]).astype("<u2"),
@@ -109,7 +154,8 @@ class Channel:
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray]) -> Channel:
         if "channel_observed" not in arrays:
-            return cls({})
+            return cls({}, {})
+        rules = {k: [(d, float(p)) for d, p in v] for k, v in json.loads(bytes(arrays["channel_rules"])).items()}
         observed = bytes(arrays["channel_observed"]).decode("utf-8").split("\n")
         ends = np.cumsum(arrays["channel_sizes"].astype(np.int64))
         ids = arrays["channel_ids"].astype(np.int64)
@@ -119,10 +165,33 @@ class Channel:
         for obs, end in zip(observed, ends, strict=True):
             table[obs] = (ids[start:end], logp[start:end])
             start = int(end)
-        return cls(table)
+        return cls(table, rules)
 
     def candidates(self, observed: str, restorer: Restorer) -> tuple[np.ndarray, np.ndarray]:
         """Candidate ids for an observed (lower-case) token and log P(observed | candidate)."""
+        cached = self._cache.get(observed)
+        if cached is None:
+            cached = self._cache[observed] = self._candidates(observed, restorer)
+        return cached
+
+    def _variants(self, shape: str) -> dict[str, float]:
+        """Unmarked forms reachable with one or two learned edits, with their log probability."""
+        found: dict[str, float] = {}
+        frontier = [(shape, 0.0, 0)]
+        for _round in range(2):
+            next_frontier = []
+            for word, score, start in frontier:
+                for i in range(start, len(word)):
+                    for length in range(1, MAX_RULE + 1):
+                        for dst, p in self.rules.get(word[i : i + length], ())[:MAX_RULE_OPTIONS]:
+                            new = word[:i] + dst + word[i + length :]
+                            if new != shape and found.get(new, -math.inf) < score + p:
+                                found[new] = score + p
+                                next_frontier.append((new, score + p, i + len(dst)))
+            frontier = next_frontier
+        return found
+
+    def _candidates(self, observed: str, restorer: Restorer) -> tuple[np.ndarray, np.ndarray]:
         scores: dict[int, float] = {}
         seen = self.table.get(observed)
         if seen is not None:
@@ -134,5 +203,10 @@ class Channel:
             own = restorer.word_id.get(new_tone_style(observed))
             if own is not None:
                 scores[own] = max(scores.get(own, UNSEEN_IDENTITY), UNSEEN_IDENTITY)
+        if not scores or strip_diacritics(observed) not in restorer.candidates:
+            # Not a word as it stands: try the learned letter edits ("¢" → "e", "w" → "u").
+            for variant, p in self._variants(strip_diacritics(observed)).items():
+                for i in restorer.candidates.get(variant, ())[:MAX_VARIANT_CANDIDATES]:
+                    scores.setdefault(int(i), UNSEEN_SAME_SHAPE + p)
         ids = np.fromiter(scores, dtype=np.int64, count=len(scores))
         return ids, np.fromiter(scores.values(), dtype=np.float64, count=len(scores))

@@ -74,11 +74,14 @@ def model_path() -> Path:
 
 
 def apply_case(word: str, like: str) -> str:
-    """``word`` (lower case) in the casing of the observed token ``like``."""
+    """``word`` (lower case) in the casing of the observed token ``like``, letter by letter when
+    they have the same length ("TTg", "KẾ"), else by its first letter or all capitals."""
+    if len(word) == len(like):
+        return "".join(w.upper() if c.isupper() else w for w, c in zip(word, like, strict=True))
     letters = [c for c in like if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return word.upper()
-    if letters and like[0].isupper() if like[0].isalpha() else letters and letters[0].isupper():
+    if letters and letters[0].isupper():
         return word[:1].upper() + word[1:]
     return word
 
@@ -107,7 +110,7 @@ class Restorer:
         path = path or model_path()
         arrays, _meta = read_arrays(path)
         channel_file = path.with_name("channel.bin")
-        channel = Channel.from_arrays(read_arrays(channel_file)[0]) if channel_file.exists() else Channel({})
+        channel = Channel.from_arrays(read_arrays(channel_file)[0]) if channel_file.exists() else Channel({}, {})
         return cls(NgramModel.from_arrays(arrays), channel)
 
     # -- candidates -------------------------------------------------------------------------
@@ -121,7 +124,7 @@ class Restorer:
         own = self.word_id.get(new_tone_style(lower), UNK)
         candidates: np.ndarray | None = None
         channel: np.ndarray | None = None
-        if frozen or not token.isalpha():
+        if frozen or (not token.isalpha() and mode != "ocr") or (in_code and mode == "ocr"):
             pass
         elif mode == "ocr":
             candidates, channel = self.channel.candidates(lower, self)

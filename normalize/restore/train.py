@@ -16,11 +16,13 @@ from pathlib import Path
 
 import numpy as np
 
+from vnplan.normalize.restore.channel import Channel
 from vnplan.normalize.restore.corpus import corpus_lines
 from vnplan.normalize.restore.lm import BITS, BOS, EOS, MAX_VOCAB, NUM, SPECIALS, TOKEN, UNK, NgramModel, write_arrays
 from vnplan.normalize.restore.text import new_tone_style
 from vnplan.normalize.syllables import syllables
 
+DATA_DIR = Path(__file__).resolve().parent / "data"
 ORDER = 4
 MIN_WORD_COUNT = 3
 # Minimum raw count to keep an n-gram of each order (non-decreasing, so contexts stay).
@@ -148,6 +150,14 @@ def kneser_ney(ids: np.ndarray, vocab_size: int, log: Callable[[str], None]) -> 
             bow_out.append(bows[k - 1][keep])
         log(f"order {k}: kept {int(keep.sum()):,}")
     return NgramModel([], keys_out, logp_out, bow_out)
+
+
+def train_all(corpus_dir: Path, model_dir: Path, log: Callable[[str], None] = print) -> None:
+    """Language model from the corpus, then the OCR channel from normalize/restore/data."""
+    model = train(corpus_dir, model_dir / "lm.bin", log)
+    channel = Channel.train(DATA_DIR, model.vocab)
+    write_arrays(model_dir / "channel.bin", channel.to_arrays(), {"data": "ocr_eng, ocr_vie"})
+    log(f"wrote {model_dir / 'channel.bin'}: {len(channel.table):,} observed tokens, {len(channel.rules)} edit rules")
 
 
 def train(corpus_dir: Path, out: Path, log: Callable[[str], None] = print) -> NgramModel:

@@ -1,0 +1,106 @@
+"""Restoration with the shipped model: stripped diacritics and OCR confusions, on seed text."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import seed_path
+
+from vnplan.extract import extract
+from vnplan.normalize import normalize
+from vnplan.normalize.restore import damage_mode, default_restorer, restore_text
+from vnplan.normalize.restore.evaluate import syllable_accuracy
+from vnplan.normalize.syllables import strip_diacritics
+
+CLEAN = ("000", "002", "003", "004")
+
+
+def seed_text(prefix: str) -> str:
+    return unicodedata.normalize("NFC", seed_path(prefix).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def restorer():
+    return default_restorer()
+
+
+def test_stripped_seed_is_restored_above_the_floor(restorer):
+    gold = seed_text("003")
+    result = restore_text(strip_diacritics(gold), restorer=restorer)
+    assert result.mode == "stripped"
+    matched, total = syllable_accuracy(gold, result.text)
+    assert matched / total >= 0.97
+    assert len(result.lines) == len(gold.split("\n"))
+
+
+@pytest.mark.parametrize("prefix", CLEAN)
+def test_clean_seeds_come_back_unchanged(prefix, restorer):
+    text = seed_text(prefix)
+    result = restore_text(text, restorer=restorer)
+    assert result.mode == "clean"
+    assert result.text == text
+
+
+def test_codes_numbers_abbreviations_and_links_are_kept(restorer):
+    line = (
+        "Can cu Nghi quyet so 18-NQ/TU va Ke hoach 243/KH-SYT ve BHYT, KHHGD, HIV/AIDS cua UBND tinh "
+        "nam 2024, kinh phi 1.250,5 trieu dong (https://soyte.laichau.gov.vn/ke-hoach)"
+    )
+    result = restore_text(line, mode="stripped", restorer=restorer)
+    out = result.text
+    for kept in (
+        "18-NQ/TU",
+        "243/KH-SYT",
+        "BHYT",
+        "KHHGD",
+        "HIV/AIDS",
+        "UBND",
+        "2024",
+        "1.250,5",
+        "https://soyte.laichau.gov.vn/ke-hoach",
+    ):
+        assert kept in out
+    assert out.startswith("Căn cứ Nghị quyết số 18-NQ/TU và Kế hoạch")
+    changes = result.lines[0].changes
+    assert changes and all(0 <= c.confidence <= 1 and line[c.start : c.end] == c.raw for c in changes)
+
+
+def test_one_output_line_per_input_line(restorer):
+    text = "Ke hoach\n\nthuc hien\r\n  \nnam 2025\n"
+    result = restore_text(text, mode="stripped", restorer=restorer)
+    assert len(result.lines) == len(text.split("\n"))
+    assert result.text.split("\n")[0] == "Kế hoạch"
+
+
+def test_ocr_confusions_are_corrected(restorer):
+    line = "Thuc hién Ké hoach s6 7095/KH-UBND ngay 11/11/2025 cua UBND tinh, bao dam dugc thuc hién 1a tot"
+    result = restore_text(line, restorer=restorer)
+    assert result.mode == "ocr"
+    assert result.text == (
+        "Thực hiện Kế hoạch số 7095/KH-UBND ngày 11/11/2025 của UBND tỉnh, bảo đảm được thực hiện là tốt"
+    )
+
+
+def test_damage_is_detected():
+    assert damage_mode(seed_text("002"))[0] == "clean"
+    assert damage_mode(strip_diacritics(seed_text("002")))[0] == "stripped"
+    assert damage_mode(seed_path("001").read_text(encoding="utf-8"))[0] == "ocr"
+
+
+def test_normalize_records_every_restored_token(tmp_path: Path):
+    path = tmp_path / "stripped.txt"
+    path.write_text(strip_diacritics(seed_text("004")), encoding="utf-8")
+    document = normalize(extract(path))
+    quality = document.text_quality
+    assert quality.status == "repaired"
+    assert "stripped_diacritics" in quality.damage
+    assert quality.score > 0.9
+    restored = [r for r in document.repairs if r.method == "restore_diacritics"]
+    assert len(restored) > 1000
+    for repair in restored[:300]:
+        start, end = document.mapped.raw_span(repair.start, repair.end)
+        assert document.raw_text[start:end] == repair.raw
+        assert document.text[repair.start : repair.end] == repair.text
+        assert strip_diacritics(repair.text) == repair.raw
