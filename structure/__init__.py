@@ -8,6 +8,7 @@ from vnplan.model import (
     PageInfo,
     PlanDocument,
     Section,
+    Signer,
     Source,
 )
 from vnplan.normalize import NormalizedDocument
@@ -47,6 +48,22 @@ def _section_record(doc: NormalizedDocument, node: SectionNode) -> Section:
         title=node.title,
         part=node.part,
         provenance=doc.provenance(node.start, node.end, f"rule:section_{node.marker}", 0.9),
+    )
+
+
+def _signature_section(signer: Signer, number: int) -> Section:
+    """The signature block as a part of its own (it has no numbering to be found by)."""
+    title = " ".join(p for p in (signer.authority, signer.title, signer.name) if p)
+    assert signer.provenance is not None
+    return Section(
+        id=f"s{number}",
+        parent=None,
+        level=1,
+        label=None,
+        marker="named",
+        title=title,
+        part="signature",
+        provenance=signer.provenance,
     )
 
 
@@ -90,11 +107,14 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
         source=_source(doc),
         text_quality=doc.text_quality,
     )
+    section_records = [_section_record(doc, node) for node in sections]
+    if ident.signer is not None and ident.signer.provenance is not None:
+        section_records.append(_signature_section(ident.signer, len(section_records) + 1))
     return PlanDocument(
         schema_version=SCHEMA_VERSION,
         document=info,
         text=doc.text,
-        sections=[_section_record(doc, node) for node in sections],
+        sections=section_records,
         objectives=objectives,
         indicators=indicators,
         budgets=budgets,

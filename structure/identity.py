@@ -176,6 +176,9 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
     ident.province = _province(doc, ident, lines)
     if ident.issuer and not _names_place(ident.issuer):
         ident.issuer = _qualify(ident.issuer, ident)
+    if ident.issuer_parent is None and ident.province and regex.match(r"^Sở\b", ident.issuer or ""):
+        # a provincial department (Sở) belongs to its province's People's Committee
+        ident.issuer_parent = f"UBND tỉnh {ident.province.name}"
 
     # Period from the title, else the preamble.
     ident.period = _period(ident.title or "", lines)

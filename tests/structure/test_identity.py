@@ -9,6 +9,7 @@ def test_hoa_binh_identity():
     doc = processed("000").document
     assert doc.doc_type == "Kế hoạch"
     assert doc.issuer == "Sở Y tế tỉnh Hòa Bình"
+    assert doc.issuer_parent == "UBND tỉnh Hòa Bình"  # a Sở belongs to its province's People's Committee
     assert doc.number is None and doc.issued_date is None  # the text carries neither
     assert doc.province.name == "Hòa Bình"
     assert (doc.period.start, doc.period.end) == (2024, 2024)  # a plan for 2024 of a 2023-2025 project
@@ -20,6 +21,8 @@ def test_hoa_binh_identity():
     ]
     assert doc.legal_basis[0].issuer == "Ban Thường vụ Tỉnh ủy Hòa Bình"
     assert (doc.signer.title, doc.signer.name) == ("GIÁM ĐỐC", "Bùi Thu Hằng")
+    signature = [s for s in processed("000").sections if s.part == "signature"]
+    assert len(signature) == 1 and signature[0].provenance.text.endswith("Bùi Thu Hằng")
     assert doc.recipients[0] == "UBND tỉnh (để b/c)" and len(doc.recipients) == 6
 
 
