@@ -51,12 +51,12 @@ def _section_record(doc: NormalizedDocument, node: SectionNode) -> Section:
     )
 
 
-def _signature_section(signer: Signer, number: int) -> Section:
+def _signature_section(signer: Signer) -> Section:
     """The signature block as a part of its own (it has no numbering to be found by)."""
     title = " ".join(p for p in (signer.authority, signer.title, signer.name) if p)
     assert signer.provenance is not None
     return Section(
-        id=f"s{number}",
+        id="signature",
         parent=None,
         level=1,
         label=None,
@@ -109,7 +109,9 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     )
     section_records = [_section_record(doc, node) for node in sections]
     if ident.signer is not None and ident.signer.provenance is not None:
-        section_records.append(_signature_section(ident.signer, len(section_records) + 1))
+        signature = _signature_section(ident.signer)
+        before = [r for r in section_records if r.provenance.start <= signature.provenance.start]
+        section_records.insert(len(before), signature)
     return PlanDocument(
         schema_version=SCHEMA_VERSION,
         document=info,
