@@ -71,25 +71,29 @@ def read_pdf(data: bytes) -> Reading:
     if count > MAX_PAGES:
         raise InputError(f"the PDF has {count} pages, over the {MAX_PAGES}-page limit; split it into parts")
     warnings: list[str] = []
-    try:
-        plumber = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:
-        raise InputError(f"cannot read the PDF's structure ({_short(exc)}); re-save or print it to a new PDF") from exc
     layouts: list[PageLayout] = []
     scans: list[int] = []
-    with plumber:
-        for index, page in enumerate(plumber.pages):
+    try:
+        plumber = pdfplumber.open(io.BytesIO(data))
+        pages = list(plumber.pages)
+    except Exception as exc:  # pdfminer is stricter than PDFium: what PDFium can render can be OCR'd
+        warnings.append(f"text layer unreadable ({_short(exc)}); every page OCR'd")
+        plumber, pages = None, []
+    for index in range(count):
+        layout = None
+        if index < len(pages):
             try:
-                layout = _read_page(page)
+                layout = _read_page(pages[index])
             except Exception as exc:
                 warnings.append(f"page {index + 1}: text layer unreadable ({_short(exc)}); OCR used")
-                layout = None
             finally:
-                page.close()
-            if layout is None:
-                layout = PageLayout(index + 1, float(document[index].get_height()), method="ocr")
-                scans.append(index)
-            layouts.append(layout)
+                pages[index].close()
+        if layout is None:
+            layout = PageLayout(index + 1, float(document[index].get_height()), method="ocr")
+            scans.append(index)
+        layouts.append(layout)
+    if plumber is not None:
+        plumber.close()
     removed = _drop_furniture(layouts)
     if removed:
         warnings.append(f"{removed} page numbers and running header/footer lines removed from page margins")
