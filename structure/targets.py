@@ -184,23 +184,14 @@ def extract_indicators(
             offset = start - line.start + len(clause)
             found = _clause_targets(doc, clause, start, horizon, label, section)
             if not in_target_part:
-                # a commitment earlier in the sentence governs the clauses after it ("phấn đấu …; …; …")
-                found = [
-                    i for i in found if COMMITMENT.search(_sentence_before(doc.text, line.start, i.provenance.start))
-                ]
+                # a commitment governs its own clause: "phấn đấu … là 120.000 lượt người", "có từ 03 đề tài"
+                found = [i for i in found if COMMITMENT.search(doc.text[start : i.provenance.start + 3])]
                 for indicator in found:
                     indicator.label = None
             indicators.extend(found)
     for i, ind in enumerate(indicators, start=1):
         ind.id = f"ind-{i}"
     return indicators
-
-
-def _sentence_before(text: str, line_start: int, position: int) -> str:
-    """The words of the current sentence up to ``position`` (sentences end with ". " inside a line)."""
-    before = text[line_start:position]
-    stop = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
-    return before[stop + 1 :] if stop >= 0 else before
 
 
 def _clause_targets(

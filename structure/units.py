@@ -92,7 +92,7 @@ _LIST_SPLIT = regex.compile(
     r"\s*;\s*|\s+và\s+(?="
     + _HEAD_WORDS
     + r"\b)|\s*,\s*(?:(?:thủ\s+)?trưởng\s+)?(?=(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|"
-    r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|TTYT|BVĐK|UBND|TYT)\b|các\s+đơn\s+vị\b)",
+    r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+(?:đơn\s+vị|ban)\b)",
     regex.I,
 )
 _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+xã|thành\s+phố|quận))\s+\p{Lu}")
@@ -125,28 +125,48 @@ DEADLINE = regex.compile(
 )
 
 
+# Stock phrases written several ways, in one form.
+STOCK_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"\bban\s+ngành\b", "ban, ngành"),
+    (r"\bngành\s+đoàn\s+thể\b", "ngành, đoàn thể"),
+)
+_GROUP_OF_BODY = regex.compile(
+    r"^(?P<group>Các\s+(?:phòng(?:\s+chức\s+năng)?|khoa|đơn\s+vị(?:\s+trực\s+thuộc)?)|[Pp]hòng\s+ban)"
+    r"(?:\s+của)?\s+(?=(?:Sở|Ủy\s+ban|Trung\s+tâm|Bệnh\s+viện)\b)"
+)
+_DEPARTMENT_OF_ISSUER = regex.compile(r"^(?:Các\s+)?(?:[Pp]hòng|[Kk]hoa|[Kk]hối)\b")
+_OTHER_BODY = regex.compile(r"\b(?:Sở|Bộ|Ủy\s+ban|UBND|Huyện\s+ủy|Tỉnh\s+ủy)\b")
+_PLACE_NAMED = regex.compile(r"\b(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận)\s+\p{Lu}")
+
+
 def canonical_name(name: str, qualifier: str | None) -> str:
-    name = regex.sub(r"^(?:Đề\s+nghị|Giao)\s+", "", name.strip())
-    expanded = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], name.strip(" :;,."))
-    expanded = regex.sub(r"\s+", " ", expanded)
-    expanded = regex.sub(r"\s*[-–]\s*SYT$|\s*[-–]\s*Sở Y tế$", "", expanded)
-    department = _DEPARTMENT.match(expanded)
+    """The unit's name with abbreviations expanded, department names standardized, and a department
+    of the issuing body qualified by it: "Phòng Nghiệp vụ Y - SYT" → "Phòng Nghiệp vụ Y - Sở Y tế"."""
+    text = regex.sub(r"^(?:Đề\s+nghị|Giao)\s+", "", regex.sub(r"\s+", " ", name.strip(" :;,.")))
+    text = regex.sub(r"\s*[-–]\s*(?:SYT|Sở Y tế)$", "", text)
+    department = _DEPARTMENT.match(text)
     if department:
         key = regex.sub(r"\s*[-–]?\s+|\s*[-–]\s*", " ", department["name"].lower())
-        expanded = f"Phòng {DEPARTMENTS[key]}{expanded[department.end() :]}"
-    expanded = expanded[:1].upper() + expanded[1:]
-    # "các khoa/phòng liên quan" names the same units as "các khoa/phòng"; "các phòng của Sở" → "… - Sở Y tế"
-    expanded = regex.sub(r"\s+(?<!có\s)liên\s+quan$", "", expanded)
-    expanded = regex.sub(r"\s+của\s+(Sở|Ủy ban nhân dân|Trung tâm)\b", r" - \1", expanded)
-    names_place = regex.search(r"\b(?:tỉnh|huyện|thành phố|thị xã|quận)\s+\p{Lu}", expanded)
-    if (
+        text = f"Phòng {DEPARTMENTS[key]}{text[department.end() :]}"
+    text = text[:1].upper() + text[1:]
+    for pattern, replacement in STOCK_PHRASES:
+        text = regex.sub(pattern, replacement, text)
+    # "các khoa/phòng liên quan" names the same units as "các khoa/phòng" ("có liên quan" stays)
+    text = regex.sub(r"\s+(?<!có\s)liên\s+quan$", "", text)
+    # "Các phòng (của) Sở Y tế", "phòng ban Sở Y tế": a group of departments of a named body
+    group = _GROUP_OF_BODY.match(text)
+    if group:
+        text = f"{group['group'][:1].upper()}{group['group'][1:]} - {text[group.end() :]}"
+    elif (
         qualifier
-        and regex.match(r"^(?:Các\s+)?(?:[Pp]hòng|[Kk]hoa)\b", expanded)
-        and qualifier not in expanded
-        and not names_place
+        and _DEPARTMENT_OF_ISSUER.match(text)
+        and qualifier not in text
+        and not _PLACE_NAMED.search(text)
+        and not _OTHER_BODY.search(text)
     ):
-        expanded = f"{expanded} - {qualifier}"
-    return expanded[:1].upper() + expanded[1:]
+        text = f"{text} - {qualifier}"
+    text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
+    return text[:1].upper() + text[1:]
 
 
 def _qualifier(issuer: str | None) -> str | None:
@@ -196,7 +216,7 @@ def extract_units(
                 )
                 owners[section.id] = lead
         assign = ASSIGN.match(body)
-        if assign and not heading and assign.group(0).startswith("Đề nghị"):
+        if assign and assign.group(0).startswith("Đề nghị"):
             # a request to a body the issuer does not direct
             for part in split_unit_list(assign["units"]):
                 offset = body.find(part)
@@ -260,7 +280,7 @@ def activity_units(
         named = [(activity.lead_unit, "lead")] if activity.lead_unit else []
         named += [(name, "support") for name in activity.support_units]
         for cell, role in named:
-            for name in _split_cell(cell) if role == "lead" else [cell]:
+            for name in _split_cell(cell) if role == "lead" else split_unit_list(cell):
                 canon = canonical_name(name, qualifier)
                 if (canon.lower(), role) in known:
                     continue
