@@ -185,13 +185,20 @@ def extract_indicators(
             found = _clause_targets(doc, clause, start, horizon, label, section)
             if not in_target_part:
                 # a commitment governs its own clause: "phấn đấu … là 120.000 lượt người", "có từ 03 đề tài"
-                found = [i for i in found if COMMITMENT.search(doc.text[start : i.provenance.start + 3])]
+                found = [i for i in found if COMMITMENT.search(_sentence_of(doc.text, start, i.provenance.end))]
                 for indicator in found:
                     indicator.label = None
             indicators.extend(found)
     for i, ind in enumerate(indicators, start=1):
         ind.id = f"ind-{i}"
     return indicators
+
+
+def _sentence_of(text: str, clause_start: int, end: int) -> str:
+    """The clause's words up to ``end``, from the last sentence break (". ") before it."""
+    before = text[clause_start:end]
+    stop = before.rfind(". ")
+    return before[stop + 2 :] if stop >= 0 else before
 
 
 def _clause_targets(

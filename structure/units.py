@@ -64,11 +64,14 @@ UNIT_HEAD = regex.compile(
     r"Hội\s+đồng|Chi\s+cục|Cục|Bộ|Đài|Báo|Công\s+an|Bảo\s+hiểm|Liên\s+đoàn|Hội|Đoàn|Trường|Đề\s+nghị))\b",
     regex.V1,
 )
-ASSIGN = regex.compile(
-    r"^(?:Giao|Đề\s+nghị)\s+(?P<units>.+?)(?=\s+(?:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+đầu\s+mối|chủ\s+trì|"
-    r"căn\s+cứ|phối\s+hợp|tham\s+mưu|chịu\s+trách\s+nhiệm|xây\s+dựng|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|"
-    r"thực\s+hiện|đẩy\s+mạnh|chỉ\s+đạo|triển\s+khai)\b)"
+_ASSIGNED_VERBS = (
+    r"(?=\s+(?:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+đầu\s+mối|chủ\s+trì|căn\s+cứ|phối\s+hợp|tham\s+mưu|"
+    r"chịu\s+trách\s+nhiệm|xây\s+dựng|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|thực\s+hiện|đẩy\s+mạnh|chỉ\s+đạo|"
+    r"triển\s+khai|báo\s+cáo)\b)"
 )
+ASSIGN = regex.compile(r"^Giao\s+(?P<units>.+?)" + _ASSIGNED_VERBS)
+# "Đề nghị X …" at the start of a sentence or clause: a request to a body the issuer does not direct.
+REQUEST = regex.compile(r"(?:^|[.;,]\s+)[Đđ]ề\s+nghị\s+(?P<units>.+?)" + _ASSIGNED_VERBS)
 # Words that start a unit's name inside running text (any case: "phối hợp với các khoa/phòng").
 _HEAD_WORDS = (
     r"(?:(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|bệnh\s+viện|sở|ban|văn\s+phòng|ủy\s+ban|uỷ\s+ban|đơn\s+vị|"
@@ -78,18 +81,20 @@ SUPPORT = regex.compile(
     r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]*?)"
     r"(?=\s+(?:để|trong|nhằm|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành|tổ\s+chức|rà\s+soát|"
     r"tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|áp\s+dụng|có|được|cung\s+cấp|vận\s+động|"
-    r"chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|thẩm\s+định)\b|[.;:()]|$)",
+    r"chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|thẩm\s+định)\b(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)",
     regex.I,
 )
 # "Trưởng các phòng, thủ trưởng các đơn vị … có trách nhiệm phối hợp …": the subject supports.
 SUBJECT = regex.compile(
-    r"^(?:(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc)\s+)?(?P<units>" + _HEAD_WORDS + r"\b.{0,120}?)\s+"
+    r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,80},\s*)?(?:(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc)\s+)?(?P<units>"
+    + _HEAD_WORDS
+    + r"\b.{0,120}?)\s+"
     r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|phối\s+hợp|triển\s+khai|thực\s+hiện|lãnh\s+đạo|chủ\s+động|"
     r"báo\s+cáo|xây\s+dựng|tổ\s+chức|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b",
     regex.I,
 )
 _LIST_SPLIT = regex.compile(
-    r"\s*;\s*|\s+và\s+(?="
+    r"\s*;\s*|(?<!HĐND|Hội\s+đồng\s+nhân\s+dân)\s+và\s+(?="
     + _HEAD_WORDS
     + r"\b)|\s*,\s*(?:(?:thủ\s+)?trưởng\s+)?(?=(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|"
     r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+(?:đơn\s+vị|ban)\b)",
@@ -115,6 +120,9 @@ def split_unit_list(text: str) -> list[str]:
             expanded.extend(f"{prefix['prefix']} {n}" for n in names[1:])
         else:
             expanded.append(part)
+    # "các khoa/phòng, trạm y tế xã": the shared "các" applies to each unit of the list
+    if expanded and regex.match(r"(?i)^các\s", expanded[0]):
+        expanded = [p if regex.match(r"(?i)^các\s", p) or _PLACE_PREFIX.match(p) else f"các {p}" for p in expanded]
     return expanded
 
 
@@ -131,7 +139,7 @@ STOCK_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bngành\s+đoàn\s+thể\b", "ngành, đoàn thể"),
 )
 _GROUP_OF_BODY = regex.compile(
-    r"^(?P<group>Các\s+(?:phòng(?:\s+chức\s+năng)?|khoa|đơn\s+vị(?:\s+trực\s+thuộc)?)|[Pp]hòng\s+ban)"
+    r"^(?P<group>Các\s+(?:(?i:phòng)(?:\s+chức\s+năng)?|(?i:khoa)|đơn\s+vị(?:\s+trực\s+thuộc)?)|[Pp]hòng\s+ban)"
     r"(?:\s+của)?\s+(?=(?:Sở|Ủy\s+ban|Trung\s+tâm|Bệnh\s+viện)\b)"
 )
 _DEPARTMENT_OF_ISSUER = regex.compile(r"^(?:Các\s+)?(?:[Pp]hòng|[Kk]hoa|[Kk]hối)\b")
@@ -210,18 +218,17 @@ def extract_units(
             title = section.title.rstrip(":")
             if UNIT_HEAD.match(title) and len(title.split()) <= 14 and not ASSIGN.match(title):
                 requested = regex.match(r"^Đề\s+nghị\s+", title)
-                name = title[requested.end() :] if requested else title
-                lead = add(
-                    name, "other" if requested else "lead", body_start, body_start + len(title), "rule:unit_heading"
-                )
+                role = "other" if requested else "lead"
+                for part in split_unit_list(title[requested.end() :] if requested else title):
+                    unit = add(part, role, body_start, body_start + len(title), "rule:unit_heading")
+                    lead = lead or unit
                 owners[section.id] = lead
-        assign = ASSIGN.match(body)
-        if assign and assign.group(0).startswith("Đề nghị"):
-            # a request to a body the issuer does not direct
-            for part in split_unit_list(assign["units"]):
-                offset = body.find(part)
+        requests = list(REQUEST.finditer(body))
+        for request in requests:
+            for part in split_unit_list(request["units"]):
+                offset = request.start("units") + max(request["units"].find(part), 0)
                 add(part, "other", body_start + offset, body_start + offset + len(part), "rule:unit_request")
-            assign = None
+        assign = None if requests else ASSIGN.match(body)
         if assign:
             for part in split_unit_list(
                 regex.sub(r"\s*,\s*(?=(?:Phòng|Sở|Bệnh|Trung|TTYT|BVĐK|Văn))", "; ", assign["units"])
@@ -255,7 +262,7 @@ def extract_units(
             if is_part_heading or (heading and lead is not None and section.marker != "bullet")
             else SUBJECT.match(body)
         )
-        if subject and not assign:
+        if subject and not assign and not requests:
             role = "support" if "phối" in subject["verb"].lower() else "other"
             for part in split_unit_list(subject["units"]):
                 canon = canonical_name(part, qualifier)
