@@ -89,7 +89,9 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     budgets += table_budgets(doc, tables, budgets, first_id=len(budgets) + 1)
     budget_warnings = sum_warnings(budgets)
     activities = table_activities(doc, tables)
-    units = activity_units(doc, activities, extract_units(doc, lines, section_of, ident.issuer), ident.issuer)
+    units = activity_units(
+        doc, activities, extract_units(doc, lines, section_of, ident.issuer, indicators), ident.issuer
+    )
     info = DocumentInfo(
         title=ident.title,
         doc_type=ident.doc_type,

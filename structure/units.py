@@ -10,9 +10,10 @@ from __future__ import annotations
 import regex
 
 from vnplan.markers import match_marker
-from vnplan.model import Activity, Task, Unit
+from vnplan.model import Activity, Indicator, Task, Unit
 from vnplan.normalize import NormalizedDocument
 from vnplan.structure.sections import Line, SectionNode
+from vnplan.structure.targets import metric_for
 
 # Abbreviations expanded in canonical names (whole words only).
 ABBREVIATIONS: dict[str, str] = {
@@ -126,6 +127,7 @@ def split_unit_list(text: str) -> list[str]:
     return expanded
 
 
+INDICATOR_MENTION = regex.compile(r"chỉ\s+tiêu\s*:?\s*(?P<list>.*?)(?=\.\s|\.?$)", regex.I)
 INDICATOR_REFS = regex.compile(r"chỉ\s+tiêu\s*:?\s*(?P<refs>\d+(?:\.\d+)+(?:\s*,\s*\d+(?:\.\d+)+)*)")
 DEADLINE = regex.compile(
     r"(?:Tháng\s+\d{1,2}/\d{4}|Quý\s+[IV]+/\d{4}|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|hàng\s+năm|định\s+kỳ[^.;,]*)",
@@ -185,9 +187,19 @@ def _qualifier(issuer: str | None) -> str | None:
 
 
 def extract_units(
-    doc: NormalizedDocument, lines: list[Line], section_of: dict[int, SectionNode], issuer: str | None
+    doc: NormalizedDocument,
+    lines: list[Line],
+    section_of: dict[int, SectionNode],
+    issuer: str | None,
+    indicators: list[Indicator],
 ) -> list[Unit]:
     qualifier = _qualifier(issuer)
+    labels_by_metric: dict[str, list[str]] = {}
+    for indicator in indicators:
+        if indicator.metric and indicator.label:
+            labels_by_metric.setdefault(indicator.metric, [])
+            if indicator.label not in labels_by_metric[indicator.metric]:
+                labels_by_metric[indicator.metric].append(indicator.label)
     units: dict[tuple[str, str], Unit] = {}
     owners: dict[str, Unit] = {}  # section id → the unit its heading names
 
@@ -242,6 +254,7 @@ def extract_units(
         owner = lead or _owning_unit(section, owners)
         if owner is not None and not (heading and lead is not None and body.strip().rstrip(":") == lead.name):
             refs = [r.strip() for m in INDICATOR_REFS.finditer(body) for r in m["refs"].split(",")]
+            refs += [r for r in _refs_by_name(body, labels_by_metric) if r not in refs]
             deadline = DEADLINE.search(body)
             owner.tasks.append(
                 Task(
@@ -274,6 +287,16 @@ def extract_units(
     for i, unit in enumerate(result, start=1):
         unit.id = f"unit-{i}"
     return result
+
+
+def _refs_by_name(text: str, labels_by_metric: dict[str, list[str]]) -> list[str]:
+    """Indicators a duty names by their wording ("các chỉ tiêu: 3.7, tỷ lệ Bác sĩ/vạn dân") → their labels."""
+    refs: list[str] = []
+    for mention in INDICATOR_MENTION.finditer(text):
+        for phrase in regex.split(r"\s*[,;]\s*", mention["list"]):
+            metric = metric_for(phrase, None) if regex.search(r"\p{L}", phrase) else None
+            refs += [label for label in labels_by_metric.get(metric or "", []) if label not in refs]
+    return refs
 
 
 def activity_units(
