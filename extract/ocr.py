@@ -33,7 +33,6 @@ PAGE_TIMEOUT = 180
 # Deskew only when the measured skew is at least this many degrees (Tesseract copes with less).
 MIN_SKEW = 0.3
 MAX_SKEW = 5.0
-OCR_FONT = "ocr"
 
 
 @dataclass
@@ -135,7 +134,7 @@ def _lines(data: dict[str, list], scale: float) -> tuple[list[Line], float | Non
             text.append(word)
             boxes.extend(_split_box(box, len(word)))
         joined = "".join(text)
-        lines.append(Line(joined, boxes, [OCR_FONT] * len(joined), min(b[1] for _, b in words)))
+        lines.append(Line(joined, boxes, [None] * len(joined), min(b[1] for _, b in words)))  # no font: OCR
         words.clear()
 
     for k, raw in enumerate(data["text"]):
