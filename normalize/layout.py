@@ -30,6 +30,9 @@ STARTS_WITH_ROW_NUMBER = regex.compile(r"^\d{1,3}\s+\S")
 ENDS_WITH_NUMBER = regex.compile(r"\d$")
 LOWER_START = regex.compile(r"^[\p{Ll}(\"“]")
 UPPER_START = regex.compile(r"^\p{Lu}")
+_INNER_SPACES = regex.compile(r"(?<=\S) {2,}(?=\S)")
+# A table row written with pipes: "| a | b |" (Markdown) or "a | b | c" (Word text).
+PIPE_ROW = regex.compile(r"^\|.*\|$|^[^|]+(?:\s\|\s[^|]*){1,}$")
 CONTINUES_INTO_NAME = regex.compile(
     r"(?:\s|^)(?:của|và|các|với|cho|tại|theo|về|ở|trong|đến|từ|tỉnh|huyện|xã|phường|thành\s+phố|thị\s+xã|quận|"
     r"Bộ|Sở|Ban|Ủy\s+ban|Bệnh\s+viện|Trung\s+tâm|Phòng|[Nn]hân)$"
@@ -100,6 +103,28 @@ def _page_number_run(numbered: list[tuple[int, int]], line_count: int) -> set[in
     return set(best)
 
 
+def _pipe_row_edits(line: PhysicalLine) -> list[Edit]:
+    """'| a | b |' or 'a | b' → 'a<TAB>b' (leading and trailing pipes dropped)."""
+    edits: list[Edit] = []
+    lead = regex.match(r"\|\s*", line.text)
+    if lead:
+        edits.append(Edit(line.start, line.start + lead.end(), ""))
+    trail = regex.search(r"\s*\|$", line.text)
+    if trail and (not lead or trail.start() >= lead.end()):
+        edits.append(Edit(line.start + trail.start(), line.end, ""))
+    body_from = lead.end() if lead else 0
+    body_to = trail.start() if trail else len(line.text)
+    cell_start = body_from
+    for m in [*regex.finditer(r"\s*\|\s*", line.text[body_from:body_to]), None]:
+        cell_end = body_from + m.start() if m else body_to
+        for space in _INNER_SPACES.finditer(line.text, cell_start, cell_end):
+            edits.append(Edit(line.start + space.start(), line.start + space.end(), " "))
+        if m:
+            edits.append(Edit(line.start + body_from + m.start(), line.start + body_from + m.end(), "\t"))
+            cell_start = body_from + m.end()
+    return edits
+
+
 def _opens_block(line: PhysicalLine) -> bool:
     text = line.text
     return bool(
@@ -108,13 +133,13 @@ def _opens_block(line: PhysicalLine) -> bool:
         or PARAGRAPH_OPENERS.match(text)
         or NATIONAL_MOTTO.match(text)
         or "\t" in text
-        or text.startswith("|")
+        or bool(PIPE_ROW.match(text))
     )
 
 
 def _closes_block(line: PhysicalLine) -> bool:
     text = line.text
-    return bool(line.heading_level or SENTENCE_END.search(text) or "\t" in text or text.endswith("|"))
+    return bool(line.heading_level or SENTENCE_END.search(text) or "\t" in text or PIPE_ROW.match(text))
 
 
 def _opens_title(text: str) -> bool:
@@ -173,7 +198,8 @@ def reflow(mapped: MappedText, heading_lines: dict[int, int] | None = None) -> L
         lines.append(PhysicalLine(s, s + len(stripped), stripped, heading_lines.get(number), lead > 0))
 
     furniture = _furniture(lines)
-    kept = [line for i, line in enumerate(lines) if line.text and i not in furniture]
+    # A line of pipes and dashes alone is a table rule, not content.
+    kept = [line for i, line in enumerate(lines) if line.text.strip("|-: ") and i not in furniture]
     wrap_width = _wrap_width(kept)
 
     edits: list[Edit] = []
@@ -194,9 +220,11 @@ def reflow(mapped: MappedText, heading_lines: dict[int, int] | None = None) -> L
     else:
         edits.append(Edit(0, len(mapped.text), ""))
     # Runs of spaces inside a line are layout, not content.
-    inner = regex.compile(r"(?<=\S) {2,}(?=\S)")
     for line in kept:
-        for m in inner.finditer(mapped.text, line.start, line.end):
+        if PIPE_ROW.match(line.text):
+            edits.extend(_pipe_row_edits(line))  # cells become tab-separated, like every other table row
+            continue
+        for m in _INNER_SPACES.finditer(mapped.text, line.start, line.end):
             edits.append(Edit(m.start(), m.end(), " "))
     result = mapped.apply(edits)
 

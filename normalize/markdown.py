@@ -7,6 +7,7 @@ text, and the section finder should still know which lines were headings.
 from __future__ import annotations
 
 import regex
+
 from vnplan.normalize.mapped import Edit, MappedText
 
 HEADING = regex.compile(r"(?m)^[ \t]*(#{1,6})[ \t]+")
@@ -19,7 +20,7 @@ TABLE_RULE = regex.compile(r"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}
 
 
 def looks_like_markdown(text: str) -> bool:
-    return bool(HEADING.search(text)) and ("**" in text or text.count("\n#") >= 3)
+    return bool(HEADING.search(text)) and ("**" in text or text.count("\n#") >= 3 or bool(TABLE_RULE.search(text)))
 
 
 def strip_markdown(mapped: MappedText) -> tuple[MappedText, dict[int, int]]:

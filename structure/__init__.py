@@ -17,7 +17,7 @@ from vnplan.structure.budgets import extract_budgets, sum_warnings
 from vnplan.structure.identity import extract_identity
 from vnplan.structure.objectives import extract_objectives
 from vnplan.structure.sections import Line, SectionNode, build_sections, logical_lines
-from vnplan.structure.tables import appendix_tables
+from vnplan.structure.tables import document_tables
 from vnplan.structure.targets import extract_indicators
 from vnplan.structure.units import activity_units, extract_units
 
@@ -85,7 +85,7 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     objectives = extract_objectives(doc, lines, sections, section_of)
     indicators = extract_indicators(doc, lines, section_of)
     budgets = extract_budgets(doc, lines, section_of)
-    tables = appendix_tables(doc, lines, sections, section_of)
+    tables = document_tables(doc, lines, sections, section_of)
     budgets += table_budgets(doc, tables, budgets, first_id=len(budgets) + 1)
     budget_warnings = sum_warnings(budgets)
     activities = table_activities(doc, tables)

@@ -120,7 +120,7 @@ def _link_rows(made: list[tuple[Row, Budget]], body: list[Budget]) -> None:
 COLUMN_ROLES: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     (role, regex.compile(pattern, regex.I))
     for role, pattern in (
-        ("lead", r"chủ\s+trì|phụ\s+trách|thực\s+hiện\s+chính"),
+        ("lead", r"chủ\s+trì|phụ\s+trách|thực\s+hiện\s+chính|trách\s+nhiệm\s+thực\s+hiện|đơn\s+vị\s+thực\s+hiện"),
         ("support", r"phối\s+hợp"),
         ("product", r"sản\s+phẩm|sau\s+phẩm|kết\s+quả"),
         ("deadline", r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành"),

@@ -83,16 +83,31 @@ def physical_lines(doc: NormalizedDocument, lines: list[Line]) -> list[PhysicalL
     return result
 
 
-def appendix_tables(
+def document_tables(
     doc: NormalizedDocument, lines: list[Line], sections: list[SectionNode], section_of: dict[int, SectionNode]
 ) -> list[Table]:
+    """Appendix tables (one per appendix, tab-separated or flattened) and tab-separated tables in the body."""
     tables: list[Table] = []
+    in_appendix: set[int] = set()
     for appendix in (s for s in sections if s.marker == "appendix"):
         inside = [line for line in lines if appendix.start <= line.start <= appendix.end]
+        in_appendix.update(line.number for line in inside)
         if any("\t" in line.text for line in inside):
             tables.extend(_tab_tables(appendix, inside))
         else:
             tables.append(_flattened_table(appendix, physical_lines(doc, inside)))
+    # In the body, each run of tab-separated rows is a table, captioned by the line before it.
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.number not in in_appendix and "\t" in line.text:
+            run.append(line)
+            continue
+        if len(run) >= 2:
+            before = [candidate for candidate in lines if candidate.number == run[0].number - 1]
+            section = section_of.get(run[0].number)
+            if section is not None:
+                tables.extend(_tab_tables(section, before + run))
+        run = []
     return tables
 
 

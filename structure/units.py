@@ -81,7 +81,7 @@ _HEAD_WORDS = (
 SUPPORT = regex.compile(
     r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]*?)"
     r"(?=\s+(?:để|trong|nhằm|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành|tổ\s+chức|rà\s+soát|"
-    r"tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|áp\s+dụng|có|được|cung\s+cấp|vận\s+động|"
+    r"tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|áp\s+dụng|tiếp\s+tục|cập\s+nhật|có|được|cung\s+cấp|vận\s+động|"
     r"chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|thẩm\s+định)\b(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)",
     regex.I,
 )
@@ -102,6 +102,9 @@ _LIST_SPLIT = regex.compile(
     regex.I,
 )
 _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+xã|thành\s+phố|quận))\s+\p{Lu}")
+
+
+MAX_UNIT_WORDS = 12
 
 
 def split_unit_list(text: str) -> list[str]:
@@ -153,6 +156,8 @@ def canonical_name(name: str, qualifier: str | None) -> str:
     """The unit's name with abbreviations expanded, department names standardized, and a department
     of the issuing body qualified by it: "Phòng Nghiệp vụ Y - SYT" → "Phòng Nghiệp vụ Y - Sở Y tế"."""
     text = regex.sub(r"^(?:Đề\s+nghị|Giao)\s+", "", regex.sub(r"\s+", " ", name.strip(" :;,.")))
+    # "Lãnh đạo Sở Y tế" in a responsibility column: the unit is the body, not its leadership
+    text = regex.sub(r"^(?:Lãnh\s+đạo|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch)\s+(?=\p{Lu})", "", text)
     text = regex.sub(r"\s*[-–]\s*(?:SYT|Sở Y tế)$", "", text)
     department = _DEPARTMENT.match(text)
     if department:
@@ -267,6 +272,8 @@ def extract_units(
             )
         for m in SUPPORT.finditer(body):
             for part in split_unit_list(m["units"]):
+                if len(part.split()) > MAX_UNIT_WORDS:
+                    continue  # a clause, not a name: the phrase ran past the unit
                 offset = m.start("units") + max(m["units"].find(part), 0)
                 add(part, "support", body_start + offset, body_start + offset + len(part), "rule:unit_support")
         is_part_heading = heading and section.part == "implementation"
