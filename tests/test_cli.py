@@ -61,9 +61,11 @@ def test_usage_errors_exit_2():
     assert vnplan("no-such-command").returncode == 2
 
 
-def test_several_inputs_need_an_output_folder():
+def test_several_inputs_need_an_output_folder(tmp_path):
     result = vnplan("extract", str(seed_path("000")), str(seed_path("002")))
     assert result.returncode == 2 and "-o FOLDER" in result.stderr
+    into_file = vnplan("extract", str(seed_path("000")), str(seed_path("002")), "-o", str(tmp_path / "x.json"))
+    assert into_file.returncode == 2 and not (tmp_path / "x.json").exists()
 
 
 def test_text_prints_the_normalized_text():

@@ -149,7 +149,7 @@ def extract(
         report_error(", ".join(map(str, inputs)), "no supported files found")
         raise typer.Exit(EXIT_FAILED)
     to_stdout = output is None and len(files) == 1
-    if output is None and len(files) > 1:
+    if len(files) > 1 and (output is None or output.suffix.lower() == ".json"):
         report_error(", ".join(map(str, inputs)), "several inputs need -o FOLDER for their JSON files")
         raise typer.Exit(EXIT_USAGE)
     single_file = output is not None and len(files) == 1 and output.suffix.lower() == ".json"
