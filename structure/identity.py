@@ -102,11 +102,13 @@ def _inside_place_name(out: list[str]) -> bool:
 
 def _header_lines(lines: list[Line], sections: list[SectionNode]) -> list[Line]:
     first_section = next((s.start for s in sections if s.marker not in ("markdown", "title")), None)
-    header = []
+    header: list[Line] = []
     for line in lines[:HEADER_LINE_LIMIT]:
         if first_section is not None and line.start >= first_section:
             break
-        if PARAGRAPH_OPENERS.match(line.text) and not line.text.startswith("Số"):
+        # The line under the document type is its subject, even when it reads "Thực hiện Chương trình …".
+        subject_line = bool(header) and _doc_type_line(header[-1:]) is not None
+        if PARAGRAPH_OPENERS.match(line.text) and not line.text.startswith("Số") and not subject_line:
             break
         header.append(line)
     return header
@@ -143,7 +145,7 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
     for line in header:
         m = rules.NUMBER_LINE.search(line.text)
         if m:
-            ident.number_text = regex.sub(r"\s+", "", m["number"])
+            ident.number_text = regex.sub(r"\s*[\[|]\s*", "/", regex.sub(r"\s+", "", m["number"]))
             if m["digits"]:
                 ident.number = ident.number_text
             break

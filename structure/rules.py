@@ -74,13 +74,15 @@ NUMBER_TYPE_CODES: dict[str, str] = {
 }
 
 # "Số: 243/KH-SYT", "Số :     /KH-TTYT" (number left blank), "Số 24/KH-UBND".
-NUMBER_LINE = _c(r"^Số\s*:?\s*(?P<number>(?P<digits>\d+)?\s*/\s*(?P<code>[\p{L}\d]+(?:[-–.][\p{L}\d]+)*))")
+# "Số: 243/KH-SYT"; OCR may read the slash as "[" or "|" ("S6:243 [KH-SYT"), spaces may surround the dash.
+NUMBER_LINE = _c(r"^Số\s*:?\s*(?P<number>(?P<digits>\d+)?\s*[/\[|]\s*(?P<code>[\p{L}\d]+(?:\s*[-–.]\s*[\p{L}\d]+)*))")
 DOC_NUMBER = _c(r"(?P<digits>\d{1,5})\s*/\s*(?:(?P<year>\d{4})/)?(?P<code>\p{Lu}[\p{L}\d]*(?:[-–.]\p{Lu}[\p{L}\d]*)*)")
 
 # "Yên Lạc, ngày 12 tháng 5 năm 2017", "Cẩm Thủy, ngày tháng 02 năm 2022" (day left blank).
+# (the unaccented spellings cover OCR that lost the marks: "ngay 77thang 11 nam 2025")
 PLACE_DATE = _c(
-    r"(?P<place>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*"
-    r"tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})"
+    r"(?P<place>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s*,\s*ng[àa]y\s*(?P<day>\d{1,2})?\s*"
+    r"th[áa]ng\s*(?P<month>\d{1,2})?\s*n[ăa]m\s*(?P<year>\d{4})"
 )
 NUMERIC_DATE = _c(r"(?<!\d)(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})\s*/\s*(?P<year>\d{4})(?!\d)")
 WORDED_DATE = _c(r"(?:ngày\s+)?(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})")
