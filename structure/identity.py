@@ -194,7 +194,8 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
 def _clean_place(place: str) -> str:
     # The date line often follows the number on one flattened line: keep the last capitalized words.
     place = regex.sub(r".*(?:/[\p{L}\d-]+|\d)\s+", "", place).strip()
-    return place
+    # the tail of a document code in capitals ("KH-SYT Lai Châu") is not part of the place
+    return regex.sub(r"^(?:\p{Lu}{2,}\s+)+(?=\p{Lu}\p{Ll})", "", place)
 
 
 def _attachment_reference(lines: list[Line]) -> LegalReference | None:
