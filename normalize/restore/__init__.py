@@ -7,6 +7,7 @@ by ``vnplan train-restorer`` (see README.md in this folder).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import regex
@@ -94,10 +95,11 @@ def restore_text(text: str, mode: str | None = None, restorer: Restorer | None =
     mapped, _log, legacy = convert_legacy(MappedText.identity(text))
     if legacy.encoding is not None:
         mapped, _report = normalize_unicode(mapped)
-    lines = mapped.text.split("\n")
+    # OCR engines often write decomposed marks; NFC keeps the line count.
+    lines = [unicodedata.normalize("NFC", line) for line in mapped.text.split("\n")]
     confidence = legacy.confidence
     if mode is None:
-        mode, confidence = damage_mode(mapped.text)
+        mode, confidence = damage_mode("\n".join(lines))
     if mode == "clean":
         return RestoreResult([RestoredLine(line) for line in lines], legacy, mode, confidence)
     keep = [line_is_clean(line) for line in lines]

@@ -37,6 +37,8 @@ EVAL_FROM_PAGE = {"eng": 120, "vie": 100}
 UNSEEN_SAME_SHAPE = math.log(0.02)  # marks lost, pair never seen
 UNSEEN_IDENTITY = math.log(0.3)  # the observed word itself, pair never seen
 MIN_PAIR_COUNT = 2
+VOWELS = "aeiouy"
+VOWEL_FLOOR = 0.002
 # Confusions of tesseract -l eng on scans in Times-like fonts that DejaVu renderings do not
 # produce (DESIGN.md: "Pang" for Đảng; "¢" for a marked e or o), with modest probabilities.
 PRIOR_RULES: dict[str, list[tuple[str, float]]] = {
@@ -91,6 +93,11 @@ def shape_edits(intended: str, observed: str) -> Iterator[tuple[str, str]]:
             yield y[i1:i2], x[j1:j2]
 
 
+def _vowel_floor() -> dict[str, list[tuple[str, float]]]:
+    """Any vowel may be misread as any other, rarely: marks hide the letter under them."""
+    return {v: [(w, VOWEL_FLOOR) for w in VOWELS if w != v] for v in VOWELS}
+
+
 class Channel:
     def __init__(
         self, table: dict[str, tuple[np.ndarray, np.ndarray]], rules: dict[str, list[tuple[str, float]]]
@@ -126,7 +133,7 @@ class Channel:
             p = count / max(occurrences, count)
             if count >= MIN_RULE_COUNT and p >= MIN_RULE_P and src:
                 rules.setdefault(src, []).append((dst, math.log(p)))
-        for src, options in PRIOR_RULES.items():
+        for src, options in [*PRIOR_RULES.items(), *_vowel_floor().items()]:
             known = {dst for dst, _ in rules.get(src, [])}
             rules.setdefault(src, []).extend((dst, math.log(p)) for dst, p in options if dst not in known)
         for options in rules.values():
@@ -174,11 +181,11 @@ class Channel:
             cached = self._cache[observed] = self._candidates(observed, restorer)
         return cached
 
-    def _variants(self, shape: str) -> dict[str, float]:
-        """Unmarked forms reachable with one or two learned edits, with their log probability."""
+    def _variants(self, shape: str, rounds: int) -> dict[str, float]:
+        """Unmarked forms reachable with up to ``rounds`` learned edits, with their log probability."""
         found: dict[str, float] = {}
         frontier = [(shape, 0.0, 0)]
-        for _round in range(2):
+        for _round in range(rounds):
             next_frontier = []
             for word, score, start in frontier:
                 for i in range(start, len(word)):
@@ -203,10 +210,12 @@ class Channel:
             own = restorer.word_id.get(new_tone_style(observed))
             if own is not None:
                 scores[own] = max(scores.get(own, UNSEEN_IDENTITY), UNSEEN_IDENTITY)
-        if not scores or strip_diacritics(observed) not in restorer.candidates:
-            # Not a word as it stands: try the learned letter edits ("¢" → "e", "w" → "u").
-            for variant, p in self._variants(strip_diacritics(observed)).items():
-                for i in restorer.candidates.get(variant, ())[:MAX_VARIANT_CANDIDATES]:
-                    scores.setdefault(int(i), UNSEEN_SAME_SHAPE + p)
+        # Letter edits ("¢" → "e", "6" → "o", "i" → "u"): two for a token that is no word as it
+        # stands, one for a real word ("phi" may be a misread "phủ"; the context decides).
+        shape = strip_diacritics(observed)
+        rounds = 1 if shape in restorer.candidates else 2
+        for variant, p in self._variants(shape, rounds).items():
+            for i in restorer.candidates.get(variant, ())[:MAX_VARIANT_CANDIDATES]:
+                scores.setdefault(int(i), UNSEEN_SAME_SHAPE + p)
         ids = np.fromiter(scores, dtype=np.int64, count=len(scores))
         return ids, np.fromiter(scores.values(), dtype=np.float64, count=len(scores))

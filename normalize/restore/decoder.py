@@ -22,13 +22,14 @@ import regex
 
 from vnplan.normalize.restore.channel import Channel
 from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, TOKEN, UNK, NgramModel, read_arrays
-from vnplan.normalize.restore.text import new_tone_style
+from vnplan.normalize.restore.text import case_class, new_tone_style
 from vnplan.normalize.syllables import strip_diacritics, syllables
 
 BEAM = 12
 MAX_CANDIDATES = 24
-MAX_CHUNK = 40
+MAX_CHUNK = 200
 RIGHT_CONTEXT = 3
+CASE_WEIGHT = 0.6
 # URLs, e-mail addresses and file names are never changed.
 LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn|com|org|net|gov|edu|pdf|docx?)\b\S*")
 # A whitespace-separated chunk that holds digits joined to letters: a document code or a date.
@@ -111,7 +112,11 @@ class Restorer:
         arrays, _meta = read_arrays(path)
         channel_file = path.with_name("channel.bin")
         channel = Channel.from_arrays(read_arrays(channel_file)[0]) if channel_file.exists() else Channel({}, {})
-        return cls(NgramModel.from_arrays(arrays), channel)
+        model = NgramModel.from_arrays(arrays)
+        case_file = path.with_name("case.bin")
+        if case_file.exists():
+            model.case_logp = read_arrays(case_file)[0]["case_logp"].astype(np.float64)
+        return cls(model, channel)
 
     # -- candidates -------------------------------------------------------------------------
 
@@ -265,14 +270,20 @@ class Restorer:
             frozen = number < len(keep) and keep[number]
             codes = [m.span() for m in CODE_CHUNK.finditer(line)]
             links = [m.span() for m in LINK.finditer(line)]
+            previous = ""  # the token before, in this line: a capital after a word marks a name
             for match in pattern.finditer(line):
                 in_code = any(a <= match.start() < b for a, b in codes)
                 in_link = any(a <= match.start() < b for a, b in links)
                 token = match.group(0)
                 slot = self._slot(number, match.start(), match.end(), token, mode, frozen or in_link, in_code)
+                if not slot.fixed and len(slot.ids) > 1 and (previous.isalpha() or previous == ","):
+                    case = case_class(token)
+                    if case < 2:
+                        slot.channel = slot.channel + CASE_WEIGHT * self.model.case_logp[slot.ids, case]
+                previous = token
                 chunks[-1].append(slot)
             stripped = line.rstrip()
-            if chunks[-1] and (not stripped or stripped[-1] in ".;:!?" or len(chunks[-1]) > MAX_CHUNK):
+            if chunks[-1] and stripped and (stripped[-1] in ".;:!?" or len(chunks[-1]) > MAX_CHUNK):
                 chunks.append([])
         chunks = [c for c in chunks if c]
         paths = self.decode(chunks)

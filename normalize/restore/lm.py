@@ -30,7 +30,8 @@ MAX_VOCAB = 1 << BITS
 # punctuation characters, so that "18-NQ/TU" is 18 - NQ / TU and "huyện/thành" two words.
 TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]|_")
 # OCR text: letters and digits stay together ("s6" is one damaged "số").
-OCR_TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_")
+# Symbols that OCR puts inside words ("ti€u", "b¢") stay in the word.
+OCR_TOKEN = re.compile(r"[^\W_]+(?:[€¢©®°§£¥´`’~^*|]+[^\W_]+)*|[^\w\s]|_")
 
 
 def write_arrays(path: Path, arrays: dict[str, np.ndarray], meta: dict[str, object]) -> None:
@@ -77,6 +78,8 @@ class NgramModel:
     keys: list[np.ndarray]  # keys[k-1]: sorted uint64 keys of order k
     logp: list[np.ndarray]  # natural log probabilities (float32 at run time)
     bow: list[np.ndarray]  # backoff weights (natural log) of orders 1..n-1
+    # [id, 0]: log P(lower case | word) inside a sentence, [id, 1]: capitalized (stored in case.bin)
+    case_logp: np.ndarray
 
     @property
     def order(self) -> int:
@@ -89,7 +92,7 @@ class NgramModel:
         keys = [arrays[f"keys{k}"] for k in range(1, order + 1)]
         logp = [arrays[f"logp{k}"].astype(np.float32) for k in range(1, order + 1)]
         bow = [arrays[f"bow{k}"].astype(np.float32) for k in range(1, order)]
-        return cls(vocab, keys, logp, bow)
+        return cls(vocab, keys, logp, bow, np.zeros((len(vocab), 2)))
 
     def to_arrays(self) -> dict[str, np.ndarray]:
         arrays: dict[str, np.ndarray] = {"vocab": np.frombuffer("\n".join(self.vocab).encode("utf-8"), dtype=np.uint8)}

@@ -19,7 +19,7 @@ import numpy as np
 from vnplan.normalize.restore.channel import Channel
 from vnplan.normalize.restore.corpus import corpus_lines
 from vnplan.normalize.restore.lm import BITS, BOS, EOS, MAX_VOCAB, NUM, SPECIALS, TOKEN, UNK, NgramModel, write_arrays
-from vnplan.normalize.restore.text import new_tone_style
+from vnplan.normalize.restore.text import case_class, new_tone_style
 from vnplan.normalize.syllables import syllables
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -149,7 +149,7 @@ def kneser_ney(ids: np.ndarray, vocab_size: int, log: Callable[[str], None]) -> 
         if k < ORDER:
             bow_out.append(bows[k - 1][keep])
         log(f"order {k}: kept {int(keep.sum()):,}")
-    return NgramModel([], keys_out, logp_out, bow_out)
+    return NgramModel([], keys_out, logp_out, bow_out, np.zeros((vocab_size, 2)))
 
 
 def train_all(corpus_dir: Path, model_dir: Path, log: Callable[[str], None] = print) -> None:
@@ -160,12 +160,30 @@ def train_all(corpus_dir: Path, model_dir: Path, log: Callable[[str], None] = pr
     log(f"wrote {model_dir / 'channel.bin'}: {len(channel.table):,} observed tokens, {len(channel.rules)} edit rules")
 
 
+def case_logp(body: np.ndarray, cased: np.ndarray, line_starts: np.ndarray, vocab_size: int) -> np.ndarray:
+    """log P(lower case | word) and log P(capitalized | word) inside a sentence (after a word or a
+    comma), where capitals mark names and institutions ("Sở Y tế") rather than sentence starts."""
+    wordish = cased < 2
+    mid = np.zeros(len(body), dtype=bool)
+    mid[1:] = wordish[:-1] | (cased[:-1] == 3)
+    mid[line_starts] = False
+    lower = np.bincount(body[mid & (cased == 0)].astype(np.int64), minlength=vocab_size)
+    upper = np.bincount(body[mid & (cased == 1)].astype(np.int64), minlength=vocab_size)
+    p_upper = (upper + 0.5) / (upper + lower + 1.0)
+    return np.log(np.stack([1 - p_upper, p_upper], axis=1))
+
+
 def train(corpus_dir: Path, out: Path, log: Callable[[str], None] = print) -> NgramModel:
+    """The language model (written to ``out``) with its casing table (written beside it, case.bin)."""
     started = time.monotonic()
     tokens: list[str] = []
+    cased_tokens: list[str] = []  # the same tokens in their own case, where lower-casing kept them apart
     line_ends: list[int] = []
     for line in corpus_lines(corpus_dir):
-        tokens.extend(TOKEN.findall(line.lower()))
+        lowered = TOKEN.findall(line.lower())
+        cased = TOKEN.findall(line)
+        tokens.extend(lowered)
+        cased_tokens.extend(cased if len(cased) == len(lowered) else [""] * len(lowered))
         line_ends.append(len(tokens))
     log(f"read {len(line_ends):,} lines, {len(tokens):,} tokens ({time.monotonic() - started:.0f} s)")
     counts = Counter(tokens)
@@ -173,9 +191,13 @@ def train(corpus_dir: Path, out: Path, log: Callable[[str], None] = print) -> Ng
     log(f"vocabulary: {len(vocab):,} tokens")
     body = np.fromiter((lookup[t] for t in tokens), dtype=np.uint64, count=len(tokens))
     del tokens
-    # Interleave <s> … </s> around every line.
+    classes = {t: (3 if t == "," else case_class(t)) for t in set(cased_tokens)}
+    cased = np.fromiter((classes[t] for t in cased_tokens), dtype=np.uint8, count=len(cased_tokens))
+    del cased_tokens
     ends = np.asarray(line_ends, dtype=np.int64)
     starts = np.concatenate([[0], ends[:-1]])
+    case = case_logp(body, cased, starts[starts < len(body)], len(vocab))
+    # Interleave <s> … </s> around every line.
     ids = np.empty(len(body) + 2 * len(ends), dtype=np.uint64)
     position = np.arange(len(body)) + 2 * np.searchsorted(ends, np.arange(len(body)), side="right") + 1
     ids[position] = body
@@ -183,7 +205,9 @@ def train(corpus_dir: Path, out: Path, log: Callable[[str], None] = print) -> Ng
     ids[ends + 2 * np.arange(len(ends)) + 1] = EOS
     model = kneser_ney(ids, len(vocab), log)
     model.vocab = vocab
+    model.case_logp = case
     out.parent.mkdir(parents=True, exist_ok=True)
     write_arrays(out, model.to_arrays(), {"order": ORDER, "min_count": list(MIN_COUNT), "corpus": "vi-text"})
+    write_arrays(out.with_name("case.bin"), {"case_logp": case.astype("<f2")}, {"context": "after a word or comma"})
     log(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.monotonic() - started:.0f} s")
     return model
