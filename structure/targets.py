@@ -22,9 +22,10 @@ from vnplan.structure.numbers import parse_number
 from vnplan.structure.sections import Line, SectionNode
 
 TARGET_PARTS = frozenset({"indicators", "specific_objectives", "objectives"})
-# Outside those parts, only a percentage the plan commits to counts ("phấn đấu … 95% dân số …").
+# Outside those parts, a number counts only when the plan commits to it in the same clause and
+# sentence ("phấn đấu … 95% dân số …", "có từ 03 đề tài").
 COMMITMENT = regex.compile(
-    r"(?:phấn\s+đấu|phân\s+đầu|bảo\s+đảm|bao\s+đảm|đảm\s+bảo|duy\s+trì|kết\s+nối|đạt)\s", regex.I
+    r"(?:phấn\s+đấu|phân\s+đầu|bảo\s+đảm|bao\s+đảm|đảm\s+bảo|duy\s+trì|kết\s+nối|đạt)\s|(?:có\s+)?từ\s+\d", regex.I
 )
 EVERY_YEAR = regex.compile(r"(?<!bình\s+quân\s)(?:hàng|hằng|mỗi)\s+năm", regex.I)
 
