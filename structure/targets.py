@@ -87,7 +87,9 @@ TARGET = regex.compile(
 LEVEL = regex.compile(r"(?P<before>(?:tối\s+thiểu|ít\s+nhất|trên)\s+)?mức\s+(?P<number>\d{1,2})(?!\d)", regex.I)
 YEAR = regex.compile(r"(?:năm|Năm|đến|Đến|vào)\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
 # Numbers that belong to a name, not to a target: "dưới 5 tuổi", "cấp II", "10.000 dân".
-NAME_NUMBERS = regex.compile(r"(?:dưới|trên)\s+\d+\s+tuổi|\d+\s*/\s*\d+|(?:vạn|10\.000)\s+dân|\d+\s+(?:ngày|tháng)\s+")
+NAME_NUMBERS = regex.compile(
+    r"(?:dưới|trên)\s+\d++\s+tuổi|(?<!\d)\d++\s*/\s*\d+|(?:vạn|10\.000)\s+dân|(?<!\d)\d++\s+(?:ngày|tháng)\s+"
+)
 LEAD_WORDS = regex.compile(
     r"^(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:phấn\s+đấu|đạt|duy\s+trì|bảo\s+đảm|đảm\s+bảo)\s+)*", regex.I
 )
