@@ -217,6 +217,70 @@ def validate(files: Annotated[list[Path], typer.Argument(help="JSON files writte
         raise typer.Exit(EXIT_FAILED)
 
 
+@app.command()
+def batch(
+    input_dir: Annotated[Path, typer.Argument(help="A folder: every supported file below it is processed.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The folder for the JSON outputs.")],
+    workers: Annotated[
+        int, typer.Option(min=1, help="Documents processed at once (local processes or Dask workers).")
+    ] = (os.cpu_count() or 1),
+    engine: Annotated[str, typer.Option(help="local (a process pool) or dask (a Dask distributed cluster).")] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="--engine dask: the scheduler's address (default: a LocalCluster of --workers workers)."),
+    ] = None,
+) -> None:
+    """Process a whole folder in parallel; resumable: documents whose output is current are skipped.
+
+    Outputs mirror the input tree (OUT/<path>.json). A re-run redoes only inputs that are new or
+    changed, or whose output was made by another pipeline version. Bad files are listed in
+    OUT/failures.csv (one line each on stderr too) and the rest go on.
+    """
+    import time
+
+    from vnplan.batch import execute, plan_batch, remove_temporary_files, summarize, write_failures
+
+    if engine not in ("local", "dask"):
+        err.print(f"vnplan batch: unknown engine {engine!r} (local or dask)", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    if scheduler and engine != "dask":
+        err.print("vnplan batch: --scheduler needs --engine dask", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    if not input_dir.is_dir():
+        report_error(input_dir, "not a folder (vnplan batch takes a folder; use vnplan extract for files)")
+        raise typer.Exit(EXIT_USAGE)
+    started = time.monotonic()
+    removed = remove_temporary_files(output) if output.is_dir() else 0
+    plan = plan_batch(input_dir, output)
+    if not plan.total:
+        report_error(input_dir, "no supported files found")
+        raise typer.Exit(EXIT_FAILED)
+    outcomes = []
+    with _progress(len(plan.todo)) as progress:
+        task = progress.add_task(f"batch ({engine}, {workers} workers)", total=len(plan.todo))
+        for outcome in execute(plan, "dask" if engine == "dask" else "local", workers, scheduler):
+            if outcome.error is not None:
+                report_error(outcome.job.source, outcome.error)
+            outcomes.append(outcome)
+            progress.advance(task)
+    failures_path = write_failures(output, [o for o in outcomes if o.error is not None], input_dir)
+    result = summarize(plan, outcomes, started, removed)
+    out.print(f"vnplan batch: {input_dir} → {output}", markup=False, highlight=False)
+    table = Table(show_header=False, box=None)
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("inputs", str(result.inputs))
+    table.add_row("up to date (skipped)", str(result.skipped))
+    table.add_row("processed", str(result.processed))
+    table.add_row("failed", str(result.failed) + (f" (see {failures_path})" if failures_path else ""))
+    if result.temporary_removed:
+        table.add_row("temporary files removed", f"{result.temporary_removed} (left by an interrupted run)")
+    table.add_row("time", f"{result.seconds:.1f} s")
+    out.print(table)
+    if result.failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
 def _default_corpus_dir(name: str) -> Path:
     """corpus/<name> under the current directory, else the repository's next to the package."""
     here = Path("corpus") / name

@@ -1,0 +1,235 @@
+"""Batch extraction at archive scale: every supported file below a folder, in parallel, resumable.
+
+Each input becomes ``OUT/<relative path>.json`` (the input's suffix replaced; inputs that would
+collide keep their suffix: ``a.pdf.json``). Beside each output a stamp in ``OUT/.vnplan-batch/``
+records the input's sha256, the pipeline version and the output's sha256; a re-run skips every
+input whose stamp matches, so a run killed at any moment resumes where it stopped. Outputs and
+stamps are written atomically (temporary file + rename), output first, so a stamp never vouches
+for a missing or partial output. Workers only compute: the coordinating process does all writing,
+so the local engine (a process pool) and the Dask engine give the same files.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+from pathlib import Path
+from typing import Literal
+
+from vnplan import __version__
+from vnplan.cli import expand_inputs, write_atomic
+
+Engine = Literal["local", "dask"]
+STATE_DIR = ".vnplan-batch"
+FAILURES_FILE = "failures.csv"
+PIPELINE_PACKAGES = ("vnplan", "vnplan.extract", "vnplan.normalize", "vnplan.structure", "vnplan.schema")
+
+
+@cache
+def pipeline_version() -> str:
+    """The package version plus a digest of every installed pipeline file (code, models, tables).
+
+    Any change to the code or the shipped models changes it, so outputs made by older code are redone.
+    """
+    digest = hashlib.sha256()
+    for name in PIPELINE_PACKAGES:
+        root = Path(next(iter(import_module(name).__path__)))
+        for path in sorted(root.rglob("*")):
+            relative = path.relative_to(root)
+            if path.is_dir() or path.suffix == ".pyc" or "__pycache__" in relative.parts:
+                continue
+            digest.update(f"{name}/{relative.as_posix()}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Job:
+    source: Path
+    output: Path
+    stamp: Path
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    job: Job
+    error: str | None  # None: the output was written
+
+
+@dataclass
+class BatchPlan:
+    input_dir: Path
+    out_dir: Path
+    todo: list[Job] = field(default_factory=list)
+    current: list[Job] = field(default_factory=list)  # outputs already up to date: skipped
+
+    @property
+    def total(self) -> int:
+        return len(self.todo) + len(self.current)
+
+
+def _output_names(input_dir: Path, sources: list[Path]) -> dict[Path, Path]:
+    """Relative output path for each source; sources that would share one keep their suffix."""
+    plain = {source: source.relative_to(input_dir).with_suffix(".json") for source in sources}
+    seen: dict[Path, int] = {}
+    for name in plain.values():
+        seen[name] = seen.get(name, 0) + 1
+    return {
+        source: name if seen[name] == 1 else source.relative_to(input_dir).with_name(source.name + ".json")
+        for source, name in plain.items()
+    }
+
+
+def _stamp_matches(job: Job, version: str) -> bool:
+    try:
+        stamp = json.loads(job.stamp.read_text(encoding="utf-8"))
+        return (
+            stamp.get("sha256") == job.sha256
+            and stamp.get("pipeline") == version
+            and stamp.get("output_sha256") == file_sha256(job.output)
+        )
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def remove_temporary_files(out_dir: Path) -> int:
+    """Delete the temporary files a killed run left (write_atomic's ``.<name>.<random>.tmp``)."""
+    leftovers = [path for path in out_dir.rglob(".*.tmp") if path.is_file()]
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return len(leftovers)
+
+
+def plan_batch(input_dir: Path, out_dir: Path) -> BatchPlan:
+    """Every supported file below input_dir, split into those to process and those already current."""
+    sources = list(expand_inputs([input_dir]))
+    version = pipeline_version()
+    plan = BatchPlan(input_dir, out_dir)
+    for source, name in _output_names(input_dir, sources).items():
+        stamp = out_dir / STATE_DIR / name.with_name(name.name + ".stamp")
+        job = Job(source, out_dir / name, stamp, file_sha256(source))
+        (plan.current if _stamp_matches(job, version) else plan.todo).append(job)
+    return plan
+
+
+def process_to_json(source: str) -> tuple[str | None, str | None]:
+    """The work one worker does for one document: (JSON text, None) or (None, one-line error)."""
+    from vnplan.cli import run_one
+    from vnplan.errors import InputError
+
+    try:
+        return run_one(Path(source)).to_json(), None
+    except InputError as exc:
+        return None, str(exc)
+
+
+def _local(jobs: list[Job], workers: int) -> Iterator[tuple[Job, str | None, str | None]]:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(process_to_json, str(job.source)): job for job in jobs}
+        for future in as_completed(futures):
+            try:
+                text, error = future.result()
+            except BrokenProcessPool:
+                text, error = None, "the worker process died (out of memory or killed?); re-run to retry"
+            yield futures[future], text, error
+
+
+def _dask(jobs: list[Job], workers: int, scheduler: str | None) -> Iterator[tuple[Job, str | None, str | None]]:
+    import logging
+
+    from distributed import Client, LocalCluster
+    from distributed import as_completed as dask_completed
+
+    cluster = (
+        None
+        if scheduler
+        else LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None, silence_logs=logging.ERROR)
+    )
+    try:
+        with Client(scheduler or cluster) as client:
+            futures = {
+                client.submit(process_to_json, str(job.source), key=f"vnplan-{job.sha256}-{i}", pure=False): job
+                for i, job in enumerate(jobs)
+            }
+            for future in dask_completed(futures):
+                try:
+                    text, error = future.result()
+                except Exception as exc:  # a lost worker: record it, keep going with the rest
+                    text, error = None, f"the Dask task failed ({type(exc).__name__}: {exc}); re-run to retry"
+                yield futures[future], text, error
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def execute(
+    plan: BatchPlan, engine: Engine = "local", workers: int = 2, scheduler: str | None = None
+) -> Iterator[Outcome]:
+    """Process plan.todo on the chosen engine, writing each output and its stamp as it arrives."""
+    if not plan.todo:
+        return
+    version = pipeline_version()
+    results = _local(plan.todo, workers) if engine == "local" else _dask(plan.todo, workers, scheduler)
+    for job, text, error in results:
+        if text is None:
+            yield Outcome(job, error or "no output")
+            continue
+        write_atomic(job.output, text)
+        stamp = {
+            "source": job.source.relative_to(plan.input_dir).as_posix(),
+            "sha256": job.sha256,
+            "pipeline": version,
+            "output_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        }
+        write_atomic(job.stamp, json.dumps(stamp, indent=2, sort_keys=True) + "\n")
+        yield Outcome(job, None)
+
+
+def write_failures(out_dir: Path, failures: list[Outcome], input_dir: Path) -> Path | None:
+    """OUT/failures.csv (file, error) for this run's failures; a stale report is removed when none failed."""
+    path = out_dir / FAILURES_FILE
+    if not failures:
+        path.unlink(missing_ok=True)
+        return None
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["file", "error"])
+    for outcome in sorted(failures, key=lambda o: str(o.job.source)):
+        writer.writerow([outcome.job.source.relative_to(input_dir).as_posix(), outcome.error])
+    write_atomic(path, buffer.getvalue())
+    return path
+
+
+@dataclass(frozen=True)
+class Summary:
+    inputs: int
+    skipped: int
+    processed: int
+    failed: int
+    seconds: float
+    temporary_removed: int
+
+
+def summarize(plan: BatchPlan, outcomes: list[Outcome], started: float, temporary_removed: int) -> Summary:
+    failed = sum(1 for o in outcomes if o.error is not None)
+    return Summary(
+        plan.total, len(plan.current), len(outcomes) - failed, failed, time.monotonic() - started, temporary_removed
+    )
