@@ -97,7 +97,7 @@ def normalize(doc: ExtractedDocument) -> NormalizedDocument:
     damage = list(reading.damage)
     if legacy.encoding:
         damage.insert(0, f"legacy_encoding_{legacy.encoding}")
-    mapped, restore_log, restored_mode = _restore(mapped, reading)
+    mapped, restore_log, restored_mode = _restore(mapped, reading, doc.text_method)
     if restored_mode and not reading.damage:  # damage found line by line only
         damage.append("stripped_diacritics" if restored_mode == "stripped" else "ocr_confusion")
     for item in restore_log:
@@ -154,9 +154,14 @@ def normalize(doc: ExtractedDocument) -> NormalizedDocument:
 RESTORE_METHODS = {"stripped": "restore_diacritics", "ocr": "ocr_correction"}
 
 
-def _restore(mapped: MappedText, reading: QualityReading) -> tuple[MappedText, list[RawRepair], str | None]:
-    """Restore the damaged lines of the reflowed text; every changed token is logged in raw offsets."""
-    if "ocr_confusion" in reading.damage:
+def _restore(
+    mapped: MappedText, reading: QualityReading, text_method: str
+) -> tuple[MappedText, list[RawRepair], str | None]:
+    """Restore the damaged lines of the reflowed text; every changed token is logged in raw offsets.
+
+    OCR output always goes through OCR correction (even tesseract -l vie gets marks wrong);
+    otherwise the detected damage decides, and lines that already read well are kept."""
+    if "ocr_confusion" in reading.damage or text_method == "ocr":
         mode = "ocr"
     elif "stripped_diacritics" in reading.damage:
         mode = "stripped"
@@ -165,8 +170,8 @@ def _restore(mapped: MappedText, reading: QualityReading) -> tuple[MappedText, l
     if mode == "clean":
         return mapped, [], None
     lines = mapped.text.split("\n")
-    keep = [line_is_clean(line) for line in lines]
-    if all(keep):
+    keep = [line_is_clean(line) for line in lines] if mode == "stripped" else []
+    if keep and all(keep):
         return mapped, [], None
     restored = default_restorer().restore_lines(lines, mode, keep)
     edits: list[Edit] = []

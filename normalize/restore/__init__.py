@@ -102,6 +102,8 @@ def restore_text(text: str, mode: str | None = None, restorer: Restorer | None =
         mode, confidence = damage_mode("\n".join(lines))
     if mode == "clean":
         return RestoreResult([RestoredLine(line) for line in lines], legacy, mode, confidence)
-    keep = [line_is_clean(line) for line in lines]
+    # Lines that already read well are kept as they are, except in OCR text, where a valid
+    # syllable can still be a misread one ("tô chức" for tổ chức): the channel model decides.
+    keep = [line_is_clean(line) for line in lines] if mode == "stripped" else []
     restored = (restorer or default_restorer()).restore_lines(lines, mode, keep)
     return RestoreResult(restored, legacy, mode, confidence)

@@ -52,6 +52,7 @@ MIN_RULE_COUNT = 3
 MIN_RULE_P = 0.002
 MAX_RULE_OPTIONS = 4
 MAX_VARIANT_CANDIDATES = 8
+MAX_CANDIDATES = 24
 _EDGE = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
 
 
@@ -218,4 +219,8 @@ class Channel:
             for i in restorer.candidates.get(variant, ())[:MAX_VARIANT_CANDIDATES]:
                 scores.setdefault(int(i), UNSEEN_SAME_SHAPE + p)
         ids = np.fromiter(scores, dtype=np.int64, count=len(scores))
-        return ids, np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+        channel = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+        if len(ids) > MAX_CANDIDATES:  # the likeliest by channel and unigram, for speed
+            best = np.argsort(-(channel + restorer.model.logp[0][ids]), kind="stable")[:MAX_CANDIDATES]
+            ids, channel = ids[best], channel[best]
+        return ids, channel

@@ -11,6 +11,7 @@ candidates given the decoded neighbours on both sides.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,7 +22,7 @@ import numpy as np
 import regex
 
 from vnplan.normalize.restore.channel import Channel
-from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, TOKEN, UNK, NgramModel, read_arrays
+from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, SPECIALS, TOKEN, UNK, NgramModel, read_arrays
 from vnplan.normalize.restore.text import case_class, new_tone_style
 from vnplan.normalize.syllables import strip_diacritics, syllables
 
@@ -30,6 +31,7 @@ MAX_CANDIDATES = 24
 MAX_CHUNK = 200
 RIGHT_CONTEXT = 3
 CASE_WEIGHT = 0.6
+NUMBER_STAYS = math.log(0.9)
 # URLs, e-mail addresses and file names are never changed.
 LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn|com|org|net|gov|edu|pdf|docx?)\b\S*")
 # A whitespace-separated chunk that holds digits joined to letters: a document code or a date.
@@ -124,6 +126,12 @@ class Restorer:
         """A token's candidates. ``in_code``: part of a chunk with digits ("18-NQ/TU", "2913/QD-UBND"),
         where only d → đ is allowed."""
         lower = token.lower()
+        if mode == "ocr" and token.isdigit() and len(token) <= 2 and not (frozen or in_code):
+            # A short number may be a misread word ("6" for ở, "16" for lộ): the context decides.
+            seen = self.channel.table.get(token)
+            if seen is not None:
+                ids = np.concatenate([[NUM], seen[0]])
+                return _Slot(line, start, end, token, ids, np.concatenate([[NUMBER_STAYS], seen[1]]), False)
         if token.isdigit() or (token[0].isdigit() and mode != "ocr"):
             return _Slot(line, start, end, token, np.array([NUM]), np.zeros(1), True)
         own = self.word_id.get(new_tone_style(lower), UNK)
@@ -292,9 +300,10 @@ class Restorer:
         confidence = self.confidences(slots, path)
         by_line: dict[int, list[Change]] = {}
         for slot, choice, conf in zip(slots, path, confidence, strict=True):
-            if slot.fixed:
+            chosen = int(slot.ids[choice])
+            if slot.fixed or chosen < len(SPECIALS):  # kept, or a number that stays a number
                 continue
-            word = self.model.vocab[int(slot.ids[choice])]
+            word = self.model.vocab[chosen]
             text = apply_case(word, slot.raw)
             if text != slot.raw and new_tone_style(slot.raw) != text:
                 by_line.setdefault(slot.line, []).append(
