@@ -168,11 +168,21 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
 
     # Issuer: header capitals first, else the preamble sentence "X ban hành Kế hoạch".
     orgs = _header_orgs(header)
+    stated = _issuer_from_sentence(lines, sections)
     if orgs:
         ident.issuer = orgs[-1]
         ident.issuer_parent = orgs[0] if len(orgs) > 1 else None
+        # Only the parent body legible in the header ("UBND TỈNH …" over an unreadable "SỞ Y TẾ"),
+        # while the preamble says who issues the plan: the preamble names the issuer.
+        if (
+            len(orgs) == 1
+            and stated
+            and regex.match(r"^(?:UBND|Ủy ban|Uỷ ban)", orgs[0])
+            and not stated.startswith(("UBND", "Ủy ban"))
+        ):
+            ident.issuer, ident.issuer_parent = stated, orgs[0]
     if ident.issuer is None:
-        ident.issuer = _issuer_from_sentence(lines, sections)
+        ident.issuer = stated
 
     # Province: named in the issuer or its parent, else the most cited province of the text.
     ident.province = _province(doc, ident, lines)
@@ -255,6 +265,8 @@ def _qualify(org: str, ident: Identity) -> str:
     """'Sở Y tế' of a provincial plan → 'Sở Y tế tỉnh Hòa Bình'; 'UBND huyện' → 'UBND huyện Cẩm Thủy'."""
     if regex.search(r"\bhuyện$", org) and ident.place:
         return f"{org} {ident.place}"
+    if ident.province and org.startswith(("Sở", "Ban", "Văn phòng", "Chi cục")):
+        return f"{org} tỉnh {ident.province.name}"
     if ident.issuer_parent and _names_place(ident.issuer_parent):
         place = regex.search(r"\b(?:tỉnh|huyện|thành phố|thị xã|quận)\s+.+$", ident.issuer_parent)
         if place:
@@ -265,19 +277,17 @@ def _qualify(org: str, ident: Identity) -> str:
 
 
 def _province(doc: NormalizedDocument, ident: Identity, lines: list[Line]) -> Place | None:
+    mentions = _province_mentions(doc.text)
     for org in (ident.issuer, ident.issuer_parent):
         if org:
             m = rules.PROVINCE_NAME.search(org)
-            if m:
+            # a name the text never repeats may be a misread header ("LAICHAU"): let the mentions decide
+            if m and (mentions[_name_case(m["name"])] > 1 or len(mentions) <= 1):
                 return Place(name=_name_case(m["name"]), level="province", text=m.group(0), provenance=None)
-    counts: Counter[str] = Counter()
+    counts = mentions
     first: dict[str, regex.Match[str]] = {}
     for m in rules.PROVINCE_NAME.finditer(doc.text):
-        name = _name_case(m["name"])
-        if name.split()[0].lower() in ("ủy", "uỷ"):  # "Tỉnh ủy" is the party committee, not a place
-            continue
-        counts[name] += 1
-        first.setdefault(name, m)
+        first.setdefault(_name_case(m["name"]), m)
     if not counts:
         return _province_from_ner(doc, lines)
     name, _ = counts.most_common(1)[0]
@@ -288,6 +298,21 @@ def _province(doc: NormalizedDocument, ident: Identity, lines: list[Line]) -> Pl
         text=m.group(0),
         provenance=doc.provenance(m.start(), m.end(), "rule:province_mention", 0.7),
     )
+
+
+def _province_mentions(text: str) -> Counter[str]:
+    """How often each province is named. A name that runs into the next word ("tỉnh Lai Châu Thực
+    hiện …") counts for the shorter name the text also uses."""
+    raw = Counter(
+        _name_case(m["name"])
+        for m in rules.PROVINCE_NAME.finditer(text)
+        if m["name"].split()[0].lower() not in ("ủy", "uỷ")  # "Tỉnh ủy" is the party committee, not a place
+    )
+    merged: Counter[str] = Counter()
+    for name, count in raw.items():
+        shorter = [other for other in raw if other != name and name.startswith(other + " ")]
+        merged[max(shorter, key=len) if shorter else name] += count
+    return merged
 
 
 def _province_from_ner(doc: NormalizedDocument, lines: list[Line]) -> Place | None:

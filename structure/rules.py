@@ -100,13 +100,10 @@ ISSUER_SENTENCE = _c(
     r"[Cc]hương\s+trình)"
 )
 # Administrative divisions named after an issuer or in the text.
-PROVINCE_NAME = _c(
-    r"(?<![\p{L}])(?:tỉnh|TỈNH|Tỉnh)\s+(?P<name>\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){0,3}|\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3})"
-)
-DISTRICT_NAME = _c(
-    r"(?<![\p{L}])(?:huyện|HUYỆN|thị\s+xã|THỊ\s+XÃ|thành\s+phố|THÀNH\s+PHỐ|quận|QUẬN)\s+"
-    r"(?P<name>\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){0,3}|\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3})"
-)
+# A name in capitals ("TỈNH LAI CHÂU") or in title case ("tỉnh Lai Châu"), up to four words.
+_PLACE_WORDS = r"(?P<name>\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}(?!\p{Ll})|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){0,3})"
+PROVINCE_NAME = _c(r"(?<![\p{L}])(?:tỉnh|TỈNH|Tỉnh)\s+" + _PLACE_WORDS)
+DISTRICT_NAME = _c(r"(?<![\p{L}])(?:huyện|HUYỆN|thị\s+xã|THỊ\s+XÃ|thành\s+phố|THÀNH\s+PHỐ|quận|QUẬN)\s+" + _PLACE_WORDS)
 
 # Planning period: "giai đoạn 2023-2025", "thời kỳ 2021 - 2030", "định hướng đến năm 2030", "tầm nhìn đến năm 2045".
 PERIOD_RANGE = _c(

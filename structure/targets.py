@@ -15,7 +15,7 @@ from importlib import resources
 
 import regex
 
-from vnplan.model import Indicator, Target
+from vnplan.model import Baseline, Indicator, Target
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
 from vnplan.structure.numbers import parse_number
@@ -181,6 +181,11 @@ def extract_indicators(
             continue
         horizon = _horizon(section) if in_target_part else None
         label = _label(section)
+        if in_target_part and "\t" in line.text:
+            row = _table_row_target(doc, line, section)
+            if row is not None:
+                indicators.append(row)
+                continue
         offset = 0
         for clause in regex.split(r"(?<=;)\s*", line.text):
             start = line.start + line.text.index(clause, offset)
@@ -202,6 +207,64 @@ def _sentence_of(text: str, clause_start: int, end: int) -> str:
     before = text[clause_start:end]
     stop = before.rfind(". ")
     return before[stop + 2 :] if stop >= 0 else before
+
+
+TABLE_NUMBER = regex.compile(
+    r"(?P<comparator>[<>≤≥]=?)?\s*(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\d/])"
+)
+YEAR_RANGE = regex.compile(r"(?P<start>(?:19|20)\d\d)\s*[-–]\s*(?P<end>(?:19|20)\d\d)")
+TABLE_COMPARATORS = {">": ">", "≥": ">=", ">=": ">=", "<": "<", "≤": "<=", "<=": "<="}
+
+
+def _table_row_target(doc: NormalizedDocument, line: Line, section: SectionNode) -> Indicator | None:
+    """A row of a target table: name, unit, then its figures; the last figure is the target and the
+    one before it the baseline (tables put the current value before the goal)."""
+    cells = [c.strip() for c in line.text.split("\t")]
+    label = cells[0] if regex.fullmatch(r"\d{1,2}", cells[0]) else None
+    # numbers inside the name ("bác sĩ/10.000 dân") are masked so they are not read as figures
+    text = " ".join(cells[1:] if label else cells)
+    body = NAME_NUMBERS.sub(lambda m: regex.sub(r"\d", "#", m.group(0)), text)  # same length as text
+    first = TABLE_NUMBER.search(body)
+    if first is None or first.start() == 0:
+        return None
+    name = text[: first.start()].strip()
+    figures = [m for m in TABLE_NUMBER.finditer(body, first.start()) if parse_number(m["number"]) is not None]
+    if not regex.search(r"\p{L}{2,}", name) or not figures:
+        return None
+    unit_word = regex.search(r"(%|‰|\p{L}+)\s*$", name)
+    if PER_CAPITA_AFTER.search(name) or PER_CAPITA.search(name):
+        noun = regex.search(r"(\p{L}+(?:\s\p{L}+)?)\s*/\s*(?:vạn|10\.000)", name)
+        unit = f"{noun.group(1).lower().removeprefix('số ')}/10.000 dân" if noun else None
+    elif "%" in name or "%" in body[first.start() :]:
+        unit = "%"
+    else:
+        unit = unit_word.group(1).lower() if unit_word else None
+    name = regex.sub(r"\s*(?:%|‰)\s*$", "", name)
+    # the table's period, from its caption lines ("2026-2030") or the heading
+    caption = doc.text[section.start : line.start]
+    ranges = list(YEAR_RANGE.finditer(caption))
+    year = int(ranges[-1]["end"]) if ranges else _horizon(section)
+    target, baseline = figures[-1], figures[-2] if len(figures) >= 2 else None
+    return Indicator(
+        id="",
+        label=label,
+        name=name[:300],
+        target=Target(
+            value=float(parse_number(target["number"]) or 0),
+            unit=unit,
+            comparator=TABLE_COMPARATORS.get(target["comparator"] or ""),  # type: ignore[arg-type]
+        ),
+        target_year=year,
+        baseline=Baseline(
+            value=float(parse_number(baseline["number"]) or 0),
+            year=int(ranges[-1]["start"]) - 1 if ranges else None,
+        )
+        if baseline is not None
+        else None,
+        metric=metric_for(name, unit),
+        section=section.id,
+        provenance=doc.provenance(line.start, line.end, "rule:target_table_row", 0.7),
+    )
 
 
 def _clause_targets(

@@ -85,6 +85,9 @@ SUPPORT = regex.compile(
     r"chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|thẩm\s+định)\b(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)",
     regex.I,
 )
+BULLET_UNIT = regex.compile(
+    r"^(?P<units>(?:Các\s+)?(?:Phòng|Văn\s+phòng|Khoa|Trung\s+tâm|Bệnh\s+viện|Trạm|Sở|Ban|Thanh\s+tra)\b[^:;.]{0,80}?)\s*:\s*"
+)
 # "Trưởng các phòng, thủ trưởng các đơn vị … có trách nhiệm phối hợp …": the subject supports.
 SUBJECT = regex.compile(
     r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,80},\s*)?(?:(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc)\s+)?(?P<units>"
@@ -240,6 +243,16 @@ def extract_units(
                     unit = add(part, role, body_start, body_start + len(title), "rule:unit_heading")
                     lead = lead or unit
                 owners[section.id] = lead
+        # "- Phòng Kế hoạch - Tài chính: …" — a list item that names its unit before a colon
+        named = BULLET_UNIT.match(body) if heading and section.marker == "bullet" else None
+        if named:
+            for part in split_unit_list(named["units"]):
+                offset = max(body.find(part), 0)
+                unit = add(part, "lead", body_start + offset, body_start + offset + len(part), "rule:unit_list_item")
+                lead = lead or unit
+            owners[section.id] = lead
+            body_start += named.end()
+            body = body[named.end() :]
         requests = list(REQUEST.finditer(body))
         for request in requests:
             for part in split_unit_list(request["units"]):
@@ -257,7 +270,11 @@ def extract_units(
                         part, "lead", body_start + offset, body_start + offset + len(part), "rule:unit_assignment"
                     )
         owner = lead or _owning_unit(section, owners)
-        if owner is not None and not (heading and lead is not None and body.strip().rstrip(":") == lead.name):
+        if (
+            owner is not None
+            and body.strip()
+            and not (heading and lead is not None and body.strip().rstrip(":") == lead.name)
+        ):
             refs = [r.strip() for m in INDICATOR_REFS.finditer(body) for r in m["refs"].split(",")]
             refs += [r for r in _refs_by_name(body, labels_by_metric) if r not in refs]
             deadline = DEADLINE.search(body)

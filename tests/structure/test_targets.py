@@ -75,3 +75,32 @@ def test_outside_the_target_list_only_committed_numbers_count(tmp_path):
     )
     found = _targets(tmp_path, "- Tỷ lệ tiêm chủng đầy đủ đạt 98%.", tasks)
     assert found == {(98.0, "%", "=", 2025), (95.0, "%", "=", 2025), (3.0, "đề tài", ">=", None)}
+
+
+def test_target_table_rows_give_target_and_baseline(tmp_path):
+    table = (
+        "Chỉ tiêu giai đoạn 2026-2030\n"
+        "1\tSố bác sĩ/10.000 dân\tBác sĩ\t13,1\t>13,5\n"
+        "2\tTỷ lệ dân số tham gia BHYT %\t95\t96\n"
+        "3\tTuổi thọ trung bình\tTuổi\t68,5\t70"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN.format(targets=table, tasks="- Khác."), encoding="utf-8")
+    rows = [
+        (
+            i.label,
+            i.target.value,
+            i.target.unit,
+            i.target.comparator,
+            i.target_year,
+            i.baseline.value,
+            i.baseline.year,
+            i.metric,
+        )
+        for i in vnplan.process(path).indicators
+    ]
+    assert rows == [
+        ("1", 13.5, "bác sĩ/10.000 dân", ">", 2030, 13.1, 2025, "doctors_per_10k"),
+        ("2", 96.0, "%", None, 2030, 95.0, 2025, "health_insurance_coverage"),
+        ("3", 70.0, "tuổi", None, 2030, 68.5, 2025, "life_expectancy"),
+    ]

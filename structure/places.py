@@ -1,0 +1,338 @@
+"""Where each plan belongs: the issuing province and district, and the places records name.
+
+Names found by the identity pass ("UBND tỉnh Lai Châu", "Trung tâm Y tế huyện Yên Lạc", the date
+line's "Cẩm Thủy") and in units, activities and budget lines ("TTYT huyện Cao Phong", "UBND xã Đức
+Trọng") are matched against the official list in force when the plan was issued: the pre-2025 list
+(63 provinces, districts, communes) before 1 July 2025, the post-2025 one (34 provinces, communes)
+from then on. Each resolved place carries its official name and code, the province it belonged to
+in that list, and the post-2025 province it belongs to now. A name is matched only within the scope
+the text gives it (the plan's province, the issuing district); a name that matches no unit, or more
+than one, keeps a null code and a warning: nothing is resolved by a guess.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import regex
+
+from vnplan.model import Activity, AdminRef, Budget, Notice, Place, Provenance, Resolution, Unit
+from vnplan.normalize import NormalizedDocument
+from vnplan.normalize.syllables import strip_diacritics
+from vnplan.normalize.unicode import alternate_tone_placement
+from vnplan.structure import admin_units
+from vnplan.structure.admin_units import AdminUnit, CodeList, Level
+
+_NAME_WORD = r"(?:\p{Lu}\p{Ll}*|\p{Lu}{2,}|\d{1,2})"
+_NAME = _NAME_WORD + r"(?:(?:\s+|\s*-\s*)" + _NAME_WORD + r"){0,4}"
+# The kind word written before a name, and the official kinds it may stand for.
+_KINDS: dict[str, tuple[Level, tuple[str, ...]]] = {
+    "tỉnh": ("province", ("Tỉnh",)),
+    "huyện": ("district", ("Huyện",)),
+    "quận": ("district", ("Quận",)),
+    "thị xã": ("district", ("Thị xã",)),
+    "thành phố": ("district", ("Thành phố",)),
+    "tp": ("district", ("Thành phố",)),
+    "xã": ("commune", ("Xã",)),
+    "phường": ("commune", ("Phường",)),
+    "thị trấn": ("commune", ("Thị trấn",)),
+    "đặc khu": ("commune", ("Đặc khu",)),
+    # health facilities of a district (TTYT) and of a commune (TYT) named by the place alone
+    "ttyt": ("district", ()),
+    "trung tâm y tế": ("district", ()),
+    "trung tâm yt": ("district", ()),
+    "tyt": ("commune", ()),
+    "trạm y tế": ("commune", ()),
+}
+MENTION = regex.compile(
+    r"(?<![\p{L}])(?P<kind>(?i:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|đặc\s+khu|trung\s+tâm\s+y\s+tế"
+    r"|trung\s+tâm\s+yt|trạm\s+y\s+tế)|TP\.?|TTYT|TYT)\s+(?P<name>" + _NAME + r")(?![\p{L}])"
+)
+_KIND_WORD = regex.compile(r"(?i)(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|đặc\s+khu)(?!\p{L})")
+# The issuing body's level, from its head word and the place word that qualifies it.
+_CENTRAL = regex.compile(r"^(?:Bộ|Chính phủ|Thủ tướng|Quốc hội|Tổng cục|Cục)\b")
+_PROVINCE_BODY = regex.compile(r"^(?:Sở|Ban|Văn phòng|Chi cục|Bệnh viện|Trung tâm Kiểm soát)\b")
+_BODY_MENTION = regex.compile(
+    r"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|HĐND)\s+(?P<kind>(?i:tỉnh|thành\s+phố))\s+(?P<name>" + _NAME + r")"
+)
+_HEADER_CHARS = 2500
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # the kind word as normalized in _KINDS
+    name: str  # the name as written
+    start: int  # offsets into the searched text
+    end: int
+
+
+def mentions(text: str) -> list[Mention]:
+    """'Trung tâm Y tế huyện Cao Phong' → [huyện Cao Phong]; 'TYT Quỳnh Lâm (TPHB)' → [tyt Quỳnh Lâm]."""
+    out = []
+    for m in MENTION.finditer(text):
+        kind = regex.sub(r"\s+", " ", m["kind"]).lower().rstrip(".")
+        name = m["name"]
+        if _KIND_WORD.match(text, m.start("name")):  # "TTYT Thành phố", "Trạm Y tế xã Quỳnh Lâm"
+            inner = mentions(text[m.start("name") : m.end()])
+            out.extend(Mention(i.kind, i.name, m.start("name") + i.start, m.start("name") + i.end) for i in inner)
+            continue
+        out.append(Mention(kind, name, m.start(), m.end()))
+    return out
+
+
+def _exact_key(name: str) -> str:
+    words = unicodedata.normalize("NFC", name).lower().replace("–", "-").split()
+    return " ".join(min(w, alternate_tone_placement(w)) for w in words).replace(" - ", "-")
+
+
+def _loose_key(name: str) -> str:
+    return regex.sub(r"[^a-z0-9]", "", strip_diacritics(unicodedata.normalize("NFC", name)).lower().replace("đ", "d"))
+
+
+@dataclass
+class Match:
+    unit: AdminUnit | None
+    resolution: Resolution
+
+
+def match(
+    name: str, level: Level, code_list: CodeList, kinds: tuple[str, ...] = (), scope: Callable[[AdminUnit], bool] = bool
+) -> Match:
+    """The one unit of `level` named `name` within `scope`: by name and kind, by name, then without diacritics."""
+    candidates = [u for u in admin_units.units(code_list) if u.level == level and scope(u)]
+    exact = [u for u in candidates if _exact_key(u.short_name) == _exact_key(name)]
+    loose = [u for u in candidates if _loose_key(u.short_name) == _loose_key(name)] if _loose_key(name) else []
+    for found, resolution in (
+        ([u for u in exact if u.kind in kinds], "official_name"),
+        (exact, "name"),
+        ([u for u in loose if u.kind in kinds] or loose, "unaccented"),
+    ):
+        if len(found) == 1:
+            return Match(found[0], resolution)  # type: ignore[arg-type]
+        if len(found) > 1:
+            return Match(None, "ambiguous")
+    return Match(None, "not_found")
+
+
+def code_list_for(issued_date: str | None) -> CodeList:
+    """The official list in force on the issue date; the pre-2025 one when the date is unknown."""
+    if issued_date and issued_date[:7] >= admin_units.REORGANIZATION_DATE[:7]:
+        return "post_2025"
+    return "pre_2025"
+
+
+def _current(unit: AdminUnit) -> AdminRef | None:
+    if unit.code_list == "post_2025":
+        return AdminRef(name=unit.province_name, code=unit.province_code)
+    now = admin_units.current_province(unit.province_code)
+    return AdminRef(name=now[0], code=now[1]) if now else None
+
+
+def place(
+    name: str,
+    level: Level,
+    text: str,
+    provenance: Provenance | None,
+    found: Match,
+    resolution: Resolution | None = None,
+) -> Place:
+    unit = found.unit
+    return Place(
+        name=name,
+        level=level,
+        text=text,
+        provenance=provenance,
+        official_name=unit.official_name if unit else None,
+        code=unit.code if unit else None,
+        code_list=unit.code_list if unit else None,
+        province=AdminRef(name=unit.province_name, code=unit.province_code) if unit else None,
+        current=_current(unit) if unit else None,
+        resolution=resolution or found.resolution,
+    )
+
+
+def _notice(found: Place) -> Notice | None:
+    if found.code is not None:
+        return None
+    why = "matches several units" if found.resolution == "ambiguous" else "matches no unit"
+    return Notice(
+        code=f"place_{found.resolution}",
+        message=f"{found.level} '{found.name}' ({found.text}) {why} of the official list; its code is left null",
+        stage="structure",
+        provenance=found.provenance,
+    )
+
+
+def _span(doc: NormalizedDocument, words: str, method: str) -> Provenance | None:
+    pattern = r"\s+".join(regex.escape(w) for w in words.split())
+    m = regex.search(pattern, doc.text, flags=regex.I)
+    return doc.provenance(m.start(), m.end(), method, 0.9) if m else None
+
+
+@dataclass
+class Location:
+    """Where the document belongs."""
+
+    province: Place | None
+    district: Place | None
+    issuer_level: str | None
+    warnings: list[Notice]
+
+
+def _in_province(province: AdminUnit | None) -> Callable[[AdminUnit], bool]:
+    """Units of the pre-2025 list inside `province`, whichever list the province comes from."""
+    if province is None:
+        return bool
+    if province.code_list == "pre_2025":
+        return lambda u: u.province_code == province.code
+    return lambda u: (admin_units.current_province(u.province_code) or ("", ""))[1] == province.code
+
+
+def _issuer_level(issuer: str | None) -> tuple[str | None, Mention | None]:
+    if not issuer:
+        return None, None
+    if _CENTRAL.match(issuer):
+        return "central", None
+    found = mentions(issuer)
+    last = found[-1] if found else None
+    if _PROVINCE_BODY.match(issuer) or (last and last.kind == "tỉnh"):
+        return "province", None
+    if last and _KINDS[last.kind][0] in ("district", "commune"):
+        return _KINDS[last.kind][0], last
+    return None, None
+
+
+def locate_document(
+    doc: NormalizedDocument, issuer: str | None, province: Place | None, issued_date: str | None
+) -> Location:
+    """The issuing province (then and now) and, for a district-level issuer, the district."""
+    code_list = code_list_for(issued_date)
+    level, written = _issuer_level(issuer)
+    if province is None and issuer is None:
+        # No issuer was read: the body named in the header ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH").
+        body = _BODY_MENTION.search(doc.text[:_HEADER_CHARS])
+        if body:
+            span = doc.provenance(body.start(), body.end(), "rule:issuing_body", 0.8)
+            province = Place(name=body["name"].title(), level="province", text=body.group(0), provenance=span)
+            level = "province"
+    warnings: list[Notice] = []
+    province_unit: AdminUnit | None = None
+    if province is not None:
+        kinds = ("Thành phố",) if regex.search(r"(?i)thành\s+phố", province.text) else ("Tỉnh",)
+        found = match(province.name, "province", code_list, kinds)
+        province_unit = found.unit
+        if province.provenance is None:
+            province = province.model_copy(update={"provenance": _span(doc, province.text, "rule:province_name")})
+        province = place(province.name, "province", province.text, province.provenance, found)
+    district: Place | None = None
+    if level == "district" and written is not None and written.kind in _KINDS and _KINDS[written.kind][1]:
+        # A municipality's own city ("UBND thành phố Hồ Chí Minh") is a province, not a district.
+        if written.kind in ("thành phố", "tp") and province_unit and _same_name(province_unit, written.name):
+            level = "province"
+        else:
+            kinds = _KINDS[written.kind][1]
+            found = match(written.name, "district", "pre_2025", kinds, _in_province(province_unit))
+            text = f"{written.kind} {written.name}"
+            district = place(written.name, "district", text, _span(doc, text, "rule:issuer_district"), found)
+            if province is None and found.unit is not None:
+                unit = next(
+                    u
+                    for u in admin_units.units("pre_2025")
+                    if u.level == "province" and u.code == found.unit.province_code
+                )
+                province = place(
+                    unit.short_name,
+                    "province",
+                    text,
+                    district.provenance,
+                    Match(unit, "official_name"),
+                    "from_district",
+                )
+    if level is None and province is not None:
+        level = "province"
+    for found_place in (province, district):
+        notice = _notice(found_place) if found_place else None
+        if notice:
+            warnings.append(notice)
+    return Location(province, district, level, warnings)
+
+
+def _same_name(unit: AdminUnit, name: str) -> bool:
+    return _loose_key(unit.short_name) == _loose_key(name)
+
+
+def _province_unit(location: Location) -> AdminUnit | None:
+    p = location.province
+    if p is None or p.code is None or p.code_list is None:
+        return None
+    return next(u for u in admin_units.units(p.code_list) if u.level == "province" and u.code == p.code)
+
+
+def _commune_scope(province: AdminUnit, district_code: str | None) -> Callable[[AdminUnit], bool]:
+    """Communes of the plan's province, and of its district when the text names one."""
+    if province.code_list == "post_2025":
+        return lambda u: u.province_code == province.code
+    return lambda u: u.province_code == province.code and district_code in (None, u.district_code)
+
+
+def _record_place(
+    doc: NormalizedDocument, texts: Iterable[str], provenance: Provenance, location: Location, code_list: CodeList
+) -> Place | None:
+    """The most specific place a record names, resolved within the plan's province (and district)."""
+    province = _province_unit(location)
+    if province is None:
+        return None
+    district_code = location.district.code if location.district else None
+    span_text = doc.text[provenance.start : provenance.end]
+    best: Place | None = None
+    for text in texts:
+        for mention in mentions(text):
+            level, kinds = _KINDS[mention.kind]
+            if level == "province":
+                continue
+            if level == "district":
+                found = match(mention.name, "district", "pre_2025", kinds, _in_province(province))
+                if found.unit is not None:
+                    district_code = found.unit.code
+            else:
+                found = match(mention.name, "commune", code_list, kinds, _commune_scope(province, district_code))
+            words = text[mention.start : mention.end]
+            at = span_text.find(words)
+            span = (
+                doc.provenance(provenance.start + at, provenance.start + at + len(words), "rule:place_mention", 0.8)
+                if at >= 0
+                else provenance
+            )
+            candidate = place(mention.name, level, words, span, found)
+            if best is None or (candidate.code and (not best.code or level == "commune")):
+                best = candidate
+    return best
+
+
+def locate_records(
+    doc: NormalizedDocument,
+    location: Location,
+    issued_date: str | None,
+    units: list[Unit],
+    activities: list[Activity],
+    budgets: list[Budget],
+) -> tuple[list[Unit], list[Activity], list[Budget], list[Notice]]:
+    """Each unit, activity and budget line with the district or commune it names, if any."""
+    code_list = code_list_for(issued_date)
+    warnings: list[Notice] = []
+
+    def located(record, texts: Iterable[str]):
+        found = _record_place(doc, texts, record.provenance, location, code_list)
+        notice = _notice(found) if found else None
+        if notice:
+            warnings.append(notice)
+        return record.model_copy(update={"place": found}) if found else record
+
+    return (
+        [located(u, [u.name]) for u in units],
+        [located(a, [a.name, a.lead_unit or ""]) for a in activities],
+        [located(b, [b.description]) for b in budgets],
+        warnings,
+    )
