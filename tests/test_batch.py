@@ -1,0 +1,112 @@
+"""vnplan batch: parallel, resumable, atomic; one bad file never stops the rest; Dask gives the same files."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import processed, seed_path
+from typer.testing import CliRunner
+
+from vnplan.batch import STATE_DIR, execute, plan_batch
+from vnplan.cli import app
+from vnplan.schema import validation_errors
+
+runner = CliRunner()
+
+
+def _copy_seeds(folder: Path, prefixes: tuple[str, ...]) -> dict[str, str]:
+    """Copies of seeds under their own names; returns output name → seed prefix."""
+    folder.mkdir(parents=True, exist_ok=True)
+    expected = {}
+    for prefix in prefixes:
+        source = seed_path(prefix)
+        shutil.copy(source, folder / source.name)
+        expected[source.stem + ".json"] = prefix
+    return expected
+
+
+def _outputs(out_dir: Path) -> dict[str, bytes]:
+    return {p.relative_to(out_dir).as_posix(): p.read_bytes() for p in sorted(out_dir.rglob("*")) if p.is_file()}
+
+
+def test_batch_writes_skips_current_outputs_and_reports_bad_files(tmp_path):
+    inputs, out_dir = tmp_path / "in", tmp_path / "out"
+    expected = _copy_seeds(inputs / "sub", ("002", "004"))
+    (inputs / "broken.pdf").write_bytes(b"not a pdf at all")
+    first = runner.invoke(app, ["batch", str(inputs), "-o", str(out_dir), "--workers", "2"])
+    assert first.exit_code == 1
+    assert "broken.pdf" in first.stderr and first.stderr.count("vnplan: error:") == 1
+    for name, prefix in expected.items():
+        assert (out_dir / "sub" / name).read_text(encoding="utf-8") == processed(prefix).to_json()
+    failures = (out_dir / "failures.csv").read_text(encoding="utf-8").splitlines()
+    assert failures[0] == "file,error" and failures[1].startswith("broken.pdf,") and len(failures) == 2
+
+    (inputs / "broken.pdf").unlink()
+    again = runner.invoke(app, ["batch", str(inputs), "-o", str(out_dir)])
+    assert again.exit_code == 0, again.output
+    assert "up to date (skipped)  2" in again.stdout and "processed             0" in again.stdout
+    assert not (out_dir / "failures.csv").exists()
+
+    changed = inputs / "sub" / seed_path("004").name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nPhụ lục bổ sung.\n", encoding="utf-8")
+    plan = plan_batch(inputs, out_dir)
+    assert [job.source for job in plan.todo] == [changed] and len(plan.current) == 1
+
+
+def test_batch_usage_errors(tmp_path):
+    assert runner.invoke(app, ["batch", str(tmp_path / "missing"), "-o", str(tmp_path)]).exit_code == 2
+    assert runner.invoke(app, ["batch", str(tmp_path), "-o", str(tmp_path), "--engine", "spark"]).exit_code == 2
+    assert runner.invoke(app, ["batch", str(tmp_path), "-o", str(tmp_path), "--scheduler", "tcp://x:1"]).exit_code == 2
+    empty = runner.invoke(app, ["batch", str(tmp_path), "-o", str(tmp_path / "out")])
+    assert empty.exit_code == 1 and "no supported files" in empty.stderr
+
+
+def test_batch_killed_at_random_moments_resumes_to_one_valid_output_per_input(tmp_path):
+    inputs, out_dir = tmp_path / "in", tmp_path / "out"
+    expected = _copy_seeds(inputs, ("002", "004"))
+    for prefix in ("002", "004"):  # more documents than workers, so kills land mid-run
+        shutil.copy(seed_path(prefix), inputs / f"copy_{prefix}.txt")
+        expected[f"copy_{prefix}.json"] = prefix
+    command = [sys.executable, "-m", "vnplan", "batch", str(inputs), "-o", str(out_dir), "--workers", "2"]
+    rng = random.Random()
+    delays = [rng.uniform(0.3, 2.5) for _ in range(3)]
+    for delay in delays:
+        run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(delay)
+        os.killpg(run.pid, signal.SIGKILL)  # the whole run, workers included, as a crash would
+        run.wait()
+    final = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert final.returncode == 0, (delays, final.stderr)
+
+    outputs = sorted(p.name for p in out_dir.glob("*.json"))
+    assert outputs == sorted(expected), delays
+    for name, prefix in expected.items():
+        instance = json.loads((out_dir / name).read_text(encoding="utf-8"))
+        assert validation_errors(instance) == []
+        assert instance["document"]["source"]["file_name"] == name.removesuffix(".json") + ".txt"
+        assert instance["text"] == processed(prefix).text
+    assert [p for p in out_dir.rglob("*") if p.name.endswith(".tmp")] == [], delays
+    assert len(list((out_dir / STATE_DIR).iterdir())) == len(expected)
+    assert plan_batch(inputs, out_dir).todo == []
+
+
+def test_dask_engine_writes_the_same_files_as_the_local_engine(tmp_path):
+    from distributed import LocalCluster
+
+    inputs = tmp_path / "in"
+    _copy_seeds(inputs, ("002", "004"))
+    local_dir, dask_dir = tmp_path / "local", tmp_path / "dask"
+    assert all(o.error is None for o in execute(plan_batch(inputs, local_dir), "local", workers=2))
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        outcomes = list(execute(plan_batch(inputs, dask_dir), "dask", workers=1, scheduler=cluster.scheduler_address))
+    assert len(outcomes) == 2 and all(o.error is None for o in outcomes)
+    assert _outputs(local_dir) == _outputs(dask_dir)
+    assert len(_outputs(local_dir)) == 4  # two outputs, two stamps
