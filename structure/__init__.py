@@ -16,6 +16,7 @@ from vnplan.structure.appendix import table_activities, table_budgets
 from vnplan.structure.budgets import extract_budgets, sum_warnings
 from vnplan.structure.identity import extract_identity
 from vnplan.structure.objectives import extract_objectives
+from vnplan.structure.places import locate_document, locate_records
 from vnplan.structure.sections import Line, SectionNode, build_sections, logical_lines
 from vnplan.structure.tables import document_tables
 from vnplan.structure.targets import extract_indicators
@@ -92,6 +93,8 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     units = activity_units(
         doc, activities, extract_units(doc, lines, section_of, ident.issuer, indicators), ident.issuer
     )
+    where = locate_document(doc, ident.issuer, ident.province, ident.issued_date)
+    units, activities, budgets, place_warnings = locate_records(doc, where, ident.issued_date, units, activities, budgets)
     info = DocumentInfo(
         title=ident.title,
         doc_type=ident.doc_type,
@@ -99,9 +102,11 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
         number_text=ident.number_text,
         issuer=ident.issuer,
         issuer_parent=ident.issuer_parent,
+        issuer_level=where.issuer_level,
         place=ident.place,
         issued_date=ident.issued_date,
-        province=ident.province,
+        province=where.province,
+        district=where.district,
         period=ident.period,
         legal_basis=ident.legal_basis or [],
         signer=ident.signer,
@@ -125,5 +130,5 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
         units=units,
         activities=activities,
         repairs=doc.repairs,
-        warnings=[*doc.warnings, *budget_warnings],
+        warnings=[*doc.warnings, *budget_warnings, *where.warnings, *place_warnings],
     )

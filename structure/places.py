@@ -25,8 +25,8 @@ from vnplan.normalize.unicode import alternate_tone_placement
 from vnplan.structure import admin_units
 from vnplan.structure.admin_units import AdminUnit, CodeList, Level
 
-_NAME_WORD = r"(?:\p{Lu}\p{Ll}*|\p{Lu}{2,}|\d{1,2})"
-_NAME = _NAME_WORD + r"(?:(?:\s+|\s*-\s*)" + _NAME_WORD + r"){0,4}"
+_NAME_WORD = r"(?:\p{Lu}\p{Ll}*|\p{Lu}{2,}|\d{1,2})(?![\p{L}\d])"
+_NAME = _NAME_WORD + r"(?:(?:[^\S\n]+|[^\S\n]*-[^\S\n]*)" + _NAME_WORD + r"){0,4}"  # on one line
 # The kind word written before a name, and the official kinds it may stand for.
 _KINDS: dict[str, tuple[Level, tuple[str, ...]]] = {
     "tỉnh": ("province", ("Tỉnh",)),
@@ -46,11 +46,12 @@ _KINDS: dict[str, tuple[Level, tuple[str, ...]]] = {
     "tyt": ("commune", ()),
     "trạm y tế": ("commune", ()),
 }
+_KIND_WORD = r"(?i:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|đặc\s+khu)(?!\p{L})"
+# A kind word, or a health facility's, then a name that is not itself a kind ("TTYT Thành phố" is no name).
 MENTION = regex.compile(
-    r"(?<![\p{L}])(?P<kind>(?i:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|đặc\s+khu|trung\s+tâm\s+y\s+tế"
-    r"|trung\s+tâm\s+yt|trạm\s+y\s+tế)|TP\.?|TTYT|TYT)\s+(?P<name>" + _NAME + r")(?![\p{L}])"
+    r"(?<![\p{L}])(?P<kind>" + _KIND_WORD + r"|(?i:trung\s+tâm\s+y\s+tế|trung\s+tâm\s+yt|trạm\s+y\s+tế)|TP\.?|TTYT|TYT)"
+    r"\s+(?!" + _KIND_WORD + r")(?P<name>" + _NAME + r")(?![\p{L}])"
 )
-_KIND_WORD = regex.compile(r"(?i)(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|đặc\s+khu)(?!\p{L})")
 # The issuing body's level, from its head word and the place word that qualifies it.
 _CENTRAL = regex.compile(r"^(?:Bộ|Chính phủ|Thủ tướng|Quốc hội|Tổng cục|Cục)\b")
 _PROVINCE_BODY = regex.compile(r"^(?:Sở|Ban|Văn phòng|Chi cục|Bệnh viện|Trung tâm Kiểm soát)\b")
@@ -70,16 +71,10 @@ class Mention:
 
 def mentions(text: str) -> list[Mention]:
     """'Trung tâm Y tế huyện Cao Phong' → [huyện Cao Phong]; 'TYT Quỳnh Lâm (TPHB)' → [tyt Quỳnh Lâm]."""
-    out = []
-    for m in MENTION.finditer(text):
-        kind = regex.sub(r"\s+", " ", m["kind"]).lower().rstrip(".")
-        name = m["name"]
-        if _KIND_WORD.match(text, m.start("name")):  # "TTYT Thành phố", "Trạm Y tế xã Quỳnh Lâm"
-            inner = mentions(text[m.start("name") : m.end()])
-            out.extend(Mention(i.kind, i.name, m.start("name") + i.start, m.start("name") + i.end) for i in inner)
-            continue
-        out.append(Mention(kind, name, m.start(), m.end()))
-    return out
+    return [
+        Mention(regex.sub(r"\s+", " ", m["kind"]).lower().rstrip("."), m["name"], m.start(), m.end())
+        for m in MENTION.finditer(text)
+    ]
 
 
 def _exact_key(name: str) -> str:
@@ -165,10 +160,14 @@ def _notice(found: Place) -> Notice | None:
     )
 
 
-def _span(doc: NormalizedDocument, words: str, method: str) -> Provenance | None:
-    pattern = r"\s+".join(regex.escape(w) for w in words.split())
-    m = regex.search(pattern, doc.text, flags=regex.I)
-    return doc.provenance(m.start(), m.end(), method, 0.9) if m else None
+def _span(doc: NormalizedDocument, words: str, method: str, near: int = 0) -> Provenance | None:
+    """The occurrence of `words` (any case and spacing) nearest to offset `near`."""
+    pattern = r"(?<![\p{L}])" + r"\s+".join(regex.escape(w) for w in words.split()) + r"(?![\p{L}])"
+    found = list(regex.finditer(pattern, doc.text, flags=regex.I))
+    if not found:
+        return None
+    m = min(found, key=lambda m: abs(m.start() - near))
+    return doc.provenance(m.start(), m.end(), method, 0.9)
 
 
 @dataclass
@@ -235,7 +234,8 @@ def locate_document(
             kinds = _KINDS[written.kind][1]
             found = match(written.name, "district", "pre_2025", kinds, _in_province(province_unit))
             text = f"{written.kind} {written.name}"
-            district = place(written.name, "district", text, _span(doc, text, "rule:issuer_district"), found)
+            span = _span(doc, text, "rule:issuer_district") or _span(doc, written.name, "rule:issuer_district")
+            district = place(written.name, "district", text, span, found)
             if province is None and found.unit is not None:
                 unit = next(
                     u
@@ -285,7 +285,6 @@ def _record_place(
     if province is None:
         return None
     district_code = location.district.code if location.district else None
-    span_text = doc.text[provenance.start : provenance.end]
     best: Place | None = None
     for text in texts:
         for mention in mentions(text):
@@ -298,13 +297,11 @@ def _record_place(
                     district_code = found.unit.code
             else:
                 found = match(mention.name, "commune", code_list, kinds, _commune_scope(province, district_code))
+            if not kinds and found.resolution == "not_found":
+                continue  # "TTYT Số lớp": a facility's word that names no unit is no place
             words = text[mention.start : mention.end]
-            at = span_text.find(words)
-            span = (
-                doc.provenance(provenance.start + at, provenance.start + at + len(words), "rule:place_mention", 0.8)
-                if at >= 0
-                else provenance
-            )
+            near = provenance.start
+            span = _span(doc, words, "rule:place_mention", near) or _span(doc, mention.name, "rule:place_mention", near)
             candidate = place(mention.name, level, words, span, found)
             if best is None or (candidate.code and (not best.code or level == "commune")):
                 best = candidate

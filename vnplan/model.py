@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 Comparator = Literal["=", ">=", "<=", ">", "<"]
 Stage = Literal["extract", "normalize", "structure", "schema"]
@@ -79,11 +79,42 @@ class Period(Record):
     text: str
 
 
+class AdminRef(Record):
+    """A unit of an official list by name and national code, e.g. Tỉnh Phú Thọ, 25."""
+
+    name: str
+    code: str
+
+
+Resolution = Literal["official_name", "name", "unaccented", "from_district", "ambiguous", "not_found"]
+
+
 class Place(Record):
     name: str = Field(description="the place's name as the document writes it, normalized")
     level: Literal["province", "district", "commune"] | None
     text: str = Field(description="the words the place was found in")
     provenance: Provenance | None = None
+    official_name: str | None = Field(
+        default=None, description="the name in the official list, e.g. Huyện Yên Lạc; null when not resolved"
+    )
+    code: str | None = Field(
+        default=None, description="national administrative-unit code (2 digits province, 3 district, 5 commune)"
+    )
+    code_list: Literal["pre_2025", "post_2025"] | None = Field(
+        default=None,
+        description="the official list the code is from: before the 1 July 2025 reorganization (63 provinces, "
+        "with districts) or after it (34 provinces, no districts); chosen by the plan's issue date",
+    )
+    province: AdminRef | None = Field(
+        default=None, description="the province the unit belonged to in that list (itself for a province)"
+    )
+    current: AdminRef | None = Field(default=None, description="the post-2025 province the unit belongs to now")
+    resolution: Resolution | None = Field(
+        default=None,
+        description="how the name was matched to the official list: official_name (name and kind), name (name "
+        "only: kind not written or changed), unaccented (diacritics damaged), from_district (province never "
+        "named; the issuing district's), ambiguous or not_found (code left null, with a warning)",
+    )
 
 
 class LegalReference(Record):
@@ -109,9 +140,13 @@ class DocumentInfo(Record):
     number_text: str | None = Field(description="the number line as written, even when blank: '/KH-TTYT'")
     issuer: str | None
     issuer_parent: str | None = Field(description="the body the issuer belongs to, e.g. UBND tỉnh Lai Châu")
+    issuer_level: Literal["central", "province", "district", "commune"] | None = Field(
+        default=None, description="the administrative level of the issuing body"
+    )
     place: str | None = Field(description="the place of the date line, e.g. Yên Lạc")
     issued_date: str | None = Field(description="ISO 8601 date, possibly partial (YYYY or YYYY-MM)")
     province: Place | None
+    district: Place | None = Field(default=None, description="the issuing district, for a district-level issuer")
     period: Period | None
     legal_basis: list[LegalReference]
     signer: Signer | None
@@ -173,6 +208,7 @@ class Budget(Record):
     parent: str | None
     section: str | None
     provenance: Provenance
+    place: Place | None = Field(default=None, description="the district or commune the record names")
 
 
 class Task(Record):
@@ -190,6 +226,7 @@ class Unit(Record):
     role: Literal["lead", "support", "other"]
     tasks: list[Task]
     provenance: Provenance
+    place: Place | None = Field(default=None, description="the district or commune the record names")
 
 
 class Activity(Record):
@@ -201,6 +238,7 @@ class Activity(Record):
     deadline: str | None
     budget_vnd: int | None
     provenance: Provenance
+    place: Place | None = Field(default=None, description="the district or commune the record names")
 
 
 class Repair(Record):
