@@ -58,6 +58,7 @@ _PROVINCE_BODY = regex.compile(r"^(?:Sở|Ban|Văn phòng|Chi cục|Bệnh việ
 _BODY_MENTION = regex.compile(
     r"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|HĐND)\s+(?P<kind>(?i:tỉnh|thành\s+phố))\s+(?P<name>" + _NAME + r")"
 )
+_BARE_DISTRICT = regex.compile(r"(?i)(?<!\p{L})(?:huyện|quận|thị\s+xã)$")
 _HEADER_CHARS = 2500
 
 
@@ -190,17 +191,39 @@ def _in_province(province: AdminUnit | None) -> Callable[[AdminUnit], bool]:
 
 
 def _issuer_level(issuer: str | None) -> tuple[str | None, Mention | None]:
+    """'Trung tâm Y tế huyện Yên Lạc' → district (huyện Yên Lạc); 'Sở Y tế tỉnh Hòa Bình' → province."""
     if not issuer:
         return None, None
     if _CENTRAL.match(issuer):
         return "central", None
     found = mentions(issuer)
     last = found[-1] if found else None
-    if _PROVINCE_BODY.match(issuer) or (last and last.kind == "tỉnh"):
-        return "province", None
-    if last and _KINDS[last.kind][0] in ("district", "commune"):
+    if last and _KINDS[last.kind][0] != "province":
         return _KINDS[last.kind][0], last
+    if _BARE_DISTRICT.search(issuer):  # "UBND huyện" whose name the text never gives
+        return "district", None
+    if last or _PROVINCE_BODY.match(issuer):
+        return "province", None
     return None, None
+
+
+def _province_unit(code: str, code_list: CodeList) -> AdminUnit | None:
+    return next((u for u in admin_units.units(code_list) if u.level == "province" and u.code == code), None)
+
+
+def _province_of(unit: AdminUnit, code_list: CodeList) -> AdminUnit | None:
+    """The province a unit of the pre-2025 list belongs to, as a unit of `code_list`."""
+    if code_list == "pre_2025":
+        return _province_unit(unit.province_code, code_list)
+    now = admin_units.current_province(unit.province_code)
+    return _province_unit(now[1], code_list) if now else None
+
+
+def _province_place(doc: NormalizedDocument, province: Place, code_list: CodeList) -> tuple[Place, AdminUnit | None]:
+    kinds = ("Thành phố",) if regex.search(r"(?i)thành\s+phố|^tp\b", province.text) else ("Tỉnh",)
+    found = match(province.name, "province", code_list, kinds)
+    span = province.provenance or _span(doc, province.text, "rule:province_name")
+    return place(province.name, "province", province.text, span, found), found.unit
 
 
 def locate_document(
@@ -209,6 +232,13 @@ def locate_document(
     """The issuing province (then and now) and, for a district-level issuer, the district."""
     code_list = code_list_for(issued_date)
     level, written = _issuer_level(issuer)
+    if written and written.kind in ("thành phố", "tp"):
+        city = match(written.name, "province", code_list, ("Thành phố",))
+        if city.unit is not None and city.unit.kind == "Thành phố":  # "UBND thành phố Hồ Chí Minh": a municipality
+            level = "province"
+            text = f"{written.kind} {written.name}"
+            province = province or Place(name=written.name, level="province", text=text, provenance=None)
+            written = None
     if province is None and issuer is None:
         # No issuer was read: the body named in the header ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH").
         body = _BODY_MENTION.search(doc.text[:_HEADER_CHARS])
@@ -216,58 +246,26 @@ def locate_document(
             span = doc.provenance(body.start(), body.end(), "rule:issuing_body", 0.8)
             province = Place(name=body["name"].title(), level="province", text=body.group(0), provenance=span)
             level = "province"
-    warnings: list[Notice] = []
     province_unit: AdminUnit | None = None
     if province is not None:
-        kinds = ("Thành phố",) if regex.search(r"(?i)thành\s+phố", province.text) else ("Tỉnh",)
-        found = match(province.name, "province", code_list, kinds)
-        province_unit = found.unit
-        if province.provenance is None:
-            province = province.model_copy(update={"provenance": _span(doc, province.text, "rule:province_name")})
-        province = place(province.name, "province", province.text, province.provenance, found)
+        province, province_unit = _province_place(doc, province, code_list)
     district: Place | None = None
-    if level == "district" and written is not None and written.kind in _KINDS and _KINDS[written.kind][1]:
-        # A municipality's own city ("UBND thành phố Hồ Chí Minh") is a province, not a district.
-        if written.kind in ("thành phố", "tp") and province_unit and _same_name(province_unit, written.name):
-            level = "province"
-        else:
-            kinds = _KINDS[written.kind][1]
-            found = match(written.name, "district", "pre_2025", kinds, _in_province(province_unit))
-            text = f"{written.kind} {written.name}"
-            span = _span(doc, text, "rule:issuer_district") or _span(doc, written.name, "rule:issuer_district")
-            district = place(written.name, "district", text, span, found)
-            if province is None and found.unit is not None:
-                unit = next(
-                    u
-                    for u in admin_units.units("pre_2025")
-                    if u.level == "province" and u.code == found.unit.province_code
-                )
-                province = place(
-                    unit.short_name,
-                    "province",
-                    text,
-                    district.provenance,
-                    Match(unit, "official_name"),
-                    "from_district",
-                )
+    if level == "district" and written is not None:
+        found = match(written.name, "district", "pre_2025", _KINDS[written.kind][1], _in_province(province_unit))
+        text = f"{written.kind} {written.name}"
+        span = _span(doc, text, "rule:issuer_district") or _span(doc, written.name, "rule:issuer_district")
+        district = place(written.name, "district", text, span, found)
+        parent = _province_of(found.unit, code_list) if found.unit else None
+        if province is None and parent is not None:  # Cẩm Thủy is a district of Thanh Hóa
+            province = place(parent.short_name, "province", text, span, Match(parent, "official_name"), "from_district")
     if level is None and province is not None:
         level = "province"
-    for found_place in (province, district):
-        notice = _notice(found_place) if found_place else None
-        if notice:
-            warnings.append(notice)
+    warnings = [n for n in (_notice(p) for p in (province, district) if p) if n]
     return Location(province, district, level, warnings)
 
 
 def _same_name(unit: AdminUnit, name: str) -> bool:
     return _loose_key(unit.short_name) == _loose_key(name)
-
-
-def _province_unit(location: Location) -> AdminUnit | None:
-    p = location.province
-    if p is None or p.code is None or p.code_list is None:
-        return None
-    return next(u for u in admin_units.units(p.code_list) if u.level == "province" and u.code == p.code)
 
 
 def _commune_scope(province: AdminUnit, district_code: str | None) -> Callable[[AdminUnit], bool]:
@@ -281,7 +279,10 @@ def _record_place(
     doc: NormalizedDocument, texts: Iterable[str], provenance: Provenance, location: Location, code_list: CodeList
 ) -> Place | None:
     """The most specific place a record names, resolved within the plan's province (and district)."""
-    province = _province_unit(location)
+    where = location.province
+    if where is None or where.code is None or where.code_list is None:
+        return None
+    province = _province_unit(where.code, where.code_list)
     if province is None:
         return None
     district_code = location.district.code if location.district else None
@@ -297,14 +298,21 @@ def _record_place(
                     district_code = found.unit.code
             else:
                 found = match(mention.name, "commune", code_list, kinds, _commune_scope(province, district_code))
-            if not kinds and found.resolution == "not_found":
-                continue  # "TTYT Số lớp": a facility's word that names no unit is no place
+            if found.resolution == "not_found" and (not kinds or _same_name(province, mention.name)):
+                continue  # "TTYT Số lớp" names no unit; "UBND thành phố Hồ Chí Minh" is the plan's own province
             words = text[mention.start : mention.end]
             near = provenance.start
             span = _span(doc, words, "rule:place_mention", near) or _span(doc, mention.name, "rule:place_mention", near)
             candidate = place(mention.name, level, words, span, found)
             if best is None or (candidate.code and (not best.code or level == "commune")):
                 best = candidate
+    if best is None and location.district is not None:
+        # In a district's plan, "Trung tâm y tế huyện" without a name is the issuing district's.
+        for text in texts:
+            bare = _BARE_DISTRICT.search(text)
+            if bare:
+                span = _span(doc, text, "rule:place_issuer_district", provenance.start)
+                return location.district.model_copy(update={"text": text, "provenance": span})
     return best
 
 
