@@ -281,6 +281,77 @@ def batch(
         raise typer.Exit(EXIT_FAILED)
 
 
+@app.command()
+def dataset(
+    out_dir: Annotated[Path, typer.Argument(help="A folder of vnplan JSON outputs (e.g. from vnplan batch).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The folder for the dataset's tables.")],
+    compare: Annotated[
+        str | None,
+        typer.Option(help="A canonical metric id (e.g. doctors_per_10k): print and plot its targets by province."),
+    ] = None,
+) -> None:
+    """Build the cross-province dataset: documents, indicators, budgets, units, activities and warnings,
+    one row per record, as CSV, Parquet and one DuckDB database (DATASET_DIR/vnplan.duckdb)."""
+    from vnplan.dataset import (
+        TABLES,
+        arrow_tables,
+        by_series,
+        collect,
+        format_target,
+        metric_labels,
+        metric_targets,
+        plot_metric,
+        write_dataset,
+    )
+
+    if not out_dir.is_dir():
+        report_error(out_dir, "not a folder of JSON outputs")
+        raise typer.Exit(EXIT_USAGE)
+    if compare is not None and compare not in metric_labels():
+        report_error(compare, "not a metric id of structure/metrics.json (e.g. doctors_per_10k)")
+        raise typer.Exit(EXIT_USAGE)
+    failed: list[Path] = []
+
+    def bad_file(path: Path, message: str) -> None:
+        report_error(path, message)
+        failed.append(path)
+
+    rows = collect(out_dir, bad_file)
+    if not rows.tables["documents"]:
+        report_error(out_dir, "no vnplan JSON outputs found")
+        raise typer.Exit(EXIT_FAILED)
+    tables = arrow_tables(rows)
+    write_dataset(tables, output)
+    summary = Table(title=f"dataset written to {output}/", title_justify="left")
+    for column in ("table", "rows", "files"):
+        summary.add_column(column, justify="right" if column == "rows" else "left")
+    for name in TABLES:
+        summary.add_row(name, str(tables[name].num_rows), f"{name}.csv, {name}.parquet")
+    summary.add_row("(all)", "", "vnplan.duckdb")
+    out.print(summary)
+    if compare is not None:
+        targets = metric_targets(tables["indicators"], compare)
+        if not targets:
+            report_error(compare, "no document states a target for this metric")
+            raise typer.Exit(EXIT_FAILED)
+        years = sorted({t.year for t in targets if t.year is not None})
+        table = Table(
+            title=f"{metric_labels()[compare]} ({compare}): targets by province and year", title_justify="left"
+        )
+        for column in ("province", "issuer", "document"):
+            table.add_column(column)
+        for year in years:
+            table.add_column(str(year), justify="right")
+        for points in by_series(targets).values():
+            cells = ["; ".join(format_target(t) for t in points if t.year == year) or "—" for year in years]
+            table.add_row(points[0].series, points[0].issuer or "—", points[0].document_id, *cells)
+        out.print(table)
+        for path in plot_metric(targets, compare, output):
+            out.print(f"plot: {path}", markup=False, highlight=False)
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
 def _default_corpus_dir(name: str) -> Path:
     """corpus/<name> under the current directory, else the repository's next to the package."""
     here = Path("corpus") / name
