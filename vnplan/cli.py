@@ -352,6 +352,46 @@ def dataset(
         raise typer.Exit(EXIT_FAILED)
 
 
+@app.command()
+def report(
+    inputs: Annotated[list[Path], typer.Argument(help="vnplan JSON outputs (files or folders of them).")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="One input: the HTML file (or a folder). Several: a folder. Default: beside each JSON.",
+        ),
+    ] = None,
+) -> None:
+    """Write a self-contained HTML review page per document: the normalized text with every extracted
+    value highlighted and linked to its record, restored tokens marked, warnings, and record tables."""
+    from vnplan.dataset import load_output, output_files
+    from vnplan.report import render
+
+    files = [f for item in inputs for f in (output_files(item) if item.is_dir() else [item])]
+    if not files:
+        report_error(", ".join(map(str, inputs)), "no JSON files found")
+        raise typer.Exit(EXIT_FAILED)
+    single_file = output is not None and output.suffix.lower() in (".html", ".htm")
+    if single_file and len(files) > 1:
+        report_error(", ".join(map(str, inputs)), "several inputs need -o FOLDER for their pages")
+        raise typer.Exit(EXIT_USAGE)
+    failed = 0
+    for path in files:
+        try:
+            plan = load_output(path)
+        except InputError as exc:
+            report_error(path, str(exc))
+            failed += 1
+            continue
+        target = output if output is not None and single_file else (output or path.parent) / f"{path.stem}.html"
+        write_atomic(target, render(plan))
+        out.print(f"{path} → {target}", markup=False, highlight=False)
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
 def _default_corpus_dir(name: str) -> Path:
     """corpus/<name> under the current directory, else the repository's next to the package."""
     here = Path("corpus") / name

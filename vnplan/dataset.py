@@ -307,6 +307,8 @@ def load_output(path: Path) -> dict:
 
     try:
         plan = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError("no such file") from exc
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"not readable JSON: {exc}") from exc
     errors = validation_errors(plan)
