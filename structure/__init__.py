@@ -94,7 +94,9 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
         doc, activities, extract_units(doc, lines, section_of, ident.issuer, indicators), ident.issuer
     )
     where = locate_document(doc, ident.issuer, ident.province, ident.issued_date)
-    units, activities, budgets, place_warnings = locate_records(doc, where, ident.issued_date, units, activities, budgets)
+    units, activities, budgets, place_warnings = locate_records(
+        doc, where, ident.issued_date, units, activities, budgets
+    )
     info = DocumentInfo(
         title=ident.title,
         doc_type=ident.doc_type,

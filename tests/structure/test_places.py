@@ -117,7 +117,7 @@ def test_a_municipality_named_only_in_the_header(tmp_path):
 
 def test_unknown_or_ambiguous_places_stay_null_with_a_warning(tmp_path):
     doc = _doc(tmp_path, "UBND huyện Châu Thành ban hành kế hoạch. TYT xã Phú Sơn; TYT xã Quảng Phú.\n")
-    where = locate_document(doc, "UBND huyện Châu Thành", None, "2020")  # a district of six provinces
+    where = locate_document(doc, "UBND huyện Châu Thành", None, "2020")  # a district of ten provinces
     assert where.issuer_level == "district"
     assert (where.district.code, where.district.resolution) == (None, "ambiguous")
     assert where.province is None
