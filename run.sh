@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # vnplan's two entry points on a fresh Debian machine with Python 3.11:
-#   bash run.sh demo   — set up, then process the bundled sample corpus (corpus/seeds) into out/
+#   bash run.sh demo   — set up, then batch the bundled sample corpus (corpus/seeds) into out/json,
+#                        build the dataset (out/dataset) and the review pages (out/review)
 #   bash run.sh test   — set up, then run the test suite
 # Set-up is idempotent: system packages via apt-get (as root, or with sudo), Python packages
 # from pyproject.toml into .venv.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-core)
+# chromium: the review pages' browser test (Playwright drives Debian's build; no browser is downloaded)
+SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-core chromium)
 PYTHON=${PYTHON:-python3}
 
 setup_system() {
@@ -43,8 +45,17 @@ setup() {
 case "${1:-}" in
   demo)
     setup
-    .venv/bin/vnplan extract corpus/seeds -o out/json
-    echo "JSON written to out/json/ (one file per document; check them with: .venv/bin/vnplan validate out/json/*.json)"
+    .venv/bin/vnplan batch corpus/seeds -o out/json
+    .venv/bin/vnplan dataset out/json -o out/dataset --compare doctors_per_10k
+    .venv/bin/vnplan report out/json -o out/review
+    cat <<'DONE'
+
+Where to look:
+  out/json/      one validated JSON per document (re-running skips documents already done)
+  out/dataset/   documents, indicators, budgets, units, activities, warnings as CSV and Parquet,
+                 all of them in out/dataset/vnplan.duckdb, and compare_doctors_per_10k.png/.svg
+  out/review/    one HTML review page per document: open it in a browser
+DONE
     ;;
   test)
     setup
