@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import import_module
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Literal
 
@@ -42,7 +42,9 @@ def pipeline_version() -> str:
     """
     digest = hashlib.sha256()
     for name in PIPELINE_PACKAGES:
-        root = Path(next(iter(import_module(name).__path__)))
+        spec = find_spec(name)  # the package's folder, without running its code
+        assert spec is not None and spec.submodule_search_locations is not None, name
+        root = Path(next(iter(spec.submodule_search_locations)))
         for path in sorted(root.rglob("*")):
             relative = path.relative_to(root)
             if path.is_dir() or path.suffix == ".pyc" or "__pycache__" in relative.parts:
