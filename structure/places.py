@@ -13,12 +13,14 @@ than one, keeps a null code and a warning: nothing is resolved by a guess.
 from __future__ import annotations
 
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
-from vnplan.model import Activity, AdminRef, Budget, Notice, Place, Provenance, Resolution, Unit
+from vnplan.model import Activity, AdminRef, Budget, IssuerLevel, Notice, Place, Provenance, Resolution, Unit
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
 from vnplan.normalize.unicode import alternate_tone_placement
@@ -58,7 +60,7 @@ _PROVINCE_BODY = regex.compile(r"^(?:Sở|Ban|Văn phòng|Chi cục|Bệnh việ
 _BODY_MENTION = regex.compile(
     r"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|HĐND)\s+(?P<kind>(?i:tỉnh|thành\s+phố))\s+(?P<name>" + _NAME + r")"
 )
-_BARE_DISTRICT = regex.compile(r"(?i)(?<!\p{L})(?:huyện|quận|thị\s+xã)$")
+_BARE_DISTRICT = regex.compile(r"(?i)(?<!\p{L})(?<!các\s+)(?:huyện|quận|thị\s+xã)$")
 _HEADER_CHARS = 2500
 
 
@@ -93,20 +95,33 @@ class Match:
     resolution: Resolution
 
 
+@cache
+def _index(code_list: CodeList, level: Level) -> tuple[dict[str, list[AdminUnit]], dict[str, list[AdminUnit]]]:
+    """The units of one level by name, as written (either tone placement) and without diacritics."""
+    exact: dict[str, list[AdminUnit]] = defaultdict(list)
+    loose: dict[str, list[AdminUnit]] = defaultdict(list)
+    for unit in admin_units.units(code_list):
+        if unit.level == level:
+            exact[_exact_key(unit.short_name)].append(unit)
+            loose[_loose_key(unit.short_name)].append(unit)
+    return dict(exact), dict(loose)
+
+
 def match(
     name: str, level: Level, code_list: CodeList, kinds: tuple[str, ...] = (), scope: Callable[[AdminUnit], bool] = bool
 ) -> Match:
     """The one unit of `level` named `name` within `scope`: by name and kind, by name, then without diacritics."""
-    candidates = [u for u in admin_units.units(code_list) if u.level == level and scope(u)]
-    exact = [u for u in candidates if _exact_key(u.short_name) == _exact_key(name)]
-    loose = [u for u in candidates if _loose_key(u.short_name) == _loose_key(name)] if _loose_key(name) else []
-    for found, resolution in (
+    by_name, by_letters = _index(code_list, level)
+    exact = [u for u in by_name.get(_exact_key(name), []) if scope(u)]
+    loose = [u for u in by_letters.get(_loose_key(name), []) if scope(u)] if _loose_key(name) else []
+    steps: tuple[tuple[list[AdminUnit], Resolution], ...] = (
         ([u for u in exact if u.kind in kinds], "official_name"),
         (exact, "name"),
         ([u for u in loose if u.kind in kinds] or loose, "unaccented"),
-    ):
+    )
+    for found, resolution in steps:
         if len(found) == 1:
-            return Match(found[0], resolution)  # type: ignore[arg-type]
+            return Match(found[0], resolution)
         if len(found) > 1:
             return Match(None, "ambiguous")
     return Match(None, "not_found")
@@ -126,7 +141,7 @@ def _current(unit: AdminUnit) -> AdminRef | None:
     return AdminRef(name=now[0], code=now[1]) if now else None
 
 
-def place(
+def _place(
     name: str,
     level: Level,
     text: str,
@@ -177,7 +192,7 @@ class Location:
 
     province: Place | None
     district: Place | None
-    issuer_level: str | None
+    issuer_level: IssuerLevel | None
     warnings: list[Notice]
 
 
@@ -190,19 +205,21 @@ def _in_province(province: AdminUnit | None) -> Callable[[AdminUnit], bool]:
     return lambda u: (admin_units.current_province(u.province_code) or ("", ""))[1] == province.code
 
 
-def _issuer_level(issuer: str | None) -> tuple[str | None, Mention | None]:
+def _issuer_level(issuer: str | None) -> tuple[IssuerLevel | None, Mention | None]:
     """'Trung tâm Y tế huyện Yên Lạc' → district (huyện Yên Lạc); 'Sở Y tế tỉnh Hòa Bình' → province."""
     if not issuer:
         return None, None
-    if _CENTRAL.match(issuer):
-        return "central", None
     found = mentions(issuer)
     last = found[-1] if found else None
     if last and _KINDS[last.kind][0] != "province":
-        return _KINDS[last.kind][0], last
+        return ("district" if _KINDS[last.kind][0] == "district" else "commune"), last
     if _BARE_DISTRICT.search(issuer):  # "UBND huyện" whose name the text never gives
         return "district", None
-    if last or _PROVINCE_BODY.match(issuer):
+    if last:
+        return "province", None
+    if _CENTRAL.match(issuer):
+        return "central", None
+    if _PROVINCE_BODY.match(issuer):
         return "province", None
     return None, None
 
@@ -223,7 +240,7 @@ def _province_place(doc: NormalizedDocument, province: Place, code_list: CodeLis
     kinds = ("Thành phố",) if regex.search(r"(?i)thành\s+phố|^tp\b", province.text) else ("Tỉnh",)
     found = match(province.name, "province", code_list, kinds)
     span = province.provenance or _span(doc, province.text, "rule:province_name")
-    return place(province.name, "province", province.text, span, found), found.unit
+    return _place(province.name, "province", province.text, span, found), found.unit
 
 
 def locate_document(
@@ -254,10 +271,12 @@ def locate_document(
         found = match(written.name, "district", "pre_2025", _KINDS[written.kind][1], _in_province(province_unit))
         text = f"{written.kind} {written.name}"
         span = _span(doc, text, "rule:issuer_district") or _span(doc, written.name, "rule:issuer_district")
-        district = place(written.name, "district", text, span, found)
+        district = _place(written.name, "district", text, span, found)
         parent = _province_of(found.unit, code_list) if found.unit else None
         if province is None and parent is not None:  # Cẩm Thủy is a district of Thanh Hóa
-            province = place(parent.short_name, "province", text, span, Match(parent, "official_name"), "from_district")
+            province = _place(
+                parent.short_name, "province", text, span, Match(parent, "official_name"), "from_district"
+            )
     if level is None and province is not None:
         level = "province"
     warnings = [n for n in (_notice(p) for p in (province, district) if p) if n]
@@ -303,14 +322,13 @@ def _record_place(
             words = text[mention.start : mention.end]
             near = provenance.start
             span = _span(doc, words, "rule:place_mention", near) or _span(doc, mention.name, "rule:place_mention", near)
-            candidate = place(mention.name, level, words, span, found)
+            candidate = _place(mention.name, level, words, span, found)
             if best is None or (candidate.code and (not best.code or level == "commune")):
                 best = candidate
-    if best is None and location.district is not None:
+    if best is None and location.district is not None and location.district.code is not None:
         # In a district's plan, "Trung tâm y tế huyện" without a name is the issuing district's.
         for text in texts:
-            bare = _BARE_DISTRICT.search(text)
-            if bare:
+            if _BARE_DISTRICT.search(text):
                 span = _span(doc, text, "rule:place_issuer_district", provenance.start)
                 return location.district.model_copy(update={"text": text, "provenance": span})
     return best

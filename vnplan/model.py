@@ -86,6 +86,7 @@ class AdminRef(Record):
     code: str
 
 
+IssuerLevel = Literal["central", "province", "district", "commune"]
 Resolution = Literal["official_name", "name", "unaccented", "from_district", "ambiguous", "not_found"]
 
 
@@ -140,9 +141,7 @@ class DocumentInfo(Record):
     number_text: str | None = Field(description="the number line as written, even when blank: '/KH-TTYT'")
     issuer: str | None
     issuer_parent: str | None = Field(description="the body the issuer belongs to, e.g. UBND tỉnh Lai Châu")
-    issuer_level: Literal["central", "province", "district", "commune"] | None = Field(
-        default=None, description="the administrative level of the issuing body"
-    )
+    issuer_level: IssuerLevel | None = Field(default=None, description="the administrative level of the issuing body")
     place: str | None = Field(description="the place of the date line, e.g. Yên Lạc")
     issued_date: str | None = Field(description="ISO 8601 date, possibly partial (YYYY or YYYY-MM)")
     province: Place | None
