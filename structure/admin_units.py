@@ -47,65 +47,53 @@ def _kind(official_name: str, short_name: str) -> str:
     return official_name[: len(official_name) - len(short_name)].strip()
 
 
+_COLUMNS = {
+    "pre_2025": "province, provinceShort, provinceCode, district, districtShort, districtType, districtCode,"
+    " ward, wardShort, wardType, wardCode FROM admin_units_legacy",
+    "post_2025": "province, provinceShort, provinceCode, NULL AS district, NULL AS districtShort,"
+    " NULL AS districtType, NULL AS districtCode, ward, wardShort, wardType, wardCode FROM admin_units",
+}
+
+
 @cache
 def units(code_list: CodeList) -> tuple[AdminUnit, ...]:
     """Every province, district (pre-2025 only) and commune of one official list."""
-    out: list[AdminUnit] = []
-    if code_list == "pre_2025":
-        rows = _rows(
-            "SELECT DISTINCT province, provinceShort, provinceCode, district, districtShort, districtType,"
-            " districtCode, ward, wardShort, wardType, wardCode FROM admin_units_legacy"
-        )
-    else:
-        rows = _rows(
-            "SELECT DISTINCT province, provinceShort, provinceCode, ward, wardShort, wardType, wardCode FROM admin_units"
-        )
-    seen: set[tuple[str, str]] = set()
-    for row in rows:
-        province = (row["province"], row["provinceShort"], row["provinceCode"])
+    found: dict[tuple[Level, str], AdminUnit] = {}
+    for row in _rows(f"SELECT DISTINCT {_COLUMNS[code_list]}"):
         parent = {"province_name": row["province"], "province_code": row["provinceCode"], "code_list": code_list}
-        if ("province", province[2]) not in seen:
-            seen.add(("province", province[2]))
-            out.append(
-                AdminUnit(
-                    province[0],
-                    province[1],
-                    _kind(province[0], province[1]),
-                    "province",
-                    province[2],
-                    district_code=None,
-                    **parent,
-                )
+        province = AdminUnit(
+            row["province"],
+            row["provinceShort"],
+            _kind(row["province"], row["provinceShort"]),
+            "province",
+            row["provinceCode"],
+            district_code=None,
+            **parent,
+        )
+        found.setdefault(("province", province.code), province)
+        if row["districtCode"]:
+            district = AdminUnit(
+                row["district"],
+                row["districtShort"],
+                row["districtType"],
+                "district",
+                row["districtCode"],
+                district_code=None,
+                **parent,
             )
-        district_code = row.get("districtCode")
-        if district_code and ("district", district_code) not in seen:
-            seen.add(("district", district_code))
-            out.append(
-                AdminUnit(
-                    row["district"],
-                    row["districtShort"],
-                    row["districtType"],
-                    "district",
-                    district_code,
-                    district_code=None,
-                    **parent,
-                )
+            found.setdefault(("district", district.code), district)
+        if row["wardCode"] and row["ward"]:
+            commune = AdminUnit(
+                row["ward"],
+                row["wardShort"],
+                row["wardType"] or _kind(row["ward"], row["wardShort"]),
+                "commune",
+                row["wardCode"],
+                district_code=row["districtCode"],
+                **parent,
             )
-        if row["wardCode"] and row["ward"] and ("commune", row["wardCode"]) not in seen:
-            seen.add(("commune", row["wardCode"]))
-            kind = row["wardType"] or _kind(row["ward"], row["wardShort"])
-            out.append(
-                AdminUnit(
-                    row["ward"],
-                    row["wardShort"],
-                    kind,
-                    "commune",
-                    row["wardCode"],
-                    district_code=district_code,
-                    **parent,
-                )
-            )
-    return tuple(out)
+            found.setdefault(("commune", commune.code), commune)
+    return tuple(found.values())
 
 
 @cache

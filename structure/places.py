@@ -27,8 +27,10 @@ from vnplan.normalize.unicode import alternate_tone_placement
 from vnplan.structure import admin_units
 from vnplan.structure.admin_units import AdminUnit, CodeList, Level
 
-_NAME_WORD = r"(?:\p{Lu}\p{Ll}*|\p{Lu}{2,}|\d{1,2})(?![\p{L}\d])"
-_NAME = _NAME_WORD + r"(?:(?:[^\S\n]+|[^\S\n]*-[^\S\n]*)" + _NAME_WORD + r"){0,4}"  # on one line
+_SPACE = r"[^\S\n\t]+"  # within a line and a table cell
+_WORD = r"(?:\p{Lu}\p{Ll}*|\p{Lu}{2,})(?![\p{L}\d])"
+_NAME_WORD = r"(?:\p{Lu}\p{Ll}*|\p{Lu}{2,}|\d{1,2})(?![\p{L}\d])"  # "Phường 3 Bảo Lộc", "xã Bảo Lâm 1"
+_NAME = _NAME_WORD + r"(?:(?:" + _SPACE + r"|[^\S\n\t]*-[^\S\n\t]*)" + _NAME_WORD + r"){0,4}"
 # The kind word written before a name, and the official kinds it may stand for.
 _KINDS: dict[str, tuple[Level, tuple[str, ...]]] = {
     "tỉnh": ("province", ("Tỉnh",)),
@@ -49,16 +51,26 @@ _KINDS: dict[str, tuple[Level, tuple[str, ...]]] = {
     "trạm y tế": ("commune", ()),
 }
 _KIND_WORD = r"(?i:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|đặc\s+khu)(?!\p{L})"
+
+
+def _compile(template: str) -> regex.Pattern[str]:
+    """A pattern written with @KIND@, @SPACE@, @NAME@ and @WORD@ for the pieces above."""
+    for key, piece in (("@KIND@", _KIND_WORD), ("@SPACE@", _SPACE), ("@NAME@", _NAME), ("@WORD@", _WORD)):
+        template = template.replace(key, piece)
+    return regex.compile(template)
+
+
 # A kind word, or a health facility's, then a name that is not itself a kind ("TTYT Thành phố" is no name).
-MENTION = regex.compile(
-    r"(?<![\p{L}])(?P<kind>" + _KIND_WORD + r"|(?i:trung\s+tâm\s+y\s+tế|trung\s+tâm\s+yt|trạm\s+y\s+tế)|TP\.?|TTYT|TYT)"
-    r"\s+(?!" + _KIND_WORD + r")(?P<name>" + _NAME + r")(?![\p{L}])"
+MENTION = _compile(
+    r"(?<![\p{L}])(?P<kind>@KIND@|(?i:trung\s+tâm\s+y\s+tế|trung\s+tâm\s+yt|trạm\s+y\s+tế)|TP\.?|TTYT|TYT)"
+    r"@SPACE@(?!@KIND@)(?P<name>@NAME@)(?![\p{L}])"
 )
 # The issuing body's level, from its head word and the place word that qualifies it.
 _CENTRAL = regex.compile(r"^(?:Bộ|Chính phủ|Thủ tướng|Quốc hội|Tổng cục|Cục)\b")
 _PROVINCE_BODY = regex.compile(r"^(?:Sở|Ban|Văn phòng|Chi cục|Bệnh viện|Trung tâm Kiểm soát)\b")
-_BODY_MENTION = regex.compile(
-    r"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|HĐND)\s+(?P<kind>(?i:tỉnh|thành\s+phố))\s+(?P<name>" + _NAME + r")"
+_BODY_MENTION = _compile(
+    r"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|HĐND)\s+(?P<kind>(?i:tỉnh|thành\s+phố))"
+    r"@SPACE@(?P<name>@WORD@(?:@SPACE@@WORD@){0,3})"
 )
 _BARE_DISTRICT = regex.compile(r"(?i)(?<!\p{L})(?<!các\s+)(?:huyện|quận|thị\s+xã)$")
 _HEADER_CHARS = 2500
