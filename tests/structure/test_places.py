@@ -163,3 +163,23 @@ def test_the_official_lists_and_the_2025_mapping():
     assert admin_units.current_province("17") == ("Tỉnh Phú Thọ", "25")  # Hòa Bình
     assert admin_units.current_province("99") is None
     assert admin_units.SOURCE == "vietnamadminunits 1.0.4"
+
+
+@pytest.mark.parametrize(
+    ("issuer", "level", "province_code", "district_code"),
+    [
+        ("Sở Y tế Thành phố", "province", None, None),
+        ("UBND thành phố Hồ Chí Minh", "province", "79", None),  # a municipality is a province
+        ("Trung tâm Y tế thành phố Hòa Bình", "district", "17", "148"),  # a provincial city is a district
+        ("Bệnh viện đa khoa huyện Cao Phong", "district", "17", "154"),
+        ("UBND huyện", "district", None, None),  # district-level, but no name to resolve
+        ("UBND xã Yên Lạc", "commune", None, None),
+        ("Bộ Y tế", "central", None, None),
+        ("Cục Thống kê tỉnh Thanh Hóa", "province", None, None),
+    ],
+)
+def test_issuing_level_from_the_issuer(tmp_path, issuer, level, province_code, district_code):
+    where = locate_document(_doc(tmp_path, f"{issuer}\n"), issuer, None, "2020")
+    assert where.issuer_level == level
+    assert (where.province.code if where.province else None) == province_code
+    assert (where.district.code if where.district else None) == district_code
