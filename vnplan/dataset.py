@@ -13,7 +13,7 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -359,6 +359,7 @@ def _replace_atomic(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def _write_duckdb(tables: dict[str, pa.Table], path: Path) -> None:
+    """Every table into a new DuckDB database file at path."""
     import duckdb
 
     con = duckdb.connect(str(path))
@@ -371,21 +372,18 @@ def _write_duckdb(tables: dict[str, pa.Table], path: Path) -> None:
         con.close()
 
 
-def write_dataset(tables: dict[str, pa.Table], dataset_dir: Path) -> list[Path]:
-    """<table>.csv, <table>.parquet for each table and vnplan.duckdb with all of them; returns the paths."""
+def write_dataset(tables: dict[str, pa.Table], dataset_dir: Path) -> None:
+    """<table>.csv and <table>.parquet for each table, and vnplan.duckdb with all of them."""
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
     dataset_dir.mkdir(parents=True, exist_ok=True)
-    written = []
     for name, table in tables.items():
         buffer = io.BytesIO()
         pacsv.write_csv(table, buffer)
         write_atomic(dataset_dir / f"{name}.csv", buffer.getvalue().decode("utf-8"))
-        _replace_atomic(dataset_dir / f"{name}.parquet", lambda tmp, table=table: pq.write_table(table, tmp))
-        written += [dataset_dir / f"{name}.csv", dataset_dir / f"{name}.parquet"]
-    _replace_atomic(dataset_dir / DATABASE_FILE, lambda tmp: _write_duckdb(tables, tmp))
-    return [*written, dataset_dir / DATABASE_FILE]
+        _replace_atomic(dataset_dir / f"{name}.parquet", partial(pq.write_table, table))
+    _replace_atomic(dataset_dir / DATABASE_FILE, partial(_write_duckdb, tables))
 
 
 @dataclass(frozen=True)
@@ -447,29 +445,27 @@ def plot_metric(targets: list[Target], metric: str, dataset_dir: Path) -> list[P
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     plt.rcParams["svg.hashsalt"] = "vnplan"  # stable element ids: same data, same SVG
     figure, axes = plt.subplots(figsize=(8, 4.5), dpi=120)
     for name, points in by_series(targets).items():
-        dated = [t for t in points if t.year is not None]
-        line = axes.plot([t.year for t in dated], [t.value for t in dated], marker="o", label=name)[0]
-        for t in dated:
+        dated = [(t.year, t) for t in points if t.year is not None]
+        line = axes.plot([year for year, _ in dated], [t.value for _, t in dated], marker="o", label=name)[0]
+        for year, t in dated:
             axes.annotate(
-                format_target(t), (t.year, t.value), textcoords="offset points", xytext=(4, 6), color=line.get_color()
+                format_target(t), (year, t.value), textcoords="offset points", xytext=(4, 6), color=line.get_color()
             )
     axes.set_title(f"{metric_labels().get(metric, metric)} ({metric}): targets by province")
     axes.set_xlabel("target year")
     axes.set_ylabel(metric_taxonomy().get(metric, {}).get("unit") or next((t.unit for t in targets if t.unit), "value"))
-    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.grid(alpha=0.3)
     axes.legend(fontsize="small")
     figure.tight_layout()
     paths = [dataset_dir / f"compare_{metric}.png", dataset_dir / f"compare_{metric}.svg"]
     for path in paths:
         metadata = {"Date": None} if path.suffix == ".svg" else {}  # no time stamp in the SVG
-        _replace_atomic(
-            path,
-            lambda tmp, path=path, metadata=metadata: figure.savefig(tmp, format=path.suffix[1:], metadata=metadata),
-        )
+        _replace_atomic(path, partial(figure.savefig, format=path.suffix[1:], metadata=metadata))
     plt.close(figure)
     return paths

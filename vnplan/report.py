@@ -97,14 +97,14 @@ class _Collector:
     def add(self, kind: str, cells: list[Any], provenance: Record | None, table: str | None = None) -> str:
         self.count[kind] += 1
         key = f"{PREFIXES[kind]}{self.count[kind]}"
-        linked = bool(provenance) and 0 <= provenance["start"] < provenance["end"] <= self.length
-        if linked:
-            self.marks.append(Mark(key, kind, provenance["start"], provenance["end"]))
-        span = (
-            f"{provenance['start']}–{provenance['end']} · {provenance['method']} · {provenance['confidence']:.2f}"
-            if provenance
-            else ""
-        )
+        linked, span = False, ""
+        if provenance is not None:
+            linked = 0 <= provenance["start"] < provenance["end"] <= self.length
+            span = (
+                f"{provenance['start']}–{provenance['end']} · {provenance['method']} · {provenance['confidence']:.2f}"
+            )
+            if linked:
+                self.marks.append(Mark(key, kind, provenance["start"], provenance["end"]))
         if table is not None:
             self.rows[table].append(Row(key, kind, [_cell(c) for c in cells], span, linked))
         return key
@@ -157,9 +157,9 @@ def segments(text: str, marks: list[Mark], repairs: list[Record]) -> list[Segmen
     starting: dict[int, list[Mark]] = defaultdict(list)
     for mark in marks:
         starting[mark.start].append(mark)
-    repair_at = {}
-    for repair in repairs:
-        repair_at.setdefault(repair["start"], repair)
+    repair_at: dict[int, Record] = {}
+    for r in repairs:
+        repair_at.setdefault(r["start"], r)
     active: list[Mark] = []
     repair: Record | None = None
     pieces = []
