@@ -76,7 +76,7 @@ REQUEST = regex.compile(r"(?:^|[.;,]\s+)[Đđ]ề\s+nghị\s+(?P<units>.+?)" + _
 # Words that start a unit's name inside running text (any case: "phối hợp với các khoa/phòng").
 _HEAD_WORDS = (
     r"(?:(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|bệnh\s+viện|sở|ban|văn\s+phòng|ủy\s+ban|uỷ\s+ban|đơn\s+vị|"
-    r"nhà\s+trường|ngành|TTYT|BVĐK|UBND|BV|TYT)|các\s+tổ\s+chức)"
+    r"nhà\s+trường|ngành|bảo\s+hiểm\s+xã\s+hội|TTYT|BVĐK|UBND|BV|TYT)|các\s+tổ\s+chức)"
 )
 SUPPORT = regex.compile(
     r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]*?)"
