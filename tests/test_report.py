@@ -13,7 +13,7 @@ from conftest import processed, seed_path
 from typer.testing import CliRunner
 
 from vnplan.cli import app
-from vnplan.report import collect, segments
+from vnplan.report import collect, render, segments
 
 runner = CliRunner()
 CHROMIUM = Path("/usr/bin/chromium")
@@ -51,6 +51,21 @@ def test_segments_cover_the_text_and_every_record_span():
         assert spans[0][0] == mark.start and spans[-1][1] == mark.end
         assert all(a[1] == b[0] for a, b in pairwise(spans))  # contiguous
     assert len(rows["indicator"]) == len(plan["indicators"]) and len(rows["budget"]) == len(plan["budgets"])
+
+
+def test_every_seed_gets_a_page_with_a_row_and_a_highlight_per_record(any_seed):
+    _, plan = any_seed
+    page = render(plan.to_dict())
+    rows = re.findall(r'<tr id="row-(\w+)" data-k="\1" class="([^"]+)"', page)
+    kinds = [css.split()[0] for _, css in rows]
+    for kind, records in (("objective", plan.objectives), ("indicator", plan.indicators), ("budget", plan.budgets)):
+        assert kinds.count(kind) == len(records), kind
+    assert kinds.count("unit") == len(plan.units) and kinds.count("activity") == len(plan.activities)
+    assert kinds.count("task") == sum(len(u.tasks) for u in plan.units)
+    source = page.split('<pre id="text">')[1].split("</pre>")[0]
+    highlighted = {key for keys in re.findall(r'data-k="([^"]+)"', source) for key in keys.split()}
+    assert {key for key, css in rows if "unlinked" not in css} <= highlighted
+    assert sum(1 for _, css in rows if "unlinked" not in css) >= len(plan.indicators) + len(plan.budgets)
 
 
 def test_page_is_self_contained_and_marks_restored_tokens(tmp_path):
