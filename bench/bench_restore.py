@@ -9,8 +9,9 @@ Sets:
   lines never used for training, rendered and read back by tesseract), against their source.
 - laichau: the Lai Châu seed (OCR without a Vietnamese model) against the hand-corrected
   transcription corpus/gold/001_23050706023c0a9f.restored.txt, when it exists.
-Accuracy follows DESIGN.md "Evaluation"; speed is gold syllables per second of restoration
-(model loading excluded and reported apart).
+Accuracy follows DESIGN.md "Evaluation"; speed is gold syllables per second of CPU time spent
+restoring (process time, so that other load on the machine does not count; model loading is
+excluded and reported apart).
 """
 
 from __future__ import annotations
@@ -49,9 +50,9 @@ def measure(name: str, cases: list[tuple[str, str]], systems: dict[str, Callable
         matched = total = 0
         elapsed = 0.0
         for damaged, gold in cases:
-            started = time.perf_counter()
+            started = time.process_time()
             output = run(damaged)
-            elapsed += time.perf_counter() - started
+            elapsed += time.process_time() - started
             m, n = syllable_accuracy(gold, output)
             matched += m
             total += n

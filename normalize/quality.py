@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
+
 from vnplan.normalize.syllables import has_diacritic, syllables, toneless_syllables
 
 TOKEN = regex.compile(r"[\p{L}\p{N}]+")

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 EVAL_FROM_PAGE = {"eng": 120, "vie": 100}
 UNSEEN_SAME_SHAPE = math.log(0.02)  # marks lost, pair never seen
 UNSEEN_IDENTITY = math.log(0.3)  # the observed word itself, pair never seen
-MIN_PAIR_COUNT = 2
+MIN_PAIR_COUNT = 1
 VOWELS = "aeiouy"
 VOWEL_FLOOR = 0.002
 # Confusions of tesseract -l eng on scans in Times-like fonts that DejaVu renderings do not
