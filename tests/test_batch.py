@@ -110,3 +110,18 @@ def test_dask_engine_writes_the_same_files_as_the_local_engine(tmp_path):
     assert len(outcomes) == 2 and all(o.error is None for o in outcomes)
     assert _outputs(local_dir) == _outputs(dask_dir)
     assert len(_outputs(local_dir)) == 4  # two outputs, two stamps
+
+
+def _is_daemon() -> bool:
+    import multiprocessing
+
+    return multiprocessing.current_process().daemon
+
+
+def test_the_dask_local_cluster_workers_may_start_processes():
+    from distributed import Client
+
+    from vnplan.batch import local_cluster
+
+    with local_cluster(1) as cluster, Client(cluster) as client:
+        assert client.submit(_is_daemon).result() is False  # OCR starts a tesseract pool inside the worker

@@ -23,10 +23,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from vnplan import __version__
 from vnplan.cli import expand_inputs, write_atomic
+
+if TYPE_CHECKING:
+    import distributed
 
 Engine = Literal["local", "dask"]
 STATE_DIR = ".vnplan-batch"
@@ -154,17 +157,23 @@ def _local(jobs: list[Job], workers: int) -> Iterator[tuple[Job, str | None, str
             yield futures[future], text, error
 
 
-def _dask(jobs: list[Job], workers: int, scheduler: str | None) -> Iterator[tuple[Job, str | None, str | None]]:
+def local_cluster(workers: int) -> distributed.LocalCluster:
+    """A LocalCluster of single-threaded worker processes that may start processes of their own
+    (OCR runs a tesseract pool; Dask's default daemonic workers could not)."""
     import logging
 
-    from distributed import Client, LocalCluster
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set({"distributed.worker.daemon": False}):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None, silence_logs=logging.ERROR)
+
+
+def _dask(jobs: list[Job], workers: int, scheduler: str | None) -> Iterator[tuple[Job, str | None, str | None]]:
+    from distributed import Client
     from distributed import as_completed as dask_completed
 
-    cluster = (
-        None
-        if scheduler
-        else LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None, silence_logs=logging.ERROR)
-    )
+    cluster = None if scheduler else local_cluster(workers)
     try:
         with Client(scheduler or cluster) as client:
             futures = {
