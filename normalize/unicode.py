@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 import regex
+
 from vnplan.normalize.mapped import MappedText, RawRepair
 
 # A base character followed by combining marks: the unit NFC recomposes.

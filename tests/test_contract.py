@@ -6,9 +6,9 @@ import json
 
 import pytest
 from conftest import processed
-from vnplan.schema import load_schema, schema_version, validation_errors
 
 from vnplan.model import SCHEMA_VERSION, PlanDocument
+from vnplan.schema import load_schema, schema_version, validation_errors
 
 
 def _resolve(schema: dict, node: dict) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import regex
+
 from vnplan.normalize.mapped import Edit, MappedText
 
 

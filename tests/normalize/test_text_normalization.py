@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path
 
 from conftest import processed, seed_path
+
 from vnplan.extract import extract
 from vnplan.normalize import normalize
 from vnplan.normalize.mapped import MappedText
