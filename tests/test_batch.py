@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -77,11 +78,20 @@ def test_batch_killed_at_random_moments_resumes_to_one_valid_output_per_input(tm
         expected[f"copy_{prefix}.json"] = prefix
     command = [sys.executable, "-m", "vnplan", "batch", str(inputs), "-o", str(out_dir), "--workers", "2"]
     rng = random.Random()
-    delays = [rng.uniform(0.3, 2.5) for _ in range(3)]
-    for delay in delays:
+    # two kills at a random moment of start-up (reading, hashing, models loading), then one at a
+    # random moment of the writing phase: a short random delay after this run's first output appears
+    delays = [(rng.uniform(0.3, 1.5), False), (rng.uniform(0.3, 1.5), False), (rng.uniform(0.0, 0.3), True)]
+    for delay, after_first_output in delays:
+        before = set(out_dir.rglob("*")) if out_dir.exists() else set()
         run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while after_first_output and run.poll() is None and time.monotonic() < deadline:
+            if out_dir.exists() and any(p.suffix == ".json" for p in set(out_dir.glob("*.json")) - before):
+                break
+            time.sleep(0.02)
         time.sleep(delay)
-        os.killpg(run.pid, signal.SIGKILL)  # the whole run, workers included, as a crash would
+        with contextlib.suppress(ProcessLookupError):  # the run may have finished already
+            os.killpg(run.pid, signal.SIGKILL)  # the whole run, workers included, as a crash would
         run.wait()
     final = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert final.returncode == 0, (delays, final.stderr)
