@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from vnplan.errors import InputError
 from vnplan.extract.builder import Reading
 from vnplan.extract.document import ExtractedDocument, FontRun, PageText
 from vnplan.extract.docx import read_docx
@@ -15,8 +16,6 @@ from vnplan.extract.image import read_image
 from vnplan.extract.pdf import read_pdf
 from vnplan.extract.sniff import detect_format
 from vnplan.extract.text import decode_text
-
-from vnplan.errors import InputError
 from vnplan.model import Notice
 
 __all__ = ["ExtractedDocument", "FontRun", "PageText", "extract"]
