@@ -30,6 +30,8 @@ STARTS_WITH_ROW_NUMBER = regex.compile(r"^\d{1,3}\s+\S")
 ENDS_WITH_NUMBER = regex.compile(r"\d$")
 LOWER_START = regex.compile(r"^[\p{Ll}(\"“]")
 UPPER_START = regex.compile(r"^\p{Lu}")
+YEAR_RANGE_END = regex.compile(r"(?:^|\s)(?:19|20)\d\d$")
+YEAR_RANGE_REST = regex.compile(r"^[-–]\s*(?:19|20)\d\d\b")
 _INNER_SPACES = regex.compile(r"(?<=\S) {2,}(?=\S)")
 # A table row written with pipes: "| a | b |" (Markdown) or "a | b | c" (Word text).
 PIPE_ROW = regex.compile(r"^\|.*\|$|^[^|]+(?:\s\|\s[^|]*){1,}$")
@@ -154,6 +156,8 @@ def _opens_title(text: str) -> bool:
 
 def _should_join(prev: PhysicalLine, cur: PhysicalLine, wrap_width: float, in_heading: bool) -> bool:
     """``in_heading``: the paragraph so far opened with a numbered marker and has no sentence stop."""
+    if YEAR_RANGE_END.search(prev.text) and YEAR_RANGE_REST.match(cur.text):
+        return True  # "thời kỳ 2021" + "- 2030, tầm nhìn …": a year range broken at the margin, not a bullet
     if _closes_block(prev) or _opens_block(cur):
         return False
     if CLAUSE_END.search(prev.text):

@@ -442,6 +442,43 @@ def evaluate_document(
     return DocumentResult(doc_id, counts, mismatches, restoration)
 
 
+def as_reference(plan: PlanDocument) -> dict[str, Any]:
+    """A plan's records in the gold format, so that two runs can be compared with the gold scorers
+    (agreement between input formats of the same document; never used as gold annotation)."""
+    return {
+        "objectives": [{"kind": o.kind, "text": o.text} for o in plan.objectives],
+        "indicators": [
+            {
+                "label": i.label,
+                "name": i.name,
+                "value": i.target.value,
+                "unit": i.target.unit,
+                "target_year": i.target_year,
+            }
+            for i in plan.indicators
+        ],
+        "budgets": [
+            {"amount_vnd": b.amount_vnd, "amount_text": b.amount_text, "description": b.description}
+            for b in plan.budgets
+        ],
+        "units": [
+            {
+                "canonical_name": u.canonical_name,
+                "role": u.role,
+                "indicator_refs": sorted({r for t in u.tasks for r in t.indicator_refs}),
+            }
+            for u in plan.units
+        ],
+        "activities": [{"name": a.name, "lead_unit": a.lead_unit} for a in plan.activities],
+    }
+
+
+def agreement(reference: PlanDocument, plan: PlanDocument) -> dict[str, float | None]:
+    """F1 of ``plan``'s records against ``reference``'s, per record type (None: neither has any)."""
+    result = evaluate_document("agreement", as_reference(reference), plan)
+    return {record_type: result.counts[record_type].f1 for record_type in RECORD_TYPES}
+
+
 # ---------------------------------------------------------------- files
 
 
