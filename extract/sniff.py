@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vnplan.extract.document import Format
-
 from vnplan.errors import InputError
+from vnplan.extract.document import Format
 
 MAGIC: tuple[tuple[bytes, Format], ...] = (
     (b"%PDF-", "pdf"),
