@@ -88,7 +88,7 @@ def normalize(doc: ExtractedDocument) -> NormalizedDocument:
         mapped, heading_lines = strip_markdown(mapped)
         repair_counts["markdown_markup"] = len(heading_lines)
 
-    layout = reflow(mapped, heading_lines)
+    layout = reflow(mapped, heading_lines, ocr=doc.text_method in ("ocr", "mixed"))
     mapped = layout.text
     if layout.furniture:
         repair_counts["page_furniture"] = len(layout.furniture)

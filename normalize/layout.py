@@ -30,6 +30,10 @@ STARTS_WITH_ROW_NUMBER = regex.compile(r"^\d{1,3}\s+\S")
 ENDS_WITH_NUMBER = regex.compile(r"\d$")
 LOWER_START = regex.compile(r"^[\p{Ll}(\"“]")
 UPPER_START = regex.compile(r"^\p{Lu}")
+# Specks a scan leaves at the ends of OCR'd lines: "_", "|", "'", "`", "¬", "~" and lone dashes.
+OCR_SPECKS = regex.compile(r"^(?:[_|'`¬~\\.,:;]+\s*|[-–]\s+(?=[-–_|'`]))+|(?:\s*[_|'`¬~\\]+|\s+[-–])+$")
+# Specks inside an OCR'd line: a lone symbol between spaces ("Phòng ˆ Tài chính", "phát triển \\ lĩnh vực").
+OCR_INNER_SPECKS = regex.compile(r"(?<=\S) [ˆ›‹\\¡¬~`|_](?= )")
 YEAR_RANGE_END = regex.compile(r"(?:^|\s)(?:19|20)\d\d$")
 YEAR_RANGE_REST = regex.compile(r"^[-–]\s*(?:19|20)\d\d\b")
 _INNER_SPACES = regex.compile(r"(?<=\S) {2,}(?=\S)")
@@ -154,13 +158,16 @@ def _opens_title(text: str) -> bool:
     return not regex.search(r"[.;:!?]", words)
 
 
-def _should_join(prev: PhysicalLine, cur: PhysicalLine, wrap_width: float, in_heading: bool) -> bool:
-    """``in_heading``: the paragraph so far opened with a numbered marker and has no sentence stop."""
+def _should_join(prev: PhysicalLine, cur: PhysicalLine, wrap_width: float, in_heading: bool, ocr: bool = False) -> bool:
+    """``in_heading``: the paragraph so far opened with a numbered marker and has no sentence stop.
+    ``ocr``: letter case is unreliable ("Cơ Chế"), so a clause break goes on whatever the case."""
     if YEAR_RANGE_END.search(prev.text) and YEAR_RANGE_REST.match(cur.text):
         return True  # "thời kỳ 2021" + "- 2030, tầm nhìn …": a year range broken at the margin, not a bullet
     if _closes_block(prev) or _opens_block(cur):
         return False
     if CLAUSE_END.search(prev.text):
+        if ocr and prev.text.endswith((",", ";")):
+            return True
         return bool(LOWER_START.match(cur.text) or (prev.text.endswith((":", ",")) and cur.text[:1].isdigit()))
     # A capitalised line after a numbered title is the title's first paragraph, unless the title
     # broke off mid-phrase before a name ("… sự lãnh đạo của" / "Đảng …").
@@ -186,7 +193,8 @@ def _wrap_width(lines: list[PhysicalLine]) -> float:
     return float(statistics.quantiles(lengths, n=10)[7])  # 80th percentile: a full printed line
 
 
-def reflow(mapped: MappedText, heading_lines: dict[int, int] | None = None) -> LayoutResult:
+def reflow(mapped: MappedText, heading_lines: dict[int, int] | None = None, ocr: bool = False) -> LayoutResult:
+    """``ocr``: the text comes from OCR, whose lines carry specks read as punctuation at their ends."""
     heading_lines = heading_lines or {}
     lines: list[PhysicalLine] = []
     for number, (start, end) in enumerate(mapped.lines()):
@@ -197,6 +205,8 @@ def reflow(mapped: MappedText, heading_lines: dict[int, int] | None = None) -> L
             stripped = raw.lstrip(" \f\v").rstrip(" \t\f\v")
         else:
             stripped = raw.strip(" \t\f\v")
+        if ocr:
+            stripped = OCR_SPECKS.sub("", stripped)
         lead = raw.index(stripped) if stripped else 0
         s = start + lead
         lines.append(PhysicalLine(s, s + len(stripped), stripped, heading_lines.get(number), lead > 0))
@@ -213,7 +223,7 @@ def reflow(mapped: MappedText, heading_lines: dict[int, int] | None = None) -> L
         edits.append(Edit(0, kept[0].start, ""))
         in_heading = _opens_title(kept[0].text)
         for prev, cur in itertools.pairwise(kept):
-            join = _should_join(prev, cur, wrap_width, in_heading)
+            join = _should_join(prev, cur, wrap_width, in_heading, ocr)
             in_heading = in_heading and not regex.search(r"[.;:!?]", cur.text) if join else _opens_title(cur.text)
             glue = " " if join else "\n"
             if join and prev.text.endswith("-") and prev.text[-2:-1].isdigit() and cur.text[:1].isdigit():
@@ -228,8 +238,13 @@ def reflow(mapped: MappedText, heading_lines: dict[int, int] | None = None) -> L
         if PIPE_ROW.match(line.text):
             edits.extend(_pipe_row_edits(line))  # cells become tab-separated, like every other table row
             continue
+        if ocr:
+            edits.extend(
+                Edit(m.start(), m.end(), "") for m in OCR_INNER_SPECKS.finditer(mapped.text, line.start, line.end)
+            )
         for m in _INNER_SPACES.finditer(mapped.text, line.start, line.end):
             edits.append(Edit(m.start(), m.end(), " "))
+    edits = _without_overlaps(edits)
     result = mapped.apply(edits)
 
     # Where each kept line starts in the new text: its old start shifted by the edits before it.
@@ -246,6 +261,15 @@ def reflow(mapped: MappedText, heading_lines: dict[int, int] | None = None) -> L
             headings[logical] = line.heading_level
     dropped = [lines[i].text for i in sorted(furniture) if lines[i].text]
     return LayoutResult(result, headings, join_points, dropped)
+
+
+def _without_overlaps(edits: list[Edit]) -> list[Edit]:
+    """Edits in order, each one that would overlap an earlier one dropped (speck and space clean-ups may touch)."""
+    kept: list[Edit] = []
+    for edit in sorted(edits):
+        if not kept or edit.start >= kept[-1].end:
+            kept.append(edit)
+    return kept
 
 
 def _shift(positions: list[int], edits: list[Edit]) -> list[int]:

@@ -310,7 +310,8 @@ def _province_mentions(text: str) -> Counter[str]:
     )
     merged: Counter[str] = Counter()
     for name, count in raw.items():
-        shorter = [other for other in raw if other != name and name.startswith(other + " ")]
+        # (never a one-word prefix: "Vĩnh" cut off at a line end is not the province "Vĩnh Phúc")
+        shorter = [o for o in raw if o != name and name.startswith(o + " ") and len(o.split()) >= 2]
         merged[max(shorter, key=len) if shorter else name] += count
     return merged
 

@@ -95,7 +95,7 @@ ISSUER_HEADER_LINE = _c(
 )
 # "Sở Y tế ban hành Kế hoạch", "Trung tâm y tế huyện Yên Lạc xây dựng Kế hoạch", "UBND huyện ban hành".
 ISSUER_SENTENCE = _c(
-    r"(?:^|[.;]\s+|,\s+)(?P<org>(?:Sở|Trung\s+tâm|UBND|Ủy\s+ban\s+nhân\s+dân|Bệnh\s+viện|Phòng|Ban|Bộ|Cục|Chi\s+cục)"
+    r"(?:^|[.;]\s+|,\s+|[|_'`]\s*)(?P<org>(?:Sở|Trung\s+tâm|UBND|Ủy\s+ban\s+nhân\s+dân|Bệnh\s+viện|Phòng|Ban|Bộ|Cục|Chi\s+cục)"
     r"(?:\s+[\p{L}\-]+){0,8}?)\s+(?:ban\s+hành|xây\s+dựng|triển\s+khai|thực\s+hiện|đề\s+ra)\s+(?:[Kk]ế\s+hoạch|[Đđ]ề\s+án|"
     r"[Cc]hương\s+trình)"
 )

@@ -73,6 +73,16 @@ def _title_of(text: str) -> str:
     return title.strip()
 
 
+def _is_caps_part(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= 6
+        and all(c.isupper() for c in letters)
+        and len(text.split()) <= 10
+        and part_of(text.strip(" .:")) is not None
+    )
+
+
 def part_of(title: str) -> str | None:
     """The standard part a heading title names, from its first words."""
     lowered = title.lower()
@@ -105,6 +115,8 @@ def build_sections(doc: NormalizedDocument, lines: list[Line]) -> list[SectionNo
             label = found.label
             if marker == "named":
                 style = f"named:{found.name}"
+            elif marker == "arabic" and _is_caps_part(line.text[found.end :]):
+                style = "roman"  # "1. MỤC TIÊU": a part heading in capitals is top level (OCR read "I." as "1.")
             elif marker == "dotted":
                 style = f"dotted:{label.count('.') + 1}" if label else "dotted"
             elif marker == "bullet":
@@ -115,6 +127,9 @@ def build_sections(doc: NormalizedDocument, lines: list[Line]) -> list[SectionNo
             title = _title_of(f"{found.name} {label}: {body}".strip(": ") if found.name else body or line.text)
         elif regex.match(r"^Nơi\s+nhận\s*:?", line.text):
             marker, label, style, title = "named", None, "named:Nơi nhận", "Nơi nhận"
+        elif _is_caps_part(line.text):
+            # a part heading whose numbering was lost ("KINH PHÍ THỰC HIỆN" after OCR dropped "III.")
+            marker, label, style, title = "named", None, "roman", _title_of(line.text.strip(" .:"))
         elif heading_level:
             marker, label, style, title = "markdown", None, f"markdown:{heading_level}", _title_of(line.text)
             if not sections or all(s.marker == "title" for s in sections):

@@ -36,14 +36,16 @@ SECTION_MARKERS: tuple[Marker, ...] = (
         r"\s+(?P<label>\d{1,2}|[IVX]{1,4})\s*(?:[:.]|$)",
         "Mục tiêu 1:, Chỉ tiêu 3:, Phần II., Điều 2.",
     ),
-    _m("roman", r"^(?P<label>[IVX]{1,5})[.)]\s+(?=\S)", "I., II., IV."),
+    # (with the forms OCR reads them as: "HI." for III, "I1."/"Il." for II, "1V." for IV)
+    _m("roman", r"^(?P<label>[IVX]{1,5}|HI|I1|Il|1I|1V|lV)[.)]\s+(?=\S)", "I., II., IV., HI. (OCR)"),
     _m(
         "dotted",
         r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})(?:\.\s*(?=\S)|\s+(?=\p{Lu}))",
         "1.1., 2.3.1. or 1.1 followed by a capital letter (not 40.0 or 2.965)",
     ),
-    _m("arabic", r"^(?P<label>\d{1,2})[.)]\s+(?=\S)", "1., 2), 10."),
-    _m("letter", r"^(?P<label>[a-zđ])(?:\)\s*(?=\S)|\.\s+(?=\p{Lu}))", "a), b), đ), a. Nhu cầu"),
+    # OCR reads the dot of "1." and "b." as a comma: "1, Giai đoạn", "b, Nhu cầu" (before a capital only)
+    _m("arabic", r"^(?P<label>\d{1,2})(?:[.)]\s+(?=\S)|,\s+(?=\p{Lu}))", "1., 2), 10., 1, Giai đoạn"),
+    _m("letter", r"^(?P<label>[a-zđ])(?:\)\s*(?=\S)|[.,]\s+(?=\p{Lu}))", "a), b), đ), a. Nhu cầu, b, Nhu cầu"),
     _m("bullet", r"^(?P<label>[-+*•–—∙·])(?:\s+|(?=\p{L}))(?=\S)", "-, +, *, •"),
 )
 
@@ -61,6 +63,10 @@ NATIONAL_MOTTO = regex.compile(
 )
 
 
+# OCR misreadings of roman numerals, and what they stand for.
+ROMAN_MISREADINGS = {"HI": "III", "I1": "II", "Il": "II", "1I": "II", "1V": "IV", "lV": "IV"}
+
+
 @dataclass(frozen=True)
 class MarkerMatch:
     marker: str
@@ -75,7 +81,8 @@ def match_marker(line: str) -> MarkerMatch | None:
         if m:
             groups = m.groupdict()
             name = groups.get("name")
-            return MarkerMatch(
-                marker.name, groups.get("label"), regex.sub(r"\s+", " ", name) if name else None, m.end()
-            )
+            label = groups.get("label")
+            if marker.name == "roman":
+                label = ROMAN_MISREADINGS.get(label, label)
+            return MarkerMatch(marker.name, label, regex.sub(r"\s+", " ", name) if name else None, m.end())
     return None
