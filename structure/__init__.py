@@ -71,10 +71,18 @@ def _signature_section(signer: Signer) -> Section:
 def innermost_sections(lines: list[Line], sections: list[SectionNode]) -> dict[int, SectionNode]:
     """Line number → the deepest section containing the line."""
     owner: dict[int, SectionNode] = {}
-    for node in sections:  # document order: later (deeper or following) sections overwrite
-        for line in lines:
-            if node.start <= line.start <= node.end:
-                owner[line.number] = node
+    # Sections come in document order and nest, so the open ones form a stack, innermost on top.
+    pending = iter(sections)
+    upcoming = next(pending, None)
+    open_nodes: list[SectionNode] = []
+    for line in lines:
+        while upcoming is not None and upcoming.start <= line.start:
+            open_nodes.append(upcoming)
+            upcoming = next(pending, None)
+        while open_nodes and open_nodes[-1].end < line.start:
+            open_nodes.pop()
+        if open_nodes:
+            owner[line.number] = open_nodes[-1]
     return owner
 
 

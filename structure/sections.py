@@ -172,12 +172,13 @@ def build_sections(doc: NormalizedDocument, lines: list[Line]) -> list[SectionNo
         if marker != "title":
             stack.append(node)
 
-    # Each section ends where the next section that is not inside it begins.
-    for i, node in enumerate(sections):
-        end = len(doc.text)
-        for later in sections[i + 1 :]:
-            if node not in later.ancestors():
-                end = later.start - 1
-                break
-        close(node, end)
+    # Each section ends where the next section that is not inside it begins: in document order, the
+    # first later section at its level or above (a title block is never an ancestor, so it ends at once).
+    open_nodes: list[SectionNode] = []
+    for node in sections:
+        while open_nodes and (open_nodes[-1].level >= node.level or open_nodes[-1].marker == "title"):
+            close(open_nodes.pop(), node.start - 1)
+        open_nodes.append(node)
+    for node in open_nodes:
+        close(node, len(doc.text))
     return sections
