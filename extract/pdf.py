@@ -89,7 +89,7 @@ def read_pdf(data: bytes) -> Reading:
             finally:
                 pages[index].close()
         if layout is None:
-            layout = PageLayout(index + 1, float(document[index].get_height()), method="ocr")
+            layout = PageLayout(index + 1, _page_height(document, index), method="ocr")
             scans.append(index)
         layouts.append(layout)
     if plumber is not None:
@@ -121,6 +121,13 @@ def _open_pdfium(data: bytes) -> pdfium.PdfDocument:
             raise InputError("the PDF has no pages") from exc
         raise InputError("the PDF is damaged or not a PDF (cannot be parsed); re-save or re-export it") from exc
     return document
+
+
+def _page_height(document: pdfium.PdfDocument, index: int) -> float:
+    try:
+        return float(document[index].get_height())
+    except pdfium.PdfiumError as exc:
+        raise InputError(f"page {index + 1} of the PDF is damaged (cannot be loaded); re-save or re-export it") from exc
 
 
 def _has_no_pages(data: bytes) -> bool:
