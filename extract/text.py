@@ -26,4 +26,18 @@ def decode_text(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+        pass
+    if _is_japanese(data):
+        raise InputError("Japanese text (Shift-JIS), not Vietnamese; vnplan reads Vietnamese documents only")
+    return data.decode("latin-1"), "latin-1"
+
+
+def _is_japanese(data: bytes) -> bool:
+    """Shift-JIS that decodes cleanly and is mostly kana and kanji (legacy Vietnamese 8-bit text never is)."""
+    try:
+        text = data[:65536].decode("cp932")
+    except UnicodeDecodeError:
+        return False
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    japanese = sum(1 for ch in wide if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff")
+    return len(wide) >= 8 and japanese >= 0.8 * len(wide)
