@@ -84,13 +84,16 @@ def ocr_pages(kind: Kind, data: bytes, indexes: list[int], *, deskew: bool = Tru
     if not indexes:
         return {}
     check_tesseract()
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers(), len(indexes)), initializer=_start_worker, initargs=(kind, data, deskew)
+    )
     try:
-        with ProcessPoolExecutor(
-            max_workers=min(workers(), len(indexes)), initializer=_start_worker, initargs=(kind, data, deskew)
-        ) as pool:
-            return dict(zip(indexes, pool.map(_ocr_page, indexes), strict=True))
+        return dict(zip(indexes, pool.map(_ocr_page, indexes), strict=True))
     except BrokenProcessPool as exc:
         raise InputError("OCR stopped: a worker process died (out of memory?); try fewer pages at once") from exc
+    finally:
+        # Stopped early (the document's time limit): pages not started are dropped, not OCR'd.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True) -> OcrPage:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -79,13 +82,55 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+MAX_SECONDS_ENV = "VNPLAN_MAX_SECONDS"
+DEFAULT_MAX_SECONDS = 3600.0
+
+
+class TimeLimitExceeded(BaseException):
+    """Raised by the alarm; a BaseException so that no reader's ``except Exception`` swallows it."""
+
+
+def max_seconds() -> float:
+    """The per-document time limit: VNPLAN_MAX_SECONDS (0 = none), else DEFAULT_MAX_SECONDS."""
+    value = os.environ.get(MAX_SECONDS_ENV, "").strip()
+    try:
+        return float(value) if value else DEFAULT_MAX_SECONDS
+    except ValueError:
+        return DEFAULT_MAX_SECONDS
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TimeLimitExceeded after ``seconds`` (SIGALRM; only in a main thread, else no limit)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeLimitExceeded
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def run_one(path: Path) -> PlanDocument:
-    """process() with every failure turned into InputError (one line, no traceback)."""
+    """process() with every failure turned into InputError (one line, no traceback), within max_seconds()."""
     from vnplan.pipeline import process
     from vnplan.schema import SchemaViolation
 
+    limit = max_seconds()
     try:
-        return process(path)
+        with time_limit(limit):
+            return process(path)
+    except TimeLimitExceeded as exc:
+        raise InputError(
+            f"stopped after the {limit:g} s time limit per document ({MAX_SECONDS_ENV} or --max-seconds)"
+        ) from exc
     except InputError:
         raise
     except SchemaViolation as exc:
@@ -94,6 +139,12 @@ def run_one(path: Path) -> PlanDocument:
         raise InputError("ran out of memory reading this file") from exc
     except Exception as exc:  # a bug, but one bad file must not stop the others
         raise InputError(f"internal error ({type(exc).__name__}: {exc}); please report it") from exc
+
+
+def _set_max_seconds(seconds: float | None) -> None:
+    """--max-seconds, passed to run_one (and to batch workers, which inherit the environment)."""
+    if seconds is not None:
+        os.environ[MAX_SECONDS_ENV] = f"{seconds:g}"
 
 
 def _progress(total: int) -> Progress:
@@ -142,12 +193,21 @@ def extract(
         typer.Option("-o", "--output", help="One input: the JSON file to write (or a folder). Several: a folder."),
     ] = None,
     summary: Annotated[bool, typer.Option(help="Print a summary of each document.")] = True,
+    max_time: Annotated[
+        float | None,
+        typer.Option(
+            "--max-seconds",
+            min=0,
+            help=f"Time limit per document in seconds (0: none; default ${MAX_SECONDS_ENV} or {DEFAULT_MAX_SECONDS:g}).",
+        ),
+    ] = None,
 ) -> None:
     """Extract each document to JSON (schema-validated before it is written).
 
     With one input and no -o, the JSON goes to standard output. With -o DIR, each input
     becomes DIR/<name>.json.
     """
+    _set_max_seconds(max_time)
     files = list(expand_inputs(inputs))
     if not files:
         report_error(", ".join(map(str, inputs)), "no supported files found")
@@ -233,6 +293,14 @@ def batch(
         str | None,
         typer.Option(help="--engine dask: the scheduler's address (default: a LocalCluster of --workers workers)."),
     ] = None,
+    max_time: Annotated[
+        float | None,
+        typer.Option(
+            "--max-seconds",
+            min=0,
+            help=f"Time limit per document in seconds (0: none; default ${MAX_SECONDS_ENV} or {DEFAULT_MAX_SECONDS:g}).",
+        ),
+    ] = None,
 ) -> None:
     """Process a whole folder in parallel; resumable: documents whose output is current are skipped.
 
@@ -244,6 +312,7 @@ def batch(
 
     from vnplan.batch import execute, plan_batch, remove_temporary_files, summarize, write_failures
 
+    _set_max_seconds(max_time)
     if engine not in ("local", "dask"):
         err.print(f"vnplan batch: unknown engine {engine!r} (local or dask)", markup=False)
         raise typer.Exit(EXIT_USAGE)
