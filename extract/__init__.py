@@ -24,11 +24,11 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
 def extract(path: Path) -> ExtractedDocument:
-    if not path.exists():
-        raise InputError("no such file")
-    if path.is_dir():
-        raise InputError("is a folder, not a file")
-    try:
+    try:  # stat itself fails with PermissionError inside a folder the user may not enter
+        if not path.exists():
+            raise InputError("no such file")
+        if path.is_dir():
+            raise InputError("is a folder, not a file")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InputError(f"file is {size // 2**20} MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit")

@@ -214,6 +214,19 @@ def test_unreadable_folder(tmp_path: Path) -> None:
     assert len(error_lines(run.stderr)) == 1 and str(folder / "plan.txt") in run.stderr
 
 
+def test_a_file_that_cannot_be_reached_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a non-root user gets below a chmod 000 folder (stat fails), simulated so that root runs it too."""
+    from vnplan.errors import InputError
+    from vnplan.extract import extract
+
+    def denied(self: Path, *args: object, **kwargs: object) -> os.stat_result:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "stat", denied)
+    with pytest.raises(InputError, match="permission denied"):
+        extract(Path("locked/plan.txt"))
+
+
 def test_batch_processes_the_rest_and_reports_each_failure(bad_dir: Path, tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     archive.mkdir()
