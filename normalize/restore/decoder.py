@@ -24,7 +24,7 @@ import regex
 from vnplan.normalize.restore.channel import Channel
 from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, SPECIALS, TOKEN, UNK, NgramModel, read_arrays
 from vnplan.normalize.restore.text import case_class, new_tone_style
-from vnplan.normalize.syllables import strip_diacritics, syllables
+from vnplan.normalize.syllables import strip_diacritics, syllables, toneless_syllables
 
 BEAM = 12
 MAX_CANDIDATES = 24
@@ -32,6 +32,14 @@ MAX_CHUNK = 200
 RIGHT_CONTEXT = 3
 CASE_WEIGHT = 0.6
 NUMBER_STAYS = math.log(0.9)
+# OCR glues words ("LAICHAU", "turngay", "77thang") and splits them ("ỦY B AN", "T HÀNH").
+# A glued token is split where the language model prefers two words by more than this
+# (log probability), and a letter that is no syllable is joined to its neighbour when together
+# they make one.
+SPLIT_MARGIN = 2.0
+UNKNOWN_TOKEN = -16.0  # a token no syllable explains: a name, a foreign word
+SPLIT_MIN_CHANNEL = -4.5
+GLUED = regex.compile(r"(\d{2,})(\p{L}{2,})")
 # URLs, e-mail addresses and file names are never changed.
 LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn|com|org|net|gov|edu|pdf|docx?)\b\S*")
 # A whitespace-separated chunk that holds digits joined to letters: a document code or a date.
@@ -66,6 +74,8 @@ class _Slot:
     ids: np.ndarray  # candidate ids
     channel: np.ndarray  # log P(observed | candidate)
     fixed: bool  # kept as it is (numbers, punctuation, abbreviations, good text)
+    like: str = ""  # the observed spelling the output's casing follows, if not ``raw``
+    split: bool = False  # one part of a token that OCR glued ("LAICHAU"): parts share the span
 
     @property
     def free(self) -> bool:
@@ -261,6 +271,81 @@ class Restorer:
         result[free] = np.exp(total[chosen] - best) / mass
         return result
 
+    # -- glued and split tokens ---------------------------------------------------------------
+
+    def _best(self, token: str, floor: float = SPLIT_MIN_CHANNEL) -> tuple[np.ndarray, np.ndarray]:
+        """Channel candidates of a token that are valid syllables, with log P(observed | word)."""
+        ids, channel = self.channel.candidates(token.lower(), self)
+        valid = syllables()
+        mask = np.array([self.model.vocab[i] in valid for i in ids], dtype=bool)
+        mask &= channel >= floor
+        return ids[mask], channel[mask]
+
+    def _split_gain(self, token: str, cut: int) -> float:
+        """How much better the language model likes ``token`` as two words cut at ``cut``."""
+        left, right = self._best(token[:cut]), self._best(token[cut:])
+        if not len(left[0]) or not len(right[0]):
+            return -math.inf
+        unigram = self.model.logp[0]
+        a = np.repeat(left[0], len(right[0]))
+        b = np.tile(right[0], len(left[0]))
+        history = np.zeros((len(a), self.model.order - 1), dtype=np.int64)
+        history[:, -1] = a
+        pair = (
+            unigram[a]
+            + np.repeat(left[1], len(right[0]))
+            + self.model.score(history, b)
+            + np.tile(right[1], len(left[0]))
+        )
+        if new_tone_style(token.lower()) in self.word_id or len(self._best(token)[0]):
+            return -math.inf  # a word as it stands ("code"), or one or two likely misreadings away
+        whole = self._best(token, -math.inf)
+        single = float(np.max(unigram[whole[0]] + whole[1])) if len(whole[0]) else UNKNOWN_TOKEN
+        return float(np.max(pair)) - single
+
+    def _merge_split(
+        self, line: str, tokens: list[tuple[int, int, str]], codes: list[tuple[int, int]], links: list[tuple[int, int]]
+    ) -> list[tuple[int, int, str, list[str]]]:
+        """OCR tokens with glued words split (parts listed) and split words joined."""
+        toneless = toneless_syllables()
+
+        def plain(start: int, token: str) -> bool:
+            return token.isalpha() and not any(a <= start < b for a, b in [*codes, *links])
+
+        out: list[tuple[int, int, str, list[str]]] = []
+        i = 0
+        while i < len(tokens):
+            start, end, token = tokens[i]
+            lower = strip_diacritics(token.lower())
+            if i + 1 < len(tokens) and plain(start, token):
+                nstart, nend, following = tokens[i + 1]
+                joined = strip_diacritics((token + following).lower())
+                if (
+                    nstart == end + 1
+                    and plain(nstart, following)
+                    and joined in toneless
+                    and (lower not in toneless or strip_diacritics(following.lower()) not in toneless)
+                    and len(token) == 1
+                    and token.isupper() == following.isupper()
+                ):
+                    out.append((start, nend, token + following, []))
+                    i += 2
+                    continue
+            glued = GLUED.fullmatch(token)
+            if glued and strip_diacritics(glued.group(2).lower()) in toneless and plain(start + glued.end(1), glued.group(2)):
+                out.append((start, end, token, [glued.group(1), glued.group(2)]))
+            elif plain(start, token) and len(token) >= 4 and lower not in toneless and lower not in self.channel.table:
+                gains = [(self._split_gain(token, cut), cut) for cut in range(1, len(token))]
+                gain, cut = max(gains)
+                if gain > SPLIT_MARGIN:
+                    out.append((start, end, token, [token[:cut], token[cut:]]))
+                else:
+                    out.append((start, end, token, []))
+            else:
+                out.append((start, end, token, []))
+            i += 1
+        return out
+
     # -- lines ------------------------------------------------------------------------------
 
     def restore_lines(
@@ -279,17 +364,26 @@ class Restorer:
             codes = [m.span() for m in CODE_CHUNK.finditer(line)]
             links = [m.span() for m in LINK.finditer(line)]
             previous = ""  # the token before, in this line: a capital after a word marks a name
-            for match in pattern.finditer(line):
-                in_code = any(a <= match.start() < b for a, b in codes)
-                in_link = any(a <= match.start() < b for a, b in links)
-                token = match.group(0)
-                slot = self._slot(number, match.start(), match.end(), token, mode, frozen or in_link, in_code)
-                if not slot.fixed and len(slot.ids) > 1 and (previous.isalpha() or previous == ","):
-                    case = case_class(token)
-                    if case < 2:
-                        slot.channel = slot.channel + CASE_WEIGHT * self.model.case_logp[slot.ids, case]
-                previous = token
-                chunks[-1].append(slot)
+            found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(line)]
+            tokens = (
+                self._merge_split(line, found, codes, links)
+                if mode == "ocr" and not frozen
+                else [(a, b, t, []) for a, b, t in found]
+            )
+            for start, end, token, parts in tokens:
+                in_code = any(a <= start < b for a, b in codes)
+                in_link = any(a <= start < b for a, b in links)
+                for part in parts or [token]:
+                    slot = self._slot(number, start, end, part, mode, frozen or in_link, in_code)
+                    slot.raw = line[start:end]
+                    slot.like = part
+                    slot.split = bool(parts)
+                    if not slot.fixed and len(slot.ids) > 1 and (previous.isalpha() or previous == ","):
+                        case = case_class(part)
+                        if case < 2:
+                            slot.channel = slot.channel + CASE_WEIGHT * self.model.case_logp[slot.ids, case]
+                    previous = part
+                    chunks[-1].append(slot)
             stripped = line.rstrip()
             if chunks[-1] and stripped and (stripped[-1] in ".;:!?" or len(chunks[-1]) > MAX_CHUNK):
                 chunks.append([])
@@ -299,12 +393,22 @@ class Restorer:
         path = [p for c in paths for p in c]
         confidence = self.confidences(slots, path)
         by_line: dict[int, list[Change]] = {}
-        for slot, choice, conf in zip(slots, path, confidence, strict=True):
+        parts: list[tuple[str, float]] = []  # the words of a split token so far
+        for k, (slot, choice, conf) in enumerate(zip(slots, path, confidence, strict=True)):
             chosen = int(slot.ids[choice])
-            if slot.fixed or chosen < len(SPECIALS):  # kept, or a number that stays a number
+            if slot.split:
+                word = slot.like if slot.fixed or chosen < len(SPECIALS) else self.model.vocab[chosen]
+                parts.append((apply_case(word, slot.like), float(conf)))
+                following = slots[k + 1] if k + 1 < len(slots) else None
+                if following is not None and following.split and following.start == slot.start:
+                    continue
+                text = " ".join(p for p, _ in parts)
+                conf = min(c for _, c in parts)
+                parts = []
+            elif slot.fixed or chosen < len(SPECIALS):  # kept, or a number that stays a number
                 continue
-            word = self.model.vocab[chosen]
-            text = apply_case(word, slot.raw)
+            else:
+                text = apply_case(self.model.vocab[chosen], slot.like or slot.raw)
             if text != slot.raw and new_tone_style(slot.raw) != text:
                 by_line.setdefault(slot.line, []).append(
                     Change(slot.start, slot.end, slot.raw, text, round(float(conf), 3))
