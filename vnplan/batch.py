@@ -154,7 +154,7 @@ def _local(jobs: list[Job], workers: int) -> Iterator[tuple[Job, str | None, str
                 text, error = future.result()
             except BrokenProcessPool:
                 text, error = None, "the worker process died (out of memory or killed?); re-run to retry"
-            yield futures[future], text, error
+            yield futures.pop(future), text, error  # dropped, so that finished results are not all kept
 
 
 def local_cluster(workers: int) -> distributed.LocalCluster:
@@ -185,7 +185,7 @@ def _dask(jobs: list[Job], workers: int, scheduler: str | None) -> Iterator[tupl
                     text, error = future.result()
                 except Exception as exc:  # a lost worker: record it, keep going with the rest
                     text, error = None, f"the Dask task failed ({type(exc).__name__}: {exc}); re-run to retry"
-                yield futures[future], text, error
+                yield futures.pop(future), text, error
     finally:
         if cluster is not None:
             cluster.close()
