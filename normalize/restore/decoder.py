@@ -43,7 +43,10 @@ GLUED = regex.compile(r"(\d{2,})(\p{L}{2,})")
 # URLs, e-mail addresses and file names are never changed.
 LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn|com|org|net|gov|edu|pdf|docx?)\b\S*")
 # A whitespace-separated chunk that holds digits joined to letters: a document code or a date.
-CODE_CHUNK = regex.compile(r"(?<!\S)(?=\S*\d)(?=\S*\p{L})\S*[-/]\S*")
+# Also a chunk of capitals joined by "-" or "/" ("[KH-SYT", "QĐ-UBND"), where OCR lost the number.
+CODE_CHUNK = regex.compile(
+    r"(?<!\S)(?:(?=\S*\d)(?=\S*\p{L})\S*[-/]\S*|\S*?(?:\p{Lu}{2,}[-/]\p{Lu}+|\p{Lu}+[-/]\p{Lu}{2,})\S*)"
+)
 
 
 @dataclass(frozen=True)

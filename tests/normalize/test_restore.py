@@ -104,3 +104,12 @@ def test_normalize_records_every_restored_token(tmp_path: Path):
         assert document.raw_text[start:end] == repair.raw
         assert document.text[repair.start : repair.end] == repair.text
         assert strip_diacritics(repair.text) == repair.raw
+
+
+def test_ocr_glued_and_split_words_and_codes_without_numbers(restorer):
+    line = "UY B AN NHAN DAN TINH LAICHAU  S6:243 [KH-SYT Lai Chau, ngay 77thang 11 nam 2025"
+    result = restore_text(line, mode="ocr", restorer=restorer)
+    out = result.text
+    assert out.startswith("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU")
+    assert "[KH-SYT" in out and "77 tháng 11" in out
+    assert all(line[c.start : c.end] == c.raw for c in result.lines[0].changes)
