@@ -334,8 +334,28 @@ class Restorer:
                     out.append((start, nend, token + following, []))
                     i += 2
                     continue
+            if token in "'’`" and 0 < i < len(tokens) - 1:
+                before, after = tokens[i - 1], tokens[i + 1]
+                if (
+                    before[1] == start
+                    and after[0] == end
+                    and plain(before[0], before[2])
+                    and plain(after[0], after[2])
+                    and strip_diacritics(before[2].lower()) in toneless
+                    and strip_diacritics(after[2].lower()) in toneless
+                ):  # a speck read as an apostrophe between two syllables ("như'số")
+                    out.append((start, end, token, [" "]))
+                    i += 1
+                    continue
+            pieces = regex.split(r"[’`´]", token)
             glued = GLUED.fullmatch(token)
-            if glued and strip_diacritics(glued.group(2).lower()) in toneless and plain(start + glued.end(1), glued.group(2)):
+            if (
+                len(pieces) == 2
+                and all(p.isalpha() and strip_diacritics(p.lower()) in toneless for p in pieces)
+                and plain(start, pieces[0])
+            ):
+                out.append((start, end, token, pieces))
+            elif glued and strip_diacritics(glued.group(2).lower()) in toneless and plain(start + glued.end(1), glued.group(2)):
                 out.append((start, end, token, [glued.group(1), glued.group(2)]))
             elif plain(start, token) and len(token) >= 4 and lower not in toneless and lower not in self.channel.table:
                 gains = [(self._split_gain(token, cut), cut) for cut in range(1, len(token))]
