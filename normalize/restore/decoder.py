@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import regex
 
+from vnplan.normalize.abbreviations import restored_abbreviation
 from vnplan.normalize.restore.channel import Channel
 from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, SPECIALS, TOKEN, UNK, NgramModel, read_arrays
 from vnplan.normalize.restore.text import case_class, new_tone_style
@@ -79,6 +80,7 @@ class _Slot:
     fixed: bool  # kept as it is (numbers, punctuation, abbreviations, good text)
     like: str = ""  # the observed spelling the output's casing follows, if not ``raw``
     split: bool = False  # one part of a token that OCR glued ("LAICHAU"): parts share the span
+    replacement: str = ""  # what a fixed slot becomes, if not itself (an abbreviation's Đ: "BVDK")
 
     @property
     def free(self) -> bool:
@@ -139,6 +141,10 @@ class Restorer:
         """A token's candidates. ``in_code``: part of a chunk with digits ("18-NQ/TU", "2913/QD-UBND"),
         where only d → đ is allowed."""
         lower = token.lower()
+        abbreviation = None if frozen else restored_abbreviation(token)
+        if abbreviation is not None:
+            own = self.word_id.get(abbreviation.lower(), UNK)
+            return _Slot(line, start, end, token, np.array([own]), np.zeros(1), True, replacement=abbreviation)
         if mode == "ocr" and token.isdigit() and len(token) <= 2 and not (frozen or in_code):
             # A short number may be a misread word ("6" for ở, "16" for lộ): the context decides.
             seen = self.channel.table.get(token)
@@ -355,7 +361,11 @@ class Restorer:
                 and plain(start, pieces[0])
             ):
                 out.append((start, end, token, pieces))
-            elif glued and strip_diacritics(glued.group(2).lower()) in toneless and plain(start + glued.end(1), glued.group(2)):
+            elif (
+                glued
+                and strip_diacritics(glued.group(2).lower()) in toneless
+                and plain(start + glued.end(1), glued.group(2))
+            ):
                 out.append((start, end, token, [glued.group(1), glued.group(2)]))
             elif plain(start, token) and len(token) >= 4 and lower not in toneless and lower not in self.channel.table:
                 gains = [(self._split_gain(token, cut), cut) for cut in range(1, len(token))]
@@ -420,7 +430,9 @@ class Restorer:
         for k, (slot, choice, conf) in enumerate(zip(slots, path, confidence, strict=True)):
             chosen = int(slot.ids[choice])
             if slot.split:
-                word = slot.like if slot.fixed or chosen < len(SPECIALS) else self.model.vocab[chosen]
+                word = slot.replacement or (
+                    slot.like if slot.fixed or chosen < len(SPECIALS) else self.model.vocab[chosen]
+                )
                 parts.append((apply_case(word, slot.like), float(conf)))
                 following = slots[k + 1] if k + 1 < len(slots) else None
                 if following is not None and following.split and following.start == slot.start:
@@ -428,6 +440,8 @@ class Restorer:
                 text = " ".join(p for p, _ in parts)
                 conf = min(c for _, c in parts)
                 parts = []
+            elif slot.replacement:
+                text = slot.replacement
             elif slot.fixed or chosen < len(SPECIALS):  # kept, or a number that stays a number
                 continue
             else:

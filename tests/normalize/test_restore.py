@@ -54,7 +54,7 @@ def test_codes_numbers_abbreviations_and_links_are_kept(restorer):
         "18-NQ/TU",
         "243/KH-SYT",
         "BHYT",
-        "KHHGD",
+        "KHHGĐ",  # its Đ restored: a listed abbreviation (normalize/data/abbreviations.tsv)
         "HIV/AIDS",
         "UBND",
         "2024",
