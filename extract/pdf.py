@@ -20,6 +20,9 @@ from typing import Any
 import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
+from pdfminer.layout import LTChar, LTItem
+from pdfplumber.page import Page as PlumberPage
+from pdfplumber.page import fix_fontname_bytes
 
 from vnplan.errors import InputError
 from vnplan.extract.builder import Box, Line, Reading, TextBuilder, join_lines
@@ -43,6 +46,35 @@ DIGITS = re.compile(r"\d+")
 
 # pdfminer logs every odd font or broken object it copes with; the reader reports what matters.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+
+class _LeanPage(PlumberPage):
+    """A pdfplumber page whose characters carry only the fields this reader uses.
+
+    pdfplumber resolves and copies every attribute of every character (graphic state, colours,
+    matrix, …): that was the largest share of reading a digital page. Lines, rects, curves and
+    images keep pdfplumber's full record (the table finder and the scan test read them); a
+    character's fields are computed exactly as pdfplumber computes them.
+    """
+
+    def process_object(self, obj: LTItem) -> dict[str, Any]:
+        if not isinstance(obj, LTChar):
+            return super().process_object(obj)
+        mb_x0, mb_top = self.mediabox[:2]
+        x0, x1 = obj.x0, obj.x1
+        if mb_x0 != 0:
+            x0, x1 = x0 + mb_x0, x1 + mb_x0
+        fontname = obj.fontname
+        return {
+            "object_type": "char",
+            "text": obj.get_text(),
+            "x0": x0,
+            "x1": x1,
+            "top": (self.height - obj.y1) + mb_top,
+            "bottom": (self.height - obj.y0) + mb_top,
+            "size": obj.size,
+            "fontname": fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
+        }
 
 
 @dataclass
@@ -75,7 +107,7 @@ def read_pdf(data: bytes) -> Reading:
     scans: list[int] = []
     try:
         plumber = pdfplumber.open(io.BytesIO(data))
-        pages = list(plumber.pages)
+        pages = [_LeanPage(plumber, p.page_obj, p.page_number, p.initial_doctop) for p in plumber.pages]
     except Exception as exc:  # pdfminer is stricter than PDFium: what PDFium can render can be OCR'd
         warnings.append(f"text layer unreadable ({_short(exc)}); every page OCR'd")
         plumber, pages = None, []
