@@ -2,8 +2,8 @@
 
 Passes, in order, each recorded: legacy encodings (TCVN3, VNI, VIQR, UTF-8 read as cp1252;
 before anything touches soft hyphens) → Unicode (NFC, invisible characters, tone placement) →
-Markdown markup → layout (page furniture, wrapped lines) → restoration of damaged lines
-(stripped diacritics, OCR confusions; see restore/). Damage is detected, reported in
+Markdown markup → restoration of damaged lines (stripped diacritics, OCR confusions; see
+restore/) → layout (page furniture, wrapped lines). Damage is detected, reported in
 ``text_quality`` and, where repaired, every changed token is listed in ``repairs``.
 """
 
@@ -88,16 +88,18 @@ def normalize(doc: ExtractedDocument) -> NormalizedDocument:
         mapped, heading_lines = strip_markdown(mapped)
         repair_counts["markdown_markup"] = len(heading_lines)
 
-    layout = reflow(mapped, heading_lines, ocr=doc.text_method in ("ocr", "mixed"))
-    mapped = layout.text
-    if layout.furniture:
-        repair_counts["page_furniture"] = len(layout.furniture)
-
+    # Restoration reads the physical lines (it decodes across line ends anyway), so that layout
+    # sees restored words: headings, numbering and page furniture are found in readable text.
     reading = read_quality(mapped.text)
     damage = list(reading.damage)
     if legacy.encoding:
         damage.insert(0, f"legacy_encoding_{legacy.encoding}")
     mapped, restore_log, restored_mode = _restore(mapped, reading, doc.text_method)
+
+    layout = reflow(mapped, heading_lines, ocr=doc.text_method in ("ocr", "mixed"))
+    mapped = layout.text
+    if layout.furniture:
+        repair_counts["page_furniture"] = len(layout.furniture)
     if restored_mode and not reading.damage:  # damage found line by line only
         damage.append("stripped_diacritics" if restored_mode == "stripped" else "ocr_confusion")
     for item in restore_log:
