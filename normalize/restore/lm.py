@@ -30,8 +30,12 @@ MAX_VOCAB = 1 << BITS
 # punctuation characters, so that "18-NQ/TU" is 18 - NQ / TU and "huyện/thành" two words.
 TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]|_")
 # OCR text: letters and digits stay together ("s6" is one damaged "số").
-# Symbols that OCR puts inside words ("ti€u", "b¢") stay in the word.
-OCR_TOKEN = re.compile(r"[^\W_]+(?:[€¢©®°§£¥´`’~^*|]+[^\W_]+)*|[^\w\s]|_")
+# Symbols that OCR puts for a marked letter ("ti€u", "b¢" for bộ, "¢o" for có) stay in the word;
+# alone, such a symbol is a word of its own ("¢ mức" for ở mức).
+# Quote-like symbols (’ ` ´) and ° join a word only inside it, not at its edges.
+_OCR_LETTER = "[€¢©®§£¥]"
+_OCR_SYMBOL = "[€¢©®°§£¥´`’~^*|]"
+OCR_TOKEN = re.compile(rf"{_OCR_LETTER}*[^\W_]+(?:{_OCR_SYMBOL}+[^\W_]+)*{_OCR_LETTER}*|[^\w\s]|_")
 
 
 def write_arrays(path: Path, arrays: dict[str, np.ndarray], meta: dict[str, object]) -> None:
