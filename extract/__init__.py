@@ -6,14 +6,12 @@ One reader per format; ``extract(path)`` picks it from the file's content and na
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from vnplan.errors import InputError
 from vnplan.extract.builder import Reading
 from vnplan.extract.document import ExtractedDocument, FontRun, PageText
-from vnplan.extract.docx import read_docx
-from vnplan.extract.image import read_image
-from vnplan.extract.pdf import read_pdf
 from vnplan.extract.sniff import detect_format
 from vnplan.extract.text import decode_text
 from vnplan.model import Notice
@@ -53,8 +51,7 @@ def extract(path: Path) -> ExtractedDocument:
             text_method="plain",
             markup="markdown" if fmt == "md" else "plain",
         )
-    reader = {"pdf": read_pdf, "docx": read_docx, "image": read_image}[fmt]
-    reading: Reading = reader(data)
+    reading: Reading = _reader(fmt)(data)
     builder = reading.builder
     raw_text = builder.text
     return ExtractedDocument(
@@ -71,3 +68,19 @@ def extract(path: Path) -> ExtractedDocument:
         boxes=builder.boxes if any(b is not None for b in builder.boxes) else None,
         warnings=[Notice(code=f"{fmt}_read", message=w, stage="extract") for w in reading.warnings],
     )
+
+
+def _reader(fmt: str) -> Callable[[bytes], Reading]:
+    """The reader for ``fmt``, imported on first use: python-docx, and pytesseract with Pillow, add
+    a noticeable share of start-up to a run that never needs them."""
+    if fmt == "pdf":
+        from vnplan.extract.pdf import read_pdf
+
+        return read_pdf
+    if fmt == "docx":
+        from vnplan.extract.docx import read_docx
+
+        return read_docx
+    from vnplan.extract.image import read_image
+
+    return read_image

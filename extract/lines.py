@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from vnplan.extract.builder import Box, Line
@@ -78,6 +79,7 @@ class Block:
     lines: list[Line]
 
 
+@cache  # a page has a handful of fonts and tens of thousands of characters
 def font_name(raw: str | None) -> str | None:
     """A PDF font name without its subset tag ("ABCDEF+TimesNewRomanPSMT" → "TimesNewRomanPSMT")."""
     return SUBSET_PREFIX.sub("", raw) if raw else None
@@ -102,7 +104,12 @@ def glyphs_from_chars(chars: Iterable[Mapping[str, Any]]) -> list[Glyph]:
 
 
 def _is_mark(g: Glyph) -> bool:
-    return bool(g.text) and all(unicodedata.combining(ch) for ch in g.text)
+    return _is_mark_text(g.text)
+
+
+@cache  # called for every character, often twice; the distinct texts are few
+def _is_mark_text(text: str) -> bool:
+    return bool(text) and all(unicodedata.combining(ch) for ch in text)
 
 
 def _as_mark(g: Glyph, neighbours: list[Glyph]) -> str | None:

@@ -28,7 +28,6 @@ from vnplan.errors import InputError
 from vnplan.extract.builder import Box, Line, Reading, TextBuilder, join_lines
 from vnplan.extract.document import Table
 from vnplan.extract.lines import Block, blocks, glyphs_from_chars, group_rows, row_line
-from vnplan.extract.ocr import OcrPage, ocr_pages
 
 MAX_PAGES = 2000
 # A page with less real text than this (signature stamps excluded) over a page-sized image is a scan.
@@ -178,7 +177,7 @@ def _read_page(page: Any) -> PageLayout | None:
         return None
     layout = PageLayout(page.page_number, height)
     tables = [t for t in page.find_tables() if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
-    outside = [c for c in chars if not any(_inside(c, t.bbox) for t in tables)]
+    outside = [c for c in chars if not any(_inside(c, t.bbox) for t in tables)] if tables else chars
     items: list[Block | TablePart] = list(blocks(glyphs_from_chars(outside), width))
     for table in tables:
         items.append(_table_part(table, [c for c in chars if _inside(c, table.bbox)]))
@@ -195,10 +194,24 @@ def _dedupe(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     seen: set[tuple[str, int, int]] = set()
     out = []
     for c in chars:
+        text = c["text"]
         x, y = round(c["x0"] * 2), round(c["top"] * 2)  # half-point buckets: within a point is the same place
-        if any((c["text"], x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+        # The nine neighbouring buckets, written out: a generator here cost more than the rest of the loop.
+        if not seen.isdisjoint(
+            (
+                (text, x - 1, y - 1),
+                (text, x - 1, y),
+                (text, x - 1, y + 1),
+                (text, x, y - 1),
+                (text, x, y),
+                (text, x, y + 1),
+                (text, x + 1, y - 1),
+                (text, x + 1, y),
+                (text, x + 1, y + 1),
+            )
+        ):
             continue
-        seen.add((c["text"], x, y))
+        seen.add((text, x, y))
         out.append(c)
     return out
 
@@ -305,7 +318,9 @@ def _same_columns(a: list[float], b: list[float]) -> bool:
 
 
 def _ocr(data: bytes, layouts: list[PageLayout], scans: list[int], warnings: list[str]) -> None:
-    results: dict[int, OcrPage] = ocr_pages("pdf", data, scans)
+    from vnplan.extract.ocr import ocr_pages  # pytesseract and Pillow load only when a page is a scan
+
+    results = ocr_pages("pdf", data, scans)
     for index, result in results.items():
         layout = layouts[index]
         layout.method = "ocr"
