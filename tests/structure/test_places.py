@@ -165,6 +165,19 @@ def test_the_official_lists_and_the_2025_mapping():
     assert admin_units.SOURCE == "vietnamadminunits 1.0.4"
 
 
+def test_the_library_data_read_directly_agrees_with_the_library():
+    """admin_units reads the library's data files without importing it (a slow import)."""
+    from vietnamadminunits import convert_address
+    from vietnamadminunits.database import query
+
+    for columns in admin_units._COLUMNS.values():
+        assert admin_units._rows(f"SELECT DISTINCT {columns}") == query(f"SELECT DISTINCT {columns}")
+    for unit in admin_units.units("pre_2025"):
+        if unit.level == "province":
+            new = convert_address(unit.official_name)
+            assert admin_units.current_province(unit.code) == (new.province, new.province_code)
+
+
 @pytest.mark.parametrize(
     ("issuer", "level", "province_code", "district_code"),
     [
