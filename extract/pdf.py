@@ -9,6 +9,7 @@ signature stamp is a scan: it is rendered with pypdfium2 and OCR'd.
 
 from __future__ import annotations
 
+import bisect
 import io
 import itertools
 import logging
@@ -176,11 +177,17 @@ def _read_page(page: Any) -> PageLayout | None:
     if _is_scan(page, chars, width * height):
         return None
     layout = PageLayout(page.page_number, height)
-    tables = [t for t in page.find_tables() if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
-    outside = [c for c in chars if not any(_inside(c, t.bbox) for t in tables)] if tables else chars
+    # pdfplumber computes a table's rows and bbox anew on every access: read each once.
+    tables = []
+    for table in page.find_tables():
+        rows = [row.cells for row in table.rows]
+        if len(rows) >= 2 and max(len(cells) for cells in rows) >= 2:
+            tables.append((rows, table.bbox))
+    boxes = [bbox for _, bbox in tables]
+    outside = [c for c in chars if not any(_inside(c, bbox) for bbox in boxes)] if tables else chars
     items: list[Block | TablePart] = list(blocks(glyphs_from_chars(outside), width))
-    for table in tables:
-        items.append(_table_part(table, [c for c in chars if _inside(c, table.bbox)]))
+    for rows, bbox in tables:
+        items.append(_table_part(rows, bbox, [c for c in chars if _inside(c, bbox)]))
     items.sort(key=_top)
     layout.items = items
     return layout
@@ -238,19 +245,38 @@ def _top(item: Block | TablePart) -> float:
     return item.top if isinstance(item, Block) else item.bbox[1]
 
 
-def _table_part(table: Any, chars: list[dict[str, Any]]) -> TablePart:
-    width = max(len(r.cells) for r in table.rows)
+class _ByCentre:
+    """Characters ordered by the height of their centre, so that the characters inside a cell are
+    found by bisection instead of testing every character of the table for every cell."""
+
+    def __init__(self, chars: list[dict[str, Any]]):
+        self.chars = chars
+        # (y, index, x) of each centre, as _inside computes it; a NaN centre is inside nothing.
+        centres = [((c["top"] + c["bottom"]) / 2, i, (c["x0"] + c["x1"]) / 2) for i, c in enumerate(chars)]
+        self.centres = sorted(centre for centre in centres if centre[0] == centre[0])
+        self.ys = [centre[0] for centre in self.centres]
+
+    def inside(self, bbox: Box) -> list[dict[str, Any]]:
+        """The characters whose centre is inside ``bbox`` (edges included), in their original order."""
+        lo, hi = bisect.bisect_left(self.ys, bbox[1]), bisect.bisect_right(self.ys, bbox[3])
+        found = sorted(i for _, i, x in self.centres[lo:hi] if bbox[0] <= x <= bbox[2])
+        return [self.chars[i] for i in found]
+
+
+def _table_part(table_rows: list[list[Box | None]], bbox: Box, chars: list[dict[str, Any]]) -> TablePart:
+    width = max(len(cells) for cells in table_rows)
+    by_centre = _ByCentre(chars)
     rows: list[list[Line]] = []
-    for row in table.rows:
+    for row in table_rows:
         cells: list[Line] = []
-        for bbox in row.cells:
-            inside = [c for c in chars if bbox is not None and _inside(c, bbox)]
+        for cell in row:
+            inside = by_centre.inside(cell) if cell is not None else []
             lines = [row_line(r) for r in group_rows(glyphs_from_chars(inside))]
             cells.append(join_lines([ln for ln in lines if ln.text], " "))
         cells += [Line.plain("")] * (width - len(cells))
         rows.append(cells)
-    columns = sorted({round(c[0]) for r in table.rows for c in r.cells if c is not None})
-    return TablePart(rows, tuple(table.bbox), columns, header=rows[:5])  # a header is at most a few rows
+    columns = sorted({round(c[0]) for r in table_rows for c in r if c is not None})
+    return TablePart(rows, tuple(bbox), columns, header=rows[:5])  # a header is at most a few rows
 
 
 def _text(line: Line) -> str:
