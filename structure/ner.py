@@ -14,15 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
-import spacy
-from spacy.lang.xx import MultiLanguage
-from spacy.language import Language
-from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from vnplan.structure.numbers import MONEY_UNITS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 NUMBER_REGEX = r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:[.,]\d+)?$"
 _UNIT_WORDS = sorted({w for unit, _ in MONEY_UNITS for w in unit.split()} - {"đồng"})
@@ -123,6 +122,13 @@ class Entity:
 
 @cache
 def rule_pipeline() -> Language:
+    # spaCy is imported on first use: loading it is most of a run's start-up, and a document
+    # without a budget part never needs it.
+    import spacy
+    from spacy.lang.xx import MultiLanguage
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     defaults = MultiLanguage.Defaults
     # Syllables are separated by spaces; punctuation is split off so "đồng." and "30%" match.
