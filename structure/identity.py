@@ -153,7 +153,8 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
     if ident.number is None and attached is not None:
         ident.number = attached.number
     if ident.doc_type is None and ident.number:
-        code = regex.split(r"[-/]", ident.number.split("/", 1)[-1])[0]
+        # the type code follows the number and, in decrees, the year: 243/KH-SYT, 75/2021/NĐ-CP
+        code = next((part for part in regex.split(r"[-/]", ident.number)[1:] if not part.isdigit()), "")
         ident.doc_type = rules.NUMBER_TYPE_CODES.get(code)
 
     # Place and date.

@@ -75,7 +75,11 @@ NUMBER_TYPE_CODES: dict[str, str] = {
 
 # "Số: 243/KH-SYT", "Số :     /KH-TTYT" (number left blank), "Số 24/KH-UBND".
 # "Số: 243/KH-SYT"; OCR may read the slash as "[" or "|" ("S6:243 [KH-SYT"), spaces may surround the dash.
-NUMBER_LINE = _c(r"^Số\s*:?\s*(?P<number>(?P<digits>\d+)?\s*[/\[|]\s*(?P<code>[\p{L}\d]+(?:\s*[-–.]\s*[\p{L}\d]+)*))")
+# Decrees carry the year: "Số: 75/2021/NĐ-CP".
+NUMBER_LINE = _c(
+    r"^Số\s*:?\s*(?P<number>(?P<digits>\d+)?\s*[/\[|]\s*(?:(?:19|20)\d\d\s*/\s*)?"
+    r"(?P<code>[\p{L}\d]+(?:\s*[-–.]\s*[\p{L}\d]+)*))"
+)
 DOC_NUMBER = _c(r"(?P<digits>\d{1,5})\s*/\s*(?:(?P<year>\d{4})/)?(?P<code>\p{Lu}[\p{L}\d]*(?:[-–.]\p{Lu}[\p{L}\d]*)*)")
 
 # "Yên Lạc, ngày 12 tháng 5 năm 2017", "Cẩm Thủy, ngày tháng 02 năm 2022" (day left blank).

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from vnplan.markers import match_marker
+from vnplan.markers import NATIONAL_MOTTO, match_marker
 from vnplan.normalize import NormalizedDocument
 from vnplan.structure.rules import CONTAINER_PARTS, HEADING_WORD_LIMIT, PART_RULES, TITLE_WORD_LIMIT
 
@@ -110,6 +110,8 @@ def build_sections(doc: NormalizedDocument, lines: list[Line]) -> list[SectionNo
     for line in lines:
         heading_level = doc.headings.get(line.number)
         found = match_marker(line.text)
+        if found and found.marker == "bullet" and NATIONAL_MOTTO.match(line.text[found.end :]):
+            continue  # "— Độc lập - Tự do - …": OCR read the rule beside the motto as a dash, not a list item
         if found:
             marker = found.marker
             label = found.label
