@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # chromium: the review pages' browser test (Playwright drives Debian's build; no browser is downloaded)
-SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-core chromium)
+# fonts-liberation2, fonts-texgyre: Times-like faces for the restorer's OCR training pages (tools/restore)
+SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-core fonts-liberation2 fonts-texgyre chromium)
 PYTHON=${PYTHON:-python3}
 
 setup_system() {

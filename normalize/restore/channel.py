@@ -31,9 +31,6 @@ from vnplan.normalize.syllables import strip_diacritics
 if TYPE_CHECKING:
     from vnplan.normalize.restore.decoder import Restorer
 
-# Pages from this index on (per OCR language) are kept for evaluation, never for training.
-# (The 320 eng pages drew 40 lines each from a pool that ran out at page 160: later pages are empty.)
-EVAL_FROM_PAGE = {"eng": 120, "vie": 100}
 UNSEEN_SAME_SHAPE = math.log(0.02)  # marks lost, pair never seen
 UNSEEN_IDENTITY = math.log(0.3)  # the observed word itself, pair never seen
 MIN_PAIR_COUNT = 1
@@ -50,7 +47,7 @@ PRIOR_RULES: dict[str, list[tuple[str, float]]] = {
 MAX_RULE = 2  # letters on each side of a learned edit
 MIN_RULE_COUNT = 3
 MIN_RULE_P = 0.002
-MAX_RULE_OPTIONS = 4
+MAX_RULE_OPTIONS = 8
 MAX_VARIANT_CANDIDATES = 8
 MAX_CANDIDATES = 24
 _EDGE = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
@@ -78,11 +75,12 @@ def aligned_pairs(source: str, ocr: str) -> Iterator[tuple[str, str]]:
 
 
 def ocr_pages(data_dir: Path, lang: str, evaluation: bool = False) -> Iterator[dict[str, object]]:
+    """The training pages, or the evaluation pages (whose lines no training page holds)."""
     path = data_dir / f"ocr_{lang}.jsonl.gz"
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             page = json.loads(line)
-            if page["source"] and (int(page["page"]) >= EVAL_FROM_PAGE[lang]) == evaluation:
+            if page["source"] and (page["split"] == "eval") == evaluation:
                 yield page
 
 

@@ -45,6 +45,9 @@ GLUED = regex.compile(r"(\d{2,})(\p{L}{2,})")
 LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn|com|org|net|gov|edu|pdf|docx?)\b\S*")
 # A whitespace-separated chunk that holds digits joined to letters: a document code or a date.
 # Also a chunk of capitals joined by "-" or "/" ("[KH-SYT", "QĐ-UBND"), where OCR lost the number.
+# A roman section number at the start of a line, as OCR reads it ("II1.", "Il.", "HI."): kept for
+# structure/ to read (vnplan/markers.py knows the misreadings), never "restored" into a word.
+SECTION_NUMBER = regex.compile(r"^\s*\K(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)")
 CODE_CHUNK = regex.compile(
     r"(?<!\S)(?:(?=\S*\d)(?=\S*\p{L})\S*[-/]\S*|\S*?(?:\p{Lu}{2,}[-/]\p{Lu}+|\p{Lu}+[-/]\p{Lu}{2,})\S*)"
 )
@@ -395,6 +398,7 @@ class Restorer:
         for number, line in enumerate(lines):
             frozen = number < len(keep) and keep[number]
             codes = [m.span() for m in CODE_CHUNK.finditer(line)]
+            codes += [m.span() for m in SECTION_NUMBER.finditer(line)]
             links = [m.span() for m in LINK.finditer(line)]
             previous = ""  # the token before, in this line: a capital after a word marks a name
             found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(line)]

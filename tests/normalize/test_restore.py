@@ -113,3 +113,13 @@ def test_ocr_glued_and_split_words_and_codes_without_numbers(restorer):
     assert out.startswith("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU")
     assert "[KH-SYT" in out and "77 tháng 11" in out
     assert all(line[c.start : c.end] == c.raw for c in result.lines[0].changes)
+
+
+def test_ocr_roman_section_numbers_are_kept_for_structure(restorer):
+    # Lai Châu seed line 371: "II1." is how tesseract -l eng read "III." (tokens "ii1" → "al" otherwise)
+    from vnplan.markers import match_marker
+
+    out = restore_text("II1. T6 chirc thue hién\nIl. Muc tiéu, nhiém vu", "ocr", restorer).text.split("\n")
+    assert out[0] == "II1. Tổ chức thực hiện"
+    assert out[1].startswith("Il. Mục tiêu")
+    assert [match_marker(line).label for line in out] == ["III", "II"]

@@ -1,13 +1,17 @@
 """Make OCR parallel data: render held-out vi-text lines to page images, OCR them with tesseract.
 
-    python tools/restore/make_ocr_pairs.py --pages 300 --lang eng
-    python tools/restore/make_ocr_pairs.py --pages 120 --lang vie
+    python tools/restore/make_ocr_pairs.py --pages 200 --eval-pages 40 --lang eng
+    python tools/restore/make_ocr_pairs.py --pages 100 --eval-pages 20 --lang vie
 
-Each page is written as a JSON line {"page", "lang", "font", "source": [...lines], "ocr": text}
-to normalize/restore/data/ocr_<lang>.jsonl.gz. The text comes from the held-out 1% of the corpus
-(never from the seeds, never from the language model's training lines). Pages vary font, size
-and blur so that the OCR damage is not that of one rendering only. Tesseract runs one process
-per core with OMP_THREAD_LIMIT=1.
+Each page is written as a JSON line {"page", "split", "lang", "font", …, "source": [...lines],
+"ocr": text} to normalize/restore/data/ocr_<lang>.jsonl.gz. The text comes from the held-out 1%
+of the corpus (never from the seeds, never from the language model's training lines); the lines
+of evaluation pages are set apart first and never drawn for a training page. Training pages go
+round their lines more than once when asked for more pages than the lines fill, each time in
+another rendering. Pages vary font, size, blur and resolution so that the OCR damage is not that
+of one rendering only; half of them are set in Times-like fonts (Liberation Serif, TeX Gyre
+Termes), the face of most Vietnamese government documents, whose misreadings differ from
+DejaVu's ("Iv" for lý, "kv" for kỹ). Tesseract runs one process per core with OMP_THREAD_LIMIT=1.
 """
 
 from __future__ import annotations
@@ -26,11 +30,17 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from vnplan.normalize.restore.corpus import corpus_lines, default_corpus_dir
 
+# Debian packages fonts-dejavu-core, fonts-liberation2 and fonts-texgyre (run.sh installs them).
 FONTS = {
     "DejaVuSerif": "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
     "DejaVuSerifCondensed": "/usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed.ttf",
     "DejaVuSans": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "LiberationSerif": "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+    "LiberationSerifBold": "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf",
+    "TeXGyreTermes": "/usr/share/texmf/fonts/opentype/public/tex-gyre/texgyretermes-regular.otf",
 }
+TIMES_LIKE = ("LiberationSerif", "LiberationSerifBold", "TeXGyreTermes")
+LINES_PER_PAGE = 40
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 2480, 3508, 200  # A4 at 300 dpi
 OUT_DIR = Path(__file__).resolve().parents[2] / "normalize" / "restore" / "data"
 
@@ -95,7 +105,8 @@ def ocr(image: Image.Image, lang: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--pages", type=int, default=200, help="training pages")
+    parser.add_argument("--eval-pages", type=int, default=40, help="evaluation pages (lines never in training)")
     parser.add_argument("--lang", default="eng")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=2)
@@ -105,21 +116,29 @@ def main() -> None:
     pool = [line for line in corpus_lines(args.corpus, held_out=True) if 30 <= len(line) <= 400]
     rng = random.Random(f"{args.seed}-{args.lang}")
     rng.shuffle(pool)
+    evaluation_lines = args.eval_pages * LINES_PER_PAGE
+    if len(pool) <= evaluation_lines:
+        parser.error(f"only {len(pool)} held-out lines: too few for {args.eval_pages} evaluation pages")
+    pools = {"eval": pool[:evaluation_lines], "train": pool[evaluation_lines:]}
+    dejavu = sorted(set(FONTS) - set(TIMES_LIKE))
     jobs = []
-    cursor = 0
-    for page in range(args.pages):
-        font = rng.choice(sorted(FONTS))
+    cursor = {"train": 0, "eval": 0}
+    for page in range(args.pages + args.eval_pages):
+        split = "train" if page < args.pages else "eval"
+        font = rng.choice(TIMES_LIKE if rng.random() < 0.5 else dejavu)
         size = rng.choice([38, 42, 46, 50])
         blur = rng.choice([0.0, 0.0, 0.6, 1.0])
         scale = rng.choice([1.0, 0.5, 0.45, 0.4, 0.35])
         threshold = rng.choice([110, 128, 145, 160])
-        jobs.append((page, font, size, blur, scale, threshold, pool[cursor : cursor + 40]))
-        cursor += 40
+        lines = pools[split]
+        start = cursor[split] % len(lines)
+        jobs.append((page, split, font, size, blur, scale, threshold, (lines + lines)[start : start + LINES_PER_PAGE]))
+        cursor[split] += LINES_PER_PAGE
 
-    def run(job: tuple[int, str, int, float, float, int, list[str]]) -> dict[str, object]:
-        page, font, size, blur, scale, threshold, lines = job
+    def run(job: tuple[int, str, str, int, float, float, int, list[str]]) -> dict[str, object]:
+        page, split, font, size, blur, scale, threshold, lines = job
         image, drawn = render(lines, FONTS[font], size, blur, scale, threshold)
-        setting = {"font": font, "size": size, "blur": blur, "scale": scale, "threshold": threshold}
+        setting = {"split": split, "font": font, "size": size, "blur": blur, "scale": scale, "threshold": threshold}
         return {"page": page, "lang": args.lang, **setting, "source": drawn, "ocr": ocr(image, args.lang)}
 
     OUT_DIR.mkdir(parents=True, exist_ok=True)
@@ -127,7 +146,7 @@ def main() -> None:
     with ThreadPoolExecutor(args.jobs) as executor, gzip.GzipFile(out, "wb", mtime=0) as raw:
         for record in executor.map(run, jobs):
             raw.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
-    print(f"wrote {args.pages} pages to {out}")
+    print(f"wrote {len(jobs)} pages ({args.pages} training, {args.eval_pages} evaluation) to {out}")
 
 
 if __name__ == "__main__":
