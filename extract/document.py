@@ -74,9 +74,5 @@ class ExtractedDocument:
         found = [b for b in self.boxes[raw_start:raw_end] if b is not None]
         if not found:
             return None
-        return [
-            round(min(b[0] for b in found), 2),
-            round(min(b[1] for b in found), 2),
-            round(max(b[2] for b in found), 2),
-            round(max(b[3] for b in found), 2),
-        ]
+        x0, top, x1, bottom = zip(*found, strict=True)  # spans can be whole sections: one pass per edge
+        return [round(min(x0), 2), round(min(top), 2), round(max(x1), 2), round(max(bottom), 2)]

@@ -48,7 +48,7 @@ SPACING_ACCENTS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands per page
 class Glyph:
     text: str
     x0: float

@@ -9,6 +9,7 @@ a Vietnamese model breaks the shapes ("dugc", "ctia") and puts digits inside wor
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -39,6 +40,7 @@ class QualityReading:
         return bool(self.damage)
 
 
+@lru_cache(maxsize=2)  # the pipeline reads the same text's quality up to three times
 def read_quality(text: str) -> QualityReading:
     valid = 0
     toneless_valid = 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -32,6 +32,7 @@ def strip_tone(word: str) -> str:
     return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", word)))
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word of a text, several times over; words repeat
 def strip_diacritics(word: str) -> str:
     """Remove every mark, including đ → d: "được" → "duoc"."""
     nfd = unicodedata.normalize("NFD", word)
