@@ -122,6 +122,24 @@ def test_dask_engine_writes_the_same_files_as_the_local_engine(tmp_path):
     assert len(_outputs(local_dir)) == 4  # two outputs, two stamps
 
 
+def test_dask_tasks_keep_the_time_limit(tmp_path):
+    """Dask runs tasks in worker threads, where SIGALRM cannot reach: the limit still stops them,
+    and the worker goes on with the next document."""
+    from distributed import LocalCluster
+
+    inputs = tmp_path / "in"
+    _copy_seeds(inputs, ("002", "003"))
+    out = tmp_path / "out"
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        stopped = list(
+            execute(plan_batch(inputs, out), "dask", workers=1, scheduler=cluster.scheduler_address, limit=0.05)
+        )
+        assert len(stopped) == 2 and all("time limit" in (o.error or "") for o in stopped), stopped
+        done = list(execute(plan_batch(inputs, out), "dask", workers=1, scheduler=cluster.scheduler_address, limit=0))
+    assert len(done) == 2 and all(o.error is None for o in done)
+    assert sorted(p.name for p in out.glob("*.json")) == ["002_ca09afea0b59ac62.json", "003_db00a080584846af.json"]
+
+
 def _is_daemon() -> bool:
     import multiprocessing
 

@@ -135,20 +135,21 @@ def plan_batch(input_dir: Path, out_dir: Path) -> BatchPlan:
     return plan
 
 
-def process_to_json(source: str) -> tuple[str | None, str | None]:
-    """The work one worker does for one document: (JSON text, None) or (None, one-line error)."""
+def process_to_json(source: str, limit: float) -> tuple[str | None, str | None]:
+    """The work one worker does for one document within ``limit`` seconds (0: none):
+    (JSON text, None) or (None, one-line error)."""
     from vnplan.cli import run_one
     from vnplan.errors import InputError
 
     try:
-        return run_one(Path(source)).to_json(), None
+        return run_one(Path(source), limit).to_json(), None
     except InputError as exc:
         return None, str(exc)
 
 
-def _local(jobs: list[Job], workers: int) -> Iterator[tuple[Job, str | None, str | None]]:
+def _local(jobs: list[Job], workers: int, limit: float) -> Iterator[tuple[Job, str | None, str | None]]:
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(process_to_json, str(job.source)): job for job in jobs}
+        futures = {pool.submit(process_to_json, str(job.source), limit): job for job in jobs}
         for future in as_completed(futures):
             try:
                 text, error = future.result()
@@ -169,7 +170,9 @@ def local_cluster(workers: int) -> distributed.LocalCluster:
         return LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None, silence_logs=logging.ERROR)
 
 
-def _dask(jobs: list[Job], workers: int, scheduler: str | None) -> Iterator[tuple[Job, str | None, str | None]]:
+def _dask(
+    jobs: list[Job], workers: int, scheduler: str | None, limit: float
+) -> Iterator[tuple[Job, str | None, str | None]]:
     from distributed import Client
     from distributed import as_completed as dask_completed
 
@@ -177,7 +180,7 @@ def _dask(jobs: list[Job], workers: int, scheduler: str | None) -> Iterator[tupl
     try:
         with Client(scheduler or cluster) as client:
             futures = {
-                client.submit(process_to_json, str(job.source), key=f"vnplan-{job.sha256}-{i}", pure=False): job
+                client.submit(process_to_json, str(job.source), limit, key=f"vnplan-{job.sha256}-{i}", pure=False): job
                 for i, job in enumerate(jobs)
             }
             for future in dask_completed(futures):
@@ -192,13 +195,21 @@ def _dask(jobs: list[Job], workers: int, scheduler: str | None) -> Iterator[tupl
 
 
 def execute(
-    plan: BatchPlan, engine: Engine = "local", workers: int = 2, scheduler: str | None = None
+    plan: BatchPlan,
+    engine: Engine = "local",
+    workers: int = 2,
+    scheduler: str | None = None,
+    limit: float | None = None,
 ) -> Iterator[Outcome]:
-    """Process plan.todo on the chosen engine, writing each output and its stamp as it arrives."""
+    """Process plan.todo on the chosen engine, writing each output and its stamp as it arrives.
+    ``limit``: seconds per document (0: none; default: vnplan.cli.max_seconds())."""
+    from vnplan.cli import max_seconds
+
     if not plan.todo:
         return
     version = pipeline_version()
-    results = _local(plan.todo, workers) if engine == "local" else _dask(plan.todo, workers, scheduler)
+    limit = max_seconds() if limit is None else limit
+    results = _local(plan.todo, workers, limit) if engine == "local" else _dask(plan.todo, workers, scheduler, limit)
     for job, text, error in results:
         if text is None:
             yield Outcome(job, error or "no output")

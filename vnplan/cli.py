@@ -6,6 +6,7 @@ processed, one error line each); 2 the command was used wrongly.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import signal
@@ -101,29 +102,56 @@ def max_seconds() -> float:
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise TimeLimitExceeded after ``seconds`` (SIGALRM; only in a main thread, else no limit)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+    """Raise TimeLimitExceeded in this thread after ``seconds``.
+
+    In the main thread by SIGALRM; in another thread (a Dask task) a timer thread raises it
+    there with PyThreadState_SetAsyncExc. Either way the exception arrives between two Python
+    bytecodes, so a call into C (a tesseract page) finishes first: the limit holds to within one
+    such call."""
+    if seconds <= 0:
         yield
         return
+    if threading.current_thread() is threading.main_thread():
 
-    def expire(signum: int, frame: object) -> None:
-        raise TimeLimitExceeded
+        def expire(signum: int, frame: object) -> None:
+            raise TimeLimitExceeded
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return
+
+    target = threading.get_ident()
+    guard = threading.Lock()
+    finished = False
+
+    def interrupt() -> None:
+        with guard:
+            if not finished:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(TimeLimitExceeded))
+
+    timer = threading.Timer(seconds, interrupt)
+    timer.daemon = True
+    timer.start()
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        with guard:
+            finished = True
+        timer.cancel()
 
 
-def run_one(path: Path) -> PlanDocument:
-    """process() with every failure turned into InputError (one line, no traceback), within max_seconds()."""
+def run_one(path: Path, limit: float | None = None) -> PlanDocument:
+    """process() with every failure turned into InputError (one line, no traceback), within ``limit``
+    seconds (default max_seconds())."""
     from vnplan.pipeline import process
     from vnplan.schema import SchemaViolation
 
-    limit = max_seconds()
+    limit = max_seconds() if limit is None else limit
     try:
         with time_limit(limit):
             return process(path)
