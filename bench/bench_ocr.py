@@ -7,8 +7,10 @@ The scan's pages are rendered at 300 dpi (vnplan's OCR resolution) to PNG files 
 * vnplan: ``vnplan.extract.ocr.ocr_pages`` on the scan itself (a worker process per core renders
   its page at the same dpi and runs a single-threaded tesseract; deskew on), and the same without
   deskew, to show what deskewing is worth;
-* baseline: the plain ``tesseract IMAGE stdout -l vie`` CLI, one page after another, with its
-  default (multi-threaded) settings.
+* baselines: the plain ``tesseract IMAGE stdout -l vie`` CLI, one page after another, with its
+  default (multi-threaded) settings, and the same as one single-threaded process
+  (OMP_THREAD_LIMIT=1): what one tesseract process does, against which "× 1 process" measures
+  vnplan's throughput on all cores.
 The reference text of each page is the text layer of the digital PDF the scan was made from. CER
 is the edit distance between reference and OCR text (whitespace runs collapsed, NFC) divided by
 the reference length. "cores busy" is CPU time of all child processes (workers, tesseract) over
@@ -114,28 +116,39 @@ def main() -> None:
 
             return run
 
-        def cli() -> list[str]:
+        def cli(threads: str | None) -> Callable[[], list[str]]:
             env = {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}
-            return [
-                subprocess.run(
-                    ["tesseract", str(p), "stdout", "-l", LANG, "--dpi", str(dpi)],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                    env=env,
-                ).stdout
-                for p in paths
-            ]
+            if threads:
+                env["OMP_THREAD_LIMIT"] = threads
+
+            def run() -> list[str]:
+                return [
+                    subprocess.run(
+                        ["tesseract", str(p), "stdout", "-l", LANG, "--dpi", str(dpi)],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                        env=env,
+                    ).stdout
+                    for p in paths
+                ]
+
+            return run
 
         results = {}
-        results["tesseract CLI (sequential)"] = timed(cli)
+        results["tesseract CLI (sequential)"] = timed(cli(None))
+        results["tesseract CLI, 1 thread"] = timed(cli("1"))
         results["vnplan ocr_pages"] = timed(vnplan_ocr(deskew=True))
         results["vnplan ocr_pages, no deskew"] = timed(vnplan_ocr(deskew=False))
 
     print(f"{args.scan.name}: {count} pages at {dpi} dpi, {workers()} cores, reference {args.reference.name}")
-    print(f"{'method':32} {'CER':>7} {'s/page':>7} {'wall s':>7} {'cores busy':>10}")
+    one_process = results["tesseract CLI, 1 thread"][1]
+    print(f"{'method':32} {'CER':>7} {'s/page':>7} {'wall s':>7} {'cores busy':>10} {'× 1 process':>12}")
     for name, (texts, wall, cpu) in results.items():
-        print(f"{name:32} {cer(references, texts):7.2%} {wall / count:7.2f} {wall:7.1f} {cpu / wall:10.2f}")
+        print(
+            f"{name:32} {cer(references, texts):7.2%} {wall / count:7.2f} {wall:7.1f} {cpu / wall:10.2f}"
+            f" {one_process / wall:12.2f}"
+        )
     sys.stdout.flush()
 
 
