@@ -1,8 +1,8 @@
 """OCR of page images with Tesseract's Vietnamese model, one single-threaded tesseract per core.
 
 Pages are OCR'd in a pool of worker processes, one per core; each renders its page (pypdfium2
-or Pillow), deskews it when that is worth it, writes it as an uncompressed PGM file and runs one
-tesseract on it with ``OMP_THREAD_LIMIT=1``. On two cores this is about six times faster than
+or Pillow), clears scanner specks, deskews it when that is worth it, writes it as an uncompressed
+PGM file and runs one tesseract on it with ``OMP_THREAD_LIMIT=1``. On two cores this is about six times faster than
 one multi-threaded tesseract CLI per page (bench/bench_ocr.py). Text keeps Tesseract's line
 structure: one line per line it found, blocks in its reading order (a two-column header comes
 out column by column).
@@ -20,6 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pytesseract
 from PIL import Image, ImageOps
 
@@ -35,6 +36,12 @@ PAGE_TIMEOUT = 180
 # 4.0 -> 4.8 %), straightening 1-2.5 degrees made them better (5.0 -> 4.1 %, 5.2 -> 4.3 %).
 MIN_SKEW = 0.8
 MAX_SKEW = 5.0
+# Specks: ink blots smaller than SPECK_AREA x (stroke width)^2, with no other ink within
+# SPECK_GAP pixels. Tesseract reads them as stray punctuation ("_", "'", ".", ":") and merges
+# them into words. On the seed002 scan a page's specks are 4-8 pixels and its smallest real
+# marks (dots, periods) 20 or more, with strokes 6 pixels wide (5 and 18+ on a real decree scan).
+SPECK_AREA = 1 / 3
+SPECK_GAP = 2
 
 
 @dataclass
@@ -98,7 +105,7 @@ def ocr_pages(kind: Kind, data: bytes, indexes: list[int], *, deskew: bool = Tru
 
 def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True) -> OcrPage:
     """OCR one page image; boxes are returned in points (1/72 inch) of the page."""
-    gray = ImageOps.exif_transpose(image).convert("L")
+    gray = despeckle(ImageOps.exif_transpose(image).convert("L"))
     skew = measure_skew(gray) if deskew else 0.0
     if abs(skew) >= MIN_SKEW:
         gray = gray.rotate(skew, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
@@ -188,3 +195,51 @@ def measure_skew(gray: Image.Image) -> float:
     best = max(coarse, key=score)
     fine = [best + a / 10 for a in range(-7, 8)]
     return max(fine, key=score)
+
+
+def despeckle(gray: Image.Image) -> Image.Image:
+    """The page with isolated specks (dust, scanner noise) turned white.
+
+    A speck is an ink component smaller than SPECK_AREA x stroke width squared with no other ink
+    within SPECK_GAP pixels; the stroke width (the most common horizontal ink run) scales it to
+    the page's resolution and type, so dots and periods, as wide as a stroke or wider, stay.
+    Pixel p is a seed when the ink within ``r`` of it is all the ink within ``r + SPECK_GAP`` (so
+    p's component fits in that window, isolated), is small, and every ink pixel within ``r`` passes
+    the same test; all ink within ``r`` of a seed is erased: whole components, never part of a letter.
+    """
+    pixels = np.asarray(gray)
+    ink = pixels < 128
+    width = _stroke_width(ink)
+    if width is None:
+        return gray
+    r = (width + 1) // 2
+    inner = _window_sum(ink, r)
+    small = ink & (inner == _window_sum(ink, r + SPECK_GAP)) & (inner <= SPECK_AREA * width * width)
+    seeds = small & (_window_sum(small, r) == inner)
+    erase = ink & (_window_sum(seeds, r) > 0)
+    if not erase.any():
+        return gray
+    cleared = pixels.copy()
+    cleared[erase] = 255
+    return Image.fromarray(cleared)
+
+
+def _stroke_width(ink: np.ndarray) -> int | None:
+    """The most common length of a horizontal ink run (every fourth row), or None on a near-empty page."""
+    edges = np.diff(ink[::4].view(np.int8), axis=1, prepend=0, append=0).ravel()
+    runs = np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)
+    runs = runs[runs < 50]
+    return int(np.bincount(runs).argmax()) if runs.size >= 200 else None
+
+
+def _window_sum(mask: np.ndarray, r: int) -> np.ndarray:
+    """How many pixels of ``mask`` lie in the (2r+1) x (2r+1) window around each pixel."""
+    height, width = mask.shape
+    padded = np.pad(mask.view(np.uint8), r)
+    rows = np.zeros((height + 2 * r, width), np.uint16)
+    for dx in range(2 * r + 1):
+        rows += padded[:, dx : dx + width]
+    total = np.zeros((height, width), np.uint16)
+    for dy in range(2 * r + 1):
+        total += rows[dy : dy + height]
+    return total
