@@ -165,7 +165,9 @@ class Restorer:
             candidates, channel = self.channel.candidates(lower, self)
         else:
             key = strip_diacritics(lower)
-            if key == lower or own == UNK:
+            if len(token) > 1 and token.isupper() and key not in toneless_syllables():
+                pass  # an abbreviation not in the table ("HD", "GD"): its Đ, if any, is not ours to guess
+            elif key == lower or own == UNK:
                 candidates = self.candidates.get(key)
                 if candidates is not None and in_code:
                     candidates = np.array(

@@ -35,3 +35,9 @@ def test_stripped_and_ocr_text_get_their_d_back():
     assert "01 ĐD" in stripped.text and "BVĐK" in stripped.text and "659/QĐ-TTg" in stripped.text
     ocr = restore_text("Cong tac dan s6 - KHHGD va Nghi dinh 117/2014/ND-CP", "ocr", restorer)
     assert "KHHGĐ" in ocr.text and "117/2014/NĐ-CP" in ocr.text
+
+
+def test_unlisted_capitals_are_kept_in_stripped_text():
+    # "HD" may be HĐ (hợp đồng) or HD (hướng dẫn): not in the table, so not guessed
+    out = restore_text("Van ban HD va GD cua so Y te", "stripped", default_restorer()).text
+    assert out.split()[2] == "HD" and out.split()[4] == "GD"
