@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Literal
 
@@ -71,8 +72,15 @@ class ExtractedDocument:
         """Union of the character boxes of raw_text[raw_start:raw_end], if the input had a layout."""
         if not self.boxes:
             return None
-        found = [b for b in self.boxes[raw_start:raw_end] if b is not None]
+        # Spans can be whole sections, so the loops run in C: a box is a 4-tuple, never empty,
+        # so filter(None) drops exactly the Nones.
+        found = list(filter(None, self.boxes[raw_start:raw_end]))
         if not found:
             return None
-        x0, top, x1, bottom = zip(*found, strict=True)  # spans can be whole sections: one pass per edge
-        return [round(min(x0), 2), round(min(top), 2), round(max(x1), 2), round(max(bottom), 2)]
+        x0, top, x1, bottom = (itemgetter(i) for i in range(4))
+        return [
+            round(min(map(x0, found)), 2),
+            round(min(map(top, found)), 2),
+            round(max(map(x1, found)), 2),
+            round(max(map(bottom, found)), 2),
+        ]

@@ -20,9 +20,9 @@ def load_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Draft202012Validator:
-    schema = load_schema()
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    # The schema file ships with the package: tests check it against the draft 2020-12
+    # meta-schema once, instead of every run spending a tenth of a second on it.
+    return Draft202012Validator(load_schema())
 
 
 def schema_version() -> str:

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from conftest import processed
+from jsonschema import Draft202012Validator
 
 from vnplan.model import SCHEMA_VERSION, PlanDocument
 from vnplan.schema import load_schema, schema_version, validation_errors
@@ -30,6 +31,10 @@ def _shape(schema: dict, node: dict, path: str, out: dict[str, tuple[set, set]])
         out[path] = (set(node["properties"]), set(node.get("required", [])))
         for name, child in node["properties"].items():
             _shape(schema, child, f"{path}.{name}", out)
+
+
+def test_schema_file_is_a_valid_draft_2020_12_schema():
+    Draft202012Validator.check_schema(load_schema())  # the validator does not check it at run time
 
 
 def test_models_and_schema_file_describe_the_same_fields():
