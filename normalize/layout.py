@@ -39,9 +39,12 @@ YEAR_RANGE_REST = regex.compile(r"^[-–]\s*(?:19|20)\d\d\b")
 _INNER_SPACES = regex.compile(r"(?<=\S) {2,}(?=\S)")
 # A table row written with pipes: "| a | b |" (Markdown) or "a | b | c" (Word text).
 PIPE_ROW = regex.compile(r"^\|.*\|$|^[^|]+(?:\s\|\s[^|]*){1,}$")
+# Words no phrase ends on: a line that stops on one goes on in the next, whatever follows
+# ("… tối thiểu mức 3; Đến" / "2030 đạt mức 4."), even after a short line.
+DANGLING_WORD = regex.compile(r"(?:\s|^)(?:của|và|các|với|cho|tại|theo|về|ở|trong|đến|từ)$", regex.IGNORECASE)
+# The head of a name: a numbered title that stops on one goes on into the capitalised line below.
 CONTINUES_INTO_NAME = regex.compile(
-    r"(?:\s|^)(?:của|và|các|với|cho|tại|theo|về|ở|trong|đến|từ|tỉnh|huyện|xã|phường|thành\s+phố|thị\s+xã|quận|"
-    r"Bộ|Sở|Ban|Ủy\s+ban|Bệnh\s+viện|Trung\s+tâm|Phòng|[Nn]hân)$"
+    r"(?:\s|^)(?:tỉnh|huyện|xã|phường|thành\s+phố|thị\s+xã|quận|Bộ|Sở|Ban|Ủy\s+ban|Bệnh\s+viện|Trung\s+tâm|Phòng|[Nn]hân)$"
 )
 
 
@@ -168,7 +171,11 @@ def _should_join(prev: PhysicalLine, cur: PhysicalLine, wrap_width: float, in_he
     if CLAUSE_END.search(prev.text):
         if ocr and prev.text.endswith((",", ";")):
             return True
+        if prev.text.endswith(",") and len(prev.text) >= 0.7 * wrap_width:
+            return True  # a full line broken after a comma, even before a name: "… với các phòng," / "Ban liên quan …"
         return bool(LOWER_START.match(cur.text) or (prev.text.endswith((":", ",")) and cur.text[:1].isdigit()))
+    if DANGLING_WORD.search(prev.text):
+        return True
     # A capitalised line after a numbered title is the title's first paragraph, unless the title
     # broke off mid-phrase before a name ("… sự lãnh đạo của" / "Đảng …").
     if in_heading and UPPER_START.match(cur.text) and not CONTINUES_INTO_NAME.search(prev.text):

@@ -24,5 +24,4 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def test_pdf_and_docx_agree_with_the_text(seed, fixture):
     scores = agreement(processed(seed), vnplan.process(FIXTURES / fixture))
     measured = {name: f1 for name, f1 in scores.items() if f1 is not None}
-    assert measured and min(measured.values()) >= 0.93, measured
-    assert sum(measured.values()) / len(measured) >= 0.95, measured
+    assert measured and min(measured.values()) >= 0.95, measured
