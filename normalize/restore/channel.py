@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import regex
 
+from vnplan.normalize.restore.lm import OCR_LETTER_SYMBOLS
 from vnplan.normalize.restore.text import new_tone_style
 from vnplan.normalize.syllables import strip_diacritics
 
@@ -36,6 +37,9 @@ UNSEEN_IDENTITY = math.log(0.3)  # the observed word itself, pair never seen
 MIN_PAIR_COUNT = 1
 VOWELS = "aeiouy"
 VOWEL_FLOOR = 0.002
+# A letter-like symbol inside a word ("x&", "k§", "b¢") is a marked vowel the engine could not
+# read: any vowel, rarely, where the pages taught nothing better.
+SYMBOL_FLOOR = 0.01
 # Confusions of tesseract -l eng on scans in Times-like fonts that DejaVu renderings do not
 # produce (DESIGN.md: "Pang" for Đảng; "¢" for a marked e or o), with modest probabilities.
 PRIOR_RULES: dict[str, list[tuple[str, float]]] = {
@@ -93,8 +97,10 @@ def shape_edits(intended: str, observed: str) -> Iterator[tuple[str, str]]:
 
 
 def _vowel_floor() -> dict[str, list[tuple[str, float]]]:
-    """Any vowel may be misread as any other, rarely: marks hide the letter under them."""
-    return {v: [(w, VOWEL_FLOOR) for w in VOWELS if w != v] for v in VOWELS}
+    """Any vowel may be misread as any other, rarely: marks hide the letter under them; and a
+    letter-like symbol may stand for any vowel."""
+    floor = {v: [(w, VOWEL_FLOOR) for w in VOWELS if w != v] for v in VOWELS}
+    return floor | {s: [(w, SYMBOL_FLOOR) for w in VOWELS] for s in OCR_LETTER_SYMBOLS}
 
 
 class Channel:

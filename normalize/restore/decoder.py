@@ -44,12 +44,13 @@ GLUED = regex.compile(r"(\d{2,})(\p{L}{2,})")
 # URLs, e-mail addresses and file names are never changed.
 LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn|com|org|net|gov|edu|pdf|docx?)\b\S*")
 # A whitespace-separated chunk that holds digits joined to letters: a document code or a date.
-# Also a chunk of capitals joined by "-" or "/" ("[KH-SYT", "QĐ-UBND"), where OCR lost the number.
+# Also a chunk of capitals joined by "-", "/" or "&" ("[KH-SYT", "QĐ-UBND", "GD&ĐT"), where OCR
+# lost the number.
 # A roman section number at the start of a line, as OCR reads it ("II1.", "Il.", "HI."): kept for
 # structure/ to read (vnplan/markers.py knows the misreadings), never "restored" into a word.
 SECTION_NUMBER = regex.compile(r"^\s*\K(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)")
 CODE_CHUNK = regex.compile(
-    r"(?<!\S)(?:(?=\S*\d)(?=\S*\p{L})\S*[-/]\S*|\S*?(?:\p{Lu}{2,}[-/]\p{Lu}+|\p{Lu}+[-/]\p{Lu}{2,})\S*)"
+    r"(?<!\S)(?:(?=\S*\d)(?=\S*\p{L})\S*[-/]\S*|\S*?(?:\p{Lu}{2,}[-/&]\p{Lu}+|\p{Lu}+[-/&]\p{Lu}{2,})\S*)"
 )
 
 
@@ -159,8 +160,8 @@ class Restorer:
         own = self.word_id.get(new_tone_style(lower), UNK)
         candidates: np.ndarray | None = None
         channel: np.ndarray | None = None
-        if frozen or (not token.isalpha() and mode != "ocr") or (in_code and mode == "ocr"):
-            pass
+        if frozen or (not token.isalpha() and mode != "ocr") or (in_code and mode == "ocr") or token == "&":
+            pass  # ("&" alone is "and", as in R&D; glued to a small letter it is a vowel: "x&")
         elif mode == "ocr":
             candidates, channel = self.channel.candidates(lower, self)
         else:

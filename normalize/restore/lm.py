@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import regex
 
 MAGIC = b"VNPLAN-LM1\n"
 ALIGN = 16  # arrays start at aligned offsets, so numpy reads them in place
@@ -33,9 +34,11 @@ TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]|_")
 # Symbols that OCR puts for a marked letter ("ti€u", "b¢" for bộ, "¢o" for có) stay in the word;
 # alone, such a symbol is a word of its own ("¢ mức" for ở mức).
 # Quote-like symbols (’ ` ´) and ° join a word only inside it, not at its edges.
-_OCR_LETTER = "[€¢©®§£¥]"
-_OCR_SYMBOL = "[€¢©®°§£¥´`’~^*|]"
-OCR_TOKEN = re.compile(rf"{_OCR_LETTER}*[^\W_]+(?:{_OCR_SYMBOL}+[^\W_]+)*{_OCR_LETTER}*|[^\w\s]|_")
+# "&" only after a small letter ("x&" for xã, "m&i" for mới): between capitals it is "and" (GD&ĐT).
+OCR_LETTER_SYMBOLS = "€¢©®§£¥&"
+_OCR_LETTER = r"(?:[€¢©®§£¥]|(?<=\p{Ll})&)"
+_OCR_SYMBOL = r"(?:[€¢©®°§£¥´`’~^*|]|(?<=\p{Ll})&)"
+OCR_TOKEN = regex.compile(rf"{_OCR_LETTER}*[^\W_]+(?:{_OCR_SYMBOL}+[^\W_]+)*{_OCR_LETTER}*|[^\w\s]|_")
 
 
 def write_arrays(path: Path, arrays: dict[str, np.ndarray], meta: dict[str, object]) -> None:

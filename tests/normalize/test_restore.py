@@ -123,3 +123,10 @@ def test_ocr_roman_section_numbers_are_kept_for_structure(restorer):
     assert out[0] == "II1. Tổ chức thực hiện"
     assert out[1].startswith("Il. Mục tiêu")
     assert [match_marker(line).label for line in out] == ["III", "II"]
+
+
+def test_letter_like_symbols_inside_ocr_words_are_vowels_and_an_ampersand_alone_is_and(restorer):
+    # Lai Châu seed lines 376 and 240: "UBND các x&/phuong", "k¥ thuat"; "GD&ĐT", "R&D" are names
+    out = restore_text("UBND các x&/phuong, k§ thuat; So GD&ĐT va R&D, P & G", "ocr", restorer).text
+    assert "xã/phường" in out and "kỹ thuật" in out
+    assert "GD&ĐT" in out and "R&D" in out and "P & G" in out
