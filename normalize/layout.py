@@ -11,6 +11,7 @@ visibly short of the page width and this one starts with a capital letter.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import statistics
 from collections import Counter
@@ -55,6 +56,7 @@ class PhysicalLine:
     text: str
     heading_level: int | None  # from Markdown
     indented: bool = False
+    page_break: bool = False  # the line carries a form feed (readers put one alone between pages)
 
 
 @dataclass(frozen=True)
@@ -72,14 +74,16 @@ def _is_caps_line(text: str) -> bool:
 
 def _furniture(lines: list[PhysicalLine]) -> set[int]:
     """Indexes of lines that are page numbers or running headers/footers."""
-    page_breaks = [i for i, line in enumerate(lines) if "\f" in line.text]
+    page_breaks = [i for i, line in enumerate(lines) if line.page_break]
     near_break: set[int] = set()
     for i in page_breaks:
         near_break.update(range(i - 2, i + 3))
     numbered = [
         (i, int(m.group(1))) for i, line in enumerate(lines) if (m := PAGE_NUMBER.match(line.text.strip("\f ")))
     ]
-    dropped = {i for i, _ in numbered if i in near_break}
+    # Next to a page break, a number is the page's own number; a table row number there is not
+    # (OCR misses or misreads some page numbers, so the steady run below may not find the rest).
+    dropped = {i for i, n in numbered if i in near_break and n == 1 + bisect.bisect_left(page_breaks, i)}
     dropped |= _page_number_run(numbered, len(lines))
     if page_breaks:
         # Running headers and footers: the same line next to at least three page breaks.
@@ -216,7 +220,7 @@ def reflow(mapped: MappedText, heading_lines: dict[int, int] | None = None, ocr:
             stripped = OCR_SPECKS.sub("", stripped)
         lead = raw.index(stripped) if stripped else 0
         s = start + lead
-        lines.append(PhysicalLine(s, s + len(stripped), stripped, heading_lines.get(number), lead > 0))
+        lines.append(PhysicalLine(s, s + len(stripped), stripped, heading_lines.get(number), lead > 0, "\f" in raw))
 
     furniture = _furniture(lines)
     # A line of pipes and dashes alone is a table rule, not content.

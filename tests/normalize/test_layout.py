@@ -8,6 +8,8 @@ import pytest
 from conftest import processed
 
 import vnplan
+from vnplan.normalize.layout import reflow
+from vnplan.normalize.mapped import MappedText
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -23,3 +25,16 @@ def test_a_full_line_broken_after_a_comma_goes_on_into_a_name() -> None:
     pdf = vnplan.process(FIXTURES / "seed002.pdf").text
     assert "phối hợp chặt chẽ với các phòng, Ban liên quan trực thuộc Sở Y tế trong quá trình" in pdf
     assert "thông tin đại chúng, Báo Hòa Bình, Đài phát thanh" in processed("000").text
+
+
+def test_a_page_number_next_to_a_page_break_is_dropped_even_when_ocr_missed_the_others() -> None:
+    # Pages 9 and 10 of the seed002 scan as Tesseract reads them: the page number of page 10 sits
+    # between the two halves of a sentence, and no other page number was read to make a run.
+    pages = ["Trang đầu.\n"] * 8 + [
+        "- Tăng cường nghiên cứu ứng dụng khoa học công nghệ, chuyển\n"
+        "giao kĩ thuật hiện đại để phát triển lĩnh vực phòng bệnh, khám chữa\n",
+        "10\nbệnh.\n",
+        "3\nTrạm y tế xã Yên Đồng\n",  # not page 11's number: a table's row number, which stays
+    ]
+    text = reflow(MappedText.identity("\n\f\n".join(pages)), ocr=True).text.text
+    assert "phòng bệnh, khám chữa bệnh.\n3\nTrạm y tế xã Yên Đồng" in text
