@@ -35,6 +35,8 @@ UPPER_START = regex.compile(r"^\p{Lu}")
 OCR_SPECKS = regex.compile(r"^(?:[_|'`¬~\\.,:;]+\s*|[-–]\s+(?=[-–_|'`]))+|(?:\s*[_|'`¬~\\]+|\s+[-–])+$")
 # Specks inside an OCR'd line: a lone symbol between spaces ("Phòng ˆ Tài chính", "phát triển \\ lĩnh vực").
 OCR_INNER_SPECKS = regex.compile(r"(?<=\S) [ˆ›‹\\¡¬~`|_](?= )")
+# A full stop after a word (not "v.v."): in OCR'd text, a speck when the next line starts in lower case.
+OCR_STOP_BEFORE_LOWER = regex.compile(r"\p{L}{2}\.$")
 YEAR_RANGE_END = regex.compile(r"(?:^|\s)(?:19|20)\d\d$")
 YEAR_RANGE_REST = regex.compile(r"^[-–]\s*(?:19|20)\d\d\b")
 _INNER_SPACES = regex.compile(r"(?<=\S) {2,}(?=\S)")
@@ -165,12 +167,21 @@ def _opens_title(text: str) -> bool:
     return not regex.search(r"[.;:!?]", words)
 
 
+def _stray_stop(prev: PhysicalLine, cur: PhysicalLine) -> bool:
+    return bool(OCR_STOP_BEFORE_LOWER.search(prev.text)) and cur.text[:1].islower()
+
+
 def _should_join(prev: PhysicalLine, cur: PhysicalLine, wrap_width: float, in_heading: bool, ocr: bool = False) -> bool:
     """``in_heading``: the paragraph so far opened with a numbered marker and has no sentence stop.
-    ``ocr``: letter case is unreliable ("Cơ Chế"), so a clause break goes on whatever the case."""
+    ``ocr``: letter case is unreliable ("Cơ Chế"), so a clause break goes on whatever the case,
+    and a full stop before a line in lower case is a speck or a misread comma ("văn hóa." / "thông tin")."""
     if YEAR_RANGE_END.search(prev.text) and YEAR_RANGE_REST.match(cur.text):
         return True  # "thời kỳ 2021" + "- 2030, tầm nhìn …": a year range broken at the margin, not a bullet
-    if _closes_block(prev) or _opens_block(cur):
+    if _opens_block(cur):
+        return False
+    if ocr and _stray_stop(prev, cur):
+        return True
+    if _closes_block(prev):
         return False
     if CLAUSE_END.search(prev.text):
         if ocr and prev.text.endswith((",", ";")):
@@ -240,7 +251,9 @@ def reflow(mapped: MappedText, heading_lines: dict[int, int] | None = None, ocr:
             if join and prev.text.endswith("-") and prev.text[-2:-1].isdigit() and cur.text[:1].isdigit():
                 glue = ""  # "2023-" + "2025" is one range split at the margin
             joins.append(join)
-            edits.append(Edit(prev.end, cur.start, glue))
+            # the speck OCR read as a full stop goes with the line break
+            stray = join and ocr and _stray_stop(prev, cur)
+            edits.append(Edit(prev.end - 1 if stray else prev.end, cur.start, glue))
         edits.append(Edit(kept[-1].end, len(mapped.text), ""))
     else:
         edits.append(Edit(0, len(mapped.text), ""))

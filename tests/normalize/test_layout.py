@@ -38,3 +38,21 @@ def test_a_page_number_next_to_a_page_break_is_dropped_even_when_ocr_missed_the_
     ]
     text = reflow(MappedText.identity("\n\f\n".join(pages)), ocr=True).text.text
     assert "phòng bệnh, khám chữa bệnh.\n3\nTrạm y tế xã Yên Đồng" in text
+
+
+def test_in_ocr_text_a_full_stop_before_a_line_in_lower_case_is_a_speck() -> None:
+    # As Tesseract read the seed002 scan: a speck after "văn hóa" became a full stop.
+    lines = (
+        "- Xây dựng kế hoạch liên ngành phối hợp giữa y tế và văn hóa.\n"
+        "thông tin truyền thông trên địa bàn huyện trong công tác truyền\n"
+        "thông về y tế.\n"
+        "- Các khoa/phòng thực hiện.\n"
+    )
+    ocr = reflow(MappedText.identity(lines), ocr=True).text.text
+    assert ocr.splitlines() == [
+        "- Xây dựng kế hoạch liên ngành phối hợp giữa y tế và văn hóa thông tin truyền thông trên địa bàn huyện "
+        "trong công tác truyền thông về y tế.",
+        "- Các khoa/phòng thực hiện.",
+    ]
+    # A text layer's full stops are the author's.
+    assert reflow(MappedText.identity(lines)).text.text.splitlines()[0].endswith("văn hóa.")
