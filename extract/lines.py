@@ -128,8 +128,10 @@ def compose(row: list[Glyph]) -> list[Glyph]:
     out: list[Glyph] = []
     pending: list[str] = []  # marks seen before any base letter
     for i, g in enumerate(row):
-        bases = [n for n in (out[-1] if out else None, _next_base(row, i)) if n is not None]
-        mark = _as_mark(g, bases)
+        # Only a mark or a spacing accent needs its neighbours; most glyphs are plain letters.
+        maybe_mark = _is_mark(g) or g.text in SPACING_ACCENTS
+        bases = [n for n in (out[-1] if out else None, _next_base(row, i)) if n is not None] if maybe_mark else []
+        mark = _as_mark(g, bases) if maybe_mark else None
         if mark is None:
             if pending:
                 g.marks += "".join(pending)
@@ -153,9 +155,9 @@ def compose(row: list[Glyph]) -> list[Glyph]:
 
 
 def _next_base(row: list[Glyph], i: int) -> Glyph | None:
-    for g in row[i + 1 :]:
-        if not _is_mark(g) and g.text not in SPACING_ACCENTS:
-            return g
+    for j in range(i + 1, len(row)):  # no slice: a copy of the rest of the row for every glyph
+        if not _is_mark(row[j]) and row[j].text not in SPACING_ACCENTS:
+            return row[j]
     return None
 
 
