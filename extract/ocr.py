@@ -36,12 +36,12 @@ PAGE_TIMEOUT = 180
 # 4.0 -> 4.8 %), straightening 1-2.5 degrees made them better (5.0 -> 4.1 %, 5.2 -> 4.3 %).
 MIN_SKEW = 0.8
 MAX_SKEW = 5.0
-# Specks: ink blots smaller than SPECK_AREA x (stroke width)^2, with no other ink within
-# SPECK_GAP pixels. Tesseract reads them as stray punctuation ("_", "'", ".", ":") and merges
+# Specks: ink blots smaller than SPECK_AREA x (stroke width)^2, with no other ink for half a
+# stroke width around. Tesseract reads them as stray punctuation ("_", "'", ".", ":") and merges
 # them into words. On the seed002 scan a page's specks are 4-8 pixels and its smallest real
 # marks (dots, periods) 20 or more, with strokes 6 pixels wide (5 and 18+ on a real decree scan).
+# The distance keeps the punctuation of small print (a 6-point signature stamp) beside its digits.
 SPECK_AREA = 1 / 3
-SPECK_GAP = 2
 
 
 @dataclass
@@ -201,11 +201,12 @@ def despeckle(gray: Image.Image) -> Image.Image:
     """The page with isolated specks (dust, scanner noise) turned white.
 
     A speck is an ink component smaller than SPECK_AREA x stroke width squared with no other ink
-    within SPECK_GAP pixels; the stroke width (the most common horizontal ink run) scales it to
-    the page's resolution and type, so dots and periods, as wide as a stroke or wider, stay.
-    Pixel p is a seed when the ink within ``r`` of it is all the ink within ``r + SPECK_GAP`` (so
-    p's component fits in that window, isolated), is small, and every ink pixel within ``r`` passes
-    the same test; all ink within ``r`` of a seed is erased: whole components, never part of a letter.
+    nearby; the stroke width (the most common horizontal ink run) scales both to the page's
+    resolution and type, so dots and periods, as wide as a stroke or wider, stay. With ``r`` half
+    the stroke width, pixel p is a seed when the ink within ``r`` of it is all the ink within
+    ``2r`` (so p's component fits in that window, isolated), is small, and every ink pixel within
+    ``r`` passes the same test; all ink within ``r`` of a seed is erased: whole components, never
+    part of a letter.
     """
     pixels = np.asarray(gray)
     ink = pixels < 128
@@ -214,7 +215,7 @@ def despeckle(gray: Image.Image) -> Image.Image:
         return gray
     r = (width + 1) // 2
     inner = _window_sum(ink, r)
-    small = ink & (inner == _window_sum(ink, r + SPECK_GAP)) & (inner <= SPECK_AREA * width * width)
+    small = ink & (inner == _window_sum(ink, 2 * r)) & (inner <= SPECK_AREA * width * width)
     seeds = small & (_window_sum(small, r) == inner)
     erase = ink & (_window_sum(seeds, r) > 0)
     if not erase.any():
