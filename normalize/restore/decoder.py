@@ -162,13 +162,13 @@ class Restorer:
         channel: np.ndarray | None = None
         if frozen or (not token.isalpha() and mode != "ocr") or (in_code and mode == "ocr") or token == "&":
             pass  # ("&" alone is "and", as in R&D; glued to a small letter it is a vowel: "x&")
+        elif self._unknown_abbreviation(token) and (mode != "ocr" or lower not in self.channel.table):
+            pass  # "TTYT", "HD": kept, not guessed into a word (TỤT) or a Đ (HĐ) the table does not list
         elif mode == "ocr":
             candidates, channel = self.channel.candidates(lower, self)
         else:
             key = strip_diacritics(lower)
-            if len(token) > 1 and token.isupper() and key not in toneless_syllables():
-                pass  # an abbreviation not in the table ("HD", "GD"): its Đ, if any, is not ours to guess
-            elif key == lower or own == UNK:
+            if key == lower or own == UNK:
                 candidates = self.candidates.get(key)
                 if candidates is not None and in_code:
                     candidates = np.array(
@@ -179,6 +179,17 @@ class Restorer:
         if candidates is None or channel is None or len(candidates) == 0:
             return _Slot(line, start, end, token, np.array([own]), np.zeros(1), True)
         return _Slot(line, start, end, token, candidates, channel, False)
+
+    @staticmethod
+    def _unknown_abbreviation(token: str) -> bool:
+        """Capitals that are no syllable even without marks: an abbreviation (the listed ones with
+        Đ were restored before)."""
+        return (
+            len(token) > 1
+            and token.isalpha()
+            and token.isupper()
+            and strip_diacritics(token.lower()) not in toneless_syllables()
+        )
 
     # -- search -----------------------------------------------------------------------------
 

@@ -41,3 +41,9 @@ def test_unlisted_capitals_are_kept_in_stripped_text():
     # "HD" may be HĐ (hợp đồng) or HD (hướng dẫn): not in the table, so not guessed
     out = restore_text("Van ban HD va GD cua so Y te", "stripped", default_restorer()).text
     assert out.split()[2] == "HD" and out.split()[4] == "GD"
+
+
+def test_unlisted_capitals_are_kept_in_ocr_text():
+    # "TTYT" became "TỤT" and "KHĐD" "KHẢO" in a scan's OCR text before
+    out = restore_text("TTYT huyen va phong KHĐD, PGD", "ocr", default_restorer()).text
+    assert out.startswith("TTYT huyện") and "KHĐD" in out and "PGD" in out
