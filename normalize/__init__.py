@@ -19,7 +19,7 @@ from vnplan.normalize.legacy import convert_legacy
 from vnplan.normalize.mapped import Edit, MappedText, RawRepair
 from vnplan.normalize.markdown import looks_like_markdown, strip_markdown
 from vnplan.normalize.quality import QualityReading, read_quality
-from vnplan.normalize.restore import damage_mode, default_restorer, line_is_clean
+from vnplan.normalize.restore import damage_mode, line_is_clean
 from vnplan.normalize.unicode import normalize_unicode
 
 __all__ = ["MappedText", "NormalizedDocument", "normalize"]
@@ -175,6 +175,8 @@ def _restore(
     keep = [line_is_clean(line) for line in lines] if mode == "stripped" else []
     if keep and all(keep):
         return mapped, [], None
+    from vnplan.normalize.restore.decoder import default_restorer  # numpy and the model code: damaged text only
+
     restored = default_restorer().restore_lines(lines, mode, keep)
     edits: list[Edit] = []
     log: list[RawRepair] = []

@@ -9,17 +9,32 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from vnplan.normalize.legacy import LegacyReading, convert_legacy
 from vnplan.normalize.mapped import MappedText
 from vnplan.normalize.quality import read_quality
-from vnplan.normalize.restore.decoder import Change, RestoredLine, Restorer, default_restorer
 from vnplan.normalize.syllables import has_diacritic, strip_diacritics, syllables, toneless_syllables
 from vnplan.normalize.unicode import normalize_unicode
 
+if TYPE_CHECKING:
+    from vnplan.normalize.restore.decoder import Change, RestoredLine, Restorer, default_restorer
+
 __all__ = ["Change", "RestoreResult", "RestoredLine", "Restorer", "damage_mode", "default_restorer", "restore_text"]
+_FROM_DECODER = ("Change", "RestoredLine", "Restorer", "default_restorer")
+
+
+def __getattr__(name: str) -> Any:
+    """The decoder's names, imported on first use: the decoder loads numpy and its model code,
+    which a clean document never needs."""
+    if name in _FROM_DECODER:
+        from vnplan.normalize.restore import decoder
+
+        return getattr(decoder, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _ABBREVIATION = regex.compile(r"^\p{Lu}{2,}\p{Ll}?$")
@@ -92,6 +107,8 @@ def restore_text(text: str, mode: str | None = None, restorer: Restorer | None =
     its damaged lines are restored with the whole paragraph as context. Clean text comes back
     unchanged.
     """
+    from vnplan.normalize.restore.decoder import RestoredLine, default_restorer
+
     mapped, _log, legacy = convert_legacy(MappedText.identity(text))
     if legacy.encoding is not None:
         mapped, _report = normalize_unicode(mapped)
