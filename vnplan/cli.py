@@ -85,6 +85,7 @@ def write_atomic(path: Path, text: str) -> None:
 
 MAX_SECONDS_ENV = "VNPLAN_MAX_SECONDS"
 DEFAULT_MAX_SECONDS = 3600.0
+STOP_REPEAT_SECONDS = 0.2  # how often a stop is raised again in a thread that has not stopped
 
 
 class TimeLimitExceeded(BaseException):
@@ -127,22 +128,27 @@ def time_limit(seconds: float) -> Iterator[None]:
 
     target = threading.get_ident()
     guard = threading.Lock()
-    finished = False
+    finished = threading.Event()
 
     def interrupt() -> None:
-        with guard:
-            if not finished:
+        # Raised again until the task ends: an exception that lands in a callback whose errors
+        # are ignored (a library's gc hook, a __del__) is swallowed there.
+        if finished.wait(seconds):
+            return
+        while True:
+            with guard:
+                if finished.is_set():
+                    return
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(TimeLimitExceeded))
+            if finished.wait(STOP_REPEAT_SECONDS):
+                return
 
-    timer = threading.Timer(seconds, interrupt)
-    timer.daemon = True
-    timer.start()
+    threading.Thread(target=interrupt, name="vnplan-time-limit", daemon=True).start()
     try:
         yield
     finally:
         with guard:
-            finished = True
-        timer.cancel()
+            finished.set()
 
 
 def run_one(path: Path, limit: float | None = None) -> PlanDocument:
