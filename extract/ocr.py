@@ -10,7 +10,6 @@ out column by column).
 
 from __future__ import annotations
 
-import itertools
 import os
 import shutil
 import tempfile
@@ -108,7 +107,8 @@ def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True) -> OcrPage
     gray = despeckle(ImageOps.exif_transpose(image).convert("L"))
     skew = measure_skew(gray) if deskew else 0.0
     if abs(skew) >= MIN_SKEW:
-        gray = gray.rotate(skew, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+        # Bilinear: a third of bicubic's time, and the same OCR on the scans measured (bench_ocr)
+        gray = gray.rotate(skew, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255)
     else:
         skew = 0.0
     with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
@@ -186,10 +186,9 @@ def measure_skew(gray: Image.Image) -> float:
 
     def score(angle: float) -> float:
         rotated = ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0)
-        width = rotated.width
-        data = rotated.tobytes()
-        sums = [sum(data[r * width : (r + 1) * width]) for r in range(rotated.height)]
-        return float(sum((b - a) ** 2 for a, b in itertools.pairwise(sums)))
+        rows = np.frombuffer(rotated.tobytes(), np.uint8).reshape(rotated.height, rotated.width)
+        sums = rows.sum(axis=1, dtype=np.int64)
+        return float(np.sum(np.diff(sums) ** 2))
 
     coarse = [float(a) for a in range(-int(MAX_SKEW), int(MAX_SKEW) + 1)]
     best = max(coarse, key=score)
@@ -237,10 +236,12 @@ def _window_sum(mask: np.ndarray, r: int) -> np.ndarray:
     """How many pixels of ``mask`` lie in the (2r+1) x (2r+1) window around each pixel."""
     height, width = mask.shape
     padded = np.pad(mask.view(np.uint8), r)
-    rows = np.zeros((height + 2 * r, width), np.uint16)
+    # Bytes where the count fits (windows up to 15 x 15): a sixth of the time of 16-bit sums.
+    dtype = np.uint8 if (2 * r + 1) ** 2 < 256 else np.uint16
+    rows = np.zeros((height + 2 * r, width), dtype)
     for dx in range(2 * r + 1):
         rows += padded[:, dx : dx + width]
-    total = np.zeros((height, width), np.uint16)
+    total = np.zeros((height, width), dtype)
     for dy in range(2 * r + 1):
         total += rows[dy : dy + height]
     return total
