@@ -130,3 +130,15 @@ def test_letter_like_symbols_inside_ocr_words_are_vowels_and_an_ampersand_alone_
     out = restore_text("UBND các x&/phuong, k§ thuat; So GD&ĐT va R&D, P & G", "ocr", restorer).text
     assert "xã/phường" in out and "kỹ thuật" in out
     assert "GD&ĐT" in out and "R&D" in out and "P & G" in out
+
+
+def test_ocr_damage_with_few_digits_is_not_taken_for_stripped_marks():
+    # The held-out pages of vi-text read by tesseract -l eng (normalize/restore/data): one of them
+    # has almost no digit-words ("s6") and 90% of its words valid once unmarked; stripped seeds
+    # keep 99.5% or more.
+    from vnplan.normalize.restore.channel import ocr_pages
+    from vnplan.normalize.restore.train import DATA_DIR
+
+    modes = {damage_mode(str(page["ocr"]))[0] for page in ocr_pages(DATA_DIR, "eng", evaluation=True)}
+    assert modes == {"ocr"}
+    assert damage_mode(strip_diacritics(seed_text("002")))[0] == "stripped"
