@@ -43,12 +43,12 @@ SPLIT_MIN_CHANNEL = -4.5
 GLUED = regex.compile(r"(\d{2,})(\p{L}{2,})")
 # URLs, e-mail addresses and file names are never changed.
 LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn|com|org|net|gov|edu|pdf|docx?)\b\S*")
-# A whitespace-separated chunk that holds digits joined to letters: a document code or a date.
-# Also a chunk of capitals joined by "-", "/" or "&" ("[KH-SYT", "QĐ-UBND", "GD&ĐT"), where OCR
-# lost the number.
 # A roman section number at the start of a line, as OCR reads it ("II1.", "Il.", "HI."): kept for
 # structure/ to read (vnplan/markers.py knows the misreadings), never "restored" into a word.
 SECTION_NUMBER = regex.compile(r"^\s*\K(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)")
+# A whitespace-separated chunk that holds digits joined to letters: a document code or a date.
+# Also a chunk of capitals joined by "-", "/" or "&" ("[KH-SYT", "QĐ-UBND", "GD&ĐT"), where OCR
+# lost the number.
 CODE_CHUNK = regex.compile(
     r"(?<!\S)(?:(?=\S*\d)(?=\S*\p{L})\S*[-/]\S*|\S*?(?:\p{Lu}{2,}[-/&]\p{Lu}+|\p{Lu}+[-/&]\p{Lu}{2,})\S*)"
 )
