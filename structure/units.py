@@ -82,7 +82,8 @@ SUPPORT = regex.compile(
     r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]*?)"
     r"(?=\s+(?:để|trong|nhằm|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành|tổ\s+chức|rà\s+soát|"
     r"tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|áp\s+dụng|tiếp\s+tục|cập\s+nhật|có|được|cung\s+cấp|vận\s+động|"
-    r"chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|thẩm\s+định)\b(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)",
+    r"chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|thẩm\s+định|tăng\s+cường|đẩy\s+mạnh|nâng\s+cao|"
+    r"thúc\s+đẩy)\b(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)",
     regex.I,
 )
 BULLET_UNIT = regex.compile(

@@ -142,3 +142,22 @@ def test_periods(text, start, end, horizon):
     m = rules.PERIOD_RANGE.search(text)
     h = rules.PERIOD_HORIZON.search(text)
     assert (int(m["start"]), int(m["end"]), int(h["year"])) == (start, end, horizon)
+
+
+@pytest.mark.parametrize(
+    ("clause", "partner"),
+    [
+        # Lai Châu seed (restored): the partner's name ends where the shared duty begins
+        (
+            "Phối hợp với Bảo hiểm xã hội tỉnh tăng cường truyền thông, vận động nhân dân tham gia",
+            "Bảo hiểm xã hội tỉnh",
+        ),
+        ("phối hợp với các khoa/phòng đẩy mạnh công tác truyền thông", "các khoa/phòng"),
+        ("phối hợp với Trung tâm Y tế huyện nâng cao chất lượng khám chữa bệnh", "Trung tâm Y tế huyện"),
+        ("phối hợp với các sở, ngành có liên quan thực hiện", "các sở, ngành có liên quan"),
+    ],
+)
+def test_a_support_unit_ends_before_the_duty(clause, partner):
+    from vnplan.structure.units import SUPPORT
+
+    assert SUPPORT.search(clause)["units"] == partner
