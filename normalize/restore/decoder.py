@@ -49,6 +49,10 @@ SECTION_NUMBER = regex.compile(r"^\s*\K(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)
 # A whitespace-separated chunk that holds digits joined to letters: a document code or a date.
 # Also a chunk of capitals joined by "-", "/" or "&" ("[KH-SYT", "QĐ-UBND", "GD&ĐT"), where OCR
 # lost the number.
+# In OCR text, a quote glued to the end of a word with no quote opened before it on the line is a
+# speck ("Văn phòng Sở' Y tế"): dropped.
+SPECK_QUOTE = regex.compile(r"(?<=[\p{L}€¢©®§£¥&])['’`](?=\s|$)")
+OPENING_QUOTE = regex.compile(r"(?:^|\s)['‘`]\S")
 CODE_CHUNK = regex.compile(
     r"(?<!\S)(?:(?=\S*\d)(?=\S*\p{L})\S*[-/]\S*|\S*?(?:\p{Lu}{2,}[-/&]\p{Lu}+|\p{Lu}+[-/&]\p{Lu}{2,})\S*)"
 )
@@ -408,6 +412,7 @@ class Restorer:
         line per input line.
         """
         chunks: list[list[_Slot]] = [[]]
+        by_line: dict[int, list[Change]] = {}
         pattern = OCR_TOKEN if mode == "ocr" else TOKEN
         for number, line in enumerate(lines):
             frozen = number < len(keep) and keep[number]
@@ -421,7 +426,11 @@ class Restorer:
                 if mode == "ocr" and not frozen
                 else [(a, b, t, []) for a, b, t in found]
             )
+            specks = set() if mode != "ocr" or frozen else {m.span() for m in SPECK_QUOTE.finditer(line)}
             for start, end, token, parts in tokens:
+                if (start, end) in specks and not OPENING_QUOTE.search(line, 0, start):
+                    by_line.setdefault(number, []).append(Change(start, end, token, "", 1.0))
+                    continue  # not a word: the language model does not see it
                 in_code = any(a <= start < b for a, b in codes)
                 in_link = any(a <= start < b for a, b in links)
                 for part in parts or [token]:
@@ -443,7 +452,6 @@ class Restorer:
         slots = [s for c in chunks for s in c]
         path = [p for c in paths for p in c]
         confidence = self.confidences(slots, path)
-        by_line: dict[int, list[Change]] = {}
         parts: list[tuple[str, float]] = []  # the words of a split token so far
         for k, (slot, choice, conf) in enumerate(zip(slots, path, confidence, strict=True)):
             chosen = int(slot.ids[choice])
@@ -470,6 +478,7 @@ class Restorer:
                 )
         restored = [RestoredLine(line) for line in lines]
         for number, changes in by_line.items():
+            changes.sort(key=lambda change: change.start)
             line = lines[number]
             pieces = []
             cursor = 0

@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import seed_path
+from conftest import processed, seed_path
 
 from vnplan.extract import extract
 from vnplan.normalize import normalize
@@ -142,3 +142,19 @@ def test_ocr_damage_with_few_digits_is_not_taken_for_stripped_marks():
     modes = {damage_mode(str(page["ocr"]))[0] for page in ocr_pages(DATA_DIR, "eng", evaluation=True)}
     assert modes == {"ocr"}
     assert damage_mode(strip_diacritics(seed_text("002")))[0] == "stripped"
+
+
+def test_a_quote_glued_after_an_ocr_word_with_none_opened_is_a_speck(restorer):
+    # Lai Châu seed lines 383 and 420: "Văn phòng So' Y té", "truc thudc S&' Y té"
+    result = restore_text("- Van phong So' Y té:\n2. Cac don vi truc thudc S&' Y té\nNoi 'day la'", "ocr", restorer)
+    lines = result.text.split("\n")
+    assert lines[0] == "- Văn phòng Sở Y tế:" and lines[1].endswith("trực thuộc Sở Y tế")
+    assert lines[2].endswith("'đây là'")  # a quotation keeps its closing quote
+    assert any(c.raw == "'" and c.text == "" for c in result.lines[0].changes)
+
+
+def test_dropped_specks_keep_provenance_in_the_pipeline():
+    plan = processed("001")
+    assert "Sở' Y tế" not in plan.text and "Văn phòng Sở Y tế" in plan.text
+    dropped = [r for r in plan.repairs if r.raw == "'" and r.text == ""]
+    assert dropped and all(r.start == r.end for r in dropped)
