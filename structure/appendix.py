@@ -1,7 +1,7 @@
 """Records from appendix tables: budget line items from money tables, activities from work-item tables.
 
 A money table is one whose caption speaks of money (kinh phí, dự toán, vốn, "Đơn vị tính: triệu
-đồng"); each row's amount is its last number (the total column), dates and document numbers in a
+đồng") and not of rates per person (mức trợ cấp, hằng tháng); each row's amount is its last number (the total column), dates and document numbers in a
 notes column set aside. Rows nest under their group row (A., I) and the table's total row, and
 the total hangs under the body line that states the same sum ("(Chi tiết tại Phụ lục 1)").
 
@@ -21,6 +21,13 @@ from vnplan.structure.tables import PhysicalLine, Row, Table
 
 MONEY_CAPTION = regex.compile(
     r"kinh\s+phí|dự\s+toán|nguồn\s+vốn|nhu\s+cầu\s+vốn|đơn\s+vị(?:\s+tính)?\s*:\s*[\p{L} ]*đồng", regex.I
+)
+# A table of rates (what each person receives: "MỨC HƯỞNG TRỢ CẤP, PHỤ CẤP ƯU ĐÃI HẰNG THÁNG")
+# states money but spends none: its rows are no budget lines. (Not "định mức" or "đơn giá": budget
+# tables show the norm they multiply, as Hòa Bình's Phụ lục 1 does.)
+RATE_CAPTION = regex.compile(
+    r"\bmức\s+(?:hưởng|trợ\s+cấp|phụ\s+cấp|lương)\b|\b(?:hằng|hàng)\s+tháng\b",
+    regex.I,
 )
 TABLE_UNIT = regex.compile(
     r"đơn\s+vị(?:\s+tính)?\s*:\s*(?P<unit>nghìn\s+tỷ\s+đồng|triệu\s+đồng|nghìn\s+đồng|tỷ\s+đồng|đồng)", regex.I
@@ -53,7 +60,8 @@ def _description(row: Row) -> str:
 def table_budgets(doc: NormalizedDocument, tables: list[Table], body: list[Budget], first_id: int) -> list[Budget]:
     budgets: list[Budget] = []
     for table in tables:
-        if not MONEY_CAPTION.search(table.caption_text) or table.header is not None:
+        caption = table.caption_text
+        if not MONEY_CAPTION.search(caption) or RATE_CAPTION.search(caption) or table.header is not None:
             continue
         unit_match = TABLE_UNIT.search(table.caption_text)
         unit = unit_match["unit"] if unit_match else "đồng"
