@@ -19,6 +19,9 @@ RULE_MODULES = (
     "vnplan.normalize.layout",
     "vnplan.normalize.markdown",
     "vnplan.normalize.unicode",
+    "vnplan.normalize.quality",
+    "vnplan.normalize.restore.lm",
+    "vnplan.normalize.restore.decoder",
     "vnplan.structure.rules",
     "vnplan.structure.targets",
     "vnplan.structure.units",
@@ -47,6 +50,11 @@ ADVERSARIAL = [
     "|" * 10000,
     "Đ" * 20000,
     "chỉ tiêu: 3.1, " * 3000,
+    "x&m&i" * 4000,
+    "Sở' " * 5000,
+    "II1. " * 3000,
+    "b¢€" * 6000,
+    "GD&ĐT-" * 3000,
 ]
 TIME_LIMIT = 2.0  # seconds per pattern and input: a linear pattern takes milliseconds
 

@@ -40,7 +40,7 @@ NUMBER_STAYS = math.log(0.9)
 SPLIT_MARGIN = 2.0
 UNKNOWN_TOKEN = -16.0  # a token no syllable explains: a name, a foreign word
 SPLIT_MIN_CHANNEL = -4.5
-GLUED = regex.compile(r"(\d{2,})(\p{L}{2,})")
+GLUED = regex.compile(r"(\d{2,}+)(\p{L}{2,})")  # possessive: digits never give one back
 # URLs, e-mail addresses and file names are never changed.
 LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn|com|org|net|gov|edu|pdf|docx?)\b\S*")
 # A roman section number at the start of a line, as OCR reads it ("II1.", "Il.", "HI."): kept for
@@ -54,7 +54,7 @@ SECTION_NUMBER = regex.compile(r"^\s*\K(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)
 SPECK_QUOTE = regex.compile(r"(?<=[\p{L}€¢©®§£¥&])['’`](?=\s|$)")
 OPENING_QUOTE = regex.compile(r"(?:^|\s)['‘`]\S")
 CODE_CHUNK = regex.compile(
-    r"(?<!\S)(?:(?=\S*\d)(?=\S*\p{L})\S*[-/]\S*|\S*?(?:\p{Lu}{2,}[-/&]\p{Lu}+|\p{Lu}+[-/&]\p{Lu}{2,})\S*)"
+    r"(?<!\S)(?:(?=\S*\d)(?=\S*\p{L})\S*[-/]\S*|\S*?(?<!\p{Lu})(?:\p{Lu}{2,}+[-/&]\p{Lu}+|\p{Lu}++[-/&]\p{Lu}{2,})\S*)"
 )
 
 
