@@ -29,6 +29,13 @@ RULE_MODULES = (
     "vnplan.structure.tables",
     "vnplan.structure.appendix",
     "vnplan.structure.numbers",
+    "vnplan.structure.identity",
+    "vnplan.structure.places",
+    "vnplan.structure.sections",
+    "vnplan.structure.ner",
+    "vnplan.normalize.legacy",
+    "vnplan.normalize.syllables",
+    "vnplan.evaluation",
 )
 
 # Long inputs built from the characters the patterns care about: repeated digits and dots, words
