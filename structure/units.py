@@ -128,9 +128,12 @@ def split_unit_list(text: str) -> list[str]:
             expanded.extend(f"{prefix['prefix']} {n}" for n in names[1:])
         else:
             expanded.append(part)
-    # "các khoa/phòng, trạm y tế xã": the shared "các" applies to each unit of the list
+    # "các khoa/phòng, trạm y tế xã": the shared "các" applies to each unit of the list, but not to
+    # one that says its own plural inside ("UBND các xã/phường")
     if expanded and regex.match(r"(?i)^các\s", expanded[0]):
-        expanded = [p if regex.match(r"(?i)^các\s", p) or _PLACE_PREFIX.match(p) else f"các {p}" for p in expanded]
+        expanded = [
+            p if regex.search(r"(?i)(?:^|\s)các\s", p) or _PLACE_PREFIX.match(p) else f"các {p}" for p in expanded
+        ]
     return expanded
 
 

@@ -161,3 +161,17 @@ def test_a_support_unit_ends_before_the_duty(clause, partner):
     from vnplan.structure.units import SUPPORT
 
     assert SUPPORT.search(clause)["units"] == partner
+
+
+@pytest.mark.parametrize(
+    ("listed", "units"),
+    [
+        ("các khoa/phòng, trạm y tế xã", ["các khoa/phòng", "các trạm y tế xã"]),
+        # Lai Châu seed: the shared "các" does not go before a unit that says its own plural
+        ("các sở, ban, ngành, UBND các xã/phường", ["các sở, ban, ngành", "UBND các xã/phường"]),
+    ],
+)
+def test_a_shared_cac_goes_to_each_unit_of_a_list_that_lacks_one(listed, units):
+    from vnplan.structure.units import split_unit_list
+
+    assert split_unit_list(listed) == units
