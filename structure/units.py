@@ -151,7 +151,7 @@ STOCK_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bngành\s+đoàn\s+thể\b", "ngành, đoàn thể"),
 )
 _GROUP_OF_BODY = regex.compile(
-    r"^(?P<group>Các\s+(?:(?i:phòng)(?:\s+chức\s+năng)?|(?i:khoa)|đơn\s+vị(?:\s+trực\s+thuộc)?)|[Pp]hòng\s+ban)"
+    r"^(?P<group>Các\s+(?:(?i:phòng)(?:\s+chức\s+năng)?|(?i:khoa)|đơn\s+vị)|[Pp]hòng\s+ban)"
     r"(?:\s+của)?\s+(?=(?:Sở|Ủy\s+ban|Trung\s+tâm|Bệnh\s+viện)\b)"
 )
 _DEPARTMENT_OF_ISSUER = regex.compile(r"^(?:Các\s+)?(?:[Pp]hòng|[Kk]hoa|[Kk]hối)\b")

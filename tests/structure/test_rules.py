@@ -175,3 +175,19 @@ def test_a_shared_cac_goes_to_each_unit_of_a_list_that_lacks_one(listed, units):
     from vnplan.structure.units import split_unit_list
 
     assert split_unit_list(listed) == units
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("các phòng chức năng của Sở Y tế", "Các phòng chức năng - Sở Y tế"),  # FORMAT.md: "của Sở"
+        ("Các đơn vị của Sở Y tế", "Các đơn vị - Sở Y tế"),
+        # Lai Châu seed "2. Các đơn vị trực thuộc Sở Y tế": "trực thuộc" already names the body
+        ("Các đơn vị trực thuộc Sở Y tế", "Các đơn vị trực thuộc Sở Y tế"),
+        ("Phòng Nghiệp vụ Y", "Phòng Nghiệp vụ Y - Sở Y tế"),
+    ],
+)
+def test_canonical_names_of_the_issuers_departments(name, canonical):
+    from vnplan.structure.units import canonical_name
+
+    assert canonical_name(name, "Sở Y tế") == canonical
