@@ -40,6 +40,8 @@ VOWEL_FLOOR = 0.002
 # A letter-like symbol inside a word ("x&", "k§", "b¢") is a marked vowel the engine could not
 # read: any vowel, rarely, where the pages taught nothing better.
 SYMBOL_FLOOR = 0.01
+# Digits drawn like a vowel ("ph01" for phối): rarely, where the pages taught nothing better.
+DIGIT_SHAPES = {"0": "o", "1": "i"}
 # Confusions of tesseract -l eng on scans in Times-like fonts that DejaVu renderings do not
 # produce (DESIGN.md: "Pang" for Đảng; "¢" for a marked e or o), with modest probabilities.
 PRIOR_RULES: dict[str, list[tuple[str, float]]] = {
@@ -100,6 +102,7 @@ def _vowel_floor() -> dict[str, list[tuple[str, float]]]:
     """Any vowel may be misread as any other, rarely: marks hide the letter under them; and a
     letter-like symbol may stand for any vowel."""
     floor = {v: [(w, VOWEL_FLOOR) for w in VOWELS if w != v] for v in VOWELS}
+    floor |= {digit: [(letter, VOWEL_FLOOR)] for digit, letter in DIGIT_SHAPES.items()}
     return floor | {s: [(w, SYMBOL_FLOOR) for w in VOWELS] for s in OCR_LETTER_SYMBOLS}
 
 
