@@ -98,8 +98,10 @@ SUBJECT = regex.compile(
     r"báo\s+cáo|xây\s+dựng|tổ\s+chức|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b",
     regex.I,
 )
+# A list splits at ";", at "và" or "," before a unit's head word, and after "(có) liên quan", which
+# closes a group ("các sở, ngành có liên quan, đơn vị tuyến huyện": two units)
 _LIST_SPLIT = regex.compile(
-    r"\s*;\s*|(?<!HĐND|Hội\s+đồng\s+nhân\s+dân)\s+và\s+(?="
+    r"\s*;\s*|(?<=\bliên\s+quan),\s*(?=\p{L})|(?<!HĐND|Hội\s+đồng\s+nhân\s+dân)\s+và\s+(?="
     + _HEAD_WORDS
     + r"\b)|\s*,\s*(?:(?:thủ\s+)?trưởng\s+)?(?=(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|"
     r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+(?:đơn\s+vị|ban)\b)",

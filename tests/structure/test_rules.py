@@ -169,6 +169,9 @@ def test_a_support_unit_ends_before_the_duty(clause, partner):
         ("các khoa/phòng, trạm y tế xã", ["các khoa/phòng", "các trạm y tế xã"]),
         # Lai Châu seed: the shared "các" does not go before a unit that says its own plural
         ("các sở, ban, ngành, UBND các xã/phường", ["các sở, ban, ngành", "UBND các xã/phường"]),
+        # "(có) liên quan" closes a group: two units in the Lai Châu seed, one in Thanh Hóa's (004)
+        ("các sở, ngành có liên quan, đơn vị tuyến huyện", ["các sở, ngành có liên quan", "các đơn vị tuyến huyện"]),
+        ("các sở, ban, ngành, đơn vị có liên quan", ["các sở, ban, ngành, đơn vị có liên quan"]),
     ],
 )
 def test_a_shared_cac_goes_to_each_unit_of_a_list_that_lacks_one(listed, units):
