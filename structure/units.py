@@ -78,14 +78,19 @@ _HEAD_WORDS = (
     r"(?:(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|bệnh\s+viện|sở|ban|văn\s+phòng|ủy\s+ban|uỷ\s+ban|đơn\s+vị|"
     r"nhà\s+trường|ngành|bảo\s+hiểm\s+xã\s+hội|TTYT|BVĐK|UBND|BV|TYT)|các\s+tổ\s+chức)"
 )
-SUPPORT = regex.compile(
-    r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]*?)"
+# A unit's name in running text ends where its duty begins: at a verb, "có" (not "có liên quan")
+# or punctuation.
+_NAME_ENDS = (
     r"(?=\s+(?:để|trong|nhằm|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành|tổ\s+chức|rà\s+soát|"
     r"tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|áp\s+dụng|tiếp\s+tục|cập\s+nhật|có|được|cung\s+cấp|vận\s+động|"
     r"chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|thẩm\s+định|tăng\s+cường|đẩy\s+mạnh|nâng\s+cao|"
-    r"thúc\s+đẩy)\b(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)",
-    regex.I,
+    r"thúc\s+đẩy|phối\s+hợp)\b(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)"
 )
+SUPPORT = regex.compile(
+    r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]*?)" + _NAME_ENDS, regex.I
+)
+# "Chỉ đạo các trạm y tế … có trách nhiệm …": units the issuer's unit directs are asked to act (other).
+DIRECTED = regex.compile(r"\bchỉ\s+đạo\s+(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]*?)" + _NAME_ENDS, regex.I)
 BULLET_UNIT = regex.compile(
     r"^(?P<units>(?:Các\s+)?(?:Phòng|Văn\s+phòng|Khoa|Trung\s+tâm|Bệnh\s+viện|Trạm|Sở|Ban|Thanh\s+tra)\b[^:;.]{0,80}?)\s*:\s*"
 )
@@ -293,12 +298,16 @@ def extract_units(
                     provenance=doc.provenance(body_start, line.end, "rule:unit_task", 0.75),
                 )
             )
-        for m in SUPPORT.finditer(body):
-            for part in split_unit_list(m["units"]):
-                if len(part.split()) > MAX_UNIT_WORDS:
-                    continue  # a clause, not a name: the phrase ran past the unit
-                offset = m.start("units") + max(m["units"].find(part), 0)
-                add(part, "support", body_start + offset, body_start + offset + len(part), "rule:unit_support")
+        for pattern, role, method in (
+            (SUPPORT, "support", "rule:unit_support"),
+            (DIRECTED, "other", "rule:unit_directed"),
+        ):
+            for m in pattern.finditer(body):
+                for part in split_unit_list(m["units"]):
+                    if len(part.split()) > MAX_UNIT_WORDS:
+                        continue  # a clause, not a name: the phrase ran past the unit
+                    offset = m.start("units") + max(m["units"].find(part), 0)
+                    add(part, role, body_start + offset, body_start + offset + len(part), method)
         is_part_heading = heading and section.part == "implementation"
         subject = (
             None

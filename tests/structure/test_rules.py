@@ -194,3 +194,21 @@ def test_canonical_names_of_the_issuers_departments(name, canonical):
     from vnplan.structure.units import canonical_name
 
     assert canonical_name(name, "Sở Y tế") == canonical
+
+
+@pytest.mark.parametrize(
+    ("sentence", "directed"),
+    [
+        # Lai Châu seed (restored) and the Lâm Đồng sample: the units a department directs
+        (
+            "Chỉ đạo các trạm y tế xã, phường trên địa bàn có trách nhiệm tham mưu",
+            "các trạm y tế xã, phường trên địa bàn",
+        ),
+        ("Chỉ đạo các đơn vị trực thuộc tiếp tục phối hợp với các bệnh viện tuyến Trung ương", "các đơn vị trực thuộc"),
+        ("e) Chỉ đạo các đơn vị trực thuộc đẩy mạnh công tác tuyên truyền về CCHC", "các đơn vị trực thuộc"),
+    ],
+)
+def test_units_a_department_directs(sentence, directed):
+    from vnplan.structure.units import DIRECTED
+
+    assert DIRECTED.search(sentence)["units"] == directed
