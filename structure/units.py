@@ -86,8 +86,13 @@ _NAME_ENDS = (
     r"chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|thẩm\s+định|tăng\s+cường|đẩy\s+mạnh|nâng\s+cao|"
     r"thúc\s+đẩy|phối\s+hợp)\b(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)"
 )
+# "phối hợp (chặt chẽ, tốt, thường xuyên) với X": one or two words may qualify the cooperation
 SUPPORT = regex.compile(
-    r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]*?)" + _NAME_ENDS, regex.I
+    r"phối\s+hợp\s+(?:(?:\p{L}+\s+){1,2}(?=với\s)|chặt\s+chẽ\s+)?(?:với\s+)?(?P<units>"
+    + _HEAD_WORDS
+    + r"\b[^.;:()]*?)"
+    + _NAME_ENDS,
+    regex.I,
 )
 # "Chỉ đạo các trạm y tế … có trách nhiệm …": units the issuer's unit directs are asked to act (other).
 DIRECTED = regex.compile(r"\bchỉ\s+đạo\s+(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]*?)" + _NAME_ENDS, regex.I)

@@ -155,6 +155,11 @@ def test_periods(text, start, end, horizon):
         ("phối hợp với các khoa/phòng đẩy mạnh công tác truyền thông", "các khoa/phòng"),
         ("phối hợp với Trung tâm Y tế huyện nâng cao chất lượng khám chữa bệnh", "Trung tâm Y tế huyện"),
         ("phối hợp với các sở, ngành có liên quan thực hiện", "các sở, ngành có liên quan"),
+        # one or two words may qualify the cooperation before "với" (Lai Châu: "chặt chẽ" restored as
+        # "chặt chế"); without "với", only "chặt chẽ" (seed 002)
+        ("Phối hợp chặt chế với Sở Thông tin truyền thông trong việc triển khai", "Sở Thông tin truyền thông"),
+        ("phối hợp thường xuyên với các khoa/phòng để", "các khoa/phòng"),
+        ("phối hợp chặt chẽ các phòng, Ban liên quan trực thuộc Sở", "các phòng, Ban liên quan trực thuộc Sở"),
     ],
 )
 def test_a_support_unit_ends_before_the_duty(clause, partner):
