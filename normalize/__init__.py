@@ -100,6 +100,7 @@ def normalize(doc: ExtractedDocument) -> NormalizedDocument:
     mapped = layout.text
     if layout.furniture:
         repair_counts["page_furniture"] = len(layout.furniture)
+
     if restored_mode and not reading.damage:  # damage found line by line only
         damage.append("stripped_diacritics" if restored_mode == "stripped" else "ocr_confusion")
     for item in restore_log:

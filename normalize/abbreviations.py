@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from vnplan.normalize.syllables import strip_diacritics
+from vnplan.normalize.syllables import strip_diacritics, toneless_syllables
 
 
 @cache
@@ -27,3 +27,14 @@ def restored_abbreviation(token: str) -> str | None:
         return None
     found = _by_shape().get(strip_diacritics(token))
     return found if found is not None and found != token else None
+
+
+def is_unlisted_abbreviation(token: str) -> bool:
+    """Capitals that are no syllable even without marks ("TTYT", "HD"): an abbreviation whose Đ,
+    if any, the table does not give, so restoration keeps it as it is."""
+    return (
+        len(token) > 1
+        and token.isalpha()
+        and token.isupper()
+        and strip_diacritics(token.lower()) not in toneless_syllables()
+    )

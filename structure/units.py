@@ -96,6 +96,8 @@ SUPPORT = regex.compile(
 )
 # "Chỉ đạo các trạm y tế … có trách nhiệm …": units the issuer's unit directs are asked to act (other).
 DIRECTED = regex.compile(r"\bchỉ\s+đạo\s+(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]*?)" + _NAME_ENDS, regex.I)
+# Units named inside another unit's duty: (pattern, role, provenance method).
+NAMED_IN_DUTY = ((SUPPORT, "support", "rule:unit_support"), (DIRECTED, "other", "rule:unit_directed"))
 BULLET_UNIT = regex.compile(
     r"^(?P<units>(?:Các\s+)?(?:Phòng|Văn\s+phòng|Khoa|Trung\s+tâm|Bệnh\s+viện|Trạm|Sở|Ban|Thanh\s+tra)\b[^:;.]{0,80}?)\s*:\s*"
 )
@@ -303,10 +305,7 @@ def extract_units(
                     provenance=doc.provenance(body_start, line.end, "rule:unit_task", 0.75),
                 )
             )
-        for pattern, role, method in (
-            (SUPPORT, "support", "rule:unit_support"),
-            (DIRECTED, "other", "rule:unit_directed"),
-        ):
+        for pattern, role, method in NAMED_IN_DUTY:
             for m in pattern.finditer(body):
                 for part in split_unit_list(m["units"]):
                     if len(part.split()) > MAX_UNIT_WORDS:

@@ -98,9 +98,9 @@ def shape_edits(intended: str, observed: str) -> Iterator[tuple[str, str]]:
             yield y[i1:i2], x[j1:j2]
 
 
-def _vowel_floor() -> dict[str, list[tuple[str, float]]]:
-    """Any vowel may be misread as any other, rarely: marks hide the letter under them; and a
-    letter-like symbol may stand for any vowel."""
+def _floor_edits() -> dict[str, list[tuple[str, float]]]:
+    """Edits allowed rarely even where the pages taught none: any vowel for any other (marks hide
+    the letter under them), a digit drawn like a vowel, a letter-like symbol for any vowel."""
     floor = {v: [(w, VOWEL_FLOOR) for w in VOWELS if w != v] for v in VOWELS}
     floor |= {digit: [(letter, VOWEL_FLOOR)] for digit, letter in DIGIT_SHAPES.items()}
     return floor | {s: [(w, SYMBOL_FLOOR) for w in VOWELS] for s in OCR_LETTER_SYMBOLS}
@@ -141,7 +141,7 @@ class Channel:
             p = count / max(occurrences, count)
             if count >= MIN_RULE_COUNT and p >= MIN_RULE_P and src:
                 rules.setdefault(src, []).append((dst, math.log(p)))
-        for src, options in [*PRIOR_RULES.items(), *_vowel_floor().items()]:
+        for src, options in [*PRIOR_RULES.items(), *_floor_edits().items()]:
             known = {dst for dst, _ in rules.get(src, [])}
             rules.setdefault(src, []).extend((dst, math.log(p)) for dst, p in options if dst not in known)
         for options in rules.values():

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import regex
 
-from vnplan.normalize.abbreviations import restored_abbreviation
+from vnplan.normalize.abbreviations import is_unlisted_abbreviation, restored_abbreviation
 from vnplan.normalize.restore.channel import Channel
 from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, SPECIALS, TOKEN, UNK, NgramModel, read_arrays
 from vnplan.normalize.restore.text import case_class, new_tone_style
@@ -166,7 +166,7 @@ class Restorer:
         channel: np.ndarray | None = None
         if frozen or (not token.isalpha() and mode != "ocr") or (in_code and mode == "ocr") or token == "&":
             pass  # ("&" alone is "and", as in R&D; glued to a small letter it is a vowel: "x&")
-        elif self._unknown_abbreviation(token) and (mode != "ocr" or lower not in self.channel.table):
+        elif is_unlisted_abbreviation(token) and (mode != "ocr" or lower not in self.channel.table):
             pass  # "TTYT", "HD": kept, not guessed into a word (TỤT) or a Đ (HĐ) the table does not list
         elif mode == "ocr":
             candidates, channel = self.channel.candidates(lower, self)
@@ -183,17 +183,6 @@ class Restorer:
         if candidates is None or channel is None or len(candidates) == 0:
             return _Slot(line, start, end, token, np.array([own]), np.zeros(1), True)
         return _Slot(line, start, end, token, candidates, channel, False)
-
-    @staticmethod
-    def _unknown_abbreviation(token: str) -> bool:
-        """Capitals that are no syllable even without marks: an abbreviation (the listed ones with
-        Đ were restored before)."""
-        return (
-            len(token) > 1
-            and token.isalpha()
-            and token.isupper()
-            and strip_diacritics(token.lower()) not in toneless_syllables()
-        )
 
     # -- search -----------------------------------------------------------------------------
 
