@@ -15,6 +15,7 @@ from vnplan.evaluation import (
     RECORD_TYPES,
     Counts,
     evaluate_document,
+    fold_identity,
     fold_name,
     fold_unit,
     syllable_accuracy,
@@ -197,7 +198,7 @@ def test_activities_need_the_lead_unit_except_in_name_only_matching():
 
 def test_no_gold_and_no_output_is_no_data():
     result = evaluate_document("doc", gold_with(), plan_with())
-    assert set(result.counts) == {*RECORD_TYPES, NAME_ONLY}
+    assert set(result.counts) == {*RECORD_TYPES, NAME_ONLY} - {"identity"}
     for c in result.counts.values():
         assert (c.precision, c.recall, c.f1) == (None, None, None)
     missed = Counts(tp=0, fp=0, fn=3)
@@ -257,10 +258,11 @@ def test_eval_command_json(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert set(report) == {"documents", "overall", "errors"} and report["errors"] == {}
+    assert set(report) == {"documents", "overall", "subsets", "errors"} and report["errors"] == {}
+    assert report["subsets"]["custom"]["documents"] == 1
     (doc,) = report["documents"]
     assert doc["doc_id"] == doc_id and doc["restoration"] is None
-    assert set(doc["types"]) == {*RECORD_TYPES, NAME_ONLY}
+    assert set(doc["types"]) == {*RECORD_TYPES, NAME_ONLY} - {"identity"}
     assert set(doc["types"]["budgets"]) == {"tp", "fp", "fn", "gold", "output", "precision", "recall", "f1"}
     assert doc["types"]["objectives"]["gold"] == 0
 
@@ -282,3 +284,48 @@ def test_eval_command_json(tmp_path):
 
     # a present-and-found record is a true positive end to end
     assert evaluate_document(doc_id, gold, plan_with(budgets=[budget(108000000000)])).counts["budgets"].tp == 1
+
+
+def test_identity_is_scored_field_by_field_with_names_folded():
+    plan = processed("003")  # UBND huyện Cẩm Thủy, number left blank, 2022-02, Thanh Hóa
+    document = {"number": None, "issuer": "Ủy ban nhân dân huyện Cẩm Thủy", "issued_date": "2022-02"}
+    result = evaluate_document("doc", gold_with(document={**document, "province": "Thanh Hóa"}), plan)
+    assert result.counts["identity"] == Counts(tp=3, fp=0, fn=0)  # the blank number is in neither
+    wrong = evaluate_document("doc", gold_with(document={**document, "province": "Lai Châu"}), plan)
+    assert wrong.counts["identity"] == Counts(tp=2, fp=1, fn=1)
+    assert fold_identity("province", "tỉnh Thanh Hóa") == fold_identity("province", "Thanh Hóa")
+    assert fold_identity("issuer", "UBND tỉnh Bắc Ninh") == fold_identity("issuer", "Ủy ban nhân dân tỉnh Bắc Ninh")
+    assert fold_identity("number", "144 /KH-UBND") == fold_identity("number", "144/kh-ubnd")
+
+
+def test_units_match_on_a_fuzzy_canonical_name_and_the_role():
+    gold = gold_with(units=[{"name": "Sở Y tế", "canonical_name": "Sở Y tế", "role": "lead"}])
+    qualified = Unit(
+        id="u1", name="Sở Y tế", canonical_name="Sở Y tế tỉnh Lâm Đồng", role="lead", tasks=[], provenance=prov()
+    )
+    assert counts(plan_with(units=[qualified]), gold, "units").tp == 1  # token-set: the province adds nothing wrong
+    other = qualified.model_copy(update={"canonical_name": "Sở Tài chính"})
+    assert counts(plan_with(units=[other]), gold, "units").tp == 0
+    support = qualified.model_copy(update={"role": "support"})
+    assert counts(plan_with(units=[support]), gold, "units").tp == 0
+
+
+def test_indicators_match_on_value_and_year_whatever_the_unit_text():
+    gold = gold_with(indicators=[gold_indicator(80, "%", year=2030)])
+    assert counts(plan_with(indicators=[indicator(80, "phần trăm", year=2030)]), gold, "indicators").tp == 1
+    assert counts(plan_with(indicators=[indicator(80, "%", year=2026)]), gold, "indicators").tp == 0
+
+
+def test_realdocs_are_split_into_halves_by_number(tmp_path):
+    from vnplan.evaluation import Case, select
+
+    cases = [
+        Case("000_seed", None, None, None, "seeds"),
+        Case("01_BacNinh", None, None, None, "realdocs"),
+        Case("02_CaMau", None, None, None, "realdocs"),
+        Case("13_DongThap", None, None, None, "realdocs"),
+    ]
+    assert [c.doc_id for c in select(cases, "odd")] == ["01_BacNinh", "13_DongThap"]
+    assert [c.doc_id for c in select(cases, "even")] == ["02_CaMau"]
+    assert [c.subset for c in cases] == ["seeds", "odd", "even", "odd"]
+    assert len(select(cases, "realdocs")) == 3 and len(select(cases, "all")) == 4

@@ -7,6 +7,7 @@ processed, one error line each); 2 the command was used wrongly.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import json
 import os
 import signal
@@ -43,7 +44,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-out = Console()
+# tables keep their columns when piped to a file (rich would fold them to 80 columns)
+out = Console() if sys.stdout.isatty() else Console(width=200)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -510,21 +512,50 @@ def _figure(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def _counts_table(title: str, counts: dict[str, Counts]) -> Table:
+def _counts_table(title: str, counts: dict[str, Counts], macro: dict[str, float | None]) -> Table:
     table = Table(title=title, title_justify="left")
-    for column in ("type", "gold", "output", "TP", "FP", "FN", "P", "R", "F1"):
+    for column in ("type", "gold", "output", "TP", "FP", "FN", "P", "R", "F1", "macro F1"):
         table.add_column(column, justify="left" if column == "type" else "right", no_wrap=True)
     for record_type, c in counts.items():
         figures = (c.gold, c.output, c.tp, c.fp, c.fn)
-        table.add_row(record_type, *map(str, figures), _figure(c.precision), _figure(c.recall), _figure(c.f1))
+        table.add_row(
+            record_type,
+            *map(str, figures),
+            _figure(c.precision),
+            _figure(c.recall),
+            _figure(c.f1),
+            _figure(macro.get(record_type)),
+        )
+    return table
+
+
+_SUMMARY_TYPES = ("identity", "objectives", "indicators", "budgets", "units", "activities")
+
+
+def _documents_table(report: Report) -> Table:
+    """One row per document, worst first: its F1 per record type and the mean used for the ranking."""
+    from vnplan.evaluation import document_score
+
+    table = Table(title="documents, worst first (F1; n/a: no gold and no output records)", title_justify="left")
+    for column in ("document", "set", *_SUMMARY_TYPES, "mean"):
+        table.add_column(column, justify="left" if column in ("document", "set") else "right", no_wrap=True)
+    for doc in sorted((d for d in report.documents if d.counts), key=lambda d: (document_score(d), d.doc_id)):
+        f1s = [_figure(doc.counts[name].f1) if name in doc.counts else "n/a" for name in _SUMMARY_TYPES]
+        table.add_row(doc.doc_id[:40], doc.subset, *f1s, _figure(document_score(doc)))
     return table
 
 
 def eval_tables(report: Report) -> list[Table]:
-    """One table per document with gold records, one overall (micro-averaged), one for restoration."""
-    tables = [_counts_table(doc.doc_id, doc.counts) for doc in report.documents if doc.counts]
-    if report.overall:
-        tables.append(_counts_table("overall (micro-averaged; n/a: no gold and no output records)", report.overall))
+    """Documents worst first, one table per subset (micro and macro), one overall, one for restoration."""
+    from vnplan.evaluation import macro, micro
+
+    tables = [_documents_table(report)]
+    subsets = report.by_subset()
+    for name, docs in subsets.items():
+        tables.append(_counts_table(f"{name} ({len(docs)} documents; micro, and macro F1)", micro(docs), macro(docs)))
+    if len(subsets) > 1:
+        overall = [doc for docs in subsets.values() for doc in docs]
+        tables.append(_counts_table(f"all ({len(overall)} documents)", micro(overall), macro(overall)))
     if report.restoration:
         restoration = Table(title="Restoration: gold syllables restored exactly", title_justify="left")
         for column in ("document", "matched", "gold words", "accuracy"):
@@ -540,10 +571,12 @@ def eval_tables(report: Report) -> list[Table]:
 
 
 def print_mismatches(report: Report) -> None:
+    from vnplan.evaluation import document_score
+
     def line(text: str) -> None:
         out.print(text, markup=False, highlight=False, soft_wrap=True)
 
-    for doc in report.documents:
+    for doc in sorted(report.documents, key=lambda d: (document_score(d), d.doc_id)):
         if not doc.mismatches:
             continue
         line(
@@ -560,53 +593,101 @@ def print_mismatches(report: Report) -> None:
                 line(f"     {where}{p['start']}-{p['end']} [{p['method']}]: {p['text']}")
 
 
-def evaluate_case(case: Case, docs_dir: Path) -> DocumentResult:
-    """Read one case's gold files, process its document, compare; any failure becomes InputError."""
+def _stored_output(outputs: Path, case: Case) -> PlanDocument:
+    """The JSON a batch wrote for the case's document: <doc_id>.json, or <name with suffix>.json."""
+    assert case.document is not None
+    for candidate in (outputs / f"{case.doc_id}.json", outputs / f"{case.document.name}.json"):
+        if candidate.is_file():
+            try:
+                return PlanDocument.model_validate_json(candidate.read_bytes())
+            except ValueError as exc:
+                raise InputError(f"{candidate}: not a vnplan JSON ({exc})") from exc
+    raise InputError(f"no output {case.doc_id}.json in {outputs}")
+
+
+def evaluate_case(case: Case, outputs: Path | None = None) -> DocumentResult:
+    """Read one case's gold files, process its document (or read its stored output), compare;
+    any failure becomes InputError."""
     from vnplan.evaluation import evaluate_document
 
     if case.document is None:
-        raise InputError(f"no document {case.doc_id}.* in {docs_dir}")
+        raise InputError(f"no document {case.doc_id}.* beside its gold")
     try:
         gold = json.loads(case.gold_json.read_text(encoding="utf-8")) if case.gold_json else None
         restored = case.restored_txt.read_text(encoding="utf-8") if case.restored_txt else None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"gold file not readable: {exc}") from exc
     try:
-        plan = run_one(case.document)
+        plan = _stored_output(outputs, case) if outputs else run_one(case.document)
     except InputError as exc:
         raise InputError(f"{case.document}: {exc}") from exc
     try:
-        return evaluate_document(case.doc_id, gold, plan, restored)
+        result = evaluate_document(case.doc_id, gold, plan, restored)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"gold file does not follow corpus/gold/FORMAT.md ({type(exc).__name__}: {exc})") from exc
+    return dataclasses.replace(result, subset=case.subset)
+
+
+def _default_realdocs_dir() -> Path:
+    """../shared/realdocs beside the repository (the development corpus; not shipped)."""
+    return Path(__file__).resolve().parent.parent.parent / "shared" / "realdocs"
+
+
+def _eval_cases(docs: str, gold: Path | None, realdocs: Path | None) -> list[Case]:
+    from vnplan.evaluation import SUBSETS, discover, select
+
+    if docs not in SUBSETS:  # a folder of documents, scored against --gold (default corpus/gold)
+        gold_dir = gold if gold is not None else _default_corpus_dir("gold")
+        for folder, option in ((gold_dir, "--gold"), (Path(docs), "--docs")):
+            if not folder.is_dir():
+                report_error(folder, f"no such folder (give one with {option})")
+                raise typer.Exit(EXIT_USAGE)
+        return discover(gold_dir, Path(docs))
+    gold_root = gold if gold is not None else _default_corpus_dir("gold")
+    cases = discover(gold_root, _default_corpus_dir("seeds"), "seeds") if docs in ("all", "seeds") else []
+    if docs != "seeds":
+        realdocs_dir = realdocs if realdocs is not None else _default_realdocs_dir()
+        if not realdocs_dir.is_dir():
+            report_error(realdocs_dir, "no realdocs folder (give one with --realdocs)")
+            raise typer.Exit(EXIT_USAGE)
+        cases += discover(gold_root / "realdocs", realdocs_dir, "realdocs")
+    return select(cases, docs)
 
 
 @app.command(name="eval")
 def evaluate(
-    gold: Annotated[
-        Path | None, typer.Option("--gold", help="Folder of gold files <doc_id>.json (default: corpus/gold).")
-    ] = None,
     docs: Annotated[
-        Path | None, typer.Option("--docs", help="Folder of the documents <doc_id>.* (default: corpus/seeds).")
+        str,
+        typer.Option(
+            "--docs",
+            help="Which documents: all (default), seeds, realdocs, odd or even (the realdocs halves: odd to "
+            "develop on, even to check), or a folder of documents <doc_id>.* scored against --gold.",
+        ),
+    ] = "all",
+    gold: Annotated[
+        Path | None,
+        typer.Option("--gold", help="Gold folder (default: corpus/gold; realdocs gold in its realdocs/ folder)."),
+    ] = None,
+    realdocs: Annotated[
+        Path | None, typer.Option(help="The realdocs documents (default: ../shared/realdocs beside the repository).")
+    ] = None,
+    outputs: Annotated[
+        Path | None,
+        typer.Option(help="Score the JSON outputs in this folder (e.g. from `vnplan batch`) instead of processing."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object with every figure.")] = False,
     mismatches: Annotated[bool, typer.Option(help="List every false negative and false positive.")] = True,
 ) -> None:
-    """Compare output with hand-made gold annotations: precision, recall and F1 per record type.
+    """Compare output with hand-made gold annotations: precision, recall and F1 per record type,
+    per document (worst first) and per subset (micro and macro), with every mismatch.
 
     Also reports restoration accuracy where <doc_id>.restored.txt exists. Matching rules: README "Evaluation".
     """
-    from vnplan.evaluation import Report, discover
+    from vnplan.evaluation import Report
 
-    gold_dir = gold if gold is not None else _default_corpus_dir("gold")
-    docs_dir = docs if docs is not None else _default_corpus_dir("seeds")
-    for folder, option in ((gold_dir, "--gold"), (docs_dir, "--docs")):
-        if not folder.is_dir():
-            report_error(folder, f"no such folder (give one with {option})")
-            raise typer.Exit(EXIT_USAGE)
-    cases = discover(gold_dir, docs_dir)
+    cases = _eval_cases(docs, gold, realdocs)
     if not cases:
-        report_error(gold_dir, "no gold files (<doc_id>.json or <doc_id>.restored.txt)")
+        report_error(docs, "no gold files (<doc_id>.json or <doc_id>.restored.txt) for these documents")
         raise typer.Exit(EXIT_FAILED)
     results: list[DocumentResult] = []
     errors: dict[str, str] = {}
@@ -614,7 +695,7 @@ def evaluate(
         task = progress.add_task("evaluating", total=len(cases))
         for case in cases:
             try:
-                results.append(evaluate_case(case, docs_dir))
+                results.append(evaluate_case(case, outputs))
             except InputError as exc:
                 errors[case.doc_id] = str(exc)
                 report_error(case.gold_json or case.restored_txt or case.doc_id, str(exc))

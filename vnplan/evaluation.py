@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import regex
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from vnplan.model import PlanDocument, Provenance
 from vnplan.normalize.unicode import alternate_tone_placement
+from vnplan.structure.units import canonical_name
 
-RECORD_TYPES = ("objectives", "indicators", "budgets", "units", "unit_indicator_links", "activities")
-# Reported in the JSON only: activities matched on name alone, ignoring the lead unit.
+# Reported beside activities: activities matched on name alone, ignoring the lead unit.
 NAME_ONLY = "activities_name_only"
 TEXT_MATCH_THRESHOLD = 0.6
 VALUE_REL_TOL = 1e-6
@@ -175,10 +176,12 @@ class DocumentResult:
     counts: dict[str, Counts]  # by record type; absent when the document has no gold JSON
     mismatches: list[Mismatch]
     restoration: Restoration | None
+    subset: str = "custom"  # seeds, odd or even (realdocs halves), custom
 
     def to_dict(self, with_mismatches: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {
             "doc_id": self.doc_id,
+            "subset": self.subset,
             "types": {name: counts.to_dict() for name, counts in self.counts.items()},
             "restoration": self.restoration.to_dict() if self.restoration else None,
         }
@@ -195,11 +198,13 @@ class Report:
     @property
     def overall(self) -> dict[str, Counts]:
         """Micro-averaged: counts summed over documents."""
-        totals: dict[str, Counts] = {}
-        for doc in self.documents:
-            for name, counts in doc.counts.items():
-                totals[name] = totals.get(name, Counts()) + counts
-        return totals
+        return micro(self.documents)
+
+    def by_subset(self) -> dict[str, list[DocumentResult]]:
+        """The documents of each subset present (seeds, odd, even, custom), in that order."""
+        order = ("seeds", "odd", "even", "custom")
+        groups = {name: [doc for doc in self.documents if doc.subset == name and doc.counts] for name in order}
+        return {name: docs for name, docs in groups.items() if docs}
 
     @property
     def restoration(self) -> Restoration | None:
@@ -215,7 +220,16 @@ class Report:
             "documents": [doc.to_dict(with_mismatches) for doc in self.documents],
             "overall": {
                 "types": {name: counts.to_dict() for name, counts in self.overall.items()},
+                "macro_f1": macro(self.documents),
                 "restoration": restoration.to_dict() if restoration else None,
+            },
+            "subsets": {
+                name: {
+                    "documents": len(docs),
+                    "types": {t: c.to_dict() for t, c in micro(docs).items()},
+                    "macro_f1": macro(docs),
+                }
+                for name, docs in self.by_subset().items()
             },
             "errors": self.errors,
         }
@@ -297,8 +311,14 @@ def _short(text: str, limit: int = 100) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-# Keys: objectives (kind, text); indicators (value, year, folded unit, name); budgets (amount, description);
-# units and links (folded name, role or label); activities (name, folded lead unit).
+# ---------------------------------------------------------------- record types
+
+# Matching rules (corpus issue): indicators on (value, target year); budgets on amount in đồng; units on
+# canonical name (fuzzy, token-set ≥ 90) and role; objectives on kind and text overlap; activities on
+# name overlap and lead unit; identity field by field (number, issuer, date, province).
+UNIT_NAME_THRESHOLD = 90
+IDENTITY_FIELDS = ("number", "issuer", "issued_date", "province")
+_ADMIN_WORDS = regex.compile(r"^(?:tỉnh|thành phố|tp\.?)\s+|\b(?:tỉnh|thành phố)\s+(?=\p{L})")
 
 
 def _score_objective(gold: tuple[str, str], output: tuple[str, str]) -> float | None:
@@ -316,9 +336,10 @@ def _values_equal(a: float | None, b: float | None) -> bool:
 
 def _score_indicator(gold: tuple[Any, ...], output: tuple[Any, ...]) -> float | None:
     value, year, unit, name = gold
-    if not (_values_equal(value, output[0]) and year == output[1] and unit == output[2]):
+    if not (_values_equal(value, output[0]) and year == output[1]):
         return None
-    return 1.0 + token_f1(name, output[3])  # the name only decides between equally good candidates
+    # the unit and the name only decide between equally good candidates
+    return 1.0 + (unit == output[2]) + token_f1(name, output[3])
 
 
 def _score_budget(gold: tuple[int | None, str], output: tuple[int | None, str]) -> float | None:
@@ -329,6 +350,13 @@ def _score_budget(gold: tuple[int | None, str], output: tuple[int | None, str]) 
 
 def _score_equal(gold: Any, output: Any) -> float | None:
     return 1.0 if gold == output else None
+
+
+def _score_unit(gold: tuple[str, str], output: tuple[str, str]) -> float | None:
+    if gold[1] != output[1]:
+        return None
+    similarity = fuzz.token_set_ratio(gold[0], output[0])
+    return similarity + fuzz.ratio(gold[0], output[0]) / 1000 if similarity >= UNIT_NAME_THRESHOLD else None
 
 
 def _score_activity(gold: tuple[str, str], output: tuple[str, str]) -> float | None:
@@ -342,85 +370,186 @@ def _score_activity_name(gold: tuple[str, str], output: tuple[str, str]) -> floa
     return similarity if similarity >= TEXT_MATCH_THRESHOLD else None
 
 
-def _gold_items(gold: dict[str, Any], record_type: str) -> list[Item]:
-    items: list[Item] = []
-    if record_type == "objectives":
-        for r in gold.get("objectives", []):
-            items.append(Item((r["kind"], r["text"]), f"[{r['kind']}] {_short(r['text'])}", quote=r["text"]))
-    elif record_type == "indicators":
-        for r in gold.get("indicators", []):
-            key = (r["value"], r.get("target_year"), fold_unit(r.get("unit")), r.get("name") or "")
-            label = f"{r['label']}. " if r.get("label") else ""
-            text = f"{label}{r['value']} {r.get('unit') or ''} ({r.get('target_year') or 'no year'}) {_short(r.get('name') or '')}"
-            items.append(Item(key, text, quote=r.get("quote")))
-    elif record_type == "budgets":
-        for r in gold.get("budgets", []):
-            text = f"{r['amount_vnd']} đồng ({r.get('amount_text')}) {_short(r.get('description') or '')}"
-            items.append(Item((r["amount_vnd"], r.get("description") or ""), text, quote=r.get("quote")))
-    elif record_type == "units":
-        for r in gold.get("units", []):
-            key = (fold_name(r["canonical_name"]), r["role"])
-            items.append(Item(key, f"{r['canonical_name']} [{r['role']}]", quote=r.get("quote")))
-    elif record_type == "unit_indicator_links":
-        seen: set[tuple[str, str]] = set()
-        for r in gold.get("units", []):
-            for ref in r.get("indicator_refs", []):
-                key = (fold_name(r["canonical_name"]), ref)
-                if key not in seen:
-                    seen.add(key)
-                    items.append(Item(key, f"{r['canonical_name']} → {ref}", quote=r.get("quote")))
-    else:  # activities
-        for r in gold.get("activities", []):
-            key = (r["name"], fold_name(r.get("lead_unit")))
-            text = f"{_short(r['name'])} [lead: {r.get('lead_unit')}]"
-            items.append(Item(key, text, quote=r.get("quote")))
+def fold_identity(field_name: str, value: str | None) -> str | None:
+    """Identity values as compared: numbers without spaces, upper-case; names with abbreviations
+    expanded and without the words of the administrative level ("tỉnh", "thành phố")."""
+    if not value:
+        return None
+    if field_name == "number":
+        return _SPACES.sub("", _nfc_lower(value)).upper()
+    if field_name == "issued_date":
+        return value.strip()
+    name = fold_name(canonical_name(value, None))
+    return _SPACES.sub(" ", _ADMIN_WORDS.sub(" ", name)).strip()
+
+
+def _score_identity(gold: tuple[str, str], output: tuple[str, str]) -> float | None:
+    if gold[0] != output[0]:
+        return None
+    if gold[0] in ("issuer", "province"):
+        return 1.0 if fuzz.token_sort_ratio(gold[1], output[1]) >= UNIT_NAME_THRESHOLD else None
+    return _score_equal(gold[1], output[1])
+
+
+def _identity_items(values: dict[str, str | None], quote: str | None = None) -> list[Item]:
+    items = []
+    for field_name in IDENTITY_FIELDS:
+        folded = fold_identity(field_name, values.get(field_name))
+        if folded is not None:
+            items.append(Item((field_name, folded), f"{field_name}: {values[field_name]}", quote=quote))
     return items
 
 
-def _output_items(plan: PlanDocument, record_type: str) -> list[Item]:
-    items: list[Item] = []
-    if record_type == "objectives":
-        for o in plan.objectives:
-            items.append(Item((o.kind, o.text), f"[{o.kind}] {_short(o.text)}", provenance=o.provenance))
-    elif record_type == "indicators":
-        for i in plan.indicators:
-            target = i.target
-            key = (target.value, i.target_year, fold_unit(target.unit), i.name)
-            label = f"{i.label}. " if i.label else ""
-            text = f"{label}{target.value} {target.unit or ''} ({i.target_year or 'no year'}) {_short(i.name)}"
-            items.append(Item(key, text, provenance=i.provenance))
-    elif record_type == "budgets":
-        for b in plan.budgets:
-            text = f"{b.amount_vnd} đồng ({b.amount_text}) {_short(b.description)}"
-            items.append(Item((b.amount_vnd, b.description), text, provenance=b.provenance))
-    elif record_type == "units":
-        for u in plan.units:
-            key = (fold_name(u.canonical_name), u.role)
-            items.append(Item(key, f"{u.canonical_name} [{u.role}]", provenance=u.provenance))
-    elif record_type == "unit_indicator_links":
-        seen: set[tuple[str, str]] = set()
-        for u in plan.units:
-            for task in u.tasks:
-                for ref in task.indicator_refs:
-                    key = (fold_name(u.canonical_name), ref)
-                    if key not in seen:
-                        seen.add(key)
-                        items.append(Item(key, f"{u.canonical_name} → {ref}", provenance=task.provenance))
-    else:  # activities
-        for a in plan.activities:
-            key = (a.name, fold_name(a.lead_unit))
-            items.append(Item(key, f"{_short(a.name)} [lead: {a.lead_unit}]", provenance=a.provenance))
+def _gold_identity(gold: dict[str, Any]) -> list[Item]:
+    document = gold.get("document") or {}
+    return _identity_items({name: document.get(name) for name in IDENTITY_FIELDS}, quote="(document identity)")
+
+
+def _output_identity(plan: PlanDocument) -> list[Item]:
+    document = plan.document
+    province = document.province.name if document.province else None
+    values = {
+        "number": document.number,
+        "issuer": document.issuer,
+        "issued_date": document.issued_date,
+        "province": province,
+    }
+    return _identity_items(values)
+
+
+def _gold_objectives(gold: dict[str, Any]) -> list[Item]:
+    return [
+        Item((r["kind"], r["text"]), f"[{r['kind']}] {_short(r['text'])}", quote=r["text"])
+        for r in gold.get("objectives", [])
+    ]
+
+
+def _output_objectives(plan: PlanDocument) -> list[Item]:
+    return [Item((o.kind, o.text), f"[{o.kind}] {_short(o.text)}", provenance=o.provenance) for o in plan.objectives]
+
+
+def _indicator_text(label: str | None, value: Any, unit: str | None, year: int | None, name: str) -> str:
+    prefix = f"{label}. " if label else ""
+    return f"{prefix}{value} {unit or ''} ({year or 'no year'}) {_short(name)}"
+
+
+def _gold_indicators(gold: dict[str, Any]) -> list[Item]:
+    items = []
+    for r in gold.get("indicators", []):
+        name = r.get("name") or ""
+        key = (r["value"], r.get("target_year"), fold_unit(r.get("unit")), name)
+        text = _indicator_text(r.get("label"), r["value"], r.get("unit"), r.get("target_year"), name)
+        items.append(Item(key, text, quote=r.get("quote")))
     return items
 
 
-_SCORERS: dict[str, Scorer] = {
-    "objectives": _score_objective,
-    "indicators": _score_indicator,
-    "budgets": _score_budget,
-    "units": _score_equal,
-    "unit_indicator_links": _score_equal,
-    "activities": _score_activity,
-}
+def _output_indicators(plan: PlanDocument) -> list[Item]:
+    items = []
+    for i in plan.indicators:
+        t = i.target
+        key = (t.value, i.target_year, fold_unit(t.unit), i.name)
+        items.append(
+            Item(key, _indicator_text(i.label, t.value, t.unit, i.target_year, i.name), provenance=i.provenance)
+        )
+    return items
+
+
+def _gold_budgets(gold: dict[str, Any]) -> list[Item]:
+    return [
+        Item(
+            (r["amount_vnd"], r.get("description") or ""),
+            f"{r['amount_vnd']} đồng ({r.get('amount_text')}) {_short(r.get('description') or '')}",
+            quote=r.get("quote"),
+        )
+        for r in gold.get("budgets", [])
+    ]
+
+
+def _output_budgets(plan: PlanDocument) -> list[Item]:
+    return [
+        Item(
+            (b.amount_vnd, b.description),
+            f"{b.amount_vnd} đồng ({b.amount_text}) {_short(b.description)}",
+            provenance=b.provenance,
+        )
+        for b in plan.budgets
+    ]
+
+
+def _gold_units(gold: dict[str, Any]) -> list[Item]:
+    return [
+        Item((fold_name(r["canonical_name"]), r["role"]), f"{r['canonical_name']} [{r['role']}]", quote=r.get("quote"))
+        for r in gold.get("units", [])
+    ]
+
+
+def _output_units(plan: PlanDocument) -> list[Item]:
+    return [
+        Item((fold_name(u.canonical_name), u.role), f"{u.canonical_name} [{u.role}]", provenance=u.provenance)
+        for u in plan.units
+    ]
+
+
+def _gold_links(gold: dict[str, Any]) -> list[Item]:
+    items: dict[tuple[str, str], Item] = {}
+    for r in gold.get("units", []):
+        for ref in r.get("indicator_refs", []):
+            key = (fold_name(r["canonical_name"]), ref)
+            items.setdefault(key, Item(key, f"{r['canonical_name']} → {ref}", quote=r.get("quote")))
+    return list(items.values())
+
+
+def _output_links(plan: PlanDocument) -> list[Item]:
+    items: dict[tuple[str, str], Item] = {}
+    for u in plan.units:
+        for task in u.tasks:
+            for ref in task.indicator_refs:
+                key = (fold_name(u.canonical_name), ref)
+                items.setdefault(key, Item(key, f"{u.canonical_name} → {ref}", provenance=task.provenance))
+    return list(items.values())
+
+
+def _gold_activities(gold: dict[str, Any]) -> list[Item]:
+    return [
+        Item(
+            (r["name"], fold_name(r.get("lead_unit"))),
+            f"{_short(r['name'])} [lead: {r.get('lead_unit')}]",
+            quote=r.get("quote"),
+        )
+        for r in gold.get("activities", [])
+    ]
+
+
+def _output_activities(plan: PlanDocument) -> list[Item]:
+    return [
+        Item((a.name, fold_name(a.lead_unit)), f"{_short(a.name)} [lead: {a.lead_unit}]", provenance=a.provenance)
+        for a in plan.activities
+    ]
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    """How one record type is read from gold and from output, and how two of its records are scored."""
+
+    name: str
+    gold_items: Callable[[dict[str, Any]], list[Item]]
+    output_items: Callable[[PlanDocument], list[Item]]
+    score: Scorer
+    gold_block: str | None = None  # scored only when the gold file has this block (identity: "document")
+
+
+RECORD_SPECS: tuple[RecordSpec, ...] = (
+    RecordSpec("identity", _gold_identity, _output_identity, _score_identity, gold_block="document"),
+    RecordSpec("objectives", _gold_objectives, _output_objectives, _score_objective),
+    RecordSpec("indicators", _gold_indicators, _output_indicators, _score_indicator),
+    RecordSpec("budgets", _gold_budgets, _output_budgets, _score_budget),
+    RecordSpec("units", _gold_units, _output_units, _score_unit),
+    RecordSpec("unit_indicator_links", _gold_links, _output_links, _score_equal),
+    RecordSpec("activities", _gold_activities, _output_activities, _score_activity),
+    # reported beside activities: the name alone, whatever the lead unit
+    RecordSpec(NAME_ONLY, _gold_activities, _output_activities, _score_activity_name),
+)
+RECORD_TYPES = tuple(spec.name for spec in RECORD_SPECS if spec.name != NAME_ONLY)
 
 
 def evaluate_document(
@@ -430,12 +559,12 @@ def evaluate_document(
     counts: dict[str, Counts] = {}
     mismatches: list[Mismatch] = []
     if gold is not None:
-        for record_type in RECORD_TYPES:
-            gold_items, output_items = _gold_items(gold, record_type), _output_items(plan, record_type)
-            counts[record_type], found = compare(record_type, gold_items, output_items, _SCORERS[record_type])
-            mismatches += found
-            if record_type == "activities":
-                counts[NAME_ONLY], _ = compare(NAME_ONLY, gold_items, output_items, _score_activity_name)
+        for spec in RECORD_SPECS:
+            if spec.gold_block and spec.gold_block not in gold:
+                continue
+            counts[spec.name], found = compare(spec.name, spec.gold_items(gold), spec.output_items(plan), spec.score)
+            if spec.name != NAME_ONLY:
+                mismatches += found
     restoration = None
     if restored_gold is not None:
         restoration = Restoration(*syllable_accuracy(restored_gold, plan.text))
@@ -445,7 +574,14 @@ def evaluate_document(
 def as_reference(plan: PlanDocument) -> dict[str, Any]:
     """A plan's records in the gold format, so that two runs can be compared with the gold scorers
     (agreement between input formats of the same document; never used as gold annotation)."""
+    document = plan.document
     return {
+        "document": {
+            "number": document.number,
+            "issuer": document.issuer,
+            "issued_date": document.issued_date,
+            "province": document.province.name if document.province else None,
+        },
         "objectives": [{"kind": o.kind, "text": o.text} for o in plan.objectives],
         "indicators": [
             {
@@ -481,6 +617,17 @@ def agreement(reference: PlanDocument, plan: PlanDocument) -> dict[str, float | 
 
 # ---------------------------------------------------------------- files
 
+SUBSETS = ("all", "seeds", "realdocs", "odd", "even")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A folder of gold files and the folder of the documents they annotate."""
+
+    name: str  # "seeds", "realdocs", or "custom" for folders given on the command line
+    gold_dir: Path
+    docs_dir: Path
+
 
 @dataclass(frozen=True)
 class Case:
@@ -490,9 +637,22 @@ class Case:
     gold_json: Path | None
     restored_txt: Path | None
     document: Path | None
+    corpus: str = "custom"
+
+    @property
+    def half(self) -> str | None:
+        """realdocs are split by number: odd documents to develop on, even ones to check."""
+        number = regex.match(r"\d+", self.doc_id)
+        if self.corpus != "realdocs" or number is None:
+            return None
+        return "odd" if int(number.group()) % 2 else "even"
+
+    @property
+    def subset(self) -> str:
+        return self.half or self.corpus
 
 
-def discover(gold_dir: Path, docs_dir: Path) -> list[Case]:
+def discover(gold_dir: Path, docs_dir: Path, corpus: str = "custom") -> list[Case]:
     """Every doc_id with a ``<doc_id>.json`` or ``<doc_id>.restored.txt`` in gold_dir, sorted."""
     doc_ids = {p.name.removesuffix(".restored.txt") for p in gold_dir.glob("*.restored.txt")}
     doc_ids |= {p.stem for p in gold_dir.glob("*.json")}
@@ -507,6 +667,44 @@ def discover(gold_dir: Path, docs_dir: Path) -> list[Case]:
                 gold_json if gold_json.is_file() else None,
                 restored if restored.is_file() else None,
                 documents[0] if documents else None,
+                corpus,
             )
         )
     return cases
+
+
+def select(cases: Sequence[Case], subset: str) -> list[Case]:
+    """The cases of one subset: all, seeds, realdocs, odd or even (realdocs halves)."""
+    if subset == "all":
+        return list(cases)
+    if subset in ("odd", "even"):
+        return [case for case in cases if case.half == subset]
+    return [case for case in cases if case.corpus == subset]
+
+
+def micro(documents: Sequence[DocumentResult]) -> dict[str, Counts]:
+    """Per record type, the counts summed over documents."""
+    totals: dict[str, Counts] = {}
+    for doc in documents:
+        for name, counts in doc.counts.items():
+            totals[name] = totals.get(name, Counts()) + counts
+    return totals
+
+
+def macro(documents: Sequence[DocumentResult]) -> dict[str, float | None]:
+    """Per record type, the mean of the documents' F1 over the documents that have data for it."""
+    result: dict[str, float | None] = {}
+    for name in [*RECORD_TYPES, NAME_ONLY]:
+        scores = [doc.counts[name].f1 for doc in documents if name in doc.counts and doc.counts[name].f1 is not None]
+        result[name] = sum(scores) / len(scores) if scores else None
+    return result
+
+
+def document_score(doc: DocumentResult) -> float:
+    """The mean F1 of a document's record types with data (links and name-only left out), for ranking."""
+    scores = [
+        counts.f1
+        for name, counts in doc.counts.items()
+        if name not in ("unit_indicator_links", NAME_ONLY) and counts.f1 is not None
+    ]
+    return sum(scores) / len(scores) if scores else 1.0
