@@ -81,6 +81,10 @@ def _reader(fmt: str) -> Callable[[bytes], Reading]:
         from vnplan.extract.docx import read_docx
 
         return read_docx
+    if fmt in ("doc", "rtf", "odt"):
+        from vnplan.extract.office import read_office_text
+
+        return lambda data: read_office_text(data, f".{fmt}")
     from vnplan.extract.image import read_image
 
     return read_image

@@ -9,7 +9,7 @@ from typing import Literal
 
 from vnplan.model import Notice
 
-Format = Literal["txt", "md", "pdf", "docx", "image"]
+Format = Literal["txt", "md", "pdf", "docx", "doc", "rtf", "odt", "image"]
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,11 @@ MAGIC: tuple[tuple[bytes, Format], ...] = (
     (b"II*\x00", "image"),
     (b"MM\x00*", "image"),
     (b"PK\x03\x04", "docx"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc"),  # OLE2 compound file: Word 97-2003
+    (b"{\\rtf", "rtf"),
 )
+# Formats inside the same container: a zip is a DOCX or an OpenDocument file, told apart by the name.
+SAME_CONTAINER: dict[Format, Format] = {"odt": "docx"}
 
 EXTENSIONS: dict[str, Format] = {
     ".txt": "txt",
@@ -23,6 +27,9 @@ EXTENSIONS: dict[str, Format] = {
     ".markdown": "md",
     ".pdf": "pdf",
     ".docx": "docx",
+    ".doc": "doc",
+    ".rtf": "rtf",
+    ".odt": "odt",
     ".png": "image",
     ".jpg": "image",
     ".jpeg": "image",
@@ -36,12 +43,14 @@ SUPPORTED = ", ".join(sorted(EXTENSIONS))
 def detect_format(path: Path, head: bytes) -> Format:
     by_name = EXTENSIONS.get(path.suffix.lower())
     by_content = next((fmt for magic, fmt in MAGIC if head.startswith(magic)), None)
+    if by_name and by_content and SAME_CONTAINER.get(by_name) == by_content:
+        return by_name
     if by_content and by_name and by_content != by_name and by_name not in ("txt", "md"):
         raise InputError(f"named {path.suffix} but its content is {by_content.upper()} data")
     if by_name in ("txt", "md") and by_content:
         raise InputError(f"named {path.suffix} but its content is {by_content.upper()} data, not text")
     if by_name:
-        if by_name in ("pdf", "docx", "image") and by_content is None:
+        if by_name not in ("txt", "md") and by_content is None:
             raise InputError(f"not a valid {by_name.upper()} file (its content does not start like one)")
         return by_name
     if by_content:

@@ -16,6 +16,12 @@ EMPHASIS = regex.compile(r"(?<![\p{L}\p{N}])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![
 HARD_BREAK = regex.compile(r"(?m)(?:  |\\)$")
 ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 LINK = regex.compile(r"\[([^\]\n]+)\]\([^)\n]+\)")
+# A bold or italic span wrapped over lines inside one paragraph (web copies of legal texts wrap every
+# line: "**VI. TỔ CHỨC\nTHỰC HIỆN**", "*Sơn La, ngày 20\ntháng 11 năm 2025*"): one line of text.
+WRAPPED_EMPHASIS = regex.compile(
+    r"(?<![*\p{L}\p{N}])(?P<mark>\*\*?)(?![\s*])(?P<body>(?:(?!\n[ \t]*\n)[^*])+?\n(?:(?!\n[ \t]*\n)[^*])*?)"
+    r"(?<!\s\s)(?P=mark)(?![*\p{L}\p{N}])"
+)
 TABLE_RULE = regex.compile(r"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 
 
@@ -35,6 +41,12 @@ def strip_markdown(mapped: MappedText) -> tuple[MappedText, dict[int, int]]:
     edits += [Edit(m.start(), m.end(), "") for m in TABLE_RULE.finditer(mapped.text)]
     edits += [Edit(m.start(), m.end(), "") for m in HARD_BREAK.finditer(mapped.text)]
     edits += [Edit(m.start(), m.end(), m.group(1)) for m in ESCAPE.finditer(mapped.text)]
+    edits += [
+        Edit(m.start("body") + offset, m.start("body") + offset + 1, " ")
+        for m in WRAPPED_EMPHASIS.finditer(mapped.text)
+        for offset, char in enumerate(m.group("body"))
+        if char == "\n" and offset < len(m.group("body")) - 1
+    ]
     taken = _non_overlapping(edits)
     mapped = mapped.apply(taken)
     # Emphasis after the structural markup is gone, so "**" next to "#" is seen alone.

@@ -23,6 +23,7 @@ from vnplan.structure.ner import places
 from vnplan.structure.sections import Line, SectionNode
 
 HEADER_LINE_LIMIT = 14
+BANNER_LINE_LIMIT = 80  # a web page's banner and metadata grid before the document
 ORG_HEADS = ("Sở", "Bộ", "Phòng", "Trung tâm", "Bệnh viện", "Ban", "Cục", "Chi cục", "Trạm", "Văn phòng")
 PLACE_WORDS = ("tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn")
 ACRONYMS = ("UBND", "HĐND", "MTTQ", "TP", "TTYT", "BVĐK")
@@ -100,10 +101,29 @@ def _inside_place_name(out: list[str]) -> bool:
     return False
 
 
+def _document_start(lines: list[Line]) -> int:
+    """Index of the document's first header line. A web copy may open with the site's banner and a
+    metadata grid: the document starts with the issuing body's lines just above the national motto."""
+    motto = next(
+        (i for i, line in enumerate(lines[:BANNER_LINE_LIMIT]) if _MOTTO_ASCII.search(strip_diacritics(line.text))),
+        None,
+    )
+    if motto is None or motto < HEADER_LINE_LIMIT // 2:
+        return 0
+    for i in range(max(0, motto - 4), motto + 1):
+        if rules.ISSUER_HEADER_LINE.match(_before_motto(lines[i].text)):
+            return i
+    return motto
+
+
 def _header_lines(lines: list[Line], sections: list[SectionNode]) -> list[Line]:
-    first_section = next((s.start for s in sections if s.marker not in ("markdown", "title")), None)
+    start = _document_start(lines)
+    begin = lines[start].start if lines else 0
+    first_section = next(
+        (s.start for s in sections if s.marker not in ("markdown", "title") and s.start >= begin), None
+    )
     header: list[Line] = []
-    for line in lines[:HEADER_LINE_LIMIT]:
+    for line in lines[start : start + HEADER_LINE_LIMIT]:
         if first_section is not None and line.start >= first_section:
             break
         # The line under the document type is its subject, even when it reads "Thực hiện Chương trình …".
@@ -112,6 +132,11 @@ def _header_lines(lines: list[Line], sections: list[SectionNode]) -> list[Line]:
             break
         header.append(line)
     return header
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
 
 
 def _doc_type_line(header: list[Line]) -> tuple[int, str] | None:
@@ -140,6 +165,11 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
         if index + 1 < len(header):
             title_line = header[index + 1]
             ident.title = title_line.text.strip()
+            # a title in capitals wrapped over lines ("THỰC" / "HIỆN QUYẾT ĐỊNH SỐ …") is one title
+            for line in header[index + 2 :]:
+                if not _in_capitals(ident.title) or not _in_capitals(line.text):
+                    break
+                ident.title = f"{ident.title} {line.text.strip()}"
 
     # Number.
     for line in header:
@@ -238,13 +268,21 @@ _MOTTO_ASCII = regex.compile(r"CONG\s+HOA\s+XA\s+HOI|Doc\s+lap\s*[-–—]|Đoc\
 
 
 def _header_orgs(header: list[Line]) -> list[str]:
-    orgs: list[str] = []
+    orgs: list[str] = []  # as printed, in capitals
+    continues = False  # the last org's name goes on into the next line
     for line in header:
         text = _before_motto(line.text)
         m = rules.ISSUER_HEADER_LINE.match(text)
-        if m and not rules.DOC_TYPE_LINE.match(text):
-            orgs.append(org_case(m["org"]))
-    return orgs
+        if orgs and continues and not m and rules.ISSUER_HEADER_PLACE.match(text):
+            # "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH": a name wrapped in the header's narrow column
+            orgs[-1] = f"{orgs[-1]} {text}"
+            continues = False
+        elif m and not rules.DOC_TYPE_LINE.match(text):
+            orgs.append(m["org"])
+            continues = not _names_place(org_case(m["org"]))
+        else:
+            continues = False
+    return [org_case(org) for org in orgs]
 
 
 def _issuer_from_sentence(lines: list[Line], sections: list[SectionNode]) -> str | None:

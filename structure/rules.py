@@ -97,6 +97,10 @@ ISSUER_HEADER_LINE = _c(
     r"BAN|PHÒNG|CỤC|CHI\s+CỤC|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND|TỈNH\s+ỦY|HUYỆN\s+ỦY)\b[\p{Lu}\s\-–]*?)"
     r"(?=\s+CỘNG\s+HÒA|\s*$)"
 )
+# The second line of a body's name wrapped in the header: "TỈNH BẮC NINH", "THÀNH PHỐ CẦN THƠ", "LAI CHÂU".
+ISSUER_HEADER_PLACE = _c(
+    r"^(?:(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+)?\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}$"
+)
 # "Sở Y tế ban hành Kế hoạch", "Trung tâm y tế huyện Yên Lạc xây dựng Kế hoạch", "UBND huyện ban hành".
 ISSUER_SENTENCE = _c(
     r"(?:^|[.;]\s+|,\s+|[|_'`]\s*)(?P<org>(?:Sở|Trung\s+tâm|UBND|Ủy\s+ban\s+nhân\s+dân|Bệnh\s+viện|Phòng|Ban|Bộ|Cục|Chi\s+cục)"

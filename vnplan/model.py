@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 Comparator = Literal["=", ">=", "<=", ">", "<"]
 Stage = Literal["extract", "normalize", "structure", "schema"]
@@ -54,7 +54,7 @@ class PageInfo(Record):
 class Source(Record):
     file_name: str
     sha256: str
-    format: Literal["txt", "md", "pdf", "docx", "image"]
+    format: Literal["txt", "md", "pdf", "docx", "doc", "rtf", "odt", "image"]
     size_bytes: int = Field(ge=0)
     pages: int | None = Field(description="page count; null for plain text")
     text_method: Literal["plain", "text_layer", "ocr", "mixed"]

@@ -1,0 +1,62 @@
+"""Word 97, RTF and OpenDocument text through LibreOffice: converted to DOCX, then read as DOCX.
+
+LibreOffice is the converter made for these formats (hand-written .doc parsing would lose tables and
+font names). Each conversion runs headless in its own temporary profile, so parallel workers never
+share (or lock) one, and under a time limit. Font names survive the conversion, so text set in
+TCVN3 (.VnTime) or VNI fonts is repaired downstream exactly as in a DOCX.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from vnplan.errors import InputError
+from vnplan.extract.builder import Reading
+
+CONVERT_SECONDS = 180
+INSTALL_HINT = "install LibreOffice (Debian: apt-get install libreoffice-writer-nogui)"
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert(data: bytes, suffix: str, target: str = "docx") -> bytes:
+    """``data`` (a file named ``*<suffix>``) converted by LibreOffice to ``target``'s bytes."""
+    program = soffice()
+    if program is None:
+        raise InputError(f"{suffix} files need LibreOffice to be read; {INSTALL_HINT}")
+    with tempfile.TemporaryDirectory(prefix="vnplan-office-") as folder:
+        work = Path(folder)
+        source = work / f"input{suffix}"
+        source.write_bytes(data)
+        command = [
+            program,
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(work / "out"),
+            str(source),
+        ]
+        try:
+            subprocess.run(command, capture_output=True, timeout=CONVERT_SECONDS, check=False, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired as exc:
+            raise InputError(f"LibreOffice did not convert the {suffix} file within {CONVERT_SECONDS} s") from exc
+        converted = work / "out" / f"input.{target}"
+        if not converted.is_file():
+            raise InputError(f"LibreOffice could not convert the {suffix} file (damaged, or not really {suffix})")
+        return converted.read_bytes()
+
+
+def read_office_text(data: bytes, suffix: str) -> Reading:
+    from vnplan.extract.docx import read_docx
+
+    reading = read_docx(convert(data, suffix))
+    return Reading(reading.builder, reading.text_method, reading.warnings, f"{suffix.lstrip('.')}→docx")
