@@ -25,14 +25,17 @@ PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ),
     ("objectives", _c(_LEAD + r"mục\s+tiêu")),
     ("indicators", _c(_LEAD + r"chỉ\s+tiêu")),
-    ("purpose", _c(_LEAD + r"(?:mục\s+đích|yêu\s+cầu)")),
+    # "Mục đích, yêu cầu" holds both; alone, "Mục đích" states the plan's aims, "Yêu cầu" how to work
+    ("purpose", _c(_LEAD + r"mục\s+đích\s*(?:,|và|-|–)\s*yêu\s+cầu")),
+    ("aims", _c(_LEAD + r"mục\s+đích")),
+    ("requirements", _c(_LEAD + r"yêu\s+cầu")),
     ("tasks_solutions", _c(_LEAD + r"(?:nhiệm\s+vụ|giải\s+pháp)")),
     ("budget", _c(_LEAD + r"(?:kinh\s+phí|nguồn\s+vốn|dự\s+toán|nguồn\s+kinh\s+phí)")),
     ("implementation", _c(_LEAD + r"(?:tổ\s+chức\s+thực\s+hiện|phân\s+công\s+trách\s+nhiệm)")),
     ("content", _c(_LEAD + r"nội\s+dung")),
 )
 # Parts inside which a sub-heading may name a part of its own ("Chỉ tiêu 1" under "Mục tiêu 1").
-CONTAINER_PARTS = frozenset({"objectives", "general_objectives", "specific_objectives", "content"})
+CONTAINER_PARTS = frozenset({"objectives", "general_objectives", "specific_objectives", "content", "purpose"})
 HEADING_WORD_LIMIT = 16
 
 # Document types, as printed in capitals above the title.

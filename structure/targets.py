@@ -174,7 +174,9 @@ def extract_indicators(
     indicators: list[Indicator] = []
     for line in lines:
         section = section_of.get(line.number)
-        if section is None or section.has_part("appendix", "recipients", "budget", "implementation", "purpose"):
+        if section is None or section.has_part(
+            "appendix", "recipients", "budget", "implementation", "purpose", "aims", "requirements"
+        ):
             continue
         in_target_part = section.has_part(*TARGET_PARTS)
         if not in_target_part and not COMMITMENT.search(line.text):
