@@ -7,7 +7,9 @@ text, and the section finder should still know which lines were headings.
 from __future__ import annotations
 
 import regex
+from markdown_it import MarkdownIt
 
+from vnplan.markers import match_marker
 from vnplan.normalize.mapped import Edit, MappedText
 
 HEADING = regex.compile(r"(?m)^[ \t]*(#{1,6})[ \t]+")
@@ -29,6 +31,34 @@ def looks_like_markdown(text: str) -> bool:
     return bool(HEADING.search(text)) and ("**" in text or text.count("\n#") >= 3 or bool(TABLE_RULE.search(text)))
 
 
+def soft_breaks(text: str) -> list[int]:
+    """Offsets of the line breaks inside Markdown paragraphs that are only wraps (CommonMark soft
+    breaks): web copies of legal texts wrap every paragraph at the page width, with a blank line
+    between paragraphs. A break stays where either line holds no words (the "|" debris of a header
+    table), before a line that opens an item of its own ("a)", "2.", "-"), after a line in capitals, or after a hard break."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    breaks = []
+    for token in MarkdownIt("commonmark").enable("table").parse(text):
+        if token.type != "paragraph_open" or token.map is None:
+            continue
+        first, last = token.map
+        for i in range(first, min(last, len(lines)) - 1):
+            this, after = lines[i], lines[i + 1]
+            if not (_WORDS.search(this) and _WORDS.search(after)) or HARD_BREAK.search(this + "\n"):
+                continue
+            if match_marker(after.strip().lstrip("*_ ")) is not None or not _LOWER.search(this):
+                continue  # an item of its own; a line in capitals (title, signature block) keeps its break
+            breaks.append(starts[i] + len(this))
+    return breaks
+
+
+_WORDS = regex.compile(r"[\p{L}\p{N}]")
+_LOWER = regex.compile(r"\p{Ll}")
+
+
 def strip_markdown(mapped: MappedText) -> tuple[MappedText, dict[int, int]]:
     """Remove markup. Returns the new text and {line number: heading level} for heading lines."""
     levels: dict[int, int] = {}
@@ -41,6 +71,7 @@ def strip_markdown(mapped: MappedText) -> tuple[MappedText, dict[int, int]]:
     edits += [Edit(m.start(), m.end(), "") for m in TABLE_RULE.finditer(mapped.text)]
     edits += [Edit(m.start(), m.end(), "") for m in HARD_BREAK.finditer(mapped.text)]
     edits += [Edit(m.start(), m.end(), m.group(1)) for m in ESCAPE.finditer(mapped.text)]
+    edits += [Edit(offset, offset + 1, " ") for offset in soft_breaks(mapped.text)]
     edits += [
         Edit(m.start("body") + offset, m.start("body") + offset + 1, " ")
         for m in WRAPPED_EMPHASIS.finditer(mapped.text)
