@@ -13,7 +13,13 @@ import regex
 
 from vnplan.markers import NATIONAL_MOTTO, match_marker
 from vnplan.normalize import NormalizedDocument
-from vnplan.structure.rules import CONTAINER_PARTS, HEADING_WORD_LIMIT, PART_RULES, TITLE_WORD_LIMIT
+from vnplan.structure.rules import (
+    CONTAINER_PARTS,
+    DOC_TYPE_LINE,
+    HEADING_WORD_LIMIT,
+    PART_RULES,
+    TITLE_WORD_LIMIT,
+)
 
 _SENTENCE = regex.compile(r"^(.{12,}?[.;:!?])(?:\s|$)")
 
@@ -129,6 +135,10 @@ def build_sections(doc: NormalizedDocument, lines: list[Line]) -> list[SectionNo
             title = _title_of(f"{found.name} {label}: {body}".strip(": ") if found.name else body or line.text)
         elif regex.match(r"^Nơi\s+nhận\s*:?", line.text):
             marker, label, style, title = "named", None, "named:Nơi nhận", "Nơi nhận"
+        elif sections and DOC_TYPE_LINE.match(line.text.strip()):
+            # "KẾ HOẠCH" after a decision's signature and "Nơi nhận": the attached document begins,
+            # and its parts are not inside the decision's last section
+            marker, label, style, title = "title", None, "attached", line.text.strip()
         elif _is_caps_part(line.text):
             # a part heading whose numbering was lost ("KINH PHÍ THỰC HIỆN" after OCR dropped "III.")
             marker, label, style, title = "named", None, "roman", _title_of(line.text.strip(" .:"))
@@ -140,7 +150,7 @@ def build_sections(doc: NormalizedDocument, lines: list[Line]) -> list[SectionNo
             continue
 
         # Close what this heading ends.
-        if style in _ROOT_STYLES:
+        if style in _ROOT_STYLES or style == "attached":
             stack.clear()
         elif style in _TOP_STYLES:
             while stack and stack[-1].style not in (*_TOP_STYLES, *_ROOT_STYLES, "markdown:1", "markdown:2"):
