@@ -12,43 +12,15 @@ import regex
 from vnplan.markers import match_marker
 from vnplan.model import Activity, Indicator, Task, Unit
 from vnplan.normalize import NormalizedDocument
+from vnplan.structure.lexicon import organisations
 from vnplan.structure.sections import Line, SectionNode
 from vnplan.structure.targets import metric_for
 
-# Abbreviations expanded in canonical names (whole words only).
-ABBREVIATIONS: dict[str, str] = {
-    "BVĐK": "Bệnh viện đa khoa",
-    "TTYT": "Trung tâm Y tế",
-    "YHCT": "Y học cổ truyền",
-    "SYT": "Sở Y tế",
-    "HĐND": "Hội đồng nhân dân",
-    "UBND": "Ủy ban nhân dân",
-    "KH-TC": "Kế hoạch - Tài chính",
-    "KHTC": "Kế hoạch - Tài chính",
-    "TCHC": "Tổ chức - Hành chính",
-    "TC-HC": "Tổ chức - Hành chính",
-    "TYT": "Trạm Y tế",
-    "BV": "Bệnh viện",
-    "YT": "Y tế",
-    "NVY": "Nghiệp vụ Y",
-    "VSATTP": "Vệ sinh an toàn thực phẩm",
-    "ATVSTP": "An toàn vệ sinh thực phẩm",
-    "TP.": "thành phố",
-    "TP": "thành phố",
-    "TTr.": "Thường trực",
-}
-# Standard department names, as written in running text → as the department names itself.
-DEPARTMENTS: dict[str, str] = {
-    "tổ chức hành chính": "Tổ chức - Hành chính",
-    "tổ chức cán bộ": "Tổ chức cán bộ",
-    "kế hoạch tài chính": "Kế hoạch - Tài chính",
-    "tài chính kế toán": "Tài chính - Kế toán",
-    "kế hoạch điều dưỡng": "Kế hoạch - Điều dưỡng",
-    "kế hoạch nghiệp vụ": "Kế hoạch - Nghiệp vụ",
-    "nghiệp vụ y": "Nghiệp vụ Y",
-    "nghiệp vụ dược": "Nghiệp vụ Dược",
-    "quản lý hành nghề": "Quản lý hành nghề",
-}
+LEXICON = organisations()
+# Abbreviations expanded in canonical names (whole words only); standard department names, as written
+# in running text → as the department names itself.
+ABBREVIATIONS: dict[str, str] = LEXICON.abbreviations
+DEPARTMENTS: dict[str, str] = LEXICON.departments
 _DEPARTMENT = regex.compile(
     r"^(?P<head>Phòng)\s+(?P<name>"
     + "|".join(k.replace(" ", r"\s*[-–]?\s*") for k in DEPARTMENTS)
@@ -60,24 +32,18 @@ _ABBREVIATION = regex.compile(
     + "|".join(regex.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
     + r")(?![\p{L}])"
 )
-UNIT_HEAD = regex.compile(
-    r"^(?:Các\s+(?:khoa|phòng|trạm|đơn\s+vị|sở|ban)|(?:Các\s+)?(?:Phòng|Sở|Ban|Bệnh\s+viện|BV|BVĐK|Trung\s+tâm|TTYT|Thanh\s+tra|Văn\s+phòng|Trạm|TYT|Khoa|Ủy\s+ban|UBND|"
-    r"Hội\s+đồng|Chi\s+cục|Cục|Bộ|Đài|Báo|Công\s+an|Bảo\s+hiểm|Liên\s+đoàn|Hội|Đoàn|Trường|Đề\s+nghị))\b",
-    regex.V1,
-)
+# Words that start a unit's name, in any case ("Sở Y tế", "phối hợp với các khoa/phòng", "UBND các xã").
+_HEAD_WORDS = LEXICON.head_pattern()
+UNIT_HEAD = regex.compile(r"^(?:" + _HEAD_WORDS + r"|Đề\s+nghị\b)", regex.V1 | regex.I)
 _ASSIGNED_VERBS = (
     r"(?=\s+(?:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+đầu\s+mối|chủ\s+trì|căn\s+cứ|phối\s+hợp|tham\s+mưu|"
     r"chịu\s+trách\s+nhiệm|xây\s+dựng|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|thực\s+hiện|đẩy\s+mạnh|chỉ\s+đạo|"
     r"triển\s+khai|báo\s+cáo)\b)"
 )
-ASSIGN = regex.compile(r"^Giao\s+(?P<units>.+?)" + _ASSIGNED_VERBS)
+# "Giao Sở Nội vụ (cơ quan thường trực …):" names its unit before a bracket or colon too
+ASSIGN = regex.compile(r"^Giao\s+(?P<units>.+?)(?:" + _ASSIGNED_VERBS + r"|\s*[(:])")
 # "Đề nghị X …" at the start of a sentence or clause: a request to a body the issuer does not direct.
 REQUEST = regex.compile(r"(?:^|[.;,]\s+)[Đđ]ề\s+nghị\s+(?P<units>.+?)" + _ASSIGNED_VERBS)
-# Words that start a unit's name inside running text (any case: "phối hợp với các khoa/phòng").
-_HEAD_WORDS = (
-    r"(?:(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|bệnh\s+viện|sở|ban|văn\s+phòng|ủy\s+ban|uỷ\s+ban|đơn\s+vị|"
-    r"nhà\s+trường|ngành|bảo\s+hiểm\s+xã\s+hội|TTYT|BVĐK|UBND|BV|TYT)|các\s+tổ\s+chức)"
-)
 # A unit's name in running text ends where its duty begins: at a verb, "có" (not "có liên quan")
 # or punctuation.
 _NAME_ENDS = (
@@ -101,6 +67,26 @@ NAMED_IN_DUTY = ((SUPPORT, "support", "rule:unit_support"), (DIRECTED, "other", 
 BULLET_UNIT = regex.compile(
     r"^(?P<units>(?:Các\s+)?(?:Phòng|Văn\s+phòng|Khoa|Trung\s+tâm|Bệnh\s+viện|Trạm|Sở|Ban|Thanh\s+tra)\b[^:;.]{0,80}?)\s*:\s*"
 )
+# Where a numbered item's subject ends and its duty begins: "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …",
+# "1. Căn cứ Kế hoạch này, các sở, ban, ngành, UBND các xã xây dựng kế hoạch …".
+_DUTY_STARTS = (
+    r"(?=\s+(?:chủ\s+trì|là\s+(?:cơ\s+quan|đầu\s+mối)|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|"
+    r"khẩn\s+trương|nghiên\s+cứu|phối\s+hợp|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành|"
+    r"tổ\s+chức|rà\s+soát|tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|tiếp\s+tục|"
+    r"cập\s+nhật|cung\s+cấp|vận\s+động|chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|tăng\s+cường|"
+    r"đẩy\s+mạnh|nâng\s+cao|thúc\s+đẩy|chủ\s+động|ban\s+hành|bố\s+trí|lồng\s+ghép|phát\s+huy|quán\s+triệt|"
+    r"đề\s+xuất|báo\s+cáo)\b|\s*[:(])"
+)
+ITEM_SUBJECT = regex.compile(
+    r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,200},\s*)?(?:(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc|Chủ\s+tịch)\s+)?"
+    r"(?P<units>" + _HEAD_WORDS + r"\b.{0,200}?)" + _DUTY_STARTS,
+    regex.I,
+)
+# "Sở Tài chính chủ trì, phối hợp với …" in a task anywhere in the plan: an explicit assignment.
+CHAIRED = regex.compile(
+    r"(?:^|[.;:]\s+|\b[Gg]iao\s+)(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]{0,120}?)\s+(?:là\s+cơ\s+quan\s+)?chủ\s+trì\b",
+    regex.I,
+)
 # "Trưởng các phòng, thủ trưởng các đơn vị … có trách nhiệm phối hợp …": the subject supports.
 SUBJECT = regex.compile(
     r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,80},\s*)?(?:(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc)\s+)?(?P<units>"
@@ -110,19 +96,26 @@ SUBJECT = regex.compile(
     r"báo\s+cáo|xây\s+dựng|tổ\s+chức|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b",
     regex.I,
 )
-# A list splits at ";", at "và" or "," before a unit's head word, and after "(có) liên quan", which
-# closes a group ("các sở, ngành có liên quan, đơn vị tuyến huyện": two units)
+# A list splits at ";", at "và" or "," before a unit's head word ("các phòng, trạm y tế", ", Sở Nội vụ",
+# ", UBND các xã", ", các cơ quan báo chí"; never inside a stock group: "các Sở, Ban, ngành"), and after
+# "(có) liên quan", which closes a group ("các sở, ngành có liên quan, đơn vị tuyến huyện": two units)
 _LIST_SPLIT = regex.compile(
-    r"\s*;\s*|(?<=\bliên\s+quan),\s*(?=\p{L})|(?<!HĐND|Hội\s+đồng\s+nhân\s+dân)\s+và\s+(?="
+    r"\s*;\s*|(?<=\bliên\s+quan),\s*(?=\p{L})|(?<!HĐND|Hội\s+đồng\s+nhân\s+dân|(?:^|,)\s*\p{L}+)\s+và\s+(?="
     + _HEAD_WORDS
     + r"\b)|\s*,\s*(?:(?:thủ\s+)?trưởng\s+)?(?=(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|"
-    r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+(?:đơn\s+vị|ban)\b)",
+    r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+\p{L})"
+    r"|\s*,\s*(?=(?-i:" + LEXICON.head_pattern(groups=False) + r")"
+    r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành)\b))",
     regex.I,
 )
 _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+xã|thành\s+phố|quận))\s+\p{Lu}")
 
 
 MAX_UNIT_WORDS = 12
+# Parts whose words state aims, targets or money, not who does what.
+NOT_ASSIGNING_PARTS = (
+    "purpose", "aims", "requirements", "objectives", "general_objectives", "specific_objectives", "indicators",
+)
 
 
 def split_unit_list(text: str) -> list[str]:
@@ -245,7 +238,20 @@ def extract_units(
 
     for line in lines:
         section = section_of.get(line.number)
-        if section is None or not section.has_part("implementation") or section.has_part("appendix", "recipients"):
+        if section is None or section.has_part("appendix", "recipients", *NOT_ASSIGNING_PARTS):
+            continue
+        if not section.has_part("implementation"):
+            # tasks and solutions: only explicit assignments ("Sở Tài chính chủ trì, phối hợp với …")
+            for chaired in CHAIRED.finditer(line.text):
+                for part in split_unit_list(chaired["units"]):
+                    offset = line.start + chaired.start("units") + max(chaired["units"].find(part), 0)
+                    add(part, "lead", offset, offset + len(part), "rule:unit_chaired")
+                clause_end = regex.compile(r"[.;]|$").search(line.text, chaired.end()).start()
+                for m in SUPPORT.finditer(line.text, chaired.end(), clause_end):
+                    for part in split_unit_list(m["units"]):
+                        if len(part.split()) <= MAX_UNIT_WORDS:
+                            offset = line.start + m.start("units") + max(m["units"].find(part), 0)
+                            add(part, "support", offset, offset + len(part), "rule:unit_support")
             continue
         heading = section.line == line.number
         found = match_marker(line.text)
@@ -261,6 +267,17 @@ def extract_units(
                     unit = add(part, role, body_start, body_start + len(title), "rule:unit_heading")
                     lead = lead or unit
                 owners[section.id] = lead
+            elif (subject := ITEM_SUBJECT.match(body)) and not ASSIGN.match(body):
+                # "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …": the item's subject is its lead unit,
+                # unless its duty is to support ("3. Các phòng, ban … phối hợp …")
+                supports = regex.match(r"\s*(?:có\s+trách\s+nhiệm\s+)?phối\s+hợp", body[subject.end() :])
+                role = "support" if supports else "lead"
+                for part in split_unit_list(subject["units"]):
+                    offset = subject.start("units") + max(subject["units"].find(part), 0)
+                    unit = add(part, role, body_start + offset, body_start + offset + len(part), "rule:unit_item_subject")
+                    lead = lead or (unit if role == "lead" else None)
+                if lead is not None:
+                    owners[section.id] = lead
         # "- Phòng Kế hoạch - Tài chính: …" — a list item that names its unit before a colon
         named = BULLET_UNIT.match(body) if heading and section.marker == "bullet" else None
         if named:

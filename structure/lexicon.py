@@ -1,0 +1,54 @@
+"""The organisation lexicon (``data/organisations.json``): how the names of bodies begin, the stock
+group nouns ("các cơ quan, đơn vị"), abbreviations and standard department names, as data.
+
+Units, activities and identity build their patterns from it, so a body a plan names is recognized
+the same way wherever it is named.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+
+@dataclass(frozen=True)
+class OrganisationLexicon:
+    heads: tuple[str, ...]  # "Sở", "Ủy ban", "Bộ Chỉ huy", …: words a body's name starts with
+    head_exceptions: dict[str, tuple[str, ...]]  # "Hội" is no body in "Hội nghị"
+    text_abbreviations: tuple[str, ...]  # abbreviations that start a body's name: UBND, TTYT, …
+    groups: tuple[str, ...]  # "cơ quan", "đơn vị": bodies named by kind, after "các"
+    abbreviations: dict[str, str]
+    departments: dict[str, str]
+
+    def head_pattern(self, groups: bool = True) -> str:
+        """A regex (use with IGNORECASE) for the start of a body's name: a head word (not one of its
+        exceptions), an abbreviation, or (``groups``) a group noun after "các"/"những"."""
+        words = []
+        for head in sorted(self.heads, key=len, reverse=True):
+            exceptions = self.head_exceptions.get(head, ())
+            # "Phòng, chống", "Hội nghị": the word is no body's name there
+            guard = r"(?!\s*,?\s+(?:" + "|".join(map(regex.escape, exceptions)) + r")\b)" if exceptions else ""
+            words.append(regex.escape(head).replace(r"\ ", r"\s+") + r"\b" + guard)
+        words += [regex.escape(a) + r"\b" for a in self.text_abbreviations]
+        named = r"(?:(?:các|những)\s+)?(?:" + "|".join(words) + ")"
+        if not groups:
+            return named
+        kinds = "|".join(regex.escape(g).replace(r"\ ", r"\s+") for g in sorted(self.groups, key=len, reverse=True))
+        return r"(?:(?:các|những|mọi)\s+(?:" + kinds + r")\b|" + named + ")"
+
+
+@cache
+def organisations() -> OrganisationLexicon:
+    data = json.loads(resources.files("vnplan.structure").joinpath("data/organisations.json").read_text("utf-8"))
+    return OrganisationLexicon(
+        heads=tuple(data["heads"]),
+        head_exceptions={k: tuple(v) for k, v in data["head_exceptions"].items()},
+        text_abbreviations=tuple(data["unit_heads_in_text"]),
+        groups=tuple(data["groups"]),
+        abbreviations=dict(data["abbreviations"]),
+        departments=dict(data["departments"]),
+    )
