@@ -31,7 +31,13 @@ PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("requirements", _c(_LEAD + r"yêu\s+cầu")),
     ("tasks_solutions", _c(_LEAD + r"(?:nhiệm\s+vụ|giải\s+pháp)")),
     ("budget", _c(_LEAD + r"(?:kinh\s+phí|nguồn\s+vốn|dự\s+toán|nguồn\s+kinh\s+phí)")),
-    ("implementation", _c(_LEAD + r"(?:tổ\s+chức\s+thực\s+hiện|phân\s+công\s+trách\s+nhiệm)")),
+    (
+        "implementation",
+        _c(
+            _LEAD + r"(?:tổ\s+chức\s+thực\s+hiện|phân\s+công\s+(?:trách\s+nhiệm|nhiệm\s+vụ|thực\s+hiện)|"
+            r"trách\s+nhiệm\s+(?:thực\s+hiện|của\s+các)|tổ\s+chức\s+triển\s+khai(?:\s+thực\s+hiện)?$)"
+        ),
+    ),
     ("content", _c(_LEAD + r"nội\s+dung")),
 )
 # Parts inside which a sub-heading may name a part of its own ("Chỉ tiêu 1" under "Mục tiêu 1").

@@ -87,6 +87,13 @@ CHAIRED = regex.compile(
     r"(?:^|[.;:]\s+|\b[Gg]iao\s+)(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]{0,120}?)\s+(?:là\s+cơ\s+quan\s+)?chủ\s+trì\b",
     regex.I,
 )
+# Task blocks label their units: "- Cơ quan thực hiện: Sở Khoa học và Công nghệ", "Cơ quan phối hợp: Các sở,
+# ngành", or a heading "a) Cơ quan chủ trì" over the units as list items.
+ROLE_LABEL = regex.compile(
+    r"^(?:(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận)\s+(?P<role>chủ\s+trì(?:\s+thực\s+hiện)?|thực\s+hiện|phối\s+hợp"
+    r"(?:\s+thực\s+hiện)?|phụ\s+trách|chịu\s+trách\s+nhiệm)|(?P<bare>Chủ\s+trì|Phối\s+hợp))\s*(?::\s*(?P<units>.*?))?\s*\.?$",
+    regex.I,
+)
 # "Trưởng các phòng, thủ trưởng các đơn vị … có trách nhiệm phối hợp …": the subject supports.
 SUBJECT = regex.compile(
     r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,80},\s*)?(?:(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc)\s+)?(?P<units>"
@@ -236,10 +243,33 @@ def extract_units(
             )
         return units[key]
 
+    labelled: dict[str, str] = {}  # section id of a "Cơ quan chủ trì" heading → the role of its items
     for line in lines:
         section = section_of.get(line.number)
         if section is None or section.has_part("appendix", "recipients", *NOT_ASSIGNING_PARTS):
             continue
+        found = match_marker(line.text)
+        body = line.text[found.end :] if found else line.text
+        body_start = line.start + (found.end if found else 0)
+        label = ROLE_LABEL.match(body.strip()) if "\t" not in body else None
+        if label:
+            role = "support" if "phối" in (label["role"] or label["bare"]).lower() else "lead"
+            if label["units"]:
+                names = label["units"]
+                for part in split_unit_list(names):
+                    offset = body_start + body.find(names) + max(names.find(part), 0)
+                    add(part, role, offset, offset + len(part), "rule:unit_role_label")
+            elif section.line == line.number:
+                labelled[section.id] = role
+            continue
+        if section.parent is not None and section.parent.id in labelled and section.line == line.number:
+            # "- Ban Chỉ đạo các quân khu; Ban Chỉ đạo các tỉnh." under "a) Cơ quan chủ trì"
+            item = body.strip(" .;")
+            if UNIT_HEAD.match(item) and len(item.split()) <= 2 * MAX_UNIT_WORDS:
+                for part in split_unit_list(item):
+                    offset = body_start + max(body.find(part), 0)
+                    add(part, labelled[section.parent.id], offset, offset + len(part), "rule:unit_role_label")
+                continue
         if not section.has_part("implementation"):
             # tasks and solutions: only explicit assignments ("Sở Tài chính chủ trì, phối hợp với …")
             for chaired in CHAIRED.finditer(line.text):
@@ -254,9 +284,6 @@ def extract_units(
                             add(part, "support", offset, offset + len(part), "rule:unit_support")
             continue
         heading = section.line == line.number
-        found = match_marker(line.text)
-        body = line.text[found.end :] if found else line.text
-        body_start = line.start + (found.end if found else 0)
         lead: Unit | None = None
         if heading and section.marker in ("arabic", "dotted", "letter", "roman") and section.part != "implementation":
             title = section.title.rstrip(":")
