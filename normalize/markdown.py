@@ -6,6 +6,8 @@ text, and the section finder should still know which lines were headings.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 from markdown_it import MarkdownIt
 
@@ -35,7 +37,8 @@ def soft_breaks(text: str) -> list[int]:
     """Offsets of the line breaks inside Markdown paragraphs that are only wraps (CommonMark soft
     breaks): web copies of legal texts wrap every paragraph at the page width, with a blank line
     between paragraphs. A break stays where either line holds no words (the "|" debris of a header
-    table), before a line that opens an item of its own ("a)", "2.", "-"), after a line in capitals, or after a hard break."""
+    table), before a line that opens an item of its own ("a)", "2.", "-"), after a line in capitals or in bold (a heading), or after a hard break; a
+    "paragraph" of more than MAX_WRAPPED_LINES lines is a copy without blank lines, left to layout."""
     lines = text.split("\n")
     starts = [0]
     for line in lines[:-1]:
@@ -45,11 +48,17 @@ def soft_breaks(text: str) -> list[int]:
         if token.type != "paragraph_open" or token.map is None:
             continue
         first, last = token.map
+        if last - first > MAX_WRAPPED_LINES:
+            continue  # a copy without blank lines between paragraphs: the layout stage decides
         for i in range(first, min(last, len(lines)) - 1):
             this, after = lines[i], lines[i + 1]
             if not (_WORDS.search(this) and _WORDS.search(after)) or HARD_BREAK.search(this + "\n"):
                 continue
-            if match_marker(after.strip().lstrip("*_ ")) is not None or not _LOWER.search(this):
+            if (
+                match_marker(after.strip().lstrip("*_ ")) is not None
+                or not _LOWER.search(this)
+                or _BOLD_LINE.match(this)
+            ):
                 continue  # an item of its own; a line in capitals (title, signature block) keeps its break
             breaks.append(starts[i] + len(this))
     return breaks
@@ -57,6 +66,89 @@ def soft_breaks(text: str) -> list[int]:
 
 _WORDS = regex.compile(r"[\p{L}\p{N}]")
 _LOWER = regex.compile(r"\p{Ll}")
+_BOLD_LINE = regex.compile(r"^\s*\*\*.*\*\*\s*$")  # a heading set in bold
+MAX_WRAPPED_LINES = 20
+
+
+MAX_CELL_LINES = 25  # a longer run between two bars is running text, not a cell
+
+
+def debris_table_edits(text: str) -> list[Edit]:
+    """Tables of web copies flattened to one cell per run of lines between bare "|" lines, two "|"
+    lines ending a row ("|\\nTT\\n|\\nNội dung\\n|\\n|\\n1\\n|\\n…"), rewritten as tab-separated rows.
+    A blank line, or a run of text too long for a cell, ends a block; only a block with a row of three
+    or more cells is a table (the two-column header and signature blocks keep their lines for the
+    identity reader)."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    edits: list[Edit] = []
+    for rows in _debris_blocks(lines):
+        if len(rows) > 1:
+            # No blank line may separate a signature block from the next table: cells before the
+            # table's header row make its first row wider than any other. They are left as they are.
+            widths = Counter(len(cells) for cells in rows[1:])
+            width = max(widths, key=lambda w: (widths[w], w))  # the width most rows have
+            rows = [rows[0][-width:], *rows[1:]]
+        if max(len(cells) for cells in rows) >= 3:
+            for cells in rows:
+                edits += _row_edits(cells, starts, lines)
+    return edits
+
+
+def _debris_blocks(lines: list[str]) -> list[list[list[tuple[int, int]]]]:
+    """Blocks of rows; a row is a list of cells, a cell the (first, last) line numbers of its text."""
+    blocks: list[list[list[tuple[int, int]]]] = []
+    rows: list[list[tuple[int, int]]] = []
+    cells: list[tuple[int, int]] = []
+
+    def close_block() -> None:
+        nonlocal rows, cells
+        if cells:
+            rows.append(cells)
+        if rows:
+            blocks.append(rows)
+        rows, cells = [], []
+
+    i, opened = 0, False  # opened: a bar stands before the current position
+    while i < len(lines):
+        if lines[i].strip() == "|":
+            if opened and i > 0 and lines[i - 1].strip() == "|" and cells:
+                rows.append(cells)  # "|" / "|": the row ends, the next begins
+                cells = []
+            opened = True
+            i += 1
+            continue
+        first = i
+        while i < len(lines) and lines[i].strip() not in ("|", ""):
+            i += 1
+        is_cell = opened and i < len(lines) and lines[i].strip() == "|" and i - first <= MAX_CELL_LINES
+        if is_cell:
+            cells.append((first, i - 1))
+            continue
+        close_block()  # running text, or a blank line: whatever came before was a block of its own
+        opened = False
+        i = max(i, first + 1)
+    close_block()
+    return [rows for rows in blocks if rows]
+
+
+def _row_edits(cells: list[tuple[int, int]], starts: list[int], lines: list[str]) -> list[Edit]:
+    edits: list[Edit] = []
+    first_line = cells[0][0]
+    edits.append(Edit(starts[first_line - 1], starts[first_line], ""))  # the opening "|\\n"
+    for n, (first, last) in enumerate(cells):
+        for line in range(first, last):
+            end = starts[line] + len(lines[line])
+            edits.append(Edit(end, end + 1, " "))  # a cell wrapped over lines
+        end = starts[last] + len(lines[last])
+        bar = last + 1
+        if n + 1 < len(cells):
+            edits.append(Edit(end, starts[cells[n + 1][0]], "\t"))  # "\\n|\\n" between cells
+        elif bar < len(lines):
+            edits.append(Edit(end, starts[bar] + len(lines[bar]), ""))  # the closing "\\n|"
+    return edits
 
 
 def strip_markdown(mapped: MappedText) -> tuple[MappedText, dict[int, int]]:
@@ -71,6 +163,7 @@ def strip_markdown(mapped: MappedText) -> tuple[MappedText, dict[int, int]]:
     edits += [Edit(m.start(), m.end(), "") for m in TABLE_RULE.finditer(mapped.text)]
     edits += [Edit(m.start(), m.end(), "") for m in HARD_BREAK.finditer(mapped.text)]
     edits += [Edit(m.start(), m.end(), m.group(1)) for m in ESCAPE.finditer(mapped.text)]
+    edits += debris_table_edits(mapped.text)
     edits += [Edit(offset, offset + 1, " ") for offset in soft_breaks(mapped.text)]
     edits += [
         Edit(m.start("body") + offset, m.start("body") + offset + 1, " ")

@@ -272,6 +272,8 @@ def _header_orgs(header: list[Line]) -> list[str]:
     continues = False  # the last org's name goes on into the next line
     for line in header:
         text = _before_motto(line.text)
+        if rules.DOC_TYPE_LINE.match(text):
+            break  # the issuing body stands above the document type, never in the title
         m = rules.ISSUER_HEADER_LINE.match(text)
         if orgs and continues and not m and rules.ISSUER_HEADER_PLACE.match(text):
             # "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH": a name wrapped in the header's narrow column
@@ -304,14 +306,14 @@ def _qualify(org: str, ident: Identity) -> str:
     """'Sở Y tế' of a provincial plan → 'Sở Y tế tỉnh Hòa Bình'; 'UBND huyện' → 'UBND huyện Cẩm Thủy'."""
     if regex.search(r"\bhuyện$", org) and ident.place:
         return f"{org} {ident.place}"
+    if ident.province and ident.province.name in org:
+        return org  # "Sở Y tế Kiên Giang" names its province already
     if ident.province and org.startswith(("Sở", "Ban", "Văn phòng", "Chi cục")):
         return f"{org} tỉnh {ident.province.name}"
     if ident.issuer_parent and _names_place(ident.issuer_parent):
         place = regex.search(r"\b(?:tỉnh|huyện|thành phố|thị xã|quận)\s+.+$", ident.issuer_parent)
         if place:
             return f"{org} {place.group(0)}"
-    if ident.province and org.startswith(("Sở", "Ban", "Văn phòng", "Chi cục")):
-        return f"{org} tỉnh {ident.province.name}"
     return org
 
 
@@ -319,7 +321,7 @@ def _province(doc: NormalizedDocument, ident: Identity, lines: list[Line]) -> Pl
     mentions = _province_mentions(doc.text)
     for org in (ident.issuer, ident.issuer_parent):
         if org:
-            m = rules.PROVINCE_NAME.search(org)
+            m = rules.PROVINCE_NAME.search(org) or rules.CENTRAL_CITY.search(org)
             # a name the text never repeats may be a misread header ("LAICHAU"): let the mentions decide
             if m and (mentions[_name_case(m["name"])] > 1 or len(mentions) <= 1):
                 return Place(name=_name_case(m["name"]), level="province", text=m.group(0), provenance=None)

@@ -100,10 +100,10 @@ PLACE_DATE = _c(
 NUMERIC_DATE = _c(r"(?<!\d)(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})\s*/\s*(?P<year>\d{4})(?!\d)")
 WORDED_DATE = _c(r"(?:ngày\s+)?(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})")
 
-# The issuing body, printed in capitals in the header's left column.
+# The issuing body, printed in capitals in the header's left column ("BAN CHỈ ĐẠO QUỐC GIA 1237").
 ISSUER_HEADER_LINE = _c(
     r"^(?P<org>(?:UBND|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|SỞ|BỘ|CHÍNH\s+PHỦ|TRUNG\s+TÂM|BỆNH\s+VIỆN|"
-    r"BAN|PHÒNG|CỤC|CHI\s+CỤC|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND|TỈNH\s+ỦY|HUYỆN\s+ỦY)\b[\p{Lu}\s\-–]*?)"
+    r"BAN|PHÒNG|CỤC|CHI\s+CỤC|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND|TỈNH\s+ỦY|HUYỆN\s+ỦY|TỔ\s+CÔNG\s+TÁC)\b[\p{Lu}\p{N}\s\-–]*?)"
     r"(?=\s+CỘNG\s+HÒA|\s*$)"
 )
 # The second line of a body's name wrapped in the header: "TỈNH BẮC NINH", "THÀNH PHỐ CẦN THƠ", "LAI CHÂU".
@@ -118,8 +118,17 @@ ISSUER_SENTENCE = _c(
 )
 # Administrative divisions named after an issuer or in the text.
 # A name in capitals ("TỈNH LAI CHÂU") or in title case ("tỉnh Lai Châu"), up to four words.
-_PLACE_WORDS = r"(?P<name>\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}(?!\p{Ll})|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){0,3})"
+# (never running on into the national motto printed beside it: "TỈNH KIÊN GIANG CỘNG HÒA XÃ HỘI …")
+_NOT_MOTTO = r"(?!CỘNG\b|Cộng\b)"
+_PLACE_WORDS = (
+    r"(?P<name>\p{Lu}{2,}(?:\s+" + _NOT_MOTTO + r"\p{Lu}{2,}){0,3}(?!\p{Ll})|\p{Lu}\p{Ll}+(?:\s+" + _NOT_MOTTO
+    + r"\p{Lu}\p{Ll}*){0,3})"
+)
 PROVINCE_NAME = _c(r"(?<![\p{L}])(?:tỉnh|TỈNH|Tỉnh)\s+" + _PLACE_WORDS)
+# The centrally governed cities are provinces: "UBND thành phố Hồ Chí Minh" is a provincial issuer.
+CENTRAL_CITY = _c(
+    r"(?<![\p{L}])(?i:thành\s+phố|tp\.?)\s+(?P<name>(?i:Hà\s+Nội|Hồ\s+Chí\s+Minh|Hải\s+Phòng|Đà\s+Nẵng|Cần\s+Thơ|Huế))(?!\p{L})"
+)
 DISTRICT_NAME = _c(r"(?<![\p{L}])(?:huyện|HUYỆN|thị\s+xã|THỊ\s+XÃ|thành\s+phố|THÀNH\s+PHỐ|quận|QUẬN)\s+" + _PLACE_WORDS)
 
 # Planning period: "giai đoạn 2023-2025", "thời kỳ 2021 - 2030", "định hướng đến năm 2030", "tầm nhìn đến năm 2045".

@@ -121,7 +121,13 @@ _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+x�
 MAX_UNIT_WORDS = 12
 # Parts whose words state aims, targets or money, not who does what.
 NOT_ASSIGNING_PARTS = (
-    "purpose", "aims", "requirements", "objectives", "general_objectives", "specific_objectives", "indicators",
+    "purpose",
+    "aims",
+    "requirements",
+    "objectives",
+    "general_objectives",
+    "specific_objectives",
+    "indicators",
 )
 
 
@@ -301,7 +307,9 @@ def extract_units(
                 role = "support" if supports else "lead"
                 for part in split_unit_list(subject["units"]):
                     offset = subject.start("units") + max(subject["units"].find(part), 0)
-                    unit = add(part, role, body_start + offset, body_start + offset + len(part), "rule:unit_item_subject")
+                    unit = add(
+                        part, role, body_start + offset, body_start + offset + len(part), "rule:unit_item_subject"
+                    )
                     lead = lead or (unit if role == "lead" else None)
                 if lead is not None:
                     owners[section.id] = lead
