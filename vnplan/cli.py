@@ -12,9 +12,8 @@ import json
 import os
 import signal
 import sys
-import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -25,6 +24,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from vnplan.errors import InputError
+from vnplan.files import display, expand_inputs, write_atomic
 from vnplan.model import PlanDocument
 
 if TYPE_CHECKING:
@@ -50,39 +50,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def report_error(path: Path | str, message: str) -> None:
-    err.print(f"vnplan: error: {path}: {message}", markup=False)
-
-
-def _supported(path: Path) -> bool:
-    from vnplan.extract.sniff import EXTENSIONS
-
-    return path.suffix.lower() in EXTENSIONS
-
-
-def expand_inputs(inputs: Iterable[Path]) -> Iterator[Path]:
-    """Files as given; folders expanded to the supported files below them, in sorted order."""
-    for item in inputs:
-        if item.is_dir():
-            yield from sorted(p for p in item.rglob("*") if p.is_file() and _supported(p))
-        else:
-            yield item
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file and rename, so a killed run never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        # mkstemp creates the file owner-only; outputs get the usual permissions (umask applies)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    err.print(f"vnplan: error: {display(path)}: {display(message)}", markup=False)
 
 
 MAX_SECONDS_ENV = "VNPLAN_MAX_SECONDS"
@@ -346,7 +314,8 @@ def batch(
     """
     import time
 
-    from vnplan.batch import execute, plan_batch, remove_temporary_files, summarize, write_failures
+    from vnplan.batch import execute, plan_batch, summarize, write_failures
+    from vnplan.files import remove_temporary_files
 
     _set_max_seconds(max_time)
     if engine not in ("local", "dask"):
@@ -364,7 +333,9 @@ def batch(
     if not plan.total:
         report_error(input_dir, "no supported files found")
         raise typer.Exit(EXIT_FAILED)
-    outcomes = []
+    outcomes = list(plan.failed)
+    for outcome in plan.failed:
+        report_error(outcome.job.source, outcome.error or "")
     with _progress(len(plan.todo)) as progress:
         task = progress.add_task(f"batch ({engine}, {workers} workers)", total=len(plan.todo))
         for outcome in execute(plan, "dask" if engine == "dask" else "local", workers, scheduler):

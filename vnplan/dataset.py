@@ -21,8 +21,8 @@ from typing import Any
 import pyarrow as pa
 
 from vnplan.batch import STATE_DIR
-from vnplan.cli import write_atomic
 from vnplan.errors import InputError
+from vnplan.files import write_atomic
 
 TABLES = ("documents", "indicators", "budgets", "units", "activities", "warnings")
 DATABASE_FILE = "vnplan.duckdb"

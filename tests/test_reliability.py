@@ -1,0 +1,71 @@
+"""Reliability (issue 17): no batch aborts, no output is lost or overwritten, names never break a run.
+
+The suite runs as root, so unreadable files and folders are simulated by failing the opening call."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from conftest import seed_path
+from typer.testing import CliRunner
+
+from vnplan.cli import app
+
+runner = CliRunner()
+
+
+def _seed_copy(folder: Path, name: str, prefix: str = "002") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / name
+    shutil.copy(seed_path(prefix), target)
+    return target
+
+
+def _fail_open_of(monkeypatch, name: str) -> None:
+    """Opening any file called ``name`` fails as an unreadable file would (PermissionError)."""
+    original = Path.open
+
+    def guarded(self, *args, **kwargs):
+        if self.name == name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", guarded)
+
+
+def test_an_unreadable_file_is_one_failure_row_and_the_batch_goes_on(tmp_path, monkeypatch):
+    inputs, out_dir = tmp_path / "in", tmp_path / "out"
+    _seed_copy(inputs, "good.txt")
+    _seed_copy(inputs, "locked.txt", "004")
+    _fail_open_of(monkeypatch, "locked.txt")
+    result = runner.invoke(app, ["batch", str(inputs), "-o", str(out_dir), "--workers", "1"])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert (out_dir / "good.json").is_file()
+    errors = [line for line in result.stderr.splitlines() if line.startswith("vnplan: error:")]
+    assert len(errors) == 1 and "locked.txt" in errors[0] and "ermission denied" in errors[0]
+    rows = (out_dir / "failures.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "file,error" and rows[1].startswith("locked.txt,") and len(rows) == 2
+
+
+def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path, monkeypatch):
+    inputs, out_dir = tmp_path / "in", tmp_path / "out"
+    _seed_copy(inputs, "good.txt")
+    _seed_copy(inputs / "closed", "hidden.txt")
+    original = os.scandir
+
+    def guarded(path="."):
+        if os.fspath(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return original(path)
+
+    monkeypatch.setattr(os, "scandir", guarded)
+    result = runner.invoke(app, ["batch", str(inputs), "-o", str(out_dir), "--workers", "1"])
+    assert result.exit_code == 1, result.output
+    assert (out_dir / "good.json").is_file()
+    errors = [line for line in result.stderr.splitlines() if line.startswith("vnplan: error:")]
+    assert len(errors) == 1 and "closed" in errors[0] and "ermission denied" in errors[0]
+    rows = (out_dir / "failures.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[1].startswith("closed,") and len(rows) == 2
