@@ -4,8 +4,11 @@ The suite runs as root, so unreadable files and folders are simulated by failing
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import seed_path
@@ -69,3 +72,36 @@ def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path, monkeypatch):
     assert len(errors) == 1 and "closed" in errors[0] and "ermission denied" in errors[0]
     rows = (out_dir / "failures.csv").read_text(encoding="utf-8").splitlines()
     assert rows[1].startswith("closed,") and len(rows) == 2
+
+
+NOT_UTF8 = os.fsdecode(b"k\xe9 ho\xe1ch.txt")  # Latin-1 bytes: not a UTF-8 name
+LONG = "ệ" * 82 + ".txt"  # 250 bytes: fits the file system, a temporary or stamp name beside it would not
+
+
+def test_names_that_are_not_utf8_or_near_the_length_limit_do_not_abort_a_batch(tmp_path):
+    inputs, out_dir = tmp_path / "in", tmp_path / "out"
+    for name in (NOT_UTF8, LONG, "plain.txt"):
+        _seed_copy(inputs, name)
+    result = runner.invoke(app, ["batch", str(inputs), "-o", str(out_dir), "--workers", "1"])
+    assert result.exit_code == 0, (result.output, result.exception)
+    outputs = sorted(p for p in out_dir.glob("*.json"))
+    assert len(outputs) == 3
+    for path in outputs:
+        assert len(os.fsencode(path.name)) <= 255
+        json.loads(path.read_bytes().decode("utf-8"))  # valid UTF-8, valid JSON
+    long_output = next(p for p in outputs if p.name.startswith("ệ"))
+    assert len(os.fsencode(long_output.name)) <= 200 and long_output.name.endswith(".json")
+    again = runner.invoke(app, ["batch", str(inputs), "-o", str(out_dir), "--workers", "1"])
+    assert again.exit_code == 0 and "up to date (skipped)  3" in again.stdout, again.output
+
+
+def test_extract_to_stdout_writes_valid_utf8_json_for_a_name_that_is_not_utf8(tmp_path):
+    source = _seed_copy(tmp_path, NOT_UTF8)
+    result = subprocess.run([sys.executable, "-m", "vnplan", "extract", source], capture_output=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout.decode("utf-8"))
+    assert document["document"]["source"]["file_name"].startswith("k")
+    folder = runner.invoke(app, ["extract", str(tmp_path), "-o", str(tmp_path / "out"), "--no-summary"])
+    assert folder.exit_code == 0, (folder.output, folder.exception)
+    [written] = (tmp_path / "out").glob("*.json")
+    json.loads(written.read_bytes().decode("utf-8"))

@@ -232,8 +232,10 @@ def extract(
                 failed += 1
                 progress.advance(task)
                 continue
-            if to_stdout:
-                sys.stdout.write(plan.to_json())
+            if to_stdout:  # always UTF-8, whatever the locale says
+                sys.stdout.flush()
+                sys.stdout.buffer.write(plan.to_json().encode("utf-8", "backslashreplace"))
+                sys.stdout.buffer.flush()
             else:
                 assert output is not None
                 target = output if single_file else output / f"{path.stem}.json"
