@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import seed_path
+from conftest import processed, seed_path
 from typer.testing import CliRunner
 
 from vnplan.cli import app
@@ -105,3 +105,65 @@ def test_extract_to_stdout_writes_valid_utf8_json_for_a_name_that_is_not_utf8(tm
     assert folder.exit_code == 0, (folder.output, folder.exception)
     [written] = (tmp_path / "out").glob("*.json")
     json.loads(written.read_bytes().decode("utf-8"))
+
+
+def test_extract_and_batch_keep_every_output_when_inputs_share_a_name(tmp_path):
+    inputs = tmp_path / "in"
+    _seed_copy(inputs / "sub1", "plan.txt", "002")
+    _seed_copy(inputs / "sub2", "plan.txt", "004")
+    for name, prefix in (("x.md", "000"), ("x.txt", "002"), ("x.md.txt", "004")):
+        _seed_copy(inputs, name, prefix)
+    extracted = tmp_path / "extracted"
+    result = runner.invoke(app, ["extract", str(inputs), "-o", str(extracted), "--no-summary"])
+    assert result.exit_code == 0, (result.output, result.exception)
+    written = sorted(p.relative_to(extracted).as_posix() for p in extracted.rglob("*.json"))
+    assert len(written) == 5 and "sub1/plan.json" in written and "sub2/plan.json" in written, written
+    assert (
+        json.loads((extracted / "sub2/plan.json").read_text(encoding="utf-8"))["text"]
+        != json.loads((extracted / "sub1/plan.json").read_text(encoding="utf-8"))["text"]
+    )
+
+    batched = tmp_path / "batched"
+    first = runner.invoke(app, ["batch", str(inputs), "-o", str(batched), "--workers", "1"])
+    assert first.exit_code == 0, first.output
+    outputs = sorted(
+        p.relative_to(batched).as_posix() for p in batched.glob("**/*.json") if ".vnplan-batch" not in p.parts
+    )
+    assert outputs == written  # one naming rule for extract and batch
+    again = runner.invoke(app, ["batch", str(inputs), "-o", str(batched), "--workers", "1"])
+    assert "up to date (skipped)  5" in again.stdout, again.output  # no two inputs swap one output
+
+
+def test_report_mirrors_the_tree_of_its_inputs(tmp_path):
+    outputs = tmp_path / "json"
+    for year, prefix in (("2019", "002"), ("2020", "004")):
+        (outputs / year).mkdir(parents=True)
+        (outputs / year / "plan.json").write_text(processed(prefix).to_json(), encoding="utf-8")
+    pages = tmp_path / "pages"
+    result = runner.invoke(app, ["report", str(outputs), "-o", str(pages)])
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert sorted(p.relative_to(pages).as_posix() for p in pages.rglob("*.html")) == [
+        "2019/plan.html",
+        "2020/plan.html",
+    ]
+
+
+def test_output_file_is_not_overwritten_without_force(tmp_path):
+    target = tmp_path / "plan.json"
+    target.write_text("mine\n", encoding="utf-8")
+    refused = runner.invoke(app, ["extract", str(seed_path("002")), "-o", str(target), "--no-summary"])
+    assert refused.exit_code == 1 and "--force" in refused.stderr and target.read_text(encoding="utf-8") == "mine\n"
+    forced = runner.invoke(app, ["extract", str(seed_path("002")), "-o", str(target), "--no-summary", "--force"])
+    assert forced.exit_code == 0 and json.loads(target.read_text(encoding="utf-8"))["schema_version"]
+
+    page = tmp_path / "plan.html"
+    page.write_text("mine\n", encoding="utf-8")
+    refused = runner.invoke(app, ["report", str(target), "-o", str(page)])
+    assert refused.exit_code == 1 and page.read_text(encoding="utf-8") == "mine\n"
+    assert runner.invoke(app, ["report", str(target), "-o", str(page), "--force"]).exit_code == 0
+
+    existing = tmp_path / "existing"
+    existing.write_text("mine\n", encoding="utf-8")
+    several = runner.invoke(app, ["extract", str(seed_path("000")), str(seed_path("002")), "-o", str(existing)])
+    assert several.exit_code == 2 and isinstance(several.exception, SystemExit), several.exception
+    assert "not a folder" in several.stderr and existing.read_text(encoding="utf-8") == "mine\n"

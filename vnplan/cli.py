@@ -15,7 +15,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -24,7 +24,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from vnplan.errors import InputError
-from vnplan.files import display, expand_inputs, write_atomic
+from vnplan.files import display, output_names, relative_inputs, write_atomic
 from vnplan.model import PlanDocument
 
 if TYPE_CHECKING:
@@ -163,10 +163,26 @@ def _progress(total: int) -> Progress:
     )
 
 
+def _check_output(output: Path | None, single_file: bool, force: bool) -> None:
+    """-o FILE: refused when it exists (unless --force); -o FOLDER: refused when a file has that name."""
+    if output is None:
+        return
+    if single_file:
+        if output.is_dir():
+            report_error(output, "is a folder; give a file name or a folder without the file suffix")
+            raise typer.Exit(EXIT_USAGE)
+        if output.exists() and not force:
+            report_error(output, "exists; give --force to overwrite it")
+            raise typer.Exit(EXIT_FAILED)
+    elif output.exists() and not output.is_dir():
+        report_error(output, "not a folder (an existing file); outputs go into a folder here")
+        raise typer.Exit(EXIT_USAGE)
+
+
 def summary_table(path: Path, plan: PlanDocument) -> Table:
     doc = plan.document
     quality = doc.text_quality
-    table = Table(title=str(path), title_justify="left", show_header=False, box=None, pad_edge=False)
+    table = Table(title=display(path), title_justify="left", show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
     table.add_column()
     title = doc.title or "—"
@@ -197,6 +213,7 @@ def extract(
         typer.Option("-o", "--output", help="One input: the JSON file to write (or a folder). Several: a folder."),
     ] = None,
     summary: Annotated[bool, typer.Option(help="Print a summary of each document.")] = True,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing -o FILE.")] = False,
     max_time: Annotated[
         float | None,
         typer.Option(
@@ -208,11 +225,21 @@ def extract(
 ) -> None:
     """Extract each document to JSON (schema-validated before it is written).
 
-    With one input and no -o, the JSON goes to standard output. With -o DIR, each input
-    becomes DIR/<name>.json.
+    With one input and no -o, the JSON goes to standard output. With -o DIR, the outputs mirror
+    the input tree (DIR/<path below the input folder>.json; inputs that would share a name keep
+    their suffix: x.pdf.json). An existing -o FILE is overwritten only with --force.
     """
     _set_max_seconds(max_time)
-    files = list(expand_inputs(inputs))
+    failed = 0
+
+    def unreadable(path: Path, reason: str) -> None:
+        nonlocal failed
+        report_error(path, reason)
+        failed += 1
+
+    found = relative_inputs(inputs, unreadable)
+    files = [path for path, _ in found]
+    names = output_names(found, ".json")
     if not files:
         report_error(", ".join(map(str, inputs)), "no supported files found")
         raise typer.Exit(EXIT_FAILED)
@@ -221,7 +248,7 @@ def extract(
         report_error(", ".join(map(str, inputs)), "several inputs need -o FOLDER for their JSON files")
         raise typer.Exit(EXIT_USAGE)
     single_file = output is not None and len(files) == 1 and output.suffix.lower() == ".json"
-    failed = 0
+    _check_output(output, single_file, force)
     with _progress(len(files)) as progress:
         task = progress.add_task("extracting", total=len(files))
         for path in files:
@@ -238,8 +265,14 @@ def extract(
                 sys.stdout.buffer.flush()
             else:
                 assert output is not None
-                target = output if single_file else output / f"{path.stem}.json"
-                write_atomic(target, plan.to_json())
+                target = output if single_file else output / names[path]
+                try:
+                    write_atomic(target, plan.to_json())
+                except OSError as exc:
+                    report_error(target, f"cannot write the output: {(exc.strerror or str(exc)).lower()}")
+                    failed += 1
+                    progress.advance(task)
+                    continue
             if summary and not to_stdout:
                 out.print(summary_table(path, plan))
             progress.advance(task)
@@ -445,13 +478,20 @@ def report(
             help="One input: the HTML file (or a folder). Several: a folder. Default: beside each JSON.",
         ),
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing -o FILE.")] = False,
 ) -> None:
     """Write a self-contained HTML review page per document: the normalized text with every extracted
     value highlighted and linked to its record, restored tokens marked, warnings, and record tables."""
     from vnplan.dataset import load_output, output_files
     from vnplan.report import render
 
-    files = [f for item in inputs for f in (output_files(item) if item.is_dir() else [item])]
+    found = [
+        (f, f.relative_to(item) if item.is_dir() else PurePath(f.name))
+        for item in inputs
+        for f in (output_files(item) if item.is_dir() else [item])
+    ]
+    files = [path for path, _ in found]
+    names = output_names(found, ".html")
     if not files:
         report_error(", ".join(map(str, inputs)), "no JSON files found")
         raise typer.Exit(EXIT_FAILED)
@@ -459,6 +499,7 @@ def report(
     if single_file and len(files) > 1:
         report_error(", ".join(map(str, inputs)), "several inputs need -o FOLDER for their pages")
         raise typer.Exit(EXIT_USAGE)
+    _check_output(output, single_file, force)
     failed = 0
     for path in files:
         try:
@@ -467,9 +508,12 @@ def report(
             report_error(path, str(exc))
             failed += 1
             continue
-        target = output if output is not None and single_file else (output or path.parent) / f"{path.stem}.html"
+        if output is None:  # beside each JSON
+            target = path.with_name(output_names([(path, PurePath(path.name))], ".html")[path].name)
+        else:
+            target = output if single_file else output / names[path]
         write_atomic(target, render(plan))
-        out.print(f"{path} → {target}", markup=False, highlight=False)
+        out.print(f"{display(path)} → {display(target)}", markup=False, highlight=False)
     if failed:
         raise typer.Exit(EXIT_FAILED)
 
