@@ -167,3 +167,21 @@ def test_output_file_is_not_overwritten_without_force(tmp_path):
     several = runner.invoke(app, ["extract", str(seed_path("000")), str(seed_path("002")), "-o", str(existing)])
     assert several.exit_code == 2 and isinstance(several.exception, SystemExit), several.exception
     assert "not a folder" in several.stderr and existing.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_batch_cleans_only_its_own_leftovers(tmp_path):
+    inputs, out_dir = tmp_path / "in", tmp_path / "out"
+    _seed_copy(inputs, "plan.txt")
+    foreign = [out_dir / ".git" / "objects" / ".pack.tmp", out_dir / ".notes.tmp"]
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    leftover = out_dir / f".vnplan-tmp-{gone.pid}-0123456789abcdef.tmp"  # a killed run's
+    running = out_dir / f".vnplan-tmp-{os.getpid()}-fedcba9876543210.tmp"  # another batch, still writing
+    for path in [*foreign, leftover, running]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["batch", str(inputs), "-o", str(out_dir), "--workers", "1"])
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert all(path.exists() for path in foreign), "a file that is not the batch's own was deleted"
+    assert running.exists(), "a temporary file of a batch still running was deleted"
+    assert not leftover.exists()
