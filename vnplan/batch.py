@@ -1,7 +1,9 @@
 """Batch extraction at archive scale: every supported file below a folder, in parallel, resumable.
 
-Each input becomes ``OUT/<relative path>.json`` (the input's suffix replaced; inputs that would
-collide keep their suffix: ``a.pdf.json``). Beside each output a stamp in ``OUT/.vnplan-batch/``
+Each input becomes ``OUT/<relative path>.json``, named by ``vnplan.files.output_names`` (the input's
+suffix replaced; inputs that would collide keep their suffix: ``a.pdf.json``; a name still shared, or
+too long, gets a hash of the input's path). A file that cannot be read or a folder that cannot be
+listed is one failure, like a file that cannot be processed. Beside each output a stamp in ``OUT/.vnplan-batch/``
 records the input's sha256, the pipeline version and the output's sha256; a re-run skips every
 input whose stamp matches, so a run killed at any moment resumes where it stopped. Outputs and
 stamps are written atomically (temporary file + rename), output first, so a stamp never vouches
