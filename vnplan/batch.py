@@ -1,7 +1,9 @@
 """Batch extraction at archive scale: every supported file below a folder, in parallel, resumable.
 
-Each input becomes ``OUT/<relative path>.json`` (the input's suffix replaced; inputs that would
-collide keep their suffix: ``a.pdf.json``). Beside each output a stamp in ``OUT/.vnplan-batch/``
+Each input becomes ``OUT/<relative path>.json``, named by ``vnplan.files.output_names`` (the input's
+suffix replaced; inputs that would collide keep their suffix: ``a.pdf.json``; a name still shared, or
+too long, gets a hash of the input's path). A file that cannot be read or a folder that cannot be
+listed is one failure, like a file that cannot be processed. Beside each output a stamp in ``OUT/.vnplan-batch/``
 records the input's sha256, the pipeline version and the output's sha256; a re-run skips every
 input whose stamp matches, so a run killed at any moment resumes where it stopped. Outputs and
 stamps are written atomically (temporary file + rename), output first, so a stamp never vouches
@@ -26,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from vnplan import __version__
-from vnplan.cli import expand_inputs, write_atomic
+from vnplan.files import display, expand_inputs, output_names, write_atomic
 
 if TYPE_CHECKING:
     import distributed
@@ -85,22 +87,11 @@ class BatchPlan:
     out_dir: Path
     todo: list[Job] = field(default_factory=list)
     current: list[Job] = field(default_factory=list)  # outputs already up to date: skipped
+    failed: list[Outcome] = field(default_factory=list)  # inputs (or folders) that could not be read
 
     @property
     def total(self) -> int:
-        return len(self.todo) + len(self.current)
-
-
-def _output_names(input_dir: Path, sources: list[Path]) -> dict[Path, Path]:
-    """Relative output path for each source; sources that would share one keep their suffix."""
-    plain = {source: source.relative_to(input_dir).with_suffix(".json") for source in sources}
-    seen: dict[Path, int] = {}
-    for name in plain.values():
-        seen[name] = seen.get(name, 0) + 1
-    return {
-        source: name if seen[name] == 1 else source.relative_to(input_dir).with_name(source.name + ".json")
-        for source, name in plain.items()
-    }
+        return len(self.todo) + len(self.current) + len(self.failed)
 
 
 def _stamp_matches(job: Job, version: str) -> bool:
@@ -115,22 +106,25 @@ def _stamp_matches(job: Job, version: str) -> bool:
         return False
 
 
-def remove_temporary_files(out_dir: Path) -> int:
-    """Delete the temporary files a killed run left (write_atomic's ``.<name>.<random>.tmp``)."""
-    leftovers = [path for path in out_dir.rglob(".*.tmp") if path.is_file()]
-    for path in leftovers:
-        path.unlink(missing_ok=True)
-    return len(leftovers)
+def _unreadable(path: Path, reason: str) -> Outcome:
+    return Outcome(Job(path, path, path, ""), reason)
 
 
 def plan_batch(input_dir: Path, out_dir: Path) -> BatchPlan:
-    """Every supported file below input_dir, split into those to process and those already current."""
-    sources = list(expand_inputs([input_dir]))
-    version = pipeline_version()
+    """Every supported file below input_dir, split into those to process, those already current and
+    those that could not be read (a file that cannot be hashed, a folder that cannot be listed)."""
     plan = BatchPlan(input_dir, out_dir)
-    for source, name in _output_names(input_dir, sources).items():
+    sources = list(expand_inputs([input_dir], lambda path, reason: plan.failed.append(_unreadable(path, reason))))
+    version = pipeline_version()
+    names = output_names((source, source.relative_to(input_dir)) for source in sources)
+    for source, name in names.items():
         stamp = out_dir / STATE_DIR / name.with_name(name.name + ".stamp")
-        job = Job(source, out_dir / name, stamp, file_sha256(source))
+        try:
+            sha256 = file_sha256(source)
+        except OSError as exc:
+            plan.failed.append(_unreadable(source, f"cannot read the file: {(exc.strerror or str(exc)).lower()}"))
+            continue
+        job = Job(source, out_dir / name, stamp, sha256)
         (plan.current if _stamp_matches(job, version) else plan.todo).append(job)
     return plan
 
@@ -214,14 +208,18 @@ def execute(
         if text is None:
             yield Outcome(job, error or "no output")
             continue
-        write_atomic(job.output, text)
         stamp = {
             "source": job.source.relative_to(plan.input_dir).as_posix(),
             "sha256": job.sha256,
             "pipeline": version,
-            "output_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            "output_sha256": hashlib.sha256(text.encode("utf-8", "backslashreplace")).hexdigest(),
         }
-        write_atomic(job.stamp, json.dumps(stamp, indent=2, sort_keys=True) + "\n")
+        try:
+            write_atomic(job.output, text)
+            write_atomic(job.stamp, json.dumps(stamp, indent=2, sort_keys=True) + "\n")
+        except OSError as exc:  # a full disk, a name the file system refuses: this input fails, the rest go on
+            yield Outcome(job, f"cannot write the output: {(exc.strerror or str(exc)).lower()}")
+            continue
         yield Outcome(job, None)
 
 
@@ -235,7 +233,9 @@ def write_failures(out_dir: Path, failures: list[Outcome], input_dir: Path) -> P
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["file", "error"])
     for outcome in sorted(failures, key=lambda o: str(o.job.source)):
-        writer.writerow([outcome.job.source.relative_to(input_dir).as_posix(), outcome.error])
+        source = outcome.job.source
+        name = source.relative_to(input_dir).as_posix() if source.is_relative_to(input_dir) else str(source)
+        writer.writerow([display(name), display(outcome.error or "")])
     write_atomic(path, buffer.getvalue())
     return path
 

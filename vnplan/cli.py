@@ -11,12 +11,12 @@ import dataclasses
 import json
 import os
 import signal
+import stat
 import sys
-import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -25,6 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from vnplan.errors import InputError
+from vnplan.files import display, output_names, relative_inputs, write_atomic
 from vnplan.model import PlanDocument
 
 if TYPE_CHECKING:
@@ -50,39 +51,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def report_error(path: Path | str, message: str) -> None:
-    err.print(f"vnplan: error: {path}: {message}", markup=False)
-
-
-def _supported(path: Path) -> bool:
-    from vnplan.extract.sniff import EXTENSIONS
-
-    return path.suffix.lower() in EXTENSIONS
-
-
-def expand_inputs(inputs: Iterable[Path]) -> Iterator[Path]:
-    """Files as given; folders expanded to the supported files below them, in sorted order."""
-    for item in inputs:
-        if item.is_dir():
-            yield from sorted(p for p in item.rglob("*") if p.is_file() and _supported(p))
-        else:
-            yield item
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file and rename, so a killed run never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        # mkstemp creates the file owner-only; outputs get the usual permissions (umask applies)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    err.print(f"vnplan: error: {display(path)}: {display(message)}", markup=False)
 
 
 MAX_SECONDS_ENV = "VNPLAN_MAX_SECONDS"
@@ -153,6 +122,18 @@ def time_limit(seconds: float) -> Iterator[None]:
             finished.set()
 
 
+def _refuse_special_file(path: Path) -> None:
+    """A FIFO would block the read forever and a device such as /dev/zero never ends: only regular
+    files (or links to them) are read. Missing files and folders are left to extract's own message."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        raise InputError(f"not a regular file ({kind}); refused")
+
+
 def run_one(path: Path, limit: float | None = None) -> PlanDocument:
     """process() with every failure turned into InputError (one line, no traceback), within ``limit``
     seconds (default max_seconds())."""
@@ -160,6 +141,7 @@ def run_one(path: Path, limit: float | None = None) -> PlanDocument:
     from vnplan.schema import SchemaViolation
 
     limit = max_seconds() if limit is None else limit
+    _refuse_special_file(path)
     try:
         with time_limit(limit):
             return process(path)
@@ -195,10 +177,26 @@ def _progress(total: int) -> Progress:
     )
 
 
+def _check_output(output: Path | None, single_file: bool, force: bool) -> None:
+    """-o FILE: refused when it exists (unless --force); -o FOLDER: refused when a file has that name."""
+    if output is None:
+        return
+    if single_file:
+        if output.is_dir():
+            report_error(output, "is a folder; give a file name or a folder without the file suffix")
+            raise typer.Exit(EXIT_USAGE)
+        if output.exists() and not force:
+            report_error(output, "exists; give --force to overwrite it")
+            raise typer.Exit(EXIT_FAILED)
+    elif output.exists() and not output.is_dir():
+        report_error(output, "not a folder (an existing file); outputs go into a folder here")
+        raise typer.Exit(EXIT_USAGE)
+
+
 def summary_table(path: Path, plan: PlanDocument) -> Table:
     doc = plan.document
     quality = doc.text_quality
-    table = Table(title=str(path), title_justify="left", show_header=False, box=None, pad_edge=False)
+    table = Table(title=display(path), title_justify="left", show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
     table.add_column()
     title = doc.title or "—"
@@ -229,6 +227,7 @@ def extract(
         typer.Option("-o", "--output", help="One input: the JSON file to write (or a folder). Several: a folder."),
     ] = None,
     summary: Annotated[bool, typer.Option(help="Print a summary of each document.")] = True,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing -o FILE.")] = False,
     max_time: Annotated[
         float | None,
         typer.Option(
@@ -240,11 +239,21 @@ def extract(
 ) -> None:
     """Extract each document to JSON (schema-validated before it is written).
 
-    With one input and no -o, the JSON goes to standard output. With -o DIR, each input
-    becomes DIR/<name>.json.
+    With one input and no -o, the JSON goes to standard output. With -o DIR, the outputs mirror
+    the input tree (DIR/<path below the input folder>.json; inputs that would share a name keep
+    their suffix: x.pdf.json). An existing -o FILE is overwritten only with --force.
     """
     _set_max_seconds(max_time)
-    files = list(expand_inputs(inputs))
+    failed = 0
+
+    def unreadable(path: Path, reason: str) -> None:
+        nonlocal failed
+        report_error(path, reason)
+        failed += 1
+
+    found = relative_inputs(inputs, unreadable)
+    files = [path for path, _ in found]
+    names = output_names(found, ".json")
     if not files:
         report_error(", ".join(map(str, inputs)), "no supported files found")
         raise typer.Exit(EXIT_FAILED)
@@ -253,7 +262,7 @@ def extract(
         report_error(", ".join(map(str, inputs)), "several inputs need -o FOLDER for their JSON files")
         raise typer.Exit(EXIT_USAGE)
     single_file = output is not None and len(files) == 1 and output.suffix.lower() == ".json"
-    failed = 0
+    _check_output(output, single_file, force)
     with _progress(len(files)) as progress:
         task = progress.add_task("extracting", total=len(files))
         for path in files:
@@ -264,12 +273,20 @@ def extract(
                 failed += 1
                 progress.advance(task)
                 continue
-            if to_stdout:
-                sys.stdout.write(plan.to_json())
+            if to_stdout:  # always UTF-8, whatever the locale says
+                sys.stdout.flush()
+                sys.stdout.buffer.write(plan.to_json().encode("utf-8", "backslashreplace"))
+                sys.stdout.buffer.flush()
             else:
                 assert output is not None
-                target = output if single_file else output / f"{path.stem}.json"
-                write_atomic(target, plan.to_json())
+                target = output if single_file else output / names[path]
+                try:
+                    write_atomic(target, plan.to_json())
+                except OSError as exc:
+                    report_error(target, f"cannot write the output: {(exc.strerror or str(exc)).lower()}")
+                    failed += 1
+                    progress.advance(task)
+                    continue
             if summary and not to_stdout:
                 out.print(summary_table(path, plan))
             progress.advance(task)
@@ -346,7 +363,8 @@ def batch(
     """
     import time
 
-    from vnplan.batch import execute, plan_batch, remove_temporary_files, summarize, write_failures
+    from vnplan.batch import execute, plan_batch, summarize, write_failures
+    from vnplan.files import remove_temporary_files
 
     _set_max_seconds(max_time)
     if engine not in ("local", "dask"):
@@ -364,7 +382,9 @@ def batch(
     if not plan.total:
         report_error(input_dir, "no supported files found")
         raise typer.Exit(EXIT_FAILED)
-    outcomes = []
+    outcomes = list(plan.failed)
+    for outcome in plan.failed:
+        report_error(outcome.job.source, outcome.error or "")
     with _progress(len(plan.todo)) as progress:
         task = progress.add_task(f"batch ({engine}, {workers} workers)", total=len(plan.todo))
         for outcome in execute(plan, "dask" if engine == "dask" else "local", workers, scheduler):
@@ -472,13 +492,20 @@ def report(
             help="One input: the HTML file (or a folder). Several: a folder. Default: beside each JSON.",
         ),
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing -o FILE.")] = False,
 ) -> None:
     """Write a self-contained HTML review page per document: the normalized text with every extracted
     value highlighted and linked to its record, restored tokens marked, warnings, and record tables."""
     from vnplan.dataset import load_output, output_files
     from vnplan.report import render
 
-    files = [f for item in inputs for f in (output_files(item) if item.is_dir() else [item])]
+    found = [
+        (f, f.relative_to(item) if item.is_dir() else PurePath(f.name))
+        for item in inputs
+        for f in (output_files(item) if item.is_dir() else [item])
+    ]
+    files = [path for path, _ in found]
+    names = output_names(found, ".html")
     if not files:
         report_error(", ".join(map(str, inputs)), "no JSON files found")
         raise typer.Exit(EXIT_FAILED)
@@ -486,6 +513,7 @@ def report(
     if single_file and len(files) > 1:
         report_error(", ".join(map(str, inputs)), "several inputs need -o FOLDER for their pages")
         raise typer.Exit(EXIT_USAGE)
+    _check_output(output, single_file, force)
     failed = 0
     for path in files:
         try:
@@ -494,9 +522,12 @@ def report(
             report_error(path, str(exc))
             failed += 1
             continue
-        target = output if output is not None and single_file else (output or path.parent) / f"{path.stem}.html"
+        if output is None:  # beside each JSON
+            target = path.with_name(output_names([(path, PurePath(path.name))], ".html")[path].name)
+        else:
+            target = output if single_file else output / names[path]
         write_atomic(target, render(plan))
-        out.print(f"{path} → {target}", markup=False, highlight=False)
+        out.print(f"{display(path)} → {display(target)}", markup=False, highlight=False)
     if failed:
         raise typer.Exit(EXIT_FAILED)
 

@@ -21,8 +21,8 @@ from typing import Any
 import pyarrow as pa
 
 from vnplan.batch import STATE_DIR
-from vnplan.cli import write_atomic
 from vnplan.errors import InputError
+from vnplan.files import temporary_path, write_atomic
 
 TABLES = ("documents", "indicators", "budgets", "units", "activities", "warnings")
 DATABASE_FILE = "vnplan.duckdb"
@@ -350,7 +350,7 @@ def arrow_tables(rows: Rows) -> dict[str, pa.Table]:
 
 def _replace_atomic(path: Path, write: Callable[[Path], None]) -> None:
     """write(temporary path) then rename over path, so readers never see half a file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = temporary_path(path.parent)  # unique: PID and random digits, never a leftover's name
     try:
         write(tmp)
         os.replace(tmp, path)
@@ -372,6 +372,24 @@ def _write_duckdb(tables: dict[str, pa.Table], path: Path) -> None:
         con.close()
 
 
+FORMULA_START = r"^([=+\-@\t\r])"  # a spreadsheet reads a cell starting so as a formula
+
+
+def csv_safe(table: pa.Table) -> pa.Table:
+    """The table with every text cell that a spreadsheet would run as a formula (starting with =, +,
+    -, @, tab or carriage return) prefixed with an apostrophe, as OWASP advises for CSV files.
+    Only the CSV files get this; Parquet and DuckDB keep the values as they are."""
+    import pyarrow.compute as pc
+
+    columns = [
+        pc.replace_substring_regex(column, pattern=FORMULA_START, replacement="'\\1")
+        if pa.types.is_string(column.type)
+        else column
+        for column in table.columns
+    ]
+    return pa.Table.from_arrays(columns, schema=table.schema)
+
+
 def write_dataset(tables: dict[str, pa.Table], dataset_dir: Path) -> None:
     """<table>.csv and <table>.parquet for each table, and vnplan.duckdb with all of them."""
     import pyarrow.csv as pacsv
@@ -380,7 +398,7 @@ def write_dataset(tables: dict[str, pa.Table], dataset_dir: Path) -> None:
     dataset_dir.mkdir(parents=True, exist_ok=True)
     for name, table in tables.items():
         buffer = io.BytesIO()
-        pacsv.write_csv(table, buffer)
+        pacsv.write_csv(csv_safe(table), buffer)
         write_atomic(dataset_dir / f"{name}.csv", buffer.getvalue().decode("utf-8"))
         _replace_atomic(dataset_dir / f"{name}.parquet", partial(pq.write_table, table))
     _replace_atomic(dataset_dir / DATABASE_FILE, partial(_write_duckdb, tables))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = "1.2.0"
 
@@ -60,6 +60,20 @@ class Source(Record):
     text_method: Literal["plain", "text_layer", "ocr", "mixed"]
     encoding: str = Field(description="how the bytes were decoded, e.g. utf-8, utf-8-sig, tcvn3")
     page_details: list[PageInfo] = Field(default_factory=list)
+
+    @field_validator("file_name")
+    @classmethod
+    def _text_name(cls, name: str) -> str:
+        """A name that was not UTF-8 arrives with surrogate escapes, which UTF-8 cannot carry:
+        its undecodable bytes are recorded as the text \\xNN."""
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            try:
+                return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            except UnicodeEncodeError:  # a surrogate no file name decoding made
+                return name.encode("utf-8", "backslashreplace").decode("utf-8")
+        return name
 
 
 class TextQuality(Record):
