@@ -91,7 +91,8 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     sections = build_sections(doc, lines)
     ident = extract_identity(doc, lines, sections)
     section_of = innermost_sections(lines, sections)
-    indicators = extract_indicators(doc, lines, section_of)
+    plan_year = ident.period.end if ident.period else None
+    indicators = extract_indicators(doc, lines, section_of, plan_year)
     objectives = extract_objectives(doc, lines, sections, section_of, indicators)
     budgets = extract_budgets(doc, lines, section_of)
     tables = document_tables(doc, lines, sections, section_of)

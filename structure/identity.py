@@ -135,8 +135,8 @@ def _header_lines(lines: list[Line], sections: list[SectionNode]) -> list[Line]:
 
 
 def _in_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and not any(c.islower() for c in letters)
+    """A line of a title in capitals: no small letter ("GIAI ĐOẠN", "2026 - 2030")."""
+    return any(c.isalnum() for c in text) and not any(c.islower() for c in text)
 
 
 def _doc_type_line(header: list[Line]) -> tuple[int, str] | None:
@@ -224,7 +224,7 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
         ident.issuer_parent = f"UBND tỉnh {ident.province.name}"
 
     # Period from the title, else the preamble.
-    ident.period = _period(ident.title or "", lines)
+    ident.period = _period(ident.title or "", lines, ident.issued_date)
 
     # Legal basis: documents cited in the title and the preamble.
     ident.legal_basis = _legal_basis(doc, lines, sections, prov)
@@ -382,25 +382,39 @@ def _name_case(name: str) -> str:
 _QUOTED = regex.compile(r"[“\"][^”\"]*[”\"]")
 
 
-def _period(title: str, lines: list[Line]) -> Period | None:
-    """The plan's own period. A quoted programme name carries its programme's period, so words
-    outside quotes win: 'Thực hiện Đề án “… giai đoạn 2023-2025 …”, năm 2024' is a plan for 2024."""
+def _period(title: str, lines: list[Line], issued: str | None) -> Period | None:
+    """The plan's own period, from its title: "giai đoạn 2026 - 2030"; "… đến năm 2030" (from the year of
+    issue); "… năm 2026" (that year alone). A quoted programme name carries its programme's period, so
+    words outside quotes win: 'Thực hiện Đề án “… giai đoạn 2023-2025 …”, năm 2024' is a plan for 2024.
+    Without a year in the title, the first period the preamble states."""
+    issued_year = int(issued[:4]) if issued else None
     unquoted = _QUOTED.sub(" ", title)
-    if unquoted != title and not rules.PERIOD_RANGE.search(unquoted):
-        year = regex.search(r"\bnăm\s+((?:19|20)\d\d)\s*$", unquoted.strip(" ,.;"))
-        if year:
-            y = int(year.group(1))
-            return Period(start=y, end=y, horizon=None, text=year.group(0))
-    for text in [title, *(line.text for line in lines[:20])]:
-        m = rules.PERIOD_RANGE.search(text)
-        h = rules.PERIOD_HORIZON.search(text)
+    for text in dict.fromkeys((unquoted, title)):
+        horizon = rules.PERIOD_HORIZON.search(text)
+        h = int(horizon["year"]) if horizon else None
+        if m := rules.PERIOD_RANGE.search(text):
+            return Period(start=int(m["start"]), end=int(m["end"]), horizon=h, text=m.group(0))
+        if m := rules.PERIOD_UNTIL.search(text):
+            end = int(m["year"])
+            start = issued_year if issued_year and issued_year <= end else None
+            return Period(start=start, end=end, horizon=h, text=m.group(0))
+        if m := rules.PERIOD_YEAR.search(text):
+            year = int(m["year"])
+            return Period(start=year, end=year, horizon=h, text=m.group(0))
+        if horizon:
+            return Period(start=None, end=None, horizon=h, text=horizon.group(0))
+    for line in lines[:20]:
+        m = rules.PERIOD_RANGE.search(line.text)
+        h = rules.PERIOD_HORIZON.search(line.text)
         if m or h:
-            start = int(m["start"]) if m else None
-            end = int(m["end"]) if m else None
-            horizon = int(h["year"]) if h else None
             span_start = min(x.start() for x in (m, h) if x)
             span_end = max(x.end() for x in (m, h) if x)
-            return Period(start=start, end=end, horizon=horizon, text=text[span_start:span_end])
+            return Period(
+                start=int(m["start"]) if m else None,
+                end=int(m["end"]) if m else None,
+                horizon=int(h["year"]) if h else None,
+                text=line.text[span_start:span_end],
+            )
     return None
 
 

@@ -133,9 +133,17 @@ DISTRICT_NAME = _c(r"(?<![\p{L}])(?:huyện|HUYỆN|thị\s+xã|THỊ\s+XÃ|thà
 
 # Planning period: "giai đoạn 2023-2025", "thời kỳ 2021 - 2030", "định hướng đến năm 2030", "tầm nhìn đến năm 2045".
 PERIOD_RANGE = _c(
-    r"(?:giai\s+đoạn|thời\s+kỳ|thời\s+gian)\s+(?:từ\s+(?:năm\s+)?)?(?P<start>(?:19|20)\d\d)\s*[-–—]\s*(?:đến\s+(?:năm\s+)?)?(?P<end>(?:19|20)\d\d)"
+    r"(?:giai\s+đoạn|thời\s+kỳ|thời\s+gian|nhiệm\s+kỳ|năm\s+học|niên\s+độ|năm)\s+(?:từ\s+(?:năm\s+)?)?(?P<start>(?:19|20)\d\d)\s*[-–—]\s*"
+    r"(?:đến\s+(?:năm\s+)?)?(?P<end>(?:19|20)\d\d)",
+    regex.I,
 )
-PERIOD_HORIZON = _c(r"(?:định\s+hướng|tầm\s+nhìn)\s+(?:đến\s+)?(?:năm\s+)?(?P<year>(?:19|20)\d\d)")
+PERIOD_HORIZON = _c(r"(?:định\s+hướng|tầm\s+nhìn)\s+(?:đến\s+)?(?:năm\s+)?(?P<year>(?:19|20)\d\d)", regex.I)
+# "Đề án … đến năm 2030", "giai đoạn đến năm 2020" (not a horizon: "định hướng đến năm 2030")
+PERIOD_UNTIL = _c(
+    r"(?<!định\s+hướng\s+|tầm\s+nhìn\s+)(?:từ\s+nay\s+)?đến\s+năm\s+(?P<year>(?:19|20)\d\d)(?!\s*[-–])", regex.I
+)
+# "Kế hoạch … năm 2026": a plan for one year
+PERIOD_YEAR = _c(r"(?<![-–]\s*)\bnăm\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–])", regex.I)
 
 # Cited documents: "Nghị quyết số 18-NQ/TU ngày 21/6/2023 của Ban Thường vụ Tỉnh ủy Hòa Bình về …".
 LEGAL_TYPES = (

@@ -28,6 +28,7 @@ COMMITMENT = regex.compile(
     r"(?:phấn\s+đấu|phân\s+đầu|bảo\s+đảm|bao\s+đảm|đảm\s+bảo|duy\s+trì|kết\s+nối|đạt)\s|(?:có\s+)?từ\s+\d", regex.I
 )
 EVERY_YEAR = regex.compile(r"(?<!bình\s+quân\s)(?:hàng|hằng|mỗi)\s+năm", regex.I)
+PER_YEAR = regex.compile(r"\s*[\p{L}\s]{0,30}/\s*năm\b")  # "120.000 lượt người/năm": a yearly quantity
 
 # Words before a number that set the comparator (longest first), and words after it.
 COMPARATORS_BEFORE: tuple[tuple[str, str], ...] = (
@@ -125,6 +126,11 @@ def _comparator(before: str | None, after: str | None) -> str:
     return "="
 
 
+def _yearly(text: str, clause_start: int, end: int) -> bool:
+    """A quantity for every year ("mỗi năm có từ 03 đề tài", "120.000 lượt người/năm"): no single target year."""
+    return bool(EVERY_YEAR.search(_sentence_of(text, clause_start, end)) or PER_YEAR.match(text, end, end + 40))
+
+
 def _horizon(section: SectionNode | None) -> int | None:
     """The year a heading sets for the targets under it: 'Chỉ tiêu … đến năm 2025', 'Giai đoạn đến năm 2030'."""
     node = section
@@ -169,8 +175,10 @@ def _unit(raw_unit: str | None, name: str) -> str | None:
 
 
 def extract_indicators(
-    doc: NormalizedDocument, lines: list[Line], section_of: dict[int, SectionNode]
+    doc: NormalizedDocument, lines: list[Line], section_of: dict[int, SectionNode], plan_year: int | None = None
 ) -> list[Indicator]:
+    """Every target the plan sets. ``plan_year`` (the end of the plan's own period) is the year of a
+    target whose clause, item and headings give none, unless it is a target for every year."""
     indicators: list[Indicator] = []
     for line in lines:
         section = section_of.get(line.number)
@@ -198,6 +206,9 @@ def extract_indicators(
                 found = [i for i in found if COMMITMENT.search(_sentence_of(doc.text, start, i.provenance.end))]
                 for indicator in found:
                     indicator.label = None
+            for indicator in found:
+                if indicator.target_year is None and not _yearly(doc.text, start, indicator.provenance.end):
+                    indicator.target_year = plan_year
             indicators.extend(found)
     for i, ind in enumerate(indicators, start=1):
         ind.id = f"ind-{i}"
