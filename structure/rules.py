@@ -64,6 +64,9 @@ DOC_TYPES: dict[str, str] = {
     "QUY ĐỊNH": "Quy định",
     "PHỤ LỤC": "Phụ lục",
 }
+# Document types that are plans (a Nghị quyết of an HĐND may set a programme); a decision that
+# attaches one of them issues a plan.
+PLAN_TYPES = frozenset({"Kế hoạch", "Đề án", "Chương trình", "Chương trình hành động", "Nghị quyết"})
 DOC_TYPE_LINE = _c(r"^(?P<type>" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")\s*$")
 
 # The code after the slash of a document number names its type: 243/KH-SYT is a Kế hoạch.
@@ -121,7 +124,10 @@ ISSUER_SENTENCE = _c(
 # (never running on into the national motto printed beside it: "TỈNH KIÊN GIANG CỘNG HÒA XÃ HỘI …")
 _NOT_MOTTO = r"(?!CỘNG\b|Cộng\b)"
 _PLACE_WORDS = (
-    r"(?P<name>\p{Lu}{2,}(?:\s+" + _NOT_MOTTO + r"\p{Lu}{2,}){0,3}(?!\p{Ll})|\p{Lu}\p{Ll}+(?:\s+" + _NOT_MOTTO
+    r"(?P<name>\p{Lu}{2,}(?:\s+"
+    + _NOT_MOTTO
+    + r"\p{Lu}{2,}){0,3}(?!\p{Ll})|\p{Lu}\p{Ll}+(?:\s+"
+    + _NOT_MOTTO
     + r"\p{Lu}\p{Ll}*){0,3})"
 )
 PROVINCE_NAME = _c(r"(?<![\p{L}])(?:tỉnh|TỈNH|Tỉnh)\s+" + _PLACE_WORDS)

@@ -60,6 +60,11 @@ class SectionNode:
     def has_part(self, *parts: str) -> bool:
         return any(node.part in parts for node in [self, *self.ancestors()])
 
+    @property
+    def nearest_part(self) -> str | None:
+        """The part of the innermost section (this one or an ancestor) that names one."""
+        return next((node.part for node in [self, *self.ancestors()] if node.part), None)
+
 
 def logical_lines(doc: NormalizedDocument) -> list[Line]:
     lines = []

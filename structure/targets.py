@@ -182,8 +182,10 @@ def extract_indicators(
     indicators: list[Indicator] = []
     for line in lines:
         section = section_of.get(line.number)
-        if section is None or section.has_part(
-            "appendix", "recipients", "budget", "implementation", "purpose", "aims", "requirements"
+        if (
+            section is None
+            or section.has_part("appendix", "recipients", "budget", "implementation")
+            or section.nearest_part in ("purpose", "aims", "requirements")  # not "4. Các chỉ tiêu" inside them
         ):
             continue
         in_target_part = section.has_part(*TARGET_PARTS)
