@@ -172,8 +172,11 @@ def _has_words(row: Row) -> bool:
     return bool(regex.search(r"\p{L}{2,}", row.text))
 
 
+# Words of a header cell: the row numbers' column, what is done, who leads and supports, when, what it yields.
 HEADER_WORDS = regex.compile(
-    r"^(?:Số\s+TT|STT|TT|ST\s*T)$|Nội\s+dung|Tên\s+(?:hoạt\s+động|đơn\s+vị)|Đơn\s+vị|Sản\s+phẩm", regex.I
+    r"^(?:Số\s+TT|STT|TT|ST\s*T)$|Nội\s+dung|Tên\s+(?:hoạt\s+động|đơn\s+vị|nhiệm\s+vụ)|^Nhiệm\s+vụ|Đơn\s+vị|"
+    r"Sản\s+phẩm|^Cơ\s+quan|chủ\s+trì|phối\s+hợp|^Thời\s+(?:gian|hạn)|^Tiến\s+độ|^Kinh\s+phí|Trách\s+nhiệm",
+    regex.I,
 )
 
 
@@ -192,7 +195,8 @@ def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:
                 caption.append(physical)
             continue  # footnotes and notes between table pages
         cells = [c.strip() for c in line.text.split("\t")]
-        if sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2 or (header and _names_columns(cells, header)):
+        is_header = not ITEM_LABEL.match(cells[0]) and sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2
+        if is_header or (header and _names_columns(cells, header)):
             if header is None:
                 header = cells
             elif not ITEM_LABEL.match(cells[0]):
