@@ -131,6 +131,21 @@ NOT_ASSIGNING_PARTS = (
 )
 
 
+# Where a name caught in running text stops: at the duty ("Sở Khoa học và Công nghệ tiến hành rà soát …"),
+# or at what qualifies the body's part ("Các sở, ngành có liên quan theo chức năng, nhiệm vụ …",
+# "Sở Tài chính, trên cơ sở đề xuất của …").
+_NAME_TAIL = regex.compile(
+    r"(?:\s*,)?\s+(?:trên\s+cơ\s+sở|theo\s+(?:chức\s+năng|phạm\s+vi|thẩm\s+quyền)|căn\s+cứ|kịp\s+thời|quan\s+tâm|"
+    r"tiến\s+hành|rà\s+soát|tiếp\s+tục|thường\s+xuyên|định\s+kỳ|được\s+giao|được\s+phân\s+công)\b.*$",
+    regex.I,
+)
+
+
+def _trim_name(name: str) -> str:
+    trimmed = _NAME_TAIL.sub("", name)
+    return trimmed if trimmed.strip() else name
+
+
 def split_unit_list(text: str) -> list[str]:
     """'các khoa/phòng và các trạm y tế xã, thị trấn' → two units; 'Trung tâm Y tế huyện Yên Thủy, Tân Lạc'
     → 'Trung tâm Y tế huyện Yên Thủy', 'Trung tâm Y tế huyện Tân Lạc' (a list of place names shares its prefix)."""
@@ -236,6 +251,7 @@ def extract_units(
     owners: dict[str, Unit] = {}  # section id → the unit its heading names
 
     def add(name: str, role: str, start: int, end: int, method: str) -> Unit:
+        name = _trim_name(name)
         canon = canonical_name(name, qualifier)
         key = (canon.lower(), role)
         if key not in units:
