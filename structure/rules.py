@@ -41,7 +41,9 @@ PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("content", _c(_LEAD + r"nội\s+dung")),
 )
 # Parts inside which a sub-heading may name a part of its own ("Chỉ tiêu 1" under "Mục tiêu 1").
-CONTAINER_PARTS = frozenset({"objectives", "general_objectives", "specific_objectives", "content", "purpose"})
+CONTAINER_PARTS = frozenset(
+    {"objectives", "general_objectives", "specific_objectives", "content", "purpose", "tasks_solutions"}
+)
 HEADING_WORD_LIMIT = 16
 
 # Document types, as printed in capitals above the title.

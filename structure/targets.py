@@ -184,7 +184,7 @@ def extract_indicators(
         section = section_of.get(line.number)
         if (
             section is None
-            or section.has_part("appendix", "recipients", "budget", "implementation")
+            or section.has_part("appendix", "recipients", "budget")
             or section.nearest_part in ("purpose", "aims", "requirements")  # not "4. Các chỉ tiêu" inside them
         ):
             continue
