@@ -69,14 +69,18 @@ BULLET_UNIT = regex.compile(
 )
 # Where a numbered item's subject ends and its duty begins: "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …",
 # "1. Căn cứ Kế hoạch này, các sở, ban, ngành, UBND các xã xây dựng kế hoạch …".
-_DUTY_STARTS = (
-    r"(?=\s+(?:chủ\s+trì|là\s+(?:cơ\s+quan|đầu\s+mối)|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|"
+_DUTY_VERBS = (
+    r"(?:chủ\s+trì|là\s+(?:cơ\s+quan|đầu\s+mối)|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|"
     r"khẩn\s+trương|nghiên\s+cứu|phối\s+hợp|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành|"
     r"tổ\s+chức|rà\s+soát|tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|tiếp\s+tục|"
     r"cập\s+nhật|cung\s+cấp|vận\s+động|chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|tăng\s+cường|"
     r"đẩy\s+mạnh|nâng\s+cao|thúc\s+đẩy|chủ\s+động|ban\s+hành|bố\s+trí|lồng\s+ghép|phát\s+huy|quán\s+triệt|"
-    r"đề\s+xuất|báo\s+cáo)\b|\s*[:(])"
+    r"đề\s+xuất|báo\s+cáo)\b"
 )
+# (in small letters: "Phòng Tổ chức - Hành chính" names a department, "tổ chức" is a duty)
+_DUTY_STARTS = r"(?=\s+(?-i:" + _DUTY_VERBS + r")|\s*[:(])"
+# A heading that names units says no duty: "14. Đề nghị Viện kiểm sát nhân dân thành phố, Tòa án nhân dân thành phố".
+_NAMES_A_DUTY = regex.compile(r"\s" + _DUTY_VERBS)
 ITEM_SUBJECT = regex.compile(
     r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,200},\s*)?(?:(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc|Chủ\s+tịch)\s+)?"
     r"(?P<units>" + _HEAD_WORDS + r"\b.{0,200}?)" + _DUTY_STARTS,
@@ -309,10 +313,18 @@ def extract_units(
         lead: Unit | None = None
         if heading and section.marker in ("arabic", "dotted", "letter", "roman") and section.part != "implementation":
             title = section.title.rstrip(":")
-            if UNIT_HEAD.match(title) and len(title.split()) <= 14 and not ASSIGN.match(title):
-                requested = regex.match(r"^Đề\s+nghị\s+", title)
+            requested = regex.match(r"^Đề\s+nghị\s*:?\s+", title)
+            names = title[requested.end() :] if requested else title
+            parts = split_unit_list(names)
+            if (
+                UNIT_HEAD.match(title)
+                and parts
+                and all(len(part.split()) <= MAX_UNIT_WORDS for part in parts)
+                and not ASSIGN.match(title)
+                and not _NAMES_A_DUTY.search(names)
+            ):
                 role = "other" if requested else "lead"
-                for part in split_unit_list(title[requested.end() :] if requested else title):
+                for part in parts:
                     unit = add(part, role, body_start, body_start + len(title), "rule:unit_heading")
                     lead = lead or unit
                 owners[section.id] = lead
