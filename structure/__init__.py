@@ -20,7 +20,7 @@ from vnplan.structure.budgets import extract_budgets, sum_warnings
 from vnplan.structure.identity import extract_identity
 from vnplan.structure.objectives import extract_objectives
 from vnplan.structure.places import locate_document, locate_records
-from vnplan.structure.rules import DOC_TYPES, PLAN_TYPES
+from vnplan.structure.rules import DOC_TYPES, ISSUES_A_PLAN, PLAN_TYPES
 from vnplan.structure.sections import Line, SectionNode, build_sections, logical_lines
 from vnplan.structure.tables import document_tables
 from vnplan.structure.targets import extract_indicators
@@ -90,11 +90,11 @@ def innermost_sections(lines: list[Line], sections: list[SectionNode]) -> dict[i
     return owner
 
 
-def _not_a_plan(doc_type: str | None, sections: list[SectionNode]) -> Notice | None:
+def _not_a_plan(doc_type: str | None, title: str | None, sections: list[SectionNode]) -> Notice | None:
     """A warning for a document that is not a plan and issues none (a regulation, a cover submission,
     a decree, a file that is no administrative document at all), else None."""
     attached = [DOC_TYPES.get(regex.sub(r"\s+", " ", s.title.upper())) for s in sections if s.style == "attached"]
-    if doc_type in PLAN_TYPES or any(t in PLAN_TYPES for t in attached):
+    if doc_type in PLAN_TYPES or any(t in PLAN_TYPES for t in attached) or ISSUES_A_PLAN.search(title or ""):
         return None
     what = doc_type or "no document type in the header"
     return Notice(
@@ -110,7 +110,7 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     ident = extract_identity(doc, lines, sections)
     section_of = innermost_sections(lines, sections)
     plan_year = ident.period.end if ident.period else None
-    plan_warning = _not_a_plan(ident.doc_type, sections)
+    plan_warning = _not_a_plan(ident.doc_type, ident.title, sections)
     # a regulation's rates and a cover letter's figures are no targets
     indicators = [] if plan_warning else extract_indicators(doc, lines, section_of, plan_year)
     objectives = extract_objectives(doc, lines, sections, section_of, indicators)

@@ -23,6 +23,8 @@ from vnplan.structure.ner import places
 from vnplan.structure.sections import Line, SectionNode
 
 HEADER_LINE_LIMIT = 14
+# The line above a decision's preamble that names who decides ("ỦY BAN NHÂN DÂN TỈNH SƠN LA", "CHỦ TỊCH …").
+AUTHORITY_LINE = regex.compile(r"^(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC)\b")
 BANNER_LINE_LIMIT = 80  # a web page's banner and metadata grid before the document
 ORG_HEADS = ("Sở", "Bộ", "Phòng", "Trung tâm", "Bệnh viện", "Ban", "Cục", "Chi cục", "Trạm", "Văn phòng")
 PLACE_WORDS = ("tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn")
@@ -169,6 +171,8 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
             for line in header[index + 2 :]:
                 if not _in_capitals(ident.title) or not _in_capitals(line.text):
                     break
+                if AUTHORITY_LINE.match(line.text.strip()):
+                    break  # "ỦY BAN NHÂN DÂN TỈNH SƠN LA" under a decision's title is its authority line
                 ident.title = f"{ident.title} {line.text.strip()}"
 
     # Number.
@@ -321,7 +325,9 @@ def _province(doc: NormalizedDocument, ident: Identity, lines: list[Line]) -> Pl
     mentions = _province_mentions(doc.text)
     for org in (ident.issuer, ident.issuer_parent):
         if org:
-            m = rules.PROVINCE_NAME.search(org) or rules.CENTRAL_CITY.search(org)
+            if city := rules.CENTRAL_CITY.search(org):
+                return Place(name=_name_case(city["name"]), level="province", text=city.group(0), provenance=None)
+            m = rules.PROVINCE_NAME.search(org)
             # a name the text never repeats may be a misread header ("LAICHAU"): let the mentions decide
             if m and (mentions[_name_case(m["name"])] > 1 or len(mentions) <= 1):
                 return Place(name=_name_case(m["name"]), level="province", text=m.group(0), provenance=None)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import regex
+
 from vnplan.markers import match_marker
 from vnplan.model import Indicator, Objective
 from vnplan.normalize import NormalizedDocument
@@ -18,17 +20,22 @@ from vnplan.structure.sections import Line, SectionNode
 
 OBJECTIVE_PARTS = ("objectives", "general_objectives", "specific_objectives")
 ITEM_MARKERS = ("arabic", "dotted", "letter", "bullet")
+NUMBERED_OBJECTIVE = regex.compile(r"^mục\s+tiêu\s+\d", regex.I)
 
 
 def _kind(section: SectionNode, heading: bool, aims_only: bool) -> str | None:
     """The kind of objective a line of ``section`` states, or None when it states none."""
     if section.has_part("general_objectives") and not heading:
         return "general"
-    if section.marker == "bullet" and section.parent is not None and section.parent.part == "specific_objectives":
-        return "specific"
+    parent = section.parent
+    if parent is not None and parent.part == "specific_objectives" and section.marker in ITEM_MARKERS:
+        # "- …", "a) …" under "Mục tiêu cụ thể": the item's own line ("2.3. Mục tiêu 3: <title>" is read above,
+        # and the paragraphs that explain an item are not objectives of their own, O1)
+        if section.marker == "bullet":
+            return "specific"
+        return "specific" if heading and not NUMBERED_OBJECTIVE.match(section.title) else None
     if section.part == "objectives" and not heading:
         return "general"  # a paragraph under a plain "Mục tiêu" heading
-    parent = section.parent
     if parent is not None and parent.part == "objectives" and section.part is None and section.marker in ITEM_MARKERS:
         # "II. MỤC TIÊU" / "1. Phát triển kinh tế số đến năm 2030": the item (its title) is specific
         return "specific" if heading else None

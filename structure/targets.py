@@ -15,6 +15,7 @@ from importlib import resources
 
 import regex
 
+from vnplan.markers import match_marker
 from vnplan.model import Baseline, Indicator, Target
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
@@ -198,18 +199,24 @@ def extract_indicators(
             if row is not None:
                 indicators.append(row)
                 continue
+        # "6.4. Hàng năm, A tăng 03%; B tăng 03%": an item that opens with "hằng năm" is yearly in every clause
+        marker = match_marker(line.text)
+        yearly_item = bool(EVERY_YEAR.match(line.text[marker.end if marker else 0 :].lstrip()))
         offset = 0
         for clause in regex.split(r"(?<=;)\s*", line.text):
             start = line.start + line.text.index(clause, offset)
             offset = start - line.start + len(clause)
             found = _clause_targets(doc, clause, start, horizon, label, section)
+            if yearly_item and not YEAR.search(clause):
+                for indicator in found:
+                    indicator.target_year = None
             if not in_target_part:
                 # a commitment governs its own clause: "phấn đấu … là 120.000 lượt người", "có từ 03 đề tài"
                 found = [i for i in found if COMMITMENT.search(_sentence_of(doc.text, start, i.provenance.end))]
                 for indicator in found:
                     indicator.label = None
             for indicator in found:
-                if indicator.target_year is None and not _yearly(doc.text, start, indicator.provenance.end):
+                if indicator.target_year is None and not _yearly(doc.text, line.start, indicator.provenance.end):
                     indicator.target_year = plan_year
             indicators.extend(found)
     for i, ind in enumerate(indicators, start=1):

@@ -139,7 +139,7 @@ NOT_ASSIGNING_PARTS = (
 # or at what qualifies the body's part ("Các sở, ngành có liên quan theo chức năng, nhiệm vụ …",
 # "Sở Tài chính, trên cơ sở đề xuất của …").
 _NAME_TAIL = regex.compile(
-    r"(?:\s*,)?\s+(?:trên\s+cơ\s+sở|theo\s+(?:chức\s+năng|phạm\s+vi|thẩm\s+quyền)|căn\s+cứ|kịp\s+thời|quan\s+tâm|"
+    r"(?<!\s)(?:\s*+,)?\s++(?:trên\s+cơ\s+sở|theo\s+(?:chức\s+năng|phạm\s+vi|thẩm\s+quyền)|căn\s+cứ|kịp\s+thời|quan\s+tâm|"
     r"tiến\s+hành|rà\s+soát|tiếp\s+tục|thường\s+xuyên|định\s+kỳ|được\s+giao|được\s+phân\s+công)\b.*$",
     regex.I,
 )
