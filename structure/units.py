@@ -43,7 +43,11 @@ _ASSIGNED_VERBS = (
 # "Giao Sở Nội vụ (cơ quan thường trực …):" names its unit before a bracket or colon too
 ASSIGN = regex.compile(r"^Giao\s+(?P<units>.+?)(?:" + _ASSIGNED_VERBS + r"|\s*[(:])")
 # "Đề nghị X …" at the start of a sentence or clause: a request to a body the issuer does not direct.
-REQUEST = regex.compile(r"(?:^|[.;,]\s+)[Đđ]ề\s+nghị\s+(?P<units>.+?)" + _ASSIGNED_VERBS)
+# "Yêu cầu các sở, ngành … thực hiện", "Khuyến khích các doanh nghiệp …" ask too.
+REQUEST = regex.compile(
+    r"(?:^|[.;,]\s+)(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Kk]huyến\s+khích)\s+(?P<units>(?:các|những|UBND|Ủy|Sở|Ban|Hội|Đoàn|"
+    r"Mặt|Liên|Hiệp|Bảo|Công|Viện|Tòa|Doanh|Chủ|Cơ|Đơn)\b.+?)" + _ASSIGNED_VERBS
+)
 # A unit's name in running text ends where its duty begins: at a verb, "có" (not "có liên quan")
 # or punctuation.
 _NAME_ENDS = (
@@ -61,7 +65,13 @@ SUPPORT = regex.compile(
     regex.I,
 )
 # "Chỉ đạo các trạm y tế … có trách nhiệm …": units the issuer's unit directs are asked to act (other).
-DIRECTED = regex.compile(r"\bchỉ\s+đạo\s+(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]*?)" + _NAME_ENDS, regex.I)
+DIRECTED = regex.compile(
+    r"\bchỉ\s+đạo(?:\s*,\s*(?:điều\s+hành|đôn\s+đốc|hướng\s+dẫn))*\s+(?P<units>(?:"
+    + _HEAD_WORDS
+    + r"|hệ\s+thống\s+(?!văn\s+bản|pháp\s+luật|chính\s+sách)\p{L}+)\b[^.;:()]*?)"
+    + _NAME_ENDS,
+    regex.I,
+)
 # Units named inside another unit's duty: (pattern, role, provenance method).
 NAMED_IN_DUTY = ((SUPPORT, "support", "rule:unit_support"), (DIRECTED, "other", "rule:unit_directed"))
 BULLET_UNIT = regex.compile(
@@ -72,7 +82,9 @@ BULLET_UNIT = regex.compile(
 _DUTY_VERBS = (
     r"(?:chủ\s+trì|là\s+(?:cơ\s+quan|đầu\s+mối)|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|"
     r"khẩn\s+trương|nghiên\s+cứu|phối\s+hợp|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành|"
-    r"tổ\s+chức|rà\s+soát|tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|tiếp\s+tục|"
+    # "tổ chức" is a duty ("tổ chức thực hiện"), but a body in "các tổ chức xã hội", "cơ quan, tổ chức, cá nhân"
+    r"tổ\s+chức(?!\s*,|\s+(?:xã\s+hội|chính\s+trị|thành\s+viên|đoàn\s+thể|hội|quốc\s+tế|cá\s+nhân|có\s+liên\s+quan)\b)|"
+    r"rà\s+soát|tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|tiếp\s+tục|"
     r"cập\s+nhật|cung\s+cấp|vận\s+động|chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|tăng\s+cường|"
     r"đẩy\s+mạnh|nâng\s+cao|thúc\s+đẩy|chủ\s+động|ban\s+hành|bố\s+trí|lồng\s+ghép|phát\s+huy|quán\s+triệt|"
     r"đề\s+xuất|báo\s+cáo)\b"
@@ -95,7 +107,8 @@ CHAIRED = regex.compile(
 # ngành", or a heading "a) Cơ quan chủ trì" over the units as list items.
 ROLE_LABEL = regex.compile(
     r"^(?:(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận)\s+(?P<role>chủ\s+trì(?:\s+thực\s+hiện)?|thực\s+hiện|phối\s+hợp"
-    r"(?:\s+thực\s+hiện)?|phụ\s+trách|chịu\s+trách\s+nhiệm)|(?P<bare>Chủ\s+trì|Phối\s+hợp))\s*(?::\s*(?P<units>.*?))?\s*\.?$",
+    r"(?:\s+thực\s+hiện)?|phụ\s+trách|chịu\s+trách\s+nhiệm)|(?P<bare>(?:Chủ\s+trì\s*,\s*)?Phối\s+hợp(?:\s+với)?|Chủ\s+trì))"
+    r"\s*(?::\s*(?P<units>.*?))?\s*\.?$",
     regex.I,
 )
 # "Trưởng các phòng, thủ trưởng các đơn vị … có trách nhiệm phối hợp …": the subject supports.
@@ -103,8 +116,7 @@ SUBJECT = regex.compile(
     r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,80},\s*)?(?:(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc)\s+)?(?P<units>"
     + _HEAD_WORDS
     + r"\b.{0,120}?)\s+"
-    r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|phối\s+hợp|triển\s+khai|thực\s+hiện|lãnh\s+đạo|chủ\s+động|"
-    r"báo\s+cáo|xây\s+dựng|tổ\s+chức|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b",
+    r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:" + _DUTY_VERBS + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên))",
     regex.I,
 )
 # A list splits at ";", at "và" or "," before a unit's head word ("các phòng, trạm y tế", ", Sở Nội vụ",
@@ -289,10 +301,13 @@ def extract_units(
                 labelled[section.id] = role
             continue
         if section.parent is not None and section.parent.id in labelled and section.line == line.number:
-            # "- Ban Chỉ đạo các quân khu; Ban Chỉ đạo các tỉnh." under "a) Cơ quan chủ trì"
+            # "- Ban Chỉ đạo các quân khu; Ban Chỉ đạo các tỉnh." under "a) Cơ quan chủ trì"; "- Sở Tài chính và
+            # các đơn vị có liên quan tham mưu …" under "b) Chủ trì, phối hợp": the units before the duty
             item = body.strip(" .;")
-            if UNIT_HEAD.match(item) and len(item.split()) <= 2 * MAX_UNIT_WORDS:
-                for part in split_unit_list(item):
+            subject = ITEM_SUBJECT.match(item)
+            names = subject["units"] if subject else item
+            if UNIT_HEAD.match(names) and len(names.split()) <= 2 * MAX_UNIT_WORDS:
+                for part in split_unit_list(names):
                     offset = body_start + max(body.find(part), 0)
                     add(part, labelled[section.parent.id], offset, offset + len(part), "rule:unit_role_label")
                 continue
