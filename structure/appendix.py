@@ -134,7 +134,7 @@ COLUMN_ROLES: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ("deadline", r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành"),
         ("approval", r"cấp\s+trình"),
         ("budget", r"kinh\s+phí"),
-        ("name", r"nội\s+dung|hoạt\s+động|nhiệm\s+vụ|công\s+việc|tên"),
+        ("name", r"nội\s+dung|hoạt\s+động|nhiệm\s+vụ|công\s+việc|chỉ\s+tiêu|tên"),
         ("label", r"^(?:số\s+)?s?tt$"),
     )
 )
