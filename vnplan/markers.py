@@ -36,8 +36,8 @@ SECTION_MARKERS: tuple[Marker, ...] = (
         r"\s+(?P<label>\d{1,2}|[IVX]{1,4})\s*(?:[:.]|$)",
         "Mục tiêu 1:, Chỉ tiêu 3:, Phần II., Điều 2.",
     ),
-    # (with the forms OCR reads them as: "HI."/"II1." for III, "I1."/"Il." for II, "1V." for IV)
-    _m("roman", r"^(?P<label>[IVX]{1,5}|HI|II1|IIl|I1|Il|1I|1V|lV)[.)]\s+(?=\S)", "I., II., IV., HI. (OCR)"),
+    # (with the forms OCR reads them as: "HI."/"IH."/"II1." for III, "I1."/"Il."/"H." for II, "1V." for IV)
+    _m("roman", r"^(?P<label>[IVX]{1,5}|HI|IH|II1|IIl|I1|Il|1I|H|1V|lV)[.)]\s+(?=\S)", "I., II., IV., HI. (OCR)"),
     _m(
         "dotted",
         r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})(?:\.\s*(?=\S)|\s+(?=\p{Lu}))",
@@ -66,6 +66,8 @@ NATIONAL_MOTTO = regex.compile(
 # OCR misreadings of roman numerals, and what they stand for.
 ROMAN_MISREADINGS = {
     "HI": "III",
+    "IH": "III",
+    "H": "II",
     "II1": "III",
     "IIl": "III",
     "I1": "II",
