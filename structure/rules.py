@@ -36,6 +36,8 @@ PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
         _c(
             _LEAD + r"(?:tổ\s+chức\s+thực\s+hiện|phân\s+công\s+(?:trách\s+nhiệm|nhiệm\s+vụ|thực\s+hiện)|"
             r"trách\s+nhiệm\s+(?:thực\s+hiện|của\s+các)|tổ\s+chức\s+triển\s+khai(?:\s+thực\s+hiện)?$)"
+            # a decision's article that assigns: "Điều 2. Giao Sở Công Thương chủ trì, phối hợp với …"
+            r"|^điều\s+\d+\s*[:.]?\s*giao\s"
         ),
     ),
     ("content", _c(_LEAD + r"nội\s+dung")),

@@ -41,7 +41,7 @@ _ASSIGNED_VERBS = (
     r"triển\s+khai|báo\s+cáo)\b)"
 )
 # "Giao Sở Nội vụ (cơ quan thường trực …):" names its unit before a bracket or colon too
-ASSIGN = regex.compile(r"^Giao\s+(?P<units>.+?)(?:" + _ASSIGNED_VERBS + r"|\s*[(:])")
+ASSIGN = regex.compile(r"^Giao\s+(?P<units>.+?)(?:" + _ASSIGNED_VERBS + r"|\s*[(:]|\s*$)")
 # "Đề nghị X …" at the start of a sentence or clause: a request to a body the issuer does not direct.
 # "Yêu cầu các sở, ngành … thực hiện", "Khuyến khích các doanh nghiệp …" ask too.
 REQUEST = regex.compile(
@@ -58,7 +58,8 @@ _NAME_ENDS = (
 )
 # "phối hợp (chặt chẽ, tốt, thường xuyên) với X": one or two words may qualify the cooperation
 SUPPORT = regex.compile(
-    r"phối\s+hợp\s+(?:(?:\p{L}+\s+){1,2}(?=với\s)|chặt\s+chẽ\s+)?(?:với\s+)?(?P<units>"
+    r"phối\s+hợp\s+(?:(?:\p{L}+\s+){1,2}(?=với\s)|chặt\s+chẽ\s+)?(?:với\s+)?"
+    r"(?:(?:Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|Lãnh\s+đạo)\s+)?(?P<units>"
     + _HEAD_WORDS
     + r"\b[^.;:()]*?)"
     + _NAME_ENDS,
@@ -287,8 +288,10 @@ def extract_units(
         if section is None or section.has_part("appendix", "recipients", *NOT_ASSIGNING_PARTS):
             continue
         found = match_marker(line.text)
-        body = line.text[found.end :] if found else line.text
-        body_start = line.start + (found.end if found else 0)
+        body_from = found.end if found else 0
+        body_from += len(line.text[body_from:]) - len(line.text[body_from:].lstrip())  # "Điều 2. Giao …"
+        body = line.text[body_from:]
+        body_start = line.start + body_from
         label = ROLE_LABEL.match(body.strip()) if "\t" not in body else None
         if label:
             role = "support" if "phối" in (label["role"] or label["bare"]).lower() else "lead"
