@@ -48,10 +48,14 @@ REQUEST = regex.compile(
     r"(?:^|[.;,]\s+)(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Kk]huyến\s+khích)\s+(?P<units>(?:các|những|UBND|Ủy|Sở|Ban|Hội|Đoàn|"
     r"Mặt|Liên|Hiệp|Bảo|Công|Viện|Tòa|Doanh|Chủ|Cơ|Đơn)\b.+?)" + _ASSIGNED_VERBS
 )
+# "tổ chức" is a duty ("tổ chức thực hiện"), but a body in "các tổ chức xã hội", "cơ quan, tổ chức, cá nhân"
+_ORGANIZE = (
+    r"tổ\s+chức(?!\s*,|\s+(?:xã\s+hội|chính\s+trị|thành\s+viên|đoàn\s+thể|hội|quốc\s+tế|cá\s+nhân|có\s+liên\s+quan)\b)"
+)
 # A unit's name in running text ends where its duty begins: at a verb, "có" (not "có liên quan")
 # or punctuation.
 _NAME_ENDS = (
-    r"(?=\s+(?:để|trong|nhằm|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành|tổ\s+chức|rà\s+soát|"
+    r"(?=\s+(?:để|trong|nhằm|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành|" + _ORGANIZE + r"|rà\s+soát|"
     r"tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|áp\s+dụng|tiếp\s+tục|cập\s+nhật|có|được|cung\s+cấp|vận\s+động|"
     r"chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|thẩm\s+định|tăng\s+cường|đẩy\s+mạnh|nâng\s+cao|"
     r"thúc\s+đẩy|phối\s+hợp)\b(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)"
@@ -83,8 +87,8 @@ BULLET_UNIT = regex.compile(
 _DUTY_VERBS = (
     r"(?:chủ\s+trì|là\s+(?:cơ\s+quan|đầu\s+mối)|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|"
     r"khẩn\s+trương|nghiên\s+cứu|phối\s+hợp|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành|"
-    # "tổ chức" is a duty ("tổ chức thực hiện"), but a body in "các tổ chức xã hội", "cơ quan, tổ chức, cá nhân"
-    r"tổ\s+chức(?!\s*,|\s+(?:xã\s+hội|chính\s+trị|thành\s+viên|đoàn\s+thể|hội|quốc\s+tế|cá\s+nhân|có\s+liên\s+quan)\b)|"
+    + _ORGANIZE
+    + r"|"
     r"rà\s+soát|tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|tiếp\s+tục|"
     r"cập\s+nhật|cung\s+cấp|vận\s+động|chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|tăng\s+cường|"
     r"đẩy\s+mạnh|nâng\s+cao|thúc\s+đẩy|chủ\s+động|ban\s+hành|bố\s+trí|lồng\s+ghép|phát\s+huy|quán\s+triệt|"
