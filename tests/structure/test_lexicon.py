@@ -1,0 +1,74 @@
+"""The organisation lexicon (structure/data/organisations.json): one test per family of entries."""
+
+from __future__ import annotations
+
+import regex
+
+from vnplan.structure.lexicon import organisations
+from vnplan.structure.units import canonical_name, split_unit_list
+
+HEAD = regex.compile(organisations().head_pattern(), regex.I)
+
+
+def test_head_words_start_a_body_and_their_exceptions_do_not():
+    for name in (
+        "Sở Y tế",
+        "Bộ Chỉ huy Quân sự tỉnh",
+        "Ban Chỉ đạo quốc gia",
+        "Hội Nông dân tỉnh",
+        "UBND các xã",
+        "Công an tỉnh",
+        "Báo và Phát thanh, Truyền hình tỉnh",
+        "Tổ thẩm định",
+    ):
+        assert HEAD.match(name), name
+    for phrase in (
+        "Phòng, chống ma túy",
+        "Hội nghị tổng kết",
+        "Ban hành kế hoạch",
+        "Đội ngũ giáo viên",
+        "Khoa học và công nghệ",
+        "Bộ tiêu chí chất lượng",
+        "Báo cáo kết quả",
+    ):
+        assert not HEAD.match(phrase), phrase
+
+
+def test_group_nouns_are_bodies_after_cac():
+    for group in (
+        "các cơ quan báo chí",
+        "các đơn vị có liên quan",
+        "các địa phương",
+        "các doanh nghiệp viễn thông",
+        "các quân khu",
+        "các tổ chức chính trị - xã hội",
+    ):
+        assert HEAD.match(group), group
+    assert not HEAD.match("đơn vị tính: triệu đồng")  # a group noun without "các" is no body
+
+
+def test_abbreviations_expand_in_canonical_names():
+    assert canonical_name("UBND các xã", None) == "Ủy ban nhân dân các xã"
+    assert canonical_name("Sở KH&CN", None) == "Sở Khoa học và Công nghệ"
+    assert canonical_name("Bộ CHQS tỉnh", None) == "Bộ Chỉ huy Quân sự tỉnh"
+    assert canonical_name("Sở LĐ-TB&XH", None) == "Sở Lao động - Thương binh và Xã hội"
+    assert canonical_name("BVĐK tỉnh", None) == "Bệnh viện đa khoa tỉnh"
+
+
+def test_department_names_are_standardized():
+    assert canonical_name("Phòng Kế hoạch Tài chính", None) == "Phòng Kế hoạch - Tài chính"
+    assert canonical_name("phòng tổ chức hành chính", None) == "Phòng Tổ chức - Hành chính"
+
+
+def test_lists_split_before_a_body_but_never_inside_a_stock_group():
+    assert split_unit_list("Sở Tài chính, Sở Nội vụ, Công an tỉnh") == ["Sở Tài chính", "Sở Nội vụ", "Công an tỉnh"]
+    assert split_unit_list("các Sở, Ban, ngành") == ["các Sở, Ban, ngành"]
+    assert split_unit_list("các sở, ban, ngành, các cơ quan Trung ương đóng trên địa bàn, UBND các xã, phường") == [
+        "các sở, ban, ngành",
+        "các cơ quan Trung ương đóng trên địa bàn",
+        "UBND các xã, phường",
+    ]
+    assert split_unit_list("Báo và Đài Phát thanh, Truyền hình Lâm Đồng") == [
+        "Báo và Đài Phát thanh, Truyền hình Lâm Đồng"
+    ]
+    assert split_unit_list("Sở Văn hóa, Thể thao và Du lịch") == ["Sở Văn hóa, Thể thao và Du lịch"]
