@@ -329,3 +329,31 @@ def test_realdocs_are_split_into_halves_by_number(tmp_path):
     assert [c.doc_id for c in select(cases, "even")] == ["02_CaMau"]
     assert [c.subset for c in cases] == ["seeds", "odd", "even", "odd"]
     assert len(select(cases, "realdocs")) == 3 and len(select(cases, "all")) == 4
+
+
+def test_eval_scores_stored_outputs_like_processing(tmp_path):
+    """`--outputs DIR` reads the JSON a batch wrote instead of processing: same figures, and a missing
+    output is one error line naming the document, not a traceback."""
+    doc_id = seed_path("003").stem
+    gold_dir, out_dir = tmp_path / "gold", tmp_path / "out"
+    gold_dir.mkdir()
+    out_dir.mkdir()
+    document = {
+        "number": None,
+        "issuer": "Ủy ban nhân dân huyện Cẩm Thủy",
+        "issued_date": "2022-02",
+        "province": "Thanh Hóa",
+    }
+    (gold_dir / f"{doc_id}.json").write_text(json.dumps(gold_with(document=document)), encoding="utf-8")
+
+    def run(*extra: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "vnplan", "eval", "--json", "--gold", str(gold_dir), "--docs", str(SEEDS)]
+        return subprocess.run([*command, *extra], capture_output=True, text=True, timeout=300)
+
+    missing = run("--outputs", str(out_dir))
+    assert missing.returncode == 1 and "no output" in missing.stderr and "Traceback" not in missing.stderr
+    (out_dir / f"{doc_id}.json").write_text(processed("003").to_json(), encoding="utf-8")
+    stored, fresh = run("--outputs", str(out_dir)), run()
+    assert stored.returncode == fresh.returncode == 0
+    assert json.loads(stored.stdout)["overall"] == json.loads(fresh.stdout)["overall"]
+    assert json.loads(stored.stdout)["overall"]["types"]["identity"]["tp"] == 3
