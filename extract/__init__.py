@@ -9,12 +9,12 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from vnplan.errors import InputError
 from vnplan.extract.builder import Reading
 from vnplan.extract.document import ExtractedDocument, FontRun, PageText
 from vnplan.extract.sniff import detect_format
 from vnplan.extract.text import decode_text
-from vnplan.model import Notice
+from vnplan.schema.errors import InputError
+from vnplan.schema.model import Notice
 
 __all__ = ["ExtractedDocument", "FontRun", "PageText", "extract"]
 

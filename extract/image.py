@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from vnplan.errors import InputError
 from vnplan.extract.builder import Reading, TextBuilder
 from vnplan.extract.ocr import ocr_pages
 from vnplan.extract.page_images import PageImages
+from vnplan.schema.errors import InputError
 
 MAX_PAGES = 500
 

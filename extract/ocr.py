@@ -23,9 +23,9 @@ import numpy as np
 import pytesseract
 from PIL import Image, ImageOps
 
-from vnplan.errors import InputError
 from vnplan.extract.builder import Box, Line
 from vnplan.extract.page_images import Kind, PageImages
+from vnplan.schema.errors import InputError
 
 LANG = "vie"
 # Seconds one page may take before its OCR is abandoned (the page is left empty, with a warning).

@@ -15,7 +15,7 @@ from typing import Literal
 import pypdfium2 as pdfium
 from PIL import Image, UnidentifiedImageError
 
-from vnplan.errors import InputError
+from vnplan.schema.errors import InputError
 
 Kind = Literal["pdf", "image"]
 OCR_DPI = 300.0

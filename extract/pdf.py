@@ -25,10 +25,10 @@ from pdfminer.layout import LTChar, LTItem
 from pdfplumber.page import Page as PlumberPage
 from pdfplumber.page import fix_fontname_bytes
 
-from vnplan.errors import InputError
 from vnplan.extract.builder import Box, Line, Reading, TextBuilder, join_lines
 from vnplan.extract.document import Table
 from vnplan.extract.lines import Block, blocks, glyphs_from_chars, group_rows, row_line
+from vnplan.schema.errors import InputError
 
 MAX_PAGES = 2000
 # A page with less real text than this (signature stamps excluded) over a page-sized image is a scan.

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from vnplan.markers import match_marker
-from vnplan.model import Indicator, Objective
 from vnplan.normalize import NormalizedDocument
+from vnplan.schema.markers import match_marker
+from vnplan.schema.model import Indicator, Objective
 from vnplan.structure.sections import Line, SectionNode
 
 OBJECTIVE_PARTS = ("objectives", "general_objectives", "specific_objectives")

@@ -15,9 +15,9 @@ from importlib import resources
 
 import regex
 
-from vnplan.model import Baseline, Indicator, Target
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
+from vnplan.schema.model import Baseline, Indicator, Target
 from vnplan.structure.numbers import parse_number
 from vnplan.structure.sections import Line, SectionNode
 

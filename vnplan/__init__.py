@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vnplan.errors import InputError
-from vnplan.model import SCHEMA_VERSION, PlanDocument
+from vnplan.schema.errors import InputError
+from vnplan.schema.model import SCHEMA_VERSION, PlanDocument
 
 __version__ = "0.1.0"
 __all__ = ["SCHEMA_VERSION", "InputError", "PlanDocument", "__version__", "process"]

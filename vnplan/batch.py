@@ -133,7 +133,7 @@ def process_to_json(source: str, limit: float) -> tuple[str | None, str | None]:
     """The work one worker does for one document within ``limit`` seconds (0: none):
     (JSON text, None) or (None, one-line error)."""
     from vnplan.cli import run_one
-    from vnplan.errors import InputError
+    from vnplan.schema.errors import InputError
 
     try:
         return run_one(Path(source), limit).to_json(), None

@@ -24,9 +24,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from vnplan.errors import InputError
 from vnplan.files import display, output_names, relative_inputs, write_atomic
-from vnplan.model import PlanDocument
+from vnplan.schema.errors import InputError
+from vnplan.schema.model import PlanDocument
 
 if TYPE_CHECKING:
     from vnplan.evaluation import Case, Counts, DocumentResult, Report

@@ -20,8 +20,8 @@ import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from vnplan.model import PlanDocument, Provenance
 from vnplan.normalize.unicode import alternate_tone_placement
+from vnplan.schema.model import PlanDocument, Provenance
 from vnplan.structure.units import canonical_name
 
 # Reported beside activities: activities matched on name alone, ignoring the lead unit.

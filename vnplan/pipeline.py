@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from vnplan.extract import extract
-from vnplan.model import Notice, PlanDocument
 from vnplan.normalize import normalize
 from vnplan.normalize.quality import read_quality
 from vnplan.schema import ensure_valid
+from vnplan.schema.model import Notice, PlanDocument
 from vnplan.structure import structure
 
 # Raw text with fewer valid Vietnamese syllables than this and (almost) no Vietnamese diacritics is
