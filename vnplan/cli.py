@@ -6,16 +6,10 @@ processed, one error line each); 2 the command was used wrongly.
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import json
 import os
-import signal
-import stat
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,11 +19,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from vnplan.files import display, output_names, relative_inputs, write_atomic
+from vnplan.limits import DEFAULT_MAX_SECONDS, MAX_SECONDS_ENV, max_seconds_from_env
 from vnplan.schema.errors import InputError
 from vnplan.schema.model import PlanDocument
 
 if TYPE_CHECKING:
     from vnplan.evaluation import Case, Counts, DocumentResult, Report
+    from vnplan.pipeline import Options, Stage
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -54,115 +50,18 @@ def report_error(path: Path | str, message: str) -> None:
     err.print(f"vnplan: error: {display(path)}: {display(message)}", markup=False)
 
 
-MAX_SECONDS_ENV = "VNPLAN_MAX_SECONDS"
-DEFAULT_MAX_SECONDS = 3600.0
-STOP_REPEAT_SECONDS = 0.2  # how often a stop is raised again in a thread that has not stopped
+def _options(max_time: float | None, stop_after: Stage = "structure") -> Options:
+    """--max-seconds, else $VNPLAN_MAX_SECONDS, else the default: the pipeline's Options."""
+    from vnplan.pipeline import Options  # every stage: imported only by the commands that run them
+
+    return Options(max_seconds=max_seconds_from_env() if max_time is None else max_time, stop_after=stop_after)
 
 
-class TimeLimitExceeded(BaseException):
-    """Raised by the alarm; a BaseException so that no reader's ``except Exception`` swallows it."""
+def run_one(path: Path, options: Options | None = None) -> PlanDocument:
+    """The document of one input; InputError with a one-line message when it cannot be made."""
+    from vnplan.pipeline import run
 
-
-def max_seconds() -> float:
-    """The per-document time limit: VNPLAN_MAX_SECONDS (0 = none), else DEFAULT_MAX_SECONDS."""
-    value = os.environ.get(MAX_SECONDS_ENV, "").strip()
-    try:
-        return float(value) if value else DEFAULT_MAX_SECONDS
-    except ValueError:
-        return DEFAULT_MAX_SECONDS
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise TimeLimitExceeded in this thread after ``seconds``.
-
-    In the main thread by SIGALRM; in another thread (a Dask task) a timer thread raises it
-    there with PyThreadState_SetAsyncExc. Either way the exception arrives between two Python
-    bytecodes, so a call into C (a tesseract page) finishes first: the limit holds to within one
-    such call."""
-    if seconds <= 0:
-        yield
-        return
-    if threading.current_thread() is threading.main_thread():
-
-        def expire(signum: int, frame: object) -> None:
-            raise TimeLimitExceeded
-
-        previous = signal.signal(signal.SIGALRM, expire)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-        return
-
-    target = threading.get_ident()
-    guard = threading.Lock()
-    finished = threading.Event()
-
-    def interrupt() -> None:
-        # Raised again until the task ends: an exception that lands in a callback whose errors
-        # are ignored (a library's gc hook, a __del__) is swallowed there.
-        if finished.wait(seconds):
-            return
-        while True:
-            with guard:
-                if finished.is_set():
-                    return
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(TimeLimitExceeded))
-            if finished.wait(STOP_REPEAT_SECONDS):
-                return
-
-    threading.Thread(target=interrupt, name="vnplan-time-limit", daemon=True).start()
-    try:
-        yield
-    finally:
-        with guard:
-            finished.set()
-
-
-def _refuse_special_file(path: Path) -> None:
-    """A FIFO would block the read forever and a device such as /dev/zero never ends: only regular
-    files (or links to them) are read. Missing files and folders are left to extract's own message."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return
-    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
-        raise InputError(f"not a regular file ({kind}); refused")
-
-
-def run_one(path: Path, limit: float | None = None) -> PlanDocument:
-    """process() with every failure turned into InputError (one line, no traceback), within ``limit``
-    seconds (default max_seconds())."""
-    from vnplan.pipeline import process
-    from vnplan.schema import SchemaViolation
-
-    limit = max_seconds() if limit is None else limit
-    _refuse_special_file(path)
-    try:
-        with time_limit(limit):
-            return process(path)
-    except TimeLimitExceeded as exc:
-        raise InputError(
-            f"stopped after the {limit:g} s time limit per document ({MAX_SECONDS_ENV} or --max-seconds)"
-        ) from exc
-    except InputError:
-        raise
-    except SchemaViolation as exc:
-        raise InputError(f"output failed schema validation and was not written: {exc}") from exc
-    except MemoryError as exc:
-        raise InputError("ran out of memory reading this file") from exc
-    except Exception as exc:  # a bug, but one bad file must not stop the others
-        raise InputError(f"internal error ({type(exc).__name__}: {exc}); please report it") from exc
-
-
-def _set_max_seconds(seconds: float | None) -> None:
-    """--max-seconds, passed to run_one (and to batch workers, which inherit the environment)."""
-    if seconds is not None:
-        os.environ[MAX_SECONDS_ENV] = f"{seconds:g}"
+    return run(path, options or _options(None)).plan()
 
 
 def _progress(total: int) -> Progress:
@@ -243,7 +142,7 @@ def extract(
     the input tree (DIR/<path below the input folder>.json; inputs that would share a name keep
     their suffix: x.pdf.json). An existing -o FILE is overwritten only with --force.
     """
-    _set_max_seconds(max_time)
+    options = _options(max_time)
     failed = 0
 
     def unreadable(path: Path, reason: str) -> None:
@@ -267,7 +166,7 @@ def extract(
         task = progress.add_task("extracting", total=len(files))
         for path in files:
             try:
-                plan = run_one(path)
+                plan = run_one(path, options)
             except InputError as exc:
                 report_error(path, str(exc))
                 failed += 1
@@ -298,12 +197,14 @@ def extract(
 @app.command()
 def text(input: Annotated[Path, typer.Argument(help="A document.")]) -> None:
     """Print the document's normalized text: the text every provenance offset points into."""
-    try:
-        plan = run_one(input)
-    except InputError as exc:
-        report_error(input, str(exc))
-        raise typer.Exit(EXIT_FAILED) from None
-    sys.stdout.write(plan.text + ("\n" if plan.text and not plan.text.endswith("\n") else ""))
+    from vnplan.pipeline import run
+
+    result = run(input, _options(None, stop_after="normalize"))
+    if result.normalized is None or result.errors:
+        report_error(input, result.error_message or "no text")
+        raise typer.Exit(EXIT_FAILED)
+    text = result.normalized.text
+    sys.stdout.write(text + ("\n" if text and not text.endswith("\n") else ""))
 
 
 @app.command()
@@ -366,7 +267,7 @@ def batch(
     from vnplan.batch import execute, plan_batch, summarize, write_failures
     from vnplan.files import remove_temporary_files
 
-    _set_max_seconds(max_time)
+    options = _options(max_time)
     if engine not in ("local", "dask"):
         err.print(f"vnplan batch: unknown engine {engine!r} (local or dask)", markup=False)
         raise typer.Exit(EXIT_USAGE)
@@ -387,7 +288,7 @@ def batch(
         report_error(outcome.job.source, outcome.error or "")
     with _progress(len(plan.todo)) as progress:
         task = progress.add_task(f"batch ({engine}, {workers} workers)", total=len(plan.todo))
-        for outcome in execute(plan, "dask" if engine == "dask" else "local", workers, scheduler):
+        for outcome in execute(plan, "dask" if engine == "dask" else "local", workers, scheduler, options):
             if outcome.error is not None:
                 report_error(outcome.job.source, outcome.error)
             outcomes.append(outcome)
