@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from vnplan import __version__
-from vnplan.files import display, expand_inputs, output_names, write_atomic
+from vnplan.files import display, expand_inputs, output_names, remove_temporary_files, write_atomic
 from vnplan.pipeline import Options, run
 
 if TYPE_CHECKING:
@@ -255,3 +255,37 @@ def summarize(plan: BatchPlan, outcomes: list[Outcome], started: float, temporar
     return Summary(
         plan.total, len(plan.current), len(outcomes) - failed, failed, time.monotonic() - started, temporary_removed
     )
+
+
+@dataclass
+class BatchRun:
+    """One `vnplan batch` run: what is to do, every outcome so far, and when it started."""
+
+    input_dir: Path
+    output: Path
+    plan: BatchPlan
+    started: float
+    temporary_removed: int
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def execute(
+        self, engine: Engine, workers: int, scheduler: str | None, options: Options | None
+    ) -> Iterator[Outcome]:
+        for outcome in execute(self.plan, engine, workers, scheduler, options):
+            self.outcomes.append(outcome)
+            yield outcome
+
+    def finish(self) -> tuple[Summary, Path | None]:
+        """The summary, and OUT/failures.csv when any input failed (a stale one is removed)."""
+        failures = [o for o in self.outcomes if o.error is not None]
+        path = write_failures(self.output, failures, self.input_dir)
+        return summarize(self.plan, self.outcomes, self.started, self.temporary_removed), path
+
+
+def start(input_dir: Path, output: Path) -> BatchRun:
+    """Remove temporary files an interrupted run left in ``output`` and plan the run; the inputs
+    that could not even be read are its first outcomes."""
+    started = time.monotonic()
+    removed = remove_temporary_files(output) if output.is_dir() else 0
+    plan = plan_batch(input_dir, output)
+    return BatchRun(input_dir, output, plan, started, removed, list(plan.failed))

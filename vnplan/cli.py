@@ -21,7 +21,6 @@ from vnplan.files import display, output_names, relative_inputs, write_atomic
 from vnplan.limits import DEFAULT_MAX_SECONDS, MAX_SECONDS_ENV, max_seconds_from_env
 from vnplan.render import batch_table, compare_table, dataset_table, eval_tables, print_mismatches, summary_table
 from vnplan.schema.errors import InputError
-from vnplan.schema.model import PlanDocument
 
 if TYPE_CHECKING:
     from vnplan.pipeline import Options, Stage
@@ -65,18 +64,31 @@ def fail(path: Path | str, message: str, code: int = EXIT_FAILED) -> NoReturn:
     raise typer.Exit(code)
 
 
+class Failures:
+    """Reports each input that failed (one line on stderr) and counts them; the others go on."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, path: Path | str, message: str) -> None:
+        report_error(path, message)
+        self.count += 1
+
+
+def _write(target: Path, text: str, failed: Failures) -> bool:
+    try:
+        write_atomic(target, text)
+    except OSError as exc:
+        failed(target, f"cannot write the output: {(exc.strerror or str(exc)).lower()}")
+        return False
+    return True
+
+
 def _options(max_time: float | None, stop_after: Stage = "structure") -> Options:
     """--max-seconds, else $VNPLAN_MAX_SECONDS, else the default: the pipeline's Options."""
     from vnplan.pipeline import Options  # every stage: imported only by the commands that run them
 
     return Options(max_seconds=max_seconds_from_env() if max_time is None else max_time, stop_after=stop_after)
-
-
-def run_one(path: Path, options: Options | None = None) -> PlanDocument:
-    """The document of one input; InputError with a one-line message when it cannot be made."""
-    from vnplan.pipeline import run
-
-    return run(path, options or _options(None)).plan()
 
 
 def _progress(total: int) -> Progress:
@@ -121,15 +133,11 @@ def extract(
     the input tree (DIR/<path below the input folder>.json; inputs that would share a name keep
     their suffix: x.pdf.json). An existing -o FILE is overwritten only with --force.
     """
+    from vnplan.pipeline import run
+
     options = _options(max_time)
-    failed = 0
-
-    def unreadable(path: Path, reason: str) -> None:
-        nonlocal failed
-        report_error(path, reason)
-        failed += 1
-
-    found = relative_inputs(inputs, unreadable)
+    failed = Failures()
+    found = relative_inputs(inputs, failed)
     files = [path for path, _ in found]
     names = output_names(found, ".json")
     if not files:
@@ -142,32 +150,19 @@ def extract(
     with _progress(len(files)) as progress:
         task = progress.add_task("extracting", total=len(files))
         for path in files:
-            try:
-                plan = run_one(path, options)
-            except InputError as exc:
-                report_error(path, str(exc))
-                failed += 1
-                progress.advance(task)
-                continue
-            if to_stdout:  # always UTF-8, whatever the locale says
+            result = run(path, options)
+            plan = result.document
+            if plan is None:
+                failed(path, result.error_message or "no output")
+            elif to_stdout:  # always UTF-8, whatever the locale says
                 sys.stdout.flush()
                 sys.stdout.buffer.write(plan.to_json().encode("utf-8", "backslashreplace"))
                 sys.stdout.buffer.flush()
-            else:
-                assert output is not None
-                target = output if single_file else output / names[path]
-                try:
-                    write_atomic(target, plan.to_json())
-                except OSError as exc:
-                    report_error(target, f"cannot write the output: {(exc.strerror or str(exc)).lower()}")
-                    failed += 1
-                    progress.advance(task)
-                    continue
-            if summary and not to_stdout:
+            elif _write(output if single_file else output / names[path], plan.to_json(), failed) and summary:
                 out.print(summary_table(path, plan))
             progress.advance(task)
-    if failed:
-        err.print(f"vnplan: {failed} of {len(files)} inputs failed", markup=False)
+    if failed.count:
+        err.print(f"vnplan: {failed.count} of {len(files)} inputs failed", markup=False)
         raise typer.Exit(EXIT_FAILED)
 
 
@@ -186,27 +181,16 @@ def text(input: Annotated[Path, typer.Argument(help="A document.")]) -> None:
 @app.command()
 def validate(files: Annotated[list[Path], typer.Argument(help="JSON files written by vnplan (or anyone).")]) -> None:
     """Check JSON files against plan.schema.json; print every violation."""
-    from vnplan.schema import validation_errors
+    from vnplan.schema import file_violations
 
     failed = 0
     for path in files:
-        try:
-            instance = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            report_error(path, "no such file")
-            failed += 1
-            continue
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            report_error(path, f"not readable JSON: {exc}")
-            failed += 1
-            continue
-        errors = validation_errors(instance)
-        if errors:
-            failed += 1
-            for line in errors:
-                report_error(path, line)
-        else:
+        problems = file_violations(path)
+        for line in problems:
+            report_error(path, line)
+        if not problems:
             out.print(f"{path}: valid", markup=False, highlight=False)
+        failed += bool(problems)
     if failed:
         raise typer.Exit(EXIT_FAILED)
 
@@ -231,10 +215,7 @@ def batch(
     changed, or whose output was made by another pipeline version. Bad files are listed in
     OUT/failures.csv (one line each on stderr too) and the rest go on.
     """
-    import time
-
-    from vnplan.batch import execute, plan_batch, summarize, write_failures
-    from vnplan.files import remove_temporary_files
+    from vnplan.batch import start
 
     options = _options(max_time)
     if engine not in ("local", "dask"):
@@ -245,23 +226,18 @@ def batch(
         raise typer.Exit(EXIT_USAGE)
     if not input_dir.is_dir():
         fail(input_dir, "not a folder (vnplan batch takes a folder; use vnplan extract for files)", EXIT_USAGE)
-    started = time.monotonic()
-    removed = remove_temporary_files(output) if output.is_dir() else 0
-    plan = plan_batch(input_dir, output)
-    if not plan.total:
+    run = start(input_dir, output)
+    if not run.plan.total:
         fail(input_dir, "no supported files found")
-    outcomes = list(plan.failed)
-    for outcome in plan.failed:
+    for outcome in run.plan.failed:
         report_error(outcome.job.source, outcome.error or "")
-    with _progress(len(plan.todo)) as progress:
-        task = progress.add_task(f"batch ({engine}, {workers} workers)", total=len(plan.todo))
-        for outcome in execute(plan, "dask" if engine == "dask" else "local", workers, scheduler, options):
+    with _progress(len(run.plan.todo)) as progress:
+        task = progress.add_task(f"batch ({engine}, {workers} workers)", total=len(run.plan.todo))
+        for outcome in run.execute("dask" if engine == "dask" else "local", workers, scheduler, options):
             if outcome.error is not None:
                 report_error(outcome.job.source, outcome.error)
-            outcomes.append(outcome)
             progress.advance(task)
-    failures_path = write_failures(output, [o for o in outcomes if o.error is not None], input_dir)
-    result = summarize(plan, outcomes, started, removed)
+    result, failures_path = run.finish()
     out.print(f"vnplan batch: {input_dir} → {output}", markup=False, highlight=False)
     out.print(batch_table(result, failures_path))
     if result.failed:
@@ -285,13 +261,8 @@ def dataset(
         fail(out_dir, "not a folder of JSON outputs", EXIT_USAGE)
     if compare is not None and compare not in metric_labels():
         fail(compare, "not a metric id of structure/metrics.json (e.g. doctors_per_10k)", EXIT_USAGE)
-    failed: list[Path] = []
-
-    def bad_file(path: Path, message: str) -> None:
-        report_error(path, message)
-        failed.append(path)
-
-    rows = collect(out_dir, bad_file)
+    failed = Failures()
+    rows = collect(out_dir, failed)
     if not rows.tables["documents"]:
         fail(out_dir, "no vnplan JSON outputs found")
     tables = arrow_tables(rows)
@@ -304,7 +275,7 @@ def dataset(
         out.print(compare_table(targets, compare))
         for path in plot_metric(targets, compare, output):
             out.print(f"plot: {path}", markup=False, highlight=False)
-    if failed:
+    if failed.count:
         raise typer.Exit(EXIT_FAILED)
 
 
@@ -332,17 +303,16 @@ def report(
     if single_file and len(pages) > 1:
         fail(", ".join(map(str, inputs)), "several inputs need -o FOLDER for their pages", EXIT_USAGE)
     _check_output(output, single_file, force)
-    failed = 0
+    failed = Failures()
     for path, target in pages:
         try:
             plan = load_output(path)
         except InputError as exc:
-            report_error(path, str(exc))
-            failed += 1
+            failed(path, str(exc))
             continue
         write_atomic(target, render(plan))
         out.print(f"{display(path)} → {display(target)}", markup=False, highlight=False)
-    if failed:
+    if failed.count:
         raise typer.Exit(EXIT_FAILED)
 
 
