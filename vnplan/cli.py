@@ -17,9 +17,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from vnplan import render
 from vnplan.files import display, output_names, relative_inputs, write_atomic
 from vnplan.limits import DEFAULT_MAX_SECONDS, MAX_SECONDS_ENV, max_seconds_from_env
-from vnplan.render import batch_table, compare_table, dataset_table, eval_tables, print_mismatches, summary_table
 from vnplan.schema.errors import InputError
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ def extract(
                 sys.stdout.buffer.write(plan.to_json().encode("utf-8", "backslashreplace"))
                 sys.stdout.buffer.flush()
             elif _write(output if single_file else output / names[path], plan.to_json(), failed) and summary:
-                out.print(summary_table(path, plan))
+                out.print(render.summary_table(path, plan))
             progress.advance(task)
     if failed.count:
         err.print(f"vnplan: {failed.count} of {len(files)} inputs failed", markup=False)
@@ -239,7 +239,7 @@ def batch(
             progress.advance(task)
     result, failures_path = run.finish()
     out.print(f"vnplan batch: {input_dir} → {output}", markup=False, highlight=False)
-    out.print(batch_table(result, failures_path))
+    out.print(render.batch_table(result, failures_path))
     if result.failed:
         raise typer.Exit(EXIT_FAILED)
 
@@ -267,12 +267,12 @@ def dataset(
         fail(out_dir, "no vnplan JSON outputs found")
     tables = arrow_tables(rows)
     write_dataset(tables, output)
-    out.print(dataset_table(tables, output))
+    out.print(render.dataset_table(tables, output))
     if compare is not None:
         targets = metric_targets(tables["indicators"], compare)
         if not targets:
             fail(compare, "no document states a target for this metric")
-        out.print(compare_table(targets, compare))
+        out.print(render.compare_table(targets, compare))
         for path in plot_metric(targets, compare, output):
             out.print(f"plot: {path}", markup=False, highlight=False)
     if failed.count:
@@ -295,7 +295,8 @@ def report(
     """Write a self-contained HTML review page per document: the normalized text with every extracted
     value highlighted and linked to its record, restored tokens marked, warnings, and record tables."""
     from vnplan.dataset import load_output
-    from vnplan.report import render, review_pages
+    from vnplan.report import render as render_page
+    from vnplan.report import review_pages
 
     pages, single_file = review_pages(inputs, output)
     if not pages:
@@ -310,7 +311,7 @@ def report(
         except InputError as exc:
             failed(path, str(exc))
             continue
-        write_atomic(target, render(plan))
+        write_atomic(target, render_page(plan))
         out.print(f"{display(path)} → {display(target)}", markup=False, highlight=False)
     if failed.count:
         raise typer.Exit(EXIT_FAILED)
@@ -365,10 +366,10 @@ def evaluate(
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(mismatches), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     else:
-        for table in eval_tables(report):
+        for table in render.eval_tables(report):
             out.print(table)
         if mismatches:
-            print_mismatches(report, out)
+            render.print_mismatches(report, out)
     if report.errors:
         raise typer.Exit(EXIT_FAILED)
 
@@ -383,7 +384,7 @@ def restore(
 ) -> None:
     """Print damaged Vietnamese text restored: legacy encodings (TCVN3, VNI, VIQR, mojibake) converted,
     lost diacritics and OCR confusions corrected. Exactly one output line per input line."""
-    from vnplan.normalize.restore import restore_text
+    from vnplan.normalize.restore import decode_bytes, restore_text
 
     if mode not in ("auto", "stripped", "ocr"):
         err.print(f"vnplan restore: unknown mode {mode!r} (auto, stripped or ocr)")
@@ -392,18 +393,10 @@ def restore(
         data = sys.stdin.buffer.read() if input == "-" else Path(input).read_bytes()
     except OSError as exc:
         fail(Path(input), exc.strerror or str(exc))
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raw = data.decode("latin-1")  # legacy 8-bit encodings arrive as Latin-1 characters
-    result = restore_text(raw, None if mode == "auto" else mode)
+    result = restore_text(decode_bytes(data), None if mode == "auto" else mode)
     sys.stdout.write(result.text)
-    if changes:
-        legacy = result.legacy.encoding or "none"
-        err.print(f"# mode={result.mode} legacy={legacy} confidence={result.confidence:.3f}")
-        for number, line in enumerate(result.lines, start=1):
-            for change in line.changes:
-                err.print(f"{number}\t{change.raw}\t{change.text}\t{change.confidence:.3f}")
+    for line in render.restore_changes(result) if changes else []:
+        err.print(line)
 
 
 @app.command(name="train-restorer")

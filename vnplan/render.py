@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from vnplan.batch import Summary
     from vnplan.dataset import Target
     from vnplan.evaluation import Counts, Report
+    from vnplan.normalize.restore import RestoreResult
 
 
 def summary_table(path: Path, plan: PlanDocument) -> Table:
@@ -173,3 +174,11 @@ def print_mismatches(report: Report, out: Console) -> None:
                 p = m.provenance
                 where = f"page {p['page']}, " if p["page"] is not None else ""
                 line(f"     {where}{p['start']}-{p['end']} [{p['method']}]: {p['text']}")
+
+
+def restore_changes(result: RestoreResult) -> list[str]:
+    """`vnplan restore --changes`: a header line, then line number, raw, restored and confidence (TSV)."""
+    lines = [f"# mode={result.mode} legacy={result.legacy.encoding or 'none'} confidence={result.confidence:.3f}"]
+    for number, line in enumerate(result.lines, start=1):
+        lines += [f"{number}\t{c.raw}\t{c.text}\t{c.confidence:.3f}" for c in line.changes]
+    return lines
