@@ -9,7 +9,7 @@ Sets:
   lines never used for training, rendered and read back by tesseract), against their source.
 - laichau: the Lai Châu seed (OCR without a Vietnamese model) against the hand-corrected
   transcription corpus/gold/001_23050706023c0a9f.restored.txt, when it exists.
-Accuracy follows DESIGN.md "Evaluation"; speed is gold syllables per second of CPU time spent
+Accuracy follows README.md "Evaluation" (syllable accuracy); speed is gold syllables per second of CPU time spent
 restoring (process time, so that other load on the machine does not count; model loading is
 excluded and reported apart).
 """

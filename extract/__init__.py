@@ -9,27 +9,28 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from vnplan.errors import InputError
 from vnplan.extract.builder import Reading
 from vnplan.extract.document import ExtractedDocument, FontRun, PageText
+from vnplan.extract.options import Limits, OcrOptions
 from vnplan.extract.sniff import detect_format
 from vnplan.extract.text import decode_text
-from vnplan.model import Notice
+from vnplan.schema.errors import InputError
+from vnplan.schema.model import Notice
 
-__all__ = ["ExtractedDocument", "FontRun", "PageText", "extract"]
-
-MAX_FILE_BYTES = 512 * 1024 * 1024
+__all__ = ["ExtractedDocument", "FontRun", "Limits", "OcrOptions", "PageText", "extract"]
 
 
-def extract(path: Path) -> ExtractedDocument:
+def extract(path: Path, limits: Limits | None = None, ocr: OcrOptions | None = None) -> ExtractedDocument:
+    """Read one file; InputError when it cannot be read as a document or is over a limit."""
+    limits, ocr = limits or Limits(), ocr or OcrOptions()
     try:  # stat itself fails with PermissionError inside a folder the user may not enter
         if not path.exists():
             raise InputError("no such file")
         if path.is_dir():
             raise InputError("is a folder, not a file")
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"file is {size // 2**20} MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit")
+        if size > limits.max_file_bytes:
+            raise InputError(f"file is {size // 2**20} MiB, over the {limits.max_file_bytes // 2**20} MiB limit")
         data = path.read_bytes()
     except PermissionError as exc:
         raise InputError("permission denied: cannot read the file") from exc
@@ -51,7 +52,7 @@ def extract(path: Path) -> ExtractedDocument:
             text_method="plain",
             markup="markdown" if fmt == "md" else "plain",
         )
-    reading: Reading = _reader(fmt)(data)
+    reading: Reading = _reader(fmt)(data, limits, ocr)
     builder = reading.builder
     raw_text = builder.text
     return ExtractedDocument(
@@ -70,7 +71,7 @@ def extract(path: Path) -> ExtractedDocument:
     )
 
 
-def _reader(fmt: str) -> Callable[[bytes], Reading]:
+def _reader(fmt: str) -> Callable[[bytes, Limits, OcrOptions], Reading]:
     """The reader for ``fmt``, imported on first use: python-docx, and pytesseract with Pillow, add
     a noticeable share of start-up to a run that never needs them."""
     if fmt == "pdf":
@@ -80,11 +81,11 @@ def _reader(fmt: str) -> Callable[[bytes], Reading]:
     if fmt == "docx":
         from vnplan.extract.docx import read_docx
 
-        return read_docx
+        return lambda data, limits, ocr: read_docx(data)
     if fmt in ("doc", "rtf", "odt"):
         from vnplan.extract.office import read_office_text
 
-        return lambda data: read_office_text(data, f".{fmt}")
+        return lambda data, limits, ocr: read_office_text(data, f".{fmt}")
     from vnplan.extract.image import read_image
 
     return read_image

@@ -7,7 +7,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Literal
 
-from vnplan.model import Notice
+from vnplan.schema.model import Notice
 
 Format = Literal["txt", "md", "pdf", "docx", "doc", "rtf", "odt", "image"]
 

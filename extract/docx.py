@@ -23,8 +23,8 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
-from vnplan.errors import InputError
 from vnplan.extract.builder import Line, Reading, TextBuilder, join_lines
+from vnplan.schema.errors import InputError
 
 LAYOUT_TABLE_COLUMNS = 3
 BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖", "\uf0a8": "◆", "\uf06e": "■"}

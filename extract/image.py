@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from vnplan.errors import InputError
 from vnplan.extract.builder import Reading, TextBuilder
 from vnplan.extract.ocr import ocr_pages
+from vnplan.extract.options import Limits, OcrOptions
 from vnplan.extract.page_images import PageImages
+from vnplan.schema.errors import InputError
 
-MAX_PAGES = 500
 
-
-def read_image(data: bytes) -> Reading:
-    count = len(PageImages("image", data))  # opens it under the decompression-bomb limit
-    if count > MAX_PAGES:
-        raise InputError(f"the image has {count} pages, over the {MAX_PAGES}-page limit; split it")
-    results = ocr_pages("image", data, list(range(count)))
+def read_image(data: bytes, limits: Limits | None = None, ocr: OcrOptions | None = None) -> Reading:
+    limits = limits or Limits()
+    count = len(PageImages("image", data, limits.max_image_pixels))  # opens it under the decompression-bomb limit
+    if count > limits.max_image_pages:
+        raise InputError(f"the image has {count} pages, over the {limits.max_image_pages}-page limit; split it")
+    results = ocr_pages("image", data, list(range(count)), ocr, limits.max_image_pixels)
     builder = TextBuilder()
     notes: list[str] = []
     for index in range(count):

@@ -16,18 +16,19 @@ import tempfile
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pytesseract
 from PIL import Image, ImageOps
 
-from vnplan.errors import InputError
 from vnplan.extract.builder import Box, Line
+from vnplan.extract.options import OCR_LANGUAGE, OcrOptions
 from vnplan.extract.page_images import Kind, PageImages
+from vnplan.schema.errors import InputError
 
-LANG = "vie"
+LANG = OCR_LANGUAGE
 # Seconds one page may take before its OCR is abandoned (the page is left empty, with a warning).
 PAGE_TIMEOUT = 180
 # Deskew only when the measured skew is at least this many degrees. Measured on the seed002 scan
@@ -51,13 +52,13 @@ class OcrPage:
     warnings: list[str] = field(default_factory=list)
 
 
-def check_tesseract() -> None:
+def check_tesseract(language: str = LANG) -> None:
     """Raise InputError when Tesseract or its Vietnamese model is missing."""
     if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
         raise InputError(
             "this needs OCR but tesseract is not installed; install it: apt-get install tesseract-ocr tesseract-ocr-vie"
         )
-    if LANG not in pytesseract.get_languages(config=""):
+    if language not in pytesseract.get_languages(config=""):
         raise InputError(
             "this needs OCR but Tesseract's Vietnamese model is missing; install it: apt-get install tesseract-ocr-vie"
         )
@@ -69,29 +70,43 @@ def workers() -> int:
 
 # The pages of the document being OCR'd, opened once in each worker process.
 _worker_pages: PageImages | None = None
-_worker_deskew = True
+_worker_options = OcrOptions()
 
 
-def _start_worker(kind: Kind, data: bytes, deskew: bool) -> None:
-    global _worker_pages, _worker_deskew
+def _start_worker(kind: Kind, data: bytes, options: OcrOptions, max_pixels: int | None) -> None:
+    global _worker_pages, _worker_options
     # Every tesseract this worker starts inherits it: one thread per process, a process per core.
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    _worker_pages, _worker_deskew = PageImages(kind, data), deskew
+    _worker_pages, _worker_options = PageImages(kind, data, max_pixels), options
 
 
 def _ocr_page(index: int) -> OcrPage:
     assert _worker_pages is not None
     image, dpi = _worker_pages.render(index)
-    return ocr_image(image, dpi, deskew=_worker_deskew)
+    return ocr_image(image, dpi, deskew=_worker_options.deskew, language=_worker_options.language)
 
 
-def ocr_pages(kind: Kind, data: bytes, indexes: list[int], *, deskew: bool = True) -> dict[int, OcrPage]:
-    """OCR pages ``indexes`` (0-based) of a PDF or image file, a worker process per core."""
+def ocr_pages(
+    kind: Kind,
+    data: bytes,
+    indexes: list[int],
+    options: OcrOptions | None = None,
+    max_pixels: int | None = None,
+    *,
+    deskew: bool | None = None,
+) -> dict[int, OcrPage]:
+    """OCR pages ``indexes`` (0-based) of a PDF or image file, a worker process per core (or
+    ``options.workers``); ``deskew`` overrides ``options.deskew``."""
     if not indexes:
         return {}
-    check_tesseract()
+    options = options or OcrOptions()
+    if deskew is not None:
+        options = replace(options, deskew=deskew)
+    check_tesseract(options.language)
     pool = ProcessPoolExecutor(
-        max_workers=min(workers(), len(indexes)), initializer=_start_worker, initargs=(kind, data, deskew)
+        max_workers=min(options.workers or workers(), len(indexes)),
+        initializer=_start_worker,
+        initargs=(kind, data, options, max_pixels),
     )
     try:
         return dict(zip(indexes, pool.map(_ocr_page, indexes), strict=True))
@@ -102,7 +117,7 @@ def ocr_pages(kind: Kind, data: bytes, indexes: list[int], *, deskew: bool = Tru
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True) -> OcrPage:
+def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True, language: str = LANG) -> OcrPage:
     """OCR one page image; boxes are returned in points (1/72 inch) of the page."""
     gray = despeckle(ImageOps.exif_transpose(image).convert("L"))
     skew = measure_skew(gray) if deskew else 0.0
@@ -117,7 +132,7 @@ def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True) -> OcrPage
         try:
             data = pytesseract.image_to_data(
                 str(path),
-                lang=LANG,
+                lang=language,
                 config=f"--psm 3 --dpi {round(dpi)}",
                 output_type=pytesseract.Output.DICT,
                 timeout=PAGE_TIMEOUT,

@@ -13,8 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from vnplan.errors import InputError
 from vnplan.extract.builder import Reading
+from vnplan.schema.errors import InputError
 
 CONVERT_SECONDS = 180
 INSTALL_HINT = "install LibreOffice (Debian: apt-get install libreoffice-writer-nogui)"

@@ -15,7 +15,7 @@ from typing import Literal
 import pypdfium2 as pdfium
 from PIL import Image, UnidentifiedImageError
 
-from vnplan.errors import InputError
+from vnplan.schema.errors import InputError
 
 Kind = Literal["pdf", "image"]
 OCR_DPI = 300.0
@@ -27,10 +27,11 @@ DEFAULT_DPI = 300.0  # for image files that do not say
 MIN_DPI = 70.0
 
 
-def open_image(data: bytes) -> Image.Image:
-    """Open image data with Pillow's decompression-bomb limit set to MAX_IMAGE_PIXELS."""
+def open_image(data: bytes, max_pixels: int | None = None) -> Image.Image:
+    """Open image data with Pillow's decompression-bomb limit set to ``max_pixels`` (default MAX_IMAGE_PIXELS)."""
+    max_pixels = max_pixels or MAX_IMAGE_PIXELS
     previous = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = max_pixels
     try:
         with warnings.catch_warnings():
             # Pillow only warns between the limit and twice the limit: treat that as over it too.
@@ -39,7 +40,7 @@ def open_image(data: bytes) -> Image.Image:
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise InputError(
-            f"the image is too large (over {MAX_IMAGE_PIXELS // 1_000_000} million pixels, a possible "
+            f"the image is too large (over {max_pixels // 1_000_000} million pixels, a possible "
             "decompression bomb); scan it at 300 dpi"
         ) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
@@ -65,12 +66,13 @@ class PageImages:
 
     kind: Kind
     data: bytes
+    max_pixels: int | None = None  # None: MAX_IMAGE_PIXELS
 
     def __post_init__(self) -> None:
         self._pdf = pdfium.PdfDocument(self.data) if self.kind == "pdf" else None
         if self._pdf is not None:
             self._pdf.init_forms()  # so that signature stamps and form fields are drawn
-        self._image = open_image(self.data) if self.kind == "image" else None
+        self._image = open_image(self.data, self.max_pixels) if self.kind == "image" else None
 
     def __len__(self) -> int:
         if self._pdf is not None:
@@ -92,7 +94,7 @@ class PageImages:
         assert image is not None
         try:
             image.seek(index)
-            if image.width * image.height > MAX_IMAGE_PIXELS:
+            if image.width * image.height > (self.max_pixels or MAX_IMAGE_PIXELS):
                 raise InputError(f"page {index + 1} of the image is too large; scan it at 300 dpi")
             return image.convert("L"), _dpi(image)
         except (OSError, ValueError, EOFError) as exc:

@@ -25,12 +25,12 @@ from pdfminer.layout import LTChar, LTItem
 from pdfplumber.page import Page as PlumberPage
 from pdfplumber.page import fix_fontname_bytes
 
-from vnplan.errors import InputError
 from vnplan.extract.builder import Box, Line, Reading, TextBuilder, join_lines
 from vnplan.extract.document import Table
 from vnplan.extract.lines import Block, blocks, glyphs_from_chars, group_rows, row_line
+from vnplan.extract.options import Limits, OcrOptions
+from vnplan.schema.errors import InputError
 
-MAX_PAGES = 2000
 # A page with less real text than this (signature stamps excluded) over a page-sized image is a scan.
 MIN_TEXT_CHARS = 40
 SCAN_IMAGE_SHARE = 0.5
@@ -95,13 +95,14 @@ class PageLayout:
     confidence: float | None = None
 
 
-def read_pdf(data: bytes) -> Reading:
+def read_pdf(data: bytes, limits: Limits | None = None, ocr: OcrOptions | None = None) -> Reading:
+    limits = limits or Limits()
     document = _open_pdfium(data)
     count = len(document)
     if count == 0:
         raise InputError("the PDF has no pages")
-    if count > MAX_PAGES:
-        raise InputError(f"the PDF has {count} pages, over the {MAX_PAGES}-page limit; split it into parts")
+    if count > limits.max_pdf_pages:
+        raise InputError(f"the PDF has {count} pages, over the {limits.max_pdf_pages}-page limit; split it into parts")
     warnings: list[str] = []
     layouts: list[PageLayout] = []
     scans: list[int] = []
@@ -131,7 +132,7 @@ def read_pdf(data: bytes) -> Reading:
         warnings.append(f"{removed} page numbers and running header/footer lines removed from page margins")
     document.close()
     if scans:
-        _ocr(data, layouts, scans, warnings)
+        _ocr(data, layouts, scans, warnings, limits, ocr or OcrOptions())
     _mark_continuations(layouts)
     return _assemble(layouts, warnings)
 
@@ -343,10 +344,12 @@ def _same_columns(a: list[float], b: list[float]) -> bool:
     return len(a) == len(b) and all(abs(x - y) <= 3 for x, y in zip(a, b, strict=True))
 
 
-def _ocr(data: bytes, layouts: list[PageLayout], scans: list[int], warnings: list[str]) -> None:
+def _ocr(
+    data: bytes, layouts: list[PageLayout], scans: list[int], warnings: list[str], limits: Limits, options: OcrOptions
+) -> None:
     from vnplan.extract.ocr import ocr_pages  # pytesseract and Pillow load only when a page is a scan
 
-    results = ocr_pages("pdf", data, scans)
+    results = ocr_pages("pdf", data, scans, options, limits.max_image_pixels)
     for index, result in results.items():
         layout = layouts[index]
         layout.method = "ocr"

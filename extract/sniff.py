@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vnplan.errors import InputError
 from vnplan.extract.document import Format
+from vnplan.schema.errors import InputError
 
 MAGIC: tuple[tuple[bytes, Format], ...] = (
     (b"%PDF-", "pdf"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from vnplan.errors import InputError
+from vnplan.schema.errors import InputError
 
 # Share of control bytes above which a "text" file is binary data.
 MAX_CONTROL_SHARE = 0.01

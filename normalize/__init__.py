@@ -13,7 +13,6 @@ import bisect
 from dataclasses import dataclass, field
 
 from vnplan.extract.document import ExtractedDocument
-from vnplan.model import Notice, Provenance, Repair, TextQuality
 from vnplan.normalize.layout import reflow
 from vnplan.normalize.legacy import convert_legacy
 from vnplan.normalize.mapped import Edit, MappedText, RawRepair
@@ -21,6 +20,7 @@ from vnplan.normalize.markdown import looks_like_markdown, strip_markdown
 from vnplan.normalize.quality import QualityReading, read_quality
 from vnplan.normalize.restore import damage_mode, line_is_clean
 from vnplan.normalize.unicode import normalize_unicode
+from vnplan.schema.model import Notice, Provenance, Repair, TextQuality
 
 __all__ = ["MappedText", "NormalizedDocument", "normalize"]
 

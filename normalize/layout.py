@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import regex
 
-from vnplan.markers import NATIONAL_MOTTO, PARAGRAPH_OPENERS, match_marker
 from vnplan.normalize.mapped import Edit, MappedText
+from vnplan.schema.markers import NATIONAL_MOTTO, PARAGRAPH_OPENERS, match_marker
 
 PAGE_NUMBER = regex.compile(r"^(?:[-–—]\s*)?(?:Trang\s+)?(\d{1,4})(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$", regex.I)
 SENTENCE_END = regex.compile(r"(?:[.!?…]|\./\.|\.\s*[\"”’)]|\)\s*\.)$")

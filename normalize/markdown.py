@@ -11,8 +11,8 @@ from collections import Counter
 import regex
 from markdown_it import MarkdownIt
 
-from vnplan.markers import match_marker
 from vnplan.normalize.mapped import Edit, MappedText
+from vnplan.schema.markers import match_marker
 
 HEADING = regex.compile(r"(?m)^[ \t]*(#{1,6})[ \t]+")
 # Emphasis markers: runs of * or _ that open or close a span (not bullets, not list "* ").

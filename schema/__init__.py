@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -41,6 +42,18 @@ class SchemaViolation(ValueError):
     def __init__(self, errors: list[str]):
         super().__init__("; ".join(errors[:5]) + (f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""))
         self.errors = errors
+
+
+def file_violations(path: Path) -> list[str]:
+    """What is wrong with a JSON file as a vnplan output: 'no such file', 'not readable JSON: …', or
+    every schema violation (validation_errors); empty when it is a valid output."""
+    try:
+        instance = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return ["no such file"]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return [f"not readable JSON: {exc}"]
+    return validation_errors(instance)
 
 
 def ensure_valid(instance: Any) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from vnplan.model import (
+from vnplan.normalize import NormalizedDocument
+from vnplan.schema.model import (
     SCHEMA_VERSION,
     DocumentInfo,
     Notice,
@@ -14,7 +15,6 @@ from vnplan.model import (
     Signer,
     Source,
 )
-from vnplan.normalize import NormalizedDocument
 from vnplan.structure.appendix import table_activities, table_budgets
 from vnplan.structure.budgets import extract_budgets, sum_warnings
 from vnplan.structure.identity import extract_identity

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import regex
 
-from vnplan.model import Activity, Budget
 from vnplan.normalize import NormalizedDocument
+from vnplan.schema.model import Activity, Budget
 from vnplan.structure.numbers import money_to_vnd, parse_number
 from vnplan.structure.tables import PhysicalLine, Row, Table
 

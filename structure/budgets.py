@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import regex
 
-from vnplan.model import Budget, Notice, Period
 from vnplan.normalize import NormalizedDocument
+from vnplan.schema.model import Budget, Notice, Period
 from vnplan.structure.ner import rule_entities
 from vnplan.structure.numbers import money_to_vnd
 from vnplan.structure.rules import PERIOD_RANGE

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import regex
 
-from vnplan.markers import PARAGRAPH_OPENERS, match_marker
-from vnplan.model import LegalReference, Period, Place, Provenance, Signer
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
+from vnplan.schema.markers import PARAGRAPH_OPENERS, match_marker
+from vnplan.schema.model import LegalReference, Period, Place, Provenance, Signer
 from vnplan.structure import rules
 from vnplan.structure.ner import places
 from vnplan.structure.sections import Line, SectionNode

@@ -13,9 +13,9 @@ from bisect import bisect_left
 
 import regex
 
-from vnplan.markers import match_marker
-from vnplan.model import Indicator, Objective
 from vnplan.normalize import NormalizedDocument
+from vnplan.schema.markers import match_marker
+from vnplan.schema.model import Indicator, Objective
 from vnplan.structure.sections import Line, SectionNode
 
 OBJECTIVE_PARTS = ("objectives", "general_objectives", "specific_objectives")

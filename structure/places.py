@@ -20,10 +20,10 @@ from functools import cache
 
 import regex
 
-from vnplan.model import Activity, AdminRef, Budget, IssuerLevel, Notice, Place, Provenance, Resolution, Unit
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
 from vnplan.normalize.unicode import alternate_tone_placement
+from vnplan.schema.model import Activity, AdminRef, Budget, IssuerLevel, Notice, Place, Provenance, Resolution, Unit
 from vnplan.structure import admin_units
 from vnplan.structure.admin_units import AdminUnit, CodeList, Level
 

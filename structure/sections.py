@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from vnplan.markers import NATIONAL_MOTTO, match_marker
 from vnplan.normalize import NormalizedDocument
+from vnplan.schema.markers import NATIONAL_MOTTO, match_marker
 from vnplan.structure.rules import (
     CONTAINER_PARTS,
     DOC_TYPE_LINE,

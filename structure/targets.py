@@ -15,10 +15,10 @@ from importlib import resources
 
 import regex
 
-from vnplan.markers import match_marker
-from vnplan.model import Baseline, Indicator, Target
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
+from vnplan.schema.markers import match_marker
+from vnplan.schema.model import Baseline, Indicator, Target
 from vnplan.structure.numbers import parse_number
 from vnplan.structure.sections import Line, SectionNode
 

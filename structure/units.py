@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import regex
 
-from vnplan.markers import match_marker
-from vnplan.model import Activity, Indicator, Task, Unit
 from vnplan.normalize import NormalizedDocument
+from vnplan.schema.markers import match_marker
+from vnplan.schema.model import Activity, Indicator, Task, Unit
 from vnplan.structure.lexicon import organisations
 from vnplan.structure.sections import Line, SectionNode
 from vnplan.structure.targets import metric_for

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import vnplan
-from vnplan.model import PlanDocument
+from vnplan.schema.model import PlanDocument
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "seeds"

@@ -216,8 +216,8 @@ def test_unreadable_folder(tmp_path: Path) -> None:
 
 def test_a_file_that_cannot_be_reached_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
     """What a non-root user gets below a chmod 000 folder (stat fails), simulated so that root runs it too."""
-    from vnplan.errors import InputError
     from vnplan.extract import extract
+    from vnplan.schema.errors import InputError
 
     def denied(self: Path, *args: object, **kwargs: object) -> os.stat_result:
         raise PermissionError(13, "Permission denied", str(self))

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from vnplan.batch import STATE_DIR, execute, plan_batch
 from vnplan.cli import app
+from vnplan.pipeline import Options
 from vnplan.schema import validation_errors
 
 runner = CliRunner()
@@ -131,11 +132,14 @@ def test_dask_tasks_keep_the_time_limit(tmp_path):
     _copy_seeds(inputs, ("002", "003"))
     out = tmp_path / "out"
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
-        stopped = list(
-            execute(plan_batch(inputs, out), "dask", workers=1, scheduler=cluster.scheduler_address, limit=0.05)
-        )
+
+        def run(seconds: float) -> list:
+            options = Options(max_seconds=seconds)
+            return list(execute(plan_batch(inputs, out), "dask", 1, cluster.scheduler_address, options))
+
+        stopped = run(0.05)
         assert len(stopped) == 2 and all("time limit" in (o.error or "") for o in stopped), stopped
-        done = list(execute(plan_batch(inputs, out), "dask", workers=1, scheduler=cluster.scheduler_address, limit=0))
+        done = run(0)
     assert len(done) == 2 and all(o.error is None for o in done)
     assert sorted(p.name for p in out.glob("*.json")) == ["002_ca09afea0b59ac62.json", "003_db00a080584846af.json"]
 

@@ -8,8 +8,8 @@ import pytest
 from conftest import processed
 from jsonschema import Draft202012Validator
 
-from vnplan.model import SCHEMA_VERSION, PlanDocument
 from vnplan.schema import load_schema, schema_version, validation_errors
+from vnplan.schema.model import SCHEMA_VERSION, PlanDocument
 
 
 def _resolve(schema: dict, node: dict) -> dict:

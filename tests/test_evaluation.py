@@ -20,7 +20,7 @@ from vnplan.evaluation import (
     fold_unit,
     syllable_accuracy,
 )
-from vnplan.model import Activity, Budget, Indicator, Objective, PlanDocument, Provenance, Target, Task, Unit
+from vnplan.schema.model import Activity, Budget, Indicator, Objective, PlanDocument, Provenance, Target, Task, Unit
 
 SENTENCE = (
     "Phát triển hệ thống y tế đồng bộ, công bằng, hiện đại, chất lượng, hiệu quả; mở rộng, hiện đại hóa "

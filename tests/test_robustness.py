@@ -15,7 +15,7 @@ from vnplan.structure.identity import parse_date
 from vnplan.structure.numbers import money_to_vnd, parse_number
 
 RULE_MODULES = (
-    "vnplan.markers",
+    "vnplan.schema.markers",
     "vnplan.normalize.layout",
     "vnplan.normalize.markdown",
     "vnplan.normalize.unicode",

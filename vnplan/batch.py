@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from vnplan import __version__
-from vnplan.files import display, expand_inputs, output_names, write_atomic
+from vnplan.files import display, expand_inputs, output_names, remove_temporary_files, write_atomic
+from vnplan.pipeline import Options, run
 
 if TYPE_CHECKING:
     import distributed
@@ -129,21 +130,18 @@ def plan_batch(input_dir: Path, out_dir: Path) -> BatchPlan:
     return plan
 
 
-def process_to_json(source: str, limit: float) -> tuple[str | None, str | None]:
-    """The work one worker does for one document within ``limit`` seconds (0: none):
+def process_to_json(source: str, options: Options) -> tuple[str | None, str | None]:
+    """The work one worker does for one document (within ``options.max_seconds``):
     (JSON text, None) or (None, one-line error)."""
-    from vnplan.cli import run_one
-    from vnplan.errors import InputError
-
-    try:
-        return run_one(Path(source), limit).to_json(), None
-    except InputError as exc:
-        return None, str(exc)
+    result = run(Path(source), options)
+    if result.document is None:
+        return None, result.error_message or "no output"
+    return result.document.to_json(), None
 
 
-def _local(jobs: list[Job], workers: int, limit: float) -> Iterator[tuple[Job, str | None, str | None]]:
+def _local(jobs: list[Job], workers: int, options: Options) -> Iterator[tuple[Job, str | None, str | None]]:
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(process_to_json, str(job.source), limit): job for job in jobs}
+        futures = {pool.submit(process_to_json, str(job.source), options): job for job in jobs}
         for future in as_completed(futures):
             try:
                 text, error = future.result()
@@ -165,7 +163,7 @@ def local_cluster(workers: int) -> distributed.LocalCluster:
 
 
 def _dask(
-    jobs: list[Job], workers: int, scheduler: str | None, limit: float
+    jobs: list[Job], workers: int, scheduler: str | None, options: Options
 ) -> Iterator[tuple[Job, str | None, str | None]]:
     from distributed import Client
     from distributed import as_completed as dask_completed
@@ -174,7 +172,9 @@ def _dask(
     try:
         with Client(scheduler or cluster) as client:
             futures = {
-                client.submit(process_to_json, str(job.source), limit, key=f"vnplan-{job.sha256}-{i}", pure=False): job
+                client.submit(
+                    process_to_json, str(job.source), options, key=f"vnplan-{job.sha256}-{i}", pure=False
+                ): job
                 for i, job in enumerate(jobs)
             }
             for future in dask_completed(futures):
@@ -193,17 +193,17 @@ def execute(
     engine: Engine = "local",
     workers: int = 2,
     scheduler: str | None = None,
-    limit: float | None = None,
+    options: Options | None = None,
 ) -> Iterator[Outcome]:
     """Process plan.todo on the chosen engine, writing each output and its stamp as it arrives.
-    ``limit``: seconds per document (0: none; default: vnplan.cli.max_seconds())."""
-    from vnplan.cli import max_seconds
-
+    ``options`` go to every worker (default: Options(), a 3,600 s limit per document)."""
     if not plan.todo:
         return
     version = pipeline_version()
-    limit = max_seconds() if limit is None else limit
-    results = _local(plan.todo, workers, limit) if engine == "local" else _dask(plan.todo, workers, scheduler, limit)
+    options = options or Options()
+    results = (
+        _local(plan.todo, workers, options) if engine == "local" else _dask(plan.todo, workers, scheduler, options)
+    )
     for job, text, error in results:
         if text is None:
             yield Outcome(job, error or "no output")
@@ -255,3 +255,37 @@ def summarize(plan: BatchPlan, outcomes: list[Outcome], started: float, temporar
     return Summary(
         plan.total, len(plan.current), len(outcomes) - failed, failed, time.monotonic() - started, temporary_removed
     )
+
+
+@dataclass
+class BatchRun:
+    """One `vnplan batch` run: what is to do, every outcome so far, and when it started."""
+
+    input_dir: Path
+    output: Path
+    plan: BatchPlan
+    started: float
+    temporary_removed: int
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def execute(
+        self, engine: Engine, workers: int, scheduler: str | None, options: Options | None
+    ) -> Iterator[Outcome]:
+        for outcome in execute(self.plan, engine, workers, scheduler, options):
+            self.outcomes.append(outcome)
+            yield outcome
+
+    def finish(self) -> tuple[Summary, Path | None]:
+        """The summary, and OUT/failures.csv when any input failed (a stale one is removed)."""
+        failures = [o for o in self.outcomes if o.error is not None]
+        path = write_failures(self.output, failures, self.input_dir)
+        return summarize(self.plan, self.outcomes, self.started, self.temporary_removed), path
+
+
+def start(input_dir: Path, output: Path) -> BatchRun:
+    """Remove temporary files an interrupted run left in ``output`` and plan the run; the inputs
+    that could not even be read are its first outcomes."""
+    started = time.monotonic()
+    removed = remove_temporary_files(output) if output.is_dir() else 0
+    plan = plan_batch(input_dir, output)
+    return BatchRun(input_dir, output, plan, started, removed, list(plan.failed))

@@ -21,8 +21,8 @@ from typing import Any
 import pyarrow as pa
 
 from vnplan.batch import STATE_DIR
-from vnplan.errors import InputError
 from vnplan.files import temporary_path, write_atomic
+from vnplan.schema.errors import InputError
 
 TABLES = ("documents", "indicators", "budgets", "units", "activities", "warnings")
 DATABASE_FILE = "vnplan.duckdb"

@@ -1,4 +1,4 @@
-"""Compare program output with hand-made gold annotations (DESIGN.md "Evaluation").
+"""Compare program output with hand-made gold annotations (README.md "Evaluation").
 
 Gold files are ``corpus/gold/<doc_id>.json`` (format in ``corpus/gold/FORMAT.md``), optionally with
 ``<doc_id>.restored.txt``, a hand transcription of a damaged seed. Records are matched one to one,
@@ -9,20 +9,25 @@ A record type with no gold and no output records in a document has no data: its 
 
 from __future__ import annotations
 
+import json
 import math
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from vnplan.model import PlanDocument, Provenance
 from vnplan.normalize.unicode import alternate_tone_placement
+from vnplan.schema.errors import InputError
+from vnplan.schema.model import PlanDocument, Provenance
 from vnplan.structure.units import canonical_name
+
+if TYPE_CHECKING:
+    from vnplan.pipeline import Options
 
 # Reported beside activities: activities matched on name alone, ignoring the lead unit.
 NAME_ONLY = "activities_name_only"
@@ -708,3 +713,100 @@ def document_score(doc: DocumentResult) -> float:
         if name not in ("unit_indicator_links", NAME_ONLY) and counts.f1 is not None
     ]
     return sum(scores) / len(scores) if scores else 1.0
+
+
+# ---------------------------------------------------------------- running the cases (vnplan eval)
+
+
+class UsageError(Exception):
+    """A folder the evaluation needs is missing; the command line reports it as a usage error."""
+
+    def __init__(self, path: Path | str, message: str):
+        super().__init__(message)
+        self.path = path
+
+
+def default_corpus_dir(name: str) -> Path:
+    """corpus/<name> under the current directory, else the repository's next to the package."""
+    here = Path("corpus") / name
+    repository = Path(__file__).resolve().parent.parent / "corpus" / name
+    return repository if not here.is_dir() and repository.is_dir() else here
+
+
+def stored_output(outputs: Path, case: Case) -> PlanDocument:
+    """The JSON a batch wrote for the case's document: <doc_id>.json, or <name with suffix>.json."""
+    assert case.document is not None
+    for candidate in (outputs / f"{case.doc_id}.json", outputs / f"{case.document.name}.json"):
+        if candidate.is_file():
+            try:
+                return PlanDocument.model_validate_json(candidate.read_bytes())
+            except ValueError as exc:
+                raise InputError(f"{candidate}: not a vnplan JSON ({exc})") from exc
+    raise InputError(f"no output {case.doc_id}.json in {outputs}")
+
+
+def evaluate_case(case: Case, outputs: Path | None = None, options: Options | None = None) -> DocumentResult:
+    """Read one case's gold files, process its document with ``options`` (or read its stored output),
+    compare; any failure becomes InputError."""
+    from vnplan.pipeline import run  # every stage: loaded only when documents are processed
+
+    if case.document is None:
+        raise InputError(f"no document {case.doc_id}.* beside its gold")
+    try:
+        gold = json.loads(case.gold_json.read_text(encoding="utf-8")) if case.gold_json else None
+        restored = case.restored_txt.read_text(encoding="utf-8") if case.restored_txt else None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"gold file not readable: {exc}") from exc
+    try:
+        plan = stored_output(outputs, case) if outputs else run(case.document, options).plan()
+    except InputError as exc:
+        raise InputError(f"{case.document}: {exc}") from exc
+    try:
+        result = evaluate_document(case.doc_id, gold, plan, restored)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(f"gold file does not follow corpus/gold/FORMAT.md ({type(exc).__name__}: {exc})") from exc
+    return replace(result, subset=case.subset)
+
+
+def default_realdocs_dir() -> Path:
+    """../shared/realdocs beside the repository (the development corpus; not shipped)."""
+    return Path(__file__).resolve().parent.parent.parent / "shared" / "realdocs"
+
+
+def eval_cases(docs: str, gold: Path | None, realdocs: Path | None) -> list[Case]:
+    """The cases of ``docs``: a subset name (SUBSETS) or a folder of documents scored against ``gold``."""
+    if docs not in SUBSETS:  # a folder of documents, scored against --gold (default corpus/gold)
+        gold_dir = gold if gold is not None else default_corpus_dir("gold")
+        for folder, option in ((gold_dir, "--gold"), (Path(docs), "--docs")):
+            if not folder.is_dir():
+                raise UsageError(folder, f"no such folder (give one with {option})")
+        return discover(gold_dir, Path(docs))
+    gold_root = gold if gold is not None else default_corpus_dir("gold")
+    cases = discover(gold_root, default_corpus_dir("seeds"), "seeds") if docs in ("all", "seeds") else []
+    if docs != "seeds":
+        realdocs_dir = realdocs if realdocs is not None else default_realdocs_dir()
+        if not realdocs_dir.is_dir():
+            raise UsageError(realdocs_dir, "no realdocs folder (give one with --realdocs)")
+        cases += discover(gold_root / "realdocs", realdocs_dir, "realdocs")
+    return select(cases, docs)
+
+
+def run_cases(
+    cases: Sequence[Case],
+    outputs: Path | None,
+    options: Options | None,
+    on_error: Callable[[Case, str], None],
+    advance: Callable[[], None] = lambda: None,
+) -> Report:
+    """Evaluate every case; one that cannot be evaluated is reported to ``on_error`` and kept in the
+    report's errors, and the rest go on. ``advance`` is called after each case (a progress bar)."""
+    results: list[DocumentResult] = []
+    errors: dict[str, str] = {}
+    for case in cases:
+        try:
+            results.append(evaluate_case(case, outputs, options))
+        except InputError as exc:
+            errors[case.doc_id] = str(exc)
+            on_error(case, str(exc))
+        advance()
+    return Report(results, errors)

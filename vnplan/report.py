@@ -12,9 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
+from pathlib import Path, PurePath
 from typing import Any
 
 import jinja2
+
+from vnplan.files import output_names
 
 Record = dict[str, Any]
 
@@ -197,3 +200,26 @@ def render(plan: Record) -> str:
         repairs=len(plan["repairs"]),
         marked=len(marks),
     )
+
+
+def review_pages(inputs: list[Path], output: Path | None) -> tuple[list[tuple[Path, Path]], bool]:
+    """(JSON, HTML page to write) for every vnplan JSON given or below a folder given, and whether
+    ``output`` names one page file (.html). Pages mirror the folders below ``output``, by the output
+    naming rule of vnplan.files; without ``output``, each page goes beside its JSON."""
+    from vnplan.dataset import output_files
+
+    found = [
+        (f, f.relative_to(item) if item.is_dir() else PurePath(f.name))
+        for item in inputs
+        for f in (output_files(item) if item.is_dir() else [item])
+    ]
+    names = output_names(found, ".html")
+    single_file = output is not None and output.suffix.lower() in (".html", ".htm")
+    pages = []
+    for path, _ in found:
+        if output is None:  # beside each JSON
+            target = path.with_name(output_names([(path, PurePath(path.name))], ".html")[path].name)
+        else:
+            target = output if single_file else output / names[path]
+        pages.append((path, target))
+    return pages, single_file

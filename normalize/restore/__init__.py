@@ -22,7 +22,16 @@ from vnplan.normalize.unicode import normalize_unicode
 if TYPE_CHECKING:
     from vnplan.normalize.restore.decoder import Change, RestoredLine, Restorer, default_restorer
 
-__all__ = ["Change", "RestoreResult", "RestoredLine", "Restorer", "damage_mode", "default_restorer", "restore_text"]
+__all__ = [
+    "Change",
+    "RestoreResult",
+    "RestoredLine",
+    "Restorer",
+    "damage_mode",
+    "decode_bytes",
+    "default_restorer",
+    "restore_text",
+]
 _FROM_DECODER = ("Change", "RestoredLine", "Restorer", "default_restorer")
 
 
@@ -50,6 +59,15 @@ class RestoreResult:
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Text to restore from bytes: UTF-8 (with or without a BOM), else each byte as a Latin-1
+    character, which is how legacy 8-bit encodings (TCVN3, VNI) arrive for conversion."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 def damage_mode(text: str) -> tuple[str, float]:

@@ -43,7 +43,7 @@ SYMBOL_FLOOR = 0.01
 # Digits drawn like a vowel ("ph01" for phối): rarely, where the pages taught nothing better.
 DIGIT_SHAPES = {"0": "o", "1": "i"}
 # Confusions of tesseract -l eng on scans in Times-like fonts that DejaVu renderings do not
-# produce (DESIGN.md: "Pang" for Đảng; "¢" for a marked e or o), with modest probabilities.
+# produce ("Pang" for Đảng; "¢" for a marked e or o; set by hand), with modest probabilities.
 PRIOR_RULES: dict[str, list[tuple[str, float]]] = {
     "p": [("d", 0.02)],
     "¢": [("e", 0.4), ("o", 0.2)],

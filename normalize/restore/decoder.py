@@ -44,7 +44,7 @@ GLUED = regex.compile(r"(\d{2,}+)(\p{L}{2,})")  # possessive: digits never give 
 # URLs, e-mail addresses and file names are never changed.
 LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn|com|org|net|gov|edu|pdf|docx?)\b\S*")
 # A roman section number at the start of a line, as OCR reads it ("II1.", "Il.", "HI."): kept for
-# structure/ to read (vnplan/markers.py knows the misreadings), never "restored" into a word.
+# structure/ to read (schema/markers.py knows the misreadings), never "restored" into a word.
 SECTION_NUMBER = regex.compile(r"^\s*\K(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)")
 # A whitespace-separated chunk that holds digits joined to letters: a document code or a date.
 # Also a chunk of capitals joined by "-", "/" or "&" ("[KH-SYT", "QĐ-UBND", "GD&ĐT"), where OCR

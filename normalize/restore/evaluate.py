@@ -1,4 +1,4 @@
-"""Syllable accuracy as DESIGN.md "Evaluation" defines it."""
+"""Syllable accuracy of restored text against a hand transcription (README.md "Evaluation")."""
 
 from __future__ import annotations
 

@@ -11,9 +11,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from reader_support import agreement, fixture, seed_text
 
-from vnplan.errors import InputError
 from vnplan.extract import extract
 from vnplan.extract.docx import read_docx
+from vnplan.schema.errors import InputError
 
 
 def _save(document: docx.document.Document) -> bytes:

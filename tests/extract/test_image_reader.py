@@ -10,10 +10,10 @@ import pytest
 import regex
 from PIL import Image, ImageDraw, ImageFont
 
-from vnplan.errors import InputError
 from vnplan.extract import extract, page_images
 from vnplan.extract.ocr import despeckle, measure_skew, ocr_image
 from vnplan.extract.page_images import PageImages
+from vnplan.schema.errors import InputError
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -11,12 +11,12 @@ import docx
 import pytest
 from reader_support import agreement, fixture, seed_text
 
-from vnplan.errors import InputError
 from vnplan.evaluation import agreement as record_agreement
 from vnplan.extract import extract, office
 from vnplan.normalize import normalize
 from vnplan.normalize.legacy import encode_tcvn3
 from vnplan.pipeline import process
+from vnplan.schema.errors import InputError
 
 pytestmark = pytest.mark.skipif(office.soffice() is None, reason="LibreOffice (soffice) is not installed")
 

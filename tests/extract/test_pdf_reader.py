@@ -13,9 +13,9 @@ import pytest
 from fpdf import FPDF
 from reader_support import agreement, fixture, sample, seed_text
 
-from vnplan.errors import InputError
 from vnplan.extract import ExtractedDocument, extract
 from vnplan.extract.pdf import _read_page, read_pdf
+from vnplan.schema.errors import InputError
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 

@@ -117,7 +117,7 @@ def test_ocr_glued_and_split_words_and_codes_without_numbers(restorer):
 
 def test_ocr_roman_section_numbers_are_kept_for_structure(restorer):
     # Lai Châu seed line 371: "II1." is how tesseract -l eng read "III." (tokens "ii1" → "al" otherwise)
-    from vnplan.markers import match_marker
+    from vnplan.schema.markers import match_marker
 
     out = restore_text("II1. T6 chirc thue hién\nIl. Muc tiéu, nhiém vu", "ocr", restorer).text.split("\n")
     assert out[0] == "II1. Tổ chức thực hiện"

@@ -9,8 +9,8 @@ from conftest import processed
 
 import vnplan
 from vnplan.extract import extract
-from vnplan.model import Place, Provenance, Unit
 from vnplan.normalize import NormalizedDocument, normalize
+from vnplan.schema.model import Place, Provenance, Unit
 from vnplan.structure import admin_units
 from vnplan.structure.places import locate_document, locate_records, match, mentions
 

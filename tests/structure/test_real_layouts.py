@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import vnplan
-from vnplan.model import PlanDocument, Section
+from vnplan.schema.model import PlanDocument, Section
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "realdocs"
 REALDOCS = Path("/work/shared/realdocs")

@@ -1,10 +1,10 @@
-"""One test per pattern family of the rule tables (structure/rules.py, vnplan/markers.py)."""
+"""One test per pattern family of the rule tables (structure/rules.py, schema/markers.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from vnplan.markers import match_marker
+from vnplan.schema.markers import match_marker
 from vnplan.structure import rules
 from vnplan.structure.identity import iso_date, org_case, parse_date
 from vnplan.structure.sections import part_of
