@@ -455,7 +455,10 @@ def activity_units(
         named = [(activity.lead_unit, "lead")] if activity.lead_unit else []
         named += [(name, "support") for name in activity.support_units]
         for cell, role in named:
-            for name in _split_cell(cell) if role == "lead" else split_unit_list(cell):
+            for named in _split_cell(cell) if role == "lead" else split_unit_list(cell):
+                # a cell may go on with the duty: "Sở Khoa học và Công nghệ thúc đẩy, theo dõi …"
+                subject = ITEM_SUBJECT.match(named)
+                name = _trim_name(subject["units"] if subject else named)
                 canon = canonical_name(name, qualifier)
                 if (canon.lower(), role) in known:
                     continue
