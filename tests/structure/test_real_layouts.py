@@ -1,4 +1,4 @@
-"""One family of real layouts per test: excerpts of the development corpus /work/shared/realdocs.
+"""One family of real layouts per test: excerpts of the development corpus ../shared/realdocs.
 
 Each fixture in tests/fixtures/realdocs/ is cut from one realdocs file by removing whole lines only
 (never editing one); CUTS records which lines were kept, and the first test checks that when the
@@ -17,7 +17,8 @@ import vnplan
 from vnplan.schema.model import PlanDocument, Section
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "realdocs"
-REALDOCS = Path("/work/shared/realdocs")
+# ../shared/realdocs beside the repository checkout, as the evaluation finds it
+REALDOCS = Path(__file__).resolve().parents[3] / "shared" / "realdocs"
 
 # fixture -> (realdocs file, kept lines: 1-based inclusive ranges)
 CUTS: dict[str, tuple[str, list[tuple[int, int]]]] = {
