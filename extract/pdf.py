@@ -29,6 +29,7 @@ from vnplan.extract.builder import Box, Line, Reading, TextBuilder, join_lines
 from vnplan.extract.document import Table
 from vnplan.extract.lines import Block, blocks, glyphs_from_chars, group_rows, row_line
 from vnplan.extract.options import Limits, OcrOptions
+from vnplan.extract.widgets import widget_chars
 from vnplan.schema.errors import InputError
 
 # A page with less real text than this (signature stamps excluded) over a page-sized image is a scan.
@@ -174,9 +175,14 @@ def _has_no_pages(data: bytes) -> bool:
 def _read_page(page: Any) -> PageLayout | None:
     """The page's lines and tables, or None when its text layer is not real (a scan)."""
     width, height = float(page.width), float(page.height)
+    # the number and day stamped into form fields at signing join the text they fill (extract/widgets.py),
+    # in place of the blanks the form left for them (after the scan test, which reads the page alone)
     chars = _dedupe([c for c in page.chars if c.get("text")])
     if _is_scan(page, chars, width * height):
         return None
+    stamped = _stamped(page)
+    if stamped:
+        chars = [*(c for c in chars if not (c["text"].isspace() and _under_any(c, stamped))), *stamped]
     layout = PageLayout(page.page_number, height)
     # pdfplumber computes a table's rows and bbox anew on every access: read each once.
     tables = []
@@ -192,6 +198,23 @@ def _read_page(page: Any) -> PageLayout | None:
     items.sort(key=_top)
     layout.items = items
     return layout
+
+
+def _stamped(page: Any) -> list[dict[str, Any]]:
+    """The characters of the page's filled-in form fields; none when its annotations cannot be read
+    (pdfminer fails on some signed files: the fields are extra, the page's own text must not be lost)."""
+    try:
+        return widget_chars(page) if page.annots else []
+    except Exception:
+        return []
+
+
+def _under_any(char: dict[str, Any], stamped: list[dict[str, Any]]) -> bool:
+    """Whether a printed character lies under one drawn by a form field."""
+    middle = (char["x0"] + char["x1"]) / 2
+    return any(
+        s["x0"] <= middle <= s["x1"] and s["top"] < char["bottom"] and char["top"] < s["bottom"] for s in stamped
+    )
 
 
 def _dedupe(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:

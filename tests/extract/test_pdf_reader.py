@@ -15,6 +15,7 @@ from reader_support import agreement, fixture, sample, seed_text
 
 from vnplan.extract import ExtractedDocument, extract
 from vnplan.extract.pdf import _read_page, read_pdf
+from vnplan.pipeline import process
 from vnplan.schema.errors import InputError
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
@@ -192,7 +193,7 @@ def test_corrupt_and_empty_pdfs_are_input_errors(tmp_path: Path) -> None:
 def test_real_cover_letter_reads_header_by_columns() -> None:
     doc = extract(sample("03_"))
     lines = doc.raw_text.splitlines()
-    assert lines[:3] == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ", "Số: /TTr-SNV"]
+    assert lines[:3] == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ", "Số: 666 /TTr-SNV"]  # the number from its field
     assert lines[3] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     assert doc.text_method == "text_layer" and len(doc.pages) == 1
 
@@ -209,3 +210,14 @@ def test_real_appendix_tables_merge_across_pages() -> None:
 def test_real_scan_is_recognised_as_a_scan() -> None:
     with pdfplumber.open(sample("09_")) as pdf:
         assert _read_page(pdf.pages[0]) is None
+
+
+def test_number_and_day_stamped_into_signature_fields_join_their_lines() -> None:
+    # Sample 03 (Tờ trình 666/TTr-SNV, signed in an e-office system): "666" and "22" are drawn by two
+    # signature widgets' appearance streams over blanks of the printed form, not in the page content.
+    path = sample("03_")
+    text = extract(path).raw_text
+    assert "Số: 666 /TTr-SNV" in text
+    assert "ngày 22 tháng 12 năm 2025" in text
+    document = process(path).document
+    assert (document.number, document.issued_date) == ("666/TTr-SNV", "2025-12-22")
