@@ -22,7 +22,7 @@ import regex
 
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
-from vnplan.normalize.unicode import alternate_tone_placement
+from vnplan.normalize.unicode import placed_tone
 from vnplan.schema.model import Activity, AdminRef, Budget, IssuerLevel, Notice, Place, Provenance, Resolution, Unit
 from vnplan.structure import admin_units
 from vnplan.structure.admin_units import AdminUnit, CodeList, Level
@@ -94,7 +94,7 @@ def mentions(text: str) -> list[Mention]:
 
 def _exact_key(name: str) -> str:
     words = unicodedata.normalize("NFC", name).lower().replace("–", "-").split()
-    return " ".join(min(w, alternate_tone_placement(w)) for w in words).replace(" - ", "-")
+    return " ".join(placed_tone(w) for w in words).replace(" - ", "-")
 
 
 def _loose_key(name: str) -> str:
