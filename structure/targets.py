@@ -14,6 +14,7 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
 from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Baseline, Indicator, Target
+from vnplan.structure import confidence
 from vnplan.structure.metrics import metrics
 from vnplan.structure.numbers import parse_number
 from vnplan.structure.sections import Line, SectionNode
@@ -269,7 +270,7 @@ def _table_row_target(doc: NormalizedDocument, line: Line, section: SectionNode)
         else None,
         metric=metric_for(name, unit),
         section=section.id,
-        provenance=doc.provenance(line.start, line.end, "rule:target_table_row", 0.7),
+        provenance=doc.provenance(line.start, line.end, "rule:target_table_row", confidence.TARGET_TABLE_ROW),
     )
 
 
@@ -335,7 +336,9 @@ def _clause_targets(
                 baseline=None,
                 metric=metric_for(name, unit) or metric_for(after_text.split(";")[0], unit),
                 section=section.id,
-                provenance=doc.provenance(start + m.start(), start + m.end(), "rule:target_clause", 0.8),
+                provenance=doc.provenance(
+                    start + m.start(), start + m.end(), "rule:target_clause", confidence.TARGET_CLAUSE
+                ),
             )
         )
     return found
