@@ -53,7 +53,7 @@ def measure(name: str, cases: list[tuple[str, str]], systems: dict[str, Callable
             started = time.process_time()
             output = run(damaged)
             elapsed += time.process_time() - started
-            m, n = syllable_accuracy(gold, output)
+            _, m, n = syllable_accuracy(gold, output)
             matched += m
             total += n
         print(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -72,11 +73,20 @@ def alternate_tone_placement(word: str) -> str:
     return unicodedata.normalize("NFC", moved)
 
 
+@lru_cache(maxsize=200_000)
+def placed_tone(word: str) -> str:
+    """NFC and vnplan's tone placement ("hoà" → "hòa"), for one word: the one tone canonicalization.
+
+    Both spellings of an open oa/oe/uy syllable give the same string, so it is also the key that
+    counts the two placements equal (evaluation, place names, the restorer's vocabulary).
+    """
+    nfd = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", _OPEN_RHYME_TONE.sub(_retone, nfd))
+
+
 def _placed_tone(match: regex.Match[str]) -> str:
     word = match.group(0)
-    nfd = unicodedata.normalize("NFD", word)
-    fixed = _OPEN_RHYME_TONE.sub(_retone, nfd)
-    return unicodedata.normalize("NFC", fixed) if fixed != nfd else word
+    return placed_tone(word) if _OPEN_RHYME_TONE.search(unicodedata.normalize("NFD", word)) else word
 
 
 _WORD = regex.compile(r"\p{L}+")

@@ -15,6 +15,7 @@ from vnplan.schema.model import (
     Signer,
     Source,
 )
+from vnplan.structure import confidence
 from vnplan.structure.appendix import table_activities, table_budgets
 from vnplan.structure.budgets import extract_budgets, sum_warnings
 from vnplan.structure.identity import extract_identity
@@ -52,7 +53,7 @@ def _section_record(doc: NormalizedDocument, node: SectionNode) -> Section:
         marker=node.marker,  # type: ignore[arg-type]
         title=node.title,
         part=node.part,
-        provenance=doc.provenance(node.start, node.end, f"rule:section_{node.marker}", 0.9),
+        provenance=doc.provenance(node.start, node.end, f"rule:section_{node.marker}", confidence.SECTION_HEADING),
     )
 
 

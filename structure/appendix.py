@@ -16,6 +16,7 @@ import regex
 
 from vnplan.normalize import NormalizedDocument
 from vnplan.schema.model import Activity, Budget
+from vnplan.structure import confidence
 from vnplan.structure.numbers import money_to_vnd, parse_number
 from vnplan.structure.tables import PhysicalLine, Row, Table
 
@@ -87,7 +88,10 @@ def table_budgets(doc: NormalizedDocument, tables: list[Table], body: list[Budge
                 parent=None,
                 section=table.section.id,
                 provenance=doc.provenance(
-                    line.start + offset, line.start + offset + len(token), "rule:table_row_amount", 0.8
+                    line.start + offset,
+                    line.start + offset + len(token),
+                    "rule:table_row_amount",
+                    confidence.BUDGET_TABLE_ROW_AMOUNT,
                 ),
             )
             budgets.append(budget)
@@ -217,7 +221,7 @@ def _tab_activity(doc: NormalizedDocument, row: Row, roles: dict[str, int], numb
         product=_cell(cells, roles, "product"),
         deadline=_cell(cells, roles, "deadline"),
         budget_vnd=int(budget_value) if budget_value is not None else None,
-        provenance=doc.provenance(row.start, row.end, "rule:activity_table_columns", 0.85),
+        provenance=doc.provenance(row.start, row.end, "rule:activity_table_columns", confidence.ACTIVITY_TABLE_COLUMNS),
     )
 
 
@@ -254,7 +258,7 @@ def _flattened_activity(doc: NormalizedDocument, row: Row, number: int) -> Activ
         product=product.group(0).strip() if product else None,
         deadline=deadline.group(0).strip(),
         budget_vnd=None,
-        provenance=doc.provenance(row.start, row.end, "rule:activity_table_lines", 0.7),
+        provenance=doc.provenance(row.start, row.end, "rule:activity_table_lines", confidence.ACTIVITY_TABLE_LINES),
     )
 
 

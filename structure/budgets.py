@@ -11,6 +11,7 @@ import regex
 
 from vnplan.normalize import NormalizedDocument
 from vnplan.schema.model import Budget, Notice, Period
+from vnplan.structure import confidence
 from vnplan.structure.ner import rule_entities
 from vnplan.structure.numbers import money_to_vnd
 from vnplan.structure.rules import PERIOD_RANGE
@@ -89,7 +90,10 @@ def extract_budgets(doc: NormalizedDocument, lines: list[Line], section_of: dict
                 parent=parent.id if parent else None,
                 section=section.id,
                 provenance=doc.provenance(
-                    line.start + money.start, line.start + money.end, f"spacy_ruler:{money.rule}", 0.9
+                    line.start + money.start,
+                    line.start + money.end,
+                    f"spacy_ruler:{money.rule}",
+                    confidence.BUDGET_MONEY_ENTITY,
                 ),
             )
             budgets.append(budget)

@@ -18,7 +18,7 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
 from vnplan.schema.markers import PARAGRAPH_OPENERS, match_marker
 from vnplan.schema.model import LegalReference, Period, Place, Provenance, Signer
-from vnplan.structure import rules
+from vnplan.structure import confidence, rules
 from vnplan.structure.ner import places
 from vnplan.structure.sections import Line, SectionNode
 
@@ -343,7 +343,7 @@ def _province(doc: NormalizedDocument, ident: Identity, lines: list[Line]) -> Pl
         name=name,
         level="province",
         text=m.group(0),
-        provenance=doc.provenance(m.start(), m.end(), "rule:province_mention", 0.7),
+        provenance=doc.provenance(m.start(), m.end(), "rule:province_mention", confidence.PROVINCE_MENTION),
     )
 
 
@@ -376,7 +376,9 @@ def _province_from_ner(doc: NormalizedDocument, lines: list[Line]) -> Place | No
                 name=_name_case(m["name"]),
                 level="province",
                 text=place.text,
-                provenance=doc.provenance(start + place.start, start + place.end, "underthesea_ner:LOC", 0.6),
+                provenance=doc.provenance(
+                    start + place.start, start + place.end, "underthesea_ner:LOC", confidence.NER_LOCATION
+                ),
             )
     return None
 
@@ -444,7 +446,9 @@ def _legal_basis(doc: NormalizedDocument, lines: list[Line], sections: list[Sect
                     date=parse_date(m["date"] or ""),
                     issuer=issuer,
                     text=m.group(0).strip(),
-                    provenance=prov(line.start + m.start(), line.start + m.end(), "rule:legal_reference", 0.9),
+                    provenance=prov(
+                        line.start + m.start(), line.start + m.end(), "rule:legal_reference", confidence.LEGAL_REFERENCE
+                    ),
                 )
             )
     return refs
@@ -485,7 +489,7 @@ def _signature(
                     caps_lines[0].start,
                     line.end if m else caps_lines[-1].end,
                     "rule:signature_block",
-                    0.85 if m else 0.5,
+                    confidence.SIGNATURE_BLOCK if m else confidence.SIGNATURE_BLOCK_NO_NAME,
                 ),
             )
             break

@@ -16,6 +16,7 @@ import regex
 from vnplan.normalize import NormalizedDocument
 from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Indicator, Objective
+from vnplan.structure import confidence
 from vnplan.structure.sections import Line, SectionNode
 
 OBJECTIVE_PARTS = ("objectives", "general_objectives", "specific_objectives")
@@ -92,5 +93,5 @@ def _objective(
         kind=kind,  # type: ignore[arg-type]
         text=text,
         section=section.id,
-        provenance=doc.provenance(start, start + len(text), f"rule:objective_{kind}", 0.85),
+        provenance=doc.provenance(start, start + len(text), f"rule:objective_{kind}", confidence.OBJECTIVE),
     )

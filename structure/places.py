@@ -22,9 +22,9 @@ import regex
 
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
-from vnplan.normalize.unicode import alternate_tone_placement
+from vnplan.normalize.unicode import placed_tone
 from vnplan.schema.model import Activity, AdminRef, Budget, IssuerLevel, Notice, Place, Provenance, Resolution, Unit
-from vnplan.structure import admin_units
+from vnplan.structure import admin_units, confidence
 from vnplan.structure.admin_units import AdminUnit, CodeList, Level
 
 _SPACE = r"[^\S\n\t]+"  # within a line and a table cell
@@ -94,7 +94,7 @@ def mentions(text: str) -> list[Mention]:
 
 def _exact_key(name: str) -> str:
     words = unicodedata.normalize("NFC", name).lower().replace("–", "-").split()
-    return " ".join(min(w, alternate_tone_placement(w)) for w in words).replace(" - ", "-")
+    return " ".join(placed_tone(w) for w in words).replace(" - ", "-")
 
 
 def _loose_key(name: str) -> str:
@@ -195,7 +195,7 @@ def _span(doc: NormalizedDocument, words: str, method: str, near: int = 0) -> Pr
     if not found:
         return None
     m = min(found, key=lambda m: abs(m.start() - near))
-    return doc.provenance(m.start(), m.end(), method, 0.9)
+    return doc.provenance(m.start(), m.end(), method, confidence.PLACE_SPAN)
 
 
 @dataclass
@@ -272,7 +272,7 @@ def locate_document(
         # No issuer was read: the body named in the header ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH").
         body = _BODY_MENTION.search(doc.text[:_HEADER_CHARS])
         if body:
-            span = doc.provenance(body.start(), body.end(), "rule:issuing_body", 0.8)
+            span = doc.provenance(body.start(), body.end(), "rule:issuing_body", confidence.ISSUING_BODY)
             province = Place(name=body["name"].title(), level="province", text=body.group(0), provenance=span)
             level = "province"
     province_unit: AdminUnit | None = None

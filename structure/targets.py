@@ -8,17 +8,14 @@ heading's horizon); the comparator comes from the words around the number; the u
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-
 import regex
 
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
 from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Baseline, Indicator, Target
+from vnplan.structure import confidence
+from vnplan.structure.metrics import metrics
 from vnplan.structure.numbers import parse_number
 from vnplan.structure.sections import Line, SectionNode
 
@@ -95,18 +92,6 @@ NAME_NUMBERS = regex.compile(
 LEAD_WORDS = regex.compile(
     r"^(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:phấn\s+đấu|đạt|duy\s+trì|bảo\s+đảm|đảm\s+bảo)\s+)*", regex.I
 )
-
-
-@dataclass(frozen=True)
-class Metric:
-    id: str
-    patterns: tuple[regex.Pattern[str], ...]
-
-
-@cache
-def metrics() -> tuple[Metric, ...]:
-    data = json.loads(resources.files(__package__).joinpath("metrics.json").read_text(encoding="utf-8"))
-    return tuple(Metric(m["id"], tuple(regex.compile(p) for p in m["patterns"])) for m in data["metrics"])
 
 
 def metric_for(name: str, unit: str | None) -> str | None:
@@ -285,7 +270,7 @@ def _table_row_target(doc: NormalizedDocument, line: Line, section: SectionNode)
         else None,
         metric=metric_for(name, unit),
         section=section.id,
-        provenance=doc.provenance(line.start, line.end, "rule:target_table_row", 0.7),
+        provenance=doc.provenance(line.start, line.end, "rule:target_table_row", confidence.TARGET_TABLE_ROW),
     )
 
 
@@ -351,7 +336,9 @@ def _clause_targets(
                 baseline=None,
                 metric=metric_for(name, unit) or metric_for(after_text.split(";")[0], unit),
                 section=section.id,
-                provenance=doc.provenance(start + m.start(), start + m.end(), "rule:target_clause", 0.8),
+                provenance=doc.provenance(
+                    start + m.start(), start + m.end(), "rule:target_clause", confidence.TARGET_CLAUSE
+                ),
             )
         )
     return found

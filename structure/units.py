@@ -12,6 +12,7 @@ import regex
 from vnplan.normalize import NormalizedDocument
 from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Activity, Indicator, Task, Unit
+from vnplan.structure import confidence
 from vnplan.structure.lexicon import organisations
 from vnplan.structure.sections import Line, SectionNode
 from vnplan.structure.targets import metric_for
@@ -282,7 +283,7 @@ def extract_units(
                 canonical_name=canon,
                 role=role,  # type: ignore[arg-type]
                 tasks=[],
-                provenance=doc.provenance(start, end, method, 0.8),
+                provenance=doc.provenance(start, end, method, confidence.UNIT_NAME),
             )
         return units[key]
 
@@ -404,7 +405,7 @@ def extract_units(
                     indicator_refs=refs,
                     deadline=deadline.group(0) if deadline else None,
                     product=None,
-                    provenance=doc.provenance(body_start, line.end, "rule:unit_task", 0.75),
+                    provenance=doc.provenance(body_start, line.end, "rule:unit_task", confidence.UNIT_TASK),
                 )
             )
         for pattern, role, method in NAMED_IN_DUTY:

@@ -13,8 +13,7 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, partial
-from importlib import resources
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ import pyarrow as pa
 from vnplan.batch import STATE_DIR
 from vnplan.files import temporary_path, write_atomic
 from vnplan.schema.errors import InputError
+from vnplan.structure.metrics import metric_entries
 
 TABLES = ("documents", "indicators", "budgets", "units", "activities", "warnings")
 DATABASE_FILE = "vnplan.duckdb"
@@ -117,15 +117,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
 }
 
 
-@cache
-def metric_taxonomy() -> dict[str, dict[str, str]]:
-    """Canonical metric id → its entry in structure/metrics.json (label, unit, patterns)."""
-    data = json.loads(resources.files("vnplan.structure").joinpath("metrics.json").read_text(encoding="utf-8"))
-    return {m["id"]: m for m in data["metrics"]}
-
-
 def metric_labels() -> dict[str, str]:
-    return {metric: entry["label"] for metric, entry in metric_taxonomy().items()}
+    return {metric: entry["label"] for metric, entry in metric_entries().items()}
 
 
 def _place_columns(prefix: str, place: dict | None) -> Row:
@@ -476,7 +469,7 @@ def plot_metric(targets: list[Target], metric: str, dataset_dir: Path) -> list[P
             )
     axes.set_title(f"{metric_labels().get(metric, metric)} ({metric}): targets by province")
     axes.set_xlabel("target year")
-    axes.set_ylabel(metric_taxonomy().get(metric, {}).get("unit") or next((t.unit for t in targets if t.unit), "value"))
+    axes.set_ylabel(metric_entries().get(metric, {}).get("unit") or next((t.unit for t in targets if t.unit), "value"))
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.grid(alpha=0.3)
     axes.legend(fontsize="small")

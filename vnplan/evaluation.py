@@ -19,9 +19,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import regex
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
-from vnplan.normalize.unicode import alternate_tone_placement
+from vnplan.normalize.restore.evaluate import syllable_accuracy, words
 from vnplan.schema.errors import InputError
 from vnplan.schema.model import PlanDocument, Provenance
 from vnplan.structure.units import canonical_name
@@ -35,7 +34,6 @@ TEXT_MATCH_THRESHOLD = 0.6
 VALUE_REL_TOL = 1e-6
 SNIPPET_CHARS = 160
 
-_EDGE_PUNCTUATION = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
 _DASH = regex.compile(r"\s*[-‐‑‒–—]\s*")
 _SPACES = regex.compile(r"\s+")
 _BAC_SY = regex.compile(r"bác\s*sỹ")
@@ -63,40 +61,12 @@ def fold_unit(unit: str | None) -> str:
     return _SPACES.sub("", text)
 
 
-def canonical_word(word: str) -> str:
-    """One spelling for both tone placements ("hòa" and "hoà" give the same string)."""
-    return min(word, alternate_tone_placement(word))
-
-
-def words(text: str) -> list[str]:
-    """Words with letters: NFC, lower-case, punctuation trimmed at both ends, one tone placement."""
-    found = []
-    for chunk in _nfc_lower(text).split():
-        word = _EDGE_PUNCTUATION.sub("", chunk)
-        if any(ch.isalpha() for ch in word):
-            found.append(canonical_word(word))
-    return found
-
-
 def token_f1(a: str, b: str) -> float:
     """F1 of the two texts' word sets (see ``words``); 0.0 when either has no words."""
     left, right = set(words(a)), set(words(b))
     if not left or not right:
         return 0.0
     return 2 * len(left & right) / (len(left) + len(right))
-
-
-def syllable_accuracy(gold_text: str, output_text: str) -> tuple[float, int, int]:
-    """(accuracy, gold words matched exactly, gold words) of a restored text against its gold transcription.
-
-    Both texts become word sequences (``words``), aligned by edit distance over whole words; a gold word
-    counts when the alignment pairs it with an identical output word. Accuracy is 0.0 for an empty gold.
-    """
-    gold, output = words(gold_text), words(output_text)
-    matched = sum(
-        block.src_end - block.src_start for block in Levenshtein.opcodes(gold, output) if block.tag == "equal"
-    )
-    return (matched / len(gold) if gold else 0.0), matched, len(gold)
 
 
 # ---------------------------------------------------------------- results

@@ -26,8 +26,8 @@ import numpy as np
 import regex
 
 from vnplan.normalize.restore.lm import OCR_LETTER_SYMBOLS
-from vnplan.normalize.restore.text import new_tone_style
 from vnplan.normalize.syllables import strip_diacritics
+from vnplan.normalize.unicode import placed_tone
 
 if TYPE_CHECKING:
     from vnplan.normalize.restore.decoder import Restorer
@@ -77,7 +77,7 @@ def aligned_pairs(source: str, ocr: str) -> Iterator[tuple[str, str]]:
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             for a, b in zip(truth[i1:i2], seen[j1:j2], strict=True):
                 if a and b:
-                    yield new_tone_style(a), b
+                    yield placed_tone(a), b
 
 
 def ocr_pages(data_dir: Path, lang: str, evaluation: bool = False) -> Iterator[dict[str, object]]:
@@ -215,7 +215,7 @@ class Channel:
         if observed.isalpha():
             for i in restorer.candidates.get(strip_diacritics(observed), ()):
                 scores.setdefault(int(i), UNSEEN_SAME_SHAPE)
-            own = restorer.word_id.get(new_tone_style(observed))
+            own = restorer.word_id.get(placed_tone(observed))
             if own is not None:
                 scores[own] = max(scores.get(own, UNSEEN_IDENTITY), UNSEEN_IDENTITY)
         # Letter edits ("¢" → "e", "6" → "o", "i" → "u"): two for a token that is no word as it

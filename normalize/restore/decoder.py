@@ -24,8 +24,9 @@ import regex
 from vnplan.normalize.abbreviations import is_unlisted_abbreviation, restored_abbreviation
 from vnplan.normalize.restore.channel import Channel
 from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, SPECIALS, TOKEN, UNK, NgramModel, read_arrays
-from vnplan.normalize.restore.text import case_class, new_tone_style
+from vnplan.normalize.restore.text import case_class
 from vnplan.normalize.syllables import strip_diacritics, syllables, toneless_syllables
+from vnplan.normalize.unicode import placed_tone
 
 BEAM = 12
 MAX_CANDIDATES = 24
@@ -161,7 +162,7 @@ class Restorer:
                 return _Slot(line, start, end, token, ids, np.concatenate([[NUMBER_STAYS], seen[1]]), False)
         if token.isdigit() or (token[0].isdigit() and mode != "ocr"):
             return _Slot(line, start, end, token, np.array([NUM]), np.zeros(1), True)
-        own = self.word_id.get(new_tone_style(lower), UNK)
+        own = self.word_id.get(placed_tone(lower), UNK)
         candidates: np.ndarray | None = None
         channel: np.ndarray | None = None
         if frozen or (not token.isalpha() and mode != "ocr") or (in_code and mode == "ocr") or token == "&":
@@ -316,7 +317,7 @@ class Restorer:
             + self.model.score(history, b)
             + np.tile(right[1], len(left[0]))
         )
-        if new_tone_style(token.lower()) in self.word_id or len(self._best(token)[0]):
+        if placed_tone(token.lower()) in self.word_id or len(self._best(token)[0]):
             return -math.inf  # a word as it stands ("code"), or one or two likely misreadings away
         whole = self._best(token, -math.inf)
         single = float(np.max(unigram[whole[0]] + whole[1])) if len(whole[0]) else UNKNOWN_TOKEN
@@ -461,7 +462,7 @@ class Restorer:
                 continue
             else:
                 text = apply_case(self.model.vocab[chosen], slot.like or slot.raw)
-            if text != slot.raw and new_tone_style(slot.raw) != text:
+            if text != slot.raw and placed_tone(slot.raw) != text:
                 by_line.setdefault(slot.line, []).append(
                     Change(slot.start, slot.end, slot.raw, text, round(float(conf), 3))
                 )

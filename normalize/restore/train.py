@@ -19,8 +19,9 @@ import numpy as np
 from vnplan.normalize.restore.channel import Channel
 from vnplan.normalize.restore.corpus import corpus_lines
 from vnplan.normalize.restore.lm import BITS, BOS, EOS, MAX_VOCAB, NUM, SPECIALS, TOKEN, UNK, NgramModel, write_arrays
-from vnplan.normalize.restore.text import case_class, new_tone_style
+from vnplan.normalize.restore.text import case_class
 from vnplan.normalize.syllables import syllables
+from vnplan.normalize.unicode import placed_tone
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ORDER = 4
@@ -39,8 +40,8 @@ def build_vocab(tokens: Counter[str]) -> tuple[list[str], dict[str, int]]:
     for token, count in tokens.items():
         if any(c.isdigit() for c in token):
             continue
-        words[new_tone_style(token)] += count
-    keep = {s for s in syllables() if new_tone_style(s) == s}
+        words[placed_tone(token)] += count
+    keep = {s for s in syllables() if placed_tone(s) == s}
     frequent = sorted((w for w, c in words.items() if c >= MIN_WORD_COUNT), key=lambda w: (-words[w], w))
     for word in frequent:
         if len(keep) >= MAX_VOCAB - len(SPECIALS):
@@ -53,7 +54,7 @@ def build_vocab(tokens: Counter[str]) -> tuple[list[str], dict[str, int]]:
         if any(c.isdigit() for c in token):
             lookup[token] = NUM
         else:
-            lookup[token] = index.get(new_tone_style(token), UNK)
+            lookup[token] = index.get(placed_tone(token), UNK)
     return vocab, lookup
 
 

@@ -104,3 +104,16 @@ def test_target_table_rows_give_target_and_baseline(tmp_path):
         ("2", 96.0, "%", None, 2030, 95.0, 2025, "health_insurance_coverage"),
         ("3", 70.0, "tuổi", None, 2030, 68.5, 2025, "life_expectancy"),
     ]
+
+
+def test_metric_taxonomy_is_one_table():
+    """structure/metrics.json is read once: the patterns indicator linking uses and the dataset's labels
+    and units come from the same entries, in file order."""
+    from vnplan.dataset import metric_labels
+    from vnplan.structure.metrics import metric_entries, metrics
+
+    entries = metric_entries()
+    assert [m.id for m in metrics()] == list(entries)
+    assert metric_labels() == {m.id: m.label for m in metrics()}
+    assert all(m.label and m.patterns for m in metrics())
+    assert metric_entries() is entries and metrics() is metrics()
