@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from vnplan.extract.document import ExtractedDocument
 from vnplan.normalize.layout import reflow
@@ -21,6 +22,9 @@ from vnplan.normalize.quality import QualityReading, read_quality
 from vnplan.normalize.restore import damage_mode, line_is_clean
 from vnplan.normalize.unicode import normalize_unicode
 from vnplan.schema.model import Notice, Provenance, Repair, TextQuality
+
+if TYPE_CHECKING:
+    from vnplan.normalize.restore.decoder import Restorer
 
 __all__ = ["MappedText", "NormalizedDocument", "normalize"]
 
@@ -70,7 +74,9 @@ class NormalizedDocument:
         )
 
 
-def normalize(doc: ExtractedDocument) -> NormalizedDocument:
+def normalize(doc: ExtractedDocument, restorer: Restorer | None = None) -> NormalizedDocument:
+    """Normalize an extracted document; ``restorer`` restores its damaged lines (default: the shipped model,
+    loaded on first need)."""
     mapped = MappedText.identity(doc.raw_text)
     warnings: list[Notice] = []
 
@@ -94,7 +100,7 @@ def normalize(doc: ExtractedDocument) -> NormalizedDocument:
     damage = list(reading.damage)
     if legacy.encoding:
         damage.insert(0, f"legacy_encoding_{legacy.encoding}")
-    mapped, restore_log, restored_mode = _restore(mapped, reading, doc.text_method)
+    mapped, restore_log, restored_mode = _restore(mapped, reading, doc.text_method, restorer)
 
     layout = reflow(mapped, heading_lines, ocr=doc.text_method in ("ocr", "mixed"))
     mapped = layout.text
@@ -158,7 +164,7 @@ RESTORE_METHODS = {"stripped": "restore_diacritics", "ocr": "ocr_correction"}
 
 
 def _restore(
-    mapped: MappedText, reading: QualityReading, text_method: str
+    mapped: MappedText, reading: QualityReading, text_method: str, restorer: Restorer | None = None
 ) -> tuple[MappedText, list[RawRepair], str | None]:
     """Restore the damaged lines of the reflowed text; every changed token is logged in raw offsets.
 
@@ -176,9 +182,11 @@ def _restore(
     keep = [line_is_clean(line) for line in lines] if mode == "stripped" else []
     if keep and all(keep):
         return mapped, [], None
-    from vnplan.normalize.restore.decoder import default_restorer  # numpy and the model code: damaged text only
+    if restorer is None:
+        from vnplan.normalize.restore.decoder import default_restorer  # numpy and the model code: damaged text only
 
-    restored = default_restorer().restore_lines(lines, mode, keep)
+        restorer = default_restorer()
+    restored = restorer.restore_lines(lines, mode, keep)
     edits: list[Edit] = []
     log: list[RawRepair] = []
     offset = 0

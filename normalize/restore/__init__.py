@@ -27,6 +27,7 @@ __all__ = [
     "RestoreResult",
     "RestoredLine",
     "Restorer",
+    "RestorerModelError",
     "damage_mode",
     "decode_bytes",
     "default_restorer",
@@ -43,6 +44,11 @@ def __getattr__(name: str) -> Any:
 
         return getattr(decoder, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class RestorerModelError(RuntimeError):
+    """A restorer model file (lm.bin, case.bin, channel.bin) is missing, unreadable or does not match the
+    others; the message names the file."""
 
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")

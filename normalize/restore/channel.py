@@ -106,6 +106,10 @@ def _floor_edits() -> dict[str, list[tuple[str, float]]]:
     return floor | {s: [(w, SYMBOL_FLOOR) for w in VOWELS] for s in OCR_LETTER_SYMBOLS}
 
 
+# The arrays of channel.bin (Channel.to_arrays).
+CHANNEL_ARRAYS = ("channel_rules", "channel_observed", "channel_sizes", "channel_ids", "channel_logp")
+
+
 class Channel:
     def __init__(
         self, table: dict[str, tuple[np.ndarray, np.ndarray]], rules: dict[str, list[tuple[str, float]]]

@@ -22,7 +22,8 @@ import numpy as np
 import regex
 
 from vnplan.normalize.abbreviations import is_unlisted_abbreviation, restored_abbreviation
-from vnplan.normalize.restore.channel import Channel
+from vnplan.normalize.restore import RestorerModelError
+from vnplan.normalize.restore.channel import CHANNEL_ARRAYS, Channel
 from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, SPECIALS, TOKEN, UNK, NgramModel, read_arrays
 from vnplan.normalize.restore.text import case_class
 from vnplan.normalize.syllables import strip_diacritics, syllables, toneless_syllables
@@ -96,8 +97,33 @@ class _Slot:
         return len(self.ids) > 1
 
 
+MODEL_FILES = ("lm.bin", "case.bin", "channel.bin")  # loaded together; vnplan train-restorer writes all three
+
+
+def model_dir() -> Path:
+    """The folder of the shipped model files."""
+    return Path(str(resources.files(__package__).joinpath("model")))
+
+
 def model_path() -> Path:
-    return Path(str(resources.files(__package__).joinpath("model/lm.bin")))
+    return model_dir() / "lm.bin"
+
+
+def _read_model_file(path: Path, names: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """The arrays of one model file, which must exist, be a vnplan model file and hold ``names``."""
+    if not path.is_file():
+        raise RestorerModelError(
+            f"restorer model file missing: {path} (the restorer loads {', '.join(MODEL_FILES)} together from "
+            f"{path.parent}; `vnplan train-restorer` writes them)"
+        )
+    try:
+        arrays, _meta = read_arrays(path)
+    except (OSError, ValueError, KeyError, UnicodeDecodeError) as exc:
+        raise RestorerModelError(f"restorer model file unreadable: {path} ({exc})") from exc
+    missing = [name for name in names if name not in arrays]
+    if missing:
+        raise RestorerModelError(f"restorer model file {path} lacks {', '.join(missing)}: not a {path.name}")
+    return arrays
 
 
 def apply_case(word: str, like: str) -> str:
@@ -132,17 +158,29 @@ class Restorer:
             self.candidates[key] = np.array(ids[:MAX_CANDIDATES], dtype=np.int64)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Restorer:
-        """The language model at ``path`` (default: the shipped one) and the channel beside it."""
-        path = path or model_path()
-        arrays, _meta = read_arrays(path)
-        channel_file = path.with_name("channel.bin")
-        channel = Channel.from_arrays(read_arrays(channel_file)[0]) if channel_file.exists() else Channel({}, {})
-        model = NgramModel.from_arrays(arrays)
-        case_file = path.with_name("case.bin")
-        if case_file.exists():
-            model.case_logp = read_arrays(case_file)[0]["case_logp"].astype(np.float64)
-        return cls(model, channel)
+    def load(cls, folder: Path | None = None) -> Restorer:
+        """The language model, its casing table and the OCR channel, from the three files of ``folder``
+        (default: the shipped model) — all or none: a missing, unreadable or mismatched file raises
+        ``RestorerModelError`` naming it."""
+        folder = folder or model_dir()
+        lm_file, case_file, channel_file = (folder / name for name in MODEL_FILES)
+        model = NgramModel.from_arrays(_read_model_file(lm_file, ("vocab", "keys1", "logp1")))
+        size = len(model.vocab)
+        case = _read_model_file(case_file, ("case_logp",))["case_logp"]
+        if case.shape != (size, 2):
+            raise RestorerModelError(
+                f"restorer model file {case_file} does not match {lm_file.name}: "
+                f"casing table of shape {case.shape} for a vocabulary of {size:,} words"
+            )
+        model.case_logp = case.astype(np.float64)
+        arrays = _read_model_file(channel_file, CHANNEL_ARRAYS)
+        ids = arrays["channel_ids"]
+        if len(ids) and (int(ids.max()) >= size or int(ids.min()) < 0):
+            raise RestorerModelError(
+                f"restorer model file {channel_file} does not match {lm_file.name}: "
+                f"word ids up to {int(ids.max()):,} for a vocabulary of {size:,} words"
+            )
+        return cls(model, Channel.from_arrays(arrays))
 
     # -- candidates -------------------------------------------------------------------------
 
