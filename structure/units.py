@@ -35,6 +35,8 @@ _ABBREVIATION = regex.compile(
 )
 # Words that start a unit's name, in any case ("Sở Y tế", "phối hợp với các khoa/phòng", "UBND các xã").
 _HEAD_WORDS = LEXICON.head_pattern()
+# Office-holders stand for their body: "Giám đốc Sở Tài chính", "Thủ trưởng các đơn vị".
+_OFFICE_HOLDER = r"(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc|Chủ\s+tịch)"
 UNIT_HEAD = regex.compile(r"^(?:" + _HEAD_WORDS + r"|Đề\s+nghị\b)", regex.V1 | regex.I)
 _ASSIGNED_VERBS = (
     r"(?=\s+(?:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+đầu\s+mối|chủ\s+trì|căn\s+cứ|phối\s+hợp|tham\s+mưu|"
@@ -46,8 +48,9 @@ ASSIGN = regex.compile(r"^Giao\s+(?P<units>.+?)(?:" + _ASSIGNED_VERBS + r"|\s*[(
 # "Đề nghị X …" at the start of a sentence or clause: a request to a body the issuer does not direct.
 # "Yêu cầu các sở, ngành … thực hiện", "Khuyến khích các doanh nghiệp …" ask too.
 REQUEST = regex.compile(
-    r"(?:^|[.;,]\s+)(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Kk]huyến\s+khích)\s+(?P<units>(?:các|những|UBND|Ủy|Sở|Ban|Hội|Đoàn|"
-    r"Mặt|Liên|Hiệp|Bảo|Công|Viện|Tòa|Doanh|Chủ|Cơ|Đơn)\b.+?)" + _ASSIGNED_VERBS
+    r"(?:^|[.;,]\s+)(?:đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+(?P<units>(?:" + _HEAD_WORDS + r"|doanh\s+nghiệp)\b.+?)"
+    + _ASSIGNED_VERBS,
+    regex.I,
 )
 # "tổ chức" is a duty ("tổ chức thực hiện"), but a body in "các tổ chức xã hội", "cơ quan, tổ chức, cá nhân"
 _ORGANIZE = (
@@ -64,7 +67,7 @@ _NAME_ENDS = (
 # "phối hợp (chặt chẽ, tốt, thường xuyên) với X": one or two words may qualify the cooperation
 SUPPORT = regex.compile(
     r"phối\s+hợp\s+(?:(?:\p{L}+\s+){1,2}(?=với\s)|chặt\s+chẽ\s+)?(?:với\s+)?"
-    r"(?:(?:Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|Lãnh\s+đạo)\s+)?(?P<units>"
+    r"(?:" + _OFFICE_HOLDER + r"\s+)?(?P<units>"
     + _HEAD_WORDS
     + r"\b[^.;:()]*?)"
     + _NAME_ENDS,
@@ -100,7 +103,7 @@ _DUTY_STARTS = r"(?=\s+(?-i:" + _DUTY_VERBS + r")|\s*[:(])"
 # A heading that names units says no duty: "14. Đề nghị Viện kiểm sát nhân dân thành phố, Tòa án nhân dân thành phố".
 _NAMES_A_DUTY = regex.compile(r"\s" + _DUTY_VERBS)
 ITEM_SUBJECT = regex.compile(
-    r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,200},\s*)?(?:(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc|Chủ\s+tịch)\s+)?"
+    r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,200},\s*)?(?:" + _OFFICE_HOLDER + r"\s+)?"
     r"(?P<units>" + _HEAD_WORDS + r"\b.{0,200}?)" + _DUTY_STARTS,
     regex.I,
 )
@@ -119,7 +122,7 @@ ROLE_LABEL = regex.compile(
 )
 # "Trưởng các phòng, thủ trưởng các đơn vị … có trách nhiệm phối hợp …": the subject supports.
 SUBJECT = regex.compile(
-    r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,80},\s*)?(?:(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc)\s+)?(?P<units>"
+    r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,80},\s*)?(?:" + _OFFICE_HOLDER + r"\s+)?(?P<units>"
     + _HEAD_WORDS
     + r"\b.{0,120}?)\s+"
     r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:" + _DUTY_VERBS + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên))",
@@ -221,7 +224,7 @@ def canonical_name(name: str, qualifier: str | None) -> str:
     of the issuing body qualified by it: "Phòng Nghiệp vụ Y - SYT" → "Phòng Nghiệp vụ Y - Sở Y tế"."""
     text = regex.sub(r"^(?:Đề\s+nghị|Giao)\s+", "", regex.sub(r"\s+", " ", name.strip(" :;,.")))
     # "Lãnh đạo Sở Y tế" in a responsibility column: the unit is the body, not its leadership
-    text = regex.sub(r"^(?:Lãnh\s+đạo|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch)\s+(?=\p{Lu})", "", text)
+    text = regex.sub(r"^" + _OFFICE_HOLDER + r"\s+(?=\p{Lu})", "", text)
     text = regex.sub(r"\s*[-–]\s*(?:SYT|Sở Y tế)$", "", text)
     department = _DEPARTMENT.match(text)
     if department:
