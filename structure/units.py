@@ -48,7 +48,7 @@ ASSIGN = regex.compile(r"^Giao\s+(?P<units>.+?)(?:" + _ASSIGNED_VERBS + r"|\s*[(
 # "Đề nghị X …" at the start of a sentence or clause: a request to a body the issuer does not direct.
 # "Yêu cầu các sở, ngành … thực hiện", "Khuyến khích các doanh nghiệp …" ask too.
 REQUEST = regex.compile(
-    r"(?:^|[.;,]\s+)(?:đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+(?P<units>(?:" + _HEAD_WORDS + r"|doanh\s+nghiệp)\b.+?)"
+    r"(?:^|[.;,]\s+)(?:đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+(?P<units>(?:" + _HEAD_WORDS + r"|doanh\s+nghiệp)\b.*?)"
     + _ASSIGNED_VERBS,
     regex.I,
 )
