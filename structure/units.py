@@ -48,7 +48,9 @@ ASSIGN = regex.compile(r"^Giao\s+(?P<units>.+?)(?:" + _ASSIGNED_VERBS + r"|\s*[(
 # "Đề nghị X …" at the start of a sentence or clause: a request to a body the issuer does not direct.
 # "Yêu cầu các sở, ngành … thực hiện", "Khuyến khích các doanh nghiệp …" ask too.
 REQUEST = regex.compile(
-    r"(?:^|[.;,]\s+)(?:đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+(?P<units>(?:" + _HEAD_WORDS + r"|doanh\s+nghiệp)\b.*?)"
+    r"(?:^|[.;,]\s+)(?:đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+(?P<units>(?:"
+    + _HEAD_WORDS
+    + r"|doanh\s+nghiệp)\b.*?)"
     + _ASSIGNED_VERBS,
     regex.I,
 )
@@ -67,10 +69,7 @@ _NAME_ENDS = (
 # "phối hợp (chặt chẽ, tốt, thường xuyên) với X": one or two words may qualify the cooperation
 SUPPORT = regex.compile(
     r"phối\s+hợp\s+(?:(?:\p{L}+\s+){1,2}(?=với\s)|chặt\s+chẽ\s+)?(?:với\s+)?"
-    r"(?:" + _OFFICE_HOLDER + r"\s+)?(?P<units>"
-    + _HEAD_WORDS
-    + r"\b[^.;:()]*?)"
-    + _NAME_ENDS,
+    r"(?:" + _OFFICE_HOLDER + r"\s+)?(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]*?)" + _NAME_ENDS,
     regex.I,
 )
 # "Chỉ đạo các trạm y tế … có trách nhiệm …": units the issuer's unit directs are asked to act (other).
@@ -122,7 +121,9 @@ ROLE_LABEL = regex.compile(
 )
 # "Trưởng các phòng, thủ trưởng các đơn vị … có trách nhiệm phối hợp …": the subject supports.
 SUBJECT = regex.compile(
-    r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,80},\s*)?(?:" + _OFFICE_HOLDER + r"\s+)?(?P<units>"
+    r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,80},\s*)?(?:"
+    + _OFFICE_HOLDER
+    + r"\s+)?(?P<units>"
     + _HEAD_WORDS
     + r"\b.{0,120}?)\s+"
     r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:" + _DUTY_VERBS + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên))",
@@ -144,6 +145,7 @@ _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+x�
 
 
 MAX_UNIT_WORDS = 12
+CLAUSE_END = regex.compile(r"[.;]|$")
 # Parts whose words state aims, targets or money, not who does what.
 NOT_ASSIGNING_PARTS = (
     "purpose",
@@ -290,6 +292,16 @@ def extract_units(
             )
         return units[key]
 
+    def add_listed(names: str, start: int, role: str, method: str, longest: int | None = None) -> list[Unit]:
+        """Each unit of the list ``names`` (which starts at offset ``start``), with its own span; names of
+        more than ``longest`` words are clauses the phrase ran into, not names."""
+        added = []
+        for part in split_unit_list(names):
+            if longest is None or len(part.split()) <= longest:
+                offset = start + max(names.find(part), 0)
+                added.append(add(part, role, offset, offset + len(part), method))
+        return added
+
     labelled: dict[str, str] = {}  # section id of a "Cơ quan chủ trì" heading → the role of its items
     for line in lines:
         section = section_of.get(line.number)
@@ -304,10 +316,7 @@ def extract_units(
         if label:
             role = "support" if "phối" in (label["role"] or label["bare"]).lower() else "lead"
             if label["units"]:
-                names = label["units"]
-                for part in split_unit_list(names):
-                    offset = body_start + body.find(names) + max(names.find(part), 0)
-                    add(part, role, offset, offset + len(part), "rule:unit_role_label")
+                add_listed(label["units"], body_start + body.find(label["units"]), role, "rule:unit_role_label")
             elif section.line == line.number:
                 labelled[section.id] = role
             continue
@@ -325,15 +334,12 @@ def extract_units(
         if not section.has_part("implementation"):
             # tasks and solutions: only explicit assignments ("Sở Tài chính chủ trì, phối hợp với …")
             for chaired in CHAIRED.finditer(line.text):
-                for part in split_unit_list(chaired["units"]):
-                    offset = line.start + chaired.start("units") + max(chaired["units"].find(part), 0)
-                    add(part, "lead", offset, offset + len(part), "rule:unit_chaired")
-                clause_end = regex.compile(r"[.;]|$").search(line.text, chaired.end()).start()
+                add_listed(chaired["units"], line.start + chaired.start("units"), "lead", "rule:unit_chaired")
+                clause_end = CLAUSE_END.search(line.text, chaired.end()).start()
                 for m in SUPPORT.finditer(line.text, chaired.end(), clause_end):
-                    for part in split_unit_list(m["units"]):
-                        if len(part.split()) <= MAX_UNIT_WORDS:
-                            offset = line.start + m.start("units") + max(m["units"].find(part), 0)
-                            add(part, "support", offset, offset + len(part), "rule:unit_support")
+                    add_listed(
+                        m["units"], line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS
+                    )
             continue
         heading = section.line == line.number
         lead: Unit | None = None
@@ -359,14 +365,11 @@ def extract_units(
                 # unless its duty is to support ("3. Các phòng, ban … phối hợp …")
                 supports = regex.match(r"\s*(?:có\s+trách\s+nhiệm\s+)?phối\s+hợp", body[subject.end() :])
                 role = "support" if supports else "lead"
-                for part in split_unit_list(subject["units"]):
-                    offset = subject.start("units") + max(subject["units"].find(part), 0)
-                    unit = add(
-                        part, role, body_start + offset, body_start + offset + len(part), "rule:unit_item_subject"
-                    )
-                    lead = lead or (unit if role == "lead" else None)
-                if lead is not None:
-                    owners[section.id] = lead
+                listed = add_listed(
+                    subject["units"], body_start + subject.start("units"), role, "rule:unit_item_subject"
+                )
+                if role == "lead" and listed:
+                    lead = owners[section.id] = listed[0]
         # "- Phòng Kế hoạch - Tài chính: …" — a list item that names its unit before a colon
         named = BULLET_UNIT.match(body) if heading and section.marker == "bullet" else None
         if named:
@@ -379,9 +382,7 @@ def extract_units(
             body = body[named.end() :]
         requests = list(REQUEST.finditer(body))
         for request in requests:
-            for part in split_unit_list(request["units"]):
-                offset = request.start("units") + max(request["units"].find(part), 0)
-                add(part, "other", body_start + offset, body_start + offset + len(part), "rule:unit_request")
+            add_listed(request["units"], body_start + request.start("units"), "other", "rule:unit_request")
         assign = None if requests else ASSIGN.match(body)
         if assign:
             for part in split_unit_list(
@@ -413,11 +414,7 @@ def extract_units(
             )
         for pattern, role, method in NAMED_IN_DUTY:
             for m in pattern.finditer(body):
-                for part in split_unit_list(m["units"]):
-                    if len(part.split()) > MAX_UNIT_WORDS:
-                        continue  # a clause, not a name: the phrase ran past the unit
-                    offset = m.start("units") + max(m["units"].find(part), 0)
-                    add(part, role, body_start + offset, body_start + offset + len(part), method)
+                add_listed(m["units"], body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
         is_part_heading = heading and section.part == "implementation"
         subject = (
             None

@@ -596,15 +596,6 @@ SUBSETS = ("all", "seeds", "realdocs", "odd", "even")
 
 
 @dataclass(frozen=True)
-class Corpus:
-    """A folder of gold files and the folder of the documents they annotate."""
-
-    name: str  # "seeds", "realdocs", or "custom" for folders given on the command line
-    gold_dir: Path
-    docs_dir: Path
-
-
-@dataclass(frozen=True)
 class Case:
     """One document to evaluate: its gold files and its input document (None when none was found)."""
 
