@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 Comparator = Literal["=", ">=", "<=", ">", "<"]
 Stage = Literal["extract", "normalize", "structure", "schema"]
@@ -148,6 +148,25 @@ class Signer(Record):
     provenance: Provenance | None = None
 
 
+class AttachedPlan(Record):
+    """The plan a decision issues ("Quyết định ban hành Kế hoạch …"): its own identity."""
+
+    doc_type: str | None = Field(description="e.g. Kế hoạch, Chương trình, Đề án")
+    title: str | None
+    period: Period | None
+    provenance: Provenance | None = None
+
+
+class Signature(Record):
+    """A digital signature's appearance or a certified-copy ("SAO Y") stamp on the file."""
+
+    kind: Literal["digital_signature", "certified_copy"]
+    organisation: str | None = Field(description="the signing body or person as the stamp names it")
+    signed_at: str | None = Field(description="ISO 8601 date-time with offset, when the stamp gives one")
+    text: str = Field(description="the stamp's text as read")
+    page: int | None = None
+
+
 class DocumentInfo(Record):
     title: str | None
     doc_type: str | None
@@ -166,6 +185,10 @@ class DocumentInfo(Record):
     recipients: list[str]
     source: Source
     text_quality: TextQuality
+    plan: AttachedPlan | None = Field(
+        default=None, description="for a decision that issues a plan: the attached plan's own identity"
+    )
+    signatures: list[Signature] = Field(default_factory=list)
 
 
 class Section(Record):
@@ -187,10 +210,17 @@ class Objective(Record):
     provenance: Provenance
 
 
+TargetKind = Literal["level", "change", "count"]
+
+
 class Target(Record):
     value: float | None
     unit: str | None
     comparator: Comparator | None
+    value_max: float | None = Field(default=None, description="upper bound of a range; null for a single value")
+    kind: TargetKind | None = Field(default=None, description="level, change (growth or reduction) or count")
+    per: str | None = Field(default=None, description="the population a rate is per, e.g. '10.000 dân'")
+    qualifier: str | None = Field(default=None, description="words narrowing the counted thing beyond its unit")
 
 
 class Baseline(Record):
@@ -208,12 +238,18 @@ class Indicator(Record):
     metric: str | None
     section: str | None
     provenance: Provenance
+    restatements: list[Provenance] = Field(
+        default_factory=list, description="further places stating the same target; counted once"
+    )
+
+
+BudgetRole = Literal["total", "subtotal", "item"]
 
 
 class Budget(Record):
     id: str
     description: str
-    amount_vnd: int | None
+    amount_vnd: int | None = Field(ge=0, description="in đồng; a decrease says so in `direction`")
     amount_text: str
     year: int | None
     period: Period | None
@@ -222,6 +258,11 @@ class Budget(Record):
     section: str | None
     provenance: Provenance
     place: Place | None = Field(default=None, description="the district or commune the record names")
+    role: BudgetRole | None = Field(default=None, description="total, subtotal (has items under it) or item")
+    direction: Literal["increase", "decrease"] | None = Field(
+        default=None, description="set where the text adjusts an amount up or down"
+    )
+    unit: str | None = Field(default=None, description="canonical name of the unit that executes the amount")
 
 
 class Task(Record):
@@ -240,6 +281,9 @@ class Unit(Record):
     tasks: list[Task]
     provenance: Provenance
     place: Place | None = Field(default=None, description="the district or commune the record names")
+    unit_id: str | None = Field(
+        default=None, description="the body across documents: province code and ASCII canonical name"
+    )
 
 
 class Activity(Record):
@@ -252,6 +296,8 @@ class Activity(Record):
     budget_vnd: int | None
     provenance: Provenance
     place: Place | None = Field(default=None, description="the district or commune the record names")
+    lead_unit_ids: list[str] = Field(default_factory=list, description="unit_ids of the lead cell's units")
+    support_unit_ids: list[str] = Field(default_factory=list, description="unit_ids of support_units")
 
 
 class Repair(Record):
