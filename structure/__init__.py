@@ -17,7 +17,7 @@ from vnplan.schema.model import (
 )
 from vnplan.structure import confidence
 from vnplan.structure.appendix import table_activities, table_budgets
-from vnplan.structure.budgets import extract_budgets, sum_warnings
+from vnplan.structure.budgets import complete_roles, extract_budgets, sum_warnings
 from vnplan.structure.identity import extract_identity
 from vnplan.structure.objectives import extract_objectives
 from vnplan.structure.places import locate_document, locate_records
@@ -117,7 +117,8 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     objectives = extract_objectives(doc, lines, sections, section_of, indicators)
     budgets = extract_budgets(doc, lines, section_of)
     tables = document_tables(doc, lines, sections, section_of)
-    budgets += table_budgets(doc, tables, budgets, first_id=len(budgets) + 1)
+    budgets += table_budgets(doc, tables, budgets, first_id=len(budgets) + 1, period=ident.period)
+    complete_roles(budgets)
     budget_warnings = sum_warnings(budgets)
     activities = table_activities(doc, tables)
     units = activity_units(

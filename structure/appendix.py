@@ -15,10 +15,12 @@ from __future__ import annotations
 import regex
 
 from vnplan.normalize import NormalizedDocument
-from vnplan.schema.model import Activity, Budget
+from vnplan.schema.model import Activity, Budget, Period
 from vnplan.structure import confidence
+from vnplan.structure.columns import Column, read_columns, table_scale
+from vnplan.structure.money import funding_source
 from vnplan.structure.numbers import money_to_vnd, parse_number
-from vnplan.structure.tables import PhysicalLine, Row, Table
+from vnplan.structure.tables import PhysicalLine, Row, Table, label_rank
 
 MONEY_CAPTION = regex.compile(
     r"kinh\s+phí|dự\s+toán|nguồn\s+vốn|nhu\s+cầu\s+vốn|đơn\s+vị(?:\s+tính)?\s*:\s*[\p{L} ]*đồng", regex.I
@@ -30,9 +32,7 @@ RATE_CAPTION = regex.compile(
     r"\bmức\s+(?:hưởng|trợ\s+cấp|phụ\s+cấp|lương)\b|\b(?:hằng|hàng)\s+tháng\b",
     regex.I,
 )
-TABLE_UNIT = regex.compile(
-    r"đơn\s+vị(?:\s+tính)?\s*:\s*(?P<unit>nghìn\s+tỷ\s+đồng|triệu\s+đồng|nghìn\s+đồng|tỷ\s+đồng|đồng)", regex.I
-)
+YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 AMOUNT_TOKEN = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$")
 # Smallest credible line amount in a table of đồng (anything below is a count or a rate).
 MIN_DONG_AMOUNT = 1000
@@ -58,46 +58,168 @@ def _description(row: Row) -> str:
     return (text[: cut.start()] if cut and cut.start() > 0 else text).strip(" :;,.-")
 
 
-def table_budgets(doc: NormalizedDocument, tables: list[Table], body: list[Budget], first_id: int) -> list[Budget]:
+def table_budgets(
+    doc: NormalizedDocument, tables: list[Table], body: list[Budget], first_id: int, period: Period | None
+) -> list[Budget]:
     budgets: list[Budget] = []
     for table in tables:
-        caption = table.caption_text
-        if not MONEY_CAPTION.search(caption) or RATE_CAPTION.search(caption) or table.header is not None:
+        caption = f"{table.section.title} {table.caption_text}"
+        if RATE_CAPTION.search(caption):
             continue
-        unit_match = TABLE_UNIT.search(table.caption_text)
-        unit = unit_match["unit"] if unit_match else "đồng"
+        if table.header is not None:
+            budgets += _column_budgets(doc, table, body, first_id + len(budgets), period)
+        elif MONEY_CAPTION.search(table.caption_text):
+            budgets += _row_budgets(doc, table, body, first_id + len(budgets))
+    return budgets
+
+
+def _row_budgets(doc: NormalizedDocument, table: Table, body: list[Budget], first_id: int) -> list[Budget]:
+    """A table without a header row (flattened by a PDF text layer): each row's last number."""
+    unit = table_scale([table.caption_text]) or "đồng"
+    made: list[tuple[Row, Budget]] = []
+    for row in table.rows:
+        found = _row_amount(row)
+        if found is None:
+            continue
+        line, token = found
+        amount = money_to_vnd(token, unit)
+        if amount is None or (unit == "đồng" and amount < MIN_DONG_AMOUNT):
+            continue
+        offset = line.text.rfind(token)
+        label = f"{table.section.title} {row.label}".strip()
+        budget = Budget(
+            id=f"bud-{first_id + len(made)}",
+            description=f"{label}: {_description(row)}"[:300],
+            amount_vnd=amount,
+            amount_text=f"{token} {unit}",
+            year=None,
+            period=None,
+            funding_source=None,
+            parent=None,
+            section=table.section.id,
+            provenance=doc.provenance(
+                line.start + offset,
+                line.start + offset + len(token),
+                "rule:table_row_amount",
+                confidence.BUDGET_TABLE_ROW_AMOUNT,
+            ),
+            role="total" if row.kind == "total" else None,
+        )
+        made.append((row, budget))
+    _link_rows(made, body)
+    return [budget for _, budget in made]
+
+
+def _column_budgets(
+    doc: NormalizedDocument, table: Table, body: list[Budget], first_id: int, period: Period | None
+) -> list[Budget]:
+    """A table with a header: one record per amount cell of the columns that hold what the plan sets
+    (per year when the columns are years), nested by the rows' labels."""
+    columns = read_columns(table.header_rows or [table.header or []])
+    chosen = _amount_columns(columns, period)
+    if not chosen:
+        return []
+    unit = table_scale([table.section.title, table.caption_text, *(c.header for c in columns)]) or "đồng"
+    name_column = next((c.index for c in columns if c.kind == "name"), None)
+    lead_column = next((c.index for c in columns if c.kind == "lead"), None)
+    caption_year = YEAR.findall(f"{table.section.title} {table.caption_text}")
+    budgets: list[Budget] = []
+    for column in chosen:
         made: list[tuple[Row, Budget]] = []
         for row in table.rows:
-            found = _row_amount(row)
-            if found is None:
+            cells = row.cells or []
+            if column.index >= len(cells):
                 continue
-            line, token = found
-            amount = money_to_vnd(token, unit)
-            if amount is None or (unit == "đồng" and amount < MIN_DONG_AMOUNT):
+            token = regex.sub(r"\s+", "", cells[column.index]).strip(" *")
+            amount = money_to_vnd(token, unit) if AMOUNT_TOKEN.match(token) else None
+            if not amount or (unit == "đồng" and amount < MIN_DONG_AMOUNT):
                 continue
-            offset = line.text.rfind(token)
-            label = f"{table.section.title} {row.label}".strip()
+            name = _row_name(cells, name_column)
+            year = column.year or (int(caption_year[-1]) if len(set(caption_year)) == 1 else None)
+            start = _cell_start(row, column.index)
             budget = Budget(
-                id=f"bud-{first_id + len(budgets)}",
-                description=f"{label}: {_description(row)}"[:300],
+                id=f"bud-{first_id + len(budgets) + len(made)}",
+                description=name[:300],
                 amount_vnd=amount,
-                amount_text=f"{token} {unit}",
-                year=None,
+                amount_text=f"{cells[column.index].strip()} {unit}",
+                year=year,
                 period=None,
-                funding_source=None,
+                funding_source=column.funding_source or funding_source(name),
                 parent=None,
                 section=table.section.id,
                 provenance=doc.provenance(
-                    line.start + offset,
-                    line.start + offset + len(token),
-                    "rule:table_row_amount",
+                    start, start + len(cells[column.index].strip()), "rule:table_amount_cell",
                     confidence.BUDGET_TABLE_ROW_AMOUNT,
                 ),
+                role="total" if row.kind == "total" else None,
+                unit=_cell(cells, {"lead": lead_column}, "lead") if lead_column is not None else None,
             )
-            budgets.append(budget)
             made.append((row, budget))
-        _link_rows(made, body)
+        _nest_by_labels(made)
+        _link_to_body([b for _, b in made], body)
+        budgets += [b for _, b in made]
     return budgets
+
+
+def _amount_columns(columns: list[Column], period: Period | None) -> list[Column]:
+    """The columns whose cells are amounts the plan sets: per year when the header has years (not
+    years before the plan's period, not execution or estimates of the current year), the sum
+    column where sources are broken down beside it."""
+    amounts = [c for c in columns if c.kind == "amount" and not c.past]
+    if period is not None and period.start is not None:
+        amounts = [c for c in amounts if c.year is None or c.year >= period.start]
+    if any(c.year is not None for c in amounts):
+        amounts = [c for c in amounts if c.year is not None]
+    chosen: list[Column] = []
+    for year in dict.fromkeys(c.year for c in amounts):
+        group = [c for c in amounts if c.year == year]
+        sums = [c for c in group if c.is_sum]
+        sourced = [c for c in group if c.funding_source]
+        chosen += sums[:1] or sourced or group[-1:]
+    return chosen
+
+
+def _row_name(cells: list[str], name_column: int | None) -> str:
+    if name_column is not None and name_column < len(cells) and cells[name_column].strip():
+        return cells[name_column].strip()
+    return next((c.strip() for c in cells[1:] if regex.search(r"\p{L}{2,}", c)), cells[0].strip())
+
+
+def _cell_start(row: Row, column: int) -> int:
+    """Where a cell's text starts in the normalized text (cells are tab-separated on the row's line)."""
+    for line in row.lines:
+        parts = line.text.split("\t")
+        if column < len(parts) and parts[column].strip():
+            offset = sum(len(p) + 1 for p in parts[:column])
+            return line.start + offset + (len(parts[column]) - len(parts[column].lstrip()))
+    return row.start
+
+
+def _nest_by_labels(made: list[tuple[Row, Budget]]) -> None:
+    """Parents from the row labels: I > 1 > 1.1 > a > -; every row sits under the table's total."""
+    total = next((b for r, b in made if r.kind == "total"), None)
+    stack: list[tuple[int, Budget]] = []
+    for row, budget in made:
+        if row.kind == "total":
+            continue
+        rank = label_rank(row.label)
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        budget.parent = stack[-1][1].id if stack else (total.id if total else None)
+        stack.append((rank, budget))
+
+
+def _link_to_body(made: list[Budget], body: list[Budget]) -> None:
+    """The table's sum belongs to the body line that states the same sum (for the same year)."""
+    roots = [b for b in made if b.parent is None]
+    if not roots:
+        return
+    head_amount = roots[0].amount_vnd if len(roots) == 1 else sum(b.amount_vnd or 0 for b in roots)
+    owner = next(
+        (b for b in body if b.amount_vnd == head_amount and (b.year is None or b.year == roots[0].year)), None
+    )
+    for budget in roots if owner is not None else []:
+        budget.parent = owner.id
 
 
 def _link_rows(made: list[tuple[Row, Budget]], body: list[Budget]) -> None:
@@ -170,6 +292,9 @@ ACTIVITY_CAPTION = regex.compile(
 )
 
 
+ASSIGNMENT_ROLES = ("lead", "support", "deadline", "product")
+
+
 def _column_roles(header: list[str]) -> dict[str, int]:
     roles: dict[str, int] = {}
     for index, name in enumerate(header):
@@ -192,6 +317,8 @@ def table_activities(doc: NormalizedDocument, tables: list[Table]) -> list[Activ
             if "name" not in roles or "lead" not in roles:
                 continue
             for row in table.rows:
+                if row.kind != "item" and not any(_cell(row.cells or [], roles, r) for r in ASSIGNMENT_ROLES):
+                    continue  # a group heading or a total inside the task table
                 activities.append(_tab_activity(doc, row, roles, len(activities) + 1))
         elif ACTIVITY_CAPTION.search(table.caption_text) and not MONEY_CAPTION.search(table.caption_text):
             for row in table.rows:

@@ -12,36 +12,15 @@ import regex
 from vnplan.normalize import NormalizedDocument
 from vnplan.schema.model import Budget, Notice, Period
 from vnplan.structure import confidence
+from vnplan.structure.money import funding_source
 from vnplan.structure.ner import rule_entities
 from vnplan.structure.numbers import money_to_vnd
 from vnplan.structure.rules import PERIOD_RANGE
 from vnplan.structure.sections import Line, SectionNode
 
-# Funding sources by their wording (first match wins).
-FUNDING_SOURCES: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
-    (name, regex.compile(pattern, regex.I))
-    for name, pattern in (
-        ("ngân sách trung ương", r"ngân\s+sách\s+(?:trung\s+ương|TW)|nguồn\s+(?:vốn\s+)?trung\s+ương"),
-        ("ngân sách tỉnh", r"ngân\s+sách\s+tỉnh"),
-        ("ngân sách huyện", r"ngân\s+sách\s+huyện"),
-        ("ngân sách nhà nước", r"ngân\s+sách\s+nhà\s+nước|ngân\s+sách\s+sự\s+nghiệp"),
-        ("vốn đầu tư công", r"đầu\s+tư\s+công"),
-        ("vốn vay", r"vốn\s+vay|vay\s+tín\s+dụng|vốn\s+ODA"),
-        ("xã hội hóa", r"xã\s+hội\s+hóa|nhà\s+đầu\s+tư\s+tư\s+nhân|vốn\s+doanh\s+nghiệp"),
-        ("nguồn thu sự nghiệp", r"nguồn\s+thu\s+sự\s+nghiệp|quỹ\s+phát\s+triển\s+hoạt\s+động\s+sự\s+nghiệp"),
-        ("viện trợ", r"viện\s+trợ|tài\s+trợ"),
-    )
-)
 MONEY_LABEL = frozenset({"MONEY"})
 BREAKDOWN = regex.compile(r"(?:^|\s)(?:trong\s+đó|cụ\s+thể|bao\s+gồm)\s*:?\s*$", regex.I)
 YEAR = regex.compile(r"năm\s+((?:19|20)\d\d)")
-
-
-def _funding(text: str) -> str | None:
-    for name, pattern in FUNDING_SOURCES:
-        if pattern.search(text):
-            return name
-    return None
 
 
 def _description(line_text: str, amount_start: int) -> str:
@@ -86,7 +65,7 @@ def extract_budgets(doc: NormalizedDocument, lines: list[Line], section_of: dict
                 amount_text=money.text,
                 year=int(year.group(1)) if year else None,
                 period=period,
-                funding_source=_funding(line.text),
+                funding_source=funding_source(line.text),
                 parent=parent.id if parent else None,
                 section=section.id,
                 provenance=doc.provenance(
@@ -148,3 +127,12 @@ def sum_warnings(budgets: list[Budget]) -> list[Notice]:
                 )
             )
     return warnings
+
+
+def complete_roles(budgets: list[Budget]) -> None:
+    """Roles not set where a record was made: a record without a parent is a total (of the document or
+    of its table), one with parts under it a subtotal, the rest items."""
+    parents = {b.parent for b in budgets if b.parent}
+    for budget in budgets:
+        if budget.role is None:
+            budget.role = "total" if budget.parent is None else ("subtotal" if budget.id in parents else "item")

@@ -15,6 +15,7 @@ from typing import Literal
 import regex
 
 from vnplan.normalize import NormalizedDocument
+from vnplan.structure.columns import header_paths
 from vnplan.structure.sections import Line, SectionNode
 
 RowKind = Literal["item", "group", "total"]
@@ -61,7 +62,8 @@ class Table:
     section: SectionNode
     caption: list[PhysicalLine]
     rows: list[Row]
-    header: list[str] | None = None  # column names of a tab-separated table
+    header: list[str] | None = None  # column names of a tab-separated table (header paths when several rows)
+    header_rows: list[list[str]] = field(default_factory=list)
 
     @property
     def caption_text(self) -> str:
@@ -172,18 +174,53 @@ def _has_words(row: Row) -> bool:
     return bool(regex.search(r"\p{L}{2,}", row.text))
 
 
-# Words of a header cell: the row numbers' column, what is done, who leads and supports, when, what it yields.
+# Words of a header cell: the row numbers' column, what is done, who leads and supports, when, what it
+# yields, and the columns of money tables (quantities, prices, amounts, years).
 HEADER_WORDS = regex.compile(
     r"^(?:Số\s+TT|STT|TT|ST\s*T)$|Nội\s+dung|Tên\s+(?:hoạt\s+động|đơn\s+vị|nhiệm\s+vụ)|^Nhiệm\s+vụ|Đơn\s+vị|"
-    r"Sản\s+phẩm|^Cơ\s+quan|chủ\s+trì|phối\s+hợp|^Thời\s+(?:gian|hạn)|^Tiến\s+độ|^Kinh\s+phí|Trách\s+nhiệm",
+    r"Sản\s+phẩm|^Cơ\s+quan|chủ\s+trì|phối\s+hợp|^Thời\s+(?:gian|hạn)|^Tiến\s+độ|^Kinh\s+phí|Trách\s+nhiệm|"
+    r"Thành\s+tiền|Đơn\s+giá|^Số\s+lượng|^Dự\s+toán|^Ghi\s+chú|^Danh\s+mục|^Chỉ\s+tiêu",
     regex.I,
 )
+# A lower header row: years, sums and sources under a spanning cell ("Tổng số | Trong đó: NSTW | NSĐP"),
+# or the column numbers ("1 | 2 | 3=1x2"); no cell of it is a figure of the table's body.
+SUBHEADER_CELL = regex.compile(
+    r"^(?:(?:Năm\s+)?(?:19|20)\d\d|Tổng\s+(?:số|cộng)|Trong\s+đó.*|Cộng|NSTW|NSĐP|NSNN|XHH|ODA|Ngân\s+sách.*|"
+    r"Vốn.*|Ước.*|Kế\s+hoạch.*|Dự\s+toán.*|Thực\s+hiện.*|So\s+sánh.*|Đánh\s+giá.*|%|Số\s+tiền.*|"
+    r"(?:Đơn\s+vị|Cơ\s+quan)\s+(?:chủ\s+trì|phối\s+hợp).*)$",
+    regex.I,
+)
+COLUMN_NUMBER = regex.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
+
+
+# Labels of a money table's rows, from the outermost: the table's total, A. B., I. II., 1. 2., 1.1., a) b), - +.
+LABEL_RANKS: tuple[tuple[int, regex.Pattern[str]], ...] = (
+    (1, regex.compile(r"^[A-Đ]\.?$")),
+    (2, regex.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\.?$")),
+    (3, regex.compile(r"^\d{1,3}\.?$")),
+    (4, regex.compile(r"^\d{1,3}\.\d{1,3}\.?$")),
+    (5, regex.compile(r"^\d{1,3}\.\d{1,3}\.\d{1,3}\.?$")),
+    (6, regex.compile(r"^\d{1,3}(?:\.\d{1,3}){3,}\.?$")),
+    (7, regex.compile(r"^\p{Ll}\)?\.?$")),
+    (8, regex.compile(r"^[-–]$")),
+    (9, regex.compile(r"^[+*•]$")),
+)
+UNLABELLED_RANK = 8
+
+
+def label_rank(label: str) -> int:
+    """How deep a row label nests (0: the table's total); an unlabelled row nests like a '-' row."""
+    for rank, pattern in LABEL_RANKS:
+        if pattern.match(label.strip()):
+            return rank
+    return UNLABELLED_RANK
 
 
 def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:
-    """Tab-separated rows; a repeated header after a page break continues the same table."""
+    """Tab-separated rows under one or more header rows; a repeated header after a page break
+    continues the same table. Every body row is kept with its label (1, 1.1, I, A, a, -, or none)."""
     caption: list[PhysicalLine] = []
-    header: list[str] | None = None
+    header_rows: list[list[str]] = []
     rows: list[Row] = []
     # After a page break a row may continue under a partial header ("Đơn vị phối hợp | Cấp trình | …"):
     # the columns of the continuation values are the ones that header names.
@@ -191,24 +228,27 @@ def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:
     for line in lines:
         physical = PhysicalLine(line.start, line.end, line.text)
         if "\t" not in line.text:
-            if header is None:
+            if not header_rows:
                 caption.append(physical)
             continue  # footnotes and notes between table pages
         cells = [c.strip() for c in line.text.split("\t")]
+        header = _compose(header_rows)
         is_header = not ITEM_LABEL.match(cells[0]) and sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2
-        if is_header or (header and _names_columns(cells, header)):
-            if header is None:
-                header = cells
+        if is_header or (header_rows and _names_columns(cells, header)):
+            if not rows:
+                header_rows.append(cells)
             elif not ITEM_LABEL.match(cells[0]):
                 continuation_columns = _column_positions(cells, header)
             continue
+        if header_rows and not rows and _subheader(cells):
+            header_rows.append(cells)
+            continue
+        if sum(bool(COLUMN_NUMBER.match(c)) for c in cells if c) >= 3 and all(COLUMN_NUMBER.match(c) for c in cells if c):
+            continue  # the column numbers under the header ("1 | 2 | 3 | 4=2x3")
         if continuation_columns is not None and rows and not ITEM_LABEL.match(cells[0] or ""):
             cells = _place(cells, continuation_columns, len(header or cells))
             continuation_columns = None
-        label = ITEM_LABEL.match(cells[0] or "")
-        if label:
-            rows.append(Row("item", label["label"], [physical], cells))
-        elif rows and rows[-1].cells is not None:
+        if rows and rows[-1].cells is not None and not any(cells[:2]):
             # a row continued after a page break: its cells extend the previous row's cells
             merged = rows[-1].cells
             for i, cell in enumerate(cells):
@@ -217,7 +257,41 @@ def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:
                 elif cell:
                     merged.append(cell)
             rows[-1].lines.append(physical)
-    return [Table(section, caption, rows, header)] if rows else []
+            continue
+        if header and _numbers_rows(header) and cells[0] and not _is_label(cells[0]) and _row_kind(cells) != "total":
+            continue  # words in the numbering column: a note or page debris below the table, not a row
+        rows.append(Row(_row_kind(cells), cells[0], [physical], cells))
+    if not header_rows:
+        return [Table(section, caption, rows)] if any(ITEM_LABEL.match(r.label) for r in rows) else []
+    return [Table(section, caption, rows, _compose(header_rows), header_rows)] if rows else []
+
+
+def _compose(header_rows: list[list[str]]) -> list[str]:
+    """One name per column: the top header row, or each column's header path when there are several."""
+    if len(header_rows) <= 1:
+        return header_rows[0] if header_rows else []
+    return header_paths(header_rows)
+
+
+def _subheader(cells: list[str]) -> bool:
+    present = [c for c in cells if c]
+    return bool(present) and all(SUBHEADER_CELL.match(c) for c in present) and not _is_label(cells[0])
+
+
+def _numbers_rows(header: list[str]) -> bool:
+    return bool(header) and bool(regex.match(r"^(?:số\s+)?s?\s*tt$", header[0].strip(), regex.I))
+
+
+def _is_label(cell: str) -> bool:
+    return any(pattern.match(cell.strip()) for _, pattern in LABEL_RANKS)
+
+
+def _row_kind(cells: list[str]) -> RowKind:
+    first_text = next((c for c in cells[1:] if c), "")
+    if (not cells[0] and TOTAL_LABEL.match(first_text)) or TOTAL_LABEL.match(cells[0]):
+        return "total"
+    rank = label_rank(cells[0])
+    return "item" if rank >= 3 else "group"
 
 
 def _fold(text: str) -> str:

@@ -202,11 +202,6 @@ def test_flattened_task_table_rows_become_activities():
     assert (third.deadline, third.product) == ("Theo Kế hoạch riêng", "Cuộc diễn tập")
 
 
-@pytest.mark.xfail(
-    reason="a group row of a flattened table ('II' / 'TRIỂN KHAI ĐỒNG BỘ VĂN BẢN …' in capitals) is glued to "
-    "the name of the activity before it",
-    strict=True,
-)
 def test_group_rows_of_a_flattened_table_are_not_part_of_activity_names():
     # 07_NgheAn_thi-hanh-ND200-phong-thu-dan-su_2025.md, lines 197-241 and 434-437 (group rows II and VII)
     acts = plan_of("07_nghean_excerpt.md").activities
@@ -214,11 +209,6 @@ def test_group_rows_of_a_flattened_table_are_not_part_of_activity_names():
     assert acts[1].name.endswith("cho hoạt động phòng thủ dân sự.")
 
 
-@pytest.mark.xfail(
-    reason="the site footer after the last row (Địa chỉ / Điện thoại / E-mail grid) is read into the last "
-    "activity's cells: lead '… cấp xã Điện thoại:', deadline 'Theo kế hoạch E-mail:'",
-    strict=True,
-)
 def test_site_footer_does_not_leak_into_the_last_table_row():
     # 07_NgheAn_thi-hanh-ND200-phong-thu-dan-su_2025.md, lines 456-471 (row VII.2), then 512-515, 593-620
     last = plan_of("07_nghean_excerpt.md").activities[-1]

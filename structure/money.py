@@ -1,0 +1,47 @@
+"""Words about money that budgets, tables and columns share: who pays (funding sources) and which
+way an amount moves (adjustments up or down)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import regex
+
+# Funding sources by their wording, full or abbreviated as table headers write them (first match wins).
+FUNDING_SOURCES: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
+    (name, regex.compile(pattern, regex.I))
+    for name, pattern in (
+        ("ngân sách trung ương", r"ngân\s+sách\s+(?:trung\s+ương|TW)|nguồn\s+(?:vốn\s+)?trung\s+ương|\bNSTW\b"),
+        ("ngân sách tỉnh", r"ngân\s+sách\s+(?:cấp\s+)?tỉnh|\bNS\s*tỉnh\b"),
+        ("ngân sách huyện", r"ngân\s+sách\s+(?:cấp\s+)?huyện|\bNS\s*huyện\b"),
+        ("ngân sách xã", r"ngân\s+sách\s+(?:cấp\s+)?xã|\bNS\s*xã\b"),
+        ("ngân sách địa phương", r"ngân\s+sách\s+địa\s+phương|\bNSĐP\b"),
+        ("ngân sách nhà nước", r"ngân\s+sách\s+nhà\s+nước|ngân\s+sách\s+sự\s+nghiệp|\bNSNN\b"),
+        ("vốn đầu tư công", r"đầu\s+tư\s+công"),
+        ("vốn vay", r"vốn\s+vay|vay\s+tín\s+dụng|vốn\s+ODA|\bODA\b"),
+        ("xã hội hóa", r"xã\s+hội\s+hóa|\bXHH\b|nhà\s+đầu\s+tư\s+tư\s+nhân|vốn\s+doanh\s+nghiệp"),
+        ("nguồn thu sự nghiệp", r"nguồn\s+thu\s+sự\s+nghiệp|quỹ\s+phát\s+triển\s+hoạt\s+động\s+sự\s+nghiệp"),
+        ("viện trợ", r"viện\s+trợ|tài\s+trợ"),
+    )
+)
+
+Direction = Literal["increase", "decrease"]
+# An amount that adjusts an earlier one says which way: "điều chỉnh giảm", "bổ sung", "cắt giảm".
+DIRECTIONS: tuple[tuple[Direction, regex.Pattern[str]], ...] = (
+    ("decrease", regex.compile(r"điều\s+chỉnh\s+giảm|cắt\s+giảm|giảm\s+(?:dự\s+toán|kinh\s+phí|vốn)|thu\s+hồi", regex.I)),
+    ("increase", regex.compile(r"điều\s+chỉnh\s+tăng|(?:bổ\s+sung(?:\s+thêm)?|tăng)\s+(?:dự\s+toán|kinh\s+phí|vốn)", regex.I)),
+)
+
+
+def funding_source(text: str) -> str | None:
+    for name, pattern in FUNDING_SOURCES:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def direction(text: str) -> Direction | None:
+    for name, pattern in DIRECTIONS:
+        if pattern.search(text):
+            return name
+    return None
