@@ -88,8 +88,10 @@ def debris_table_edits(text: str) -> list[Edit]:
         if len(rows) > 1:
             # No blank line may separate a signature block from the next table: cells before the
             # table's header row make its first row wider than any other. They are left as they are.
+            # Rows under spanning cells may be short: the table is as wide as the widest rows, counting
+            # only widths that recur (a page footer after the table is a single wider row).
             widths = Counter(len(cells) for cells in rows[1:])
-            width = max(widths, key=lambda w: (widths[w], w))  # the width most rows have
+            width = max((w for w, n in widths.items() if n > 1), default=max(widths))
             rows = [rows[0][-width:], *rows[1:]]
         if max(len(cells) for cells in rows) >= 3:
             for cells in rows:

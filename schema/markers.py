@@ -27,8 +27,10 @@ def _m(name: str, pattern: str, description: str) -> Marker:
 SECTION_MARKERS: tuple[Marker, ...] = (
     _m(
         "appendix",
-        r"^(?:Phụ\s+lục|PHỤ\s+LỤC)(?:\s+(?:số\s+)?(?P<label>\d{1,2}|[IVX]{1,4}))?(?=\s|[.:]|$)",
-        "Phụ lục 5, PHỤ LỤC II, Phụ lục",
+        r"^(?:Phụ\s+lục|PHỤ\s+LỤC)(?:\s+(?:số\s+)?(?P<label>\d{1,2}|[IVX]{1,4}))?(?=\s|[.:]|$)"
+        # a form attached as a table, on a line of its own: "Mẫu biểu số 02", "Biểu số 01", "BIỂU MẪU SỐ 3a"
+        r"|^(?:Mẫu\s+biểu|MẪU\s+BIỂU|Biểu\s+mẫu|BIỂU\s+MẪU|Biểu|BIỂU)\s+(?:số|SỐ)\s+(?P<label>\d{1,2}[a-z]?)\s*$",
+        "Phụ lục 5, PHỤ LỤC II, Phụ lục, Mẫu biểu số 02, Biểu số 01",
     ),
     _m(
         "named",

@@ -115,40 +115,44 @@ def _column_budgets(
 ) -> list[Budget]:
     """A table with a header: one record per amount cell of the columns that hold what the plan sets
     (per year when the columns are years), nested by the rows' labels."""
-    columns = read_columns(table.header_rows or [table.header or []])
+    columns = read_columns(table.header or [])
     chosen = _amount_columns(columns, period)
-    if not chosen:
+    scale = table_scale([table.section.title, table.caption_text, *(c.header for c in columns)])
+    caption = f"{table.section.title} {table.caption_text}"
+    if not chosen or not (scale or MONEY_CAPTION.search(caption) or any(c.money for c in columns)):
         return []
-    unit = table_scale([table.section.title, table.caption_text, *(c.header for c in columns)]) or "đồng"
+    unit = scale or "đồng"
     name_column = next((c.index for c in columns if c.kind == "name"), None)
     lead_column = next((c.index for c in columns if c.kind == "lead"), None)
+    measure_column = next((c.index for c in columns if c.kind == "measure_unit"), None)
     caption_year = YEAR.findall(f"{table.section.title} {table.caption_text}")
     budgets: list[Budget] = []
     for column in chosen:
         made: list[tuple[Row, Budget]] = []
         for row in table.rows:
             cells = row.cells or []
-            if column.index >= len(cells):
+            index = _amount_index(cells, column, len(columns), single=len(chosen) == 1)
+            if index is None or not _counts_money(cells, measure_column):
                 continue
-            token = regex.sub(r"\s+", "", cells[column.index]).strip(" *")
+            token = regex.sub(r"\s+", "", cells[index]).strip(" *")
             amount = money_to_vnd(token, unit) if AMOUNT_TOKEN.match(token) else None
             if not amount or (unit == "đồng" and amount < MIN_DONG_AMOUNT):
                 continue
             name = _row_name(cells, name_column)
             year = column.year or (int(caption_year[-1]) if len(set(caption_year)) == 1 else None)
-            start = _cell_start(row, column.index)
+            start = _cell_start(row, index)
             budget = Budget(
                 id=f"bud-{first_id + len(budgets) + len(made)}",
                 description=name[:300],
                 amount_vnd=amount,
-                amount_text=f"{cells[column.index].strip()} {unit}",
+                amount_text=f"{cells[index].strip()} {unit}",
                 year=year,
                 period=None,
                 funding_source=column.funding_source or funding_source(name),
                 parent=None,
                 section=table.section.id,
                 provenance=doc.provenance(
-                    start, start + len(cells[column.index].strip()), "rule:table_amount_cell",
+                    start, start + len(cells[index].strip()), "rule:table_amount_cell",
                     confidence.BUDGET_TABLE_ROW_AMOUNT,
                 ),
                 role="total" if row.kind == "total" else None,
@@ -177,6 +181,25 @@ def _amount_columns(columns: list[Column], period: Period | None) -> list[Column
         sourced = [c for c in group if c.funding_source]
         chosen += sums[:1] or sourced or group[-1:]
     return chosen
+
+
+def _amount_index(cells: list[str], column: Column, width: int, single: bool) -> int | None:
+    """The cell of ``column`` in a row. A row shorter than the header lost the empty cells under a
+    spanning cell ("I | Quan trắc … | 1.364.329.243"): with one amount column, its amount is the last
+    figure of the row."""
+    if len(cells) >= width:
+        return column.index
+    if not single:
+        return None
+    figures = [i for i, cell in enumerate(cells) if i and AMOUNT_TOKEN.match(regex.sub(r"\s+", "", cell))]
+    return figures[-1] if figures else None
+
+
+def _counts_money(cells: list[str], measure_column: int | None) -> bool:
+    """In a table with a unit-of-measure column, only the rows measured in money are amounts."""
+    if measure_column is None or measure_column >= len(cells) or not cells[measure_column].strip():
+        return True
+    return bool(regex.search(r"đồng", cells[measure_column], regex.I))
 
 
 def _row_name(cells: list[str], name_column: int | None) -> str:

@@ -64,6 +64,10 @@ PAST = regex.compile(
     r"giải\s+ngân|quyết\s+toán",
     regex.I,
 )
+# An amount column whose header speaks of money (a year column alone may hold any quantity).
+MONEY_WORDS = regex.compile(
+    r"thành\s+tiền|kinh\s+phí|dự\s+toán|vốn|số\s+tiền|ngân\s+sách|\b(?:NSTW|NSĐP|NSNN)\b|đồng", regex.I
+)
 # A column holding the sum of the columns beside it ("Tổng số" before "Trong đó: NSTW | NSĐP").
 SUM_COLUMN = regex.compile(r"tổng\s+số|tổng\s+cộng|^cộng$|\btổng\b", regex.I)
 SCALE = regex.compile(
@@ -83,35 +87,72 @@ class Column:
     past: bool
     is_sum: bool
 
+    @property
+    def money(self) -> bool:
+        return self.kind == "amount" and bool(MONEY_WORDS.search(self.header))
 
-def header_paths(header_rows: list[list[str]]) -> list[str]:
-    """Each column's header cells from top to bottom, joined. A cell of an upper row that spans
-    columns arrives once, followed by empty cells: it heads the empty cells to its right."""
-    width = max((len(row) for row in header_rows), default=0)
+
+def header_paths(header_rows: list[list[str]], width: int = 0) -> list[str]:
+    """Each column's header cells from top to bottom, joined.
+
+    Tab rows carry no spans. A cell spanning columns arrives once: followed by empty cells, it
+    heads them. A row shorter than the table lost the cells of its spans: its leading item cells
+    (STT, Nội dung) stay on the left, the rest align to the right and the gap belongs to the cell
+    after it. A short lower row sits under the upper cell that spans as many columns as it has
+    cells, else it aligns to the right (under the year columns)."""
+    width = max(width, *(len(row) for row in header_rows))
+    rows: list[list[str]] = []
+    for row in header_rows:
+        rows.append(_aligned(row, width, rows[-1] if rows else None))
     paths: list[list[str]] = [[] for _ in range(width)]
-    for depth, row in enumerate(header_rows):
+    for depth, row in enumerate(rows):
         last = ""
-        lower_rows_fill = depth < len(header_rows) - 1
         for index in range(width):
-            cell = row[index].strip() if index < len(row) else ""
+            cell = row[index].strip()
             if cell:
                 last = cell
-            elif lower_rows_fill and last and _spanned(header_rows, depth, index):
+            elif depth < len(rows) - 1 and last and rows[depth + 1][index].strip():
                 cell = last
             if cell and (not paths[index] or paths[index][-1] != cell):
                 paths[index].append(cell)
     return [" / ".join(parts) for parts in paths]
 
 
-def _spanned(header_rows: list[list[str]], depth: int, index: int) -> bool:
-    """An empty upper cell is part of the span to its left when the row below names this column."""
-    below = header_rows[depth + 1]
-    return index < len(below) and bool(below[index].strip())
+def _aligned(row: list[str], width: int, above: list[str] | None) -> list[str]:
+    cells = [cell.strip() for cell in row]
+    if len(cells) >= width or "" in cells:
+        return [*cells, *[""] * (width - len(cells))]  # full width, or spans written as empty cells
+    if above is not None:
+        start = _span_of(above, len(cells))
+        if start is not None:
+            return [*[""] * start, *cells, *[""] * (width - start - len(cells))]
+        return [*[""] * (width - len(cells)), *cells]
+    lead = 0
+    while lead < len(cells) and _kind(cells[lead]) in ("label", "name"):
+        lead += 1
+    gap = width - len(cells)
+    rest = cells[lead:]
+    # the cell after the gap spans it
+    return [*cells[:lead], *([rest[0]] * gap if rest else [""] * gap), *rest]
 
 
-def read_columns(header_rows: list[list[str]]) -> list[Column]:
+def _span_of(above: list[str], size: int) -> int | None:
+    """Where a run of ``size`` columns headed by one cell starts in the aligned row above."""
+    index = 0
+    while index < len(above):
+        end = index
+        while end + 1 < len(above) and above[end + 1] == above[index] and above[index]:
+            end += 1
+        if above[index] and end - index + 1 == size and size > 1:
+            return index
+        index = end + 1
+    return None
+
+
+def read_columns(header: list[str]) -> list[Column]:
+    """The columns of a table from its header (one name, or header path, per column)."""
     columns = []
-    for index, path in enumerate(header_paths(header_rows)):
+    for index, path in enumerate(header):
         kind = _kind(path)
         year = YEAR.findall(path)
         columns.append(
@@ -119,7 +160,7 @@ def read_columns(header_rows: list[list[str]]) -> list[Column]:
                 index=index,
                 header=path,
                 kind=kind,
-                year=int(year[-1]) if year and kind == "amount" else None,
+                year=int(year[-1]) if year else None,
                 funding_source=funding_source(path) if kind == "amount" else None,
                 past=bool(PAST.search(path)),
                 is_sum=bool(SUM_COLUMN.search(path.rsplit(" / ", 1)[-1])),

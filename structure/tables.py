@@ -100,9 +100,13 @@ def document_tables(
             tables.append(_flattened_table(appendix, physical_lines(doc, inside)))
     # In the body, each run of tab-separated rows is a table, captioned by the line before it.
     run: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None and line.number not in in_appendix and "\t" in line.text:
+    body = [line for line in lines if line.number not in in_appendix]
+    for index, line in enumerate([*body, None]):
+        if line is not None and "\t" in line.text:
             run.append(line)
+            continue
+        if line is not None and run and _resumes(body, index):
+            run.append(line)  # a note between rows ("Trong đó:"): the table goes on after it
             continue
         if len(run) >= 2:
             before = [candidate for candidate in lines if candidate.number == run[0].number - 1]
@@ -111,6 +115,14 @@ def document_tables(
                 tables.extend(_tab_tables(section, before + run))
         run = []
     return tables
+
+
+TABLE_GAP = 2  # non-tab lines a table may have between its rows ("Trong đó:", a wrapped cell)
+
+
+def _resumes(body: list[Line], index: int) -> bool:
+    ahead = body[index + 1 : index + 1 + TABLE_GAP]
+    return any("\t" in line.text for line in ahead) and len(body[index].text) < 200
 
 
 def _flattened_table(section: SectionNode, lines: list[PhysicalLine]) -> Table:
@@ -190,13 +202,13 @@ SUBHEADER_CELL = regex.compile(
     r"(?:Đơn\s+vị|Cơ\s+quan)\s+(?:chủ\s+trì|phối\s+hợp).*)$",
     regex.I,
 )
-COLUMN_NUMBER = regex.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
+COLUMN_NUMBER = regex.compile(r"^(?:\(?\d{1,2}\)?|[A-Z])(?:\s*=.*)?$")
 
 
 # Labels of a money table's rows, from the outermost: the table's total, A. B., I. II., 1. 2., 1.1., a) b), - +.
 LABEL_RANKS: tuple[tuple[int, regex.Pattern[str]], ...] = (
-    (1, regex.compile(r"^[A-Đ]\.?$")),
-    (2, regex.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\.?$")),
+    (2, regex.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\.?$")),  # before the letters: "I", "V" are roman
+    (1, regex.compile(r"^\p{Lu}\.?$")),
     (3, regex.compile(r"^\d{1,3}\.?$")),
     (4, regex.compile(r"^\d{1,3}\.\d{1,3}\.?$")),
     (5, regex.compile(r"^\d{1,3}\.\d{1,3}\.\d{1,3}\.?$")),
@@ -258,24 +270,43 @@ def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:
                     merged.append(cell)
             rows[-1].lines.append(physical)
             continue
-        if header and _numbers_rows(header) and cells[0] and not _is_label(cells[0]) and _row_kind(cells) != "total":
-            continue  # words in the numbering column: a note or page debris below the table, not a row
         rows.append(Row(_row_kind(cells), cells[0], [physical], cells))
+    if header_rows and _numbers_rows(header_rows[0]):
+        rows = _numbering_column(rows)
     if not header_rows:
         return [Table(section, caption, rows)] if any(ITEM_LABEL.match(r.label) for r in rows) else []
-    return [Table(section, caption, rows, _compose(header_rows), header_rows)] if rows else []
+    width = max((len(r.cells or []) for r in rows), default=0)
+    return [Table(section, caption, rows, _compose(header_rows, width), header_rows)] if rows else []
 
 
-def _compose(header_rows: list[list[str]]) -> list[str]:
+def _compose(header_rows: list[list[str]], width: int = 0) -> list[str]:
     """One name per column: the top header row, or each column's header path when there are several."""
     if len(header_rows) <= 1:
         return header_rows[0] if header_rows else []
-    return header_paths(header_rows)
+    return header_paths(header_rows, width)
 
 
 def _subheader(cells: list[str]) -> bool:
     present = [c for c in cells if c]
     return bool(present) and all(SUBHEADER_CELL.match(c) for c in present) and not _is_label(cells[0])
+
+
+def _numbering_column(rows: list[Row]) -> list[Row]:
+    """Rows of a table whose first column numbers them. A row one cell short of the numbered rows
+    lost its empty numbering cell (a total or '-' row); words in the numbering column of a row as
+    wide as the others are a note or page debris below the table, not a row."""
+    width = max((len(r.cells or []) for r in rows if _is_label(r.label)), default=0)
+    kept = []
+    for row in rows:
+        cells = row.cells or []
+        if cells and cells[0] and not _is_label(cells[0]):
+            if len(cells) == width - 1:
+                cells = ["", *cells]
+                row = Row(_row_kind(cells), "-" if cells[1].startswith(("- ", "-\t")) else "", row.lines, cells)
+            elif row.kind != "total":
+                continue
+        kept.append(row)
+    return kept
 
 
 def _numbers_rows(header: list[str]) -> bool:

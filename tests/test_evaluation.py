@@ -11,6 +11,7 @@ from typing import Any
 from conftest import SEEDS, processed, seed_path
 
 from vnplan.evaluation import (
+    DIAGNOSTICS,
     NAME_ONLY,
     RECORD_TYPES,
     Counts,
@@ -198,7 +199,7 @@ def test_activities_need_the_lead_unit_except_in_name_only_matching():
 
 def test_no_gold_and_no_output_is_no_data():
     result = evaluate_document("doc", gold_with(), plan_with())
-    assert set(result.counts) == {*RECORD_TYPES, NAME_ONLY} - {"identity"}
+    assert set(result.counts) == {*RECORD_TYPES, *DIAGNOSTICS} - {"identity"}
     for c in result.counts.values():
         assert (c.precision, c.recall, c.f1) == (None, None, None)
     missed = Counts(tp=0, fp=0, fn=3)
@@ -262,7 +263,7 @@ def test_eval_command_json(tmp_path):
     assert report["subsets"]["custom"]["documents"] == 1
     (doc,) = report["documents"]
     assert doc["doc_id"] == doc_id and doc["restoration"] is None
-    assert set(doc["types"]) == {*RECORD_TYPES, NAME_ONLY} - {"identity"}
+    assert set(doc["types"]) == {*RECORD_TYPES, *DIAGNOSTICS} - {"identity"}
     assert set(doc["types"]["budgets"]) == {"tp", "fp", "fn", "gold", "output", "precision", "recall", "f1"}
     assert doc["types"]["objectives"]["gold"] == 0
 

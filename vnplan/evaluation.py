@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 
 # Reported beside activities: activities matched on name alone, ignoring the lead unit.
 NAME_ONLY = "activities_name_only"
+# Reported beside budgets: budgets matched on amount and role (total, subtotal, item) together.
+BUDGET_ROLES = "budgets_with_role"
+# Diagnostics repeat a record type under a stricter or looser match; they are not record types.
+DIAGNOSTICS = (NAME_ONLY, BUDGET_ROLES)
 TEXT_MATCH_THRESHOLD = 0.6
 VALUE_REL_TOL = 1e-6
 SNIPPET_CHARS = 160
@@ -451,6 +455,17 @@ def _output_budgets(plan: PlanDocument) -> list[Item]:
     ]
 
 
+def _gold_budget_roles(gold: dict[str, Any]) -> list[Item]:
+    return [
+        Item((r["amount_vnd"], r.get("role")), f"{r['amount_vnd']} đồng as {r.get('role')}")
+        for r in gold.get("budgets", [])
+    ]
+
+
+def _output_budget_roles(plan: PlanDocument) -> list[Item]:
+    return [Item((b.amount_vnd, b.role), f"{b.amount_vnd} đồng as {b.role}") for b in plan.budgets]
+
+
 def _gold_units(gold: dict[str, Any]) -> list[Item]:
     return [
         Item((fold_name(r["canonical_name"]), r["role"]), f"{r['canonical_name']} [{r['role']}]", quote=r.get("quote"))
@@ -523,8 +538,9 @@ RECORD_SPECS: tuple[RecordSpec, ...] = (
     RecordSpec("activities", _gold_activities, _output_activities, _score_activity),
     # reported beside activities: the name alone, whatever the lead unit
     RecordSpec(NAME_ONLY, _gold_activities, _output_activities, _score_activity_name),
+    RecordSpec(BUDGET_ROLES, _gold_budget_roles, _output_budget_roles, _score_equal),
 )
-RECORD_TYPES = tuple(spec.name for spec in RECORD_SPECS if spec.name != NAME_ONLY)
+RECORD_TYPES = tuple(spec.name for spec in RECORD_SPECS if spec.name not in DIAGNOSTICS)
 
 
 def evaluate_document(
@@ -538,7 +554,7 @@ def evaluate_document(
             if spec.gold_block and spec.gold_block not in gold:
                 continue
             counts[spec.name], found = compare(spec.name, spec.gold_items(gold), spec.output_items(plan), spec.score)
-            if spec.name != NAME_ONLY:
+            if spec.name not in DIAGNOSTICS:
                 mismatches += found
     restoration = None
     if restored_gold is not None:
@@ -660,7 +676,7 @@ def micro(documents: Sequence[DocumentResult]) -> dict[str, Counts]:
 def macro(documents: Sequence[DocumentResult]) -> dict[str, float | None]:
     """Per record type, the mean of the documents' F1 over the documents that have data for it."""
     result: dict[str, float | None] = {}
-    for name in [*RECORD_TYPES, NAME_ONLY]:
+    for name in [*RECORD_TYPES, *DIAGNOSTICS]:
         scores = [doc.counts[name].f1 for doc in documents if name in doc.counts and doc.counts[name].f1 is not None]
         result[name] = sum(scores) / len(scores) if scores else None
     return result
@@ -671,7 +687,7 @@ def document_score(doc: DocumentResult) -> float:
     scores = [
         counts.f1
         for name, counts in doc.counts.items()
-        if name not in ("unit_indicator_links", NAME_ONLY) and counts.f1 is not None
+        if name not in ("unit_indicator_links", *DIAGNOSTICS) and counts.f1 is not None
     ]
     return sum(scores) / len(scores) if scores else 1.0
 

@@ -1,0 +1,179 @@
+"""Money tables: what each column holds (structure/columns.py), the words about money
+(structure/money.py), and budgets read from tables with a header, on excerpts of real plans.
+
+The expected figures were read from the source files (realdocs 02 Mẫu biểu số 02, realdocs 10
+Phụ lục II), not from the program's output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import vnplan
+from vnplan.structure.columns import header_paths, read_columns, table_scale
+from vnplan.structure.money import direction, funding_source
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "realdocs"
+
+
+@pytest.mark.parametrize(
+    ("header", "kind"),
+    [
+        ("STT", "label"),
+        ("TT", "label"),
+        ("Đơn vị tính", "measure_unit"),
+        ("ĐVT", "measure_unit"),
+        ("Đơn giá (đồng)", "unit_price"),
+        ("Định mức kinh phí hỗ trợ/ theo năm học", "unit_price"),
+        ("So sánh năm 2026 với ƯTH năm 2025", "percent"),
+        ("DT 2026 với UTH 2025 (%)", "percent"),
+        ("Số lượng (mẫu)", "quantity"),
+        ("Cơ quan chủ trì", "lead"),
+        ("Đơn vị thực hiện", "lead"),
+        ("Cơ quan phối hợp", "support"),
+        ("Cấp trình", "approval"),
+        ("Sản phẩm dự kiến", "product"),
+        ("Thời gian hoàn thành", "deadline"),
+        ("Ghi chú", "notes"),
+        ("Thành tiền (đồng)", "amount"),
+        ("Dự kiến 03 năm kế hoạch / Năm 2026", "amount"),
+        ("Kế hoạch vốn năm 2023 / Trong đó: NSTW", "amount"),
+        ("Nội dung", "name"),
+        ("Tên đơn vị", "name"),
+        ("Chỉ tiêu", "name"),
+    ],
+)
+def test_column_kinds(header: str, kind: str) -> None:
+    assert read_columns([header])[0].kind == kind
+
+
+def test_column_year_past_sum_and_source() -> None:
+    columns = read_columns(
+        [
+            "Năm hiện hành 2025 / Đánh giá thực hiện",
+            "Dự kiến 03 năm kế hoạch / Năm 2027",
+            "Kế hoạch vốn năm 2023 / Tổng số",
+            "Kế hoạch vốn năm 2023 / Trong đó: NSĐP",
+            "Số người được hỗ trợ",
+        ]
+    )
+    assert [c.year for c in columns] == [2025, 2027, 2023, 2023, None]
+    assert [c.past for c in columns] == [True, False, False, False, False]
+    assert [c.is_sum for c in columns] == [False, False, True, False, False]
+    assert [c.funding_source for c in columns] == [None, None, None, "ngân sách địa phương", None]
+
+
+def test_header_paths_align_rows_that_lost_their_spans() -> None:
+    # realdocs 02, Mẫu biểu số 02: "STT" and "Nội dung" span two header rows; "Năm hiện hành 2025"
+    # spans three columns and "Dự kiến 03 năm kế hoạch" three; the table is eight columns wide.
+    top = ["STT", "Nội dung", "Năm hiện hành 2025", "Dự kiến 03 năm kế hoạch"]
+    lower = [
+        "Dự toán TTg giao",
+        "Dự toán HĐND tỉnh quyết định",
+        "Đánh giá thực hiện",
+        "Năm 2026",
+        "Năm 2027",
+        "Năm 2028",
+    ]
+    paths = header_paths([top, lower], width=8)
+    assert paths[:2] == ["STT", "Nội dung"]
+    assert paths[2].endswith("Dự toán TTg giao") and paths[5].endswith("Năm 2026")
+    assert paths[7].endswith("Năm 2028")
+
+
+def test_header_paths_put_a_short_lower_row_under_its_spanning_cell() -> None:
+    # realdocs 02, Mẫu biểu số 03: "Năm hiện hành 2025" spans "Dự toán" and "Ước thực hiện"
+    top = [
+        "STT",
+        "Nội dung",
+        "Năm hiện hành 2025",
+        "Dự kiến dự toán năm 2026",
+        "So sánh năm 2026 với ƯTH năm 2025",
+        "Dự kiến năm 2027",
+        "Dự kiến năm 2028",
+    ]
+    paths = header_paths([top, ["Dự toán", "Ước thực hiện"]], width=8)
+    assert paths[2:4] == ["Năm hiện hành 2025 / Dự toán", "Năm hiện hành 2025 / Ước thực hiện"]
+    assert paths[4:] == top[3:]
+
+
+@pytest.mark.parametrize(
+    ("texts", "scale"),
+    [
+        (["(Kèm theo Kế hoạch số 0204/KH-UBND) Đơn vị: Triệu đồng."], "triệu đồng"),
+        (["Đơn vị tính: triệu đồng"], "triệu đồng"),
+        (["ĐVT: tỷ đồng"], "tỷ đồng"),
+        (["Tên dự án", "Kinh phí (nghìn đồng)"], "nghìn đồng"),
+        (["Đơn vị tính: người"], None),
+    ],
+)
+def test_table_scale(texts: list[str], scale: str | None) -> None:
+    assert table_scale(texts) == scale
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Kinh phí hỗ trợ đào tạo từ nguồn ngân sách tỉnh", "ngân sách tỉnh"),
+        ("Trong đó: NSTW", "ngân sách trung ương"),
+        ("vốn ngân sách địa phương", "ngân sách địa phương"),
+        ("nguồn xã hội hóa", "xã hội hóa"),
+        ("vốn ODA", "vốn vay"),
+        ("Thu từ khu vực doanh nghiệp nhà nước", None),
+    ],
+)
+def test_funding_sources(text: str, source: str | None) -> None:
+    assert funding_source(text) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "way"),
+    [
+        ("điều chỉnh giảm dự toán của Sở Y tế với kinh phí là 500 triệu đồng", "decrease"),
+        ("cắt giảm 10% chi thường xuyên", "decrease"),
+        ("điều chỉnh tăng kinh phí cho Trung tâm", "increase"),
+        ("bổ sung kinh phí 200 triệu đồng", "increase"),
+        ("Thu bổ sung có mục tiêu từ ngân sách trung ương", None),
+    ],
+)
+def test_directions(text: str, way: str | None) -> None:
+    assert direction(text) == way
+
+
+def test_year_columns_of_a_three_year_budget_table() -> None:
+    # realdocs 02 (Cà Mau, plan 2026-2028), Mẫu biểu số 02, first rows; amounts in triệu đồng.
+    plan = vnplan.process(FIXTURES / "02_camau_budget_excerpt.md")
+    by_year = {(b.year, b.amount_vnd): b for b in plan.budgets}
+    assert {b.year for b in plan.budgets} == {2026, 2027, 2028}  # not the 2025 columns
+    total = by_year[(2026, 11_405_000 * 10**6)]
+    assert total.role == "total" and total.parent is None
+    domestic = by_year[(2026, 11_132_000 * 10**6)]  # I. THU NỘI ĐỊA
+    assert (domestic.parent, domestic.role) == (total.id, "subtotal")
+    central = by_year[(2026, 765_000 * 10**6)]  # 1. Thu từ khu vực doanh nghiệp nhà nước do Trung ương quản lý
+    assert central.parent == domestic.id
+    vat = by_year[(2026, 342_000 * 10**6)]  # - Thuế giá trị gia tăng
+    assert (vat.parent, vat.role) == (central.id, "item")
+    assert by_year[(2028, 14_900_700 * 10**6)].role == "total"
+    amounts = {b.amount_vnd for b in plan.budgets}
+    assert 10_367_700 * 10**6 not in amounts and 11_580_000 * 10**6 not in amounts  # 2025: given, assessed
+
+
+def test_amount_column_of_a_cost_estimate_with_unit_prices() -> None:
+    # realdocs 10 (Đắk Lắk), Phụ lục II: group rows hold their amount in the Thành tiền column only,
+    # "-" rows have quantities and a unit price (Đơn giá) before the amount.
+    plan = vnplan.process(FIXTURES / "10_daklak_budget_excerpt.md")
+    by_amount = {b.amount_vnd: b for b in plan.budgets}
+    assert 95_614 not in by_amount  # the unit price of "Nhiệt độ nước"
+    group = by_amount[1_364_329_243]  # I. Quan trắc và cảnh báo môi trường NTTS
+    assert (group.parent, group.role) == (None, "total")
+    regular = by_amount[1_311_038_946]  # 1.
+    shrimp = by_amount[428_418_252]  # 1.1
+    source_water = by_amount[356_104_944]  # 1.1.1
+    parameters = by_amount[257_625_360]  # a
+    temperature = by_amount[10_326_312]  # -
+    assert (regular.parent, shrimp.parent, source_water.parent) == (group.id, regular.id, shrimp.id)
+    assert (parameters.parent, temperature.parent) == (source_water.id, parameters.id)
+    assert temperature.role == "item" and parameters.role == "subtotal"
+    assert temperature.description.startswith("Nhiệt độ nước")
