@@ -17,7 +17,7 @@ from vnplan.schema.model import (
 )
 from vnplan.structure import confidence
 from vnplan.structure.appendix import table_activities, table_budgets
-from vnplan.structure.budgets import complete_roles, extract_budgets, sum_warnings
+from vnplan.structure.budgets import complete_hierarchy, extract_budgets, sum_warnings
 from vnplan.structure.identity import extract_identity
 from vnplan.structure.objectives import extract_objectives
 from vnplan.structure.places import locate_document, locate_records
@@ -115,10 +115,10 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     # a regulation's rates and a cover letter's figures are no targets
     indicators = [] if plan_warning else extract_indicators(doc, lines, section_of, plan_year)
     objectives = extract_objectives(doc, lines, sections, section_of, indicators)
-    budgets = extract_budgets(doc, lines, section_of)
+    budgets = extract_budgets(doc, lines, section_of, ident.period.start if ident.period else None)
     tables = document_tables(doc, lines, sections, section_of)
     budgets += table_budgets(doc, tables, budgets, first_id=len(budgets) + 1, period=ident.period)
-    complete_roles(budgets)
+    complete_hierarchy(budgets)
     budget_warnings = sum_warnings(budgets)
     activities = table_activities(doc, tables)
     units = activity_units(

@@ -1,6 +1,8 @@
 """Budgets: every amount of money the plan allocates, as integer đồng, in the hierarchy it states.
 
-Read in the budget part of the plan. An amount's parent is the amount of its enclosing list item
+Read in the budget part of the plan, and wherever else a sentence allocates money (a decision's
+article "Phê duyệt … với tổng kinh phí …", "điều chỉnh giảm … với kinh phí là …" in a report)
+rather than reporting what was spent. An amount's parent is the amount of its enclosing list item
 ("* Kinh phí …" → "+ Hỗ trợ …"), or the amount that a "Trong đó" / "Cụ thể" line announces
 breakdowns for. Parts that do not add up to their parent get a warning with both sums.
 """
@@ -12,7 +14,7 @@ import regex
 from vnplan.normalize import NormalizedDocument
 from vnplan.schema.model import Budget, Notice, Period
 from vnplan.structure import confidence
-from vnplan.structure.money import funding_source
+from vnplan.structure.money import ALLOCATION, REPORTED, direction, funding_source
 from vnplan.structure.ner import rule_entities
 from vnplan.structure.numbers import money_to_vnd
 from vnplan.structure.rules import PERIOD_RANGE
@@ -29,7 +31,22 @@ def _description(line_text: str, amount_start: int) -> str:
     return before.strip(" :;,.-–") or line_text.strip()
 
 
-def extract_budgets(doc: NormalizedDocument, lines: list[Line], section_of: dict[int, SectionNode]) -> list[Budget]:
+def _allocates(line: Line, section: SectionNode, plan_start: int | None) -> bool:
+    """A line outside the budget part that allocates money: it says so, reports no result, and
+    names no year before the plan's."""
+    if line.text.lstrip().startswith("Căn cứ"):
+        return False
+    # the line says so, or the heading it stands under does ("Điều 1. Phê duyệt kế hoạch vốn …: - <đề án>: <số>")
+    said = ALLOCATION.search(line.text) or any(ALLOCATION.search(node.title) for node in (section, *section.ancestors()))
+    if not said or REPORTED.search(line.text):
+        return False
+    years = [int(y) for y in regex.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", line.text)]
+    return plan_start is None or all(year >= plan_start for year in years)
+
+
+def extract_budgets(
+    doc: NormalizedDocument, lines: list[Line], section_of: dict[int, SectionNode], plan_start: int | None = None
+) -> list[Budget]:
     budgets: list[Budget] = []
     by_section: dict[str, Budget] = {}
     # "Trong đó:" after an amount makes the following items of the same list its parts: the list
@@ -37,7 +54,9 @@ def extract_budgets(doc: NormalizedDocument, lines: list[Line], section_of: dict
     announced: dict[str | None, Budget] = {}
     for line in lines:
         section = section_of.get(line.number)
-        if section is None or not section.has_part("budget") or section.has_part("appendix"):
+        if section is None or section.has_part("appendix"):
+            continue
+        if not section.has_part("budget") and not _allocates(line, section, plan_start):
             continue
         scope = section.parent.id if section.parent else None
         line_budgets: list[Budget] = []
@@ -66,6 +85,7 @@ def extract_budgets(doc: NormalizedDocument, lines: list[Line], section_of: dict
                 year=int(year.group(1)) if year else None,
                 period=period,
                 funding_source=funding_source(line.text),
+                direction=direction(line.text),
                 parent=parent.id if parent else None,
                 section=section.id,
                 provenance=doc.provenance(
@@ -129,10 +149,19 @@ def sum_warnings(budgets: list[Budget]) -> list[Notice]:
     return warnings
 
 
-def complete_roles(budgets: list[Budget]) -> None:
-    """Roles not set where a record was made: a record without a parent is a total (of the document or
-    of its table), one with parts under it a subtotal, the rest items."""
+def complete_hierarchy(budgets: list[Budget]) -> None:
+    """What the hierarchy implies: roles not set where a record was made (a record without a parent
+    is a total, of the document or of its table; one with parts under it a subtotal; the rest items),
+    and the funding source of a part that names none is its parent's ("Kinh phí … từ nguồn ngân sách
+    tỉnh: …, cụ thể: …")."""
     parents = {b.parent for b in budgets if b.parent}
+    by_id = {b.id: b for b in budgets}
     for budget in budgets:
         if budget.role is None:
             budget.role = "total" if budget.parent is None else ("subtotal" if budget.id in parents else "item")
+        ancestor = by_id.get(budget.parent or "")
+        seen = {budget.id}
+        while budget.funding_source is None and ancestor is not None and ancestor.id not in seen:
+            budget.funding_source = ancestor.funding_source
+            seen.add(ancestor.id)
+            ancestor = by_id.get(ancestor.parent or "")

@@ -45,3 +45,18 @@ def direction(text: str) -> Direction | None:
         if pattern.search(text):
             return name
     return None
+
+
+# A sentence that allocates or estimates money, outside the budget part: a decision's article, an
+# adjustment in a report, the investment of an older programme.
+ALLOCATION = regex.compile(
+    r"kinh\s+phí|dự\s+toán|tổng\s+(?:mức\s+)?(?:vốn|đầu\s+tư)|vốn\s+(?:đầu\s+tư|sự\s+nghiệp|ngân\s+sách)|"
+    r"phân\s+bổ|bố\s+trí|điều\s+chỉnh\s+(?:tăng|giảm)|cắt\s+giảm|chi\s+tiết\s+tại\s+phụ\s+lục|kế\s+hoạch\s+vốn",
+    regex.I,
+)
+# ... and one that reports what was collected or spent: results, estimates of the current year.
+REPORTED = regex.compile(
+    r"\bđã\b|\bước\b|\buớc\b|\bđạt\b|thực\s+hiện\s+được|giải\s+ngân|lũy\s+kế|luỹ\s+kế|so\s+(?:với\s+)?cùng\s+kỳ|"
+    r"được\s+bổ\s+sung|quyết\s+toán|thu\s+hút|đăng\s+ký",
+    regex.I,
+)

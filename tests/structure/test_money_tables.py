@@ -13,7 +13,7 @@ import pytest
 
 import vnplan
 from vnplan.structure.columns import header_paths, read_columns, table_scale
-from vnplan.structure.money import direction, funding_source
+from vnplan.structure.money import ALLOCATION, REPORTED, direction, funding_source
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "realdocs"
 
@@ -177,3 +177,21 @@ def test_amount_column_of_a_cost_estimate_with_unit_prices() -> None:
     assert (parameters.parent, temperature.parent) == (source_water.id, parameters.id)
     assert temperature.role == "item" and parameters.role == "subtotal"
     assert temperature.description.startswith("Nhiệt độ nước")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "allocates"),
+    [
+        # forms of real decisions and reports (issue 13): allocations outside a "Kinh phí" part
+        ("Đề án phát triển nguồn nhân lực y tế: 12.500 triệu đồng (Chi tiết tại Phụ lục 01)", True),
+        ("Phê duyệt tổng kinh phí thực hiện Đề án là 12.500 triệu đồng", True),
+        ("điều chỉnh giảm dự toán của Trung tâm Y tế huyện với kinh phí là 350 triệu đồng", True),
+        ("Tổng vốn đầu tư của Chương trình là 1.250 tỷ đồng", True),
+        # realdocs 02, part I: what was collected or spent in the current year
+        ("Ước thực hiện năm 2025 là 27.535 tỷ đồng, đạt 102,70% dự toán", False),
+        ("Trong năm được bổ sung kế hoạch vốn với số tiền 9,756 tỷ đồng.", False),
+        ("đã thu hút 20 dự án đầu tư mới, với tổng số vốn đăng ký 7.285,7 tỷ đồng", False),
+    ],
+)
+def test_allocation_outside_the_budget_part(sentence: str, allocates: bool) -> None:
+    assert (bool(ALLOCATION.search(sentence)) and not REPORTED.search(sentence)) is allocates
