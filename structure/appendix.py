@@ -18,6 +18,7 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.schema.model import Activity, Budget, Period
 from vnplan.structure import confidence
 from vnplan.structure.columns import Column, read_columns, table_scale
+from vnplan.structure.lexicon import organisations
 from vnplan.structure.money import funding_source
 from vnplan.structure.numbers import money_to_vnd, parse_number
 from vnplan.structure.tables import PhysicalLine, Row, Table, label_rank
@@ -153,7 +154,7 @@ def _column_budgets(
                 section=table.section.id,
                 provenance=doc.provenance(
                     start, start + len(cells[index].strip()), "rule:table_amount_cell",
-                    confidence.BUDGET_TABLE_ROW_AMOUNT,
+                    confidence.BUDGET_TABLE_AMOUNT_CELL,
                 ),
                 role="total" if row.kind == "total" else None,
                 unit=_cell(cells, {"lead": lead_column}, "lead") if lead_column is not None else None,
@@ -274,19 +275,6 @@ def _link_rows(made: list[tuple[Row, Budget]], body: list[Budget]) -> None:
 
 # --- activities -------------------------------------------------------------------------------
 
-COLUMN_ROLES: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
-    (role, regex.compile(pattern, regex.I))
-    for role, pattern in (
-        ("lead", r"chủ\s+trì|phụ\s+trách|thực\s+hiện\s+chính|trách\s+nhiệm\s+thực\s+hiện|đơn\s+vị\s+thực\s+hiện"),
-        ("support", r"phối\s+hợp"),
-        ("product", r"sản\s+phẩm|sau\s+phẩm|kết\s+quả"),
-        ("deadline", r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành"),
-        ("approval", r"cấp\s+trình"),
-        ("budget", r"kinh\s+phí"),
-        ("name", r"nội\s+dung|hoạt\s+động|nhiệm\s+vụ|công\s+việc|chỉ\s+tiêu|tên"),
-        ("label", r"^(?:số\s+)?s?tt$"),
-    )
-)
 DEADLINE_END = regex.compile(
     r"(?:(?:Tháng|tháng)\s+\d{1,2}\s*/\s*\d{4}|(?:Quý|quý)\s+[IV]+\s*/\s*\d{4}|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|"
     r"(?:Năm|năm)\s+(?:19|20)\d\d|(?:19|20)\d\d|Hàng\s+năm|hàng\s+năm|Thường\s+xuyên|thường\s+xuyên)\s*$"
@@ -310,6 +298,15 @@ PRODUCT_END = regex.compile(r"(?:" + "|".join(regex.escape(p) for p in PRODUCTS)
 UNIT_START = regex.compile(
     r"^(?:Phòng|Bệnh\s+viện|BVĐK|BV\b|Trung\s+tâm|TTYT|Sở|Các|Trạm|Khoa|Văn\s+phòng|UBND|Ủy\s+ban)"
 )
+# A timetable or an inspection schedule: rows of what (or whom) and when, no unit columns.
+SCHEDULE_CAPTION = regex.compile(r"\blịch\b|thời\s+gian|tiến\s+độ|kiểm\s+tra|giám\s+sát", regex.I)
+INSPECTION = regex.compile(r"kiểm\s+tra|giám\s+sát|thanh\s+tra|đánh\s+giá", regex.I)
+SCHEDULE_TIME = regex.compile(
+    r"(?:(?:Sáng|Chiều|Tối|sáng|chiều|tối)\s+)?(?:(?:Từ|từ|Trước|trước)\s+)?(?:Ngày|ngày)\s+\d{1,2}\b|"
+    r"(?<!\S)\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|(?:Tháng|tháng|Quý|quý)\s+[\dIV]+\s*/\s*\d{4}"
+)
+BODY_START = regex.compile(organisations().head_pattern(groups=False), regex.I)
+PLACE_START = regex.compile(r"(?:Tỉnh|Thành\s+phố|Huyện|Quận|Thị\s+xã|Xã|Phường|Thị\s+trấn|Đặc\s+khu)\s+\p{Lu}")
 ACTIVITY_CAPTION = regex.compile(
     r"hoạt\s+động|nhiệm\s+vụ|nội\s+dung|danh\s+mục|phân\s+công|chủ\s+trì|phụ\s+trách", regex.I
 )
@@ -319,12 +316,12 @@ ASSIGNMENT_ROLES = ("lead", "support", "deadline", "product")
 
 
 def _column_roles(header: list[str]) -> dict[str, int]:
+    """The first column of each kind (structure/columns.py); an amount column is the activity's budget."""
     roles: dict[str, int] = {}
-    for index, name in enumerate(header):
-        for role, pattern in COLUMN_ROLES:
-            if pattern.search(name.strip()) and role not in roles:
-                roles[role] = index
-                break
+    for column in read_columns(header):
+        role = "budget" if column.kind == "amount" else column.kind
+        if role is not None:
+            roles.setdefault(role, column.index)
     return roles
 
 
@@ -335,14 +332,21 @@ def _split_units(text: str) -> list[str]:
 def table_activities(doc: NormalizedDocument, tables: list[Table]) -> list[Activity]:
     activities: list[Activity] = []
     for table in tables:
+        caption = f"{table.section.title} {table.caption_text}"
         if table.header is not None:
             roles = _column_roles(table.header)
-            if "name" not in roles or "lead" not in roles:
+            inspects = bool(INSPECTION.search(f"{caption} {' '.join(table.header)}"))
+            if "name" not in roles or not ("lead" in roles or "deadline" in roles):
                 continue
             for row in table.rows:
                 if row.kind != "item" and not any(_cell(row.cells or [], roles, r) for r in ASSIGNMENT_ROLES):
                     continue  # a group heading or a total inside the task table
-                activities.append(_tab_activity(doc, row, roles, len(activities) + 1))
+                activities.append(_tab_activity(doc, row, roles, len(activities) + 1, inspects))
+        elif SCHEDULE_CAPTION.search(caption) and not MONEY_CAPTION.search(caption):
+            for row in table.rows:
+                activity = _schedule_activity(doc, row, len(activities) + 1, bool(INSPECTION.search(caption)))
+                if activity is not None:
+                    activities.append(activity)
         elif ACTIVITY_CAPTION.search(table.caption_text) and not MONEY_CAPTION.search(table.caption_text):
             for row in table.rows:
                 activity = _flattened_activity(doc, row, len(activities) + 1)
@@ -359,19 +363,63 @@ def _cell(cells: list[str], roles: dict[str, int], role: str) -> str | None:
     return value or None
 
 
-def _tab_activity(doc: NormalizedDocument, row: Row, roles: dict[str, int], number: int) -> Activity:
+def _tab_activity(doc: NormalizedDocument, row: Row, roles: dict[str, int], number: int, inspects: bool) -> Activity:
     cells = row.cells or []
     budget_text = _cell(cells, roles, "budget")
     budget_value = parse_number(budget_text) if budget_text else None
     return Activity(
         id=f"act-{number}",
-        name=_cell(cells, roles, "name") or row.text,
-        lead_unit=_cell(cells, roles, "lead"),
+        name=_inspected(_cell(cells, roles, "name") or row.text, inspects),
+        lead_unit=_units_only(_cell(cells, roles, "lead")),
         support_units=_split_units(_cell(cells, roles, "support") or ""),
         product=_cell(cells, roles, "product"),
         deadline=_cell(cells, roles, "deadline"),
         budget_vnd=int(budget_value) if budget_value is not None else None,
         provenance=doc.provenance(row.start, row.end, "rule:activity_table_columns", confidence.ACTIVITY_TABLE_COLUMNS),
+    )
+
+
+# Duties written after a unit's name in its cell: "Sở KH&CN chủ trì hướng dẫn, tổng hợp".
+DUTY_AFTER_NAME = regex.compile(
+    r"\s+(?:chủ\s+trì|thực\s+hiện|thúc\s+đẩy|theo\s+dõi|báo\s+cáo|hướng\s+dẫn|tổng\s+hợp|phối\s+hợp|"
+    r"triển\s+khai|tham\s+mưu|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b.*$",
+    regex.S,
+)
+
+
+def _units_only(cell: str | None) -> str | None:
+    """The units of a lead cell without the duties written after them."""
+    if cell is None:
+        return None
+    parts = [DUTY_AFTER_NAME.sub("", part).strip(" ,.") for part in cell.split(";")]
+    return "; ".join(p for p in parts if p) or cell
+
+
+def _inspected(name: str, inspects: bool) -> str:
+    """In an inspection schedule a row names only the body or place visited: the activity is its
+    inspection. A row that states its own action keeps it."""
+    if inspects and (BODY_START.match(name) or PLACE_START.match(name)):
+        return f"Kiểm tra {name}"
+    return name
+
+
+def _schedule_activity(doc: NormalizedDocument, row: Row, number: int, inspects: bool) -> Activity | None:
+    """A row of a timetable without a header (an OCR'd schedule): what, then when."""
+    if row.kind != "item":
+        return None
+    text = " ".join(c for c in (row.cells or [])[1:] if c).strip()
+    when = SCHEDULE_TIME.search(text)
+    if when is None or when.start() == 0:
+        return None
+    return Activity(
+        id=f"act-{number}",
+        name=_inspected(text[: when.start()].strip(" :;,.-–"), inspects),
+        lead_unit=None,
+        support_units=[],
+        product=None,
+        deadline=text[when.start() :].strip(" ;,."),
+        budget_vnd=None,
+        provenance=doc.provenance(row.start, row.end, "rule:schedule_table_row", confidence.ACTIVITY_SCHEDULE_ROW),
     )
 
 

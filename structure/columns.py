@@ -45,7 +45,7 @@ COLUMN_KINDS: tuple[tuple[ColumnKind, regex.Pattern[str]], ...] = tuple(
         ("lead", r"chủ\s+trì|phụ\s+trách|thực\s+hiện\s+chính|trách\s+nhiệm\s+thực\s+hiện|đơn\s+vị\s+thực\s+hiện"),
         ("support", r"phối\s+hợp"),
         ("approval", r"cấp\s+trình"),
-        ("product", r"sản\s+phẩm|sau\s+phẩm|kết\s+quả\s+đầu\s+ra"),
+        ("product", r"sản\s+phẩm|sau\s+phẩm|kết\s+quả"),
         ("deadline", r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành"),
         ("notes", r"ghi\s+chú"),
         (
@@ -54,7 +54,11 @@ COLUMN_KINDS: tuple[tuple[ColumnKind, regex.Pattern[str]], ...] = tuple(
             r"giá\s+trị|nhu\s+cầu|ngân\s+sách|^(?:năm\s+)?(?:19|20)\d\d$|\bnăm\s+(?:19|20)\d\d|"
             r"\b(?:NSTW|NSĐP|NSNN|XHH|ODA)\b",
         ),
-        ("name", r"nội\s+dung|tên|danh\s+mục|hạng\s+mục|chỉ\s+tiêu|công\s+việc|nhiệm\s+vụ|hoạt\s+động|dự\s+án"),
+        (
+            "name",
+            r"nội\s+dung|tên|danh\s+mục|hạng\s+mục|chỉ\s+tiêu|công\s+việc|nhiệm\s+vụ|hoạt\s+động|dự\s+án|"
+            r"được\s+(?:kiểm\s+tra|giám\s+sát|thanh\s+tra|đánh\s+giá)",  # the body inspected is the row's subject
+        ),
     )
 )
 YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")

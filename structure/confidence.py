@@ -32,6 +32,7 @@ TARGET_CLAUSE = 0.8  # rule:target_clause
 # budgets
 BUDGET_MONEY_ENTITY = 0.9  # spacy_ruler:<rule> (structure/budgets.py)
 BUDGET_TABLE_ROW_AMOUNT = 0.8  # rule:table_row_amount (structure/appendix.py)
+BUDGET_TABLE_AMOUNT_CELL = 0.85  # rule:table_amount_cell: the cell of an amount column named by the header
 
 # units (structure/units.py)
 UNIT_NAME = (
@@ -42,3 +43,4 @@ UNIT_TASK = 0.75  # rule:unit_task
 # activities (structure/appendix.py)
 ACTIVITY_TABLE_COLUMNS = 0.85  # rule:activity_table_columns
 ACTIVITY_TABLE_LINES = 0.7  # rule:activity_table_lines
+ACTIVITY_SCHEDULE_ROW = 0.7  # rule:schedule_table_row (a timetable row split at its first date)

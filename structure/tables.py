@@ -274,7 +274,7 @@ def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:
     if header_rows and _numbers_rows(header_rows[0]):
         rows = _numbering_column(rows)
     if not header_rows:
-        return [Table(section, caption, rows)] if any(ITEM_LABEL.match(r.label) for r in rows) else []
+        return [Table(section, caption, rows)] if any(_is_label(r.label) and r.kind == "item" for r in rows) else []
     width = max((len(r.cells or []) for r in rows), default=0)
     return [Table(section, caption, rows, _compose(header_rows, width), header_rows)] if rows else []
 

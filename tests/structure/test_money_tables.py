@@ -42,6 +42,7 @@ FIXTURES = Path(__file__).parent.parent / "fixtures" / "realdocs"
         ("Kế hoạch vốn năm 2023 / Trong đó: NSTW", "amount"),
         ("Nội dung", "name"),
         ("Tên đơn vị", "name"),
+        ("Đơn vị được kiểm tra", "name"),
         ("Chỉ tiêu", "name"),
     ],
 )
