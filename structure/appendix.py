@@ -153,7 +153,9 @@ def _column_budgets(
                 parent=None,
                 section=table.section.id,
                 provenance=doc.provenance(
-                    start, start + len(cells[index].strip()), "rule:table_amount_cell",
+                    start,
+                    start + len(cells[index].strip()),
+                    "rule:table_amount_cell",
                     confidence.BUDGET_TABLE_AMOUNT_CELL,
                 ),
                 role="total" if row.kind == "total" else None,
@@ -239,9 +241,7 @@ def _link_to_body(made: list[Budget], body: list[Budget]) -> None:
     if not roots:
         return
     head_amount = roots[0].amount_vnd if len(roots) == 1 else sum(b.amount_vnd or 0 for b in roots)
-    owner = next(
-        (b for b in body if b.amount_vnd == head_amount and (b.year is None or b.year == roots[0].year)), None
-    )
+    owner = next((b for b in body if b.amount_vnd == head_amount and (b.year is None or b.year == roots[0].year)), None)
     for budget in roots if owner is not None else []:
         budget.parent = owner.id
 
@@ -342,7 +342,7 @@ def table_activities(doc: NormalizedDocument, tables: list[Table]) -> list[Activ
                 if row.kind != "item" and not any(_cell(row.cells or [], roles, r) for r in ASSIGNMENT_ROLES):
                     continue  # a group heading or a total inside the task table
                 activities.append(_tab_activity(doc, row, roles, len(activities) + 1, inspects))
-        elif SCHEDULE_CAPTION.search(caption) and not MONEY_CAPTION.search(caption):
+        elif SCHEDULE_CAPTION.search(caption) and not MONEY_CAPTION.search(caption) and _tab_rows(table):
             for row in table.rows:
                 activity = _schedule_activity(doc, row, len(activities) + 1, bool(INSPECTION.search(caption)))
                 if activity is not None:
@@ -393,6 +393,10 @@ def _units_only(cell: str | None) -> str | None:
         return None
     parts = [DUTY_AFTER_NAME.sub("", part).strip(" ,.") for part in cell.split(";")]
     return "; ".join(p for p in parts if p) or cell
+
+
+def _tab_rows(table: Table) -> bool:
+    return any(row.cells is not None for row in table.rows)
 
 
 def _inspected(name: str, inspects: bool) -> str:

@@ -37,7 +37,9 @@ def _allocates(line: Line, section: SectionNode, plan_start: int | None) -> bool
     if line.text.lstrip().startswith("Căn cứ"):
         return False
     # the line says so, or the heading it stands under does ("Điều 1. Phê duyệt kế hoạch vốn …: - <đề án>: <số>")
-    said = ALLOCATION.search(line.text) or any(ALLOCATION.search(node.title) for node in (section, *section.ancestors()))
+    said = ALLOCATION.search(line.text) or any(
+        ALLOCATION.search(node.title) for node in (section, *section.ancestors())
+    )
     if not said or REPORTED.search(line.text):
         return False
     years = [int(y) for y in regex.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", line.text)]

@@ -28,8 +28,14 @@ FUNDING_SOURCES: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
 Direction = Literal["increase", "decrease"]
 # An amount that adjusts an earlier one says which way: "điều chỉnh giảm", "bổ sung", "cắt giảm".
 DIRECTIONS: tuple[tuple[Direction, regex.Pattern[str]], ...] = (
-    ("decrease", regex.compile(r"điều\s+chỉnh\s+giảm|cắt\s+giảm|giảm\s+(?:dự\s+toán|kinh\s+phí|vốn)|thu\s+hồi", regex.I)),
-    ("increase", regex.compile(r"điều\s+chỉnh\s+tăng|(?:bổ\s+sung(?:\s+thêm)?|tăng)\s+(?:dự\s+toán|kinh\s+phí|vốn)", regex.I)),
+    (
+        "decrease",
+        regex.compile(r"điều\s+chỉnh\s+giảm|cắt\s+giảm|giảm\s+(?:dự\s+toán|kinh\s+phí|vốn)|thu\s+hồi", regex.I),
+    ),
+    (
+        "increase",
+        regex.compile(r"điều\s+chỉnh\s+tăng|(?:bổ\s+sung(?:\s+thêm)?|tăng)\s+(?:dự\s+toán|kinh\s+phí|vốn)", regex.I),
+    ),
 )
 
 

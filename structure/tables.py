@@ -255,7 +255,9 @@ def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:
         if header_rows and not rows and _subheader(cells):
             header_rows.append(cells)
             continue
-        if sum(bool(COLUMN_NUMBER.match(c)) for c in cells if c) >= 3 and all(COLUMN_NUMBER.match(c) for c in cells if c):
+        if sum(bool(COLUMN_NUMBER.match(c)) for c in cells if c) >= 3 and all(
+            COLUMN_NUMBER.match(c) for c in cells if c
+        ):
             continue  # the column numbers under the header ("1 | 2 | 3 | 4=2x3")
         if continuation_columns is not None and rows and not ITEM_LABEL.match(cells[0] or ""):
             cells = _place(cells, continuation_columns, len(header or cells))
