@@ -196,3 +196,41 @@ def test_amount_column_of_a_cost_estimate_with_unit_prices() -> None:
 )
 def test_allocation_outside_the_budget_part(sentence: str, allocates: bool) -> None:
     assert (bool(ALLOCATION.search(sentence)) and not REPORTED.search(sentence)) is allocates
+
+
+SEEDS = Path(__file__).parent.parent.parent / "corpus" / "seeds"
+
+
+def _item_sums(plan: vnplan.PlanDocument) -> dict[str, tuple[int, int]]:
+    """Per total without a parent: (its amount, the sum of the items below it) — the documented
+    query 'SUM(amount_vnd) WHERE role = item' under each stated total."""
+    children: dict[str | None, list] = {}
+    for budget in plan.budgets:
+        children.setdefault(budget.parent, []).append(budget)
+
+    def items(budget) -> list:
+        below = children.get(budget.id, [])
+        return [budget] if not below else [leaf for child in below for leaf in items(child)]
+
+    return {
+        b.id: (b.amount_vnd or 0, sum(leaf.amount_vnd or 0 for leaf in items(b) if leaf.role == "item"))
+        for b in plan.budgets
+        if b.parent is None and children.get(b.id)
+    }
+
+
+def test_items_add_up_to_the_stated_totals_of_the_seeds() -> None:
+    # Hòa Bình: "Kinh phí năm 2024: 68.765,055 triệu đồng"; Cẩm Thủy: 108 tỷ = 78 + 30
+    for seed, total in (("000_16ca09c5d3b7eb2e", 68_765_055_000), ("003_db00a080584846af", 108_000_000_000)):
+        sums = _item_sums(vnplan.process(SEEDS / f"{seed}.txt"))
+        assert (total, total) in sums.values()
+        assert all(stated == items for stated, items in sums.values())
+
+
+def test_a_breakdown_that_does_not_add_up_is_flagged() -> None:
+    # Yên Lạc: "b. Nhu cầu vốn sự nghiệp …: 35 tỉ đồng" with parts of 10 and 10 tỉ (as printed)
+    plan = vnplan.process(SEEDS / "002_ca09afea0b59ac62.txt")
+    sums = _item_sums(plan)
+    assert (35_000_000_000, 20_000_000_000) in sums.values()
+    assert sum(stated != items for stated, items in sums.values()) == 1
+    assert any(w.code == "budget_sum_mismatch" for w in plan.warnings)
