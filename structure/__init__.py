@@ -146,6 +146,7 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
         recipients=ident.recipients or [],
         source=_source(doc),
         text_quality=doc.text_quality,
+        plan=ident.plan,
     )
     section_records = [_section_record(doc, node) for node in sections]
     if ident.signer is not None and ident.signer.provenance is not None:

@@ -15,6 +15,7 @@ SECTION_HEADING = 0.9
 LEGAL_REFERENCE = 0.9  # rule:legal_reference
 SIGNATURE_BLOCK = 0.85  # rule:signature_block, the signer's name found under the title
 SIGNATURE_BLOCK_NO_NAME = 0.5  # rule:signature_block, capitals only, no name
+ATTACHED_PLAN_TITLE = 0.85  # rule:attached_plan_title, the plan a decision issues, after its signature
 PROVINCE_MENTION = 0.7  # rule:province_mention, the province named most often
 NER_LOCATION = 0.6  # underthesea_ner:LOC, a province the tagger found in the header
 

@@ -17,7 +17,7 @@ import regex
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
 from vnplan.schema.markers import PARAGRAPH_OPENERS, match_marker
-from vnplan.schema.model import LegalReference, Period, Place, Provenance, Signer
+from vnplan.schema.model import AttachedPlan, LegalReference, Period, Place, Provenance, Signer
 from vnplan.structure import confidence, rules
 from vnplan.structure.ner import places
 from vnplan.structure.sections import Line, SectionNode
@@ -46,6 +46,7 @@ class Identity:
     legal_basis: list[LegalReference] | None = None
     signer: Signer | None = None
     recipients: list[str] | None = None
+    plan: AttachedPlan | None = None
 
 
 def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
@@ -233,7 +234,54 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
     # Legal basis: documents cited in the title and the preamble.
     ident.legal_basis = _legal_basis(doc, lines, sections, prov)
     ident.signer, ident.recipients = _signature(doc, lines, sections)
+    ident.plan = _attached_plan(doc, lines, sections, ident.issued_date) or _plan_issued_by_title(ident)
     return ident
+
+
+def _plan_issued_by_title(ident: Identity) -> AttachedPlan | None:
+    """A decision "ban hành Kế hoạch X" whose plan is written in its articles, not attached."""
+    issued = rules.ISSUES_A_PLAN.search(ident.title or "") if ident.doc_type not in rules.PLAN_TYPES else None
+    if issued is None:
+        return None
+    doc_type = rules.DOC_TYPES.get(regex.sub(r"\s+", " ", issued["type"].upper()))
+    subject = issued["subject"].strip()
+    return AttachedPlan(doc_type=doc_type, title=subject or None, period=ident.period if subject else None)
+
+
+def _attached_plan(
+    doc: NormalizedDocument, lines: list[Line], sections: list[SectionNode], issued: str | None
+) -> AttachedPlan | None:
+    """The plan a decision issues, after its signature: the document type in capitals, then its
+    subject up to "(Ban hành kèm theo …)" or the first part heading."""
+    attached = next(
+        (
+            s
+            for s in sections
+            if s.style == "attached"
+            and rules.DOC_TYPES.get(regex.sub(r"\s+", " ", s.title.upper())) in rules.PLAN_TYPES
+        ),
+        None,
+    )
+    if attached is None:
+        return None
+    doc_type = rules.DOC_TYPES[regex.sub(r"\s+", " ", attached.title.upper())]
+    after = [line for line in lines if line.start > attached.start]
+    subject: list[Line] = []
+    for line in after[:6]:
+        text = line.text.strip()
+        if text.startswith("(") or match_marker(text) is not None or (subject and not _in_capitals(text)):
+            break
+        subject.append(line)
+    # "(Kèm theo Quyết định số …)" or "(Ban hành kèm theo …)" joined to the subject's last line
+    title = regex.sub(r"\s*\((?:Ban\s+hành\s+)?[Kk]èm\s+theo.*$", "", " ".join(line.text.strip() for line in subject))
+    title = title or None
+    end = subject[-1].end if subject else attached.start + len(attached.title)
+    return AttachedPlan(
+        doc_type=doc_type,
+        title=title,
+        period=_period(title or "", [], issued) if title else None,
+        provenance=doc.provenance(attached.start, end, "rule:attached_plan_title", confidence.ATTACHED_PLAN_TITLE),
+    )
 
 
 def _clean_place(place: str) -> str:

@@ -72,7 +72,7 @@ DOC_TYPES: dict[str, str] = {
 # attaches one of them issues a plan.
 PLAN_TYPES = frozenset({"Kế hoạch", "Đề án", "Chương trình", "Chương trình hành động", "Nghị quyết"})
 # "Quyết định … về việc ban hành Kế hoạch …": a decision whose articles are (or attach) a plan
-ISSUES_A_PLAN = _c(r"ban\s+hành\s+(?:kế\s+hoạch|đề\s+án|chương\s+trình)", regex.I)
+ISSUES_A_PLAN = _c(r"ban\s+hành\s+(?P<type>kế\s+hoạch|đề\s+án|chương\s+trình)\b\s*(?P<subject>.*)", regex.I)
 DOC_TYPE_LINE = _c(r"^(?P<type>" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")\s*$")
 
 # The code after the slash of a document number names its type: 243/KH-SYT is a Kế hoạch.

@@ -323,6 +323,11 @@ def test_decision_issuing_a_plan_reads_the_attached_plan():
     assert tasks[0].text.startswith("Chủ trì, phối hợp với các sở, ban, ngành")
     support = {u.canonical_name for u in plan.units if u.role == "support"}
     assert {"Các sở, ngành", "Ủy ban nhân dân các xã, phường"} <= support
+    # the attached plan's own identity (lines 96-99: "KẾ HOẠCH" / "XUẤT KHẨU … GIAI ĐOẠN 2026 -" / "2030")
+    attached = doc.plan
+    assert attached is not None and attached.doc_type == "Kế hoạch"
+    assert attached.title == "XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH SƠN LA GIAI ĐOẠN 2026 - 2030"
+    assert (attached.period.start, attached.period.end) == (2026, 2030)
 
 
 def test_the_authority_line_is_not_part_of_the_decision_title():
@@ -336,6 +341,11 @@ def test_decision_whose_first_article_is_the_plan_is_a_plan():
     plan = plan_of("23_tuyenquang_excerpt.md")
     assert plan.document.doc_type == "Quyết định"
     assert "not_a_plan" not in [w.code for w in plan.warnings]
+    # "QUYẾT ĐỊNH / BAN HÀNH KẾ HOẠCH THỜI GIAN NĂM HỌC 2024-2025 …": the plan it issues, from the title
+    attached = plan.document.plan
+    assert attached is not None and attached.doc_type == "Kế hoạch"
+    assert attached.title.startswith("THỜI GIAN NĂM HỌC 2024-2025")
+    assert (attached.period.start, attached.period.end) == (2024, 2025)
 
 
 # ---------------------------------------------------------------- 6. documents that are not plans
