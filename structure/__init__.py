@@ -17,7 +17,7 @@ from vnplan.schema.model import (
 )
 from vnplan.structure import confidence
 from vnplan.structure.appendix import table_activities, table_budgets
-from vnplan.structure.budgets import complete_hierarchy, extract_budgets, sum_warnings
+from vnplan.structure.budgets import complete_hierarchy, extract_budgets, merge_restated_totals, sum_warnings
 from vnplan.structure.identity import extract_identity
 from vnplan.structure.objectives import extract_objectives
 from vnplan.structure.places import locate_document, locate_records
@@ -118,6 +118,7 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     budgets = extract_budgets(doc, lines, section_of, ident.period.start if ident.period else None)
     tables = document_tables(doc, lines, sections, section_of)
     budgets += table_budgets(doc, tables, budgets, first_id=len(budgets) + 1, period=ident.period)
+    budgets = merge_restated_totals(budgets)
     complete_hierarchy(budgets)
     budget_warnings = sum_warnings(budgets)
     activities = table_activities(doc, tables)

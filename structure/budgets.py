@@ -167,3 +167,25 @@ def complete_hierarchy(budgets: list[Budget]) -> None:
             budget.funding_source = ancestor.funding_source
             seen.add(ancestor.id)
             ancestor = by_id.get(ancestor.parent or "")
+
+
+def merge_restated_totals(budgets: list[Budget]) -> list[Budget]:
+    """The same total laid out twice (by source, then by level) is one total with two breakdowns: a
+    later total without a parent stating the same amount for the same year or period as an earlier
+    one hands its parts to it and is dropped."""
+    kept: list[Budget] = []
+    first: dict[tuple[int | None, int | None, str | None], Budget] = {}
+    renamed: dict[str, str] = {}
+    for budget in budgets:
+        key = (budget.amount_vnd, budget.year, budget.period.text if budget.period else None)
+        earlier = first.get(key) if budget.parent is None else None
+        if earlier is not None and earlier.section == budget.section:
+            renamed[budget.id] = earlier.id
+            continue
+        if budget.parent is None:
+            first.setdefault(key, budget)
+        kept.append(budget)
+    for budget in kept:
+        if budget.parent in renamed:
+            budget.parent = renamed[budget.parent]
+    return kept

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 import vnplan
+from vnplan.schema.model import Budget, Provenance
+from vnplan.structure.budgets import merge_restated_totals
 from vnplan.structure.columns import header_paths, read_columns, table_scale
 from vnplan.structure.money import ALLOCATION, REPORTED, direction, funding_source
 
@@ -234,3 +236,27 @@ def test_a_breakdown_that_does_not_add_up_is_flagged() -> None:
     assert (35_000_000_000, 20_000_000_000) in sums.values()
     assert sum(stated != items for stated, items in sums.values()) == 1
     assert any(w.code == "budget_sum_mismatch" for w in plan.warnings)
+
+
+def test_a_total_laid_out_twice_is_one_total_with_two_breakdowns() -> None:
+    # issue 13: a 2009 provincial investment plan states its total by source, then again by level
+    def budget(id_: str, amount: int, parent: str | None = None) -> Budget:
+        span = Provenance(page=None, start=0, end=1, text="x", raw_text="x", method="test", confidence=1.0)
+        return Budget(
+            id=id_,
+            description=id_,
+            amount_vnd=amount,
+            amount_text="",
+            year=2009,
+            period=None,
+            funding_source=None,
+            parent=parent,
+            section="s9",
+            provenance=span,
+        )
+
+    by_source = [budget("b1", 100), budget("b2", 60, "b1"), budget("b3", 40, "b1")]
+    by_level = [budget("b4", 100), budget("b5", 70, "b4"), budget("b6", 30, "b4")]
+    kept = merge_restated_totals(by_source + by_level)
+    assert [b.id for b in kept] == ["b1", "b2", "b3", "b5", "b6"]
+    assert {b.id: b.parent for b in kept if b.parent} == {"b2": "b1", "b3": "b1", "b5": "b1", "b6": "b1"}
