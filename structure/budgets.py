@@ -136,7 +136,7 @@ def sum_warnings(budgets: list[Budget]) -> list[Notice]:
         if not children or parent.amount_vnd is None:
             continue
         total = sum(b.amount_vnd for b in children if b.amount_vnd)
-        if total != parent.amount_vnd:
+        if total != parent.amount_vnd and not _breakdowns_add_up(parent.amount_vnd, children):
             warnings.append(
                 Notice(
                     code="budget_sum_mismatch",
@@ -149,6 +149,17 @@ def sum_warnings(budgets: list[Budget]) -> list[Notice]:
                 )
             )
     return warnings
+
+
+def _breakdowns_add_up(amount: int, children: list[Budget]) -> bool:
+    """The parts of a total laid out twice (merge_restated_totals) are consecutive breakdowns that
+    each add up to it."""
+    running, runs = 0, 0
+    for child in children:
+        running += child.amount_vnd or 0
+        if running == amount:
+            running, runs = 0, runs + 1
+    return running == 0 and runs >= 2
 
 
 def complete_hierarchy(budgets: list[Budget]) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 import vnplan
 from vnplan.schema.model import Budget, Provenance
-from vnplan.structure.budgets import merge_restated_totals
+from vnplan.structure.budgets import merge_restated_totals, sum_warnings
 from vnplan.structure.columns import header_paths, read_columns, table_scale
 from vnplan.structure.money import ALLOCATION, REPORTED, direction, funding_source
 
@@ -260,3 +260,5 @@ def test_a_total_laid_out_twice_is_one_total_with_two_breakdowns() -> None:
     kept = merge_restated_totals(by_source + by_level)
     assert [b.id for b in kept] == ["b1", "b2", "b3", "b5", "b6"]
     assert {b.id: b.parent for b in kept if b.parent} == {"b2": "b1", "b3": "b1", "b5": "b1", "b6": "b1"}
+    assert sum_warnings(kept) == []  # each breakdown adds up to the total
+    assert len(sum_warnings([*kept[:2], budget("b7", 30, "b1")])) == 1  # 60 + 30 is no breakdown of 100
