@@ -25,6 +25,7 @@ from vnplan.normalize.abbreviations import is_unlisted_abbreviation, restored_ab
 from vnplan.normalize.restore import RestorerModelError
 from vnplan.normalize.restore.channel import CHANNEL_ARRAYS, Channel
 from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, SPECIALS, TOKEN, UNK, NgramModel, read_arrays
+from vnplan.normalize.restore.phrases import PhraseIndex, phrase_rows
 from vnplan.normalize.restore.text import case_class
 from vnplan.normalize.syllables import strip_diacritics, syllables, toneless_syllables
 from vnplan.normalize.unicode import placed_tone
@@ -48,15 +49,17 @@ LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn
 # A roman section number at the start of a line, as OCR reads it ("II1.", "Il.", "HI."): kept for
 # structure/ to read (schema/markers.py knows the misreadings), never "restored" into a word.
 SECTION_NUMBER = regex.compile(r"^\s*\K(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)")
-# A whitespace-separated chunk that holds digits joined to letters: a document code or a date.
-# Also a chunk of capitals joined by "-", "/" or "&" ("[KH-SYT", "QĐ-UBND", "GD&ĐT"), where OCR
-# lost the number.
 # In OCR text, a quote glued to the end of a word with no quote opened before it on the line is a
 # speck ("Văn phòng Sở' Y tế"): dropped.
 SPECK_QUOTE = regex.compile(r"(?<=[\p{L}€¢©®§£¥&])['’`](?=\s|$)")
 OPENING_QUOTE = regex.compile(r"(?:^|\s)['‘`]\S")
+# A whitespace-separated chunk that holds digits joined to letters by "-" or "/" and two capitals
+# in a row: a document code ("18-NQ/TU", "02-Ctr/ĐU"). Units of measure joined to a number
+# ("sĩ/10.000", "tuổi/1000") have no such capitals and stay words to restore.
+# Also a chunk of capitals joined by "-", "/" or "&" ("[KH-SYT", "QĐ-UBND", "GD&ĐT"), where OCR
+# lost the number.
 CODE_CHUNK = regex.compile(
-    r"(?<!\S)(?:(?=\S*\d)(?=\S*\p{L})\S*[-/]\S*|\S*?(?<!\p{Lu})(?:\p{Lu}{2,}+[-/&]\p{Lu}+|\p{Lu}++[-/&]\p{Lu}{2,})\S*)"
+    r"(?<!\S)(?:(?=\S*\d)(?=\S*\p{Lu}\p{Lu})\S*[-/]\S*|\S*?(?<!\p{Lu})(?:\p{Lu}{2,}+[-/&]\p{Lu}+|\p{Lu}++[-/&]\p{Lu}{2,})\S*)"
 )
 
 
@@ -156,6 +159,7 @@ class Restorer:
             # Valid syllables first, then by frequency; names and foreign words rarely compete.
             ids.sort(key=lambda i: (model.vocab[i] not in valid, -unigram[i]))
             self.candidates[key] = np.array(ids[:MAX_CANDIDATES], dtype=np.int64)
+        self.phrases = PhraseIndex(self.word_id, phrase_rows())
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Restorer:
@@ -476,6 +480,8 @@ class Restorer:
             if chunks[-1] and stripped and (stripped[-1] in ".;:!?" or len(chunks[-1]) > MAX_CHUNK):
                 chunks.append([])
         chunks = [c for c in chunks if c]
+        for chunk in chunks:
+            self.phrases.boost(chunk)
         paths = self.decode(chunks)
         slots = [s for c in chunks for s in c]
         path = [p for c in paths for p in c]

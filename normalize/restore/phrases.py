@@ -1,0 +1,116 @@
+"""Domain phrases as evidence in decoding: organisation names, units of measure, administrative and
+health-system terms, place names (``normalize/data/phrases.tsv``, written by
+tools/restore/make_phrases.py).
+
+Where the candidates of consecutive tokens can spell a whole phrase ("bac si / van dan" can spell
+"bác sĩ/vạn dân"), each of those candidates gets ``PHRASE_WEIGHT`` added to its channel score,
+so a phrase that exists whole beats syllables the language model likes locally ("văn đàn" after a
+slash). Numbers in a phrase must be there as written ("/10.000 dân", "/1.000 trẻ đẻ sống");
+punctuation is matched as a token like any other. Place names count only where every word is
+capitalized, as names are written: "Tân Lập" is a commune, "tân lập" is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from vnplan.normalize.restore.lm import TOKEN
+from vnplan.normalize.unicode import placed_tone
+
+if TYPE_CHECKING:
+    from vnplan.normalize.restore.decoder import _Slot
+
+# Log-probability bonus per word of a matched phrase. Chosen on the stripped seeds and the
+# OCR-eng evaluation pages (bench/bench_restore.py), the Lai Châu seed only measured.
+PHRASE_WEIGHT = 1.5
+NAME_KINDS = frozenset({"place"})  # phrases that count only when capitalized
+_TERMINAL = ""  # key of a trie node's kind, where a phrase ends (no token is empty)
+
+Key = int | str  # a word id, or a number as written
+Trie = dict[Key, "Trie"] | dict[str, str]
+
+
+@cache
+def phrase_rows() -> tuple[tuple[str, str], ...]:
+    """(kind, phrase) of normalize/data/phrases.tsv."""
+    text = resources.files("vnplan.normalize").joinpath("data/phrases.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple((kind, phrase) for kind, phrase in rows)
+
+
+def phrase_tokens(phrase: str) -> list[str]:
+    """A phrase as the language model's tokens: lower case, one tone placement."""
+    return [placed_tone(t) for t in TOKEN.findall(phrase.lower())]
+
+
+def _is_number(token: str) -> bool:
+    return token[:1].isdigit()
+
+
+class PhraseIndex:
+    """The phrases as a trie over word ids (numbers as written), for one vocabulary."""
+
+    def __init__(self, word_id: dict[str, int], rows: Sequence[tuple[str, str]]) -> None:
+        self.root: dict = {}
+        for kind, phrase in rows:
+            tokens = phrase_tokens(phrase)
+            keys: list[Key] = [t if _is_number(t) else word_id.get(t, -1) for t in tokens]
+            if -1 in keys or len(keys) < 2:
+                continue  # a word the model does not know, or too short to be evidence
+            node = self.root
+            for key in keys:
+                node = node.setdefault(key, {})
+            # A phrase that is both a name and a term counts as a term (no case needed).
+            if node.get(_TERMINAL) in (None, *NAME_KINDS):
+                node[_TERMINAL] = kind
+
+    def boost(self, slots: Sequence[_Slot], weight: float = PHRASE_WEIGHT) -> int:
+        """Add ``weight`` to every candidate that spells, with the candidates of its neighbours, a
+        whole phrase; returns the number of phrase matches."""
+        options = [_options(slot) for slot in slots]
+        boosted: set[tuple[int, int]] = set()
+        matches = 0
+        for start in range(len(slots)):
+            # frontier: (trie node, [(slot, candidate position)] of the words taken so far)
+            frontier: list[tuple[dict, list[tuple[int, int]]]] = [(self.root, [])]
+            position = start
+            while frontier and position < len(slots):
+                advanced = []
+                for node, taken in frontier:
+                    for key, choice in options[position]:
+                        child = node.get(key)
+                        if child is None:
+                            continue
+                        path = [*taken, (position, choice)]
+                        kind = child.get(_TERMINAL)
+                        if kind is not None and _case_fits(kind, slots, start, position):
+                            matches += 1
+                            boosted.update((i, c) for i, c in path if c >= 0)
+                        advanced.append((child, path))
+                frontier = advanced
+                position += 1
+        for i, c in boosted:
+            slots[i].channel = slots[i].channel.copy()
+            slots[i].channel[c] += weight
+        return matches
+
+
+def _options(slot: _Slot) -> list[tuple[Key, int]]:
+    """What a slot can be, as trie keys: (word id, candidate position) of a free slot, the number
+    as written (position -1: nothing to boost) or the word itself of a fixed one."""
+    if slot.free:
+        return [(int(i), c) for c, i in enumerate(slot.ids)]
+    written = slot.like or slot.raw
+    if _is_number(written):
+        return [(written, -1)]
+    return [(int(slot.ids[0]), -1)]
+
+
+def _case_fits(kind: str, slots: Sequence[_Slot], start: int, end: int) -> bool:
+    if kind not in NAME_KINDS:
+        return True
+    words = [slots[i].like or slots[i].raw for i in range(start, end + 1)]
+    return all(w[:1].isupper() for w in words if w[:1].isalpha())
