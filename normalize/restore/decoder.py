@@ -23,7 +23,7 @@ import regex
 
 from vnplan.normalize.abbreviations import is_unlisted_abbreviation, restored_abbreviation
 from vnplan.normalize.restore import RestorerModelError
-from vnplan.normalize.restore.channel import CHANNEL_ARRAYS, Channel
+from vnplan.normalize.restore.channel import CHANNEL_ARRAYS, Channel, syllable_onset
 from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, SPECIALS, TOKEN, UNK, NgramModel, read_arrays
 from vnplan.normalize.restore.phrases import PhraseIndex, phrase_rows
 from vnplan.normalize.restore.text import case_class
@@ -165,6 +165,13 @@ class Restorer:
             ids.sort(key=lambda i: (model.vocab[i] not in valid, -unigram[i]))
             self.candidates[key] = np.array(ids[:MAX_CANDIDATES], dtype=np.int64)
         self.phrases = PhraseIndex(self.word_id, phrase_rows())
+        # Valid syllables by onset, most frequent first: the candidates of a token whose vowels the
+        # OCR engine lost ("sb"), for Channel.candidates.
+        by_onset: dict[str, list[int]] = {}
+        for i, word in enumerate(model.vocab):
+            if word in valid and (first := syllable_onset(word)) is not None:
+                by_onset.setdefault(first, []).append(i)
+        self.by_onset = {k: np.array(sorted(v, key=lambda i: -unigram[i]), dtype=np.int64) for k, v in by_onset.items()}
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Restorer:

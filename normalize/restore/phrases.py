@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 # Log-probability bonus per word of a matched phrase. Chosen on the stripped seeds and the
 # OCR-eng evaluation pages (bench/bench_restore.py), the Lai Châu seed only measured.
 PHRASE_WEIGHT = 1.5
+# A longer phrase is stronger evidence: its words get the weight once for each token after the
+# first, up to this many times ("trẻ đẻ sống" twice, "/1.000 trẻ đẻ sống" three times).
+LONGEST_EVIDENCE = 3
 NAME_KINDS = frozenset({"place"})  # phrases that count only when capitalized
 _TERMINAL = ""  # key of a trie node's kind, where a phrase ends (no token is empty)
 
@@ -71,7 +74,7 @@ class PhraseIndex:
         """Add ``weight`` to every candidate that spells, with the candidates of its neighbours, a
         whole phrase; returns the number of phrase matches."""
         options = [_options(slot) for slot in slots]
-        boosted: set[tuple[int, int]] = set()
+        boosted: dict[tuple[int, int], float] = {}
         matches = 0
         for start in range(len(slots)):
             # frontier: (trie node, [(slot, candidate position)] of the words taken so far)
@@ -88,13 +91,16 @@ class PhraseIndex:
                         kind = child.get(_TERMINAL)
                         if kind is not None and _case_fits(kind, slots, start, position):
                             matches += 1
-                            boosted.update((i, c) for i, c in path if c >= 0)
+                            bonus = weight * min(len(path) - 1, LONGEST_EVIDENCE)
+                            for i, c in path:
+                                if c >= 0 and boosted.get((i, c), 0.0) < bonus:
+                                    boosted[(i, c)] = bonus
                         advanced.append((child, path))
                 frontier = advanced
                 position += 1
-        for i, c in boosted:
+        for (i, c), bonus in boosted.items():
             slots[i].channel = slots[i].channel.copy()
-            slots[i].channel[c] += weight
+            slots[i].channel[c] += bonus
         return matches
 
 
