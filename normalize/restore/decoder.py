@@ -12,7 +12,7 @@ candidates given the decoded neighbours on both sides.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -432,6 +432,40 @@ class Restorer:
         single = float(np.max(unigram[whole[0]] + whole[1])) if len(whole[0]) else UNKNOWN_TOKEN
         return float(np.max(pair)) - single
 
+    def _phrase_split(
+        self, tokens: list[tuple[int, int, str]], i: int, plain: Callable[[int, str], bool]
+    ) -> list[tuple[int, int, str, list[str]]]:
+        """Tokens ``i`` (and ``i + 1``) cut into the syllables of a domain phrase whose letters they
+        hold with the spaces lost ("Bacsy" → Bac sy: bác sỹ, "SOY TE" → SO Y TE: Sở Y tế); none when
+        no phrase fits or every token is a syllable already."""
+        toneless = toneless_syllables()
+        for width in (2, 1):
+            window = tokens[i : i + width]
+            if len(window) < width or not all(plain(a, t) for a, _, t in window):
+                continue
+            if any(window[k + 1][0] != window[k][1] + 1 for k in range(width - 1)):
+                continue  # not one space apart
+            if all(strip_diacritics(t.lower()) in toneless for _, _, t in window):
+                continue
+            pieces = self.phrases.glued.get(strip_diacritics("".join(t for _, _, t in window).lower()))
+            if pieces is None or len(pieces) <= width:
+                continue
+            out = []
+            cursor = 0  # letters of the window consumed by the pieces so far
+            for start, end, token in window:
+                parts = []
+                while cursor < len(token) and pieces:
+                    piece, pieces = pieces[0], pieces[1:]
+                    parts.append(token[cursor : cursor + len(piece)])
+                    cursor += len(piece)
+                if cursor != len(token):
+                    break  # a syllable of the phrase would cross the space between two tokens
+                cursor = 0
+                out.append((start, end, token, parts if len(parts) > 1 else []))
+            else:
+                return out
+        return []
+
     def _merge_split(
         self, line: str, tokens: list[tuple[int, int, str]], codes: list[tuple[int, int]], links: list[tuple[int, int]]
     ) -> list[tuple[int, int, str, list[str]]]:
@@ -446,6 +480,11 @@ class Restorer:
         while i < len(tokens):
             start, end, token = tokens[i]
             lower = strip_diacritics(token.lower())
+            glued = self._phrase_split(tokens, i, plain)
+            if glued:
+                out += glued
+                i += len(glued)
+                continue
             if i + 1 < len(tokens) and plain(start, token):
                 nstart, nend, following = tokens[i + 1]
                 joined = strip_diacritics((token + following).lower())

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from vnplan.normalize.restore.lm import TOKEN
+from vnplan.normalize.syllables import strip_diacritics
 from vnplan.normalize.unicode import placed_tone
 
 if TYPE_CHECKING:
@@ -58,8 +59,16 @@ class PhraseIndex:
 
     def __init__(self, word_id: dict[str, int], rows: Sequence[tuple[str, str]]) -> None:
         self.root: dict = {}
+        # letters of a phrase of words only, without marks or spaces → its words without marks: how
+        # to cut an OCR token that glued them ("bacsy" → bac, sy); letters two phrases share are
+        # left out, they say nothing.
+        glued: dict[str, tuple[str, ...] | None] = {}
         for kind, phrase in rows:
             tokens = phrase_tokens(phrase)
+            if kind not in NAME_KINDS and all(t.isalpha() for t in tokens):
+                shapes = tuple(strip_diacritics(t) for t in tokens)
+                key = "".join(shapes)
+                glued[key] = shapes if glued.get(key, shapes) == shapes else None
             keys: list[Key] = [t if _is_number(t) else word_id.get(t, -1) for t in tokens]
             if -1 in keys or len(keys) < 2:
                 continue  # a word the model does not know, or too short to be evidence
@@ -69,6 +78,7 @@ class PhraseIndex:
             # A phrase that is both a name and a term counts as a term (no case needed).
             if node.get(_TERMINAL) in (None, *NAME_KINDS):
                 node[_TERMINAL] = kind
+        self.glued = {key: shapes for key, shapes in glued.items() if shapes is not None}
 
     def boost(self, slots: Sequence[_Slot], weight: float = PHRASE_WEIGHT) -> int:
         """Add ``weight`` to every candidate that spells, with the candidates of its neighbours, a
