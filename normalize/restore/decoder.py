@@ -389,8 +389,9 @@ class Restorer:
                 counts = sure.setdefault(_spelling(slot), {})
                 counts[word] = counts.get(word, 0) + 1
         again: list[tuple[int, int]] = []
-        for c, i, slot in flat:
-            counts = sure.get(_spelling(slot)) if slot.free else None
+        for (c, i, slot), conf in zip(flat, confidence, strict=True):
+            # Only the doubtful choices are reopened: the sure ones are the evidence.
+            counts = sure.get(_spelling(slot)) if slot.free and conf < DOCUMENT_SURE else None
             if not counts or sum(counts.values()) < DOCUMENT_MIN:
                 continue
             total = sum(counts.values())
