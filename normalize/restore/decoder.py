@@ -588,7 +588,7 @@ class Restorer:
                 chunks.append([])
         chunks = [c for c in chunks if c]
         for chunk in chunks:
-            self.phrases.boost(chunk)
+            self.phrases.boost(chunk, ocr=mode == "ocr")
         paths = self.decode(chunks)
         confidence = self.confidences([s for c in chunks for s in c], [p for c in paths for p in c])
         revisit = self._document_prior(chunks, paths, confidence)

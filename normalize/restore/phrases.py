@@ -17,8 +17,11 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import numpy as np
+from rapidfuzz.distance import Levenshtein
+
 from vnplan.normalize.restore.lm import TOKEN
-from vnplan.normalize.syllables import strip_diacritics
+from vnplan.normalize.syllables import strip_diacritics, toneless_syllables
 from vnplan.normalize.unicode import placed_tone
 
 if TYPE_CHECKING:
@@ -30,6 +33,11 @@ PHRASE_WEIGHT = 1.5
 # A longer phrase is stronger evidence: its words get the weight once for each token after the
 # first, up to this many times ("trẻ đẻ sống" twice, "/1.000 trẻ đẻ sống" three times).
 LONGEST_EVIDENCE = 3
+# An unread OCR token inside a phrase (PhraseIndex.boost): how long the phrase must be, how close
+# the token's letters to the phrase's word, and the channel log probability of that reading.
+OPEN_MIN_WORDS = 3
+OPEN_EDITS = 1
+OPEN_LOGP = -8.0
 NAME_KINDS = frozenset({"place"})  # phrases that count only when capitalized
 _TERMINAL = ""  # key of a trie node's kind, where a phrase ends (no token is empty)
 
@@ -59,6 +67,8 @@ class PhraseIndex:
 
     def __init__(self, word_id: dict[str, int], rows: Sequence[tuple[str, str]]) -> None:
         self.root: dict = {}
+        self.shapes: dict[int, str] = {}  # word id → its letters without marks, for phrase words
+        self.first_words: dict[str, set[int]] = {}  # first letter → phrase-initial words
         # letters of a phrase of words only, without marks or spaces → its words without marks: how
         # to cut an OCR token that glued them ("bacsy" → bac, sy); letters two phrases share are
         # left out, they say nothing.
@@ -73,45 +83,96 @@ class PhraseIndex:
             if -1 in keys or len(keys) < 2:
                 continue  # a word the model does not know, or too short to be evidence
             node = self.root
-            for key in keys:
+            for place, (key, token) in enumerate(zip(keys, tokens, strict=True)):
                 node = node.setdefault(key, {})
+                if isinstance(key, int) and token.isalpha():
+                    self.shapes[key] = strip_diacritics(token)
+                    if place == 0:
+                        self.first_words.setdefault(self.shapes[key][:1], set()).add(key)
             # A phrase that is both a name and a term counts as a term (no case needed).
             if node.get(_TERMINAL) in (None, *NAME_KINDS):
                 node[_TERMINAL] = kind
         self.glued = {key: shapes for key, shapes in glued.items() if shapes is not None}
 
-    def boost(self, slots: Sequence[_Slot], weight: float = PHRASE_WEIGHT) -> int:
+    def boost(self, slots: Sequence[_Slot], weight: float = PHRASE_WEIGHT, ocr: bool = False) -> int:
         """Add ``weight`` to every candidate that spells, with the candidates of its neighbours, a
-        whole phrase; returns the number of phrase matches."""
+        whole phrase; returns the number of phrase matches.
+
+        In OCR text (``ocr``) one token of a phrase of at least ``OPEN_MIN_WORDS`` words may be a
+        misreading no candidate explains ("Tubi" in "Tubi tho trung binh"): where the token is no
+        syllable and its letters are within ``OPEN_EDITS`` edits of the phrase's word, that word
+        becomes a candidate of its own, at ``OPEN_LOGP``."""
         options = [_options(slot) for slot in slots]
+        unread = [_unread(slot) if ocr else None for slot in slots]
         boosted: dict[tuple[int, int], float] = {}
+        added: dict[tuple[int, int], float] = {}  # (slot, word id) → bonus, for words a phrase adds
         matches = 0
         for start in range(len(slots)):
-            # frontier: (trie node, [(slot, candidate position)] of the words taken so far)
-            frontier: list[tuple[dict, list[tuple[int, int]]]] = [(self.root, [])]
+            # frontier: (trie node, [(slot, candidate position)] of the words taken so far, the word a
+            # phrase put at an unread token as (slot, word id), if any)
+            frontier: list[tuple[dict, list[tuple[int, int]], tuple[int, int] | None]] = [(self.root, [], None)]
             position = start
             while frontier and position < len(slots):
                 advanced = []
-                for node, taken in frontier:
-                    for key, choice in options[position]:
+                for node, taken, opened in frontier:
+                    steps = [(key, choice, opened) for key, choice in options[position]]
+                    observed = unread[position]
+                    if observed is not None and opened is None:
+                        steps += [(key, -1, (position, key)) for key in self._fitting(node, observed)]
+                    for key, choice, wild in steps:
                         child = node.get(key)
                         if child is None:
                             continue
                         path = [*taken, (position, choice)]
                         kind = child.get(_TERMINAL)
-                        if kind is not None and _case_fits(kind, slots, start, position):
+                        if (
+                            kind is not None
+                            and _case_fits(kind, slots, start, position)
+                            and (wild is None or _word_count(path, slots) >= OPEN_MIN_WORDS)
+                        ):
                             matches += 1
                             bonus = weight * min(len(path) - 1, LONGEST_EVIDENCE)
                             for i, c in path:
                                 if c >= 0 and boosted.get((i, c), 0.0) < bonus:
                                     boosted[(i, c)] = bonus
-                        advanced.append((child, path))
+                            if wild is not None and added.get(wild, 0.0) < bonus:
+                                added[wild] = bonus
+                        advanced.append((child, path, wild))
                 frontier = advanced
                 position += 1
         for (i, c), bonus in boosted.items():
             slots[i].channel = slots[i].channel.copy()
             slots[i].channel[c] += bonus
+        for (i, word), bonus in sorted(added.items()):
+            slot = slots[i]
+            if word not in slot.ids:
+                slot.ids = np.append(slot.ids, word)
+                slot.channel = np.append(slot.channel, OPEN_LOGP + bonus)
+                slot.fixed = False
         return matches
+
+    def _fitting(self, node: dict, observed: str) -> list[int]:
+        """Words that may follow ``node`` and that ``observed`` (an unread token) may stand for."""
+        keys = self.first_words.get(observed[:1], ()) if node is self.root else node
+        return [
+            key
+            for key in keys
+            if isinstance(key, int)
+            and key in self.shapes
+            and Levenshtein.distance(self.shapes[key], observed) <= OPEN_EDITS
+        ]
+
+
+def _word_count(path: list[tuple[int, int]], slots: Sequence[_Slot]) -> int:
+    return sum((slots[i].like or slots[i].raw)[:1].isalpha() for i, _ in path)
+
+
+def _unread(slot: _Slot) -> str | None:
+    """The letters of an OCR token no syllable spells ("tubi"), lower case without marks; else None."""
+    observed = strip_diacritics((slot.like or slot.raw).lower())
+    if len(observed) < 2 or not observed.isalpha() or observed in toneless_syllables():
+        return None
+    return observed
 
 
 def _options(slot: _Slot) -> list[tuple[Key, int]]:
