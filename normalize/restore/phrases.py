@@ -73,6 +73,7 @@ class PhraseIndex:
         # to cut an OCR token that glued them ("bacsy" → bac, sy); letters two phrases share are
         # left out, they say nothing.
         glued: dict[str, tuple[str, ...] | None] = {}
+        used: set[int] = set()  # word ids of the phrases
         for kind, phrase in rows:
             tokens = phrase_tokens(phrase)
             if kind not in NAME_KINDS and all(t.isalpha() for t in tokens):
@@ -83,6 +84,7 @@ class PhraseIndex:
             if -1 in keys or len(keys) < 2:
                 continue  # a word the model does not know, or too short to be evidence
             node = self.root
+            used.update(k for k in keys if isinstance(k, int))
             for place, (key, token) in enumerate(zip(keys, tokens, strict=True)):
                 node = node.setdefault(key, {})
                 if isinstance(key, int) and token.isalpha():
@@ -93,6 +95,9 @@ class PhraseIndex:
             if node.get(_TERMINAL) in (None, *NAME_KINDS):
                 node[_TERMINAL] = kind
         self.glued = {key: shapes for key, shapes in glued.items() if shapes is not None}
+        # the words of any phrase: most candidates are in none, and need no look-up in the trie
+        self.in_phrase = np.zeros(len(word_id), dtype=bool)
+        self.in_phrase[sorted(used)] = True
 
     def boost(self, slots: Sequence[_Slot], weight: float = PHRASE_WEIGHT, ocr: bool = False) -> int:
         """Add ``weight`` to every candidate that spells, with the candidates of its neighbours, a
@@ -102,7 +107,7 @@ class PhraseIndex:
         misreading no candidate explains ("Tubi" in "Tubi tho trung binh"): where the token is no
         syllable and its letters are within ``OPEN_EDITS`` edits of the phrase's word, that word
         becomes a candidate of its own, at ``OPEN_LOGP``."""
-        options = [_options(slot) for slot in slots]
+        options = [self._options(slot) for slot in slots]
         unread = [_unread(slot) if ocr else None for slot in slots]
         boosted: dict[tuple[int, int], float] = {}
         added: dict[tuple[int, int], float] = {}  # (slot, word id) → bonus, for words a phrase adds
@@ -151,6 +156,17 @@ class PhraseIndex:
                 slot.fixed = False
         return matches
 
+    def _options(self, slot: _Slot) -> list[tuple[Key, int]]:
+        """What a slot can be, as trie keys: (word id, candidate position) of a free slot's candidates
+        that some phrase holds, the number as written (position -1: nothing to boost) or the word
+        itself of a fixed one."""
+        if slot.free:
+            return [(int(slot.ids[c]), int(c)) for c in np.flatnonzero(self.in_phrase[slot.ids])]
+        written = slot.like or slot.raw
+        if _is_number(written):
+            return [(written, -1)]
+        return [(int(slot.ids[0]), -1)]
+
     def _fitting(self, node: dict, observed: str) -> list[int]:
         """Words that may follow ``node`` and that ``observed`` (an unread token) may stand for."""
         keys = self.first_words.get(observed[:1], ()) if node is self.root else node
@@ -173,17 +189,6 @@ def _unread(slot: _Slot) -> str | None:
     if len(observed) < 2 or not observed.isalpha() or observed in toneless_syllables():
         return None
     return observed
-
-
-def _options(slot: _Slot) -> list[tuple[Key, int]]:
-    """What a slot can be, as trie keys: (word id, candidate position) of a free slot, the number
-    as written (position -1: nothing to boost) or the word itself of a fixed one."""
-    if slot.free:
-        return [(int(i), c) for c, i in enumerate(slot.ids)]
-    written = slot.like or slot.raw
-    if _is_number(written):
-        return [(written, -1)]
-    return [(int(slot.ids[0]), -1)]
 
 
 def _case_fits(kind: str, slots: Sequence[_Slot], start: int, end: int) -> bool:

@@ -68,6 +68,12 @@ def test_glued_words_of_a_phrase_are_cut(restorer):
     assert "Bác sỹ" in out[1]
 
 
+def test_an_unread_token_inside_a_long_phrase_may_be_its_word(restorer):
+    line = seed_lines("001")[103]  # "5 | Tubi tho trung binh Tudi 70 68,5 70"
+    assert "Tubi tho trung binh" in line
+    assert "Tuổi thọ trung bình" in restore_text(line, "ocr", restorer).text
+
+
 def test_a_word_whose_vowels_ocr_lost_keeps_its_onset(restorer):
     line = seed_lines("001")[102]  # "4 | Ty 1é dan sb tham gia BHYT % 96 95 96"
     assert "dan sb" in line
