@@ -345,10 +345,38 @@ class Restorer:
         result[free] = np.exp(total[chosen] - best) / mass
         return result
 
-    def _redecode(self, chunks: list[list[_Slot]], paths: list[list[int]], revisit: list[tuple[int, int]]) -> None:
+    def _update_confidences(
+        self, slots: list[_Slot], path: list[int], confidence: np.ndarray, stretches: list[tuple[int, int]]
+    ) -> None:
+        """Confidences again for the slots whose neighbours' words may have changed: those within
+        reach of the decoded-again ``stretches`` (first, last slot). One call over the stretches'
+        slots, each with the context it needs, side by side: a slot's window of words stays inside
+        its own stretch."""
+        left, right = self.model.order - 1, RIGHT_CONTEXT
+        merged: list[list[int]] = []
+        for first, last in sorted(stretches):
+            lo, hi = max(0, first - left), min(len(slots), last + right + 1)  # confidences that move
+            if merged and lo <= merged[-1][1] + left + right:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        picked: list[int] = []
+        targets: list[tuple[int, int, int]] = []  # (where in picked, lo, hi)
+        for lo, hi in merged:
+            start = max(0, lo - left)
+            targets.append((len(picked) + lo - start, lo, hi))
+            picked += range(start, min(len(slots), hi + right))
+        fresh = self.confidences([slots[i] for i in picked], [path[i] for i in picked])
+        for at, lo, hi in targets:
+            confidence[lo:hi] = fresh[at : at + hi - lo]
+
+    def _redecode(
+        self, chunks: list[list[_Slot]], paths: list[list[int]], revisit: list[tuple[int, int]]
+    ) -> list[tuple[int, int, int]]:
         """Decode again the stretches of ``revisit`` (chunk, slot) with the words decoded around them
         held: each stretch with the ``n - 1`` words on either side, which is all the language model
-        sees of them, so the choice is the one a whole new pass would make with those words kept."""
+        sees of them, so the choice is the one a whole new pass would make with those words kept.
+        Returns the stretches as (chunk, first, last)."""
         context = self.model.order - 1
         windows: list[tuple[int, int, int]] = []  # chunk, first, last slot to decode again
         for c, i in sorted(revisit):
@@ -372,6 +400,7 @@ class Restorer:
         for (c, first, last), path in zip(windows, self.decode(pieces), strict=True):
             offset = max(0, first - context)
             paths[c][first : last + 1] = path[first - offset : last - offset + 1]
+        return windows
 
     def _document_prior(
         self, chunks: list[list[_Slot]], paths: list[list[int]], confidence: np.ndarray
@@ -379,8 +408,8 @@ class Restorer:
         """Consistency within the document, as a human corrector keeps it: the words chosen with a
         confidence of at least ``DOCUMENT_SURE`` for one spelling ("tinh" → tỉnh, 40 times in a
         provincial plan) add ``DOCUMENT_WEIGHT`` × their share to the same candidates of that
-        spelling's other occurrences. Returns the (chunk, slot) to decode again: those where the
-        prior's favourite differs from the word chosen."""
+        spelling's less sure occurrences where the prior's favourite differs from the word chosen.
+        Returns those (chunk, slot), to decode again."""
         sure: dict[str, dict[int, int]] = {}
         flat = [(c, i, slot) for c, chunk in enumerate(chunks) for i, slot in enumerate(chunk)]
         for (c, i, slot), conf in zip(flat, confidence, strict=True):
@@ -396,8 +425,8 @@ class Restorer:
                 continue
             total = sum(counts.values())
             share = np.array([counts.get(int(w), 0) / total for w in slot.ids])
-            slot.channel = slot.channel + DOCUMENT_WEIGHT * share
-            if share.max() > share[paths[c][i]]:
+            if share.max() > share[paths[c][i]]:  # where it agrees, the prior would change nothing
+                slot.channel = slot.channel + DOCUMENT_WEIGHT * share
                 again.append((c, i))
         return again
 
@@ -592,11 +621,12 @@ class Restorer:
         paths = self.decode(chunks)
         confidence = self.confidences([s for c in chunks for s in c], [p for c in paths for p in c])
         revisit = self._document_prior(chunks, paths, confidence)
-        if revisit:
-            self._redecode(chunks, paths, revisit)
-            confidence = self.confidences([s for c in chunks for s in c], [p for c in paths for p in c])
+        windows = self._redecode(chunks, paths, revisit) if revisit else []
         slots = [s for c in chunks for s in c]
         path = [p for c in paths for p in c]
+        if windows:
+            starts = np.cumsum([0, *map(len, chunks)])
+            self._update_confidences(slots, path, confidence, [(starts[c] + a, starts[c] + b) for c, a, b in windows])
         parts: list[tuple[str, float]] = []  # the words of a split token so far
         for k, (slot, choice, conf) in enumerate(zip(slots, path, confidence, strict=True)):
             chosen = int(slot.ids[choice])

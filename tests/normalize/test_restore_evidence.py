@@ -121,3 +121,18 @@ def test_every_metric_id_of_a_clean_seed_survives_stripping(tmp_path: Path):
     clean = {i.metric for i in processed("000").indicators if i.metric}
     assert {"beds_per_10k", "doctors_per_10k"} <= clean
     assert clean <= {i.metric for i in process(stripped).indicators if i.metric}
+
+
+def test_confidences_after_the_document_prior_are_those_of_a_full_pass(restorer, monkeypatch):
+    text = strip_diacritics("\n".join(seed_lines("000")[:500]))
+    updated = restore_text(text, "stripped", restorer)
+
+    def full(self, slots, path, confidence, stretches):
+        confidence[:] = self.confidences(slots, path)
+
+    monkeypatch.setattr(type(restorer), "_update_confidences", full)
+    again = restore_text(text, "stripped", restorer)
+    assert updated.text == again.text
+    assert [c.confidence for line in updated.lines for c in line.changes] == [
+        c.confidence for line in again.lines for c in line.changes
+    ]
