@@ -50,6 +50,10 @@ PRIOR_RULES: dict[str, list[tuple[str, float]]] = {
     "y": [("u", 0.05)],
     "w": [("u", 0.2)],
 }
+# Onsets of Vietnamese syllables without marks, longest first: a token with no vowel letter
+# ("sb", "cb", "T" for số, cổ, Tổ) keeps its onset while the engine lost or garbled the rest.
+ONSETS = ("ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", *"bcdghklmnprstvx")
+MAX_NUCLEUS_CANDIDATES = 6
 MAX_RULE = 2  # letters on each side of a learned edit
 MIN_RULE_COUNT = 3
 MIN_RULE_P = 0.002
@@ -98,6 +102,20 @@ def shape_edits(intended: str, observed: str) -> Iterator[tuple[str, str]]:
             yield y[i1:i2], x[j1:j2]
 
 
+def onset(word: str) -> str | None:
+    """The onset of a token that has no vowel letter ("sb" → "s", "ngh" → "ngh"), else None."""
+    shape = strip_diacritics(word)
+    if not shape.isalpha() or any(v in shape for v in VOWELS):
+        return None
+    return next((o for o in ONSETS if shape.startswith(o)), None)
+
+
+def syllable_onset(word: str) -> str | None:
+    """The onset of a syllable ("số" → "s", "nghị" → "ngh", "gì" → "g"); None if it starts with a vowel."""
+    shape = strip_diacritics(word)
+    return next((o for o in ONSETS if shape.startswith(o) and shape[len(o) : len(o) + 1] in tuple(VOWELS)), None)
+
+
 def _floor_edits() -> dict[str, list[tuple[str, float]]]:
     """Edits allowed rarely even where the pages taught none: any vowel for any other (marks hide
     the letter under them), a digit drawn like a vowel, a letter-like symbol for any vowel."""
@@ -107,15 +125,28 @@ def _floor_edits() -> dict[str, list[tuple[str, float]]]:
 
 
 # The arrays of channel.bin (Channel.to_arrays).
-CHANNEL_ARRAYS = ("channel_rules", "channel_observed", "channel_sizes", "channel_ids", "channel_logp")
+CHANNEL_ARRAYS = (
+    "channel_rules",
+    "channel_observed",
+    "channel_sizes",
+    "channel_ids",
+    "channel_logp",
+    "channel_lost_nucleus",
+)
 
 
 class Channel:
     def __init__(
-        self, table: dict[str, tuple[np.ndarray, np.ndarray]], rules: dict[str, list[tuple[str, float]]]
+        self,
+        table: dict[str, tuple[np.ndarray, np.ndarray]],
+        rules: dict[str, list[tuple[str, float]]],
+        lost_nucleus: float = -math.inf,
     ) -> None:
         self.table = table  # observed → (intended ids, log P(observed | intended))
         self.rules = rules  # observed piece → [(intended piece, log P)], best first
+        # log P(the engine kept a word's onset and lost or garbled its vowels: "sb" for số), learned
+        # as a class over all words rather than pair by pair: any word with that onset may be meant.
+        self.lost_nucleus = lost_nucleus
         self._cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     @classmethod
@@ -130,6 +161,11 @@ class Channel:
                     intended[a] += 1
         table: dict[str, list[tuple[int, float]]] = {}
         edits: Counter[tuple[str, str]] = Counter()
+        lost = sum(
+            count
+            for (a, b), count in pairs.items()
+            if onset(b) is not None and onset(a) is None and strip_diacritics(a).startswith(str(onset(b)))
+        )
         for (a, b), count in sorted(pairs.items()):
             if strip_diacritics(a) != strip_diacritics(b):
                 for edit in shape_edits(a, b):
@@ -156,6 +192,7 @@ class Channel:
                 for obs, rows in table.items()
             },
             rules,
+            math.log(lost / sum(intended.values())),
         )
 
     def to_arrays(self) -> dict[str, np.ndarray]:
@@ -168,6 +205,7 @@ class Channel:
             "channel_sizes": sizes,
             "channel_ids": np.concatenate([self.table[o][0] for o in observed]).astype("<u2"),
             "channel_logp": np.concatenate([self.table[o][1] for o in observed]).astype("<f2"),
+            "channel_lost_nucleus": np.array([self.lost_nucleus], dtype="<f8"),
         }
 
     @classmethod
@@ -184,7 +222,7 @@ class Channel:
         for obs, end in zip(observed, ends, strict=True):
             table[obs] = (ids[start:end], logp[start:end])
             start = int(end)
-        return cls(table, rules)
+        return cls(table, rules, float(arrays["channel_lost_nucleus"][0]))
 
     def candidates(self, observed: str, restorer: Restorer) -> tuple[np.ndarray, np.ndarray]:
         """Candidate ids for an observed (lower-case) token and log P(observed | candidate)."""
@@ -229,6 +267,10 @@ class Channel:
         for variant, p in self._variants(shape, rounds).items():
             for i in restorer.candidates.get(variant, ())[:MAX_VARIANT_CANDIDATES]:
                 scores.setdefault(int(i), UNSEEN_SAME_SHAPE + p)
+        first = onset(observed)
+        if first is not None:
+            for i in restorer.by_onset.get(first, ())[:MAX_NUCLEUS_CANDIDATES]:
+                scores.setdefault(int(i), self.lost_nucleus)
         ids = np.fromiter(scores, dtype=np.int64, count=len(scores))
         channel = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
         if len(ids) > MAX_CANDIDATES:  # the likeliest by channel and unigram, for speed

@@ -12,7 +12,7 @@ candidates given the decoded neighbours on both sides.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -23,8 +23,9 @@ import regex
 
 from vnplan.normalize.abbreviations import is_unlisted_abbreviation, restored_abbreviation
 from vnplan.normalize.restore import RestorerModelError
-from vnplan.normalize.restore.channel import CHANNEL_ARRAYS, Channel
+from vnplan.normalize.restore.channel import CHANNEL_ARRAYS, Channel, syllable_onset
 from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, SPECIALS, TOKEN, UNK, NgramModel, read_arrays
+from vnplan.normalize.restore.phrases import PhraseIndex, phrase_rows
 from vnplan.normalize.restore.text import case_class
 from vnplan.normalize.syllables import strip_diacritics, syllables, toneless_syllables
 from vnplan.normalize.unicode import placed_tone
@@ -35,6 +36,11 @@ MAX_CHUNK = 200
 RIGHT_CONTEXT = 3
 CASE_WEIGHT = 0.6
 NUMBER_STAYS = math.log(0.9)
+# Document-level consistency (Restorer._document_prior): chosen on the stripped seeds and the
+# OCR-eng evaluation pages.
+DOCUMENT_SURE = 0.99
+DOCUMENT_MIN = 3
+DOCUMENT_WEIGHT = 1.5
 # OCR glues words ("LAICHAU", "turngay", "77thang") and splits them ("ỦY B AN", "T HÀNH").
 # A glued token is split where the language model prefers two words by more than this
 # (log probability), and a letter that is no syllable is joined to its neighbour when together
@@ -48,15 +54,17 @@ LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn
 # A roman section number at the start of a line, as OCR reads it ("II1.", "Il.", "HI."): kept for
 # structure/ to read (schema/markers.py knows the misreadings), never "restored" into a word.
 SECTION_NUMBER = regex.compile(r"^\s*\K(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)")
-# A whitespace-separated chunk that holds digits joined to letters: a document code or a date.
-# Also a chunk of capitals joined by "-", "/" or "&" ("[KH-SYT", "QĐ-UBND", "GD&ĐT"), where OCR
-# lost the number.
 # In OCR text, a quote glued to the end of a word with no quote opened before it on the line is a
 # speck ("Văn phòng Sở' Y tế"): dropped.
 SPECK_QUOTE = regex.compile(r"(?<=[\p{L}€¢©®§£¥&])['’`](?=\s|$)")
 OPENING_QUOTE = regex.compile(r"(?:^|\s)['‘`]\S")
+# A whitespace-separated chunk that holds digits joined to letters by "-" or "/" and two capitals
+# in a row: a document code ("18-NQ/TU", "02-Ctr/ĐU"). Units of measure joined to a number
+# ("sĩ/10.000", "tuổi/1000") have no such capitals and stay words to restore.
+# Also a chunk of capitals joined by "-", "/" or "&" ("[KH-SYT", "QĐ-UBND", "GD&ĐT"), where OCR
+# lost the number.
 CODE_CHUNK = regex.compile(
-    r"(?<!\S)(?:(?=\S*\d)(?=\S*\p{L})\S*[-/]\S*|\S*?(?<!\p{Lu})(?:\p{Lu}{2,}+[-/&]\p{Lu}+|\p{Lu}++[-/&]\p{Lu}{2,})\S*)"
+    r"(?<!\S)(?:(?=\S*\d)(?=\S*\p{Lu}\p{Lu})\S*[-/]\S*|\S*?(?<!\p{Lu})(?:\p{Lu}{2,}+[-/&]\p{Lu}+|\p{Lu}++[-/&]\p{Lu}{2,})\S*)"
 )
 
 
@@ -156,6 +164,14 @@ class Restorer:
             # Valid syllables first, then by frequency; names and foreign words rarely compete.
             ids.sort(key=lambda i: (model.vocab[i] not in valid, -unigram[i]))
             self.candidates[key] = np.array(ids[:MAX_CANDIDATES], dtype=np.int64)
+        self.phrases = PhraseIndex(self.word_id, phrase_rows())
+        # Valid syllables by onset, most frequent first: the candidates of a token whose vowels the
+        # OCR engine lost ("sb"), for Channel.candidates.
+        by_onset: dict[str, list[int]] = {}
+        for i, word in enumerate(model.vocab):
+            if word in valid and (first := syllable_onset(word)) is not None:
+                by_onset.setdefault(first, []).append(i)
+        self.by_onset = {k: np.array(sorted(v, key=lambda i: -unigram[i]), dtype=np.int64) for k, v in by_onset.items()}
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Restorer:
@@ -329,6 +345,91 @@ class Restorer:
         result[free] = np.exp(total[chosen] - best) / mass
         return result
 
+    def _update_confidences(
+        self, slots: list[_Slot], path: list[int], confidence: np.ndarray, stretches: list[tuple[int, int]]
+    ) -> None:
+        """Confidences again for the slots whose neighbours' words may have changed: those within
+        reach of the decoded-again ``stretches`` (first, last slot). One call over the stretches'
+        slots, each with the context it needs, side by side: a slot's window of words stays inside
+        its own stretch."""
+        left, right = self.model.order - 1, RIGHT_CONTEXT
+        merged: list[list[int]] = []
+        for first, last in sorted(stretches):
+            lo, hi = max(0, first - left), min(len(slots), last + right + 1)  # confidences that move
+            if merged and lo <= merged[-1][1] + left + right:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        picked: list[int] = []
+        targets: list[tuple[int, int, int]] = []  # (where in picked, lo, hi)
+        for lo, hi in merged:
+            start = max(0, lo - left)
+            targets.append((len(picked) + lo - start, lo, hi))
+            picked += range(start, min(len(slots), hi + right))
+        fresh = self.confidences([slots[i] for i in picked], [path[i] for i in picked])
+        for at, lo, hi in targets:
+            confidence[lo:hi] = fresh[at : at + hi - lo]
+
+    def _redecode(
+        self, chunks: list[list[_Slot]], paths: list[list[int]], revisit: list[tuple[int, int]]
+    ) -> list[tuple[int, int, int]]:
+        """Decode again the stretches of ``revisit`` (chunk, slot) with the words decoded around them
+        held: each stretch with the ``n - 1`` words on either side, which is all the language model
+        sees of them, so the choice is the one a whole new pass would make with those words kept.
+        Returns the stretches as (chunk, first, last)."""
+        context = self.model.order - 1
+        windows: list[tuple[int, int, int]] = []  # chunk, first, last slot to decode again
+        for c, i in sorted(revisit):
+            if windows and windows[-1][0] == c and i - windows[-1][2] <= context:
+                windows[-1] = (c, windows[-1][1], i)
+            else:
+                windows.append((c, i, i))
+        pieces = []
+        for c, first, last in windows:
+            chunk = chunks[c]
+            piece = []
+            for k in range(max(0, first - context), min(len(chunk), last + context + 1)):
+                slot = chunk[k]
+                if first <= k <= last:
+                    piece.append(slot)
+                else:  # held as decoded
+                    piece.append(
+                        _Slot(slot.line, slot.start, slot.end, slot.raw, slot.ids[[paths[c][k]]], np.zeros(1), True)
+                    )
+            pieces.append(piece)
+        for (c, first, last), path in zip(windows, self.decode(pieces), strict=True):
+            offset = max(0, first - context)
+            paths[c][first : last + 1] = path[first - offset : last - offset + 1]
+        return windows
+
+    def _document_prior(
+        self, chunks: list[list[_Slot]], paths: list[list[int]], confidence: np.ndarray
+    ) -> list[tuple[int, int]]:
+        """Consistency within the document, as a human corrector keeps it: the words chosen with a
+        confidence of at least ``DOCUMENT_SURE`` for one spelling ("tinh" → tỉnh, 40 times in a
+        provincial plan) add ``DOCUMENT_WEIGHT`` × their share to the same candidates of that
+        spelling's less sure occurrences where the prior's favourite differs from the word chosen.
+        Returns those (chunk, slot), to decode again."""
+        sure: dict[str, dict[int, int]] = {}
+        flat = [(c, i, slot) for c, chunk in enumerate(chunks) for i, slot in enumerate(chunk)]
+        for (c, i, slot), conf in zip(flat, confidence, strict=True):
+            if slot.free and not slot.fixed and conf >= DOCUMENT_SURE:
+                word = int(slot.ids[paths[c][i]])
+                counts = sure.setdefault(_spelling(slot), {})
+                counts[word] = counts.get(word, 0) + 1
+        again: list[tuple[int, int]] = []
+        for (c, i, slot), conf in zip(flat, confidence, strict=True):
+            # Only the doubtful choices are reopened: the sure ones are the evidence.
+            counts = sure.get(_spelling(slot)) if slot.free and conf < DOCUMENT_SURE else None
+            if not counts or sum(counts.values()) < DOCUMENT_MIN:
+                continue
+            total = sum(counts.values())
+            share = np.array([counts.get(int(w), 0) / total for w in slot.ids])
+            if share.max() > share[paths[c][i]]:  # where it agrees, the prior would change nothing
+                slot.channel = slot.channel + DOCUMENT_WEIGHT * share
+                again.append((c, i))
+        return again
+
     # -- glued and split tokens ---------------------------------------------------------------
 
     def _best(self, token: str, floor: float = SPLIT_MIN_CHANNEL) -> tuple[np.ndarray, np.ndarray]:
@@ -361,6 +462,40 @@ class Restorer:
         single = float(np.max(unigram[whole[0]] + whole[1])) if len(whole[0]) else UNKNOWN_TOKEN
         return float(np.max(pair)) - single
 
+    def _phrase_split(
+        self, tokens: list[tuple[int, int, str]], i: int, plain: Callable[[int, str], bool]
+    ) -> list[tuple[int, int, str, list[str]]]:
+        """Tokens ``i`` (and ``i + 1``) cut into the syllables of a domain phrase whose letters they
+        hold with the spaces lost ("Bacsy" → Bac sy: bác sỹ, "SOY TE" → SO Y TE: Sở Y tế); none when
+        no phrase fits or every token is a syllable already."""
+        toneless = toneless_syllables()
+        for width in (2, 1):
+            window = tokens[i : i + width]
+            if len(window) < width or not all(plain(a, t) for a, _, t in window):
+                continue
+            if any(window[k + 1][0] != window[k][1] + 1 for k in range(width - 1)):
+                continue  # not one space apart
+            if all(strip_diacritics(t.lower()) in toneless for _, _, t in window):
+                continue
+            pieces = self.phrases.glued.get(strip_diacritics("".join(t for _, _, t in window).lower()))
+            if pieces is None or len(pieces) <= width:
+                continue
+            out = []
+            cursor = 0  # letters of the window consumed by the pieces so far
+            for start, end, token in window:
+                parts = []
+                while cursor < len(token) and pieces:
+                    piece, pieces = pieces[0], pieces[1:]
+                    parts.append(token[cursor : cursor + len(piece)])
+                    cursor += len(piece)
+                if cursor != len(token):
+                    break  # a syllable of the phrase would cross the space between two tokens
+                cursor = 0
+                out.append((start, end, token, parts if len(parts) > 1 else []))
+            else:
+                return out
+        return []
+
     def _merge_split(
         self, line: str, tokens: list[tuple[int, int, str]], codes: list[tuple[int, int]], links: list[tuple[int, int]]
     ) -> list[tuple[int, int, str, list[str]]]:
@@ -375,6 +510,11 @@ class Restorer:
         while i < len(tokens):
             start, end, token = tokens[i]
             lower = strip_diacritics(token.lower())
+            glued = self._phrase_split(tokens, i, plain)
+            if glued:
+                out += glued
+                i += len(glued)
+                continue
             if i + 1 < len(tokens) and plain(start, token):
                 nstart, nend, following = tokens[i + 1]
                 joined = strip_diacritics((token + following).lower())
@@ -476,10 +616,17 @@ class Restorer:
             if chunks[-1] and stripped and (stripped[-1] in ".;:!?" or len(chunks[-1]) > MAX_CHUNK):
                 chunks.append([])
         chunks = [c for c in chunks if c]
+        for chunk in chunks:
+            self.phrases.boost(chunk, ocr=mode == "ocr")
         paths = self.decode(chunks)
+        confidence = self.confidences([s for c in chunks for s in c], [p for c in paths for p in c])
+        revisit = self._document_prior(chunks, paths, confidence)
+        windows = self._redecode(chunks, paths, revisit) if revisit else []
         slots = [s for c in chunks for s in c]
         path = [p for c in paths for p in c]
-        confidence = self.confidences(slots, path)
+        if windows:
+            starts = np.cumsum([0, *map(len, chunks)])
+            self._update_confidences(slots, path, confidence, [(starts[c] + a, starts[c] + b) for c, a, b in windows])
         parts: list[tuple[str, float]] = []  # the words of a split token so far
         for k, (slot, choice, conf) in enumerate(zip(slots, path, confidence, strict=True)):
             chosen = int(slot.ids[choice])
@@ -517,6 +664,11 @@ class Restorer:
             pieces.append(line[cursor:])
             restored[number] = RestoredLine("".join(pieces), changes)
         return restored
+
+
+def _spelling(slot: _Slot) -> str:
+    """The observed spelling of a slot, without marks or case: what the document prior is kept by."""
+    return strip_diacritics((slot.like or slot.raw).lower())
 
 
 @cache

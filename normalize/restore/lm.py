@@ -34,11 +34,12 @@ TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]|_")
 # Symbols that OCR puts for a marked letter ("ti€u", "b¢" for bộ, "¢o" for có) stay in the word;
 # alone, such a symbol is a word of its own ("¢ mức" for ở mức).
 # Quote-like symbols (’ ` ´) and ° join a word only inside it, not at its edges.
+# "@" is a marked ư or ơ ("nu@c" for nước, "ngu@i" for người; e-mail addresses are kept apart).
 # "&" ends a word ("x&" for xã, "S&" for Sở) or sits between small letters ("m&i" for mới);
 # between capitals it is "and" (GD&ĐT, R&D).
-OCR_LETTER_SYMBOLS = "€¢©®§£¥&"
-_OCR_LETTER = r"(?:[€¢©®§£¥]|(?<=\p{L})&(?!\p{L}))"
-_OCR_SYMBOL = r"(?:[€¢©®°§£¥´`’~^*|]|(?<=\p{Ll})&(?=\p{Ll}))"
+OCR_LETTER_SYMBOLS = "€¢©®§£¥@&"
+_OCR_LETTER = r"(?:[€¢©®§£¥@]|(?<=\p{L})&(?!\p{L}))"
+_OCR_SYMBOL = r"(?:[€¢©®°§£¥@´`’~^*|]|(?<=\p{Ll})&(?=\p{Ll}))"
 OCR_TOKEN = regex.compile(rf"{_OCR_LETTER}*[^\W_]+(?:{_OCR_SYMBOL}+[^\W_]+)*{_OCR_LETTER}*|[^\w\s]|_")
 
 

@@ -1,0 +1,198 @@
+"""Domain phrases as evidence in decoding: organisation names, units of measure, administrative and
+health-system terms, place names (``normalize/data/phrases.tsv``, written by
+tools/restore/make_phrases.py).
+
+Where the candidates of consecutive tokens can spell a whole phrase ("bac si / van dan" can spell
+"bác sĩ/vạn dân"), each of those candidates gets ``PHRASE_WEIGHT`` added to its channel score,
+so a phrase that exists whole beats syllables the language model likes locally ("văn đàn" after a
+slash). Numbers in a phrase must be there as written ("/10.000 dân", "/1.000 trẻ đẻ sống");
+punctuation is matched as a token like any other. Place names count only where every word is
+capitalized, as names are written: "Tân Lập" is a commune, "tân lập" is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import numpy as np
+from rapidfuzz.distance import Levenshtein
+
+from vnplan.normalize.restore.lm import TOKEN
+from vnplan.normalize.syllables import strip_diacritics, toneless_syllables
+from vnplan.normalize.unicode import placed_tone
+
+if TYPE_CHECKING:
+    from vnplan.normalize.restore.decoder import _Slot
+
+# Log-probability bonus per word of a matched phrase. Chosen on the stripped seeds and the
+# OCR-eng evaluation pages (bench/bench_restore.py), the Lai Châu seed only measured.
+PHRASE_WEIGHT = 1.5
+# A longer phrase is stronger evidence: its words get the weight once for each token after the
+# first, up to this many times ("trẻ đẻ sống" twice, "/1.000 trẻ đẻ sống" three times).
+LONGEST_EVIDENCE = 3
+# An unread OCR token inside a phrase (PhraseIndex.boost): how long the phrase must be, how close
+# the token's letters to the phrase's word, and the channel log probability of that reading.
+OPEN_MIN_WORDS = 3
+OPEN_EDITS = 1
+OPEN_LOGP = -8.0
+NAME_KINDS = frozenset({"place"})  # phrases that count only when capitalized
+_TERMINAL = ""  # key of a trie node's kind, where a phrase ends (no token is empty)
+
+Key = int | str  # a word id, or a number as written
+Trie = dict[Key, "Trie"] | dict[str, str]
+
+
+@cache
+def phrase_rows() -> tuple[tuple[str, str], ...]:
+    """(kind, phrase) of normalize/data/phrases.tsv."""
+    text = resources.files("vnplan.normalize").joinpath("data/phrases.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple((kind, phrase) for kind, phrase in rows)
+
+
+def phrase_tokens(phrase: str) -> list[str]:
+    """A phrase as the language model's tokens: lower case, one tone placement."""
+    return [placed_tone(t) for t in TOKEN.findall(phrase.lower())]
+
+
+def _is_number(token: str) -> bool:
+    return token[:1].isdigit()
+
+
+class PhraseIndex:
+    """The phrases as a trie over word ids (numbers as written), for one vocabulary."""
+
+    def __init__(self, word_id: dict[str, int], rows: Sequence[tuple[str, str]]) -> None:
+        self.root: dict = {}
+        self.shapes: dict[int, str] = {}  # word id → its letters without marks, for phrase words
+        self.first_words: dict[str, set[int]] = {}  # first letter → phrase-initial words
+        # letters of a phrase of words only, without marks or spaces → its words without marks: how
+        # to cut an OCR token that glued them ("bacsy" → bac, sy); letters two phrases share are
+        # left out, they say nothing.
+        glued: dict[str, tuple[str, ...] | None] = {}
+        used: set[int] = set()  # word ids of the phrases
+        for kind, phrase in rows:
+            tokens = phrase_tokens(phrase)
+            if kind not in NAME_KINDS and all(t.isalpha() for t in tokens):
+                shapes = tuple(strip_diacritics(t) for t in tokens)
+                key = "".join(shapes)
+                glued[key] = shapes if glued.get(key, shapes) == shapes else None
+            keys: list[Key] = [t if _is_number(t) else word_id.get(t, -1) for t in tokens]
+            if -1 in keys or len(keys) < 2:
+                continue  # a word the model does not know, or too short to be evidence
+            node = self.root
+            used.update(k for k in keys if isinstance(k, int))
+            for place, (key, token) in enumerate(zip(keys, tokens, strict=True)):
+                node = node.setdefault(key, {})
+                if isinstance(key, int) and token.isalpha():
+                    self.shapes[key] = strip_diacritics(token)
+                    if place == 0:
+                        self.first_words.setdefault(self.shapes[key][:1], set()).add(key)
+            # A phrase that is both a name and a term counts as a term (no case needed).
+            if node.get(_TERMINAL) in (None, *NAME_KINDS):
+                node[_TERMINAL] = kind
+        self.glued = {key: shapes for key, shapes in glued.items() if shapes is not None}
+        # the words of any phrase: most candidates are in none, and need no look-up in the trie
+        self.in_phrase = np.zeros(len(word_id), dtype=bool)
+        self.in_phrase[sorted(used)] = True
+
+    def boost(self, slots: Sequence[_Slot], weight: float = PHRASE_WEIGHT, ocr: bool = False) -> int:
+        """Add ``weight`` to every candidate that spells, with the candidates of its neighbours, a
+        whole phrase; returns the number of phrase matches.
+
+        In OCR text (``ocr``) one token of a phrase of at least ``OPEN_MIN_WORDS`` words may be a
+        misreading no candidate explains ("Tubi" in "Tubi tho trung binh"): where the token is no
+        syllable and its letters are within ``OPEN_EDITS`` edits of the phrase's word, that word
+        becomes a candidate of its own, at ``OPEN_LOGP``."""
+        options = [self._options(slot) for slot in slots]
+        unread = [_unread(slot) if ocr else None for slot in slots]
+        boosted: dict[tuple[int, int], float] = {}
+        added: dict[tuple[int, int], float] = {}  # (slot, word id) → bonus, for words a phrase adds
+        matches = 0
+        for start in range(len(slots)):
+            # frontier: (trie node, [(slot, candidate position)] of the words taken so far, the word a
+            # phrase put at an unread token as (slot, word id), if any)
+            frontier: list[tuple[dict, list[tuple[int, int]], tuple[int, int] | None]] = [(self.root, [], None)]
+            position = start
+            while frontier and position < len(slots):
+                advanced = []
+                for node, taken, opened in frontier:
+                    steps = [(key, choice, opened) for key, choice in options[position]]
+                    observed = unread[position]
+                    if observed is not None and opened is None:
+                        steps += [(key, -1, (position, key)) for key in self._fitting(node, observed)]
+                    for key, choice, wild in steps:
+                        child = node.get(key)
+                        if child is None:
+                            continue
+                        path = [*taken, (position, choice)]
+                        kind = child.get(_TERMINAL)
+                        if (
+                            kind is not None
+                            and _case_fits(kind, slots, start, position)
+                            and (wild is None or _word_count(path, slots) >= OPEN_MIN_WORDS)
+                        ):
+                            matches += 1
+                            bonus = weight * min(len(path) - 1, LONGEST_EVIDENCE)
+                            for i, c in path:
+                                if c >= 0 and boosted.get((i, c), 0.0) < bonus:
+                                    boosted[(i, c)] = bonus
+                            if wild is not None and added.get(wild, 0.0) < bonus:
+                                added[wild] = bonus
+                        advanced.append((child, path, wild))
+                frontier = advanced
+                position += 1
+        for (i, c), bonus in boosted.items():
+            slots[i].channel = slots[i].channel.copy()
+            slots[i].channel[c] += bonus
+        for (i, word), bonus in sorted(added.items()):
+            slot = slots[i]
+            if word not in slot.ids:
+                slot.ids = np.append(slot.ids, word)
+                slot.channel = np.append(slot.channel, OPEN_LOGP + bonus)
+                slot.fixed = False
+        return matches
+
+    def _options(self, slot: _Slot) -> list[tuple[Key, int]]:
+        """What a slot can be, as trie keys: (word id, candidate position) of a free slot's candidates
+        that some phrase holds, the number as written (position -1: nothing to boost) or the word
+        itself of a fixed one."""
+        if slot.free:
+            return [(int(slot.ids[c]), int(c)) for c in np.flatnonzero(self.in_phrase[slot.ids])]
+        written = slot.like or slot.raw
+        if _is_number(written):
+            return [(written, -1)]
+        return [(int(slot.ids[0]), -1)]
+
+    def _fitting(self, node: dict, observed: str) -> list[int]:
+        """Words that may follow ``node`` and that ``observed`` (an unread token) may stand for."""
+        keys = self.first_words.get(observed[:1], ()) if node is self.root else node
+        return [
+            key
+            for key in keys
+            if isinstance(key, int)
+            and key in self.shapes
+            and Levenshtein.distance(self.shapes[key], observed) <= OPEN_EDITS
+        ]
+
+
+def _word_count(path: list[tuple[int, int]], slots: Sequence[_Slot]) -> int:
+    return sum((slots[i].like or slots[i].raw)[:1].isalpha() for i, _ in path)
+
+
+def _unread(slot: _Slot) -> str | None:
+    """The letters of an OCR token no syllable spells ("tubi"), lower case without marks; else None."""
+    observed = strip_diacritics((slot.like or slot.raw).lower())
+    if len(observed) < 2 or not observed.isalpha() or observed in toneless_syllables():
+        return None
+    return observed
+
+
+def _case_fits(kind: str, slots: Sequence[_Slot], start: int, end: int) -> bool:
+    if kind not in NAME_KINDS:
+        return True
+    words = [slots[i].like or slots[i].raw for i in range(start, end + 1)]
+    return all(w[:1].isupper() for w in words if w[:1].isalpha())
