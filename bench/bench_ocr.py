@@ -1,9 +1,22 @@
-"""OCR benchmark: character error rate and seconds per page, vnplan's OCR beside the tesseract CLI.
+"""OCR benchmark: accuracy on hand-transcribed scan crops, speed on a 15-page scan, and the OCR engine
+on the seed002 scan; vnplan beside the tesseract CLI in the same run.
 
-    python bench/bench_ocr.py                      # 10 pages of tests/fixtures/seed002_scan.pdf
-    python bench/bench_ocr.py --scan X.pdf --reference Y.pdf --pages 5
+    python bench/bench_ocr.py                      # accuracy (6 crops) and speed (15 pages)
+    python bench/bench_ocr.py --engine             # also: CER and s/page of ocr_pages on the seed002 scan
+    python bench/bench_ocr.py --engine --scan X.pdf --reference Y.pdf --pages 5
 
-The scan's pages are rendered at 300 dpi (vnplan's OCR resolution) to PNG files for the CLI; in the same run:
+Accuracy: every crop of tests/fixtures/ocr_gold (page crops of realdocs scans, gold transcribed from
+the images; README.md there) is run through ``vnplan text`` (the pipeline stopping after normalize:
+OCR, then OCR correction) and through the plain ``tesseract IMAGE stdout -l vie`` CLI. Printed per
+crop and overall: syllable accuracy (``vnplan.normalize.restore.evaluate.syllable_accuracy``, the
+one definition) and CER (edit distance over reference length; NFC, one tone placement, whitespace
+runs collapsed, dot leaders "....." dropped on both sides: a form's filler, not text).
+
+Speed: the first 15 pages of the realdocs scans (24-29, in order) as one PDF, run through
+``vnplan text`` as a user would (a new process: start-up, model loading and OCR correction
+included), beside the tesseract CLI on the same pages rendered at 300 dpi, one after another.
+
+Engine (``--engine``): the scan's pages are rendered at 300 dpi (vnplan's OCR resolution) to PNG files for the CLI; in the same run:
 * vnplan: ``vnplan.extract.ocr.ocr_pages`` on the scan itself (a worker process per core renders
   its page at the same dpi and runs a single-threaded tesseract; deskew on), and the same without
   deskew, to show what deskewing is worth;
@@ -31,17 +44,28 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import regex
 
 from vnplan.extract import extract
 from vnplan.extract.ocr import LANG, ocr_pages, workers
 from vnplan.extract.page_images import OCR_DPI
+from vnplan.normalize.restore.evaluate import syllable_accuracy
+from vnplan.normalize.unicode import placed_tone
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+GOLD = FIXTURES / "ocr_gold"
+REALDOCS = ROOT.parent / "shared" / "realdocs"
+SPEED_PAGES = 15
+VNPLAN = Path(sys.executable).parent / "vnplan"
+LEADERS = regex.compile(r"(?:\.\s?){3,}|…+")
+WORD = regex.compile(r"\p{L}+")
 
 
 def normalize(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    """NFC, one tone placement, dot leaders dropped, whitespace runs collapsed."""
+    text = LEADERS.sub(" ", unicodedata.normalize("NFC", text))
+    return " ".join(WORD.sub(lambda m: placed_tone(m.group(0)), text).split())
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -88,14 +112,64 @@ def timed(run: Callable[[], list[str]]) -> tuple[list[str], float, float]:
     return texts, time.perf_counter() - start, children_cpu() - cpu
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scan", type=Path, default=FIXTURES / "seed002_scan.pdf")
-    parser.add_argument(
-        "--reference", type=Path, default=FIXTURES / "seed002.pdf", help="digital PDF of the same pages"
-    )
-    parser.add_argument("--pages", type=int, default=10)
-    args = parser.parse_args()
+def run_text(command: list[str]) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def accuracy() -> None:
+    crops = sorted(GOLD.glob("*.jpg"))
+    golds = [crop.with_suffix(".txt").read_text(encoding="utf-8") for crop in crops]
+    outputs = {
+        "tesseract -l vie": [run_text(["tesseract", str(c), "stdout", "-l", LANG]) for c in crops],
+        "vnplan text": [run_text([str(VNPLAN), "text", str(c)]) for c in crops],
+    }
+    print(f"accuracy: {len(crops)} crops of realdocs scans ({GOLD.relative_to(ROOT)}), gold by hand")
+    print(f"{'crop':22} {'syllables':>9}" + "".join(f" {name + ' syl':>22} {'CER':>7}" for name in outputs))
+    for k, crop in enumerate(crops):
+        total = syllable_accuracy(golds[k], "").total
+        row = "".join(
+            f" {syllable_accuracy(golds[k], texts[k]).accuracy:22.4f} {cer([golds[k]], [texts[k]]):7.2%}"
+            for texts in outputs.values()
+        )
+        print(f"{crop.stem:22} {total:9d}{row}")
+    overall = ""
+    for texts in outputs.values():
+        matched = sum(syllable_accuracy(g, t).matched for g, t in zip(golds, texts, strict=True))
+        total = sum(syllable_accuracy(g, "").total for g in golds)
+        overall += f" {matched / total:22.4f} {cer(golds, texts):7.2%}"
+    print(f"{'overall':22} {total:9d}{overall}")
+
+
+def speed() -> None:
+    scans = sorted(REALDOCS.glob("2[4-9]_*_scan.pdf"))
+    document = pdfium.PdfDocument.new()
+    for scan in scans:
+        if len(document) < SPEED_PAGES:
+            source = pdfium.PdfDocument(scan)
+            document.import_pages(source, list(range(min(len(source), SPEED_PAGES - len(document)))))
+    dpi = round(OCR_DPI)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "scan.pdf"
+        document.save(path)
+        images = []
+        for index in range(len(document)):
+            image = Path(tmp) / f"page{index + 1:03d}.png"
+            document[index].render(scale=dpi / 72, grayscale=True).to_pil().save(image, dpi=(dpi, dpi))
+            images.append(image)
+        count = len(images)
+        results = {
+            "tesseract CLI (sequential)": timed(
+                lambda: [run_text(["tesseract", str(i), "stdout", "-l", LANG, "--dpi", str(dpi)]) for i in images]
+            ),
+            "vnplan text (whole run)": timed(lambda: [run_text([str(VNPLAN), "text", str(path)])]),
+        }
+    print(f"\nspeed: {count} pages of {', '.join(s.name[:2] for s in scans)} at {dpi} dpi, {workers()} cores")
+    print(f"{'method':28} {'s/page':>7} {'wall s':>7} {'cores busy':>10}")
+    for name, (_texts, wall, cpu) in results.items():
+        print(f"{name:28} {wall / count:7.2f} {wall:7.1f} {cpu / wall:10.2f}")
+
+
+def engine(args: argparse.Namespace) -> None:
     dpi = round(OCR_DPI)
 
     reference = extract(args.reference)
@@ -150,6 +224,22 @@ def main() -> None:
             f" {one_process / wall:12.2f}"
         )
     sys.stdout.flush()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engine", action="store_true", help="also compare the OCR engine on --scan")
+    parser.add_argument("--scan", type=Path, default=FIXTURES / "seed002_scan.pdf")
+    parser.add_argument(
+        "--reference", type=Path, default=FIXTURES / "seed002.pdf", help="digital PDF of the same pages"
+    )
+    parser.add_argument("--pages", type=int, default=10)
+    args = parser.parse_args()
+    accuracy()
+    speed()
+    if args.engine:
+        print()
+        engine(args)
 
 
 if __name__ == "__main__":

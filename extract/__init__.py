@@ -67,6 +67,7 @@ def extract(path: Path, limits: Limits | None = None, ocr: OcrOptions | None = N
         font_runs=builder.font_runs(),
         tables=builder.tables,
         boxes=builder.boxes if any(b is not None for b in builder.boxes) else None,
+        signatures=reading.signatures,
         warnings=[Notice(code=f"{fmt}_read", message=w, stage="extract") for w in reading.warnings],
     )
 

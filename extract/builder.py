@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vnplan.extract.document import FontRun, PageText, Table
+from vnplan.schema.model import Signature
 
 Box = tuple[float, float, float, float]
 PAGE_BREAK = "\n\f\n"
@@ -137,3 +138,4 @@ class Reading:
     text_method: str
     warnings: list[str]
     encoding: str
+    signatures: list[Signature] = field(default_factory=list)

@@ -7,7 +7,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Literal
 
-from vnplan.schema.model import Notice
+from vnplan.schema.model import Notice, Signature
 
 Format = Literal["txt", "md", "pdf", "docx", "doc", "rtf", "odt", "image"]
 
@@ -62,6 +62,8 @@ class ExtractedDocument:
     tables: list[Table] = field(default_factory=list)
     # Per-character boxes for layout inputs: boxes[i] = (x0, top, x1, bottom) of raw_text[i], or None.
     boxes: list[tuple[float, float, float, float] | None] | None = None
+    # Signature fields and certified-copy or e-signature stamps, in page order (never in raw_text).
+    signatures: list[Signature] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
 
     @property

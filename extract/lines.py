@@ -245,7 +245,12 @@ def _gutter(free: set[int]) -> float:
 
 def blocks(glyphs: list[Glyph], page_width: float) -> list[Block]:
     """Rows in reading order, two-column stretches read column by column."""
-    rows = [r for r in group_rows(glyphs) if any(g.text.strip() for g in r)]
+    return column_blocks([r for r in group_rows(glyphs) if any(g.text.strip() for g in r)], page_width)
+
+
+def column_blocks(rows: list[list[Glyph]], page_width: float) -> list[Block]:
+    """Printed rows (top to bottom, each left to right) in reading order: a stretch of rows split by
+    one gutter (a two-column header or signature block) is read left column, then right column."""
     lo, hi = int(page_width * 0.25), int(page_width * 0.75)
     out: list[Block] = []
     i = 0

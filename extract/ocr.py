@@ -24,6 +24,7 @@ import pytesseract
 from PIL import Image, ImageOps
 
 from vnplan.extract.builder import Box, Line
+from vnplan.extract.lines import Glyph, column_blocks
 from vnplan.extract.options import OCR_LANGUAGE, OcrOptions
 from vnplan.extract.page_images import Kind, PageImages
 from vnplan.schema.errors import InputError
@@ -139,12 +140,15 @@ def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True, language: 
             )
         except RuntimeError as exc:  # pytesseract reports a timeout as RuntimeError
             return OcrPage([], None, skew, [f"OCR gave up after {PAGE_TIMEOUT} s ({exc})"])
-    lines, confidence = _lines(data, 72.0 / dpi)
+    lines, confidence = _lines(data, 72.0 / dpi, gray.width * 72.0 / dpi)
     return OcrPage(lines, confidence, skew)
 
 
-def _lines(data: dict[str, list], scale: float) -> tuple[list[Line], float | None]:
-    lines: list[Line] = []
+def _lines(data: dict[str, list], scale: float, width: float) -> tuple[list[Line], float | None]:
+    """Tesseract's lines as printed rows, in reading order: where one gutter splits consecutive rows
+    (the national header, the signature block), the left column is read before the right one, as in
+    a text layer (``vnplan.extract.lines.column_blocks``); tesseract often reads such rows across."""
+    rows: list[list[Glyph]] = []
     key: tuple[int, int, int] | None = None
     words: list[tuple[str, Box]] = []
     weighted = total = 0.0
@@ -152,16 +156,16 @@ def _lines(data: dict[str, list], scale: float) -> tuple[list[Line], float | Non
     def flush() -> None:
         if not words:
             return
-        text: list[str] = []
-        boxes: list[Box | None] = []
+        size = max(box[3] - box[1] for _, box in words)
+        row: list[Glyph] = []
         for k, (word, box) in enumerate(words):
-            if k:
-                text.append(" ")
-                boxes.append(None)
-            text.append(word)
-            boxes.extend(_split_box(box, len(word)))
-        joined = "".join(text)
-        lines.append(Line(joined, boxes, [None] * len(joined), min(b[1] for _, b in words)))  # no font: OCR
+            if k:  # a word break tesseract found, whatever the gap
+                row.append(Glyph(" ", words[k - 1][1][2], box[0], box[1], box[3], size, None))
+            row.extend(
+                Glyph(ch, b[0], b[2], b[1], b[3], size, None)
+                for ch, b in zip(word, _split_box(box, len(word)), strict=True)
+            )
+        rows.append(row)
         words.clear()
 
     for k, raw in enumerate(data["text"]):
@@ -179,10 +183,11 @@ def _lines(data: dict[str, list], scale: float) -> tuple[list[Line], float | Non
             weighted += conf * len(word)
             total += len(word)
     flush()
+    lines = [line for block in column_blocks(rows, width) for line in block.lines]
     return lines, (round(weighted / total / 100, 4) if total else None)
 
 
-def _split_box(box: Box, n: int) -> list[Box | None]:
+def _split_box(box: Box, n: int) -> list[Box]:
     """A word's box shared out evenly between its characters."""
     x0, top, x1, bottom = box
     step = (x1 - x0) / max(n, 1)

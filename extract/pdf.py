@@ -3,8 +3,10 @@
 Per page: characters become printed lines in reading order (``vnplan.extract.lines``), ruled
 tables become tab-separated rows (their words are not repeated in the page text), tables that
 continue on the next page are merged, page numbers and running headers/footers found in the
-page margins are dropped (and counted in a warning). A page whose only text is a digital-
-signature stamp is a scan: it is rendered with pypdfium2 and OCR'd.
+page margins are dropped (and counted in a warning). A page whose text layer covers only a small
+share of it while an image covers it (a scan whose only text is a signature or "SAO Y" stamp) is
+rendered with pypdfium2 and OCR'd, whatever the stamp says. Signature fields and stamp text become
+signature records (``vnplan.extract.signatures``); a stamp's text is never the page's text.
 """
 
 from __future__ import annotations
@@ -27,21 +29,20 @@ from pdfplumber.page import fix_fontname_bytes
 
 from vnplan.extract.builder import Box, Line, Reading, TextBuilder, join_lines
 from vnplan.extract.document import Table
-from vnplan.extract.lines import Block, blocks, glyphs_from_chars, group_rows, row_line
+from vnplan.extract.lines import Block, Glyph, blocks, glyphs_from_chars, group_rows, row_line
 from vnplan.extract.options import Limits, OcrOptions
-from vnplan.extract.widgets import widget_chars
+from vnplan.extract.signatures import field_signature, stamp_signature
+from vnplan.extract.widgets import Widget, page_widgets
 from vnplan.schema.errors import InputError
+from vnplan.schema.model import Signature
 
-# A page with less real text than this (signature stamps excluded) over a page-sized image is a scan.
-MIN_TEXT_CHARS = 40
+# A page whose printed rows cover less than this share of it, over images covering at least
+# SCAN_IMAGE_SHARE of it, is a scan. A stamp covers 1-2 % of an A4 page, a few lines of body text
+# 5 % and more; an OCR'd scan's invisible text layer covers as much as the print.
+TEXT_COVER_SHARE = 0.04
 SCAN_IMAGE_SHARE = 0.5
 # Top and bottom share of the page where page numbers and running headers/footers live.
 MARGIN_SHARE = 0.08
-STAMP = re.compile(
-    r"ký bởi|người ký|signed by|digitally signed|signature|thời gian ký|ngày ký|chứng thư|"
-    r"^\s*(?:cơ quan|email|e-mail|chức vụ|tổ chức|thời gian)\s*:",
-    re.IGNORECASE,
-)
 PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
 DIGITS = re.compile(r"\d+")
 
@@ -94,6 +95,8 @@ class PageLayout:
     items: list[Block | TablePart] = field(default_factory=list)
     method: str = "text_layer"
     confidence: float | None = None
+    signatures: list[Signature] = field(default_factory=list)
+    stamps: list[Box] = field(default_factory=list)  # where a stamp is drawn: OCR text there is not the page's
 
 
 def read_pdf(data: bytes, limits: Limits | None = None, ocr: OcrOptions | None = None) -> Reading:
@@ -117,13 +120,14 @@ def read_pdf(data: bytes, limits: Limits | None = None, ocr: OcrOptions | None =
         layout = None
         if index < len(pages):
             try:
-                layout = _read_page(pages[index])
+                layout = _read_page(pages[index], _widgets(pages[index]))
             except Exception as exc:
                 warnings.append(f"page {index + 1}: text layer unreadable ({_short(exc)}); OCR used")
             finally:
                 pages[index].close()
         if layout is None:
             layout = PageLayout(index + 1, _page_height(document, index), method="ocr")
+        if layout.method == "ocr":
             scans.append(index)
         layouts.append(layout)
     if plumber is not None:
@@ -172,18 +176,36 @@ def _has_no_pages(data: bytes) -> bool:
         return False
 
 
-def _read_page(page: Any) -> PageLayout | None:
-    """The page's lines and tables, or None when its text layer is not real (a scan)."""
+def _read_page(page: Any, widgets: list[Widget] | None = None) -> PageLayout:
+    """The page's lines and tables, its signatures and stamps; a scan (method "ocr") has no lines yet."""
     width, height = float(page.width), float(page.height)
+    widgets = widgets or []
+    layout = PageLayout(page.page_number, height)
+    for widget in widgets:
+        if widget.is_value and widget.signature is None:
+            continue
+        text = "\n".join(row_line(row).text for row in group_rows(glyphs_from_chars(widget.chars)))
+        signature = field_signature(widget.signature, text, widget.page) if widget.signature else None
+        signature = signature or stamp_signature(text, widget.page)
+        if signature is not None:
+            layout.signatures.append(signature)
+        if not widget.is_value and widget.chars:
+            layout.stamps.append(widget.box)
+    chars = _dedupe([c for c in page.chars if c.get("text")])
+    rows = group_rows(glyphs_from_chars(chars))
+    if _is_scan(page, rows, width * height):
+        # the text layer of a scan is a stamp's ("SAO Y; …; 03/02/2026; 15:40:13; +07:00"), or nothing to keep
+        layout.method = "ocr"
+        signature = stamp_signature("\n".join(row_line(row).text for row in rows), page.page_number)
+        if signature is not None:
+            layout.signatures.append(signature)
+            layout.stamps.extend(_row_box(row) for row in rows)
+        return layout
     # the number and day stamped into form fields at signing join the text they fill (extract/widgets.py),
     # in place of the blanks the form left for them (after the scan test, which reads the page alone)
-    chars = _dedupe([c for c in page.chars if c.get("text")])
-    if _is_scan(page, chars, width * height):
-        return None
-    stamped = _stamped(page)
+    stamped = [c for widget in widgets if widget.is_value for c in widget.chars]
     if stamped:
         chars = [*(c for c in chars if not (c["text"].isspace() and _under_any(c, stamped))), *stamped]
-    layout = PageLayout(page.page_number, height)
     # pdfplumber computes a table's rows and bbox anew on every access: read each once.
     tables = []
     for table in page.find_tables():
@@ -200,11 +222,11 @@ def _read_page(page: Any) -> PageLayout | None:
     return layout
 
 
-def _stamped(page: Any) -> list[dict[str, Any]]:
-    """The characters of the page's filled-in form fields; none when its annotations cannot be read
-    (pdfminer fails on some signed files: the fields are extra, the page's own text must not be lost)."""
+def _widgets(page: Any) -> list[Widget]:
+    """The page's form-field widgets; none when its annotations cannot be read (pdfminer fails on
+    some signed files: the fields are extra, the page's own text must not be lost)."""
     try:
-        return widget_chars(page) if page.annots else []
+        return page_widgets(page)
     except Exception:
         return []
 
@@ -247,16 +269,18 @@ def _dedupe(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _is_scan(page: Any, chars: list[dict[str, Any]], area: float) -> bool:
+def _is_scan(page: Any, rows: list[list[Glyph]], area: float) -> bool:
+    """Images cover the page and its printed rows only a small share of it (what they say is no test:
+    a stamp's wording varies, its size does not)."""
     image_area = sum(max(0.0, (im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) for im in page.images)
     if image_area < SCAN_IMAGE_SHARE * area:
         return False
-    real = 0
-    for row in group_rows(glyphs_from_chars(chars)):
-        text = row_line(row).text
-        if not STAMP.search(text):
-            real += sum(not ch.isspace() for ch in text)
-    return real < MIN_TEXT_CHARS
+    covered = sum((box[2] - box[0]) * (box[3] - box[1]) for box in map(_row_box, rows))
+    return covered < TEXT_COVER_SHARE * area
+
+
+def _row_box(row: list[Glyph]) -> Box:
+    return (min(g.x0 for g in row), min(g.top for g in row), max(g.x1 for g in row), max(g.bottom for g in row))
 
 
 def _inside(char: dict[str, Any], bbox: Box) -> bool:
@@ -377,8 +401,28 @@ def _ocr(
         layout = layouts[index]
         layout.method = "ocr"
         layout.confidence = result.confidence
-        layout.items = [Block(line.top, [line]) for line in result.lines]
+        lines = [kept for line in result.lines if (kept := _outside(line, layout.stamps)) is not None]
+        layout.items = [Block(line.top, [line]) for line in lines]
         warnings.extend(f"page {index + 1}: {w}" for w in result.warnings)
+
+
+def _outside(line: Line, stamps: list[Box]) -> Line | None:
+    """The line without the words drawn inside a stamp (OCR reads a rendered signature stamp as text)."""
+    if not stamps:
+        return line
+
+    def stamped(box: Box | None) -> bool:
+        x, y = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if box else (-1.0, -1.0)
+        return any(s[0] <= x <= s[2] and s[1] <= y <= s[3] for s in stamps)
+
+    words, start = [], 0
+    for end in [*(i for i, ch in enumerate(line.text) if ch == " "), len(line.text)]:
+        if end > start and 2 * sum(map(stamped, line.boxes[start:end])) < end - start:
+            words.append(Line(line.text[start:end], line.boxes[start:end], line.fonts[start:end], line.top))
+        start = end + 1
+    if len(words) == line.text.count(" ") + 1:
+        return line
+    return join_lines(words, " ") if words else None
 
 
 def _assemble(layouts: list[PageLayout], warnings: list[str]) -> Reading:
@@ -411,4 +455,5 @@ def _assemble(layouts: list[PageLayout], warnings: list[str]) -> Reading:
         builder.end_page(layout.number, layout.method, layout.confidence)
     methods = {p.method for p in builder.pages}
     text_method = "mixed" if len(methods) > 1 else methods.pop()
-    return Reading(builder, text_method, warnings, "pdf")
+    signatures = [signature for layout in layouts for signature in layout.signatures]
+    return Reading(builder, text_method, warnings, "pdf", signatures)

@@ -13,7 +13,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from vnplan.extract.document import ExtractedDocument
+from vnplan.extract.document import ExtractedDocument, PageText
 from vnplan.normalize.layout import reflow
 from vnplan.normalize.legacy import convert_legacy
 from vnplan.normalize.mapped import Edit, MappedText, RawRepair
@@ -100,15 +100,15 @@ def normalize(doc: ExtractedDocument, restorer: Restorer | None = None) -> Norma
     damage = list(reading.damage)
     if legacy.encoding:
         damage.insert(0, f"legacy_encoding_{legacy.encoding}")
-    mapped, restore_log, restored_mode = _restore(mapped, reading, doc.text_method, restorer)
+    mapped, restore_log, restored_modes = _restore(mapped, reading, doc.pages, restorer)
 
     layout = reflow(mapped, heading_lines, ocr=doc.text_method in ("ocr", "mixed"))
     mapped = layout.text
     if layout.furniture:
         repair_counts["page_furniture"] = len(layout.furniture)
 
-    if restored_mode and not reading.damage:  # damage found line by line only
-        damage.append("stripped_diacritics" if restored_mode == "stripped" else "ocr_confusion")
+    if not reading.damage:  # damage found line by line (or on OCR'd pages) only
+        damage.extend("stripped_diacritics" if mode == "stripped" else "ocr_confusion" for mode in restored_modes)
     for item in restore_log:
         repair_counts[item.method] = repair_counts.get(item.method, 0) + 1
     reading_after = read_quality(mapped.text) if restore_log else reading
@@ -123,7 +123,7 @@ def normalize(doc: ExtractedDocument, restorer: Restorer | None = None) -> Norma
                 message=(
                     f"text looks damaged ({', '.join(damage)}): only {reading_after.score:.0%} of words are "
                     "valid Vietnamese syllables"
-                    + (" after restoration" if restored_mode else "")
+                    + (" after restoration" if restored_modes else "")
                     + "; extracted values may be missing or wrong"
                 ),
                 stage="normalize",
@@ -164,40 +164,64 @@ RESTORE_METHODS = {"stripped": "restore_diacritics", "ocr": "ocr_correction"}
 
 
 def _restore(
-    mapped: MappedText, reading: QualityReading, text_method: str, restorer: Restorer | None = None
-) -> tuple[MappedText, list[RawRepair], str | None]:
-    """Restore the damaged lines of the reflowed text; every changed token is logged in raw offsets.
+    mapped: MappedText, reading: QualityReading, pages: list[PageText], restorer: Restorer | None = None
+) -> tuple[MappedText, list[RawRepair], list[str]]:
+    """Restore the damaged lines of the text; every changed token is logged in raw offsets.
 
-    OCR output always goes through OCR correction (even tesseract -l vie gets marks wrong);
-    otherwise the detected damage decides, and lines that already read well are kept."""
-    if "ocr_confusion" in reading.damage or text_method == "ocr":
-        mode = "ocr"
-    elif "stripped_diacritics" in reading.damage:
-        mode = "stripped"
-    else:
-        mode = damage_mode(mapped.text)[0]
-    if mode == "clean":
-        return mapped, [], None
+    Decided page by page: the lines of OCR'd pages always go through OCR correction (even
+    tesseract -l vie gets marks wrong), whatever the other pages are; on the other pages the
+    damage detected in their text decides, and lines that already read well are kept. Returns the
+    modes that ran."""
     lines = mapped.text.split("\n")
-    keep = [line_is_clean(line) for line in lines] if mode == "stripped" else []
-    if keep and all(keep):
-        return mapped, [], None
-    if restorer is None:
-        from vnplan.normalize.restore.decoder import default_restorer  # numpy and the model code: damaged text only
-
-        restorer = default_restorer()
-    restored = restorer.restore_lines(lines, mode, keep)
+    on_ocr = _on_ocr_pages(mapped, lines, pages)
+    rest = [line for line, ocr in zip(lines, on_ocr, strict=True) if not ocr]
+    rest_mode = _damage_mode("\n".join(rest), reading if len(rest) == len(lines) else None) if rest else "clean"
+    modes = ["ocr" if ocr else rest_mode for ocr in on_ocr]
     edits: list[Edit] = []
     log: list[RawRepair] = []
+    ran: list[str] = []
+    for mode in ("ocr", "stripped"):
+        keep = [m != mode or (mode == "stripped" and line_is_clean(line)) for line, m in zip(lines, modes, strict=True)]
+        if all(keep):
+            continue
+        if restorer is None:
+            from vnplan.normalize.restore.decoder import default_restorer  # numpy and the model code: damaged text only
+
+            restorer = default_restorer()
+        ran.append(mode)
+        offset = 0
+        for line, result in zip(lines, restorer.restore_lines(lines, mode, keep), strict=True):
+            for change in result.changes:
+                start, end = offset + change.start, offset + change.end
+                edits.append(Edit(start, end, change.text))
+                raw_start, raw_end = mapped.raw_span(start, end)
+                log.append(RawRepair(raw_start, raw_end, change.text, RESTORE_METHODS[mode], change.confidence))
+            offset += len(line) + 1
+    return (mapped.apply(edits), log, ran) if edits else (mapped, [], ran)
+
+
+def _damage_mode(text: str, reading: QualityReading | None) -> str:
+    """How text that is not OCR output is damaged: ocr (OCR confusions in a text file), stripped or clean."""
+    reading = reading or read_quality(text)
+    if "ocr_confusion" in reading.damage:
+        return "ocr"
+    if "stripped_diacritics" in reading.damage:
+        return "stripped"
+    return damage_mode(text)[0]
+
+
+def _on_ocr_pages(mapped: MappedText, lines: list[str], pages: list[PageText]) -> list[bool]:
+    """Whether each line lies on a page whose text came from OCR."""
+    if not any(page.method == "ocr" for page in pages):
+        return [False] * len(lines)
+    starts = [page.start for page in pages]
+    found = []
     offset = 0
-    for line, result in zip(lines, restored, strict=True):
-        for change in result.changes:
-            start, end = offset + change.start, offset + change.end
-            edits.append(Edit(start, end, change.text))
-            raw_start, raw_end = mapped.raw_span(start, end)
-            log.append(RawRepair(raw_start, raw_end, change.text, RESTORE_METHODS[mode], change.confidence))
+    for line in lines:
+        raw = mapped.raw_span(offset, offset)[0]
+        found.append(pages[max(bisect.bisect_right(starts, raw) - 1, 0)].method == "ocr")
         offset += len(line) + 1
-    return mapped.apply(edits), log, mode
+    return found
 
 
 def _decision_confidence(score: float) -> float:

@@ -145,6 +145,7 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
         legal_basis=ident.legal_basis or [],
         signer=ident.signer,
         recipients=ident.recipients or [],
+        signatures=doc.source.signatures,
         source=_source(doc),
         text_quality=doc.text_quality,
         plan=ident.plan,

@@ -157,9 +157,9 @@ def test_digital_and_scanned_pages_in_one_pdf_are_mixed() -> None:
 
 def test_a_stamp_over_a_page_image_is_a_scan_but_real_text_is_not() -> None:
     with pdfplumber.open(fixture("seed002_scan.pdf")) as pdf:
-        assert _read_page(pdf.pages[0]) is None  # image + signature stamp only
+        assert _read_page(pdf.pages[0]).method == "ocr"  # image + signature stamp only
     with pdfplumber.open(fixture("seed002.pdf")) as pdf:
-        assert _read_page(pdf.pages[0]) is not None
+        assert _read_page(pdf.pages[0]).method == "text_layer"
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -209,7 +209,7 @@ def test_real_appendix_tables_merge_across_pages() -> None:
 
 def test_real_scan_is_recognised_as_a_scan() -> None:
     with pdfplumber.open(sample("09_")) as pdf:
-        assert _read_page(pdf.pages[0]) is None
+        assert _read_page(pdf.pages[0]).method == "ocr"
 
 
 def test_number_and_day_stamped_into_signature_fields_join_their_lines() -> None:
