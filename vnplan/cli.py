@@ -16,7 +16,6 @@ import typer
 
 from vnplan import commands, render
 from vnplan.commands import CommandError
-from vnplan.files import display
 from vnplan.limits import DEFAULT_MAX_SECONDS, MAX_SECONDS_ENV
 from vnplan.render import Failures, err, out, report_error, say
 
@@ -148,12 +147,7 @@ def dataset(
     """Build the cross-province dataset: documents, indicators, budgets, units, activities and warnings,
     one row per record, as CSV, Parquet and one DuckDB database (DATASET_DIR/vnplan.duckdb)."""
     failed = Failures()
-    built = commands.build_dataset(out_dir, output, compare, failed)
-    out.print(render.dataset_table(built.tables, output))
-    if compare is not None:
-        out.print(render.compare_table(built.targets, compare))
-        for path in built.plots:
-            say(f"plot: {path}")
+    render.dataset(commands.build_dataset(out_dir, output, compare, failed), output, compare)
     raise typer.Exit(EXIT_FAILED if failed.count else EXIT_OK)
 
 
@@ -163,14 +157,17 @@ def report(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="One input: the HTML file (or a folder). Several: a folder.")
     ] = None,
+    sources: Annotated[Path | None, typer.Option(help="Folder of the source PDFs and scans, for page images.")] = None,
     force: Force = False,
 ) -> None:
     """Write a self-contained HTML review page per document (beside each JSON unless -o is given): the
-    page images of a PDF or scan with the box of every extracted value, the normalized text with every
-    value highlighted and linked to its record, restored tokens marked, warnings, and record tables."""
+    page images of a PDF or scan with the box of every extracted value (its source is looked for beside
+    the JSON, then in --sources, at the JSON's path below its folder or directly, and recognised by its
+    sha256), the normalized text with its page breaks and every value highlighted and linked to its
+    record, restored tokens marked, low-confidence values flagged, warnings, and record tables."""
     failed = Failures()
-    for path, target in commands.write_review_pages(commands.review_targets(inputs, output, force), failed):
-        say(f"{display(path)} → {display(target)}")
+    for page, source in commands.write_review_pages(commands.review_targets(inputs, output, force), sources, failed):
+        say(render.review_line(page.json, page.target, source))
     raise typer.Exit(EXIT_FAILED if failed.count else EXIT_OK)
 
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from vnplan.batch import BatchRun, Engine
     from vnplan.dataset import Target
     from vnplan.pipeline import Options, Stage
+    from vnplan.report import ReviewPage
     from vnplan.schema.model import PlanDocument
 
 OnError = Callable[[Path | str, str], None]
@@ -182,8 +183,8 @@ def build_dataset(out_dir: Path, output: Path, compare: str | None, on_error: On
     return Dataset(tables, targets, dataset.plot_metric(targets, compare, output))
 
 
-def review_targets(inputs: list[Path], output: Path | None, force: bool) -> list[tuple[Path, Path]]:
-    """(JSON, HTML page) for `vnplan report`; refused when there is nothing to do or nowhere to write."""
+def review_targets(inputs: list[Path], output: Path | None, force: bool) -> list[ReviewPage]:
+    """The pages `vnplan report` writes; refused when there is nothing to do or nowhere to write."""
     from vnplan.report import review_pages
 
     pages, single_file = review_pages(inputs, output)
@@ -195,19 +196,23 @@ def review_targets(inputs: list[Path], output: Path | None, force: bool) -> list
     return pages
 
 
-def write_review_pages(pages: list[tuple[Path, Path]], on_error: OnError) -> Iterator[tuple[Path, Path]]:
-    """Write each review page; yields (JSON, page) for each written, a bad JSON goes to on_error."""
+def write_review_pages(
+    pages: list[ReviewPage], sources: Path | None, on_error: OnError
+) -> Iterator[tuple[ReviewPage, Path | None]]:
+    """Write each review page, with page images when its source document is found (beside the JSON
+    or in ``sources``); yields (page, source) for each written, a bad JSON goes to on_error."""
     from vnplan.dataset import load_output
-    from vnplan.report import render
+    from vnplan.report import find_source, render
 
-    for path, target in pages:
+    for page in pages:
         try:
-            plan = load_output(path)
+            plan = load_output(page.json)
         except InputError as exc:
-            on_error(path, str(exc))
+            on_error(page.json, str(exc))
             continue
-        write_atomic(target, render(plan))
-        yield path, target
+        source = find_source(plan, page.json, page.relative, sources)
+        write_atomic(page.target, render(plan, source))
+        yield page, source
 
 
 def read_bytes(source: str, stdin: Callable[[], bytes]) -> bytes:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from vnplan.batch import Summary
+    from vnplan.commands import Dataset
     from vnplan.dataset import Target
     from vnplan.evaluation import Counts, Report
     from vnplan.normalize.restore import RestoreResult
@@ -194,6 +195,21 @@ def batch_table(result: Summary, failures_path: Path | None) -> Table:
         table.add_row("temporary files removed", f"{result.temporary_removed} (left by an interrupted run)")
     table.add_row("time", f"{result.seconds:.1f} s")
     return table
+
+
+def review_line(json_path: Path, page: Path, source: Path | None) -> str:
+    """`vnplan report`: which page was written from which JSON, and the source its page images come from."""
+    images = f" (page images from {display(source)})" if source is not None else ""
+    return f"{display(json_path)} → {display(page)}{images}"
+
+
+def dataset(built: Dataset, output: Path, compare: str | None) -> None:
+    """`vnplan dataset`: the tables written and, with --compare, the metric's table and plots."""
+    out.print(dataset_table(built.tables, output))
+    if compare is not None:
+        out.print(compare_table(built.targets, compare))
+        for path in built.plots:
+            say(f"plot: {path}")
 
 
 def dataset_table(tables: dict[str, pa.Table], output: Path) -> Table:
