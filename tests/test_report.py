@@ -5,8 +5,11 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
@@ -37,6 +40,24 @@ IN_VIEW = """selector => {
     const pane = el.closest("#source, #records").getBoundingClientRect();
     return box.top >= pane.top && box.bottom <= pane.bottom;
 }"""
+
+
+@contextmanager
+def chromium_page(width: int, height: int) -> Iterator[tuple[Any, list[str]]]:
+    """A page in headless Chromium, and the problems it meets: console errors, page errors, and
+    requests for anything but the file itself and its data URIs (the page must load nothing)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (bash run.sh setup installs it)")
+    problems: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+        page.on("request", lambda r: None if r.url.startswith(("file://", "data:")) else problems.append(r.url))
+        yield page, problems
+        browser.close()
 
 
 def _page(tmp_path: Path, prefix: str) -> tuple[Path, dict]:
@@ -165,17 +186,8 @@ def test_values_on_a_page_read_badly_are_flagged():
 def test_review_page_of_pdfs_in_headless_chromium(pdf_reviews):
     """Click a budget and an indicator on the review page of a scan and of a digital PDF: the page
     image of the value is shown and its box is drawn on it, highlighted, in view."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (bash run.sh setup installs it)")
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
-    problems: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1500, "height": 950})
-        page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-        page.on("request", lambda r: None if r.url.startswith(("file://", "data:")) else problems.append(r.url))
+    with chromium_page(1500, 950) as (page, problems):
         for kind, (page_file, plan) in pdf_reviews.items():
             page.goto(page_file.as_uri())
             for table, records in (("budget", plan["budgets"]), ("indicator", plan["indicators"])):
@@ -193,7 +205,6 @@ def test_review_page_of_pdfs_in_headless_chromium(pdf_reviews):
             box = page.locator("#pages .box.k-budget").first
             box.click()
             assert "selected" in (page.locator(f"#row-{box.get_attribute('data-k')}").get_attribute("class") or "")
-        browser.close()
     assert problems == []
     assert all((ARTEFACTS / f"{kind}-budget.png").stat().st_size > 50_000 for kind in pdf_reviews)
 
@@ -214,17 +225,8 @@ SHOWN = """selector => {
 
 
 def test_review_page_in_headless_chromium(tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (bash run.sh setup installs it)")
     target, plan = _page(tmp_path, "000")
-    problems: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-        page.on("request", lambda r: None if r.url.startswith("file://") else problems.append(f"request {r.url}"))
+    with chromium_page(1400, 900) as (page, problems):
         page.goto(target.as_uri())
 
         # a record → its span in the source is highlighted and scrolled into view
@@ -247,6 +249,5 @@ def test_review_page_in_headless_chromium(tmp_path):
         record_id = page.locator(f"#row-{budget_key} td").first.inner_text()
         assert page.locator("#detail").inner_text().startswith(record_id)
         page.screenshot(path=str(tmp_path / "highlight-clicked.png"))
-        browser.close()
     assert problems == []
     assert (tmp_path / "record-clicked.png").stat().st_size > 10_000
