@@ -292,9 +292,12 @@ def draw_pages(pages: list[Page], pdf: Path) -> None:
 
 
 def find_source(plan: Record, json_path: Path, relative: PurePath, sources: Path | None) -> Path | None:
-    """The document the JSON was made from, recognised by its sha256: beside the JSON, or in ``sources``
-    at the JSON's place below its folder (a batch's tree) or directly."""
+    """The PDF the JSON was made from (None for other formats: they have no page images), recognised
+    by its sha256: beside the JSON, or in ``sources`` at the JSON's place below its folder (a batch's
+    tree) or directly."""
     source = plan["document"]["source"]
+    if source["format"] != "pdf":
+        return None
     name = source["file_name"]
     candidates = [json_path.parent / name]
     if sources is not None:
@@ -321,10 +324,10 @@ def _template() -> jinja2.Template:
 
 
 def render(plan: Record, source: Path | None = None) -> str:
-    """The review page for one vnplan JSON output (as a dict); with its source PDF (or scan), the
-    pages are shown as images with the box of every value."""
+    """The review page for one vnplan JSON output (as a dict); with its source PDF (digital or a
+    scan, see find_source), the pages are shown as images with the box of every value."""
     pages = source_pages(plan)
-    if source is not None and plan["document"]["source"]["format"] == "pdf":
+    if source is not None:
         draw_pages(pages, source)
     rows, marks, warnings = collect(plan, {p.number: p for p in pages})
     for page in pages:  # smaller boxes last, so that they lie on top of the paragraphs around them
