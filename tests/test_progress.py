@@ -66,18 +66,23 @@ def test_extract_of_several_files_logs_each_and_to_stdout_logs_nothing(tmp_path)
 
 def test_on_a_terminal_a_bar_shows_the_file_the_rate_and_the_time_left():
     screen = io.StringIO()
-    console = Console(file=screen, force_terminal=True, width=160, color_system=None)
+    console = Console(file=screen, force_terminal=True, width=80, color_system=None)
     errors: list[str] = []
     ticks = iter(range(1000))
-    with render.Progress(4, "batch", False, lambda path, message: errors.append(message), console) as progress:
+    long_name = "in/24_KienGiang_KH2130-phong-chong-tai-nan-thuong-tich-den-2020_2017_scan.pdf"
+    with render.Progress(
+        4, "batch (local, 2 workers)", False, lambda path, message: errors.append(message), console
+    ) as progress:
         assert progress.bar is not None
         progress.bar.get_time = lambda: float(next(ticks) * 30)  # a document every 30 s or so
         progress.done("in/a.pdf", None, 1.0)
-        progress.done("in/b.pdf", "not a valid PDF", 0.1)
+        progress.done(long_name, "not a valid PDF", 0.1)
         progress.bar.refresh()
         shown = screen.getvalue()
-    assert "2/4" in shown and "in/b.pdf" in shown and "left" in shown
-    assert re.search(r"\d+\.\d/min", shown)  # the rate in documents per minute
-    assert re.search(r"0:\d\d:\d\d", shown)  # elapsed and remaining time
+    last = re.sub(r"\x1b\[\d*K", "", shown.replace("\r", "\n").splitlines()[-1])
+    assert "2/4" in last and "24_Kien…" in last and "left" in last
+    assert re.search(r"\d+\.\d/min", last)  # the rate in documents per minute
+    assert len(re.findall(r"\d:\d\d:\d\d", last)) == 2  # time elapsed and left, whole on a narrow terminal
+    assert len(last.rstrip()) <= 80  # the file name gives way, not the figures
     assert errors == ["not a valid PDF"]
     assert not PLAIN_LINE.search(shown)  # the bar replaces the plain lines

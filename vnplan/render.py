@@ -88,6 +88,23 @@ class _RateColumn(ProgressColumn):
         return Text(rate, style="progress.data.speed")
 
 
+class _FileColumn(ProgressColumn):
+    """The current file's name, cut to what the terminal leaves beside the other columns (Rich would
+    squeeze the figures instead)."""
+
+    OTHER_COLUMNS = 58  # bar, count, rate, elapsed, "left", remaining, and the spaces between
+
+    def __init__(self, console: Console) -> None:
+        super().__init__()
+        self.console = console
+
+    def render(self, task: Task) -> Text:
+        room = max(self.console.width - len(task.description) - self.OTHER_COLUMNS, 8)
+        name = Text(task.fields["file"], style="dim", no_wrap=True)
+        name.truncate(room, overflow="ellipsis")
+        return name
+
+
 class Progress:
     """The progress of a run over documents, on standard error.
 
@@ -112,13 +129,13 @@ class Progress:
         if not quiet and console.is_terminal and total > 1:  # a bar for one document would only flicker
             self.bar = RichProgress(
                 TextColumn("[progress.description]{task.description}"),
-                BarColumn(),
+                BarColumn(bar_width=16),
                 MofNCompleteColumn(),
                 _RateColumn(),
                 TimeElapsedColumn(),
                 TextColumn("left"),
                 TimeRemainingColumn(),
-                TextColumn("{task.fields[file]}", style="dim"),
+                _FileColumn(console),
                 console=console,
                 transient=True,
                 speed_estimate_period=RATE_WINDOW_SECONDS,
@@ -140,7 +157,7 @@ class Progress:
         """The document now being processed (sequential commands)."""
         self.started = time.perf_counter()
         if self.bar is not None:
-            self.bar.update(self.task, file=display(name))
+            self.bar.update(self.task, file=display(Path(name).name))
 
     def done(self, name: Path | str, error: str | None, seconds: float | None = None) -> None:
         """One document finished (``error``: None when it succeeded); ``seconds`` defaults to the time since ``start``."""
@@ -150,7 +167,7 @@ class Progress:
         if seconds is None:
             seconds = time.perf_counter() - self.started
         if self.bar is not None:
-            self.bar.update(self.task, advance=1, file=display(name))
+            self.bar.update(self.task, advance=1, file=display(Path(name).name))
         elif self.plain:
             status = "ok" if error is None else "failed"
             line = f"{self.count}/{self.total} {status} {seconds:.2f} s {display(name)}"
