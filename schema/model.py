@@ -49,6 +49,9 @@ class PageInfo(Record):
     number: int = Field(ge=1)
     method: Literal["text_layer", "ocr", "plain"]
     ocr_confidence: float | None = None
+    text_start: int | None = Field(
+        default=None, ge=0, description="offset into the normalized text where this page's text begins; null: no text"
+    )
 
 
 class Source(Record):

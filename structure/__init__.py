@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from vnplan.extract.document import PageText
 from vnplan.normalize import NormalizedDocument
 from vnplan.schema.model import (
     SCHEMA_VERSION,
@@ -40,8 +41,17 @@ def _source(doc: NormalizedDocument) -> Source:
         pages=len(src.pages) if src.pages else None,
         text_method=src.text_method,
         encoding=src.encoding,
-        page_details=[PageInfo(number=p.number, method=p.method, ocr_confidence=p.ocr_confidence) for p in src.pages],
+        page_details=[
+            PageInfo(number=p.number, method=p.method, ocr_confidence=p.ocr_confidence, text_start=_text_start(doc, p))
+            for p in src.pages
+        ],
     )
+
+
+def _text_start(doc: NormalizedDocument, page: PageText) -> int | None:
+    """Where the page's text begins in the normalized text (the first character made from the page)."""
+    start, end = doc.mapped.final_span(page.start, page.end)
+    return start if start < end else None
 
 
 def _section_record(doc: NormalizedDocument, node: SectionNode) -> Section:

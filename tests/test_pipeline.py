@@ -74,3 +74,25 @@ def test_options_travel_to_workers_and_are_checked():
     assert pickle.loads(pickle.dumps(options)) == options
     with pytest.raises(ValueError, match="stop_after"):
         Options(stop_after="schema")  # type: ignore[arg-type]
+
+
+def test_the_restorer_is_an_option():
+    """normalize() accepts a restorer, and the pipeline passes the one of its Options: the OCR-damaged
+    Lai Châu seed is restored by it, with the same text as by the shipped model; clean text is not."""
+    from vnplan.normalize.restore.decoder import default_restorer
+
+    class Counting:  # the shipped model, counting the lines it is given
+        def __init__(self) -> None:
+            self.lines = 0
+
+        def restore_lines(self, lines, mode="stripped", keep=()):
+            self.lines += len(lines)
+            return default_restorer().restore_lines(lines, mode, keep)
+
+    counting = Counting()
+    result = run(seed_path("001"), Options(stop_after="normalize", restorer=counting))
+    assert counting.lines > 100
+    assert result.normalized is not None and result.normalized.text == processed("001").text
+    before = counting.lines
+    clean = run(seed_path("002"), Options(stop_after="normalize", restorer=counting))
+    assert clean.status is Status.SUCCESS and counting.lines == before

@@ -5,17 +5,26 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
+import pypdfium2 as pdfium
 import pytest
-from conftest import processed, seed_path
+from conftest import ROOT, processed, seed_path
 from typer.testing import CliRunner
 
+import vnplan
 from vnplan.cli import app
-from vnplan.report import collect, render, segments
+from vnplan.report import LOW_OCR_CONFIDENCE, collect, render, segments, source_pages
 
 runner = CliRunner()
+FIXTURES = ROOT / "tests" / "fixtures"
+# Screenshots of the review page, one per page type (scan, digital PDF), kept for a person to look at
+# after the run (the folder is ignored by git).
+ARTEFACTS = ROOT / "tests" / "artefacts" / "review"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -31,6 +40,24 @@ IN_VIEW = """selector => {
     const pane = el.closest("#source, #records").getBoundingClientRect();
     return box.top >= pane.top && box.bottom <= pane.bottom;
 }"""
+
+
+@contextmanager
+def chromium_page(width: int, height: int) -> Iterator[tuple[Any, list[str]]]:
+    """A page in headless Chromium, and the problems it meets: console errors, page errors, and
+    requests for anything but the file itself and its data URIs (the page must load nothing)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (bash run.sh setup installs it)")
+    problems: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+        page.on("request", lambda r: None if r.url.startswith(("file://", "data:")) else problems.append(r.url))
+        yield page, problems
+        browser.close()
 
 
 def _page(tmp_path: Path, prefix: str) -> tuple[Path, dict]:
@@ -94,18 +121,112 @@ def test_report_errors(tmp_path):
     assert several.exit_code == 2
 
 
+@pytest.fixture(scope="module")
+def pdf_reviews(tmp_path_factory) -> dict[str, tuple[Path, dict]]:
+    """Review pages of a scan and of a digital PDF of seed 002, made through the command line with
+    --sources: the scan is three pages of the scanned fixture (the title page, the indicators, the budgets)."""
+    folder = tmp_path_factory.mktemp("pdf-reviews")
+    sources, outputs = folder / "sources", folder / "json"
+    sources.mkdir()
+    scan = pdfium.PdfDocument.new()
+    scan.import_pages(pdfium.PdfDocument(FIXTURES / "seed002_scan.pdf"), [0, 1, 9])
+    scan.save(sources / "scan.pdf")
+    (sources / "digital.pdf").write_bytes((FIXTURES / "seed002.pdf").read_bytes())
+    reviews = {}
+    for kind in ("scan", "digital"):
+        plan = vnplan.process(sources / f"{kind}.pdf")
+        (outputs / f"{kind}.json").parent.mkdir(exist_ok=True)
+        (outputs / f"{kind}.json").write_text(plan.to_json(), encoding="utf-8")
+        reviews[kind] = (folder / "review" / f"{kind}.html", plan.to_dict())
+    result = runner.invoke(app, ["report", str(outputs), "-o", str(folder / "review"), "--sources", str(sources)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("page images from") == 2
+    return reviews
+
+
+def test_pdf_pages_are_images_with_a_box_per_located_value(pdf_reviews):
+    for kind, (page_file, plan) in pdf_reviews.items():
+        page = page_file.read_text(encoding="utf-8")
+        images = re.findall(r'<img src="([^"]+)" alt="page (\d+)">', page)
+        assert [int(n) for _, n in images] == list(range(1, plan["document"]["source"]["pages"] + 1)), kind
+        assert all(uri.startswith("data:image/jpeg;base64,") for uri, _ in images)
+        assert re.findall(r'\bsrc="([^"]*)"', page) == [uri for uri, _ in images]  # nothing else is loaded
+        located = [r for r in plan["budgets"] + plan["indicators"] if r["provenance"]["bbox"]]
+        boxes = re.findall(r'<div class="box k-(budget|indicator)" data-k="\w+" style="([^"]+)"', page)
+        assert len(located) > 5 and len(boxes) == len(located), kind
+        for _, style in boxes:
+            left, top, width, height = map(float, re.findall(r"[\d.]+(?=%)", style))
+            assert left >= 0 and left + width <= 100 and top >= 0 and top + height <= 100 and width > 0 < height
+        # the text shows where each page begins
+        starts = [p["text_start"] for p in plan["document"]["source"]["page_details"]]
+        assert starts[0] == 0 and starts == sorted(starts)
+        labels = re.findall(r'<span class="pagebreak[^"]*" id="text-page-(\d+)" data-label="([^"]+)"', page)
+        assert [int(n) for n, _ in labels] == list(range(1, len(starts) + 1))
+    scan_labels = re.findall(
+        r'data-label="(page \d+ · OCR 0\.\d\d)"', pdf_reviews["scan"][0].read_text(encoding="utf-8")
+    )
+    assert len(scan_labels) == 3  # per-page OCR confidence, in the text as on the page images
+
+
+def test_values_on_a_page_read_badly_are_flagged():
+    plan = json.loads(processed("002").to_json())  # a text input has no pages: nothing is flagged
+    assert "⚠</span></td>" not in render(plan)
+    plan["document"]["source"]["page_details"] = [
+        {"number": 1, "method": "ocr", "ocr_confidence": LOW_OCR_CONFIDENCE - 0.1, "text_start": 0}
+    ]
+    for record in plan["budgets"] + plan["objectives"]:
+        record["provenance"]["page"] = 1
+    rows, _, _ = collect(plan, {p.number: p for p in source_pages(plan)})
+    assert {r.low for r in rows["budget"]} == {"page 1 was hard to read (OCR 0.75)"}
+    assert all(r.low == "" for r in rows["indicator"])  # their page is not known here
+    page = render(plan)
+    assert page.count("⚠</span></td>") == len(plan["budgets"]) + len(plan["objectives"])
+
+
+def test_review_page_of_pdfs_in_headless_chromium(pdf_reviews):
+    """Click a budget and an indicator on the review page of a scan and of a digital PDF: the page
+    image of the value is shown and its box is drawn on it, highlighted, in view."""
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    with chromium_page(1500, 950) as (page, problems):
+        for kind, (page_file, plan) in pdf_reviews.items():
+            page.goto(page_file.as_uri())
+            for table, records in (("budget", plan["budgets"]), ("indicator", plan["indicators"])):
+                index = max(i for i, r in enumerate(records) if r["provenance"]["bbox"])  # far down: must scroll
+                row = page.locator(f"#table-{table} tbody tr").nth(index)
+                row.click()
+                number = records[index]["provenance"]["page"]
+                assert row.get_attribute("data-page") == str(number)
+                shown = page.evaluate(SHOWN, f"#page-{number}")
+                assert shown["image"] > 0 and shown["boxes"] == 1, (kind, table, shown)
+                assert shown["inside"] and shown["visible"], (kind, table, shown)
+                assert f"page {number} ·" in page.locator("#detail").inner_text()
+                page.screenshot(path=str(ARTEFACTS / f"{kind}-{table}.png"))
+            # a box on the page → its record
+            box = page.locator("#pages .box.k-budget").first
+            box.click()
+            assert "selected" in (page.locator(f"#row-{box.get_attribute('data-k')}").get_attribute("class") or "")
+    assert problems == []
+    assert all((ARTEFACTS / f"{kind}-budget.png").stat().st_size > 50_000 for kind in pdf_reviews)
+
+
+# the page figure's image has loaded, and exactly one box on it is active, inside the image and in view
+SHOWN = """selector => {
+    const figure = document.querySelector(selector), image = figure.querySelector("img");
+    const boxes = figure.querySelectorAll(".box.active"), pane = document.getElementById("pages");
+    const box = boxes.length ? boxes[0].getBoundingClientRect() : null, sheet = image.getBoundingClientRect();
+    const view = pane.getBoundingClientRect();
+    return {
+        image: image.complete ? image.naturalWidth : 0,
+        boxes: boxes.length,
+        inside: !!box && box.left >= sheet.left && box.right <= sheet.right && box.top >= sheet.top && box.bottom <= sheet.bottom,
+        visible: !!box && box.top >= view.top && box.bottom <= view.bottom,
+    };
+}"""
+
+
 def test_review_page_in_headless_chromium(tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (bash run.sh setup installs it)")
     target, plan = _page(tmp_path, "000")
-    problems: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-        page.on("request", lambda r: None if r.url.startswith("file://") else problems.append(f"request {r.url}"))
+    with chromium_page(1400, 900) as (page, problems):
         page.goto(target.as_uri())
 
         # a record → its span in the source is highlighted and scrolled into view
@@ -128,6 +249,5 @@ def test_review_page_in_headless_chromium(tmp_path):
         record_id = page.locator(f"#row-{budget_key} td").first.inner_text()
         assert page.locator("#detail").inner_text().startswith(record_id)
         page.screenshot(path=str(tmp_path / "highlight-clicked.png"))
-        browser.close()
     assert problems == []
     assert (tmp_path / "record-clicked.png").stat().st_size > 10_000

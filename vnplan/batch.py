@@ -18,7 +18,7 @@ import hashlib
 import io
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -80,6 +80,7 @@ class Job:
 class Outcome:
     job: Job
     error: str | None  # None: the output was written
+    seconds: float = 0.0  # the worker's time on this document
 
 
 @dataclass
@@ -130,24 +131,29 @@ def plan_batch(input_dir: Path, out_dir: Path) -> BatchPlan:
     return plan
 
 
-def process_to_json(source: str, options: Options) -> tuple[str | None, str | None]:
+Work = tuple[str | None, str | None, float]  # JSON text or None, one-line error or None, seconds
+
+
+def process_to_json(source: str, options: Options) -> Work:
     """The work one worker does for one document (within ``options.max_seconds``):
-    (JSON text, None) or (None, one-line error)."""
+    (JSON text, None, seconds) or (None, one-line error, seconds)."""
+    started = time.perf_counter()
     result = run(Path(source), options)
+    seconds = time.perf_counter() - started
     if result.document is None:
-        return None, result.error_message or "no output"
-    return result.document.to_json(), None
+        return None, result.error_message or "no output", seconds
+    return result.document.to_json(), None, seconds
 
 
-def _local(jobs: list[Job], workers: int, options: Options) -> Iterator[tuple[Job, str | None, str | None]]:
+def _local(jobs: list[Job], workers: int, options: Options) -> Iterator[tuple[Job, Work]]:
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(process_to_json, str(job.source), options): job for job in jobs}
         for future in as_completed(futures):
             try:
-                text, error = future.result()
+                work = future.result()
             except BrokenProcessPool:
-                text, error = None, "the worker process died (out of memory or killed?); re-run to retry"
-            yield futures.pop(future), text, error  # dropped, so that finished results are not all kept
+                work = None, "the worker process died (out of memory or killed?); re-run to retry", 0.0
+            yield futures.pop(future), work  # dropped, so that finished results are not all kept
 
 
 def local_cluster(workers: int) -> distributed.LocalCluster:
@@ -162,9 +168,7 @@ def local_cluster(workers: int) -> distributed.LocalCluster:
         return LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None, silence_logs=logging.ERROR)
 
 
-def _dask(
-    jobs: list[Job], workers: int, scheduler: str | None, options: Options
-) -> Iterator[tuple[Job, str | None, str | None]]:
+def _dask(jobs: list[Job], workers: int, scheduler: str | None, options: Options) -> Iterator[tuple[Job, Work]]:
     from distributed import Client
     from distributed import as_completed as dask_completed
 
@@ -179,10 +183,10 @@ def _dask(
             }
             for future in dask_completed(futures):
                 try:
-                    text, error = future.result()
+                    work = future.result()
                 except Exception as exc:  # a lost worker: record it, keep going with the rest
-                    text, error = None, f"the Dask task failed ({type(exc).__name__}: {exc}); re-run to retry"
-                yield futures.pop(future), text, error
+                    work = None, f"the Dask task failed ({type(exc).__name__}: {exc}); re-run to retry", 0.0
+                yield futures.pop(future), work
     finally:
         if cluster is not None:
             cluster.close()
@@ -204,9 +208,9 @@ def execute(
     results = (
         _local(plan.todo, workers, options) if engine == "local" else _dask(plan.todo, workers, scheduler, options)
     )
-    for job, text, error in results:
+    for job, (text, error, seconds) in results:
         if text is None:
-            yield Outcome(job, error or "no output")
+            yield Outcome(job, error or "no output", seconds)
             continue
         stamp = {
             "source": job.source.relative_to(plan.input_dir).as_posix(),
@@ -218,9 +222,9 @@ def execute(
             write_atomic(job.output, text)
             write_atomic(job.stamp, json.dumps(stamp, indent=2, sort_keys=True) + "\n")
         except OSError as exc:  # a full disk, a name the file system refuses: this input fails, the rest go on
-            yield Outcome(job, f"cannot write the output: {(exc.strerror or str(exc)).lower()}")
+            yield Outcome(job, f"cannot write the output: {(exc.strerror or str(exc)).lower()}", seconds)
             continue
-        yield Outcome(job, None)
+        yield Outcome(job, None, seconds)
 
 
 def write_failures(out_dir: Path, failures: list[Outcome], input_dir: Path) -> Path | None:
@@ -269,11 +273,17 @@ class BatchRun:
     outcomes: list[Outcome] = field(default_factory=list)
 
     def execute(
-        self, engine: Engine, workers: int, scheduler: str | None, options: Options | None
-    ) -> Iterator[Outcome]:
+        self,
+        engine: Engine,
+        workers: int,
+        scheduler: str | None,
+        options: Options | None,
+        on_outcome: Callable[[Outcome], None] = lambda outcome: None,
+    ) -> None:
+        """Process every input to do; ``on_outcome`` hears of each as it finishes (a progress display)."""
         for outcome in execute(self.plan, engine, workers, scheduler, options):
             self.outcomes.append(outcome)
-            yield outcome
+            on_outcome(outcome)
 
     def finish(self) -> tuple[Summary, Path | None]:
         """The summary, and OUT/failures.csv when any input failed (a stale one is removed)."""

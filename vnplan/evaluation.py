@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import regex
 from rapidfuzz import fuzz
 
+from vnplan.commands import CommandError
 from vnplan.normalize.restore.evaluate import syllable_accuracy, words
 from vnplan.schema.errors import InputError
 from vnplan.schema.model import PlanDocument, Provenance
@@ -622,6 +623,11 @@ class Case:
     corpus: str = "custom"
 
     @property
+    def source(self) -> Path | str:
+        """What an error about this case names: its gold file, else its document id."""
+        return self.gold_json or self.restored_txt or self.doc_id
+
+    @property
     def half(self) -> str | None:
         """realdocs are split by number: odd documents to develop on, even ones to check."""
         number = regex.match(r"\d+", self.doc_id)
@@ -695,14 +701,6 @@ def document_score(doc: DocumentResult) -> float:
 # ---------------------------------------------------------------- running the cases (vnplan eval)
 
 
-class UsageError(Exception):
-    """A folder the evaluation needs is missing; the command line reports it as a usage error."""
-
-    def __init__(self, path: Path | str, message: str):
-        super().__init__(message)
-        self.path = path
-
-
 def default_corpus_dir(name: str) -> Path:
     """corpus/<name> under the current directory, else the repository's next to the package."""
     here = Path("corpus") / name
@@ -750,40 +748,49 @@ def default_realdocs_dir() -> Path:
     return Path(__file__).resolve().parent.parent.parent / "shared" / "realdocs"
 
 
+def _some(cases: list[Case], docs: str) -> list[Case]:
+    if not cases:
+        raise CommandError(docs, "no gold files (<doc_id>.json or <doc_id>.restored.txt) for these documents")
+    return cases
+
+
 def eval_cases(docs: str, gold: Path | None, realdocs: Path | None) -> list[Case]:
     """The cases of ``docs``: a subset name (SUBSETS) or a folder of documents scored against ``gold``."""
     if docs not in SUBSETS:  # a folder of documents, scored against --gold (default corpus/gold)
         gold_dir = gold if gold is not None else default_corpus_dir("gold")
         for folder, option in ((gold_dir, "--gold"), (Path(docs), "--docs")):
             if not folder.is_dir():
-                raise UsageError(folder, f"no such folder (give one with {option})")
-        return discover(gold_dir, Path(docs))
+                raise CommandError(folder, f"no such folder (give one with {option})", usage=True)
+        return _some(discover(gold_dir, Path(docs)), docs)
     gold_root = gold if gold is not None else default_corpus_dir("gold")
     cases = discover(gold_root, default_corpus_dir("seeds"), "seeds") if docs in ("all", "seeds") else []
     if docs != "seeds":
         realdocs_dir = realdocs if realdocs is not None else default_realdocs_dir()
         if not realdocs_dir.is_dir():
-            raise UsageError(realdocs_dir, "no realdocs folder (give one with --realdocs)")
+            raise CommandError(realdocs_dir, "no realdocs folder (give one with --realdocs)", usage=True)
         cases += discover(gold_root / "realdocs", realdocs_dir, "realdocs")
-    return select(cases, docs)
+    return _some(select(cases, docs), docs)
 
 
 def run_cases(
     cases: Sequence[Case],
     outputs: Path | None,
     options: Options | None,
-    on_error: Callable[[Case, str], None],
-    advance: Callable[[], None] = lambda: None,
+    on_done: Callable[[Path | str, str | None], None],
+    on_start: Callable[[Path | str], None] = lambda source: None,
 ) -> Report:
-    """Evaluate every case; one that cannot be evaluated is reported to ``on_error`` and kept in the
-    report's errors, and the rest go on. ``advance`` is called after each case (a progress bar)."""
+    """Evaluate every case; one that cannot be evaluated is kept in the report's errors and the rest
+    go on. ``on_start`` and ``on_done`` (with the error, or None) hear of each case by its ``source``
+    (a progress display)."""
     results: list[DocumentResult] = []
     errors: dict[str, str] = {}
     for case in cases:
+        on_start(case.source)
         try:
             results.append(evaluate_case(case, outputs, options))
         except InputError as exc:
             errors[case.doc_id] = str(exc)
-            on_error(case, str(exc))
-        advance()
+            on_done(case.source, str(exc))
+            continue
+        on_done(case.source, None)
     return Report(results, errors)

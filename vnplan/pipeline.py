@@ -3,7 +3,8 @@
 ``run(path, options)`` never raises for a bad document: it returns a ``Result`` with a status, the
 values each stage made, the errors (each naming the stage that raised it and its kind) and the time
 each stage took. ``Options`` holds what a caller may set: the time limit, the input limits, the
-OCR settings and the stage to stop after (``vnplan text`` stops after normalize).
+OCR settings, the restorer of damaged text and the stage to stop after (``vnplan text`` stops
+after normalize).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from vnplan.extract import ExtractedDocument, extract
 from vnplan.extract.options import Limits, OcrOptions
@@ -25,6 +26,9 @@ from vnplan.schema import SchemaViolation, ensure_valid
 from vnplan.schema.errors import InputError
 from vnplan.schema.model import Notice, PlanDocument
 from vnplan.structure import structure
+
+if TYPE_CHECKING:
+    from vnplan.normalize.restore.decoder import Restorer
 
 Stage = Literal["extract", "normalize", "structure"]
 STAGES: tuple[Stage, ...] = ("extract", "normalize", "structure")
@@ -65,6 +69,9 @@ class Options:
     stop_after: Stage = "structure"
     limits: Limits = field(default_factory=Limits)
     ocr: OcrOptions = field(default_factory=OcrOptions)
+    # None: the shipped model, loaded on first need in each process. A model of one's own is pickled
+    # to every batch worker with the Options (tens of MB): load it there instead when that matters.
+    restorer: Restorer | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.stop_after not in STAGES:
@@ -125,7 +132,7 @@ def run(path: Path, options: Options | None = None) -> Result:
             _refuse_special_file(result.path)
             result.extracted = timed("extract", lambda: extract(result.path, options.limits, options.ocr))
             if options.stop_after != "extract":
-                result.normalized = timed("normalize", lambda: normalize(result.extracted))
+                result.normalized = timed("normalize", lambda: normalize(result.extracted, options.restorer))
             if options.stop_after == "structure":
                 result.document = timed("structure", lambda: _structure(result.normalized))
                 timed("schema", lambda: ensure_valid(result.document.to_dict()))

@@ -1,14 +1,31 @@
-"""Rich tables for the command line: one document's summary, a batch's and a dataset's summary,
-a metric compared across provinces, and the evaluation's figures and mismatches. Rendering only:
-every figure is computed elsewhere (vnplan.batch, vnplan.dataset, vnplan.evaluation)."""
+"""Rich rendering for the command line: the progress of a run over documents, one document's
+summary, a batch's and a dataset's summary, a metric compared across provinces, and the
+evaluation's figures and mismatches. Rendering only: every figure is computed elsewhere
+(vnplan.batch, vnplan.dataset, vnplan.evaluation)."""
 
 from __future__ import annotations
 
+import json
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.progress import Progress as RichProgress
 from rich.table import Table
+from rich.text import Text
 
 from vnplan.files import display
 from vnplan.schema.model import PlanDocument
@@ -17,9 +34,144 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from vnplan.batch import Summary
+    from vnplan.commands import Dataset
     from vnplan.dataset import Target
     from vnplan.evaluation import Counts, Report
     from vnplan.normalize.restore import RestoreResult
+
+
+# tables keep their columns when piped to a file (rich would fold them to 80 columns)
+out = Console() if sys.stdout.isatty() else Console(width=200)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def say(text: str) -> None:
+    """One plain line on standard output (no Rich markup or highlighting)."""
+    out.print(text, markup=False, highlight=False)
+
+
+def write_utf8(text: str) -> None:
+    """Text on standard output as UTF-8, whatever the locale says (a JSON document)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8", "backslashreplace"))
+    sys.stdout.buffer.flush()
+
+
+def report_error(path: Path | str, message: str) -> None:
+    """The one line a failed input gets on standard error: ``vnplan: error: FILE: problem``."""
+    err.print(f"vnplan: error: {display(path)}: {display(message)}", markup=False)
+
+
+class Failures:
+    """Reports each input that failed (one line on stderr) and counts them; the others go on."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, path: Path | str, message: str) -> None:
+        report_error(path, message)
+        self.count += 1
+
+
+# Documents take seconds to minutes each: the rate is averaged over the last few minutes, not Rich's 30 s.
+RATE_WINDOW_SECONDS = 300.0
+
+
+class _RateColumn(ProgressColumn):
+    """Documents per minute (or per second when faster), from Rich's recent speed estimate."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        if not speed:
+            return Text("–/min", style="progress.data.speed")
+        rate = f"{speed:.1f}/s" if speed >= 1 else f"{speed * 60:.1f}/min"
+        return Text(rate, style="progress.data.speed")
+
+
+class _FileColumn(ProgressColumn):
+    """The current file's name, cut to what the terminal leaves beside the other columns (Rich would
+    squeeze the figures instead)."""
+
+    OTHER_COLUMNS = 58  # bar, count, rate, elapsed, "left", remaining, and the spaces between
+
+    def __init__(self, console: Console) -> None:
+        super().__init__()
+        self.console = console
+
+    def render(self, task: Task) -> Text:
+        room = max(self.console.width - len(task.description) - self.OTHER_COLUMNS, 8)
+        name = Text(task.fields["file"], style="dim", no_wrap=True)
+        name.truncate(room, overflow="ellipsis")
+        return name
+
+
+class Progress:
+    """The progress of a run over documents, on standard error.
+
+    On a terminal a Rich bar: done of total, rate, time elapsed and left, and the current file (the
+    last one finished, for a batch whose workers run several at once). Elsewhere (a log file, cron,
+    nohup) one plain line per finished document: ``N/TOTAL ok|failed SECONDS s FILE``. Nothing with
+    ``quiet``. A document's error goes to ``on_error`` (one line each) either way."""
+
+    def __init__(
+        self,
+        total: int,
+        description: str,
+        quiet: bool,
+        on_error: Callable[[Path | str, str], None] = report_error,
+        console: Console = err,
+    ) -> None:
+        self.console, self.total, self.on_error = console, total, on_error
+        self.count = 0
+        self.started = time.perf_counter()
+        self.bar: RichProgress | None = None
+        self.plain = not quiet and not console.is_terminal
+        if not quiet and console.is_terminal and total > 1:  # a bar for one document would only flicker
+            self.bar = RichProgress(
+                TextColumn("[progress.description]{task.description}"),
+                BarColumn(bar_width=16),
+                MofNCompleteColumn(),
+                _RateColumn(),
+                TimeElapsedColumn(),
+                TextColumn("left"),
+                TimeRemainingColumn(),
+                _FileColumn(console),
+                console=console,
+                transient=True,
+                speed_estimate_period=RATE_WINDOW_SECONDS,
+            )
+            self.task = self.bar.add_task(description, total=total, file="")
+
+    def __enter__(self) -> Progress:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def start(self, name: Path | str) -> None:
+        """The document now being processed (sequential commands)."""
+        self.started = time.perf_counter()
+        if self.bar is not None:
+            self.bar.update(self.task, file=display(Path(name).name))
+
+    def done(self, name: Path | str, error: str | None, seconds: float | None = None) -> None:
+        """One document finished (``error``: None when it succeeded); ``seconds`` defaults to the time since ``start``."""
+        self.count += 1
+        if error is not None:
+            self.on_error(name, error)
+        if seconds is None:
+            seconds = time.perf_counter() - self.started
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, file=display(Path(name).name))
+        elif self.plain:
+            status = "ok" if error is None else "failed"
+            line = f"{self.count}/{self.total} {status} {seconds:.2f} s {display(name)}"
+            self.console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def summary_table(path: Path, plan: PlanDocument) -> Table:
@@ -60,6 +212,21 @@ def batch_table(result: Summary, failures_path: Path | None) -> Table:
         table.add_row("temporary files removed", f"{result.temporary_removed} (left by an interrupted run)")
     table.add_row("time", f"{result.seconds:.1f} s")
     return table
+
+
+def review_line(json_path: Path, page: Path, source: Path | None) -> str:
+    """`vnplan report`: which page was written from which JSON, and the source its page images come from."""
+    images = f" (page images from {display(source)})" if source is not None else ""
+    return f"{display(json_path)} → {display(page)}{images}"
+
+
+def dataset(built: Dataset, output: Path, compare: str | None) -> None:
+    """`vnplan dataset`: the tables written and, with --compare, the metric's table and plots."""
+    out.print(dataset_table(built.tables, output))
+    if compare is not None:
+        out.print(compare_table(built.targets, compare))
+        for path in built.plots:
+            say(f"plot: {path}")
 
 
 def dataset_table(tables: dict[str, pa.Table], output: Path) -> Table:
@@ -152,7 +319,18 @@ def eval_tables(report: Report) -> list[Table]:
     return tables
 
 
-def print_mismatches(report: Report, out: Console) -> None:
+def evaluation(report: Report, as_json: bool, mismatches: bool) -> None:
+    """`vnplan eval`'s figures: one JSON object, or the tables and (with ``mismatches``) every mismatch."""
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(mismatches), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        return
+    for table in eval_tables(report):
+        out.print(table)
+    if mismatches:
+        print_mismatches(report)
+
+
+def print_mismatches(report: Report) -> None:
     """Every false negative with its gold quote, every false positive with its provenance, worst document first."""
     from vnplan.evaluation import document_score
 
