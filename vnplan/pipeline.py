@@ -33,6 +33,9 @@ STAGES: tuple[Stage, ...] = ("extract", "normalize", "structure")
 # another language (English: 0.17 and 0); stripped Vietnamese scores about 0.7 or more, the OCR'd seed 0.55.
 NOT_VIETNAMESE_SCORE = 0.35
 NOT_VIETNAMESE_DIACRITICS = 0.02
+# A text of this many characters or more with one line holding over half of them has lost its line
+# breaks (a web copy pasted as one paragraph): headings, lists and tables cannot be told apart.
+NO_LINES_MIN_CHARS = 3000
 
 
 class Status(StrEnum):
@@ -157,6 +160,19 @@ def _fail(result: Result, stage: str, kind: ErrorKind, message: str, exc: BaseEx
 
 def _structure(normalized: NormalizedDocument) -> PlanDocument:
     plan = structure(normalized)
+    text = normalized.text
+    longest = max(map(len, text.splitlines()), default=0)
+    if len(text) >= NO_LINES_MIN_CHARS and longest > len(text) / 2:
+        plan.warnings.append(
+            Notice(
+                code="no_line_structure",
+                message=(
+                    f"the text has no line structure (one line holds {longest:,} of its {len(text):,} characters): "
+                    "headings, lists and tables cannot be told apart, so sections and records may be missing"
+                ),
+                stage="normalize",
+            )
+        )
     reading = read_quality(normalized.raw_text)
     if reading.score < NOT_VIETNAMESE_SCORE and reading.diacritic_ratio < NOT_VIETNAMESE_DIACRITICS:
         plan.warnings.append(
