@@ -209,11 +209,12 @@ def batch(
     ] = None,
     max_time: MaxSeconds = None,
 ) -> None:
-    """Process a whole folder in parallel; resumable: documents whose output is current are skipped.
+    """Process a whole folder in parallel; resumable: documents whose output is current are not redone.
 
-    Outputs mirror the input tree (OUT/<path>.json). A re-run redoes only inputs that are new or
-    changed, or whose output was made by another pipeline version. Bad files are listed in
-    OUT/failures.csv (one line each on stderr too) and the rest go on.
+    Outputs mirror the input tree (OUT/<path>.json); OUT/.vnplan-batch/manifest.jsonl has a row per
+    input. A re-run redoes only inputs that are new or changed, or whose output was made by another
+    pipeline version. Bad files are listed in OUT/failures.csv (one line each on stderr too) and the
+    rest go on; files not processed (unsupported type, empty, duplicate) in OUT/skipped.csv.
     """
     from vnplan.batch import start
 
@@ -237,9 +238,9 @@ def batch(
             if outcome.error is not None:
                 report_error(outcome.job.source, outcome.error)
             progress.advance(task)
-    result, failures_path = run.finish()
+    result, failures_path, skipped_path = run.finish()
     out.print(f"vnplan batch: {input_dir} → {output}", markup=False, highlight=False)
-    out.print(render.batch_table(result, failures_path))
+    out.print(render.batch_table(result, failures_path, skipped_path))
     if result.failed:
         raise typer.Exit(EXIT_FAILED)
 
@@ -252,9 +253,14 @@ def dataset(
         str | None,
         typer.Option(help="A canonical metric id (e.g. doctors_per_10k): print and plot its targets by province."),
     ] = None,
+    include_non_plans: Annotated[
+        bool,
+        typer.Option(help="Also take indicators and budgets from documents that are no plan (not_a_plan warning)."),
+    ] = False,
 ) -> None:
     """Build the cross-province dataset: documents, indicators, budgets, units, activities and warnings,
-    one row per record, as CSV, Parquet and one DuckDB database (DATASET_DIR/vnplan.duckdb)."""
+    one row per record, as CSV, Parquet and one DuckDB database (DATASET_DIR/vnplan.duckdb). A batch
+    folder is read through its manifest: only the outputs of inputs that are still there."""
     from vnplan.dataset import arrow_tables, collect, metric_labels, metric_targets, plot_metric, write_dataset
 
     if not out_dir.is_dir():
@@ -262,7 +268,7 @@ def dataset(
     if compare is not None and compare not in metric_labels():
         fail(compare, "not a metric id of structure/metrics.json (e.g. doctors_per_10k)", EXIT_USAGE)
     failed = Failures()
-    rows = collect(out_dir, failed)
+    rows = collect(out_dir, failed, include_non_plans)
     if not rows.tables["documents"]:
         fail(out_dir, "no vnplan JSON outputs found")
     tables = arrow_tables(rows)

@@ -29,7 +29,7 @@ HASH_LENGTH = 8
 STALE_TEMP_SECONDS = 24 * 3600  # a leftover whose PID is alive (reused) is still removed after a day
 
 
-def _supported(path: Path) -> bool:
+def is_supported(path: Path) -> bool:
     from vnplan.extract.sniff import EXTENSIONS
 
     return path.suffix.lower() in EXTENSIONS
@@ -59,7 +59,7 @@ def expand_inputs(inputs: Iterable[Path], on_error: Callable[[Path, str], None] 
     """Files as given; folders expanded to the supported files below them, in sorted order."""
     for item in inputs:
         if item.is_dir():
-            yield from (p for p in walk_files(item, on_error) if _supported(p))
+            yield from (p for p in walk_files(item, on_error) if is_supported(p))
         else:
             yield item
 
@@ -83,6 +83,14 @@ def _fit(name: str, suffix: str, key: str, force_hash: bool = False) -> str:
 def output_names(inputs: Iterable[tuple[Path, PurePath]], suffix: str = ".json") -> dict[Path, PurePath]:
     """The output path (relative to the output folder) of each (source, source path relative to its
     input folder, or just its name). The one naming rule for extract, batch and report."""
+    return {source: name for source, (name, _note) in noted_output_names(inputs, suffix).items()}
+
+
+def noted_output_names(
+    inputs: Iterable[tuple[Path, PurePath]], suffix: str = ".json"
+) -> dict[Path, tuple[PurePath, str | None]]:
+    """output_names, each with a note saying why it is not the plain name (None when it is), for
+    the batch manifest."""
     relative = dict(inputs)
 
     def plain(rel: PurePath) -> PurePath:
@@ -91,7 +99,14 @@ def output_names(inputs: Iterable[tuple[Path, PurePath]], suffix: str = ".json")
     def keep_suffix(rel: PurePath) -> PurePath:
         return rel.with_name(_fit(rel.name, suffix, rel.as_posix()))
 
-    names = {source: plain(rel) for source, rel in relative.items()}
+    names: dict[Path, PurePath] = {}
+    notes: dict[Path, str | None] = {}
+    for source, rel in relative.items():
+        names[source] = plain(rel)
+        cut = names[source].name != (rel.stem if rel.suffix else rel.name) + suffix
+        notes[source] = (
+            f"the name is over {MAX_NAME_BYTES} bytes: cut, with a hash of the input's path" if cut else None
+        )
     for rule in (keep_suffix, None):
         claims: dict[PurePath, int] = {}
         for name in names.values():
@@ -101,9 +116,13 @@ def output_names(inputs: Iterable[tuple[Path, PurePath]], suffix: str = ".json")
                 rel = relative[source]
                 if rule is not None:
                     names[source] = rule(rel)
+                    notes[source] = f"{name.as_posix()} is shared with another input: the input's suffix is kept"
                 else:  # still shared (x.pdf and x.pdf.txt): the input's path decides
                     names[source] = rel.with_name(_fit(rel.name, suffix, rel.as_posix(), force_hash=True))
-    return names
+                    notes[source] = (
+                        f"{name.as_posix()} is shared with another input: a hash of the input's path is added"
+                    )
+    return {source: (names[source], notes[source]) for source in names}
 
 
 def relative_inputs(
