@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import random
 import shutil
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from conftest import processed, seed_path
@@ -18,9 +10,8 @@ from typer.testing import CliRunner
 
 from vnplan.batch import execute, plan_batch
 from vnplan.cli import app
-from vnplan.manifest import STATE_DIR, read_manifest
+from vnplan.manifest import STATE_DIR
 from vnplan.pipeline import Options
-from vnplan.schema import validation_errors
 
 runner = CliRunner()
 
@@ -75,42 +66,6 @@ def test_batch_usage_errors(tmp_path):
     assert runner.invoke(app, ["batch", str(tmp_path), "-o", str(tmp_path), "--scheduler", "tcp://x:1"]).exit_code == 2
     empty = runner.invoke(app, ["batch", str(tmp_path), "-o", str(tmp_path / "out")])
     assert empty.exit_code == 1 and "no supported files" in empty.stderr
-
-
-def test_batch_killed_at_random_moments_resumes_to_one_valid_output_per_input(tmp_path):
-    inputs, out_dir = tmp_path / "in", tmp_path / "out"
-    expected = _copy_seeds(inputs, ("000", "001", "002", "004"))  # more documents than workers, so kills land mid-run
-    command = [sys.executable, "-m", "vnplan", "batch", str(inputs), "-o", str(out_dir), "--workers", "2"]
-    rng = random.Random()
-    # two kills at a random moment of start-up (reading, hashing, models loading), then one at a
-    # random moment of the writing phase: a short random delay after this run's first output appears
-    delays = [(rng.uniform(0.3, 1.5), False), (rng.uniform(0.3, 1.5), False), (rng.uniform(0.0, 0.3), True)]
-    for delay, after_first_output in delays:
-        before = set(out_dir.rglob("*")) if out_dir.exists() else set()
-        run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        deadline = time.monotonic() + 60
-        while after_first_output and run.poll() is None and time.monotonic() < deadline:
-            if out_dir.exists() and any(p.suffix == ".json" for p in set(out_dir.glob("*.json")) - before):
-                break
-            time.sleep(0.02)
-        time.sleep(delay)
-        with contextlib.suppress(ProcessLookupError):  # the run may have finished already
-            os.killpg(run.pid, signal.SIGKILL)  # the whole run, workers included, as a crash would
-        run.wait()
-    final = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert final.returncode == 0, (delays, final.stderr)
-
-    outputs = sorted(p.name for p in out_dir.glob("*.json"))
-    assert outputs == sorted(expected), delays
-    for name, prefix in expected.items():
-        instance = json.loads((out_dir / name).read_text(encoding="utf-8"))
-        assert validation_errors(instance) == []
-        assert instance["document"]["source"]["file_name"] == name.removesuffix(".json") + ".txt"
-        assert instance["text"] == processed(prefix).text
-    assert [p for p in out_dir.rglob("*") if p.name.endswith(".tmp")] == [], delays
-    rows = read_manifest(out_dir)
-    assert sorted(row.output for row in rows.values() if row.status == "ok") == sorted(expected), rows
-    assert plan_batch(inputs, out_dir).todo == []
 
 
 def test_dask_engine_writes_the_same_files_as_the_local_engine(tmp_path):
