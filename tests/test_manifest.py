@@ -131,3 +131,17 @@ def test_a_document_that_is_no_plan_stays_out_of_indicators_and_budgets_unless_a
 
     assert ids("indicators") == {"plan"} and ids("budgets") == {"plan"} and ids("documents") == {"plan", "notes"}
     assert ids("indicators", "--include-non-plans") == {"plan", "notes"}
+
+
+def test_fifos_and_broken_links_in_a_batch_folder_are_listed_not_read(tmp_path):
+    import os
+
+    inputs, out_dir = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    shutil.copy(seed_path("002"), inputs / "plan.txt")
+    os.mkfifo(inputs / "pipe.txt")  # hashing it would block the batch forever
+    (inputs / "gone.pdf").symlink_to(tmp_path / "nowhere.pdf")
+    result = _batch(inputs, out_dir)
+    assert result.exit_code == 0, result.output
+    skipped = {row["file"]: row["reason"] for row in _csv(out_dir / "skipped.csv")}
+    assert skipped == {"gone.pdf": "not a regular file (a broken link)", "pipe.txt": "not a regular file (a FIFO)"}

@@ -250,3 +250,10 @@ def test_a_fifo_or_a_device_is_refused_with_one_line(tmp_path):
         assert result.returncode == 1, (source, result.stderr)
         errors = result.stderr.splitlines()
         assert len(errors) == 2 and "not a regular file" in errors[0] and "Traceback" not in result.stderr, errors
+
+
+def test_nul_bytes_past_the_sampled_start_are_refused(tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_bytes(seed_path("002").read_bytes() * 3 + b"\x00\x00tail")  # past the first 64 KiB
+    result = runner.invoke(app, ["extract", str(source)])
+    assert result.exit_code == 1 and "binary data, not text" in result.stderr, result.output

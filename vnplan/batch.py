@@ -31,7 +31,15 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Literal
 
 from vnplan import __version__
-from vnplan.files import display, is_supported, noted_output_names, remove_temporary_files, walk_files, write_atomic
+from vnplan.files import (
+    display,
+    is_supported,
+    noted_output_names,
+    remove_temporary_files,
+    special_file,
+    walk_files,
+    write_atomic,
+)
 from vnplan.manifest import STATE_DIR, Row, append_rows, compact, read_manifest
 from vnplan.pipeline import Options, run
 from vnplan.workers import run_tasks
@@ -154,6 +162,9 @@ def plan_batch(input_dir: Path, out_dir: Path) -> BatchPlan:
     first_with: dict[str, str] = {}  # sha256 → the first input with that content
     candidates: list[tuple[Path, str]] = []
     for source in found:
+        if kind := special_file(source):  # never hashed: a FIFO would block, a device never end
+            plan.skipped.append(Skip(source, key(source), f"not a regular file ({kind})"))
+            continue
         if not is_supported(source):
             kind = source.suffix.lower() or "(no extension)"
             plan.skipped.append(Skip(source, key(source), f"unsupported file type {kind}"))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePath
@@ -36,8 +37,9 @@ def is_supported(path: Path) -> bool:
 
 
 def walk_files(folder: Path, on_error: Callable[[Path, str], None] | None = None) -> Iterator[Path]:
-    """Every file below folder (symbolic links to folders not followed), sorted; a folder that cannot
-    be listed goes to on_error(folder, reason)."""
+    """Every entry below folder that is not a folder (files, and FIFOs, devices or broken links, which
+    a caller must not pass over in silence), sorted; symbolic links to folders are not followed. A
+    folder that cannot be listed goes to on_error(folder, reason)."""
 
     def failed(exc: OSError) -> None:
         if on_error is not None:
@@ -47,12 +49,21 @@ def walk_files(folder: Path, on_error: Callable[[Path, str], None] | None = None
     found = []
     for root, _dirs, names in os.walk(folder, onerror=failed):
         found.extend(Path(root) / name for name in names)
-    for path in sorted(found):
-        try:
-            if path.is_file():
-                yield path
-        except OSError as exc:
-            failed(exc)
+    yield from sorted(found)
+
+
+def special_file(path: Path) -> str | None:
+    """What a path that is neither a regular file nor a folder is ("a FIFO", "a socket", "a device",
+    "a broken link"); None for a regular file, a folder, or a path that does not exist."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a broken link" if path.is_symlink() else None
+    except OSError:  # left to the reader, which says why it cannot read it
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
 
 
 def expand_inputs(inputs: Iterable[Path], on_error: Callable[[Path, str], None] | None = None) -> Iterator[Path]:

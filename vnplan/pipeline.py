@@ -8,7 +8,6 @@ OCR settings and the stage to stop after (``vnplan text`` stops after normalize)
 
 from __future__ import annotations
 
-import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Literal, TypeVar
 
 from vnplan.extract import ExtractedDocument, extract
 from vnplan.extract.options import Limits, OcrOptions
+from vnplan.files import special_file
 from vnplan.limits import DEFAULT_MAX_SECONDS, MAX_SECONDS_ENV, TimeLimitExceeded, time_limit
 from vnplan.normalize import NormalizedDocument, normalize
 from vnplan.normalize.quality import read_quality
@@ -191,12 +191,8 @@ def _structure(normalized: NormalizedDocument) -> PlanDocument:
 def _refuse_special_file(path: Path) -> None:
     """A FIFO would block the read forever and a device such as /dev/zero never ends: only regular
     files (or links to them) are read. Missing files and folders are left to extract's own message."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return
-    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    kind = special_file(path)
+    if kind is not None:
         raise InputError(f"not a regular file ({kind}); refused")
 
 
