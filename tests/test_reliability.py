@@ -257,3 +257,44 @@ def test_nul_bytes_past_the_sampled_start_are_refused(tmp_path):
     source.write_bytes(seed_path("002").read_bytes() * 3 + b"\x00\x00tail")  # past the first 64 KiB
     result = runner.invoke(app, ["extract", str(source)])
     assert result.exit_code == 1 and "binary data, not text" in result.stderr, result.output
+
+
+def test_a_tesseract_error_is_reported_as_itself_not_as_a_timeout(monkeypatch):
+    import pytesseract
+    from PIL import Image
+
+    from vnplan.extract import ocr
+
+    def failing(*args, **kwargs):
+        raise pytesseract.TesseractError(1, "Error opening data file /usr/share/tessdata/vie.traineddata")
+
+    monkeypatch.setattr(pytesseract, "image_to_data", failing)
+    page = ocr.ocr_image(Image.new("L", (200, 100), 255), 300, deskew=False)
+    assert page.warnings == ["OCR failed on this page: Error opening data file /usr/share/tessdata/vie.traineddata"]
+
+    def timing_out(*args, **kwargs):
+        raise RuntimeError("Tesseract process timeout")
+
+    monkeypatch.setattr(pytesseract, "image_to_data", timing_out)
+    assert ocr.ocr_image(Image.new("L", (200, 100), 255), 300, deskew=False).warnings == [
+        f"OCR gave up after {ocr.PAGE_TIMEOUT} s"
+    ]
+
+
+def test_an_unreachable_scheduler_is_one_line_not_a_traceback(tmp_path):
+    inputs = tmp_path / "in"
+    _seed_copy(inputs, "plan.txt")
+    command = [
+        "batch",
+        str(inputs),
+        "-o",
+        str(tmp_path / "out"),
+        "--engine",
+        "dask",
+        "--scheduler",
+        "tcp://127.0.0.1:9",
+    ]
+    result = subprocess.run([sys.executable, "-m", "vnplan", *command], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("vnplan: error: tcp://127.0.0.1:9: cannot reach the Dask scheduler"), line

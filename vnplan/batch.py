@@ -236,6 +236,13 @@ def _local(jobs: list[Job], workers: int, options: Options) -> Results:
             yield job, *done.result
 
 
+SCHEDULER_TIMEOUT = "10s"
+
+
+class SchedulerUnreachable(Exception):
+    """--scheduler names no Dask scheduler that answers."""
+
+
 def local_cluster(workers: int) -> distributed.LocalCluster:
     """A LocalCluster of single-threaded worker processes that may start processes of their own
     (OCR runs a tesseract pool; Dask's default daemonic workers could not)."""
@@ -254,7 +261,11 @@ def _dask(jobs: list[Job], workers: int, scheduler: str | None, options: Options
 
     cluster = None if scheduler else local_cluster(workers)
     try:
-        with Client(scheduler or cluster) as client:
+        try:
+            client = Client(scheduler or cluster, timeout=SCHEDULER_TIMEOUT)
+        except OSError as exc:  # distributed's own retries ran out: no traceback, one line
+            raise SchedulerUnreachable(f"cannot reach the Dask scheduler ({' '.join(str(exc).split())})") from exc
+        with client:
             futures = {
                 client.submit(
                     process_to_json, str(job.source), options, key=f"vnplan-{job.sha256}-{i}", pure=False

@@ -216,7 +216,7 @@ def batch(
     pipeline version. Bad files are listed in OUT/failures.csv (one line each on stderr too) and the
     rest go on; files not processed (unsupported type, empty, duplicate) in OUT/skipped.csv.
     """
-    from vnplan.batch import start
+    from vnplan.batch import SchedulerUnreachable, start
 
     options = _options(max_time)
     if engine not in ("local", "dask"):
@@ -234,10 +234,13 @@ def batch(
         report_error(outcome.job.source, outcome.error or "")
     with _progress(len(run.plan.todo)) as progress:
         task = progress.add_task(f"batch ({engine}, {workers} workers)", total=len(run.plan.todo))
-        for outcome in run.execute("dask" if engine == "dask" else "local", workers, scheduler, options):
-            if outcome.error is not None:
-                report_error(outcome.job.source, outcome.error)
-            progress.advance(task)
+        try:
+            for outcome in run.execute("dask" if engine == "dask" else "local", workers, scheduler, options):
+                if outcome.error is not None:
+                    report_error(outcome.job.source, outcome.error)
+                progress.advance(task)
+        except SchedulerUnreachable as exc:
+            fail(scheduler or "dask", str(exc), EXIT_USAGE)
     result, failures_path, skipped_path = run.finish()
     out.print(f"vnplan batch: {input_dir} → {output}", markup=False, highlight=False)
     out.print(render.batch_table(result, failures_path, skipped_path))
