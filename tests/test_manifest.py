@@ -145,3 +145,14 @@ def test_fifos_and_broken_links_in_a_batch_folder_are_listed_not_read(tmp_path):
     assert result.exit_code == 0, result.output
     skipped = {row["file"]: row["reason"] for row in _csv(out_dir / "skipped.csv")}
     assert skipped == {"gone.pdf": "not a regular file (a broken link)", "pipe.txt": "not a regular file (a FIFO)"}
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read_as_input(tmp_path):
+    for inputs, out_dir in ((tmp_path / "a", tmp_path / "a" / "out"), (tmp_path / "b", tmp_path / "b")):
+        inputs.mkdir()
+        shutil.copy(seed_path("002"), inputs / "plan.txt")
+        (inputs / "notes.csv").write_text("a,b\n", encoding="utf-8")  # a skipped.csv is written beside it
+        assert _batch(inputs, out_dir).exit_code == 0
+        again = _batch(inputs, out_dir)
+        summary = " ".join(again.stdout.split())
+        assert again.exit_code == 0 and "inputs 2 up to date 1 processed 0 failed 0 skipped 1" in summary, summary

@@ -23,7 +23,7 @@ import csv
 import hashlib
 import io
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.util import find_spec
@@ -144,6 +144,20 @@ def _unreadable(path: Path, name: str, reason: str) -> Outcome:
     return Outcome(Job(path, name, path, ""), reason)
 
 
+def _own_files(input_dir: Path, out_dir: Path, known: dict[str, Row]) -> Callable[[str], bool]:
+    """Whether an input name (below input_dir) is one of the batch's own files, never an input: all
+    of the output folder when it lies inside the input folder; when outputs go beside their inputs,
+    the state folder, the reports and the outputs the manifest knows."""
+    inside, out = input_dir.resolve(), out_dir.resolve()
+    if not out.is_relative_to(inside):
+        return lambda name: False
+    prefix = out.relative_to(inside).as_posix()
+    if prefix != ".":
+        return lambda name: name.startswith(prefix + "/")
+    outputs = {row.output for row in known.values()} | {FAILURES_FILE, SKIPPED_FILE}
+    return lambda name: name.startswith(STATE_DIR + "/") or name in outputs
+
+
 def plan_batch(input_dir: Path, out_dir: Path) -> BatchPlan:
     """Every file below input_dir (the output folder aside, when it is inside): those to process,
     those already current, those skipped (unsupported type, empty, a copy of another input) and
@@ -153,11 +167,12 @@ def plan_batch(input_dir: Path, out_dir: Path) -> BatchPlan:
     def key(path: Path) -> str:
         return path.relative_to(input_dir).as_posix()
 
-    own = out_dir.resolve()
+    known = read_manifest(out_dir)
+    own = _own_files(input_dir, out_dir, known)
     found = [
         path
         for path in walk_files(input_dir, lambda path, reason: plan.failed.append(_unreadable(path, key(path), reason)))
-        if not path.resolve().is_relative_to(own)
+        if not own(key(path))
     ]
     first_with: dict[str, str] = {}  # sha256 → the first input with that content
     candidates: list[tuple[Path, str]] = []
@@ -183,7 +198,6 @@ def plan_batch(input_dir: Path, out_dir: Path) -> BatchPlan:
             first_with[sha256] = key(source)
             candidates.append((source, sha256))
     version = pipeline_version()
-    known = read_manifest(out_dir)
     names = noted_output_names((source, PurePath(key(source))) for source, _ in candidates)
     for source, sha256 in candidates:
         name, note = names[source]
