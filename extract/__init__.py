@@ -41,7 +41,10 @@ def extract(path: Path, limits: Limits | None = None, ocr: OcrOptions | None = N
     fmt = detect_format(path, data[:16])
     digest = hashlib.sha256(data).hexdigest()
     if fmt in ("txt", "md"):
+        # before decoding: no encoding takes over 4 bytes a character
+        _check_length(len(data) // 4, limits, at_least=True)
         text, encoding = decode_text(data)
+        _check_length(len(text), limits)
         return ExtractedDocument(
             path=path,
             format=fmt,
@@ -55,6 +58,7 @@ def extract(path: Path, limits: Limits | None = None, ocr: OcrOptions | None = N
     reading: Reading = _reader(fmt)(data, limits, ocr)
     builder = reading.builder
     raw_text = builder.text
+    _check_length(len(raw_text), limits)
     return ExtractedDocument(
         path=path,
         format=fmt,
@@ -72,6 +76,14 @@ def extract(path: Path, limits: Limits | None = None, ocr: OcrOptions | None = N
     )
 
 
+def _check_length(chars: int, limits: Limits, at_least: bool = False) -> None:
+    if chars > limits.max_text_chars:
+        raise InputError(
+            f"the text has {'at least ' if at_least else ''}{chars:,} characters, over the "
+            f"{limits.max_text_chars:,}-character limit; split it"
+        )
+
+
 def _reader(fmt: str) -> Callable[[bytes, Limits, OcrOptions], Reading]:
     """The reader for ``fmt``, imported on first use: python-docx, and pytesseract with Pillow, add
     a noticeable share of start-up to a run that never needs them."""
@@ -82,11 +94,11 @@ def _reader(fmt: str) -> Callable[[bytes, Limits, OcrOptions], Reading]:
     if fmt == "docx":
         from vnplan.extract.docx import read_docx
 
-        return lambda data, limits, ocr: read_docx(data)
+        return lambda data, limits, ocr: read_docx(data, limits)
     if fmt in ("doc", "rtf", "odt"):
         from vnplan.extract.office import read_office_text
 
-        return lambda data, limits, ocr: read_office_text(data, f".{fmt}")
+        return lambda data, limits, ocr: read_office_text(data, f".{fmt}", limits)
     from vnplan.extract.image import read_image
 
     return read_image

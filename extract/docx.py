@@ -24,6 +24,8 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
 from vnplan.extract.builder import Line, Reading, TextBuilder, join_lines
+from vnplan.extract.options import Limits
+from vnplan.extract.package import check_package
 from vnplan.schema.errors import InputError
 
 LAYOUT_TABLE_COLUMNS = 3
@@ -296,7 +298,8 @@ def _font_of(rfonts: Any) -> str | None:
     return rfonts.get(qn("w:ascii")) or rfonts.get(qn("w:hAnsi")) or rfonts.get(qn("w:cs"))
 
 
-def read_docx(data: bytes) -> Reading:
+def read_docx(data: bytes, limits: Limits | None = None) -> Reading:
+    check_package(data, limits or Limits(), "Word document")  # before python-docx builds its tree
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:

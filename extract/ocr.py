@@ -138,8 +138,11 @@ def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True, language: 
                 output_type=pytesseract.Output.DICT,
                 timeout=PAGE_TIMEOUT,
             )
-        except RuntimeError as exc:  # pytesseract reports a timeout as RuntimeError
-            return OcrPage([], None, skew, [f"OCR gave up after {PAGE_TIMEOUT} s ({exc})"])
+        except pytesseract.TesseractError as exc:  # tesseract ran and failed: say what it said
+            message = " ".join(str(exc.message).split()) or f"exit status {exc.status}"
+            return OcrPage([], None, skew, [f"OCR failed on this page: {message}"])
+        except RuntimeError:  # pytesseract's timeout (a plain RuntimeError)
+            return OcrPage([], None, skew, [f"OCR gave up after {PAGE_TIMEOUT} s"])
     lines, confidence = _lines(data, 72.0 / dpi, gray.width * 72.0 / dpi)
     return OcrPage(lines, confidence, skew)
 

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from vnplan.extract.builder import Reading
+from vnplan.extract.options import Limits
 from vnplan.schema.errors import InputError
 
 CONVERT_SECONDS = 180
@@ -55,8 +56,8 @@ def convert(data: bytes, suffix: str, target: str = "docx") -> bytes:
         return converted.read_bytes()
 
 
-def read_office_text(data: bytes, suffix: str) -> Reading:
+def read_office_text(data: bytes, suffix: str, limits: Limits) -> Reading:
     from vnplan.extract.docx import read_docx
 
-    reading = read_docx(convert(data, suffix))
+    reading = read_docx(convert(data, suffix), limits)
     return Reading(reading.builder, reading.text_method, reading.warnings, f"{suffix.lstrip('.')}→docx")

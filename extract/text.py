@@ -19,7 +19,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         return data.decode("utf-16"), "utf-16"
     controls = sum(1 for b in data[:65536] if b < 32 and b not in _TEXT_CONTROLS)
-    if b"\x00" in data[:65536] or controls > MAX_CONTROL_SHARE * min(len(data), 65536):
+    # NUL anywhere (not only in the sampled start): text has none, and it must not reach the JSON
+    if b"\x00" in data or controls > MAX_CONTROL_SHARE * min(len(data), 65536):
         raise InputError("binary data, not text (wrong file type?)")
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"

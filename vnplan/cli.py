@@ -119,20 +119,26 @@ def batch(
     max_time: MaxSeconds = None,
     quiet: Quiet = False,
 ) -> None:
-    """Process a whole folder in parallel; resumable: documents whose output is current are skipped.
+    """Process a whole folder in parallel; resumable: documents whose output is current are not redone.
 
-    Outputs mirror the input tree (OUT/<path>.json). A re-run redoes only inputs that are new or
-    changed, or whose output was made by another pipeline version. Bad files are listed in
-    OUT/failures.csv (one line each on stderr too) and the rest go on.
+    Outputs mirror the input tree (OUT/<path>.json); OUT/.vnplan-batch/manifest.jsonl has a row per
+    input. A re-run redoes only inputs that are new or changed, or whose output was made by another
+    pipeline version. Bad files are listed in OUT/failures.csv (one line each on stderr too) and the
+    rest go on; files not processed (unsupported type, empty, duplicate) in OUT/skipped.csv.
     """
+    from vnplan.batch import SchedulerUnreachable
+
     run = commands.start_batch(input_dir, output, engine, scheduler, report_error)
     with render.Progress(len(run.plan.todo), f"batch ({engine}, {workers} workers)", quiet) as progress:
         options = commands.options(max_time)
-        run.execute(engine, workers, scheduler, options, lambda o: progress.done(o.job.source, o.error, o.seconds))
-    result, failures_path = run.finish()
+        try:
+            run.execute(engine, workers, scheduler, options, lambda o: progress.done(o.job.source, o.error, o.seconds))
+        except SchedulerUnreachable as exc:
+            raise CommandError(scheduler or "dask", str(exc), usage=True) from exc
+    result, failures_path, skipped_path = run.finish()
     if not quiet:
         say(f"vnplan batch: {input_dir} → {output}")
-        out.print(render.batch_table(result, failures_path))
+        out.print(render.batch_table(result, failures_path, skipped_path))
     raise typer.Exit(EXIT_FAILED if result.failed else EXIT_OK)
 
 
@@ -143,11 +149,16 @@ def dataset(
     compare: Annotated[
         str | None, typer.Option(help="A metric id (e.g. doctors_per_10k): print and plot its targets by province.")
     ] = None,
+    include_non_plans: Annotated[
+        bool,
+        typer.Option(help="Also take indicators and budgets from documents that are no plan (not_a_plan warning)."),
+    ] = False,
 ) -> None:
     """Build the cross-province dataset: documents, indicators, budgets, units, activities and warnings,
-    one row per record, as CSV, Parquet and one DuckDB database (DATASET_DIR/vnplan.duckdb)."""
+    one row per record, as CSV, Parquet and one DuckDB database (DATASET_DIR/vnplan.duckdb). A batch
+    folder is read through its manifest: only the outputs of inputs that are still there."""
     failed = Failures()
-    render.dataset(commands.build_dataset(out_dir, output, compare, failed), output, compare)
+    render.dataset(commands.build_dataset(out_dir, output, compare, failed, include_non_plans), output, compare)
     raise typer.Exit(EXIT_FAILED if failed.count else EXIT_OK)
 
 

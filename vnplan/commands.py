@@ -161,16 +161,18 @@ class Dataset:
     plots: list[Path]
 
 
-def build_dataset(out_dir: Path, output: Path, compare: str | None, on_error: OnError) -> Dataset:
-    """`vnplan dataset`: the tables of every JSON below out_dir (a bad one to on_error), written to
-    output, and the --compare metric's targets and plots."""
+def build_dataset(
+    out_dir: Path, output: Path, compare: str | None, on_error: OnError, include_non_plans: bool = False
+) -> Dataset:
+    """`vnplan dataset`: the tables of every JSON below out_dir (through its batch manifest when there
+    is one; a bad one to on_error), written to output, and the --compare metric's targets and plots."""
     from vnplan import dataset
 
     if not out_dir.is_dir():
         raise CommandError(out_dir, "not a folder of JSON outputs", usage=True)
     if compare is not None and compare not in dataset.metric_labels():
         raise CommandError(compare, "not a metric id of structure/metrics.json (e.g. doctors_per_10k)", usage=True)
-    rows = dataset.collect(out_dir, on_error)
+    rows = dataset.collect(out_dir, on_error, include_non_plans)
     if not rows.tables["documents"]:
         raise CommandError(out_dir, "no vnplan JSON outputs found")
     tables = dataset.arrow_tables(rows)

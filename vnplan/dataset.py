@@ -19,8 +19,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from vnplan.batch import STATE_DIR
 from vnplan.files import temporary_path, write_atomic
+from vnplan.manifest import STATE_DIR, current_outputs
 from vnplan.schema.errors import InputError
 from vnplan.structure.metrics import metric_entries
 
@@ -290,7 +290,11 @@ def document_rows(doc_id: str, plan: dict) -> dict[str, list[Row]]:
 
 
 def output_files(out_dir: Path) -> list[Path]:
-    """The JSON outputs below out_dir (batch state files aside), sorted."""
+    """The JSON outputs to read, sorted: those the batch manifest lists as current when out_dir has
+    one (not the outputs of removed inputs, nor stale files), else every JSON file below out_dir."""
+    listed = current_outputs(out_dir)
+    if listed is not None:
+        return listed
     return sorted(p for p in out_dir.rglob("*.json") if p.is_file() and STATE_DIR not in p.relative_to(out_dir).parts)
 
 
@@ -310,8 +314,15 @@ def load_output(path: Path) -> dict:
     return plan
 
 
-def collect(out_dir: Path, on_error: Callable[[Path, str], None]) -> Rows:
-    """Rows of every table from every JSON output below out_dir; a bad file goes to on_error and is skipped."""
+# A document that is no plan (a README, a note, a regulation: the not_a_plan warning) states no
+# targets and no budget of a plan; its figures stay out of these tables unless asked for.
+PLAN_ONLY_TABLES = ("indicators", "budgets")
+
+
+def collect(out_dir: Path, on_error: Callable[[Path, str], None], include_non_plans: bool = False) -> Rows:
+    """Rows of every table from every JSON output of out_dir (output_files); a bad file goes to
+    on_error and is skipped. Documents with the not_a_plan warning give no indicator or budget rows
+    unless include_non_plans."""
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
     place_columns: list[str] = []
     for path in output_files(out_dir):
@@ -321,6 +332,8 @@ def collect(out_dir: Path, on_error: Callable[[Path, str], None]) -> Rows:
             on_error(path, str(exc))
             continue
         rows = document_rows(path.relative_to(out_dir).with_suffix("").as_posix(), plan)
+        if not include_non_plans and any(w["code"] == "not_a_plan" for w in plan["warnings"]):
+            rows.update({name: [] for name in PLAN_ONLY_TABLES})
         for name, table_rows in rows.items():
             tables[name].extend(table_rows)
         for column in rows["documents"][0]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePath
@@ -29,15 +30,16 @@ HASH_LENGTH = 8
 STALE_TEMP_SECONDS = 24 * 3600  # a leftover whose PID is alive (reused) is still removed after a day
 
 
-def _supported(path: Path) -> bool:
+def is_supported(path: Path) -> bool:
     from vnplan.extract.sniff import EXTENSIONS
 
     return path.suffix.lower() in EXTENSIONS
 
 
 def walk_files(folder: Path, on_error: Callable[[Path, str], None] | None = None) -> Iterator[Path]:
-    """Every file below folder (symbolic links to folders not followed), sorted; a folder that cannot
-    be listed goes to on_error(folder, reason)."""
+    """Every entry below folder that is not a folder (files, and FIFOs, devices or broken links, which
+    a caller must not pass over in silence), sorted; symbolic links to folders are not followed. A
+    folder that cannot be listed goes to on_error(folder, reason)."""
 
     def failed(exc: OSError) -> None:
         if on_error is not None:
@@ -47,19 +49,28 @@ def walk_files(folder: Path, on_error: Callable[[Path, str], None] | None = None
     found = []
     for root, _dirs, names in os.walk(folder, onerror=failed):
         found.extend(Path(root) / name for name in names)
-    for path in sorted(found):
-        try:
-            if path.is_file():
-                yield path
-        except OSError as exc:
-            failed(exc)
+    yield from sorted(found)
+
+
+def special_file(path: Path) -> str | None:
+    """What a path that is neither a regular file nor a folder is ("a FIFO", "a socket", "a device",
+    "a broken link"); None for a regular file, a folder, or a path that does not exist."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a broken link" if path.is_symlink() else None
+    except OSError:  # left to the reader, which says why it cannot read it
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
 
 
 def expand_inputs(inputs: Iterable[Path], on_error: Callable[[Path, str], None] | None = None) -> Iterator[Path]:
     """Files as given; folders expanded to the supported files below them, in sorted order."""
     for item in inputs:
         if item.is_dir():
-            yield from (p for p in walk_files(item, on_error) if _supported(p))
+            yield from (p for p in walk_files(item, on_error) if is_supported(p))
         else:
             yield item
 
@@ -83,6 +94,14 @@ def _fit(name: str, suffix: str, key: str, force_hash: bool = False) -> str:
 def output_names(inputs: Iterable[tuple[Path, PurePath]], suffix: str = ".json") -> dict[Path, PurePath]:
     """The output path (relative to the output folder) of each (source, source path relative to its
     input folder, or just its name). The one naming rule for extract, batch and report."""
+    return {source: name for source, (name, _note) in noted_output_names(inputs, suffix).items()}
+
+
+def noted_output_names(
+    inputs: Iterable[tuple[Path, PurePath]], suffix: str = ".json"
+) -> dict[Path, tuple[PurePath, str | None]]:
+    """output_names, each with a note saying why it is not the plain name (None when it is), for
+    the batch manifest."""
     relative = dict(inputs)
 
     def plain(rel: PurePath) -> PurePath:
@@ -91,7 +110,14 @@ def output_names(inputs: Iterable[tuple[Path, PurePath]], suffix: str = ".json")
     def keep_suffix(rel: PurePath) -> PurePath:
         return rel.with_name(_fit(rel.name, suffix, rel.as_posix()))
 
-    names = {source: plain(rel) for source, rel in relative.items()}
+    names: dict[Path, PurePath] = {}
+    notes: dict[Path, str | None] = {}
+    for source, rel in relative.items():
+        names[source] = plain(rel)
+        cut = names[source].name != (rel.stem if rel.suffix else rel.name) + suffix
+        notes[source] = (
+            f"the name is over {MAX_NAME_BYTES} bytes: cut, with a hash of the input's path" if cut else None
+        )
     for rule in (keep_suffix, None):
         claims: dict[PurePath, int] = {}
         for name in names.values():
@@ -101,9 +127,13 @@ def output_names(inputs: Iterable[tuple[Path, PurePath]], suffix: str = ".json")
                 rel = relative[source]
                 if rule is not None:
                     names[source] = rule(rel)
+                    notes[source] = f"{name.as_posix()} is shared with another input: the input's suffix is kept"
                 else:  # still shared (x.pdf and x.pdf.txt): the input's path decides
                     names[source] = rel.with_name(_fit(rel.name, suffix, rel.as_posix(), force_hash=True))
-    return names
+                    notes[source] = (
+                        f"{name.as_posix()} is shared with another input: a hash of the input's path is added"
+                    )
+    return {source: (names[source], notes[source]) for source in names}
 
 
 def relative_inputs(

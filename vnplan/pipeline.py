@@ -9,7 +9,6 @@ after normalize).
 
 from __future__ import annotations
 
-import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 from vnplan.extract import ExtractedDocument, extract
 from vnplan.extract.options import Limits, OcrOptions
+from vnplan.files import special_file
 from vnplan.limits import DEFAULT_MAX_SECONDS, MAX_SECONDS_ENV, TimeLimitExceeded, time_limit
 from vnplan.normalize import NormalizedDocument, normalize
 from vnplan.normalize.quality import read_quality
@@ -37,6 +37,9 @@ STAGES: tuple[Stage, ...] = ("extract", "normalize", "structure")
 # another language (English: 0.17 and 0); stripped Vietnamese scores about 0.7 or more, the OCR'd seed 0.55.
 NOT_VIETNAMESE_SCORE = 0.35
 NOT_VIETNAMESE_DIACRITICS = 0.02
+# A text of this many characters or more with one line holding over half of them has lost its line
+# breaks (a web copy pasted as one paragraph): headings, lists and tables cannot be told apart.
+NO_LINES_MIN_CHARS = 3000
 
 
 class Status(StrEnum):
@@ -164,6 +167,19 @@ def _fail(result: Result, stage: str, kind: ErrorKind, message: str, exc: BaseEx
 
 def _structure(normalized: NormalizedDocument) -> PlanDocument:
     plan = structure(normalized)
+    text = normalized.text
+    longest = max(map(len, text.splitlines()), default=0)
+    if len(text) >= NO_LINES_MIN_CHARS and longest > len(text) / 2:
+        plan.warnings.append(
+            Notice(
+                code="no_line_structure",
+                message=(
+                    f"the text has no line structure (one line holds {longest:,} of its {len(text):,} characters): "
+                    "headings, lists and tables cannot be told apart, so sections and records may be missing"
+                ),
+                stage="normalize",
+            )
+        )
     reading = read_quality(normalized.raw_text)
     if reading.score < NOT_VIETNAMESE_SCORE and reading.diacritic_ratio < NOT_VIETNAMESE_DIACRITICS:
         plan.warnings.append(
@@ -182,12 +198,8 @@ def _structure(normalized: NormalizedDocument) -> PlanDocument:
 def _refuse_special_file(path: Path) -> None:
     """A FIFO would block the read forever and a device such as /dev/zero never ends: only regular
     files (or links to them) are read. Missing files and folders are left to extract's own message."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return
-    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    kind = special_file(path)
+    if kind is not None:
         raise InputError(f"not a regular file ({kind}); refused")
 
 

@@ -200,14 +200,19 @@ def summary_table(path: Path, plan: PlanDocument) -> Table:
     return table
 
 
-def batch_table(result: Summary, failures_path: Path | None) -> Table:
+def batch_table(result: Summary, failures_path: Path | None, skipped_path: Path | None) -> Table:
     table = Table(show_header=False, box=None)
     table.add_column(style="bold")
     table.add_column()
     table.add_row("inputs", str(result.inputs))
-    table.add_row("up to date (skipped)", str(result.skipped))
+    table.add_row("up to date", str(result.current))
     table.add_row("processed", str(result.processed))
     table.add_row("failed", str(result.failed) + (f" (see {failures_path})" if failures_path else ""))
+    table.add_row("skipped", str(result.skipped) + (f" (see {skipped_path})" if skipped_path else ""))
+    if result.removed:
+        table.add_row(
+            "removed", f"{result.removed} (inputs gone since the last run; their outputs are no longer current)"
+        )
     if result.temporary_removed:
         table.add_row("temporary files removed", f"{result.temporary_removed} (left by an interrupted run)")
     table.add_row("time", f"{result.seconds:.1f} s")
