@@ -54,8 +54,9 @@ case "${1:-}" in
 
 Where to look:
   out/json/      one validated JSON per document (re-running skips documents already done)
-  out/dataset/   documents, indicators, budgets, units, activities, warnings as CSV and Parquet,
-                 all of them in out/dataset/vnplan.duckdb, and compare_doctors_per_10k.png/.svg
+  out/dataset/   documents, objectives, indicators, budgets, units, tasks, activities, warnings as
+                 CSV and Parquet, all of them with views in out/dataset/vnplan.duckdb, the data
+                 dictionary DATASET.md, and compare_doctors_per_10k.png/.svg
   out/review/    one HTML review page per document: open it in a browser
 DONE
     ;;

@@ -179,19 +179,21 @@ def text(input: Annotated[Path, typer.Argument(help="A document.")]) -> None:
 
 
 @app.command()
-def validate(files: Annotated[list[Path], typer.Argument(help="JSON files written by vnplan (or anyone).")]) -> None:
-    """Check JSON files against plan.schema.json; print every violation."""
-    from vnplan.schema import file_violations
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="JSON files written by vnplan (or anyone), or folders of them.")],
+) -> None:
+    """Check JSON files against plan.schema.json (folders: every JSON below them); one line per invalid file."""
+    from vnplan.dataset import json_files
+    from vnplan.schema import file_violations, one_line
 
-    failed = 0
-    for path in files:
+    paths = json_files(files)
+    failed = Failures()
+    for path in paths:
         problems = file_violations(path)
-        for line in problems:
-            report_error(path, line)
-        if not problems:
-            out.print(f"{path}: valid", markup=False, highlight=False)
-        failed += bool(problems)
-    if failed:
+        if problems:
+            failed(path, one_line(problems))
+    out.print(f"{len(paths) - failed.count} valid, {failed.count} invalid", markup=False, highlight=False)
+    if failed.count or not paths:
         raise typer.Exit(EXIT_FAILED)
 
 
@@ -253,27 +255,28 @@ def dataset(
         typer.Option(help="A canonical metric id (e.g. doctors_per_10k): print and plot its targets by province."),
     ] = None,
 ) -> None:
-    """Build the cross-province dataset: documents, indicators, budgets, units, activities and warnings,
-    one row per record, as CSV, Parquet and one DuckDB database (DATASET_DIR/vnplan.duckdb)."""
-    from vnplan.dataset import arrow_tables, collect, metric_labels, metric_targets, plot_metric, write_dataset
+    """Build the cross-province dataset: documents, objectives, indicators, budgets, units, tasks, activities
+    and warnings as CSV, Parquet and one DuckDB database with views (DATASET_DIR/vnplan.duckdb), and its
+    data dictionary DATASET.md."""
+    from vnplan.compare import metric_points, plot
+    from vnplan.dataset import arrow_tables, collect, metric_labels, write_dataset
 
     if not out_dir.is_dir():
         fail(out_dir, "not a folder of JSON outputs", EXIT_USAGE)
     if compare is not None and compare not in metric_labels():
-        fail(compare, "not a metric id of structure/metrics.json (e.g. doctors_per_10k)", EXIT_USAGE)
+        fail(compare, f"not a metric id; valid ids: {', '.join(metric_labels())}", EXIT_USAGE)
     failed = Failures()
-    rows = collect(out_dir, failed)
-    if not rows.tables["documents"]:
+    tables = arrow_tables(collect(out_dir, failed))
+    if not tables["documents"].num_rows:
         fail(out_dir, "no vnplan JSON outputs found")
-    tables = arrow_tables(rows)
     write_dataset(tables, output)
     out.print(render.dataset_table(tables, output))
     if compare is not None:
-        targets = metric_targets(tables["indicators"], compare)
-        if not targets:
+        points = metric_points(output, compare)
+        if not points:
             fail(compare, "no document states a target for this metric")
-        out.print(render.compare_table(targets, compare))
-        for path in plot_metric(targets, compare, output):
+        out.print(render.compare_table(points, compare))
+        for path in plot(points, compare, output):
             out.print(f"plot: {path}", markup=False, highlight=False)
     if failed.count:
         raise typer.Exit(EXIT_FAILED)
