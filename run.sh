@@ -39,9 +39,19 @@ setup_python() {
   fi
 }
 
+# ajv (npm), for the test that the schema compiles in a strict validator of another language; without
+# npm that test is skipped and the Python check of its keywords still runs
+setup_node() {
+  command -v npm >/dev/null || return 0
+  if [ ! -d tools/ajv/node_modules/ajv ] || [ tools/ajv/package-lock.json -nt tools/ajv/node_modules ]; then
+    npm ci --prefix tools/ajv --no-audit --no-fund --silent
+  fi
+}
+
 setup() {
   setup_system
   setup_python
+  setup_node
 }
 
 case "${1:-}" in

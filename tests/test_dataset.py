@@ -348,3 +348,6 @@ def test_validate_checks_a_folder_recursively_one_line_per_invalid_file(outputs,
     assert len(lines) == 2 and "bad.json" in lines[0] + lines[1] and "broken.json" in lines[0] + lines[1]
     assert "2 valid, 2 invalid" in result.stdout
     assert runner.invoke(app, ["validate", str(tree / "one.json"), str(tree / "a" / "b" / "two.json")]).exit_code == 0
+    (tmp_path / "empty").mkdir()
+    empty = runner.invoke(app, ["validate", str(tmp_path / "empty")])
+    assert empty.exit_code == 1 and empty.stderr.count("no JSON files found") == 1

@@ -4,6 +4,9 @@ every warning code the stages emit listed, and no keyword a strict validator wou
 from __future__ import annotations
 
 import ast
+import json
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any, get_args
 
@@ -142,3 +145,30 @@ def test_schema_uses_only_draft_2020_12_keywords():
         "#/properties/0/x-unit"
     ]
     assert unknown_keywords(load_schema(), vocabulary) == []
+
+
+AJV = ROOT / "tools" / "ajv"
+
+
+@pytest.mark.skipif(
+    not (AJV / "node_modules" / "ajv").is_dir() or shutil.which("node") is None,
+    reason="ajv not installed (bash run.sh setup installs it with npm when npm is there)",
+)
+def test_schema_compiles_in_ajv_strict_mode_and_agrees_on_outputs(tmp_path):
+    """ajv (JavaScript, strict mode, draft 2020-12) compiles the schema and judges outputs as jsonschema does."""
+    from conftest import processed
+
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    plan = processed("004").to_dict()
+    good.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    plan["budgets"] = [{"amount_vnd": -5}]
+    bad.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    command = ["node", str(AJV / "check.js"), str(SCHEMA_DIR / SCHEMA_FILE)]
+    checked = subprocess.run([*command, str(good)], capture_output=True, text=True, timeout=60)
+    assert checked.returncode == 0 and checked.stdout.strip().endswith("valid"), checked.stdout
+    refused = subprocess.run([*command, str(bad)], capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 1 and "/budgets/0" in refused.stdout
+    strict = tmp_path / "strict.json"
+    strict.write_text(json.dumps({**load_schema(), "x-schema-version": "1.3.0"}), encoding="utf-8")
+    unknown = subprocess.run(["node", str(AJV / "check.js"), str(strict)], capture_output=True, text=True, timeout=60)
+    assert unknown.returncode == 1 and 'unknown keyword: "x-schema-version"' in unknown.stdout

@@ -187,13 +187,15 @@ def validate(
     from vnplan.schema import file_violations, one_line
 
     paths = json_files(files)
+    if not paths:
+        fail(", ".join(map(str, files)), "no JSON files found")
     failed = Failures()
     for path in paths:
         problems = file_violations(path)
         if problems:
             failed(path, one_line(problems))
     out.print(f"{len(paths) - failed.count} valid, {failed.count} invalid", markup=False, highlight=False)
-    if failed.count or not paths:
+    if failed.count:
         raise typer.Exit(EXIT_FAILED)
 
 

@@ -301,7 +301,8 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "units",
-        "one row per body per document: the records of the same unit (its unit_id, else its canonical name) merged",
+        "one row per body per document: the records of the same unit (its unit_id, else its canonical name) merged; "
+        "provenance of its first mention",
         "Unit",
         _units,
         (
