@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from vnplan.dataset import DATABASE_FILE, _replace_atomic, metric_labels
+from vnplan.dataset import DATABASE_FILE, metric_labels, replace_atomic
 from vnplan.structure.metrics import metric_entries
 
 SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
@@ -100,6 +100,6 @@ def plot(points: list[Point], metric: str, dataset_dir: Path) -> list[Path]:
     paths = [dataset_dir / f"compare_{metric}.png", dataset_dir / f"compare_{metric}.svg"]
     for path in paths:
         metadata = {"Date": None} if path.suffix == ".svg" else {}  # no time stamp in the SVG
-        _replace_atomic(path, partial(figure.savefig, format=path.suffix[1:], metadata=metadata))
+        replace_atomic(path, partial(figure.savefig, format=path.suffix[1:], metadata=metadata))
     plt.close(figure)
     return paths

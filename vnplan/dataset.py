@@ -506,7 +506,7 @@ def arrow_tables(rows: dict[str, list[Record]]) -> dict[str, pa.Table]:
 # ---- writing ------------------------------------------------------------------------------------
 
 
-def _replace_atomic(path: Path, write: Callable[[Path], None]) -> None:
+def replace_atomic(path: Path, write: Callable[[Path], None]) -> None:
     """write(temporary path) then rename over path, so readers never see half a file."""
     tmp = temporary_path(path.parent)  # unique: PID and random digits, never a leftover's name
     try:
@@ -608,6 +608,6 @@ def write_dataset(tables: dict[str, pa.Table], dataset_dir: Path) -> None:
         buffer = io.BytesIO()
         pacsv.write_csv(csv_safe(table), buffer)
         write_atomic(dataset_dir / f"{name}.csv", buffer.getvalue().decode("utf-8"))
-        _replace_atomic(dataset_dir / f"{name}.parquet", partial(pq.write_table, table))
-    _replace_atomic(dataset_dir / DATABASE_FILE, partial(_write_duckdb, tables))
+        replace_atomic(dataset_dir / f"{name}.parquet", partial(pq.write_table, table))
+    replace_atomic(dataset_dir / DATABASE_FILE, partial(_write_duckdb, tables))
     write_atomic(dataset_dir / DICTIONARY_FILE, dictionary(tables))
