@@ -214,6 +214,8 @@ TABLES: tuple[Table, ...] = (
                 get=lambda r: _year(r.get("issued_date")) or at(r, "period", "start"),
             ),
             Column("place_of_issue", STRING, "place"),
+            Column("plan_doc_type", STRING, "plan.doc_type", "for a decision that issues a plan: the plan's type"),
+            Column("plan_title", STRING, "plan.title", "for a decision that issues a plan: the plan's title"),
             Column("period_start", INT, "period.start"),
             Column("period_end", INT, "period.end"),
             Column("period_horizon", INT, "period.horizon"),

@@ -70,19 +70,21 @@ def dump(node: dict[str, Any], indent: int = 0, key: str = "") -> str:
     return "{\n" + ",\n".join(lines) + "\n" + "  " * indent + "}" + ("\n" if indent == 0 else "")
 
 
-def _type(node: dict[str, Any]) -> str:
-    """A property's type in a few words: 'string or null', 'array of Provenance', 'one of: a, b'."""
+def _type(node: dict[str, Any], defs: dict[str, Any]) -> str:
+    """A property's type in a few words: 'string or null', 'array of Provenance', 'one of "a", "b"'; an
+    object or a generated enum by its name (its own section), a plain type such as nullableString spelt out."""
     if "$ref" in node:
-        return node["$ref"].split("/")[-1]
+        name = node["$ref"].split("/")[-1]
+        return name if "properties" in defs[name] or "enum" in defs[name] else _type(defs[name], defs)
     if "enum" in node:
         values = [json.dumps(v, ensure_ascii=False) for v in node["enum"]]
         return "one of " + ", ".join(values) if len(values) <= 6 else f"one of {len(values)} values"
     if "oneOf" in node:
-        return " or ".join(_type(n) for n in node["oneOf"])
+        return " or ".join(_type(n, defs) for n in node["oneOf"])
     kind = node.get("type", "any")
     kinds = kind if isinstance(kind, list) else [kind]
     if "array" in kinds and "items" in node:
-        return " or ".join(f"array of {_type(node['items'])}" if k == "array" else k for k in kinds)
+        return " or ".join(f"array of {_type(node['items'], defs)}" if k == "array" else k for k in kinds)
     return " or ".join(kinds)
 
 
@@ -111,7 +113,7 @@ def reference(schema: dict[str, Any]) -> str:
         required = set(node.get("required", []))
         for prop, child in node["properties"].items():
             out.append(
-                f"| `{prop}` | {_cell(_type(child))} | {'yes' if prop in required else ''} | "
+                f"| `{prop}` | {_cell(_type(child, schema['$defs']))} | {'yes' if prop in required else ''} | "
                 f"{_cell(child.get('description', ''))} |"
             )
         out.append("")
