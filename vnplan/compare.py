@@ -93,7 +93,11 @@ def plot(points: list[Point], metric: str, dataset_dir: Path) -> list[Path]:
     axes.set_xlabel("target year")
     axes.set_ylabel(metric_entries()[metric].get("unit") or next((p.unit for p in points if p.unit), "value"))
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.margins(x=0.15, y=0.15)  # room for the labels of the outermost points
+    years = [p.year for p in points if p.year is not None]
+    if years:  # room for the labels of the outermost points, a year on either side at least
+        pad = max(1.0, (max(years) - min(years)) * 0.15)
+        axes.set_xlim(min(years) - pad, max(years) + pad)
+    axes.margins(y=0.15)
     axes.grid(alpha=0.3)
     axes.legend(fontsize="small")
     figure.tight_layout()
