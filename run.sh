@@ -39,9 +39,19 @@ setup_python() {
   fi
 }
 
+# ajv (npm), for the test that the schema compiles in a strict validator of another language; without
+# npm that test is skipped and the Python check of its keywords still runs
+setup_node() {
+  command -v npm >/dev/null || return 0
+  if [ ! -d tools/ajv/node_modules/ajv ] || [ tools/ajv/package-lock.json -nt tools/ajv/node_modules ]; then
+    npm ci --prefix tools/ajv --no-audit --no-fund --silent
+  fi
+}
+
 setup() {
   setup_system
   setup_python
+  setup_node
 }
 
 case "${1:-}" in
@@ -54,8 +64,9 @@ case "${1:-}" in
 
 Where to look:
   out/json/      one validated JSON per document (re-running skips documents already done)
-  out/dataset/   documents, indicators, budgets, units, activities, warnings as CSV and Parquet,
-                 all of them in out/dataset/vnplan.duckdb, and compare_doctors_per_10k.png/.svg
+  out/dataset/   documents, objectives, indicators, budgets, units, tasks, activities, warnings as
+                 CSV and Parquet, all of them with views in out/dataset/vnplan.duckdb, the data
+                 dictionary DATASET.md, and compare_doctors_per_10k.png/.svg
   out/review/    one HTML review page per document: open it in a browser
 DONE
     ;;

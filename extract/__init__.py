@@ -14,6 +14,7 @@ from vnplan.extract.document import ExtractedDocument, FontRun, PageText
 from vnplan.extract.options import Limits, OcrOptions
 from vnplan.extract.sniff import detect_format
 from vnplan.extract.text import decode_text
+from vnplan.schema.codes import WarningCode
 from vnplan.schema.errors import InputError
 from vnplan.schema.model import Notice
 
@@ -72,7 +73,7 @@ def extract(path: Path, limits: Limits | None = None, ocr: OcrOptions | None = N
         tables=builder.tables,
         boxes=builder.boxes if any(b is not None for b in builder.boxes) else None,
         signatures=reading.signatures,
-        warnings=[Notice(code=f"{fmt}_read", message=w, stage="extract") for w in reading.warnings],
+        warnings=[Notice(code=WarningCode.read(fmt), message=w, stage="extract") for w in reading.warnings],
     )
 
 

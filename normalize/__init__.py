@@ -21,6 +21,7 @@ from vnplan.normalize.markdown import looks_like_markdown, strip_markdown
 from vnplan.normalize.quality import QualityReading, read_quality
 from vnplan.normalize.restore import damage_mode, line_is_clean
 from vnplan.normalize.unicode import normalize_unicode
+from vnplan.schema.codes import WarningCode
 from vnplan.schema.model import Notice, Provenance, Repair, TextQuality
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def normalize(doc: ExtractedDocument, restorer: Restorer | None = None) -> Norma
     if reading_after.damage:
         warnings.append(
             Notice(
-                code="damaged_text",
+                code=WarningCode.DAMAGED_TEXT,
                 message=(
                     f"text looks damaged ({', '.join(damage)}): only {reading_after.score:.0%} of words are "
                     "valid Vietnamese syllables"

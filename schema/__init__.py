@@ -27,13 +27,19 @@ def _validator() -> Draft202012Validator:
 
 
 def schema_version() -> str:
-    return load_schema()["x-schema-version"]
+    """The schema's semver: the last segment of its ``$id`` (…/schema/plan/1.3.0)."""
+    return load_schema()["$id"].rsplit("/", 1)[-1]
 
 
 def validation_errors(instance: Any) -> list[str]:
     """Every way ``instance`` breaks the contract, as 'path: message' lines (empty when valid)."""
     errors = sorted(_validator().iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
     return [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in errors]
+
+
+def one_line(errors: list[str]) -> str:
+    """Schema violations in one line: the only one, or how many and the first."""
+    return errors[0] if len(errors) == 1 else f"{len(errors)} schema violations; first: {errors[0]}"
 
 
 class SchemaViolation(ValueError):

@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from vnplan.schema.codes import Format, WarningCode
+
 SCHEMA_VERSION = "1.3.0"
 
 Comparator = Literal["=", ">=", "<=", ">", "<"]
@@ -39,7 +41,7 @@ class Provenance(Record):
 class Notice(Record):
     """A warning carried on the document instead of an exception."""
 
-    code: str
+    code: WarningCode
     message: str
     stage: Stage
     provenance: Provenance | None = None
@@ -57,7 +59,7 @@ class PageInfo(Record):
 class Source(Record):
     file_name: str
     sha256: str
-    format: Literal["txt", "md", "pdf", "docx", "doc", "rtf", "odt", "image"]
+    format: Format
     size_bytes: int = Field(ge=0)
     pages: int | None = Field(description="page count; null for plain text")
     text_method: Literal["plain", "text_layer", "ocr", "mixed"]

@@ -6,6 +6,7 @@ import regex
 
 from vnplan.extract.document import PageText
 from vnplan.normalize import NormalizedDocument
+from vnplan.schema.codes import WarningCode
 from vnplan.schema.model import (
     SCHEMA_VERSION,
     DocumentInfo,
@@ -109,7 +110,7 @@ def _not_a_plan(doc_type: str | None, title: str | None, sections: list[SectionN
         return None
     what = doc_type or "no document type in the header"
     return Notice(
-        code="not_a_plan",
+        code=WarningCode.NOT_A_PLAN,
         message=f"{what}: not a plan and issues none; no targets are read from it",
         stage="structure",
     )

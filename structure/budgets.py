@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from vnplan.normalize import NormalizedDocument
+from vnplan.schema.codes import WarningCode
 from vnplan.schema.model import Budget, Notice, Period
 from vnplan.structure import confidence
 from vnplan.structure.money import ALLOCATION, REPORTED, direction, funding_source
@@ -139,7 +140,7 @@ def sum_warnings(budgets: list[Budget]) -> list[Notice]:
         if total != parent.amount_vnd and not _breakdowns_add_up(parent.amount_vnd, children):
             warnings.append(
                 Notice(
-                    code="budget_sum_mismatch",
+                    code=WarningCode.BUDGET_SUM_MISMATCH,
                     message=(
                         f"'{parent.description}' is {parent.amount_vnd:,} đồng but its {len(children)} parts add up to "
                         f"{total:,} đồng (difference {parent.amount_vnd - total:,})"

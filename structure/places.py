@@ -23,6 +23,7 @@ import regex
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import strip_diacritics
 from vnplan.normalize.unicode import placed_tone
+from vnplan.schema.codes import WarningCode
 from vnplan.schema.model import Activity, AdminRef, Budget, IssuerLevel, Notice, Place, Provenance, Resolution, Unit
 from vnplan.structure import admin_units, confidence
 from vnplan.structure.admin_units import AdminUnit, CodeList, Level
@@ -181,7 +182,7 @@ def _notice(found: Place) -> Notice | None:
         return None
     why = "matches several units" if found.resolution == "ambiguous" else "matches no unit"
     return Notice(
-        code=f"place_{found.resolution}",
+        code=WarningCode(f"place_{found.resolution}"),
         message=f"{found.level} '{found.name}' ({found.text}) {why} of the official list; its code is left null",
         stage="structure",
         provenance=found.provenance,

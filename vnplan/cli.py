@@ -99,11 +99,13 @@ def text(input: Annotated[Path, typer.Argument(help="A document.")]) -> None:
 
 
 @command()
-def validate(files: Annotated[list[Path], typer.Argument(help="JSON files written by vnplan (or anyone).")]) -> None:
-    """Check JSON files against plan.schema.json; print every violation."""
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="JSON files written by vnplan (or anyone), or folders of them.")],
+) -> None:
+    """Check JSON files against plan.schema.json (folders: every JSON below them); one line per invalid file."""
     failed = Failures()
-    for path in commands.valid_files(files, failed):
-        say(f"{path}: valid")
+    checked = commands.validate_files(files, failed)
+    say(f"{checked - failed.count} valid, {failed.count} invalid")
     raise typer.Exit(EXIT_FAILED if failed.count else EXIT_OK)
 
 
@@ -154,9 +156,10 @@ def dataset(
         typer.Option(help="Also take indicators and budgets from documents that are no plan (not_a_plan warning)."),
     ] = False,
 ) -> None:
-    """Build the cross-province dataset: documents, indicators, budgets, units, activities and warnings,
-    one row per record, as CSV, Parquet and one DuckDB database (DATASET_DIR/vnplan.duckdb). A batch
-    folder is read through its manifest: only the outputs of inputs that are still there."""
+    """Build the cross-province dataset: documents, objectives, indicators, budgets, units, tasks, activities
+    and warnings as CSV, Parquet and one DuckDB database with views (DATASET_DIR/vnplan.duckdb), and its
+    data dictionary DATASET.md. A batch folder is read through its manifest: only the outputs of inputs
+    that are still there."""
     failed = Failures()
     render.dataset(commands.build_dataset(out_dir, output, compare, failed, include_non_plans), output, compare)
     raise typer.Exit(EXIT_FAILED if failed.count else EXIT_OK)

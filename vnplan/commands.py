@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from vnplan.batch import BatchRun, Engine
-    from vnplan.dataset import Target
+    from vnplan.compare import Point
     from vnplan.pipeline import Options, Stage
     from vnplan.report import ReviewPage
     from vnplan.schema.model import PlanDocument
@@ -59,16 +59,20 @@ def normalized_text(path: Path) -> str:
     return result.normalized.text
 
 
-def valid_files(files: list[Path], on_error: OnError) -> Iterator[Path]:
-    """`vnplan validate`: the files that are valid vnplan outputs; every violation of the others to on_error."""
-    from vnplan.schema import file_violations
+def validate_files(files: list[Path], on_error: OnError) -> int:
+    """`vnplan validate`: every JSON file given or below the folders given; each invalid one to
+    on_error in one line. Returns how many were checked."""
+    from vnplan.dataset import json_files
+    from vnplan.schema import file_violations, one_line
 
-    for path in files:
+    paths = json_files(files)
+    if not paths:
+        raise CommandError(_joined(files), "no JSON files found")
+    for path in paths:
         problems = file_violations(path)
-        for line in problems:
-            on_error(path, line)
-        if not problems:
-            yield path
+        if problems:
+            on_error(path, one_line(problems))
+    return len(paths)
 
 
 def check_output(output: Path | None, single_file: bool, force: bool) -> None:
@@ -157,7 +161,7 @@ def start_batch(input_dir: Path, output: Path, engine: Engine, scheduler: str | 
 @dataclass(frozen=True)
 class Dataset:
     tables: dict[str, pa.Table]
-    targets: list[Target]  # of the --compare metric; empty without one
+    points: list[Point]  # of the --compare metric, one per province and year; empty without one
     plots: list[Path]
 
 
@@ -165,24 +169,25 @@ def build_dataset(
     out_dir: Path, output: Path, compare: str | None, on_error: OnError, include_non_plans: bool = False
 ) -> Dataset:
     """`vnplan dataset`: the tables of every JSON below out_dir (through its batch manifest when there
-    is one; a bad one to on_error), written to output, and the --compare metric's targets and plots."""
+    is one; a bad one to on_error), written to output with their views and data dictionary, and the
+    --compare metric's points (one per province and year) and plots."""
     from vnplan import dataset
+    from vnplan.compare import metric_points, plot
 
     if not out_dir.is_dir():
         raise CommandError(out_dir, "not a folder of JSON outputs", usage=True)
     if compare is not None and compare not in dataset.metric_labels():
-        raise CommandError(compare, "not a metric id of structure/metrics.json (e.g. doctors_per_10k)", usage=True)
-    rows = dataset.collect(out_dir, on_error, include_non_plans)
-    if not rows.tables["documents"]:
+        raise CommandError(compare, f"not a metric id; valid ids: {', '.join(dataset.metric_labels())}", usage=True)
+    tables = dataset.arrow_tables(dataset.collect(out_dir, on_error, include_non_plans))
+    if not tables["documents"].num_rows:
         raise CommandError(out_dir, "no vnplan JSON outputs found")
-    tables = dataset.arrow_tables(rows)
     dataset.write_dataset(tables, output)
     if compare is None:
         return Dataset(tables, [], [])
-    targets = dataset.metric_targets(tables["indicators"], compare)
-    if not targets:
+    points = metric_points(output, compare)
+    if not points:
         raise CommandError(compare, "no document states a target for this metric")
-    return Dataset(tables, targets, dataset.plot_metric(targets, compare, output))
+    return Dataset(tables, points, plot(points, compare, output))
 
 
 def review_targets(inputs: list[Path], output: Path | None, force: bool) -> list[ReviewPage]:

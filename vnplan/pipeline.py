@@ -23,6 +23,7 @@ from vnplan.limits import DEFAULT_MAX_SECONDS, MAX_SECONDS_ENV, TimeLimitExceede
 from vnplan.normalize import NormalizedDocument, normalize
 from vnplan.normalize.quality import read_quality
 from vnplan.schema import SchemaViolation, ensure_valid
+from vnplan.schema.codes import ErrorKind, WarningCode
 from vnplan.schema.errors import InputError
 from vnplan.schema.model import Notice, PlanDocument
 from vnplan.structure import structure
@@ -46,14 +47,6 @@ class Status(StrEnum):
     SUCCESS = "success"  # every stage asked for ran; with structure, the document satisfies the schema
     PARTIAL_SUCCESS = "partial_success"  # a later stage failed; the values of the earlier ones are kept
     FAILURE = "failure"  # the first stage failed: nothing usable
-
-
-class ErrorKind(StrEnum):
-    INPUT = "input"  # the file cannot be read as a document (InputError)
-    TIME_LIMIT = "time_limit"  # stopped by Options.max_seconds
-    INVALID_OUTPUT = "invalid_output"  # the document breaks plan.schema.json; it is never written
-    OUT_OF_MEMORY = "out_of_memory"
-    INTERNAL = "internal"  # a bug: one bad file must not stop the others
 
 
 @dataclass(frozen=True)
@@ -184,7 +177,7 @@ def _structure(normalized: NormalizedDocument) -> PlanDocument:
     if reading.score < NOT_VIETNAMESE_SCORE and reading.diacritic_ratio < NOT_VIETNAMESE_DIACRITICS:
         plan.warnings.append(
             Notice(
-                code="not_vietnamese",
+                code=WarningCode.NOT_VIETNAMESE,
                 message=(
                     f"the text does not look Vietnamese (only {reading.score:.0%} of words are Vietnamese syllables, "
                     "no Vietnamese diacritics); vnplan reads Vietnamese plans, so records may be missing or wrong"

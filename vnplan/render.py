@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from vnplan.batch import Summary
     from vnplan.commands import Dataset
-    from vnplan.dataset import Target
+    from vnplan.compare import Point
     from vnplan.evaluation import Counts, Report
     from vnplan.normalize.restore import RestoreResult
 
@@ -229,36 +229,35 @@ def dataset(built: Dataset, output: Path, compare: str | None) -> None:
     """`vnplan dataset`: the tables written and, with --compare, the metric's table and plots."""
     out.print(dataset_table(built.tables, output))
     if compare is not None:
-        out.print(compare_table(built.targets, compare))
+        out.print(compare_table(built.points, compare))
         for path in built.plots:
             say(f"plot: {path}")
 
 
 def dataset_table(tables: dict[str, pa.Table], output: Path) -> Table:
-    from vnplan.dataset import TABLES
+    from vnplan.dataset import DATABASE_FILE, DICTIONARY_FILE
 
     summary = Table(title=f"dataset written to {output}/", title_justify="left")
     for column in ("table", "rows", "files"):
         summary.add_column(column, justify="right" if column == "rows" else "left")
-    for name in TABLES:
-        summary.add_row(name, str(tables[name].num_rows), f"{name}.csv, {name}.parquet")
-    summary.add_row("(all)", "", "vnplan.duckdb")
+    for name, table in tables.items():
+        summary.add_row(name, str(table.num_rows), f"{name}.csv, {name}.parquet")
+    summary.add_row("(all, with views)", "", DATABASE_FILE)
+    summary.add_row("(data dictionary)", "", DICTIONARY_FILE)
     return summary
 
 
-def compare_table(targets: list[Target], metric: str) -> Table:
-    """One metric's targets: a row per province series, a column per target year."""
-    from vnplan.dataset import by_series, format_target, metric_labels
+def compare_table(points: list[Point], metric: str) -> Table:
+    """One metric's targets: a row per province and target year."""
+    from vnplan.compare import title
 
-    years = sorted({t.year for t in targets if t.year is not None})
-    table = Table(title=f"{metric_labels()[metric]} ({metric}): targets by province and year", title_justify="left")
-    for column in ("province", "issuer", "document"):
-        table.add_column(column)
-    for year in years:
-        table.add_column(str(year), justify="right")
-    for points in by_series(targets).values():
-        cells = ["; ".join(format_target(t) for t in points if t.year == year) or "—" for year in years]
-        table.add_row(points[0].series, points[0].issuer or "—", points[0].document_id, *cells)
+    table = Table(title=title(metric), title_justify="left")
+    for column in ("province (then)", "now", "year", "target", "unit", "documents"):
+        table.add_column(column, justify="right" if column in ("year", "target") else "left")
+    for p in points:
+        target = p.text + (" (conflict)" if p.conflict else "")
+        year = "—" if p.year is None else str(p.year)
+        table.add_row(p.province, p.province_now or "—", year, target, p.unit or "—", ", ".join(p.documents))
     return table
 
 
