@@ -14,8 +14,8 @@ from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Activity, Indicator, Task, Unit
 from vnplan.structure import confidence
 from vnplan.structure.lexicon import organisations
+from vnplan.structure.metrics import metric_for
 from vnplan.structure.sections import Line, SectionNode
-from vnplan.structure.targets import metric_for
 
 LEXICON = organisations()
 # Abbreviations expanded in canonical names (whole words only); standard department names, as written

@@ -129,7 +129,7 @@ def _documents_table(report: Report) -> Table:
 
 def eval_tables(report: Report) -> list[Table]:
     """Documents worst first, one table per subset (micro and macro), one overall, one for restoration."""
-    from vnplan.evaluation import macro, micro
+    from vnplan.evaluation import macro, micro, names_of
 
     tables = [_documents_table(report)]
     subsets = report.by_subset()
@@ -138,6 +138,13 @@ def eval_tables(report: Report) -> list[Table]:
     if len(subsets) > 1:
         overall = [doc for docs in subsets.values() for doc in docs]
         tables.append(_counts_table(f"all ({len(overall)} documents)", micro(overall), macro(overall)))
+    names = Table(title="Indicator names a reader understands alone; metric conflicts", title_justify="left")
+    for column in ("subset", "clean", "indicators", "share", "metric conflicts"):
+        names.add_column(column, justify="left" if column == "subset" else "right")
+    for name, docs in subsets.items():
+        q = names_of(docs)
+        names.add_row(name, str(q.clean), str(q.total), _figure(q.share), str(q.conflicts))
+    tables.append(names)
     if report.restoration:
         restoration = Table(title="Restoration: gold syllables restored exactly", title_justify="left")
         for column in ("document", "matched", "gold words", "accuracy"):
