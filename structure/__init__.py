@@ -19,6 +19,7 @@ from vnplan.structure import confidence
 from vnplan.structure.appendix import table_activities, table_budgets
 from vnplan.structure.budgets import extract_budgets, sum_warnings
 from vnplan.structure.identity import extract_identity
+from vnplan.structure.lexicon import unit_id
 from vnplan.structure.objectives import extract_objectives
 from vnplan.structure.places import locate_document, locate_records
 from vnplan.structure.rules import DOC_TYPES, ISSUES_A_PLAN, PLAN_TYPES
@@ -127,6 +128,9 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     units, activities, budgets, place_warnings = locate_records(
         doc, where, ident.issued_date, units, activities, budgets
     )
+    province_code = where.province.code if where.province else None
+    for unit in units:
+        unit.unit_id = unit_id(unit.canonical_name, province_code)
     info = DocumentInfo(
         title=ident.title,
         doc_type=ident.doc_type,

@@ -22,8 +22,12 @@ TARGET_PARTS = frozenset({"indicators", "specific_objectives", "objectives"})
 # Outside those parts, a number counts only when the plan commits to it in the same clause and
 # sentence ("phấn đấu … 95% dân số …", "có từ 03 đề tài").
 COMMITMENT = regex.compile(
-    r"(?:phấn\s+đấu|phân\s+đầu|bảo\s+đảm|bao\s+đảm|đảm\s+bảo|duy\s+trì|kết\s+nối|đạt)\s|(?:có\s+)?từ\s+\d", regex.I
+    r"(?:phấn\s+đấu|phân\s+đầu|bảo\s+đảm|bao\s+đảm|đảm\s+bảo|duy\s+trì|giữ\s+nguyên|kết\s+nối|đạt)\s|(?:có\s+)?từ\s+\d"
+    r"|\bcho\s+(?:trên\s+|tối\s+thiểu\s+|ít\s+nhất\s+)?\d+(?:[.,]\d+)?\s*%",  # "tập huấn cho trên 15% các cơ quan"
+    regex.I,
 )
+# Clauses of a line: after ";", and before a numbered sub-item run into the line ("… (1) Tỷ trọng … (2) …")
+CLAUSE_BREAK = regex.compile(r"(?<=;)\s*|\s+(?=\(\d{1,2}\)\s)")
 EVERY_YEAR = regex.compile(r"(?<!bình\s+quân\s)(?:hàng|hằng|mỗi)\s+năm", regex.I)
 PER_YEAR = regex.compile(r"\s*[\p{L}\s]{0,30}/\s*năm\b")  # "120.000 lượt người/năm": a yearly quantity
 
@@ -112,7 +116,7 @@ FROM_TO = regex.compile(r"\s*(?:\p{L}+\s*){0,6}?(?:lên|xuống|còn)\s*(?:mức
 # only act ("Phấn đấu 100% dân số …"), the share or number of what follows the figure.
 NAME_LEAD = regex.compile(
     r"^\s*(?:[-+*•–]\s*|\(\d+\)\s*|\d+(?:\.\d+)*\.?\s+|[a-zđ]\)\s*|(?:Chỉ|Mục)\s+tiêu\s+\d+\s*[:.]?\s*|"
-    r"(?:phấn\s+đấu|phân\s+đầu|đạt|duy\s+trì|bảo\s+đảm|bao\s+đảm|đảm\s+bảo|kết\s+nối|có|tiếp\s+tục|"
+    r"(?:phấn\s+đấu|phân\s+đầu|đạt|duy\s+trì|giữ\s+nguyên|bảo\s+đảm|bao\s+đảm|đảm\s+bảo|kết\s+nối|có|tiếp\s+tục|"
     r"luôn|trong\s+đó|ngoài\s+ra|cụ\s+thể|hằng\s+năm|hàng\s+năm|mỗi\s+năm|tăng|giảm|nâng)\b[\s,:]*)+",
     regex.I,
 )
@@ -130,7 +134,7 @@ NAME_TRAIL = regex.compile(
 OBJECT_END = regex.compile(
     r"[;.:]|,\s*(?=(?:đến|năm|vào|trong|tới|phấn|đạt|tăng|giảm|mỗi|hàng|hằng|thực|bảo|đảm|duy|có|xây|nâng|đầu|phát|"
     r"hoàn|triển|\d)\b)|\s+(?:vào|đến|trong)\s+năm\b|"
-    r"\s+(?:trở\s+lên|trở\s+xuống|năm\s+(?:19|20)\d\d)\b"
+    r"\s+(?:trở\s+lên|trở\s+xuống|năm\s+(?:19|20)\d\d|giai\s+đoạn|(?:19|20)\d\d)\b"
 )
 COMMITS = regex.compile(r"\b(?:phấn\s+đấu|phân\s+đầu|bảo\s+đảm|bao\s+đảm|đảm\s+bảo)\b", regex.I)
 # A name that starts with one of these says what is measured by itself.
@@ -258,7 +262,8 @@ def _object_phrase(after: str) -> tuple[str, int]:
     where they end in ``after``."""
     stop = OBJECT_END.search(after)
     end = stop.start() if stop else len(after)
-    phrase = regex.sub(r"^\s*(?:các|những|số)\s+", "", after[:end].strip(), flags=regex.I)
+    # "tăng 10%/năm": a yearly rate, no object
+    phrase = regex.sub(r"^\s*(?:/\s*năm\b\s*)?(?:(?:các|những|số)\s+)?", "", after[:end], flags=regex.I)
     return " ".join(phrase.split()[:25]), end
 
 
@@ -281,17 +286,20 @@ def indicator_name(
     if counted:
         stop = QUALIFIER_END.search(" " + object_phrase)
         qualifier = (object_phrase[: stop.start() - 1] if stop else object_phrase).strip(" ,") or None
-    if share and object_phrase and unit == "%":
+    if share and object_phrase and unit == "%" and not QUANTITY_HEAD.match(subject):
         name = f"Tỷ trọng {_tidy(share['part']).lower()} trong {object_phrase}"
     elif (QUANTITY_HEAD.match(subject) or (unit and "/" in unit)) and len(content_words(subject)) >= 2:
         name = subject
         if unit == "%" and regex.match(r"(?i)số\s", subject):
             name = "Tỷ lệ " + subject[3:].strip()  # "số người … đạt 100%": a share
-    elif object_phrase and len(content_words(object_phrase)) >= 1 and unit in ("%", "‰"):
-        beneficiary = BENEFICIARY.match(subject)
-        if beneficiary and not object_phrase:
-            name = f"Tỷ lệ {beneficiary['who']} được {beneficiary['verb'].lower()}"
-        elif subject and len(content_words(subject)) >= 2 and not subject.lower().endswith(" cho"):
+        elif regex.match(r"(?i)tỷ\s+trọng\s", subject) and 0 < len(object_phrase.split()) <= 4:
+            name = f"{subject} trong {object_phrase}"  # "Tỷ trọng kinh tế số đạt 30% GRDP": a share of GRDP
+    elif len(content_words(object_phrase)) >= 2 and unit in ("%", "‰"):
+        if regex.search(r"(?i)\scho\s*$", segment) and content_words(subject):
+            # "Tập huấn … cho trên 15% các cơ quan …": the share of those who get it
+            name = f"Tỷ lệ {object_phrase} được {subject[:1].lower()}{subject[1:]}"
+        elif len(content_words(subject)) >= 2 and len(subject.split()) <= 8 and not COMMITS.search(segment):
+            # "Trung tâm y tế thực hiện được trên 80% kỹ thuật …": who reaches the share belongs to its name
             name = f"Tỷ lệ {object_phrase} {subject[:1].lower()}{subject[1:]}"
         else:
             name = f"Tỷ lệ {object_phrase}"
@@ -397,12 +405,12 @@ def extract_indicators(
         yearly_item = bool(EVERY_YEAR.match(line.text[marker.end if marker else 0 :].lstrip()))
         offset = 0
         context = _heading_context(section, line)
-        for clause in regex.split(r"(?<=;)\s*", line.text):
+        for clause in CLAUSE_BREAK.split(line.text):
             start = line.start + line.text.index(clause, offset)
             offset = start - line.start + len(clause)
             found = _clause_targets(doc, clause, start, horizon, label, section, context)
             context = found[-1].name if found else context
-            _clear_yearly(doc, found, line.start, start, yearly_item)
+            _clear_yearly(doc, found, line.start, (start, start + len(clause)), yearly_item)
             if not in_target_part:
                 # a commitment governs its own clause: "phấn đấu … là 120.000 lượt người", "có từ 03 đề tài"
                 found = [i for i in found if COMMITMENT.search(_sentence_of(doc.text, start, i.provenance.end))]
@@ -469,10 +477,10 @@ def _appendix_row_targets(
     for cell in cells[1:]:
         context = None
         cell_start = line.start + offset
-        for clause in regex.split(r"(?<=;)\s*", cell):
+        for clause in CLAUSE_BREAK.split(cell):
             start = cell_start + cell.index(clause)
             targets = _clause_targets(doc, clause, start, horizon, label, section, context)
-            _clear_yearly(doc, targets, cell_start, start)
+            _clear_yearly(doc, targets, cell_start, (start, start + len(clause)))
             context = targets[-1].name if targets else context
             found.extend(targets)
         offset += len(cell) + 1
@@ -480,13 +488,19 @@ def _appendix_row_targets(
 
 
 def _clear_yearly(
-    doc: NormalizedDocument, found: list[Indicator], line_start: int, clause_start: int, yearly_item: bool = False
+    doc: NormalizedDocument,
+    found: list[Indicator],
+    line_start: int,
+    clause: tuple[int, int],
+    yearly_item: bool = False,
 ) -> None:
     """ "Phấn đấu mỗi năm … từ 05 bộ dữ liệu …; có tối thiểu 05 kịch bản": targets for every year of the sentence
-    (or of an item that opens with "hằng năm") have no target year, unless their clause gives one before them."""
+    (or of an item that opens with "hằng năm") have no target year, unless their clause gives one in their sentence."""
+    clause_start, clause_end = clause
     for indicator in found:
         yearly = yearly_item or EVERY_YEAR.search(_sentence_of(doc.text, line_start, indicator.provenance.start))
-        if yearly and not YEAR.search(doc.text, clause_start, indicator.provenance.start):
+        sentence_end = doc.text.find(". ", indicator.provenance.end, clause_end)
+        if yearly and not YEAR.search(doc.text, clause_start, sentence_end if sentence_end >= 0 else clause_end):
             indicator.target_year = None
 
 

@@ -173,10 +173,43 @@ def _trim_name(name: str) -> str:
     return trimmed if trimmed.strip() else name
 
 
+# "Các Sở: Tài chính, Nội vụ, Y tế", "(gồm các Sở: Xây dựng, …)": one head word over a list of what each is of
+_HEAD_LIST = regex.compile(
+    r"(?:^|(?<=[\s,;(]))\(?(?:gồm\s+)?(?:(?:các|những)\s+)?(?P<head>Sở|Bộ|Phòng|Ban)\s*:\s*(?P<items>[^():]+)\)?$",
+    regex.I,
+)
+_SECTORS = sorted([*LEXICON.sectors, *LEXICON.sector_abbreviations], key=len, reverse=True)
+_SECTOR = regex.compile(
+    r"(?:" + "|".join(regex.escape(s).replace(r"\ ", r"\s+") for s in _SECTORS) + r")(?=\s*(?:[,;)]|và\b|$))",
+    regex.I,
+)
+
+
+def _head_list(text: str) -> list[str]:
+    """'Các Sở: Tài chính, Nội vụ, Y tế' → 'Sở Tài chính', 'Sở Nội vụ', 'Sở Y tế': known sector names (a comma
+    may stand inside one: "Văn hóa, Thể thao và Du lịch") and their short forms ("TC", "NN&MT"), else up to the
+    next comma."""
+    found = _HEAD_LIST.match(text.strip())
+    if found is None:
+        return []
+    head = found["head"][:1].upper() + found["head"][1:].lower()
+    items, rest = [], found["items"]
+    while rest := regex.sub(r"^(?:\s*[,;]\s*|\s+và\s+|\s+)", "", rest):
+        sector = _SECTOR.match(rest)
+        name = sector.group(0) if sector else regex.split(r"\s*[,;]\s*", rest)[0]
+        items.append(f"{head} {LEXICON.sector_abbreviations.get(name, name)}")
+        rest = rest[len(name) :]
+    return items
+
+
 def split_unit_list(text: str) -> list[str]:
     """'các khoa/phòng và các trạm y tế xã, thị trấn' → two units; 'Trung tâm Y tế huyện Yên Thủy, Tân Lạc'
     → 'Trung tâm Y tế huyện Yên Thủy', 'Trung tâm Y tế huyện Tân Lạc' (a list of place names shares its prefix)."""
-    parts = [p.strip(" ,.;") for p in _LIST_SPLIT.split(text) if p and p.strip(" ,.;")]
+    # a list under one head word closes the text: its commas are the list's, not between units
+    head_list = _HEAD_LIST.search(text)
+    listed = _head_list(head_list.group(0)) if head_list else []
+    text = text[: head_list.start()] if head_list else text
+    parts = [p.strip(" ,.;(") for p in _LIST_SPLIT.split(text) if p and p.strip(" ,.;(")]
     expanded: list[str] = []
     for part in parts:
         names = [n.strip() for n in regex.split(r"\s*,\s*", part)]
@@ -196,15 +229,31 @@ def split_unit_list(text: str) -> list[str]:
         expanded = [
             p if regex.search(r"(?i)(?:^|\s)các\s", p) or _PLACE_PREFIX.match(p) else f"các {p}" for p in expanded
         ]
-    return expanded
+    return expanded + listed
 
 
 INDICATOR_MENTION = regex.compile(r"chỉ\s+tiêu\s*:?\s*(?P<list>.*?)(?=\.\s|\.?$)", regex.I)
 INDICATOR_REFS = regex.compile(r"chỉ\s+tiêu\s*:?\s*(?P<refs>\d+(?:\.\d+)+(?:\s*,\s*\d+(?:\.\d+)+)*)")
+# When a task is due, as plans write it: a date ("trước ngày 30/6/2026", "trước ngày 15 tháng 11 năm 2025"), a
+# month or quarter ("Tháng 3/2024", "Quý II/2026", "Quý II năm 2026"), a span of years, or a recurrence.
 DEADLINE = regex.compile(
-    r"(?:Tháng\s+\d{1,2}/\d{4}|Quý\s+[IV]+/\d{4}|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|hàng\s+năm|định\s+kỳ[^.;,]*)",
+    r"(?:trước\s+ngày\s+\d{1,2}(?:/\d{1,2}(?:/\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)|"
+    r"Tháng\s+\d{1,2}/\d{4}|Quý\s+[IV]+(?:/|\s+năm\s+)\d{4}|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|"
+    r"(?:hàng|hằng)\s+(?:năm|quý|tháng|tuần)|định\s+kỳ[^.;,]*|thường\s+xuyên)",
     regex.I,
 )
+# What a task delivers: stated ("Sản phẩm: Báo cáo …"), or the document it makes ("Xây dựng kế hoạch triển khai …
+# trước ngày …", "ban hành quyết định …", "báo cáo kết quả …").
+PRODUCT = regex.compile(
+    r"(?i:sản\s+phẩm)\s*(?:là|:)\s*(?P<stated>[^.;)]+)|(?i:\b(?:xây\s+dựng|ban\s+hành|tham\s+mưu\s+ban\s+hành|báo\s+cáo))\s+"
+    r"(?P<made>(?:kế\s+hoạch|báo\s+cáo|quyết\s+định|đề\s+án|văn\s+bản|chương\s+trình|hướng\s+dẫn|kết\s+quả)\b"
+    r"[^.;:,()]{0,80}?)(?=\s+(?:trước|trong|theo|gửi|về|định\s+kỳ|hằng|hàng|để|nhằm|và)\b|[.;:,()]|$)",
+)
+
+
+def task_product(text: str) -> str | None:
+    found = PRODUCT.search(text)
+    return (found["stated"] or found["made"]).strip() if found else None
 
 
 # Stock phrases written several ways, in one form.
@@ -407,8 +456,8 @@ def extract_units(
                 Task(
                     text=body.strip(),
                     indicator_refs=refs,
-                    deadline=deadline.group(0) if deadline else None,
-                    product=None,
+                    deadline=deadline.group(0).strip() if deadline else None,
+                    product=task_product(body),
                     provenance=doc.provenance(body_start, line.end, "rule:unit_task", confidence.UNIT_TASK),
                 )
             )

@@ -150,7 +150,7 @@ class Restoration:
 class NameQuality:
     """Indicator names a reader understands alone (``structure.targets.is_clean_name``: two content words or
     more, neither the figure nor the year inside, not a paragraph), and metric conflicts: pairs of indicators of
-    one document with the same metric and year but different quantities (names)."""
+    one document with the same metric and year whose names say different quantities."""
 
     clean: int = 0
     total: int = 0
@@ -167,13 +167,19 @@ class NameQuality:
         return {"clean": self.clean, "total": self.total, "share": self.share, "metric_conflicts": self.conflicts}
 
 
+SAME_QUANTITY = 0.5  # word-set F1 of two names of one metric and year below which they are two quantities
+
+
 def name_quality(plan: PlanDocument) -> NameQuality:
     clean = sum(is_clean_name(i.name, i.target.value, i.target_year) for i in plan.indicators)
-    quantities: dict[tuple[str, int | None], set[str]] = {}
+    named: dict[tuple[str, int | None], list[str]] = {}
     for i in plan.indicators:
         if i.metric:
-            quantities.setdefault((i.metric, i.target_year), set()).add(" ".join(content_words(i.name)))
-    conflicts = sum(len(names) - 1 for names in quantities.values())
+            named.setdefault((i.metric, i.target_year), []).append(" ".join(content_words(i.name)))
+    # two wordings of one quantity ("tham gia BHYT", "tham gia bảo hiểm y tế") share most of their words
+    conflicts = sum(
+        token_f1(a, b) < SAME_QUANTITY for names in named.values() for k, a in enumerate(names) for b in names[k + 1 :]
+    )
     return NameQuality(clean, len(plan.indicators), conflicts)
 
 
