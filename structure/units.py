@@ -36,7 +36,7 @@ _ABBREVIATION = regex.compile(
 # Words that start a unit's name, in any case ("Sở Y tế", "phối hợp với các khoa/phòng", "UBND các xã").
 _HEAD_WORDS = LEXICON.head_pattern()
 # Office-holders stand for their body: "Giám đốc Sở Tài chính", "Thủ trưởng các đơn vị".
-_OFFICE_HOLDER = r"(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc|Chủ\s+tịch)"
+_OFFICE_HOLDER = r"(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc|Chủ\s+tịch|Tư\s+lệnh|Bộ\s+trưởng)"
 UNIT_HEAD = regex.compile(r"^(?:" + _HEAD_WORDS + r"|Đề\s+nghị\b)", regex.V1 | regex.I)
 _ASSIGNED_VERBS = (
     r"(?=\s+(?:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+đầu\s+mối|chủ\s+trì|căn\s+cứ|phối\s+hợp|tham\s+mưu|"
@@ -126,7 +126,7 @@ SUBJECT = regex.compile(
     + r"\s+)?(?P<units>"
     + _HEAD_WORDS
     + r"\b.{0,120}?)\s+"
-    r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:" + _DUTY_VERBS + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên))",
+    r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:" + _DUTY_VERBS + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm))",
     regex.I,
 )
 # A list splits at ";", at "và" or "," before a unit's head word ("các phòng, trạm y tế", ", Sở Nội vụ",
@@ -145,6 +145,7 @@ _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+x�
 
 
 MAX_UNIT_WORDS = 12
+RESPONSIBILITY_OF = regex.compile(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:của\s+)?(?=\S)", regex.I)
 CLAUSE_END = regex.compile(r"[.;]|$")
 # Parts whose words state aims, targets or money, not who does what.
 NOT_ASSIGNING_PARTS = (
@@ -382,18 +383,27 @@ def extract_units(
                 continue
         if not section.has_part("implementation"):
             # tasks and solutions: only explicit assignments ("Sở Tài chính chủ trì, phối hợp với …")
+            chaired_any = False
             for chaired in CHAIRED.finditer(line.text):
+                chaired_any = True
                 add_listed(chaired["units"], line.start + chaired.start("units"), "lead", "rule:unit_chaired")
                 clause_end = CLAUSE_END.search(line.text, chaired.end()).start()
                 for m in SUPPORT.finditer(line.text, chaired.end(), clause_end):
                     add_listed(
                         m["units"], line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS
                     )
+            # an item of the tasks whose subject is a body: "- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ
+            # người dân …" (its partners, named in the tasks of the issuer, are not recorded: settled convention 1)
+            subject = None if chaired_any or section.line != line.number else SUBJECT.match(body)
+            if subject:
+                role = "support" if "phối" in subject["verb"].lower() else "other"
+                add_listed(subject["units"], body_start + subject.start("units"), role, "rule:unit_subject")
             continue
         heading = section.line == line.number
         lead: Unit | None = None
         if heading and section.marker in ("arabic", "dotted", "letter", "roman") and section.part != "implementation":
-            title = section.title.rstrip(":")
+            # "3. Trách nhiệm của các Bộ, ngành, địa phương; Ủy ban Trung ương …" names its units too
+            title = RESPONSIBILITY_OF.sub("", section.title.rstrip(":"))
             requested = regex.match(r"^Đề\s+nghị\s*:?\s+", title)
             names = title[requested.end() :] if requested else title
             parts = split_unit_list(names)
