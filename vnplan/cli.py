@@ -280,6 +280,21 @@ def dataset(
 
 
 @app.command()
+def metrics(
+    out_dir: Annotated[
+        Path | None, typer.Argument(help="A folder of vnplan JSON outputs: count the documents carrying each metric.")
+    ] = None,
+) -> None:
+    """List the canonical metric ids (structure/metrics.json) with their definitions and units, and how many
+    documents of OUT_DIR carry each."""
+    from vnplan.metrics import metric_usage
+
+    if out_dir is not None and not out_dir.is_dir():
+        fail(out_dir, "not a folder of JSON outputs", EXIT_USAGE)
+    out.print(render.metrics_table(metric_usage(out_dir)))
+
+
+@app.command()
 def report(
     inputs: Annotated[list[Path], typer.Argument(help="vnplan JSON outputs (files or folders of them).")],
     output: Annotated[

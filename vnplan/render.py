@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from vnplan.batch import Summary
     from vnplan.dataset import Target
     from vnplan.evaluation import Counts, Report
+    from vnplan.metrics import MetricUsage
     from vnplan.normalize.restore import RestoreResult
 
 
@@ -72,6 +73,17 @@ def dataset_table(tables: dict[str, pa.Table], output: Path) -> Table:
         summary.add_row(name, str(tables[name].num_rows), f"{name}.csv, {name}.parquet")
     summary.add_row("(all)", "", "vnplan.duckdb")
     return summary
+
+
+def metrics_table(usage: list[MetricUsage]) -> Table:
+    counted = any(u.documents is not None for u in usage)
+    table = Table(title="Canonical metrics (structure/metrics.json)", title_justify="left")
+    for column in ("id", "label", "unit", "definition", *(("documents", "indicators") if counted else ())):
+        table.add_column(column, justify="right" if column in ("documents", "indicators") else "left")
+    for u in usage:
+        counts = (str(u.documents), str(u.indicators)) if counted else ()
+        table.add_row(u.id, u.label, u.unit or "", u.definition, *counts)
+    return table
 
 
 def compare_table(targets: list[Target], metric: str) -> Table:
