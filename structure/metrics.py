@@ -17,6 +17,10 @@ import regex
 from vnplan.normalize.syllables import strip_diacritics
 
 
+def _folded(text: str) -> str:
+    return strip_diacritics(text.strip()).lower()
+
+
 @dataclass(frozen=True)
 class Metric:
     id: str
@@ -25,12 +29,13 @@ class Metric:
     patterns: tuple[regex.Pattern[str], ...]  # matched against the name, lower-cased, without diacritics
     definition: str = ""
     units: tuple[str, ...] = ()  # the units an indicator of this metric may have (lower case); empty: any
-    examples: tuple[str, ...] = ()  # names that get the metric
-    counter_examples: tuple[str, ...] = ()  # names that must not
+    examples: tuple[tuple[str, str | None], ...] = ()  # (name, unit) that get the metric
+    counter_examples: tuple[tuple[str, str | None], ...] = ()  # (name, unit) that must not
 
     def fits(self, name: str, unit: str | None) -> bool:
         """The quantity ``name`` (measured in ``unit``, when known) is this metric's."""
-        if unit is not None and self.units and unit.strip().lower() not in self.units:
+        # units compared without tone marks: OCR restoration may leave "bậc si/10.000 dân" for "bác sĩ/10.000 dân"
+        if unit is not None and self.units and _folded(unit) not in {_folded(u) for u in self.units}:
             return False
         folded = strip_diacritics(name).lower()
         return any(p.search(folded) for p in self.patterns)
@@ -55,8 +60,8 @@ def metrics() -> tuple[Metric, ...]:
             tuple(regex.compile(p) for p in m["patterns"]),
             m.get("definition", ""),
             tuple(u.lower() for u in m.get("units", ())),
-            tuple(m.get("examples", ())),
-            tuple(m.get("counter_examples", ())),
+            tuple((e["name"], e["unit"]) for e in m.get("examples", ())),
+            tuple((e["name"], e["unit"]) for e in m.get("counter_examples", ())),
         )
         for m in metric_entries().values()
     )

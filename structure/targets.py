@@ -94,6 +94,7 @@ TARGET = regex.compile(
     r"(?P<before>(?:" + "|".join(regex.escape(w) for w, _ in COMPARATORS_BEFORE) + r")\s*)?"
     r"(?<![\d.,/-])" + NUMBER_TOKEN + r"(?P<range>\s*[-–]\s*\d+(?:[.,]\d+)?)?(?![\d/])\s*"
     r"(?P<unit>%o|‰|%|(?:" + _COUNT_NOUN + r")(?:\s*(?:,|và)\s*(?:" + _COUNT_NOUN + r"))*(?![\p{L}]))?"
+    r"(?P<range_after>(?<=%)\s*[-–]\s*\d+(?:[.,]\d+)?\s*%)?"  # "60%-70%": the range written after the unit
     r"(?P<after>\s*(?:" + "|".join(w for w, _ in COMPARATORS_AFTER) + r"))?",
     regex.I,
 )
@@ -107,7 +108,7 @@ NAME_NUMBERS = regex.compile(
 RATE = regex.compile(
     r"(?P<before>(?:" + "|".join(regex.escape(w) for w, _ in COMPARATORS_BEFORE) + r")\s*)?"
     r"(?<![\d.,/-])" + NUMBER_TOKEN + r"\s*(?P<noun>(?:\p{Ll}+\s+){0,3}?\p{Ll}+)?\s*/\s*"
-    r"(?P<per>(?:\d{1,3}(?:\.\d{3})+|\d+)\s+(?:\p{Ll}+\s*){1,5}?)(?=[,;.)]|\s+(?:vào|năm|đến|trong|sinh\s+ra)\b|\s*$)",
+    r"(?P<per>(?:\d{1,3}(?:\.\d{3})+|\d+)\s+(?:\p{Ll}+\s*){1,5}?)(?=[,;.)]|\s+(?:vào|năm|đến|trong|xuống|lên|còn)\b|\s*$)",
 )
 FROM_TO = regex.compile(r"\s*(?:\p{L}+\s*){0,6}?(?:lên|xuống|còn)\s*(?:mức\s+)?", regex.I)
 
@@ -277,9 +278,15 @@ def _kind(segment: str, unit: str | None, per: str | None) -> str:
 
 
 def indicator_name(
-    segment: str, object_phrase: str, unit: str | None, counted: str | None, context: str | None
+    segment: str,
+    object_phrase: str,
+    unit: str | None,
+    counted: str | None,
+    context: str | None,
+    change: bool = False,
 ) -> tuple[str, str | None]:
-    """The measured quantity (and, for a count, the words narrowing what is counted)."""
+    """The measured quantity (and, for a count, the words narrowing what is counted); a ``change`` names the
+    quantity that grows or falls ("số vụ … tăng trên 3%")."""
     subject = _tidy(segment)
     share = SHARE_OF.match(NAME_YEARS.sub(" ", segment).strip())
     qualifier = None
@@ -290,7 +297,7 @@ def indicator_name(
         name = f"Tỷ trọng {_tidy(share['part']).lower()} trong {object_phrase}"
     elif (QUANTITY_HEAD.match(subject) or (unit and "/" in unit)) and len(content_words(subject)) >= 2:
         name = subject
-        if unit == "%" and regex.match(r"(?i)số\s", subject):
+        if unit == "%" and not change and regex.match(r"(?i)số\s", subject):
             name = "Tỷ lệ " + subject[3:].strip()  # "số người … đạt 100%": a share
         elif regex.match(r"(?i)tỷ\s+trọng\s", subject) and 0 < len(object_phrase.split()) <= 4:
             name = f"{subject} trong {object_phrase}"  # "Tỷ trọng kinh tế số đạt 30% GRDP": a share of GRDP
@@ -645,9 +652,10 @@ def _clause_targets(
                 unit = f"{m['unit'].lower()}/10.000 dân"
             if unit and unit.endswith("/10.000 dân"):
                 per = "10.000 dân"
-            comparator = ">=" if m["range"] else _comparator(m["before"], m["after"])
-            if m["range"]:
-                value_max = parse_number(m["range"].strip(" -–"))
+            upper = m["range"] or m["range_after"]
+            comparator = ">=" if upper else _comparator(m["before"], m["after"])
+            if upper:
+                value_max = parse_number(upper.strip(" -–%"))
         every_year = list(EVERY_YEAR.finditer(before_text))
         if every_year and not YEAR.search(before_text, every_year[-1].end()):
             year = None  # "hàng năm tăng từ 3-5%": a rate for every year, not a target year
@@ -658,7 +666,7 @@ def _clause_targets(
         counted = m["unit"] if how == "number" and kind == "count" else None
         following = next((c.start() for c, _ in candidates if c.start() >= m.end()), len(clause))
         object_phrase, reach = _object_phrase(clause[m.end() : following])
-        name, qualifier = indicator_name(segment, object_phrase, unit, counted, name_so_far)
+        name, qualifier = indicator_name(segment, object_phrase, unit, counted, name_so_far, kind == "change")
         name_so_far = name
         previous_end = m.end() + reach
         found.append(
@@ -704,6 +712,7 @@ def _with_baselines(
             if FROM_TO.fullmatch(between):
                 target = found[i + 1]
                 target.baseline = Baseline(value=indicator.target.value, year=None)
+                target.name, target.metric = indicator.name, indicator.metric  # the words before "từ" name both
                 kept.append(target)
                 skip = True
                 continue

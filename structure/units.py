@@ -126,7 +126,9 @@ SUBJECT = regex.compile(
     + r"\s+)?(?P<units>"
     + _HEAD_WORDS
     + r"\b.{0,120}?)\s+"
-    r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:" + _DUTY_VERBS + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm))",
+    r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:"
+    + _DUTY_VERBS
+    + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm))",
     regex.I,
 )
 # A list splits at ";", at "và" or "," before a unit's head word ("các phòng, trạm y tế", ", Sở Nội vụ",
