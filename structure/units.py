@@ -403,6 +403,7 @@ def extract_units(
             continue
         heading = section.line == line.number
         lead: Unit | None = None
+        names_only = False  # a heading that only names its units is no task of theirs
         if heading and section.marker in ("arabic", "dotted", "letter", "roman") and section.part != "implementation":
             # "3. Trách nhiệm của các Bộ, ngành, địa phương; Ủy ban Trung ương …" names its units too
             title = RESPONSIBILITY_OF.sub("", section.title.rstrip(":"))
@@ -421,6 +422,7 @@ def extract_units(
                     unit = add(part, role, body_start, body_start + len(title), "rule:unit_heading")
                     lead = lead or unit
                 owners[section.id] = lead
+                names_only = True
             elif (subject := ITEM_SUBJECT.match(body)) and not ASSIGN.match(body):
                 # "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …": the item's subject is its lead unit,
                 # unless its duty is to support ("3. Các phòng, ban … phối hợp …")
@@ -459,7 +461,7 @@ def extract_units(
         if (
             owner is not None
             and body.strip()
-            and not (heading and lead is not None and body.strip().rstrip(":") == lead.name)
+            and not (heading and lead is not None and (names_only or body.strip().rstrip(":") == lead.name))
         ):
             refs = [r.strip() for m in INDICATOR_REFS.finditer(body) for r in m["refs"].split(",")]
             refs += [r for r in _refs_by_name(body, labels_by_metric) if r not in refs]
