@@ -95,7 +95,7 @@ _DUTY_VERBS = (
     r"rà\s+soát|tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|tiếp\s+tục|"
     r"cập\s+nhật|cung\s+cấp|vận\s+động|chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|tăng\s+cường|"
     r"đẩy\s+mạnh|nâng\s+cao|thúc\s+đẩy|chủ\s+động|ban\s+hành|bố\s+trí|lồng\s+ghép|phát\s+huy|quán\s+triệt|"
-    r"đề\s+xuất|báo\s+cáo)\b"
+    r"đề\s+xuất|báo\s+cáo|phân\s+công)\b"
 )
 # (in small letters: "Phòng Tổ chức - Hành chính" names a department, "tổ chức" is a duty)
 _DUTY_STARTS = r"(?=\s+(?-i:" + _DUTY_VERBS + r")|\s*[:(])"
@@ -108,7 +108,9 @@ ITEM_SUBJECT = regex.compile(
 )
 # "Sở Tài chính chủ trì, phối hợp với …" in a task anywhere in the plan: an explicit assignment.
 CHAIRED = regex.compile(
-    r"(?:^|[.;:]\s+|\b[Gg]iao\s+)(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]{0,120}?)\s+(?:là\s+cơ\s+quan\s+)?chủ\s+trì\b",
+    r"(?:^(?:[-+*•]\s*)?|[.;:]\s+|\b[Gg]iao\s+)(?P<units>"
+    + _HEAD_WORDS
+    + r"\b[^.;:()]{0,120}?)\s+(?:là\s+cơ\s+quan\s+)?chủ\s+trì\b",
     regex.I,
 )
 # Task blocks label their units: "- Cơ quan thực hiện: Sở Khoa học và Công nghệ", "Cơ quan phối hợp: Các sở,
@@ -397,7 +399,7 @@ def extract_units(
             # an item of the tasks whose subject is a body: "- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ
             # người dân …" (its partners, named in the tasks of the issuer, are not recorded: settled convention 1)
             subject = None if chaired_any or section.line != line.number else SUBJECT.match(body)
-            if subject:
+            if subject and ":" not in subject["units"]:  # "Đoàn: Chỉ đạo …" labels a paragraph, no subject
                 role = "support" if "phối" in subject["verb"].lower() else "other"
                 add_listed(subject["units"], body_start + subject.start("units"), role, "rule:unit_subject")
             continue
