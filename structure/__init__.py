@@ -114,7 +114,8 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     plan_year = ident.period.end if ident.period else None
     plan_warning = _not_a_plan(ident.doc_type, ident.title, sections)
     # a regulation's rates and a cover letter's figures are no targets
-    indicators = [] if plan_warning else extract_indicators(doc, lines, section_of, plan_year)
+    plan_start = ident.period.start if ident.period else None
+    indicators = [] if plan_warning else extract_indicators(doc, lines, section_of, plan_year, plan_start)
     objectives = extract_objectives(doc, lines, sections, section_of, indicators)
     budgets = extract_budgets(doc, lines, section_of)
     tables = document_tables(doc, lines, sections, section_of)

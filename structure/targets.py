@@ -377,10 +377,15 @@ def _unit(raw_unit: str | None, name: str) -> str | None:
 
 
 def extract_indicators(
-    doc: NormalizedDocument, lines: list[Line], section_of: dict[int, SectionNode], plan_year: int | None = None
+    doc: NormalizedDocument,
+    lines: list[Line],
+    section_of: dict[int, SectionNode],
+    plan_year: int | None = None,
+    plan_start: int | None = None,
 ) -> list[Indicator]:
     """Every target the plan sets. ``plan_year`` (the end of the plan's own period) is the year of a
-    target whose clause, item and headings give none, unless it is a target for every year."""
+    target whose clause, item and headings give none, unless it is a target for every year; a figure of a
+    year before ``plan_start`` followed in its line by a target of the same quantity is that target's baseline."""
     indicators: list[Indicator] = []
     parts: list[str | None] = []  # the part of the plan each indicator stands in
     for line in lines:
@@ -412,6 +417,7 @@ def extract_indicators(
         yearly_item = bool(EVERY_YEAR.match(line.text[marker.end if marker else 0 :].lstrip()))
         offset = 0
         context = _heading_context(section, line)
+        in_line: list[Indicator] = []
         for clause in CLAUSE_BREAK.split(line.text):
             start = line.start + line.text.index(clause, offset)
             offset = start - line.start + len(clause)
@@ -426,12 +432,39 @@ def extract_indicators(
             for indicator in found:
                 if indicator.target_year is None and not _yearly(doc.text, line.start, indicator.provenance.end):
                     indicator.target_year = plan_year
-            indicators.extend(found)
-            parts.extend(section.nearest_part for _ in found)
+            in_line.extend(found)
+        in_line = _year_baselines(in_line, plan_start)
+        indicators.extend(in_line)
+        parts.extend(section.nearest_part for _ in in_line)
     indicators = _merge_restatements(indicators, parts)
     for i, ind in enumerate(indicators, start=1):
         ind.id = f"ind-{i}"
     return indicators
+
+
+def _year_baselines(found: list[Indicator], plan_start: int | None) -> list[Indicator]:
+    """ "Tỷ lệ … năm 2025 đạt 60%, phấn đấu năm 2026 đạt 70%" in a plan for 2026: the figure of a year before
+    the plan is where the quantity stands, the baseline of the next target of the same quantity and unit."""
+    if plan_start is None:
+        return found
+    kept: list[Indicator] = []
+    for k, indicator in enumerate(found):
+        year = indicator.target_year
+        later = next(
+            (
+                i
+                for i in found[k + 1 :]
+                if i.name == indicator.name
+                and i.target.unit == indicator.target.unit
+                and (i.target_year or 0) >= plan_start
+            ),
+            None,
+        )
+        if year is not None and year < plan_start and later is not None and later.baseline is None:
+            later.baseline = Baseline(value=indicator.target.value, year=year)
+            continue
+        kept.append(indicator)
+    return kept
 
 
 def _merge_restatements(indicators: list[Indicator], parts: list[str | None]) -> list[Indicator]:

@@ -185,3 +185,17 @@ def test_doctors_per_10k_gives_one_row_per_province_and_year_on_the_seeds():
     ]
     keys = [(province, year) for province, year, _ in rows]
     assert len(keys) == len(set(keys)) == 5
+
+
+def test_the_figure_of_a_year_before_the_plan_is_the_baseline(tmp_path):
+    """A plan for 2026 ("Kế hoạch … năm 2026"): "năm 2025 đạt 60%, phấn đấu năm 2026 đạt 70%"."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "KẾ HOẠCH\nCải cách hành chính năm 2026\nI. MỤC TIÊU\n1. Chỉ tiêu\n"
+        "- Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình năm 2025 đạt 60%, phấn đấu năm 2026 đạt 70%.\n",
+        encoding="utf-8",
+    )
+    (target,) = vnplan.process(path).indicators
+    assert (target.target.value, target.target_year) == (70.0, 2026)
+    assert target.baseline is not None and (target.baseline.value, target.baseline.year) == (60.0, 2025)
+    assert target.name == "Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình"
