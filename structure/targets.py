@@ -1,9 +1,12 @@
 """Indicators: every quantified target of the plan, one record per value and year.
 
-Read in the parts of a plan that set targets (chỉ tiêu, mục tiêu cụ thể). A line is split into
-clauses at ";"; a clause's year is the last "năm YYYY / đến YYYY" before the number (else the
-heading's horizon); the comparator comes from the words around the number; the unit is "%",
-"‰", a per-10,000 rate, a level ("mức 3") or a counted noun from COUNT_NOUNS.
+Read in the parts of a plan that set targets (chỉ tiêu, mục tiêu cụ thể, appendix tables of targets),
+elsewhere only where the plan commits to a figure. A line is split into clauses at ";" and before
+numbered sub-items; a clause's year is the last "năm YYYY / đến YYYY" before the number (else one after
+it in its sentence, the heading's horizon, the plan's period); the comparator comes from the words
+around the number; the unit is "%", "‰", a rate per a population ("/10.000 dân", "/1.000 phụ nữ"), a
+level ("mức 3") or a counted noun from COUNT_NOUNS. The name is the measured quantity
+(``indicator_name``); a target stated again is one record with its restatements.
 """
 
 from __future__ import annotations
@@ -596,6 +599,7 @@ def _table_row_target(doc: NormalizedDocument, line: Line, section: SectionNode)
     ranges = list(YEAR_RANGE.finditer(caption))
     year = int(ranges[-1]["end"]) if ranges else _horizon(section)
     target, baseline = figures[-1], figures[-2] if len(figures) >= 2 else None
+    per = "10.000 dân" if unit and unit.endswith("/10.000 dân") else None
     return Indicator(
         id="",
         label=label,
@@ -604,6 +608,8 @@ def _table_row_target(doc: NormalizedDocument, line: Line, section: SectionNode)
             value=float(parse_number(target["number"]) or 0),
             unit=unit,
             comparator=TABLE_COMPARATORS.get(target["comparator"] or ""),  # type: ignore[arg-type]
+            kind=_kind(name, unit, per),  # type: ignore[arg-type]
+            per=per,
         ),
         target_year=year,
         baseline=Baseline(
