@@ -21,6 +21,7 @@ from vnplan.structure import confidence
 from vnplan.structure.appendix import table_activities, table_budgets
 from vnplan.structure.budgets import complete_hierarchy, extract_budgets, merge_restated_totals, sum_warnings
 from vnplan.structure.identity import extract_identity
+from vnplan.structure.lexicon import unit_id
 from vnplan.structure.objectives import extract_objectives
 from vnplan.structure.places import locate_document, locate_records
 from vnplan.structure.rules import DOC_TYPES, ISSUES_A_PLAN, PLAN_TYPES
@@ -124,7 +125,8 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     plan_year = ident.period.end if ident.period else None
     plan_warning = _not_a_plan(ident.doc_type, ident.title, sections)
     # a regulation's rates and a cover letter's figures are no targets
-    indicators = [] if plan_warning else extract_indicators(doc, lines, section_of, plan_year)
+    plan_start = ident.period.start if ident.period else None
+    indicators = [] if plan_warning else extract_indicators(doc, lines, section_of, plan_year, plan_start)
     objectives = extract_objectives(doc, lines, sections, section_of, indicators)
     budgets = extract_budgets(doc, lines, section_of, ident.period.start if ident.period else None)
     tables = document_tables(doc, lines, sections, section_of)
@@ -140,6 +142,9 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     units, activities, budgets, place_warnings = locate_records(
         doc, where, ident.issued_date, units, activities, budgets
     )
+    province_code = where.province.code if where.province else None
+    for unit in units:
+        unit.unit_id = unit_id(unit.canonical_name, province_code)
     info = DocumentInfo(
         title=ident.title,
         doc_type=ident.doc_type,

@@ -8,7 +8,8 @@ the same way wherever it is named.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -23,6 +24,9 @@ class OrganisationLexicon:
     groups: tuple[str, ...]  # "cơ quan", "đơn vị": bodies named by kind, after "các"
     abbreviations: dict[str, str]
     departments: dict[str, str]
+    sectors: tuple[str, ...] = ()  # "Tài chính", "Văn hóa, Thể thao và Du lịch": what a Sở or Bộ is of
+    sector_abbreviations: dict[str, str] = field(default_factory=dict)  # "TC" → "Tài chính", after "Sở"
+    national_bodies: tuple[str, ...] = ()  # patterns of bodies that are national wherever named
 
     def head_pattern(self, groups: bool = True) -> str:
         """A regex (use with IGNORECASE) for the start of a body's name: a head word (not one of its
@@ -51,4 +55,22 @@ def organisations() -> OrganisationLexicon:
         groups=tuple(data["groups"]),
         abbreviations=dict(data["abbreviations"]),
         departments=dict(data["departments"]),
+        sectors=tuple(sorted(data["sectors"], key=len, reverse=True)),
+        sector_abbreviations=dict(data["sector_abbreviations"]),
+        national_bodies=tuple(data["national_bodies"]),
     )
+
+
+def _ascii_slug(name: str) -> str:
+    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return regex.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def unit_id(canonical_name: str, province_code: str | None) -> str:
+    """The body across documents: "<province code>:<ascii slug of the canonical name>". "Sở Y tế" in Lâm Đồng
+    (68) and in Hòa Bình (17) are two bodies; a national body ("Bộ Y tế", "… Trung ương") and a plan with no
+    province get "00"."""
+    lexicon = organisations()
+    national = any(regex.search(p, canonical_name) for p in lexicon.national_bodies)
+    return f"{'00' if national or not province_code else province_code}:{_ascii_slug(canonical_name)}"

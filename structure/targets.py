@@ -1,9 +1,12 @@
 """Indicators: every quantified target of the plan, one record per value and year.
 
-Read in the parts of a plan that set targets (chỉ tiêu, mục tiêu cụ thể). A line is split into
-clauses at ";"; a clause's year is the last "năm YYYY / đến YYYY" before the number (else the
-heading's horizon); the comparator comes from the words around the number; the unit is "%",
-"‰", a per-10,000 rate, a level ("mức 3") or a counted noun from COUNT_NOUNS.
+Read in the parts of a plan that set targets (chỉ tiêu, mục tiêu cụ thể, appendix tables of targets),
+elsewhere only where the plan commits to a figure. A line is split into clauses at ";" and before
+numbered sub-items; a clause's year is the last "năm YYYY / đến YYYY" before the number (else one after
+it in its sentence, the heading's horizon, the plan's period); the comparator comes from the words
+around the number; the unit is "%", "‰", a rate per a population ("/10.000 dân", "/1.000 phụ nữ"), a
+level ("mức 3") or a counted noun from COUNT_NOUNS. The name is the measured quantity
+(``indicator_name``); a target stated again is one record with its restatements.
 """
 
 from __future__ import annotations
@@ -11,11 +14,10 @@ from __future__ import annotations
 import regex
 
 from vnplan.normalize import NormalizedDocument
-from vnplan.normalize.syllables import strip_diacritics
 from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Baseline, Indicator, Target
 from vnplan.structure import confidence
-from vnplan.structure.metrics import metrics
+from vnplan.structure.metrics import metric_for
 from vnplan.structure.numbers import parse_number
 from vnplan.structure.sections import Line, SectionNode
 
@@ -23,8 +25,12 @@ TARGET_PARTS = frozenset({"indicators", "specific_objectives", "objectives"})
 # Outside those parts, a number counts only when the plan commits to it in the same clause and
 # sentence ("phấn đấu … 95% dân số …", "có từ 03 đề tài").
 COMMITMENT = regex.compile(
-    r"(?:phấn\s+đấu|phân\s+đầu|bảo\s+đảm|bao\s+đảm|đảm\s+bảo|duy\s+trì|kết\s+nối|đạt)\s|(?:có\s+)?từ\s+\d", regex.I
+    r"(?:phấn\s+đấu|phân\s+đầu|bảo\s+đảm|bao\s+đảm|đảm\s+bảo|duy\s+trì|giữ\s+nguyên|kết\s+nối|đạt)\s|(?:có\s+)?từ\s+\d"
+    r"|\bcho\s+(?:trên\s+|tối\s+thiểu\s+|ít\s+nhất\s+)?\d+(?:[.,]\d+)?\s*%",  # "tập huấn cho trên 15% các cơ quan"
+    regex.I,
 )
+# Clauses of a line: after ";", and before a numbered sub-item run into the line ("… (1) Tỷ trọng … (2) …")
+CLAUSE_BREAK = regex.compile(r"(?<=;)\s*|\s+(?=\(\d{1,2}\)\s)")
 EVERY_YEAR = regex.compile(r"(?<!bình\s+quân\s)(?:hàng|hằng|mỗi)\s+năm", regex.I)
 PER_YEAR = regex.compile(r"\s*[\p{L}\s]{0,30}/\s*năm\b")  # "120.000 lượt người/năm": a yearly quantity
 
@@ -65,6 +71,17 @@ COUNT_NOUNS = (
     "đề tài",
     "lượt người",
     "chính sách",
+    "bộ dữ liệu",
+    "tập dữ liệu",
+    "sàn giao dịch dữ liệu",
+    "kịch bản",
+    "dự án",
+    "doanh nghiệp",
+    "mô hình",
+    "cơ sở y tế",
+    "đội",
+    "tin, bài",
+    "lần",
     "người",
     "xã",
     "cơ sở",
@@ -80,6 +97,7 @@ TARGET = regex.compile(
     r"(?P<before>(?:" + "|".join(regex.escape(w) for w, _ in COMPARATORS_BEFORE) + r")\s*)?"
     r"(?<![\d.,/-])" + NUMBER_TOKEN + r"(?P<range>\s*[-–]\s*\d+(?:[.,]\d+)?)?(?![\d/])\s*"
     r"(?P<unit>%o|‰|%|(?:" + _COUNT_NOUN + r")(?:\s*(?:,|và)\s*(?:" + _COUNT_NOUN + r"))*(?![\p{L}]))?"
+    r"(?P<range_after>(?<=%)\s*[-–]\s*\d+(?:[.,]\d+)?\s*%)?"  # "60%-70%": the range written after the unit
     r"(?P<after>\s*(?:" + "|".join(w for w, _ in COMPARATORS_AFTER) + r"))?",
     regex.I,
 )
@@ -89,17 +107,225 @@ YEAR = regex.compile(r"(?:năm|Năm|đến|Đến|vào)\s+(?:năm\s+)?(?P<year>(
 NAME_NUMBERS = regex.compile(
     r"(?:dưới|trên)\s+\d++\s+tuổi|(?<!\d)\d++\s*/\s*\d+|(?:vạn|10\.000)\s+dân|(?<!\d)\d++\s+(?:ngày|tháng)\s+"
 )
-LEAD_WORDS = regex.compile(
-    r"^(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:phấn\s+đấu|đạt|duy\s+trì|bảo\s+đảm|đảm\s+bảo)\s+)*", regex.I
+# "4/100.000 trẻ sinh ra còn sống", "18 ca sinh/1.000 phụ nữ": a rate per a population written as a number
+RATE = regex.compile(
+    r"(?P<before>(?:" + "|".join(regex.escape(w) for w, _ in COMPARATORS_BEFORE) + r")\s*)?"
+    r"(?<![\d.,/-])" + NUMBER_TOKEN + r"\s*(?P<noun>(?:\p{Ll}+\s+){0,3}?\p{Ll}+)?\s*/\s*"
+    r"(?P<per>(?:\d{1,3}(?:\.\d{3})+|\d+)\s+(?:\p{Ll}+\s*){1,5}?)(?=[,;.)]|\s+(?:vào|năm|đến|trong|xuống|lên|còn)\b|\s*$)",
+)
+FROM_TO = regex.compile(r"\s*(?:\p{L}+\s*){0,6}?(?:lên|xuống|còn)\s*(?:mức\s+)?", regex.I)
+
+# Indicator names. A name is the measured quantity: what the clause says before its figure, without the
+# item's numbering, the years and the words that commit to or compare the figure; or, when those words
+# only act ("Phấn đấu 100% dân số …"), the share or number of what follows the figure.
+NAME_LEAD = regex.compile(
+    r"^\s*(?:[-+*•–]\s*|\(\d+\)\s*|\d+(?:\.\d+)*\.?\s+|[a-zđ]\)\s*|(?:Chỉ|Mục)\s+tiêu\s+\d+\s*[:.]?\s*|"
+    r"(?:phấn\s+đấu|phân\s+đầu|đạt|duy\s+trì|giữ\s+nguyên|bảo\s+đảm|bao\s+đảm|đảm\s+bảo|kết\s+nối|có|tiếp\s+tục|"
+    r"luôn|trong\s+đó|ngoài\s+ra|cụ\s+thể|hằng\s+năm|hàng\s+năm|mỗi\s+năm|tăng|giảm|nâng)\b[\s,:]*)+",
+    regex.I,
+)
+NAME_YEARS = regex.compile(
+    r"(?:(?:từ|đến\s+hết|đến|vào|trong|tới|ngay\s+trong)\s+)?(?:năm\s+)?(?:19|20)\d\d(?:\s+trở\s+đi)?\s*,?", regex.I
+)
+NAME_TRAIL = regex.compile(
+    r"(?:[\s,:;(-]+(?:đạt|là|có|chiếm|ở\s+mức|đạt\s+mức|mức|khoảng|tăng|giảm|lên|xuống|còn|bằng|gấp|được|cho|tại|"
+    r"với|của|trên|dưới|từ|tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+quá|phấn\s+đấu|phân\s+đầu|bảo\s+đảm|"
+    r"đảm\s+bảo|duy\s+trì|thêm|bình\s+quân|hằng\s+năm|hàng\s+năm|mỗi\s+năm|luôn|đến|năm|tỷ\s+lệ|tỉ\s+lệ|"
+    r"thực\s+hiện\s+đạt|lộ\s+trình\s+đạt\s+mục\s+tiêu|mục\s+tiêu|xây\s+dựng|trở\s+lên)|[\s,:;(-]+)+$",
+    regex.I,
+)
+# Where the words naming the counted or measured thing after a figure end.
+OBJECT_END = regex.compile(
+    r"[;.:]|,\s*(?=(?:đến|năm|vào|trong|tới|phấn|đạt|tăng|giảm|mỗi|hàng|hằng|thực|bảo|đảm|duy|có|xây|nâng|đầu|phát|"
+    r"hoàn|triển|\d)\b)|\s+(?:vào|đến|trong)\s+năm\b|"
+    r"\s+(?:trở\s+lên|trở\s+xuống|năm\s+(?:19|20)\d\d|giai\s+đoạn|(?:19|20)\d\d)\b"
+)
+COMMITS = regex.compile(r"\b(?:phấn\s+đấu|phân\s+đầu|bảo\s+đảm|bao\s+đảm|đảm\s+bảo)\b", regex.I)
+# A name that starts with one of these says what is measured by itself.
+QUANTITY_HEAD = regex.compile(
+    r"^(?:(?:tỷ|tỉ)\s+(?:lệ|trọng|suất|số)|số|tổng|tốc\s+độ|mức|chỉ\s+số|kim\s+ngạch|tuổi\s+thọ|thu\s+nhập|"
+    r"giá\s+trị|sản\s+lượng|diện\s+tích|năng\s+suất|thứ\s+hạng|điểm|doanh\s+thu|quy\s+mô|lượng|thời\s+gian|"
+    r"độ\s+che\s+phủ|kinh\s+phí|cơ\s+cấu)\b",
+    regex.I,
+)
+# The words of a verb that runs on into its beneficiary: "Tập huấn … cho 15% các cơ quan": the share of those
+# who get it. "Kinh tế số chiếm 45% GRDP": a share of the thing after the figure.
+BENEFICIARY = regex.compile(r"^(?P<verb>.+?)\s+cho\s+(?P<who>.+)$", regex.I)
+SHARE_OF = regex.compile(r"^(?P<part>.+?)\s+chiếm\s*$", regex.I)
+# Words that name no quantity alone: a name made only of these is no name ("đạt", "Từ", "có", "Duy trì").
+FUNCTION_WORDS = frozenset(
+    [
+        "đạt",
+        "từ",
+        "có",
+        "duy",
+        "trì",
+        "đến",
+        "năm",
+        "là",
+        "và",
+        "các",
+        "của",
+        "cho",
+        "với",
+        "tại",
+        "trong",
+        "được",
+        "phấn",
+        "đấu",
+        "phân",
+        "đầu",
+        "bảo",
+        "đảm",
+        "bao",
+        "đảm",
+        "tối",
+        "thiểu",
+        "ít",
+        "nhất",
+        "trên",
+        "dưới",
+        "không",
+        "quá",
+        "khoảng",
+        "mức",
+        "tăng",
+        "giảm",
+        "lên",
+        "xuống",
+        "còn",
+        "thêm",
+        "bằng",
+        "hơn",
+        "đối",
+        "thực",
+        "hiện",
+        "tỷ",
+        "tỉ",
+        "lệ",
+        "số",
+        "những",
+        "mỗi",
+        "hằng",
+        "hàng",
+        "trở",
+        "đi",
+        "vào",
+        "luôn",
+        "chiếm",
+        "gấp",
+    ]
+)
+# What narrows a counted noun ("20 Bác sĩ chuyên khoa cấp I và thạc sĩ được đào tạo") ends at a verb.
+QUALIFIER_END = regex.compile(
+    r"\s+(?:được|có|đạt|thực\s+hiện|triển\s+khai|tham\s+gia|làm|phục\s+vụ|cung\s+cấp|tại|trong|cho|trên|"
+    r"để|nhằm|theo|ứng\s+dụng|sử\s+dụng)\b",
+    regex.I,
+)
+CHANGE = regex.compile(
+    r"\b(?:tăng|giảm)(?:\s+(?:thêm|bình\s+quân|trung\s+bình|khoảng|hằng\s+năm|hàng\s+năm|mỗi\s+năm|tối\s+thiểu|"
+    r"ít\s+nhất|từ|trên|dưới|không\s+quá|không\s+dưới))*\s*$",
+    regex.I,
 )
 
 
-def metric_for(name: str, unit: str | None) -> str | None:
-    folded = strip_diacritics(f"{name} {unit or ''}").lower()
-    for metric in metrics():
-        if any(p.search(folded) for p in metric.patterns):
-            return metric.id
-    return None
+def content_words(name: str) -> list[str]:
+    """The words of a name that say something: letters, not a function word."""
+    words = [w.strip(".,;:()“”\"'").lower() for w in name.split()]
+    return [w for w in words if regex.search(r"\p{L}", w) and w not in FUNCTION_WORDS]
+
+
+def is_clean_name(name: str, value: float | None, year: int | None) -> bool:
+    """A name a reader understands alone: two content words or more, neither the target's figure nor its
+    year inside, not a paragraph (the full sentence stays in provenance)."""
+    if len(content_words(name)) < 2 or len(name.split()) > 60:
+        return False
+    if year is not None and str(year) in name:
+        return False
+    if value is not None:
+        figure = f"{value:g}".replace(".", "[.,]")
+        if regex.search(r"(?<![\d.,/])0*" + figure + r"(?![\d]|[.,]\d)\s*(?:%|‰)?", name):
+            return False
+    return True
+
+
+def _tidy(text: str) -> str:
+    text = NAME_YEARS.sub(" ", text).lstrip(" ,;:-–.")
+    # "Khám chữa bệnh phấn đấu tổng số lượt người …": what follows the commitment names the quantity
+    commitments = list(COMMITS.finditer(text))
+    if commitments and len(content_words(text[commitments[-1].end() :])) >= 2:
+        text = text[commitments[-1].end() :]
+    for _ in range(3):
+        text = NAME_TRAIL.sub("", NAME_LEAD.sub("", text)).strip(" ,;:-–")
+    text = regex.sub(r"\s+", " ", text).strip(" ,;:-–")
+    return text[:1].upper() + text[1:]
+
+
+def _object_phrase(after: str) -> tuple[str, int]:
+    """The words after a figure that name what it counts or measures ("100% [dân số tham gia BHYT]"), and
+    where they end in ``after``."""
+    stop = OBJECT_END.search(after)
+    end = stop.start() if stop else len(after)
+    # "tăng 10%/năm": a yearly rate, no object
+    phrase = regex.sub(r"^\s*(?:/\s*năm\b\s*)?(?:(?:các|những|số)\s+)?", "", after[:end], flags=regex.I)
+    return " ".join(phrase.split()[:25]), end
+
+
+def _kind(segment: str, unit: str | None, per: str | None) -> str:
+    """level (a state to reach), change (growth or reduction by the figure) or count (a number of things)."""
+    if CHANGE.search(segment):
+        return "change"
+    if per is None and unit and unit not in ("%", "‰", "mức", "tuổi", "năm", "lần") and "/" not in unit:
+        return "count"
+    return "level"
+
+
+def indicator_name(
+    segment: str,
+    object_phrase: str,
+    unit: str | None,
+    counted: str | None,
+    context: str | None,
+    change: bool = False,
+) -> tuple[str, str | None]:
+    """The measured quantity (and, for a count, the words narrowing what is counted); a ``change`` names the
+    quantity that grows or falls ("số vụ … tăng trên 3%")."""
+    subject = _tidy(segment)
+    share = SHARE_OF.match(NAME_YEARS.sub(" ", segment).strip())
+    qualifier = None
+    if counted:
+        stop = QUALIFIER_END.search(" " + object_phrase)
+        qualifier = (object_phrase[: stop.start() - 1] if stop else object_phrase).strip(" ,") or None
+    if share and object_phrase and unit == "%" and not QUANTITY_HEAD.match(subject):
+        name = f"Tỷ trọng {_tidy(share['part']).lower()} trong {object_phrase}"
+    elif (QUANTITY_HEAD.match(subject) or (unit and "/" in unit)) and len(content_words(subject)) >= 2:
+        name = subject
+        if unit == "%" and not change and regex.match(r"(?i)số\s", subject):
+            name = "Tỷ lệ " + subject[3:].strip()  # "số người … đạt 100%": a share
+        elif regex.match(r"(?i)tỷ\s+trọng\s", subject) and 0 < len(object_phrase.split()) <= 4:
+            name = f"{subject} trong {object_phrase}"  # "Tỷ trọng kinh tế số đạt 30% GRDP": a share of GRDP
+    elif len(content_words(object_phrase)) >= 2 and unit in ("%", "‰"):
+        if regex.search(r"(?i)\scho\s*$", segment) and content_words(subject):
+            # "Tập huấn … cho trên 15% các cơ quan …": the share of those who get it
+            name = f"Tỷ lệ {object_phrase} được {subject[:1].lower()}{subject[1:]}"
+        elif len(content_words(subject)) >= 2 and len(subject.split()) <= 8 and not COMMITS.search(segment):
+            # "Trung tâm y tế thực hiện được trên 80% kỹ thuật …": who reaches the share belongs to its name
+            name = f"Tỷ lệ {object_phrase} {subject[:1].lower()}{subject[1:]}"
+        else:
+            name = f"Tỷ lệ {object_phrase}"
+    elif counted:
+        name = f"Số {counted} {object_phrase}".strip()
+    elif unit and "/" in unit and unit != "%":
+        name = f"Số {unit.removeprefix('/')}"
+    elif (beneficiary := BENEFICIARY.match(subject)) and unit == "%":
+        name = f"Tỷ lệ {beneficiary['who']} được {beneficiary['verb'][:1].lower()}{beneficiary['verb'][1:]}"
+    else:
+        name = subject
+    name = regex.sub(r"\s+", " ", name).strip(" ,;:-–")
+    name = name[:1].upper() + name[1:]
+    if len(content_words(name)) < 2 and context:
+        name = context  # elliptic: "…; đến năm 2025 đạt 90%" is the quantity named before
+    return name or subject or (context or ""), qualifier
 
 
 def _comparator(before: str | None, after: str | None) -> str:
@@ -137,13 +363,6 @@ def _label(section: SectionNode | None) -> str | None:
     return None
 
 
-def _clean_name(text: str) -> str:
-    text = LEAD_WORDS.sub("", text.strip())
-    text = regex.sub(r"\s*(?:năm|đến năm|vào năm|đến)\s+(?:19|20)\d\d\s*", " ", text)
-    text = regex.sub(r"\s+(?:đạt|là|có)\s*(?:tỷ\s+lệ\s*(?:từ)?)?$", "", text.strip(" :;,.-"), flags=regex.I)
-    return text.strip(" :;,.-") or text
-
-
 def _unit(raw_unit: str | None, name: str) -> str | None:
     if raw_unit is None:
         return None
@@ -161,13 +380,24 @@ def _unit(raw_unit: str | None, name: str) -> str | None:
 
 
 def extract_indicators(
-    doc: NormalizedDocument, lines: list[Line], section_of: dict[int, SectionNode], plan_year: int | None = None
+    doc: NormalizedDocument,
+    lines: list[Line],
+    section_of: dict[int, SectionNode],
+    plan_year: int | None = None,
+    plan_start: int | None = None,
 ) -> list[Indicator]:
     """Every target the plan sets. ``plan_year`` (the end of the plan's own period) is the year of a
-    target whose clause, item and headings give none, unless it is a target for every year."""
+    target whose clause, item and headings give none, unless it is a target for every year; a figure of a
+    year before ``plan_start`` followed in its line by a target of the same quantity is that target's baseline."""
     indicators: list[Indicator] = []
+    parts: list[str | None] = []  # the part of the plan each indicator stands in
     for line in lines:
         section = section_of.get(line.number)
+        if section is not None and "\t" in line.text and _target_appendix(doc, section):
+            found = _appendix_row_targets(doc, line, section, plan_year)
+            indicators.extend(found)
+            parts.extend("appendix" for _ in found)
+            continue
         if (
             section is None
             or section.has_part("appendix", "recipients", "budget")
@@ -183,18 +413,20 @@ def extract_indicators(
             row = _table_row_target(doc, line, section)
             if row is not None:
                 indicators.append(row)
+                parts.append(section.nearest_part)
                 continue
         # "6.4. Hàng năm, A tăng 03%; B tăng 03%": an item that opens with "hằng năm" is yearly in every clause
         marker = match_marker(line.text)
         yearly_item = bool(EVERY_YEAR.match(line.text[marker.end if marker else 0 :].lstrip()))
         offset = 0
-        for clause in regex.split(r"(?<=;)\s*", line.text):
+        context = _heading_context(section, line)
+        in_line: list[Indicator] = []
+        for clause in CLAUSE_BREAK.split(line.text):
             start = line.start + line.text.index(clause, offset)
             offset = start - line.start + len(clause)
-            found = _clause_targets(doc, clause, start, horizon, label, section)
-            if yearly_item and not YEAR.search(clause):
-                for indicator in found:
-                    indicator.target_year = None
+            found = _clause_targets(doc, clause, start, horizon, label, section, context)
+            context = found[-1].name if found else context
+            _clear_yearly(doc, found, line.start, (start, start + len(clause)), yearly_item)
             if not in_target_part:
                 # a commitment governs its own clause: "phấn đấu … là 120.000 lượt người", "có từ 03 đề tài"
                 found = [i for i in found if COMMITMENT.search(_sentence_of(doc.text, start, i.provenance.end))]
@@ -203,10 +435,125 @@ def extract_indicators(
             for indicator in found:
                 if indicator.target_year is None and not _yearly(doc.text, line.start, indicator.provenance.end):
                     indicator.target_year = plan_year
-            indicators.extend(found)
+            in_line.extend(found)
+        in_line = _year_baselines(in_line, plan_start)
+        indicators.extend(in_line)
+        parts.extend(section.nearest_part for _ in in_line)
+    indicators = _merge_restatements(indicators, parts)
     for i, ind in enumerate(indicators, start=1):
         ind.id = f"ind-{i}"
     return indicators
+
+
+def _year_baselines(found: list[Indicator], plan_start: int | None) -> list[Indicator]:
+    """ "Tỷ lệ … năm 2025 đạt 60%, phấn đấu năm 2026 đạt 70%" in a plan for 2026: the figure of a year before
+    the plan is where the quantity stands, the baseline of the next target of the same quantity and unit."""
+    if plan_start is None:
+        return found
+    kept: list[Indicator] = []
+    for k, indicator in enumerate(found):
+        year = indicator.target_year
+        later = next(
+            (
+                i
+                for i in found[k + 1 :]
+                if i.name == indicator.name
+                and i.target.unit == indicator.target.unit
+                and (i.target_year or 0) >= plan_start
+            ),
+            None,
+        )
+        if year is not None and year < plan_start and later is not None and later.baseline is None:
+            later.baseline = Baseline(value=indicator.target.value, year=year)
+            continue
+        kept.append(indicator)
+    return kept
+
+
+def _merge_restatements(indicators: list[Indicator], parts: list[str | None]) -> list[Indicator]:
+    """One record per target: the same quantity, value, unit and year stated again (in the tasks, in an
+    appendix that assigns the targets) becomes a restatement of the first. Within one part of the plan,
+    two items with their own labels are two targets even when they read alike."""
+    kept: list[Indicator] = []
+    first: dict[tuple[object, ...], tuple[Indicator, str | None]] = {}
+    for indicator, part in zip(indicators, parts, strict=True):
+        t = indicator.target
+        key = (" ".join(content_words(indicator.name)), t.value, t.value_max, t.unit, indicator.target_year)
+        earlier = first.get(key)
+        if earlier is not None and (earlier[0].label == indicator.label or earlier[1] != part):
+            earlier[0].restatements.append(indicator.provenance)
+            continue
+        first.setdefault(key, (indicator, part))
+        kept.append(indicator)
+    return kept
+
+
+def _appendix_caption(doc: NormalizedDocument, section: SectionNode) -> str | None:
+    """The caption of the appendix a section stands in (its words up to its table), else None."""
+    node: SectionNode | None = section
+    while node is not None and node.part != "appendix":
+        node = node.parent
+    return doc.text[node.start : node.start + 400].split("\t")[0] if node is not None else None
+
+
+def _target_appendix(doc: NormalizedDocument, section: SectionNode) -> bool:
+    """An appendix that lists targets ("Phụ lục: Phân công thực hiện các chỉ tiêu …" above its table)."""
+    return bool(regex.search(r"(?i)\bchỉ\s+tiêu\b", _appendix_caption(doc, section) or ""))
+
+
+def _appendix_row_targets(
+    doc: NormalizedDocument, line: Line, section: SectionNode, plan_year: int | None
+) -> list[Indicator]:
+    """The targets of a row of an appendix table of targets: "1 | Kinh tế số chiếm 45% GRDP tỉnh. | Sở Tài
+    chính" under "I. Kinh tế số" has label "I.1"; the appendix's title gives the horizon."""
+    cells = line.text.split("\t")
+    if not regex.fullmatch(r"\s*\d{1,3}\.?\s*", cells[0]):
+        return []
+    row = cells[0].strip(" .")
+    group = section.label if section.marker == "roman" and section.line != line.number else None
+    label = f"{group.rstrip('.')}.{row}" if group else row
+    # the caption's own horizon ("… ĐẾN NĂM 2030"), not the date of the plan it is attached to "(Ban hành kèm theo …)"
+    caption_years = YEAR.findall(regex.sub(r"\([^)]*\)", "", (_appendix_caption(doc, section) or "").lower()))
+    horizon = _horizon(section) or (int(caption_years[-1]) if caption_years else plan_year)
+    found: list[Indicator] = []
+    offset = len(cells[0]) + 1
+    for cell in cells[1:]:
+        context = None
+        cell_start = line.start + offset
+        for clause in CLAUSE_BREAK.split(cell):
+            start = cell_start + cell.index(clause)
+            targets = _clause_targets(doc, clause, start, horizon, label, section, context)
+            _clear_yearly(doc, targets, cell_start, (start, start + len(clause)))
+            context = targets[-1].name if targets else context
+            found.extend(targets)
+        offset += len(cell) + 1
+    return found
+
+
+def _clear_yearly(
+    doc: NormalizedDocument,
+    found: list[Indicator],
+    line_start: int,
+    clause: tuple[int, int],
+    yearly_item: bool = False,
+) -> None:
+    """ "Phấn đấu mỗi năm … từ 05 bộ dữ liệu …; có tối thiểu 05 kịch bản": targets for every year of the sentence
+    (or of an item that opens with "hằng năm") have no target year, unless their clause gives one in their sentence."""
+    clause_start, clause_end = clause
+    for indicator in found:
+        yearly = yearly_item or EVERY_YEAR.search(_sentence_of(doc.text, line_start, indicator.provenance.start))
+        sentence_end = doc.text.find(". ", indicator.provenance.end, clause_end)
+        if yearly and not YEAR.search(doc.text, clause_start, sentence_end if sentence_end >= 0 else clause_end):
+            indicator.target_year = None
+
+
+def _heading_context(section: SectionNode, line: Line) -> str | None:
+    """The quantity an item's heading names, for elliptic lines under it ("Chỉ tiêu 3: Đối với trung tâm" /
+    "Năm 2017 đạt mức 2")."""
+    if section.line == line.number or section.marker == "bullet":
+        return None
+    title = _tidy(section.title)
+    return title if len(content_words(title)) >= 2 else None
 
 
 def _sentence_of(text: str, clause_start: int, end: int) -> str:
@@ -252,6 +599,7 @@ def _table_row_target(doc: NormalizedDocument, line: Line, section: SectionNode)
     ranges = list(YEAR_RANGE.finditer(caption))
     year = int(ranges[-1]["end"]) if ranges else _horizon(section)
     target, baseline = figures[-1], figures[-2] if len(figures) >= 2 else None
+    per = "10.000 dân" if unit and unit.endswith("/10.000 dân") else None
     return Indicator(
         id="",
         label=label,
@@ -260,6 +608,8 @@ def _table_row_target(doc: NormalizedDocument, line: Line, section: SectionNode)
             value=float(parse_number(target["number"]) or 0),
             unit=unit,
             comparator=TABLE_COMPARATORS.get(target["comparator"] or ""),  # type: ignore[arg-type]
+            kind=_kind(name, unit, per),  # type: ignore[arg-type]
+            per=per,
         ),
         target_year=year,
         baseline=Baseline(
@@ -275,18 +625,31 @@ def _table_row_target(doc: NormalizedDocument, line: Line, section: SectionNode)
 
 
 def _clause_targets(
-    doc: NormalizedDocument, clause: str, start: int, horizon: int | None, label: str | None, section: SectionNode
+    doc: NormalizedDocument,
+    clause: str,
+    start: int,
+    horizon: int | None,
+    label: str | None,
+    section: SectionNode,
+    context: str | None = None,
 ) -> list[Indicator]:
+    """The targets of one clause. ``context`` names the quantity where the clause does not (the item's
+    heading, or an earlier clause of the same line)."""
     found: list[Indicator] = []
     masked = NAME_NUMBERS.sub(lambda m: " " * len(m.group(0)), clause)
     if section.line is not None and section.marker != "bullet":
         # the section's own numbering is not a target value
         masked = regex.sub(r"^\s*\d+(?:\.\d+)*\.?\s", lambda m: " " * len(m.group(0)), masked)
     masked = regex.sub(r"^\s*(?:Chỉ|Mục)\s+tiêu\s+\d+", lambda m: " " * len(m.group(0)), masked)
+    masked = regex.sub(r"^\s*\(\d+\)", lambda m: " " * len(m.group(0)), masked)
     candidates: list[tuple[regex.Match[str], str]] = []
+    for m in RATE.finditer(clause):
+        if parse_number(m["number"]) is not None and not (m["noun"] or "").strip().startswith(("năm", "tháng")):
+            candidates.append((m, "rate"))
+    taken = [(m.start(), m.end()) for m, _ in candidates]
     for m in TARGET.finditer(masked):
         value = parse_number(m["number"])
-        if value is None:
+        if value is None or any(a <= m.start("number") < b for a, b in taken):
             continue
         unit = m["unit"]
         if unit is None:
@@ -299,46 +662,98 @@ def _clause_targets(
     for m in LEVEL.finditer(masked):
         candidates.append((m, "level"))
     candidates.sort(key=lambda c: c[0].start())
-    for m, kind in candidates:
+    previous_end = 0
+    name_so_far = context
+    for m, how in candidates:
         value = parse_number(m["number"])
         assert value is not None
         before_text = clause[: m.start()]
         years = YEAR.findall(before_text)
         year = int(years[-1]) if years else None
         if year is None:
-            after_years = YEAR.findall(clause[m.end() :])
+            after_years = YEAR.findall(clause[m.end() :].split(". ")[0])  # "…; đạt 60% vào năm 2025", in its sentence
             year = int(after_years[0]) if after_years else horizon
         after_text = clause[m.end() :]
-        if kind == "level":
+        per = None
+        value_max = None
+        if how == "level":
             unit = "mức"
+            comparator = _comparator(m["before"], None)
+        elif how == "rate":
+            per = regex.sub(r"\s+", " ", m["per"].strip())
+            noun = regex.sub(r"\s+", " ", (m["noun"] or "").strip())
+            unit = f"{noun}/{per}" if noun else f"/{per}"
             comparator = _comparator(m["before"], None)
         else:
             unit = _unit(m["unit"], before_text)
-            per = PER_CAPITA_AFTER.match(after_text)
-            if per and unit not in ("%", "‰"):
+            after_per = PER_CAPITA_AFTER.match(after_text)
+            if after_per and unit not in ("%", "‰"):
                 unit = f"{m['unit'].lower()}/10.000 dân"
-            comparator = ">=" if m["range"] else _comparator(m["before"], m["after"])
+            if unit and unit.endswith("/10.000 dân"):
+                per = "10.000 dân"
+            upper = m["range"] or m["range_after"]
+            comparator = ">=" if upper else _comparator(m["before"], m["after"])
+            if upper:
+                value_max = parse_number(upper.strip(" -–%"))
         every_year = list(EVERY_YEAR.finditer(before_text))
         if every_year and not YEAR.search(before_text, every_year[-1].end()):
             year = None  # "hàng năm tăng từ 3-5%": a rate for every year, not a target year
-        name = _clean_name(before_text)
-        if not name or regex.fullmatch(r"[\d.]+|Chỉ tiêu \d+:?", name):
-            name = _clean_name(after_text.split(",")[0]) or clause.strip()
-        if kind == "number" and unit not in ("%", "‰") and "/10.000 dân" not in (unit or ""):
-            name = _clean_name(before_text + " " + (m["unit"] or "")).strip()
+        # the words since the previous target (or the sentence's start) name this one
+        sentence_start = max(before_text.rfind(". ") + 2, previous_end) if ". " in before_text else previous_end
+        segment = clause[sentence_start : m.start()]
+        kind = _kind(segment, unit, per)
+        counted = m["unit"] if how == "number" and kind == "count" else None
+        following = next((c.start() for c, _ in candidates if c.start() >= m.end()), len(clause))
+        object_phrase, reach = _object_phrase(clause[m.end() : following])
+        name, qualifier = indicator_name(segment, object_phrase, unit, counted, name_so_far, kind == "change")
+        name_so_far = name
+        previous_end = m.end() + reach
         found.append(
             Indicator(
                 id="",
                 label=label,
                 name=name[:300],
-                target=Target(value=float(value), unit=unit, comparator=comparator),  # type: ignore[arg-type]
+                target=Target(
+                    value=float(value),
+                    unit=unit,
+                    comparator=comparator,  # type: ignore[arg-type]
+                    value_max=float(value_max) if value_max is not None else None,
+                    kind=kind,  # type: ignore[arg-type]
+                    per=per,
+                    qualifier=qualifier,
+                ),
                 target_year=year,
                 baseline=None,
-                metric=metric_for(name, unit) or metric_for(after_text.split(";")[0], unit),
+                metric=metric_for(name, unit),
                 section=section.id,
                 provenance=doc.provenance(
                     start + m.start(), start + m.end(), "rule:target_clause", confidence.TARGET_CLAUSE
                 ),
             )
         )
-    return found
+    return _with_baselines(clause, candidates, found)
+
+
+def _with_baselines(
+    clause: str, candidates: list[tuple[regex.Match[str], str]], found: list[Indicator]
+) -> list[Indicator]:
+    """ "giảm từ 23 … xuống 18 …", "từ 60% lên 80%": the first figure is where the quantity starts, the
+    baseline of the second, not a target of its own."""
+    kept: list[Indicator] = []
+    skip = False
+    for i, indicator in enumerate(found):
+        if skip:
+            skip = False
+            continue
+        m = candidates[i][0]
+        if i + 1 < len(found) and regex.search(r"\btừ\s*$", clause[: m.start("number")]):
+            between = clause[m.end() : candidates[i + 1][0].start()]
+            if FROM_TO.fullmatch(between):
+                target = found[i + 1]
+                target.baseline = Baseline(value=indicator.target.value, year=None)
+                target.name, target.metric = indicator.name, indicator.metric  # the words before "từ" name both
+                kept.append(target)
+                skip = True
+                continue
+        kept.append(indicator)
+    return kept

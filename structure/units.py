@@ -14,8 +14,8 @@ from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Activity, Indicator, Task, Unit
 from vnplan.structure import confidence
 from vnplan.structure.lexicon import organisations
+from vnplan.structure.metrics import metric_for
 from vnplan.structure.sections import Line, SectionNode
-from vnplan.structure.targets import metric_for
 
 LEXICON = organisations()
 # Abbreviations expanded in canonical names (whole words only); standard department names, as written
@@ -36,7 +36,7 @@ _ABBREVIATION = regex.compile(
 # Words that start a unit's name, in any case ("Sở Y tế", "phối hợp với các khoa/phòng", "UBND các xã").
 _HEAD_WORDS = LEXICON.head_pattern()
 # Office-holders stand for their body: "Giám đốc Sở Tài chính", "Thủ trưởng các đơn vị".
-_OFFICE_HOLDER = r"(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc|Chủ\s+tịch)"
+_OFFICE_HOLDER = r"(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc|Chủ\s+tịch|Tư\s+lệnh|Bộ\s+trưởng)"
 UNIT_HEAD = regex.compile(r"^(?:" + _HEAD_WORDS + r"|Đề\s+nghị\b)", regex.V1 | regex.I)
 _ASSIGNED_VERBS = (
     r"(?=\s+(?:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+đầu\s+mối|chủ\s+trì|căn\s+cứ|phối\s+hợp|tham\s+mưu|"
@@ -95,7 +95,7 @@ _DUTY_VERBS = (
     r"rà\s+soát|tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|tiếp\s+tục|"
     r"cập\s+nhật|cung\s+cấp|vận\s+động|chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|tăng\s+cường|"
     r"đẩy\s+mạnh|nâng\s+cao|thúc\s+đẩy|chủ\s+động|ban\s+hành|bố\s+trí|lồng\s+ghép|phát\s+huy|quán\s+triệt|"
-    r"đề\s+xuất|báo\s+cáo)\b"
+    r"đề\s+xuất|báo\s+cáo|phân\s+công)\b"
 )
 # (in small letters: "Phòng Tổ chức - Hành chính" names a department, "tổ chức" is a duty)
 _DUTY_STARTS = r"(?=\s+(?-i:" + _DUTY_VERBS + r")|\s*[:(])"
@@ -108,7 +108,9 @@ ITEM_SUBJECT = regex.compile(
 )
 # "Sở Tài chính chủ trì, phối hợp với …" in a task anywhere in the plan: an explicit assignment.
 CHAIRED = regex.compile(
-    r"(?:^|[.;:]\s+|\b[Gg]iao\s+)(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]{0,120}?)\s+(?:là\s+cơ\s+quan\s+)?chủ\s+trì\b",
+    r"(?:^(?:[-+*•]\s*)?|[.;:]\s+|\b[Gg]iao\s+)(?P<units>"
+    + _HEAD_WORDS
+    + r"\b[^.;:()]{0,120}?)\s+(?:là\s+cơ\s+quan\s+)?chủ\s+trì\b",
     regex.I,
 )
 # Task blocks label their units: "- Cơ quan thực hiện: Sở Khoa học và Công nghệ", "Cơ quan phối hợp: Các sở,
@@ -126,7 +128,9 @@ SUBJECT = regex.compile(
     + r"\s+)?(?P<units>"
     + _HEAD_WORDS
     + r"\b.{0,120}?)\s+"
-    r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:" + _DUTY_VERBS + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên))",
+    r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:"
+    + _DUTY_VERBS
+    + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm))",
     regex.I,
 )
 # A list splits at ";", at "và" or "," before a unit's head word ("các phòng, trạm y tế", ", Sở Nội vụ",
@@ -145,6 +149,7 @@ _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+x�
 
 
 MAX_UNIT_WORDS = 12
+RESPONSIBILITY_OF = regex.compile(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:của\s+)?(?=\S)", regex.I)
 CLAUSE_END = regex.compile(r"[.;]|$")
 # Parts whose words state aims, targets or money, not who does what.
 NOT_ASSIGNING_PARTS = (
@@ -173,10 +178,43 @@ def _trim_name(name: str) -> str:
     return trimmed if trimmed.strip() else name
 
 
+# "Các Sở: Tài chính, Nội vụ, Y tế", "(gồm các Sở: Xây dựng, …)": one head word over a list of what each is of
+_HEAD_LIST = regex.compile(
+    r"(?:^|(?<=[\s,;(]))\(?(?:gồm\s+)?(?:(?:các|những)\s+)?(?P<head>Sở|Bộ|Phòng|Ban)\s*:\s*(?P<items>[^():]+)\)?$",
+    regex.I,
+)
+_SECTORS = sorted([*LEXICON.sectors, *LEXICON.sector_abbreviations], key=len, reverse=True)
+_SECTOR = regex.compile(
+    r"(?:" + "|".join(regex.escape(s).replace(r"\ ", r"\s+") for s in _SECTORS) + r")(?=\s*(?:[,;)]|và\b|$))",
+    regex.I,
+)
+
+
+def _head_list(text: str) -> list[str]:
+    """'Các Sở: Tài chính, Nội vụ, Y tế' → 'Sở Tài chính', 'Sở Nội vụ', 'Sở Y tế': known sector names (a comma
+    may stand inside one: "Văn hóa, Thể thao và Du lịch") and their short forms ("TC", "NN&MT"), else up to the
+    next comma."""
+    found = _HEAD_LIST.match(text.strip())
+    if found is None:
+        return []
+    head = found["head"][:1].upper() + found["head"][1:].lower()
+    items, rest = [], found["items"]
+    while rest := regex.sub(r"^(?:\s*[,;]\s*|\s+và\s+|\s+)", "", rest):
+        sector = _SECTOR.match(rest)
+        name = sector.group(0) if sector else regex.split(r"\s*[,;]\s*", rest)[0]
+        items.append(f"{head} {LEXICON.sector_abbreviations.get(name, name)}")
+        rest = rest[len(name) :]
+    return items
+
+
 def split_unit_list(text: str) -> list[str]:
     """'các khoa/phòng và các trạm y tế xã, thị trấn' → two units; 'Trung tâm Y tế huyện Yên Thủy, Tân Lạc'
     → 'Trung tâm Y tế huyện Yên Thủy', 'Trung tâm Y tế huyện Tân Lạc' (a list of place names shares its prefix)."""
-    parts = [p.strip(" ,.;") for p in _LIST_SPLIT.split(text) if p and p.strip(" ,.;")]
+    # a list under one head word closes the text: its commas are the list's, not between units
+    head_list = _HEAD_LIST.search(text)
+    listed = _head_list(head_list.group(0)) if head_list else []
+    text = text[: head_list.start()] if head_list else text
+    parts = [p.strip(" ,.;(") for p in _LIST_SPLIT.split(text) if p and p.strip(" ,.;(")]
     expanded: list[str] = []
     for part in parts:
         names = [n.strip() for n in regex.split(r"\s*,\s*", part)]
@@ -196,15 +234,31 @@ def split_unit_list(text: str) -> list[str]:
         expanded = [
             p if regex.search(r"(?i)(?:^|\s)các\s", p) or _PLACE_PREFIX.match(p) else f"các {p}" for p in expanded
         ]
-    return expanded
+    return expanded + listed
 
 
 INDICATOR_MENTION = regex.compile(r"chỉ\s+tiêu\s*:?\s*(?P<list>.*?)(?=\.\s|\.?$)", regex.I)
 INDICATOR_REFS = regex.compile(r"chỉ\s+tiêu\s*:?\s*(?P<refs>\d+(?:\.\d+)+(?:\s*,\s*\d+(?:\.\d+)+)*)")
+# When a task is due, as plans write it: a date ("trước ngày 30/6/2026", "trước ngày 15 tháng 11 năm 2025"), a
+# month or quarter ("Tháng 3/2024", "Quý II/2026", "Quý II năm 2026"), a span of years, or a recurrence.
 DEADLINE = regex.compile(
-    r"(?:Tháng\s+\d{1,2}/\d{4}|Quý\s+[IV]+/\d{4}|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|hàng\s+năm|định\s+kỳ[^.;,]*)",
+    r"(?:trước\s+ngày\s+\d{1,2}(?:/\d{1,2}(?:/\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)|"
+    r"Tháng\s+\d{1,2}/\d{4}|Quý\s+[IV]+(?:/|\s+năm\s+)\d{4}|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|"
+    r"(?:hàng|hằng)\s+(?:năm|quý|tháng|tuần)|định\s+kỳ[^.;,]*|thường\s+xuyên)",
     regex.I,
 )
+# What a task delivers: stated ("Sản phẩm: Báo cáo …"), or the document it makes ("Xây dựng kế hoạch triển khai …
+# trước ngày …", "ban hành quyết định …", "báo cáo kết quả …").
+PRODUCT = regex.compile(
+    r"(?i:sản\s+phẩm)\s*(?:là|:)\s*(?P<stated>[^.;)]+)|(?i:\b(?:xây\s+dựng|ban\s+hành|tham\s+mưu\s+ban\s+hành|báo\s+cáo))\s+"
+    r"(?P<made>(?:kế\s+hoạch|báo\s+cáo|quyết\s+định|đề\s+án|văn\s+bản|chương\s+trình|hướng\s+dẫn|kết\s+quả)\b"
+    r"[^.;:,()]{0,80}?)(?=\s+(?:trước|trong|theo|gửi|về|định\s+kỳ|hằng|hàng|để|nhằm|và)\b|[.;:,()]|$)",
+)
+
+
+def task_product(text: str) -> str | None:
+    found = PRODUCT.search(text)
+    return (found["stated"] or found["made"]).strip() if found else None
 
 
 # Stock phrases written several ways, in one form.
@@ -333,18 +387,28 @@ def extract_units(
                 continue
         if not section.has_part("implementation"):
             # tasks and solutions: only explicit assignments ("Sở Tài chính chủ trì, phối hợp với …")
+            chaired_any = False
             for chaired in CHAIRED.finditer(line.text):
+                chaired_any = True
                 add_listed(chaired["units"], line.start + chaired.start("units"), "lead", "rule:unit_chaired")
                 clause_end = CLAUSE_END.search(line.text, chaired.end()).start()
                 for m in SUPPORT.finditer(line.text, chaired.end(), clause_end):
                     add_listed(
                         m["units"], line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS
                     )
+            # an item of the tasks whose subject is a body: "- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ
+            # người dân …" (its partners, named in the tasks of the issuer, are not recorded: settled convention 1)
+            subject = None if chaired_any or section.line != line.number else SUBJECT.match(body)
+            if subject and ":" not in subject["units"]:  # "Đoàn: Chỉ đạo …" labels a paragraph, no subject
+                role = "support" if "phối" in subject["verb"].lower() else "other"
+                add_listed(subject["units"], body_start + subject.start("units"), role, "rule:unit_subject")
             continue
         heading = section.line == line.number
         lead: Unit | None = None
+        names_only = False  # a heading that only names its units is no task of theirs
         if heading and section.marker in ("arabic", "dotted", "letter", "roman") and section.part != "implementation":
-            title = section.title.rstrip(":")
+            # "3. Trách nhiệm của các Bộ, ngành, địa phương; Ủy ban Trung ương …" names its units too
+            title = RESPONSIBILITY_OF.sub("", section.title.rstrip(":"))
             requested = regex.match(r"^Đề\s+nghị\s*:?\s+", title)
             names = title[requested.end() :] if requested else title
             parts = split_unit_list(names)
@@ -360,6 +424,7 @@ def extract_units(
                     unit = add(part, role, body_start, body_start + len(title), "rule:unit_heading")
                     lead = lead or unit
                 owners[section.id] = lead
+                names_only = True
             elif (subject := ITEM_SUBJECT.match(body)) and not ASSIGN.match(body):
                 # "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …": the item's subject is its lead unit,
                 # unless its duty is to support ("3. Các phòng, ban … phối hợp …")
@@ -398,7 +463,7 @@ def extract_units(
         if (
             owner is not None
             and body.strip()
-            and not (heading and lead is not None and body.strip().rstrip(":") == lead.name)
+            and not (heading and lead is not None and (names_only or body.strip().rstrip(":") == lead.name))
         ):
             refs = [r.strip() for m in INDICATOR_REFS.finditer(body) for r in m["refs"].split(",")]
             refs += [r for r in _refs_by_name(body, labels_by_metric) if r not in refs]
@@ -407,8 +472,8 @@ def extract_units(
                 Task(
                     text=body.strip(),
                     indicator_refs=refs,
-                    deadline=deadline.group(0) if deadline else None,
-                    product=None,
+                    deadline=deadline.group(0).strip() if deadline else None,
+                    product=task_product(body),
                     provenance=doc.provenance(body_start, line.end, "rule:unit_task", confidence.UNIT_TASK),
                 )
             )

@@ -98,3 +98,19 @@ def test_no_bare_stage_modules_are_importable():
         spec = importlib.util.find_spec(name)
         assert spec is None or "vnplan" not in (spec.origin or ""), name
     assert package.process  # the public API
+
+
+def test_metrics_lists_ids_with_definitions_and_the_documents_carrying_them(tmp_path):
+    from vnplan.metrics import metric_usage
+
+    out = tmp_path / "out"
+    assert vnplan("extract", str(seed_path("000")), "-o", str(out / "000.json")).returncode == 0
+    usage = {u.id: u for u in metric_usage(out)}
+    # seed 000 (Hòa Bình) states beds and doctors per 10,000 once each, and no life expectancy
+    assert (usage["beds_per_10k"].documents, usage["beds_per_10k"].indicators) == (1, 1)
+    assert (usage["life_expectancy"].documents, usage["life_expectancy"].indicators) == (0, 0)
+    assert all(u.definition for u in usage.values())
+    assert metric_usage()[0].documents is None  # no folder: definitions only
+    result = vnplan("metrics", str(out))
+    assert result.returncode == 0 and "doctors_per_10k" in result.stdout, result.stderr
+    assert vnplan("metrics", str(tmp_path / "missing")).returncode == 2

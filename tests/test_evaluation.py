@@ -358,3 +358,26 @@ def test_eval_scores_stored_outputs_like_processing(tmp_path):
     assert stored.returncode == fresh.returncode == 0
     assert json.loads(stored.stdout)["overall"] == json.loads(fresh.stdout)["overall"]
     assert json.loads(stored.stdout)["overall"]["types"]["identity"]["tp"] == 3
+
+
+def test_a_restated_target_counts_once_for_each_place_gold_records_it():
+    """Gold records a target stated twice twice (FORMAT.md, settled convention 3); the output keeps one record
+    whose ``restatements`` hold the second place."""
+    restated = indicator(30, "giường bệnh/10.000 dân")
+    restated.restatements = [prov("đạt 30 giường bệnh/vạn dân", "rule:target_clause")]
+    gold = gold_with(indicators=[gold_indicator(30, "giường bệnh/10.000 dân")] * 2)
+    counts = evaluate_document("doc", gold, plan_with(indicators=[restated])).counts["indicators"]
+    assert (counts.tp, counts.fp, counts.fn) == (2, 0, 0)
+
+
+def test_name_quality_counts_names_that_read_alone_and_metric_conflicts():
+    good = indicator(30, "%", name="Tỷ lệ dân số tham gia bảo hiểm y tế")
+    stop_word = indicator(95, "%", name="Duy trì")
+    with_year = indicator(90, "%", name="Tỷ lệ tiêm chủng đầy đủ năm 2025")
+    same = indicator(95, "%", name="Tỷ lệ dân số tham gia BHYT")
+    other = indicator(80, "%", name="Tỷ lệ trạm y tế có bác sĩ")
+    for i in (good, same, other):
+        i.metric = "health_insurance_coverage"
+    names = evaluate_document("doc", gold_with(), plan_with(indicators=[good, stop_word, with_year, same, other])).names
+    # two wordings of one quantity are no conflict; a different quantity under the same metric and year is
+    assert (names.clean, names.total, names.conflicts) == (3, 5, 2)

@@ -166,6 +166,21 @@ def dataset(
 
 
 @command()
+def metrics(
+    out_dir: Annotated[
+        Path | None, typer.Argument(help="A folder of vnplan JSON outputs: count the documents carrying each metric.")
+    ] = None,
+) -> None:
+    """List the canonical metric ids (structure/metrics.json) with their definitions and units, and how many
+    documents of OUT_DIR carry each."""
+    from vnplan.metrics import metric_usage
+
+    if out_dir is not None and not out_dir.is_dir():
+        raise CommandError(out_dir, "not a folder of JSON outputs", usage=True)
+    out.print(render.metrics_table(metric_usage(out_dir)))
+
+
+@command()
 def report(
     inputs: Annotated[list[Path], typer.Argument(help="vnplan JSON outputs (files or folders of them).")],
     output: Annotated[

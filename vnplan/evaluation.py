@@ -24,6 +24,7 @@ from vnplan.commands import CommandError
 from vnplan.normalize.restore.evaluate import syllable_accuracy, words
 from vnplan.schema.errors import InputError
 from vnplan.schema.model import PlanDocument, Provenance
+from vnplan.structure.targets import content_words, is_clean_name
 from vnplan.structure.units import canonical_name
 
 if TYPE_CHECKING:
@@ -151,12 +152,50 @@ class Restoration:
 
 
 @dataclass(frozen=True)
+class NameQuality:
+    """Indicator names a reader understands alone (``structure.targets.is_clean_name``: two content words or
+    more, neither the figure nor the year inside, not a paragraph), and metric conflicts: pairs of indicators of
+    one document with the same metric and year whose names say different quantities."""
+
+    clean: int = 0
+    total: int = 0
+    conflicts: int = 0
+
+    def __add__(self, other: NameQuality) -> NameQuality:
+        return NameQuality(self.clean + other.clean, self.total + other.total, self.conflicts + other.conflicts)
+
+    @property
+    def share(self) -> float | None:
+        return self.clean / self.total if self.total else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"clean": self.clean, "total": self.total, "share": self.share, "metric_conflicts": self.conflicts}
+
+
+SAME_QUANTITY = 0.5  # word-set F1 of two names of one metric and year below which they are two quantities
+
+
+def name_quality(plan: PlanDocument) -> NameQuality:
+    clean = sum(is_clean_name(i.name, i.target.value, i.target_year) for i in plan.indicators)
+    named: dict[tuple[str, int | None], list[str]] = {}
+    for i in plan.indicators:
+        if i.metric:
+            named.setdefault((i.metric, i.target_year), []).append(" ".join(content_words(i.name)))
+    # two wordings of one quantity ("tham gia BHYT", "tham gia bảo hiểm y tế") share most of their words
+    conflicts = sum(
+        token_f1(a, b) < SAME_QUANTITY for names in named.values() for k, a in enumerate(names) for b in names[k + 1 :]
+    )
+    return NameQuality(clean, len(plan.indicators), conflicts)
+
+
+@dataclass(frozen=True)
 class DocumentResult:
     doc_id: str
     counts: dict[str, Counts]  # by record type; absent when the document has no gold JSON
     mismatches: list[Mismatch]
     restoration: Restoration | None
     subset: str = "custom"  # seeds, odd or even (realdocs halves), custom
+    names: NameQuality = NameQuality()
 
     def to_dict(self, with_mismatches: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -164,6 +203,7 @@ class DocumentResult:
             "subset": self.subset,
             "types": {name: counts.to_dict() for name, counts in self.counts.items()},
             "restoration": self.restoration.to_dict() if self.restoration else None,
+            "name_quality": self.names.to_dict(),
         }
         if with_mismatches:
             data["mismatches"] = [m.to_dict() for m in self.mismatches]
@@ -202,12 +242,14 @@ class Report:
                 "types": {name: counts.to_dict() for name, counts in self.overall.items()},
                 "macro_f1": macro(self.documents),
                 "restoration": restoration.to_dict() if restoration else None,
+                "name_quality": names_of(self.documents).to_dict(),
             },
             "subsets": {
                 name: {
                     "documents": len(docs),
                     "types": {t: c.to_dict() for t, c in micro(docs).items()},
                     "macro_f1": macro(docs),
+                    "name_quality": names_of(docs).to_dict(),
                 }
                 for name, docs in self.by_subset().items()
             },
@@ -424,13 +466,14 @@ def _gold_indicators(gold: dict[str, Any]) -> list[Item]:
 
 
 def _output_indicators(plan: PlanDocument) -> list[Item]:
+    """One item per statement of a target: gold records a target stated twice twice (FORMAT.md, settled
+    convention 3), the output once with its ``restatements``."""
     items = []
     for i in plan.indicators:
         t = i.target
         key = (t.value, i.target_year, fold_unit(t.unit), i.name)
-        items.append(
-            Item(key, _indicator_text(i.label, t.value, t.unit, i.target_year, i.name), provenance=i.provenance)
-        )
+        text = _indicator_text(i.label, t.value, t.unit, i.target_year, i.name)
+        items += [Item(key, text, provenance=p) for p in [i.provenance, *i.restatements]]
     return items
 
 
@@ -560,7 +603,7 @@ def evaluate_document(
     restoration = None
     if restored_gold is not None:
         restoration = Restoration(*syllable_accuracy(restored_gold, plan.text))
-    return DocumentResult(doc_id, counts, mismatches, restoration)
+    return DocumentResult(doc_id, counts, mismatches, restoration, names=name_quality(plan))
 
 
 def as_reference(plan: PlanDocument) -> dict[str, Any]:
@@ -668,6 +711,10 @@ def select(cases: Sequence[Case], subset: str) -> list[Case]:
     if subset in ("odd", "even"):
         return [case for case in cases if case.half == subset]
     return [case for case in cases if case.corpus == subset]
+
+
+def names_of(documents: Sequence[DocumentResult]) -> NameQuality:
+    return sum((doc.names for doc in documents), NameQuality())
 
 
 def micro(documents: Sequence[DocumentResult]) -> dict[str, Counts]:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from vnplan.commands import Dataset
     from vnplan.compare import Point
     from vnplan.evaluation import Counts, Report
+    from vnplan.metrics import MetricUsage
     from vnplan.normalize.restore import RestoreResult
 
 
@@ -247,6 +248,17 @@ def dataset_table(tables: dict[str, pa.Table], output: Path) -> Table:
     return summary
 
 
+def metrics_table(usage: list[MetricUsage]) -> Table:
+    counted = any(u.documents is not None for u in usage)
+    table = Table(title="Canonical metrics (structure/metrics.json)", title_justify="left")
+    for column in ("id", "label", "unit", "definition", *(("documents", "indicators") if counted else ())):
+        table.add_column(column, justify="right" if column in ("documents", "indicators") else "left")
+    for u in usage:
+        counts = (str(u.documents), str(u.indicators)) if counted else ()
+        table.add_row(u.id, u.label, u.unit or "", u.definition, *counts)
+    return table
+
+
 def compare_table(points: list[Point], metric: str) -> Table:
     """One metric's targets: a row per province and target year."""
     from vnplan.compare import title
@@ -300,7 +312,7 @@ def _documents_table(report: Report) -> Table:
 
 def eval_tables(report: Report) -> list[Table]:
     """Documents worst first, one table per subset (micro and macro), one overall, one for restoration."""
-    from vnplan.evaluation import macro, micro
+    from vnplan.evaluation import macro, micro, names_of
 
     tables = [_documents_table(report)]
     subsets = report.by_subset()
@@ -309,6 +321,13 @@ def eval_tables(report: Report) -> list[Table]:
     if len(subsets) > 1:
         overall = [doc for docs in subsets.values() for doc in docs]
         tables.append(_counts_table(f"all ({len(overall)} documents)", micro(overall), macro(overall)))
+    names = Table(title="Indicator names a reader understands alone; metric conflicts", title_justify="left")
+    for column in ("subset", "clean", "indicators", "share", "metric conflicts"):
+        names.add_column(column, justify="left" if column == "subset" else "right")
+    for name, docs in subsets.items():
+        q = names_of(docs)
+        names.add_row(name, str(q.clean), str(q.total), _figure(q.share), str(q.conflicts))
+    tables.append(names)
     if report.restoration:
         restoration = Table(title="Restoration: gold syllables restored exactly", title_justify="left")
         for column in ("document", "matched", "gold words", "accuracy"):

@@ -30,6 +30,10 @@ CUTS: dict[str, tuple[str, list[tuple[int, int]]]] = {
         "07_NgheAn_thi-hanh-ND200-phong-thu-dan-su_2025.md",
         [(1, 107), (136, 241), (434, 471), (512, 515), (593, 620)],
     ),
+    "09_daklak_excerpt.md": (
+        "09_DakLak_phong-chong-dich-benh-sau-lu-bao_2025.md",
+        [(1, 30), (149, 151), (311, 326), (341, 372), (406, 423)],
+    ),
     "11_dongnai_excerpt.md": (
         "11_DongNai_CTMTQG-phong-chong-ma-tuy-den-2030_2025.md",
         [(1, 25), (87, 89), (130, 153), (664, 679)],

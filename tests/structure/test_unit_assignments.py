@@ -1,0 +1,131 @@
+"""Unit assignments in the forms real plans use (issue 14), one test per rule family: task items whose
+subject is a body, headings naming units ("Trách nhiệm của …"), lists under one head word, one record per
+(canonical name, role) with its tasks merged, deadlines and products of tasks, and unit ids.
+
+The Đắk Lắk excerpt is cut from ../shared/realdocs by whole lines (CUTS in test_real_layouts.py); list and
+deadline strings are quoted from realdocs plans; the rest are small plans written the way plans write them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import vnplan
+from vnplan.structure.lexicon import unit_id
+from vnplan.structure.units import DEADLINE, split_unit_list, task_product
+
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "realdocs"
+
+PLAN = """ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG
+KẾ HOẠCH
+Triển khai nhiệm vụ năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+- Nâng cao hiệu quả công tác.
+II. TỔ CHỨC THỰC HIỆN
+{body}
+"""
+
+
+def units_of(tmp_path: Path, body: str) -> list:
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN.format(body=body), encoding="utf-8")
+    return vnplan.process(path).units
+
+
+def test_a_task_item_whose_subject_is_a_body_assigns_it():
+    """Đắk Lắk "- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân khắc phục hậu quả." under
+    "6. Công tác phối hợp liên ngành" of the plan's activities; the numbered units of "TỔ CHỨC THỰC HIỆN" lead."""
+    units = vnplan.process(REAL / "09_daklak_excerpt.md").units
+    roles = {(u.canonical_name, u.role) for u in units}
+    assert {("Mặt trận Tổ quốc", "other"), ("Đoàn Thanh niên", "other"), ("Hội Phụ nữ", "other")} <= roles
+    assert {("Sở Y tế", "lead"), ("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "lead")} <= roles
+    # "Phối hợp với lực lượng quân đội, công an …" in the issuer's own tasks: partners of the issuer, no record
+    assert not any("quân đội" in u.canonical_name for u in units)
+
+
+def test_unit_ids_carry_the_province_of_the_plan():
+    units = vnplan.process(REAL / "09_daklak_excerpt.md").units
+    assert {u.canonical_name: u.unit_id for u in units}["Sở Y tế"] == "66:so-y-te"  # Đắk Lắk is 66
+
+
+@pytest.mark.parametrize(
+    ("name", "province", "expected"),
+    [
+        ("Sở Y tế", "68", "68:so-y-te"),
+        ("Sở Y tế", "17", "17:so-y-te"),  # Hòa Bình's Sở Y tế is another body than Lâm Đồng's
+        ("Bộ Y tế", "68", "00:bo-y-te"),  # a ministry is national wherever a plan names it
+        ("Bộ Chỉ huy Quân sự tỉnh", "17", "17:bo-chi-huy-quan-su-tinh"),
+        ("Ban Tuyên giáo Trung ương", "17", "00:ban-tuyen-giao-trung-uong"),
+        ("Phòng Kế hoạch - Tài chính - Sở Y tế", None, "00:phong-ke-hoach-tai-chinh-so-y-te"),
+        ("Ủy ban nhân dân các xã, phường", "66", "66:uy-ban-nhan-dan-cac-xa-phuong"),
+    ],
+)
+def test_unit_id(name, province, expected):
+    assert unit_id(name, province) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 08 (Thanh Hóa), 04 (Cần Thơ): one head word over the sectors, short forms expanded
+        ("Các sở: Nông nghiệp và Môi trường, Tài chính", ["Sở Nông nghiệp và Môi trường", "Sở Tài chính"]),
+        (
+            "Sở: NN&MT, TC, VH,TT&DL, GD&ĐT, YT, Nội vụ",
+            [
+                "Sở Nông nghiệp và Môi trường",
+                "Sở Tài chính",
+                "Sở Văn hóa, Thể thao và Du lịch",
+                "Sở Giáo dục và Đào tạo",
+                "Sở Y tế",
+                "Sở Nội vụ",
+            ],
+        ),
+        # a comma inside a sector's name is no list comma; the group before the list stays one unit
+        (
+            "Các cơ quan tham mưu (gồm các Sở: Xây dựng, Văn hóa, Thể thao và Du lịch)",
+            ["Các cơ quan tham mưu", "Sở Xây dựng", "Sở Văn hóa, Thể thao và Du lịch"],
+        ),
+    ],
+)
+def test_a_list_under_one_head_word_gives_a_unit_each(text, expected):
+    assert split_unit_list(text) == expected
+
+
+def test_responsibility_headings_and_merged_duplicates(tmp_path):
+    units = units_of(
+        tmp_path,
+        "1. Trách nhiệm của Sở Nội vụ\n"
+        "- Xây dựng kế hoạch kiểm tra trước ngày 30/6/2026.\n"
+        "2. Sở Tài chính\n"
+        "- Bố trí kinh phí thực hiện hằng năm.\n"
+        "3. Sở Nội vụ\n"
+        "- Báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trong Quý IV/2026.\n",
+    )
+    leads = {u.canonical_name: u for u in units if u.role == "lead"}
+    assert set(leads) == {"Sở Nội vụ", "Sở Tài chính"}  # one record per (canonical name, role)
+    tasks = [(t.deadline, t.product) for t in leads["Sở Nội vụ"].tasks]
+    assert tasks == [("trước ngày 30/6/2026", "kế hoạch kiểm tra"), ("Quý IV/2026", "kết quả thực hiện")]
+    assert [t.deadline for t in leads["Sở Tài chính"].tasks] == ["hằng năm"]
+    assert leads["Sở Nội vụ"].unit_id == "68:so-noi-vu"
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline", "product"),
+    [
+        ("Sở Y tế báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 15/11/2025.", "trước ngày 15/11/2025", "kết quả"),
+        ("Hoàn thành trước ngày 15 tháng 4 năm 2026", "trước ngày 15 tháng 4 năm 2026", None),
+        ("Tổ chức kiểm tra trong Quý II năm 2026; sản phẩm: Báo cáo kiểm tra", "Quý II năm 2026", "Báo cáo kiểm tra"),
+        (
+            "Tham mưu ban hành quyết định thành lập Tổ công tác, Tháng 3/2026",
+            "Tháng 3/2026",
+            "quyết định thành lập Tổ công tác",
+        ),
+        ("Định kỳ 6 tháng báo cáo Sở Y tế", "Định kỳ 6 tháng báo cáo Sở Y tế", None),
+    ],
+)
+def test_task_deadlines_and_products(text, deadline, product):
+    found = DEADLINE.search(text)
+    assert (found.group(0) if found else None, task_product(text)) == (deadline, product)
