@@ -30,6 +30,7 @@ class WarningCode(StrEnum):
     BUDGET_SUM_MISMATCH = "budget_sum_mismatch"
     PLACE_AMBIGUOUS = "place_ambiguous"
     PLACE_NOT_FOUND = "place_not_found"
+    NO_LINE_STRUCTURE = "no_line_structure"
 
     @classmethod
     def read(cls, fmt: str) -> WarningCode:
@@ -52,6 +53,8 @@ WARNING_MEANINGS: dict[WarningCode, str] = {
     WarningCode.BUDGET_SUM_MISMATCH: "an amount's parts do not add up to it; the message gives both sums",
     WarningCode.PLACE_AMBIGUOUS: "a place name matches several units of the official list; its code is null",
     WarningCode.PLACE_NOT_FOUND: "a place name matches no unit of the official list; its code is null",
+    WarningCode.NO_LINE_STRUCTURE: "one line holds most of the text: headings, lists and tables cannot be told "
+    "apart, so sections and records may be missing",
 }
 
 

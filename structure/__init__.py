@@ -21,14 +21,13 @@ from vnplan.structure import confidence
 from vnplan.structure.appendix import table_activities, table_budgets
 from vnplan.structure.budgets import complete_hierarchy, extract_budgets, merge_restated_totals, sum_warnings
 from vnplan.structure.identity import extract_identity
-from vnplan.structure.lexicon import unit_id
 from vnplan.structure.objectives import extract_objectives
 from vnplan.structure.places import locate_document, locate_records
 from vnplan.structure.rules import DOC_TYPES, ISSUES_A_PLAN, PLAN_TYPES
 from vnplan.structure.sections import Line, SectionNode, build_sections, logical_lines
 from vnplan.structure.tables import document_tables
 from vnplan.structure.targets import extract_indicators
-from vnplan.structure.units import activity_units, extract_units
+from vnplan.structure.units import activity_units, assign_unit_ids, extract_units
 
 __all__ = ["structure"]
 
@@ -142,9 +141,7 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     units, activities, budgets, place_warnings = locate_records(
         doc, where, ident.issued_date, units, activities, budgets
     )
-    province_code = where.province.code if where.province else None
-    for unit in units:
-        unit.unit_id = unit_id(unit.canonical_name, province_code)
+    assign_unit_ids(units, activities, ident.issuer, where.province.code if where.province else None)
     info = DocumentInfo(
         title=ident.title,
         doc_type=ident.doc_type,

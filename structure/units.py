@@ -13,7 +13,7 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Activity, Indicator, Task, Unit
 from vnplan.structure import confidence
-from vnplan.structure.lexicon import organisations
+from vnplan.structure.lexicon import organisations, unit_id
 from vnplan.structure.metrics import metric_for
 from vnplan.structure.sections import Line, SectionNode
 
@@ -518,39 +518,57 @@ def activity_units(
     known = {(u.canonical_name.lower(), u.role) for u in units}
     added: list[Unit] = []
     for activity in activities:
-        named = [(activity.lead_unit, "lead")] if activity.lead_unit else []
-        named += [(name, "support") for name in activity.support_units]
-        for cell, role in named:
-            for named in _split_cell(cell) if role == "lead" else split_unit_list(cell):
-                # a cell may go on with the duty: "Sở Khoa học và Công nghệ thúc đẩy, theo dõi …"
-                subject = ITEM_SUBJECT.match(named)
-                name = _trim_name(subject["units"] if subject else named)
-                canon = canonical_name(name, qualifier)
-                if (canon.lower(), role) in known:
-                    continue
-                known.add((canon.lower(), role))
-                added.append(
-                    Unit(
-                        id="",
-                        name=name,
-                        canonical_name=canon,
-                        role=role,  # type: ignore[arg-type]
-                        tasks=[
-                            Task(
-                                text=activity.name,
-                                indicator_refs=[],
-                                deadline=activity.deadline,
-                                product=activity.product,
-                                provenance=activity.provenance,
-                            )
-                        ],
-                        provenance=activity.provenance,
-                    )
+        for role, name, canon in activity_unit_names(activity, qualifier):
+            if (canon.lower(), role) in known:
+                continue
+            known.add((canon.lower(), role))
+            added.append(
+                Unit(
+                    id="",
+                    name=name,
+                    canonical_name=canon,
+                    role=role,  # type: ignore[arg-type]
+                    tasks=[
+                        Task(
+                            text=activity.name,
+                            indicator_refs=[],
+                            deadline=activity.deadline,
+                            product=activity.product,
+                            provenance=activity.provenance,
+                        )
+                    ],
+                    provenance=activity.provenance,
                 )
+            )
     result = [*units, *added]
     for i, unit in enumerate(result, start=1):
         unit.id = f"unit-{i}"
     return result
+
+
+def assign_unit_ids(units: list[Unit], activities: list[Activity], issuer: str | None, province: str | None) -> None:
+    """Ids that join across tables: each unit's, and those of the units an activity's cells name."""
+    for unit in units:
+        unit.unit_id = unit_id(unit.canonical_name, province)
+    qualifier = _qualifier(issuer)
+    for activity in activities:
+        named = activity_unit_names(activity, qualifier)
+        activity.lead_unit_ids = list(dict.fromkeys(unit_id(c, province) for r, _, c in named if r == "lead"))
+        activity.support_unit_ids = list(dict.fromkeys(unit_id(c, province) for r, _, c in named if r == "support"))
+
+
+def activity_unit_names(activity: Activity, qualifier: str | None) -> list[tuple[str, str, str]]:
+    """(role, name, canonical name) of every unit an activity's lead and support cells name."""
+    named = [(activity.lead_unit, "lead")] if activity.lead_unit else []
+    named += [(name, "support") for name in activity.support_units]
+    found = []
+    for cell, role in named:
+        for part in _split_cell(cell) if role == "lead" else split_unit_list(cell):
+            # a cell may go on with the duty: "Sở Khoa học và Công nghệ thúc đẩy, theo dõi …"
+            subject = ITEM_SUBJECT.match(part)
+            name = _trim_name(subject["units"] if subject else part)
+            found.append((role, name, canonical_name(name, qualifier)))
+    return found
 
 
 def _split_cell(cell: str) -> list[str]:

@@ -23,8 +23,6 @@ runner = CliRunner()
 # "bác sỹ/vạn dân", "bác sĩ 10.000 dân"); the Lai Châu OCR seed may join once restored.
 DOCTOR_SEEDS = {"000", "003", "004"}
 HOA_BINH_TOTAL_VND = 68_765_055_000  # seed 000: "Kinh phí năm 2024 … 68.765,055 triệu đồng"
-ROLE_PENDING = "Budget.role is filled by the budgets work of issue 13"
-UNIT_IDS_PENDING = "Unit.unit_id and activities' unit ids are filled by the indicators & units work of issue 14"
 
 
 def _build(outputs: Path, dataset_dir: Path, *options: str) -> str:
@@ -131,7 +129,8 @@ def test_units_one_row_per_body_per_document(con, plans):
     rows = con.execute(
         "SELECT canonical_name, names, roles, record_ids, task_count FROM units WHERE document_id = ?", [stem]
     ).fetchall()
-    assert len(rows) == len({u.canonical_name for u in records}) < len(records)
+    # one row per body: its unit_id (canonical name in ASCII, so "Y học cổ truyền" and "Y học Cổ truyền" are one)
+    assert len(rows) == len({u.unit_id for u in records}) < len(records)
     assert len({r[0] for r in rows}) == len(rows)
     assert sorted(i for r in rows for i in r[3]) == sorted(u.id for u in records)
     assert sum(r[4] for r in rows) == sum(len(u.tasks) for u in records)
@@ -151,7 +150,6 @@ def test_budget_year_and_funding_source_on_every_part(con, plans):
     assert parts == sum(b.parent == "bud-2" for b in plans[stem].budgets) > 0
 
 
-@pytest.mark.xfail(strict=True, reason=ROLE_PENDING)
 def test_budget_totals_are_the_documents_stated_totals(con):
     total = con.execute(
         "SELECT total_vnd FROM budget_totals WHERE document_id = ?", [seed_path("000").stem]
@@ -205,7 +203,6 @@ def test_every_activity_unit_id_joins_to_units(con):
     assert unmatched == []
 
 
-@pytest.mark.xfail(strict=True, reason=UNIT_IDS_PENDING)
 def test_activities_carry_unit_ids(con):
     assert con.execute("SELECT count(*) FROM activities WHERE len(lead_unit_ids) > 0").fetchone()[0] > 0
 
@@ -288,7 +285,6 @@ def test_recipe_doctors_per_10k_one_row_per_province_year(recipes, plans):
     assert rows[0][:5] == ["Tỉnh Hòa Bình", "Tỉnh Phú Thọ", 2025, 10.0, 10.0]
 
 
-@pytest.mark.xfail(strict=True, reason=ROLE_PENDING)
 def test_recipe_budget_totals_equal_the_stated_totals(recipes):
     assert recipes["totals"][seed_path("000").stem] == HOA_BINH_TOTAL_VND
 

@@ -165,7 +165,7 @@ def _structure(normalized: NormalizedDocument) -> PlanDocument:
     if len(text) >= NO_LINES_MIN_CHARS and longest > len(text) / 2:
         plan.warnings.append(
             Notice(
-                code="no_line_structure",
+                code=WarningCode.NO_LINE_STRUCTURE,
                 message=(
                     f"the text has no line structure (one line holds {longest:,} of its {len(text):,} characters): "
                     "headings, lists and tables cannot be told apart, so sections and records may be missing"
