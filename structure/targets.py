@@ -463,7 +463,9 @@ def _year_baselines(found: list[Indicator], plan_start: int | None) -> list[Indi
             ),
             None,
         )
-        if year is not None and year < plan_start and later is not None and later.baseline is None:
+        # only a plain figure is where the quantity stands; "trên 80%", "tối thiểu 90%" by a year are goals
+        plain = indicator.target.comparator in (None, "=")
+        if plain and year is not None and year < plan_start and later is not None and later.baseline is None:
             later.baseline = Baseline(value=indicator.target.value, year=year)
             continue
         kept.append(indicator)
