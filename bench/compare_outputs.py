@@ -2,8 +2,8 @@
 
     python bench/compare_outputs.py BEFORE_DIR AFTER_DIR
 
-Every file below either folder is compared (the batch's ``.vnplan-batch`` stamp folders are
-skipped: their pipeline version changes with any code change); prints each file as identical,
+Every file below either folder is compared (the batch's ``.vnplan-batch`` manifest folders are
+skipped: their times and pipeline version change with every run); prints each file as identical,
 different, or missing on one side, then a count. Exit code 0 when every file is identical, 1 on
 any difference, 2 on a usage error.
 """

@@ -25,7 +25,7 @@ from pathlib import Path, PurePath
 
 TEMP_PREFIX = ".vnplan-tmp-"
 TEMP_SUFFIX = ".tmp"
-MAX_NAME_BYTES = 200  # NAME_MAX is 255 bytes; room for a stamp's ".stamp" and other suffixes
+MAX_NAME_BYTES = 200  # NAME_MAX is 255 bytes; room for suffixes added beside an output name
 HASH_LENGTH = 8
 STALE_TEMP_SECONDS = 24 * 3600  # a leftover whose PID is alive (reused) is still removed after a day
 
