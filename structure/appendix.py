@@ -381,7 +381,7 @@ def _tab_activity(doc: NormalizedDocument, row: Row, roles: dict[str, int], numb
 
 # Duties written after a unit's name in its cell: "Sở KH&CN chủ trì hướng dẫn, tổng hợp".
 DUTY_AFTER_NAME = regex.compile(
-    r"\s+(?:chủ\s+trì|thực\s+hiện|thúc\s+đẩy|theo\s+dõi|báo\s+cáo|hướng\s+dẫn|tổng\s+hợp|phối\s+hợp|"
+    r"(?<!\s)\s+(?:chủ\s+trì|thực\s+hiện|thúc\s+đẩy|theo\s+dõi|báo\s+cáo|hướng\s+dẫn|tổng\s+hợp|phối\s+hợp|"
     r"triển\s+khai|tham\s+mưu|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b.*$",
     regex.S,
 )
