@@ -123,8 +123,9 @@ def test_report_errors(tmp_path):
 
 @pytest.fixture(scope="module")
 def pdf_reviews(tmp_path_factory) -> dict[str, tuple[Path, dict]]:
-    """Review pages of a scan and of a digital PDF of seed 002, made through the command line with
-    --sources: the scan is three pages of the scanned fixture (the title page, the indicators, the budgets)."""
+    """Review pages of a scan, a digital PDF and a TIFF of seed 002, made through the command line
+    with --sources: the scan is three pages of the scanned fixture (the title page, the indicators,
+    the budgets), the TIFF the same pages as images."""
     folder = tmp_path_factory.mktemp("pdf-reviews")
     sources, outputs = folder / "sources", folder / "json"
     sources.mkdir()
@@ -132,15 +133,18 @@ def pdf_reviews(tmp_path_factory) -> dict[str, tuple[Path, dict]]:
     scan.import_pages(pdfium.PdfDocument(FIXTURES / "seed002_scan.pdf"), [0, 1, 9])
     scan.save(sources / "scan.pdf")
     (sources / "digital.pdf").write_bytes((FIXTURES / "seed002.pdf").read_bytes())
+    # the same three pages as a TIFF at 200 dpi, as archives keep scans
+    tiff = [scan[i].render(scale=200 / 72, grayscale=True).to_pil() for i in range(3)]
+    tiff[0].save(sources / "tiff.tif", save_all=True, append_images=tiff[1:], dpi=(200, 200), compression="tiff_lzw")
     reviews = {}
-    for kind in ("scan", "digital"):
-        plan = vnplan.process(sources / f"{kind}.pdf")
+    for kind, name in (("scan", "scan.pdf"), ("digital", "digital.pdf"), ("tiff", "tiff.tif")):
+        plan = vnplan.process(sources / name)
         (outputs / f"{kind}.json").parent.mkdir(exist_ok=True)
         (outputs / f"{kind}.json").write_text(plan.to_json(), encoding="utf-8")
         reviews[kind] = (folder / "review" / f"{kind}.html", plan.to_dict())
     result = runner.invoke(app, ["report", str(outputs), "-o", str(folder / "review"), "--sources", str(sources)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.count("page images from") == 2
+    assert result.stdout.count("page images from") == 3
     return reviews
 
 
@@ -184,8 +188,8 @@ def test_values_on_a_page_read_badly_are_flagged():
 
 
 def test_review_page_of_pdfs_in_headless_chromium(pdf_reviews):
-    """Click a budget and an indicator on the review page of a scan and of a digital PDF: the page
-    image of the value is shown and its box is drawn on it, highlighted, in view."""
+    """Click a budget and an indicator on the review page of a scan, a digital PDF and a TIFF: the
+    page image of the value is shown and its box is drawn on it, highlighted, in view."""
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     with chromium_page(1500, 950) as (page, problems):
         for kind, (page_file, plan) in pdf_reviews.items():

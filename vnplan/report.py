@@ -23,8 +23,10 @@ from pathlib import Path, PurePath
 from typing import Any
 
 import jinja2
+from PIL import Image
 
 from vnplan.files import output_names
+from vnplan.schema.errors import InputError
 
 Record = dict[str, Any]
 
@@ -57,6 +59,7 @@ PAGE_MAX_PIXELS = 1600 * 1600
 # A value is flagged for checking when its method is not sure of it, or its page was hard to read.
 LOW_CONFIDENCE = 0.7  # provenance confidence below this (structure/confidence.py ranks the methods)
 LOW_OCR_CONFIDENCE = 0.85  # a page whose mean OCR word confidence is below this
+PAGED_FORMATS = ("pdf", "image")  # the sources whose pages are shown as images
 
 
 @dataclass(frozen=True)
@@ -262,41 +265,57 @@ def source_pages(plan: Record) -> list[Page]:
     return [Page(d["number"], d["method"], d.get("ocr_confidence"), d.get("text_start")) for d in details]
 
 
-def draw_pages(pages: list[Page], pdf: Path) -> None:
-    """Render every page of the source PDF once, as a JPEG data URI at PAGE_DPI, into ``pages``; a
-    PDF that PDFium cannot render leaves the pages without images."""
+def draw_pages(pages: list[Page], source: Path, kind: str) -> None:
+    """Render every page of the source once (a PDF, or the pages of an image file: a scan saved as
+    TIFF, PNG or JPEG), as a JPEG data URI at PAGE_DPI, into ``pages``; a source that cannot be
+    rendered leaves the pages without images."""
     import pypdfium2 as pdfium
 
+    from vnplan.extract.page_images import PageImages
+
     try:
-        document = pdfium.PdfDocument(pdf)
-    except (pdfium.PdfiumError, OSError):
-        return
-    try:
+        if kind == "image":  # the reader's own page images, so that the boxes' points are the same
+            images = PageImages("image", source.read_bytes())
+            for page in pages:
+                image, dpi = images.render(page.number - 1)
+                _draw(page, image, image.width * 72 / dpi, image.height * 72 / dpi)
+            return
+        document = pdfium.PdfDocument(source)
         document.init_forms()  # signature stamps and form fields are drawn, as the reader saw them
         for page in pages:
-            if not 1 <= page.number <= len(document):
-                continue
             pdf_page = document[page.number - 1]
-            page.width_pt, page.height_pt = pdf_page.get_size()
-            scale = PAGE_DPI / 72
-            scale = min(scale, (PAGE_MAX_PIXELS / max(page.width_pt * page.height_pt, 1)) ** 0.5)
-            image = pdf_page.render(scale=scale, may_draw_forms=True).to_pil().convert("RGB")
-            buffer = io.BytesIO()
-            image.save(buffer, "JPEG", quality=PAGE_JPEG_QUALITY, optimize=True)
-            page.image = "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+            width, height = pdf_page.get_size()
+            image = pdf_page.render(scale=_scale(width, height), may_draw_forms=True).to_pil()
+            _draw(page, image, width, height)
             pdf_page.close()
-    except pdfium.PdfiumError:
-        return
-    finally:
         document.close()
+    except (pdfium.PdfiumError, InputError, OSError, IndexError):
+        return
+
+
+def _scale(width_pt: float, height_pt: float) -> float:
+    """Pixels per point: PAGE_DPI, less for a page larger than PAGE_MAX_PIXELS at that resolution."""
+    return min(PAGE_DPI / 72, (PAGE_MAX_PIXELS / max(width_pt * height_pt, 1)) ** 0.5)
+
+
+def _draw(page: Page, image: Image.Image, width_pt: float, height_pt: float) -> None:
+    scale = _scale(width_pt, height_pt)
+    size = (max(round(width_pt * scale), 1), max(round(height_pt * scale), 1))
+    image = image.convert("RGB")
+    if image.size != size:
+        image = image.resize(size, Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=PAGE_JPEG_QUALITY, optimize=True)
+    page.image = "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    page.width_pt, page.height_pt = width_pt, height_pt
 
 
 def find_source(plan: Record, json_path: Path, relative: PurePath, sources: Path | None) -> Path | None:
-    """The PDF the JSON was made from (None for other formats: they have no page images), recognised
-    by its sha256: beside the JSON, or in ``sources`` at the JSON's place below its folder (a batch's
-    tree) or directly."""
+    """The PDF or image file the JSON was made from (None for other formats: they have no page
+    images), recognised by its sha256: beside the JSON, or in ``sources`` at the JSON's place below
+    its folder (a batch's tree) or directly."""
     source = plan["document"]["source"]
-    if source["format"] != "pdf":
+    if source["format"] not in PAGED_FORMATS:
         return None
     name = source["file_name"]
     candidates = [json_path.parent / name]
@@ -325,10 +344,10 @@ def _template() -> jinja2.Template:
 
 def render(plan: Record, source: Path | None = None) -> str:
     """The review page for one vnplan JSON output (as a dict); with its source PDF (digital or a
-    scan, see find_source), the pages are shown as images with the box of every value."""
+    scan) or image file (see find_source), the pages are shown as images with the box of every value."""
     pages = source_pages(plan)
     if source is not None:
-        draw_pages(pages, source)
+        draw_pages(pages, source, plan["document"]["source"]["format"])
     rows, marks, warnings = collect(plan, {p.number: p for p in pages})
     for page in pages:  # smaller boxes last, so that they lie on top of the paragraphs around them
         page.boxes.sort(key=lambda b: (-b.width * b.height, b.key))
