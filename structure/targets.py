@@ -387,7 +387,7 @@ def extract_indicators(
     plan_start: int | None = None,
 ) -> list[Indicator]:
     """Every target the plan sets. ``plan_year`` (the end of the plan's own period) is the year of a
-    target whose clause, item and headings give none, unless it is a target for every year; a figure of a
+    target whose clause, item and headings give none, unless it is a target for every year; a figure of the
     year before ``plan_start`` followed in its line by a target of the same quantity is that target's baseline."""
     indicators: list[Indicator] = []
     parts: list[str | None] = []  # the part of the plan each indicator stands in
@@ -436,7 +436,7 @@ def extract_indicators(
                 if indicator.target_year is None and not _yearly(doc.text, line.start, indicator.provenance.end):
                     indicator.target_year = plan_year
             in_line.extend(found)
-        in_line = _year_baselines(in_line, plan_start)
+        in_line = _year_baselines(doc, in_line, plan_start)
         indicators.extend(in_line)
         parts.extend(section.nearest_part for _ in in_line)
     indicators = _merge_restatements(indicators, parts)
@@ -445,7 +445,7 @@ def extract_indicators(
     return indicators
 
 
-def _year_baselines(found: list[Indicator], plan_start: int | None) -> list[Indicator]:
+def _year_baselines(doc: NormalizedDocument, found: list[Indicator], plan_start: int | None) -> list[Indicator]:
     """ "Tỷ lệ … năm 2025 đạt 60%, phấn đấu năm 2026 đạt 70%" in a plan for 2026: the figure of a year before
     the plan is where the quantity stands, the baseline of the next target of the same quantity and unit."""
     if plan_start is None:
@@ -463,7 +463,10 @@ def _year_baselines(found: list[Indicator], plan_start: int | None) -> list[Indi
             ),
             None,
         )
-        if year is not None and year < plan_start and later is not None and later.baseline is None:
+        # "đến năm 2020 đạt 80%" sets a target for 2020 even in a later plan; "năm 2025 đạt 60%" states a level
+        before = doc.text[max(0, indicator.provenance.start - 80) : indicator.provenance.start]
+        horizon = regex.search(rf"(?i)(?:đến|tới|vào)\s+(?:hết\s+)?(?:năm\s+)?{year}", before) if year else None
+        if year == plan_start - 1 and not horizon and later is not None and later.baseline is None:
             later.baseline = Baseline(value=indicator.target.value, year=year)
             continue
         kept.append(indicator)
