@@ -30,7 +30,7 @@ COMMITMENT = regex.compile(
     regex.I,
 )
 # Clauses of a line: after ";", and before a numbered sub-item run into the line ("… (1) Tỷ trọng … (2) …")
-CLAUSE_BREAK = regex.compile(r"(?<=;)\s*|\s+(?=\(\d{1,2}\)\s)")
+CLAUSE_BREAK = regex.compile(r"(?<=;)\s*+|(?<!\s)\s++(?=\(\d{1,2}\)\s)")
 EVERY_YEAR = regex.compile(r"(?<!bình\s+quân\s)(?:hàng|hằng|mỗi)\s+năm", regex.I)
 PER_YEAR = regex.compile(r"\s*[\p{L}\s]{0,30}/\s*năm\b")  # "120.000 lượt người/năm": a yearly quantity
 
@@ -113,7 +113,7 @@ RATE = regex.compile(
     r"(?<![\d.,/-])" + NUMBER_TOKEN + r"\s*(?P<noun>(?:\p{Ll}+\s+){0,3}?\p{Ll}+)?\s*/\s*"
     r"(?P<per>(?:\d{1,3}(?:\.\d{3})+|\d+)\s+(?:\p{Ll}+\s*){1,5}?)(?=[,;.)]|\s+(?:vào|năm|đến|trong|xuống|lên|còn)\b|\s*$)",
 )
-FROM_TO = regex.compile(r"\s*(?:\p{L}+\s*){0,6}?(?:lên|xuống|còn)\s*(?:mức\s+)?", regex.I)
+FROM_TO = regex.compile(r"(?<!\p{L})\s*+(?:\p{L}++\s*+){0,6}?(?:lên|xuống|còn)\s*+(?:mức\s+)?", regex.I)
 
 # Indicator names. A name is the measured quantity: what the clause says before its figure, without the
 # item's numbering, the years and the words that commit to or compare the figure; or, when those words
@@ -128,17 +128,17 @@ NAME_YEARS = regex.compile(
     r"(?:(?:từ|đến\s+hết|đến|vào|trong|tới|ngay\s+trong)\s+)?(?:năm\s+)?(?:19|20)\d\d(?:\s+trở\s+đi)?\s*,?", regex.I
 )
 NAME_TRAIL = regex.compile(
-    r"(?:[\s,:;(-]+(?:đạt|là|có|chiếm|ở\s+mức|đạt\s+mức|mức|khoảng|tăng|giảm|lên|xuống|còn|bằng|gấp|được|cho|tại|"
+    r"(?<![\s,:;(-])(?:[\s,:;(-]++(?:đạt|là|có|chiếm|ở\s+mức|đạt\s+mức|mức|khoảng|tăng|giảm|lên|xuống|còn|bằng|gấp|được|cho|tại|"
     r"với|của|trên|dưới|từ|tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+quá|phấn\s+đấu|phân\s+đầu|bảo\s+đảm|"
     r"đảm\s+bảo|duy\s+trì|thêm|bình\s+quân|hằng\s+năm|hàng\s+năm|mỗi\s+năm|luôn|đến|năm|tỷ\s+lệ|tỉ\s+lệ|"
-    r"thực\s+hiện\s+đạt|lộ\s+trình\s+đạt\s+mục\s+tiêu|mục\s+tiêu|xây\s+dựng|trở\s+lên)|[\s,:;(-]+)+$",
+    r"thực\s+hiện\s+đạt|lộ\s+trình\s+đạt\s+mục\s+tiêu|mục\s+tiêu|xây\s+dựng|trở\s+lên)?)+$",
     regex.I,
 )
 # Where the words naming the counted or measured thing after a figure end.
 OBJECT_END = regex.compile(
     r"[;.:]|,\s*(?=(?:đến|năm|vào|trong|tới|phấn|đạt|tăng|giảm|mỗi|hàng|hằng|thực|bảo|đảm|duy|có|xây|nâng|đầu|phát|"
-    r"hoàn|triển|\d)\b)|\s+(?:vào|đến|trong)\s+năm\b|"
-    r"\s+(?:trở\s+lên|trở\s+xuống|năm\s+(?:19|20)\d\d|giai\s+đoạn|(?:19|20)\d\d)\b"
+    r"hoàn|triển|\d)\b)|(?<!\s)\s++(?:vào|đến|trong)\s++năm\b|"
+    r"(?<!\s)\s++(?:trở\s+lên|trở\s+xuống|năm\s+(?:19|20)\d\d|giai\s+đoạn|(?:19|20)\d\d)\b"
 )
 COMMITS = regex.compile(r"\b(?:phấn\s+đấu|phân\s+đầu|bảo\s+đảm|bao\s+đảm|đảm\s+bảo)\b", regex.I)
 # A name that starts with one of these says what is measured by itself.
@@ -218,7 +218,7 @@ FUNCTION_WORDS = frozenset(
 )
 # What narrows a counted noun ("20 Bác sĩ chuyên khoa cấp I và thạc sĩ được đào tạo") ends at a verb.
 QUALIFIER_END = regex.compile(
-    r"\s+(?:được|có|đạt|thực\s+hiện|triển\s+khai|tham\s+gia|làm|phục\s+vụ|cung\s+cấp|tại|trong|cho|trên|"
+    r"(?<!\s)\s++(?:được|có|đạt|thực\s+hiện|triển\s+khai|tham\s+gia|làm|phục\s+vụ|cung\s+cấp|tại|trong|cho|trên|"
     r"để|nhằm|theo|ứng\s+dụng|sử\s+dụng)\b",
     regex.I,
 )
