@@ -30,7 +30,7 @@ COMMITMENT = regex.compile(
     regex.I,
 )
 # Clauses of a line: after ";", and before a numbered sub-item run into the line ("… (1) Tỷ trọng … (2) …")
-CLAUSE_BREAK = regex.compile(r"(?<=;)\s*|\s+(?=\(\d{1,2}\)\s)")
+CLAUSE_BREAK = regex.compile(r"(?<=;)\s*+|(?<!\s)\s++(?=\(\d{1,2}\)\s)")
 EVERY_YEAR = regex.compile(r"(?<!bình\s+quân\s)(?:hàng|hằng|mỗi)\s+năm", regex.I)
 PER_YEAR = regex.compile(r"\s*[\p{L}\s]{0,30}/\s*năm\b")  # "120.000 lượt người/năm": a yearly quantity
 
@@ -113,7 +113,7 @@ RATE = regex.compile(
     r"(?<![\d.,/-])" + NUMBER_TOKEN + r"\s*(?P<noun>(?:\p{Ll}+\s+){0,3}?\p{Ll}+)?\s*/\s*"
     r"(?P<per>(?:\d{1,3}(?:\.\d{3})+|\d+)\s+(?:\p{Ll}+\s*){1,5}?)(?=[,;.)]|\s+(?:vào|năm|đến|trong|xuống|lên|còn)\b|\s*$)",
 )
-FROM_TO = regex.compile(r"\s*+(?:\p{L}++\s*+){0,6}?(?:lên|xuống|còn)\s*(?:mức\s+)?", regex.I)  # possessive: no backtracking
+FROM_TO = regex.compile(r"(?<!\p{L})\s*+(?:\p{L}++\s*+){0,6}?(?:lên|xuống|còn)\s*+(?:mức\s+)?", regex.I)
 
 # Indicator names. A name is the measured quantity: what the clause says before its figure, without the
 # item's numbering, the years and the words that commit to or compare the figure; or, when those words
@@ -128,18 +128,17 @@ NAME_YEARS = regex.compile(
     r"(?:(?:từ|đến\s+hết|đến|vào|trong|tới|ngay\s+trong)\s+)?(?:năm\s+)?(?:19|20)\d\d(?:\s+trở\s+đi)?\s*,?", regex.I
 )
 NAME_TRAIL = regex.compile(
-    # (?<!…): a trail starts where its separators start, so a long run of spaces is not retried at each one
-    r"(?<![\s,:;(-])(?:[\s,:;(-]+(?:đạt|là|có|chiếm|ở\s+mức|đạt\s+mức|mức|khoảng|tăng|giảm|lên|xuống|còn|bằng|gấp|được|cho|tại|"
+    r"(?<![\s,:;(-])(?:[\s,:;(-]++(?:đạt|là|có|chiếm|ở\s+mức|đạt\s+mức|mức|khoảng|tăng|giảm|lên|xuống|còn|bằng|gấp|được|cho|tại|"
     r"với|của|trên|dưới|từ|tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+quá|phấn\s+đấu|phân\s+đầu|bảo\s+đảm|"
     r"đảm\s+bảo|duy\s+trì|thêm|bình\s+quân|hằng\s+năm|hàng\s+năm|mỗi\s+năm|luôn|đến|năm|tỷ\s+lệ|tỉ\s+lệ|"
-    r"thực\s+hiện\s+đạt|lộ\s+trình\s+đạt\s+mục\s+tiêu|mục\s+tiêu|xây\s+dựng|trở\s+lên)|[\s,:;(-]+)+$",
+    r"thực\s+hiện\s+đạt|lộ\s+trình\s+đạt\s+mục\s+tiêu|mục\s+tiêu|xây\s+dựng|trở\s+lên)?)+$",
     regex.I,
 )
 # Where the words naming the counted or measured thing after a figure end.
 OBJECT_END = regex.compile(
     r"[;.:]|,\s*(?=(?:đến|năm|vào|trong|tới|phấn|đạt|tăng|giảm|mỗi|hàng|hằng|thực|bảo|đảm|duy|có|xây|nâng|đầu|phát|"
-    r"hoàn|triển|\d)\b)|(?<!\s)\s+(?:vào|đến|trong)\s+năm\b|"
-    r"(?<!\s)\s+(?:trở\s+lên|trở\s+xuống|năm\s+(?:19|20)\d\d|giai\s+đoạn|(?:19|20)\d\d)\b"
+    r"hoàn|triển|\d)\b)|(?<!\s)\s++(?:vào|đến|trong)\s++năm\b|"
+    r"(?<!\s)\s++(?:trở\s+lên|trở\s+xuống|năm\s+(?:19|20)\d\d|giai\s+đoạn|(?:19|20)\d\d)\b"
 )
 COMMITS = regex.compile(r"\b(?:phấn\s+đấu|phân\s+đầu|bảo\s+đảm|bao\s+đảm|đảm\s+bảo)\b", regex.I)
 # A name that starts with one of these says what is measured by itself.
@@ -219,7 +218,7 @@ FUNCTION_WORDS = frozenset(
 )
 # What narrows a counted noun ("20 Bác sĩ chuyên khoa cấp I và thạc sĩ được đào tạo") ends at a verb.
 QUALIFIER_END = regex.compile(
-    r"(?<!\s)\s+(?:được|có|đạt|thực\s+hiện|triển\s+khai|tham\s+gia|làm|phục\s+vụ|cung\s+cấp|tại|trong|cho|trên|"
+    r"(?<!\s)\s++(?:được|có|đạt|thực\s+hiện|triển\s+khai|tham\s+gia|làm|phục\s+vụ|cung\s+cấp|tại|trong|cho|trên|"
     r"để|nhằm|theo|ứng\s+dụng|sử\s+dụng)\b",
     regex.I,
 )
@@ -388,7 +387,7 @@ def extract_indicators(
     plan_start: int | None = None,
 ) -> list[Indicator]:
     """Every target the plan sets. ``plan_year`` (the end of the plan's own period) is the year of a
-    target whose clause, item and headings give none, unless it is a target for every year; a figure of a
+    target whose clause, item and headings give none, unless it is a target for every year; a figure of the
     year before ``plan_start`` followed in its line by a target of the same quantity is that target's baseline."""
     indicators: list[Indicator] = []
     parts: list[str | None] = []  # the part of the plan each indicator stands in
@@ -437,7 +436,7 @@ def extract_indicators(
                 if indicator.target_year is None and not _yearly(doc.text, line.start, indicator.provenance.end):
                     indicator.target_year = plan_year
             in_line.extend(found)
-        in_line = _year_baselines(in_line, plan_start)
+        in_line = _year_baselines(doc, in_line, plan_start)
         indicators.extend(in_line)
         parts.extend(section.nearest_part for _ in in_line)
     indicators = _merge_restatements(indicators, parts)
@@ -446,7 +445,7 @@ def extract_indicators(
     return indicators
 
 
-def _year_baselines(found: list[Indicator], plan_start: int | None) -> list[Indicator]:
+def _year_baselines(doc: NormalizedDocument, found: list[Indicator], plan_start: int | None) -> list[Indicator]:
     """ "Tỷ lệ … năm 2025 đạt 60%, phấn đấu năm 2026 đạt 70%" in a plan for 2026: the figure of a year before
     the plan is where the quantity stands, the baseline of the next target of the same quantity and unit."""
     if plan_start is None:
@@ -464,9 +463,10 @@ def _year_baselines(found: list[Indicator], plan_start: int | None) -> list[Indi
             ),
             None,
         )
-        # only a plain figure is where the quantity stands; "trên 80%", "tối thiểu 90%" by a year are goals
-        plain = indicator.target.comparator in (None, "=")
-        if plain and year is not None and year < plan_start and later is not None and later.baseline is None:
+        # "đến năm 2020 đạt 80%" sets a target for 2020 even in a later plan; "năm 2025 đạt 60%" states a level
+        before = doc.text[max(0, indicator.provenance.start - 80) : indicator.provenance.start]
+        horizon = regex.search(rf"(?i)(?:đến|tới|vào)\s+(?:hết\s+)?(?:năm\s+)?{year}", before) if year else None
+        if year == plan_start - 1 and not horizon and later is not None and later.baseline is None:
             later.baseline = Baseline(value=indicator.target.value, year=year)
             continue
         kept.append(indicator)

