@@ -3,7 +3,8 @@
 * List numbering is rendered the way Word shows it ("1.", "a)", "-", "•") from the paragraph's
   numbering properties (its own or its style's) and the numbering definitions.
 * A table becomes one line per row, cells joined by tabs; a merged cell's text is in its first
-  grid cell, the cells it covers are empty. A borderless table of at most three columns is page
+  grid cell, the cells it covers are empty; the table is also recorded as cells with their spans
+  (gridSpan, vMerge) and its header rows (rows marked to repeat on each page). A borderless table of at most three columns is page
   layout (the national header, the signature block): its columns are read one after the other,
   as they are printed.
 * Every character keeps the font it is set in, so that legacy fonts (.VnTime, VNI-Times) can be
@@ -23,7 +24,7 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
-from vnplan.extract.builder import Line, Reading, TextBuilder, join_lines
+from vnplan.extract.builder import GridCell, Line, Reading, TextBuilder, join_lines
 from vnplan.schema.errors import InputError
 
 LAYOUT_TABLE_COLUMNS = 3
@@ -129,6 +130,16 @@ def _format(value: int, fmt: str) -> str:
     return str(value)
 
 
+@dataclass
+class Slot:
+    """A w:tc of a row: its lines, the grid columns it spans, and whether it continues the
+    vertically merged cell above it (vMerge continue: its own text is not shown)."""
+
+    lines: list[Line]
+    col_span: int = 1
+    continued: bool = False
+
+
 class Reader:
     def __init__(self, document: Any) -> None:
         self.document = document
@@ -218,21 +229,22 @@ class Reader:
             if child.tag == qn("w:p"):
                 lines.extend(self.paragraph_lines(child))
             elif child.tag == qn("w:tbl"):
-                lines.extend(line for row in self.table_cells(child) for cell in row for line in cell)
+                lines.extend(line for row in self.table_rows(child) for slot in row if slot for line in slot.lines)
         return lines
 
-    def table_cells(self, tbl: Any) -> list[list[list[Line]]]:
-        """Rows → grid cells → lines; a merged cell's lines in its first grid cell, covered cells empty."""
-        rows: list[list[list[Line]]] = []
+    def table_rows(self, tbl: Any) -> list[list[Slot | None]]:
+        """Rows → grid positions: a cell's Slot at its first grid column, None at the columns its
+        gridSpan covers."""
+        rows: list[list[Slot | None]] = []
         for tr in tbl.findall(qn("w:tr")):
-            row: list[list[Line]] = []
+            row: list[Slot | None] = []
             for tc in tr.findall(qn("w:tc")) + tr.findall(f"{qn('w:sdt')}/{qn('w:sdtContent')}/{qn('w:tc')}"):
                 tcpr = tc.find(qn("w:tcPr"))
-                span = int((None if tcpr is None else _val(tcpr, "w:gridSpan")) or "1")
+                span = max(1, int((None if tcpr is None else _val(tcpr, "w:gridSpan")) or "1"))
                 vmerge = None if tcpr is None else tcpr.find(qn("w:vMerge"))
                 continued = vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue"
-                row.append([] if continued else self.cell_lines(tc))
-                row.extend([] for _ in range(span - 1))
+                row.append(Slot([] if continued else self.cell_lines(tc), span, continued))
+                row.extend(None for _ in range(span - 1))
             rows.append(row)
         return rows
 
@@ -249,18 +261,30 @@ class Reader:
         return False
 
     def add_table(self, tbl: Any) -> None:
-        rows = self.table_cells(tbl)
+        rows = self.table_rows(tbl)
         width = max((len(r) for r in rows), default=0)
         if width <= LAYOUT_TABLE_COLUMNS and not self._has_borders(tbl):
             for column in range(width):
                 for row in rows:
-                    for line in row[column] if column < len(row) else []:
+                    slot = row[column] if column < len(row) else None
+                    for line in slot.lines if slot else []:
                         self.builder.add_line(line)
             return
-        table = [[join_lines(cell, " ") if cell else Line.plain("") for cell in row] for row in rows]
-        for row in table:
-            row.extend(Line.plain("") for _ in range(width - len(row)))
-        self.builder.add_table(None, table, None)
+        grid: list[list[GridCell | None]] = []
+        for r, row in enumerate(rows):
+            cells: list[GridCell | None] = []
+            for col, slot in enumerate(row):
+                if slot is None or slot.continued:
+                    cells.append(None)
+                    continue
+                below = 1  # the rows whose cell in this column continues this one
+                while below < len(rows) - r and _continues(rows[r + below], col):
+                    below += 1
+                line = join_lines(slot.lines, " ") if slot.lines else Line.plain("")
+                cells.append(GridCell(line, below, slot.col_span))
+            cells.extend(GridCell(Line.plain("")) for _ in range(width - len(cells)))
+            grid.append(cells)
+        self.builder.add_table("docx", None, grid, header_rows=_header_rows(tbl))
 
     def read(self) -> TextBuilder:
         body = self.document.element.body
@@ -273,6 +297,23 @@ class Reader:
             elif child.tag == qn("w:tbl"):
                 self.add_table(child)
         return self.builder
+
+
+def _continues(row: list[Slot | None], col: int) -> bool:
+    slot = row[col] if col < len(row) else None
+    return slot is not None and slot.continued
+
+
+def _header_rows(tbl: Any) -> int | None:
+    """The rows at the top marked to repeat on every page (w:tblHeader); None when none is marked."""
+    count = 0
+    for tr in tbl.findall(qn("w:tr")):
+        trpr = tr.find(qn("w:trPr"))
+        header = None if trpr is None else trpr.find(qn("w:tblHeader"))
+        if header is None or header.get(qn("w:val"), "true") in ("false", "0", "off"):
+            break
+        count += 1
+    return count or None
 
 
 def _body_elements(parent: Any) -> Iterator[Any]:

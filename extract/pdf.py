@@ -15,7 +15,7 @@ import itertools
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pdfplumber
@@ -25,7 +25,7 @@ from pdfminer.layout import LTChar, LTItem
 from pdfplumber.page import Page as PlumberPage
 from pdfplumber.page import fix_fontname_bytes
 
-from vnplan.extract.builder import Box, Line, Reading, TextBuilder, join_lines
+from vnplan.extract.builder import Box, GridCell, Line, Reading, TextBuilder, join_lines
 from vnplan.extract.document import Table
 from vnplan.extract.lines import Block, blocks, glyphs_from_chars, group_rows, row_line
 from vnplan.extract.options import Limits, OcrOptions
@@ -80,11 +80,12 @@ class _LeanPage(PlumberPage):
 
 @dataclass
 class TablePart:
-    rows: list[list[Line]]
+    rows: list[list[GridCell | None]]  # None: a grid position covered by a merged cell
     bbox: Box
     columns: list[float]  # x of each column's left edge
     continues: bool = False  # continues the last table of the previous page
-    header: list[list[Line]] = field(default_factory=list)  # first rows of the table this part belongs to
+    header: list[list[str]] = field(default_factory=list)  # first rows of the table this part belongs to
+    repeated: int = 0  # header rows repeated from the previous page (dropped)
 
 
 @dataclass
@@ -290,17 +291,27 @@ class _ByCentre:
 def _table_part(table_rows: list[list[Box | None]], bbox: Box, chars: list[dict[str, Any]]) -> TablePart:
     width = max(len(cells) for cells in table_rows)
     by_centre = _ByCentre(chars)
-    rows: list[list[Line]] = []
-    for row in table_rows:
-        cells: list[Line] = []
-        for cell in row:
-            inside = by_centre.inside(cell) if cell is not None else []
-            lines = [row_line(r) for r in group_rows(glyphs_from_chars(inside))]
-            cells.append(join_lines([ln for ln in lines if ln.text], " "))
-        cells += [Line.plain("")] * (width - len(cells))
-        rows.append(cells)
     columns = sorted({round(c[0]) for r in table_rows for c in r if c is not None})
-    return TablePart(rows, tuple(bbox), columns, header=rows[:5])  # a header is at most a few rows
+    tops = [min(c[1] for c in r if c is not None) for r in table_rows if any(c is not None for c in r)]
+    rows: list[list[GridCell | None]] = []
+    for row in table_rows:
+        cells: list[GridCell | None] = []
+        for cell in row:
+            if cell is None:  # covered by a merged cell above or to the left
+                cells.append(None)
+                continue
+            lines = [row_line(r) for r in group_rows(glyphs_from_chars(by_centre.inside(cell)))]
+            # the grid lines a merged cell spans: column edges and row tops strictly inside it
+            col_span = 1 + sum(cell[0] + 1 < x < cell[2] - 1 for x in columns)
+            row_span = 1 + sum(cell[1] + 1 < y < cell[3] - 1 for y in tops)
+            cells.append(GridCell(join_lines([ln for ln in lines if ln.text], " "), row_span, col_span, tuple(cell)))
+        cells += [GridCell(Line.plain(""))] * (width - len(cells))
+        rows.append(cells)
+    return TablePart(rows, tuple(bbox), columns, header=[_texts(r) for r in rows[:5]])  # a header is a few rows at most
+
+
+def _texts(row: list[GridCell | None]) -> list[str]:
+    return [_text(c.line) if c else "" for c in row]
 
 
 def _text(line: Line) -> str:
@@ -354,13 +365,10 @@ def _mark_continuations(layouts: list[PageLayout]) -> None:
         first.continues = True
         first.header = header = last.header
         repeat = 0
-        while (
-            repeat < len(header)
-            and repeat < len(first.rows) - 1
-            and [_text(c) for c in first.rows[repeat]] == [_text(c) for c in header[repeat]]
-        ):
+        while repeat < len(header) and repeat < len(first.rows) - 1 and _texts(first.rows[repeat]) == header[repeat]:
             repeat += 1
         del first.rows[:repeat]
+        first.repeated = repeat
 
 
 def _same_columns(a: list[float], b: list[float]) -> bool:
@@ -391,19 +399,11 @@ def _assemble(layouts: list[PageLayout], warnings: list[str]) -> Reading:
                 for line in item.lines:
                     builder.add_line(line)
                 continue
-            table = builder.add_table(layout.number, item.rows, item.bbox)
+            table = builder.add_table("pdf_ruled", layout.number, item.rows, item.bbox)
             if item.continues and open_table is not None:
                 builder.tables.pop()
                 builder.tables.pop()
-                parts = open_table.parts or [(open_table.page, open_table.start, open_table.end)]
-                table = Table(
-                    page=open_table.page,
-                    start=open_table.start,
-                    end=table.end,
-                    rows=open_table.rows + table.rows,
-                    bbox=open_table.bbox,
-                    parts=[*parts, (layout.number, table.start, table.end)],
-                )
+                table = _stitched(open_table, table, layout.number, item.repeated)
                 builder.tables.append(table)
             open_table = table
         if layout.items and not isinstance(layout.items[-1], TablePart):
@@ -412,3 +412,21 @@ def _assemble(layouts: list[PageLayout], warnings: list[str]) -> Reading:
     methods = {p.method for p in builder.pages}
     text_method = "mixed" if len(methods) > 1 else methods.pop()
     return Reading(builder, text_method, warnings, "pdf")
+
+
+def _stitched(table: Table, part: Table, page: int, repeated: int) -> Table:
+    """A table continued on the next page as one table: the part's rows below the table's; the
+    header rows the part repeated (and dropped) say how many rows the header has."""
+    below = max((c.row + c.row_span for c in table.cells), default=0)
+    parts = table.parts or [(table.page or page, table.start, table.end)]
+    return Table(
+        source=table.source,
+        page=table.page,
+        start=table.start,
+        end=part.end,
+        cells=table.cells + [replace(c, row=c.row + below) for c in part.cells],
+        columns=max(table.columns, part.columns),
+        header_rows=max(table.header_rows or 0, repeated) or None,
+        bbox=table.bbox,
+        parts=[*parts, (page, part.start, part.end)],
+    )
