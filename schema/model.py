@@ -324,7 +324,8 @@ class TableCell(Record):
     col_span: int = Field(default=1, ge=1, description="grid columns the cell covers (horizontally merged cells)")
     page: int | None = Field(default=None, description="1-based page the cell is printed on; null without pages")
     bbox: list[float] | None = Field(
-        default=None, description="[x0, top, x1, bottom] of the cell in PDF points on `page`, when the input has a layout"
+        default=None,
+        description="[x0, top, x1, bottom] of the cell in PDF points on `page`, when the input has a layout",
     )
     start: int = Field(ge=0, description="start offset of the cell's text in the document's normalized text")
     end: int = Field(ge=0, description="end offset (exclusive) of the cell's text in the normalized text")
