@@ -20,8 +20,9 @@ from vnplan.normalize.mapped import Edit, MappedText, RawRepair
 from vnplan.normalize.markdown import looks_like_markdown, strip_markdown
 from vnplan.normalize.quality import QualityReading, read_quality
 from vnplan.normalize.restore import damage_mode, line_is_clean
+from vnplan.normalize.tables import find_tables
 from vnplan.normalize.unicode import normalize_unicode
-from vnplan.schema.model import Notice, Provenance, Repair, TextQuality
+from vnplan.schema.model import Notice, Provenance, Repair, Table, TextQuality
 
 if TYPE_CHECKING:
     from vnplan.normalize.restore.decoder import Restorer
@@ -38,6 +39,7 @@ class NormalizedDocument:
     text_quality: TextQuality
     repairs: list[Repair] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # every cell's span is in the normalized text
 
     @property
     def text(self) -> str:
@@ -149,7 +151,7 @@ def normalize(doc: ExtractedDocument, restorer: Restorer | None = None) -> Norma
         repairs=dict(sorted(repair_counts.items())),
         confidence=round(confidence, 3),
     )
-    return NormalizedDocument(
+    normalized = NormalizedDocument(
         source=doc,
         mapped=mapped,
         headings=layout.headings,
@@ -158,6 +160,8 @@ def normalize(doc: ExtractedDocument, restorer: Restorer | None = None) -> Norma
         repairs=repairs,
         warnings=[*doc.warnings, *warnings],
     )
+    normalized.tables = find_tables(mapped, doc.raw_text, doc.tables, normalized.provenance, normalized.page_of)
+    return normalized
 
 
 RESTORE_METHODS = {"stripped": "restore_diacritics", "ocr": "ocr_correction"}

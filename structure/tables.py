@@ -1,5 +1,6 @@
-"""Appendix tables read back into rows, whether they arrive as tab-separated rows (PDF and DOCX
-readers, Word text) or flattened one cell per printed line (a PDF text layer).
+"""Appendix tables read back into rows, whether they arrive as the document's tables (the readers'
+grids and the tab-separated rows of text, ``NormalizedDocument.tables``) or flattened one cell per
+printed line (a PDF text layer).
 
 A flattened table is cut into rows at its row labels: arabic numbers counting up from 1, group
 labels (A., B. or I, II, III) and total rows ("Tổng", "Tổng cộng", "TỔNG CHUNG"). Anything
@@ -83,30 +84,53 @@ def physical_lines(doc: NormalizedDocument, lines: list[Line]) -> list[PhysicalL
     return result
 
 
+def grid_rows(doc: NormalizedDocument, lines: list[Line]) -> dict[int, list[str]]:
+    """Line number → the cell texts of the table row printed on that line, in grid order (a position
+    covered by a merged cell is empty; empty cells at the end of a row are dropped). Only tables of
+    two or more columns have rows of cells; a one-column table is read as lines."""
+    starts = [line.start for line in lines]
+    rows: dict[int, list[str]] = {}
+    for table in doc.tables:
+        if table.columns < 2:
+            continue
+        for row in table.rows:
+            shown = [cell for cell in row if cell.text]
+            if not shown:
+                continue
+            texts = [""] * table.columns
+            for cell in row:
+                texts[cell.col] = cell.text
+            while texts and not texts[-1]:
+                texts.pop()
+            rows[lines[bisect.bisect_right(starts, shown[0].start) - 1].number] = texts
+    return rows
+
+
 def document_tables(
     doc: NormalizedDocument, lines: list[Line], sections: list[SectionNode], section_of: dict[int, SectionNode]
 ) -> list[Table]:
-    """Appendix tables (one per appendix, tab-separated or flattened) and tab-separated tables in the body."""
+    """Appendix tables (one per appendix, from rows of cells or flattened) and tables in the body."""
     tables: list[Table] = []
     in_appendix: set[int] = set()
+    cells = grid_rows(doc, lines)
     for appendix in (s for s in sections if s.marker == "appendix"):
         inside = [line for line in lines if appendix.start <= line.start <= appendix.end]
         in_appendix.update(line.number for line in inside)
-        if any("\t" in line.text for line in inside):
-            tables.extend(_tab_tables(appendix, inside))
+        if any(line.number in cells for line in inside):
+            tables.extend(_tab_tables(appendix, inside, cells))
         else:
             tables.append(_flattened_table(appendix, physical_lines(doc, inside)))
-    # In the body, each run of tab-separated rows is a table, captioned by the line before it.
+    # In the body, each run of rows of cells is a table, captioned by the line before it.
     run: list[Line] = []
     for line in [*lines, None]:
-        if line is not None and line.number not in in_appendix and "\t" in line.text:
+        if line is not None and line.number not in in_appendix and line.number in cells:
             run.append(line)
             continue
         if len(run) >= 2:
             before = [candidate for candidate in lines if candidate.number == run[0].number - 1]
             section = section_of.get(run[0].number)
             if section is not None:
-                tables.extend(_tab_tables(section, before + run))
+                tables.extend(_tab_tables(section, before + run, cells))
         run = []
     return tables
 
@@ -180,8 +204,8 @@ HEADER_WORDS = regex.compile(
 )
 
 
-def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:
-    """Tab-separated rows; a repeated header after a page break continues the same table."""
+def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, list[str]]) -> list[Table]:
+    """Rows of cells; a repeated header after a page break continues the same table."""
     caption: list[PhysicalLine] = []
     header: list[str] | None = None
     rows: list[Row] = []
@@ -190,11 +214,11 @@ def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:
     continuation_columns: list[int] | None = None
     for line in lines:
         physical = PhysicalLine(line.start, line.end, line.text)
-        if "\t" not in line.text:
+        if line.number not in grid:
             if header is None:
                 caption.append(physical)
             continue  # footnotes and notes between table pages
-        cells = [c.strip() for c in line.text.split("\t")]
+        cells = list(grid[line.number])
         is_header = not ITEM_LABEL.match(cells[0]) and sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2
         if is_header or (header and _names_columns(cells, header)):
             if header is None:
