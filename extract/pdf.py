@@ -27,7 +27,7 @@ from pdfplumber.page import fix_fontname_bytes
 
 from vnplan.extract.builder import Box, GridCell, Line, Reading, TextBuilder, join_lines
 from vnplan.extract.document import Table
-from vnplan.extract.lines import Block, blocks, glyphs_from_chars, group_rows, row_line
+from vnplan.extract.lines import ROW_TOLERANCE, WORD_GAP, Block, Glyph, blocks, glyphs_from_chars, group_rows, row_line
 from vnplan.extract.options import Limits, OcrOptions
 from vnplan.extract.widgets import widget_chars
 from vnplan.schema.errors import InputError
@@ -35,6 +35,10 @@ from vnplan.schema.errors import InputError
 # A page with less real text than this (signature stamps excluded) over a page-sized image is a scan.
 MIN_TEXT_CHARS = 40
 SCAN_IMAGE_SHARE = 0.5
+# Grid lines that cut more words than this, or leave more characters outside every cell, are rules
+# drawn across prose, not a table (issue #15: tabs in justified paragraphs, syllables split).
+MAX_CUT_WORDS = 1
+MAX_TEXT_OUTSIDE_CELLS = 2
 # Top and bottom share of the page where page numbers and running headers/footers live.
 MARGIN_SHARE = 0.08
 STAMP = re.compile(
@@ -186,16 +190,15 @@ def _read_page(page: Any) -> PageLayout | None:
         chars = [*(c for c in chars if not (c["text"].isspace() and _under_any(c, stamped))), *stamped]
     layout = PageLayout(page.page_number, height)
     # pdfplumber computes a table's rows and bbox anew on every access: read each once.
-    tables = []
+    parts: list[TablePart] = []
     for table in page.find_tables():
         rows = [row.cells for row in table.rows]
         if len(rows) >= 2 and max(len(cells) for cells in rows) >= 2:
-            tables.append((rows, table.bbox))
-    boxes = [bbox for _, bbox in tables]
-    outside = [c for c in chars if not any(_inside(c, bbox) for bbox in boxes)] if tables else chars
-    items: list[Block | TablePart] = list(blocks(glyphs_from_chars(outside), width))
-    for rows, bbox in tables:
-        items.append(_table_part(rows, bbox, [c for c in chars if _inside(c, bbox)]))
+            part = _table_part(rows, table.bbox, [c for c in chars if _inside(c, table.bbox)])
+            if part is not None:
+                parts.append(part)
+    outside = [c for c in chars if not any(_inside(c, part.bbox) for part in parts)] if parts else chars
+    items: list[Block | TablePart] = [*blocks(glyphs_from_chars(outside), width), *parts]
     items.sort(key=_top)
     layout.items = items
     return layout
@@ -288,26 +291,52 @@ class _ByCentre:
         return [self.chars[i] for i in found]
 
 
-def _table_part(table_rows: list[list[Box | None]], bbox: Box, chars: list[dict[str, Any]]) -> TablePart:
+def _table_part(table_rows: list[list[Box | None]], bbox: Box, chars: list[dict[str, Any]]) -> TablePart | None:
+    """The table's rows of cells; None when its grid lines are no table's: they cut through words
+    or leave text outside every cell (rules or frames drawn across justified prose)."""
     width = max(len(cells) for cells in table_rows)
     by_centre = _ByCentre(chars)
     columns = sorted({round(c[0]) for r in table_rows for c in r if c is not None})
     tops = [min(c[1] for c in r if c is not None) for r in table_rows if any(c is not None for c in r)]
     rows: list[list[GridCell | None]] = []
+    placed = cuts = 0
     for row in table_rows:
         cells: list[GridCell | None] = []
+        before: list[list[Glyph]] = []  # the printed lines of the cell to the left
         for cell in row:
             if cell is None:  # covered by a merged cell above or to the left
                 cells.append(None)
                 continue
-            lines = [row_line(r) for r in group_rows(glyphs_from_chars(by_centre.inside(cell)))]
+            inside = by_centre.inside(cell)
+            placed += sum(not c["text"].isspace() for c in inside)
+            printed = group_rows(glyphs_from_chars(inside))
+            cuts += _cut_words(before, printed)
+            before = printed
+            lines = [row_line(r) for r in printed]
             # the grid lines a merged cell spans: column edges and row tops strictly inside it
             col_span = 1 + sum(cell[0] + 1 < x < cell[2] - 1 for x in columns)
             row_span = 1 + sum(cell[1] + 1 < y < cell[3] - 1 for y in tops)
             cells.append(GridCell(join_lines([ln for ln in lines if ln.text], " "), row_span, col_span, tuple(cell)))
         cells += [GridCell(Line.plain(""))] * (width - len(cells))
         rows.append(cells)
+    outside = sum(not c["text"].isspace() for c in chars) - placed
+    if cuts > MAX_CUT_WORDS or outside > MAX_TEXT_OUTSIDE_CELLS:
+        return None
     return TablePart(rows, tuple(bbox), columns, header=[_texts(r) for r in rows[:5]])  # a header is a few rows at most
+
+
+def _cut_words(left: list[list[Glyph]], right: list[list[Glyph]]) -> int:
+    """Printed lines that run on from one cell into the next without a word gap: a grid line drawn
+    through a word ("nh|iệm vụ"). Real cells keep their text inside their padding."""
+    cuts = 0
+    for line in right:
+        first = line[0]
+        for other in left:
+            last = other[-1]
+            same_row = abs(last.mid - first.mid) <= ROW_TOLERANCE * max(last.size, first.size)
+            if same_row and first.x0 - last.x1 <= WORD_GAP * max(last.size, first.size):
+                cuts += 1
+    return cuts
 
 
 def _texts(row: list[GridCell | None]) -> list[str]:

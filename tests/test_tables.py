@@ -216,3 +216,16 @@ def test_spreadsheet_numbers_are_shown_as_vietnamese_documents_write_them(
     value: float, number_format: str, shown: str
 ) -> None:
     assert display(value, number_format) == shown
+
+
+def test_grid_lines_across_justified_prose_are_no_table() -> None:
+    """Issue #15: rules drawn through justified paragraphs made a 'table' of the prose, its lines cut
+    into cells mid-syllable ("Kế h<TAB>oạch"); only the real table below keeps tabs."""
+    doc = extract(TABLES / "ruled_prose.pdf")
+    prose = doc.raw_text.partition("\nTT\t")[0]
+    assert "\t" not in prose
+    words = " ".join(prose.split())
+    assert "Thực hiện Kế hoạch số 39/KH-SYT ngày 12/5/2017 của Sở Y tế tỉnh Vĩnh Phúc" in words
+    assert "thực hiện nhiệm vụ phát triển sự nghiệp y tế" in words
+    (table,) = doc.tables
+    assert table.rows == [["TT", "Nội dung", "Kinh phí"], ["1", "Tập huấn", "120"], ["2", "Truyền thông", "80"]]

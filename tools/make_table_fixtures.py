@@ -1,6 +1,7 @@
-"""Make the table fixtures: one budget table written as DOCX, PDF, Markdown and XLSX.
+"""Make the table fixtures: one budget table written as DOCX, PDF, Markdown and XLSX, and a PDF page
+of justified prose crossed by grid lines.
 
-    .venv/bin/python tools/make_table_fixtures.py     # writes tests/fixtures/tables/budget.{docx,pdf,md,xlsx}
+    .venv/bin/python tools/make_table_fixtures.py     # writes tests/fixtures/tables/*
 
 The table (a two-row header: "STT", "Nội dung" and "Đơn vị chủ trì" merged down over both rows,
 "Kinh phí (triệu đồng)" merged across "Năm 2024" and "Năm 2025"; 36 numbered rows and a total row)
@@ -12,6 +13,10 @@ is long enough to run over a page break, and its header rows are marked to repea
 * Markdown: a pipe table (Markdown has no merged cells: the positions a merge covers are empty);
 * XLSX (openpyxl): the same grid on a sheet named "Phụ lục", merges as merged ranges, amounts as
   numbers in the format "#,##0".
+The prose page (fpdf2, DejaVu Serif; ``ruled_prose.pdf``): justified paragraphs of a plan set inside a
+ruled frame whose rules cross the words (a report laid out on a form's grid, or a page frame with
+column rules behind the text), so that pdfplumber's table finder sees a grid there; below them a real
+ruled table of three columns.
 LibreOffice is needed to run this script, never by the tests. The committed files are what the
 tests read; the expected grids in the tests are written from this table, not from any reader.
 """
@@ -19,17 +24,17 @@ tests read; the expected grids in the tests are written from this table, not fro
 from __future__ import annotations
 
 import shutil
-from datetime import datetime
 import subprocess
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 import docx
 import openpyxl
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from fpdf import FPDF
 
-CREATED = datetime(2024, 1, 1)  # fixed dates: the same script makes the same files
+CREATED = datetime(2024, 1, 1)  # fixed document dates (LibreOffice and openpyxl still stamp the time of writing)
 OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "tables"
 CAPTION = "Phụ lục: Kinh phí thực hiện các hoạt động năm 2024 - 2025"
 SCALE = "ĐVT: triệu đồng"
@@ -132,13 +137,53 @@ def write_xlsx(path: Path) -> None:
     workbook.save(path)
 
 
+PROSE = (
+    "Thực hiện Kế hoạch số 39/KH-SYT ngày 12/5/2017 của Sở Y tế tỉnh Vĩnh Phúc về triển khai thực hiện "
+    "Kế hoạch số 2977/KH-UBND ngày 27/4/2017 của UBND tỉnh Vĩnh Phúc thực hiện Nghị quyết số 03-NQ/TU ngày "
+    "05/12/2016 của Ban Chấp hành Đảng bộ tỉnh khóa XVI về phát triển sự nghiệp y tế và chăm sóc sức khỏe "
+    "nhân dân giai đoạn 2016-2020, định hướng đến năm 2030.",
+    "Trung tâm Y tế huyện Yên Lạc xây dựng Kế hoạch triển khai thực hiện nhiệm vụ phát triển sự nghiệp y tế "
+    "với các nội dung chủ yếu sau: nâng cao chất lượng khám bệnh, chữa bệnh, phát triển y tế cơ sở, y tế dự "
+    "phòng và chăm sóc sức khỏe ban đầu cho nhân dân trên địa bàn huyện.",
+)
+SMALL_TABLE = (("TT", "Nội dung", "Kinh phí"), ("1", "Tập huấn", "120"), ("2", "Truyền thông", "80"))
+
+
+def write_ruled_prose_pdf(path: Path) -> None:
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_creation_date(CREATED)
+    pdf.set_margins(30, 25, 20)
+    pdf.add_font("Serif", "", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+    pdf.add_page()
+    pdf.set_font("Serif", "", 13)
+    top = pdf.get_y()
+    breaks = [top]
+    for paragraph in PROSE:
+        pdf.multi_cell(0, 6.5, "      " + paragraph, align="J")
+        pdf.ln(2)
+        breaks.append(pdf.get_y())
+    pdf.set_line_width(0.2)
+    left, right = 28.0, 192.0
+    for y in breaks:  # rules between the paragraphs, and the frame's top and bottom
+        pdf.line(left, y - 1, right, y - 1)
+    for x in (left, 78.3, 131.7, right):  # the frame's sides and two column rules through the words
+        pdf.line(x, breaks[0] - 1, x, breaks[-1] - 1)
+    pdf.ln(8)
+    for row in SMALL_TABLE:
+        for width, text in zip((15, 90, 30), row, strict=True):
+            pdf.cell(width, 8, text, border=1)
+        pdf.ln(8)
+    pdf.output(str(path))
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     write_docx(OUT / "budget.docx")
     write_pdf(OUT / "budget.docx", OUT / "budget.pdf")
     write_markdown(OUT / "budget.md")
     write_xlsx(OUT / "budget.xlsx")
-    for name in ("budget.docx", "budget.pdf", "budget.md", "budget.xlsx"):
+    write_ruled_prose_pdf(OUT / "ruled_prose.pdf")
+    for name in ("budget.docx", "budget.pdf", "budget.md", "budget.xlsx", "ruled_prose.pdf"):
         print(OUT / name)
 
 
