@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
+from vnplan.extract.document import Cell as ReadCell
 from vnplan.extract.document import Table as ReadTable
 from vnplan.normalize.mapped import MappedText
 from vnplan.schema.model import Provenance, Table, TableCell, TableSource
@@ -72,7 +73,7 @@ def find_tables(
     grids: list[tuple[list[TableCell], ReadTable | None, TableSource]] = []
     claimed: set[int] = set()
     for table in read:
-        cells = [_mapped_cell(context, table, i) for i in range(len(table.cells))]
+        cells = [_mapped_cell(context, cell) for cell in table.cells]
         claimed.update(context.line_of(cell.start) for cell in cells if cell.text)
         grids.append((cells, table, table.source))
     grids += _text_grids(context, claimed)
@@ -84,8 +85,7 @@ def find_tables(
     return tables
 
 
-def _mapped_cell(context: _Context, table: ReadTable, index: int) -> TableCell:
-    cell = table.cells[index]
+def _mapped_cell(context: _Context, cell: ReadCell) -> TableCell:
     start, end = context.mapped.final_span(cell.start, cell.end)
     start, end = _trimmed(context.text, start, end)
     return TableCell(

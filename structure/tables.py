@@ -102,7 +102,8 @@ def grid_rows(doc: NormalizedDocument, lines: list[Line]) -> dict[int, list[str]
                 texts[cell.col] = cell.text
             while texts and not texts[-1]:
                 texts.pop()
-            rows[lines[bisect.bisect_right(starts, shown[0].start) - 1].number] = texts
+            # a table nested in a cell lies on its outer row's line: the outer row is the line's row
+            rows.setdefault(lines[bisect.bisect_right(starts, shown[0].start) - 1].number, texts)
     return rows
 
 

@@ -10,6 +10,7 @@ the seed's lines, not from any reader's output.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from vnplan.extract.xlsx import display
 from vnplan.normalize import NormalizedDocument, normalize
 from vnplan.normalize.tables import SCALE
 from vnplan.schema import validation_errors
+from vnplan.schema.errors import InputError
 from vnplan.schema.model import Table
 
 TABLES = Path(__file__).parent / "fixtures" / "tables"
@@ -229,3 +231,46 @@ def test_grid_lines_across_justified_prose_are_no_table() -> None:
     assert "thực hiện nhiệm vụ phát triển sự nghiệp y tế" in words
     (table,) = doc.tables
     assert table.rows == [["TT", "Nội dung", "Kinh phí"], ["1", "Tập huấn", "120"], ["2", "Truyền thông", "80"]]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (libreoffice-calc-nogui) is not installed")
+@pytest.mark.parametrize("suffix", ["xls", "ods"])
+def test_excel_97_and_ods_sheets_are_read_through_libreoffice(suffix: str) -> None:
+    doc = normalize(extract(TABLES / f"budget.{suffix}"))
+    assert (doc.source.format, doc.source.encoding) == (suffix, f"{suffix}→xlsx")
+    (table,) = doc.tables
+    assert table.source == "xlsx" and table.caption == "Phụ lục"
+    rows = grid(table)
+    assert rows[:2] == HEADER and rows[2:5] == FIRST_ROWS and rows[-1] == TOTAL
+
+
+def test_a_word_file_named_xlsx_is_refused_with_one_line(tmp_path: Path) -> None:
+    wrong = tmp_path / "budget.xlsx"
+    wrong.write_bytes((TABLES / "budget.docx").read_bytes())
+    with pytest.raises(InputError, match="not a readable Excel"):
+        extract(wrong)
+
+
+def test_a_table_nested_in_a_word_cell_is_a_table_of_its_own(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    outer = document.add_table(rows=2, cols=3)
+    outer.style = "Table Grid"
+    for c, text in enumerate(("TT", "Nội dung", "Kinh phí")):
+        outer.cell(0, c).text = text
+    outer.cell(1, 0).text = "1"
+    outer.cell(1, 1).text = "Tập huấn"
+    inner = outer.cell(1, 2).add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "Năm 2024", (0, 1): "Năm 2025", (1, 0): "120", (1, 1): "80"}.items():
+        inner.cell(r, c).text = text
+    path = tmp_path / "nested.docx"
+    document.save(str(path))
+    doc = normalize(extract(path))
+    outer_table, inner_table = doc.tables
+    # the outer cell holds its own (empty) paragraph, then the nested table's cells in reading order
+    assert grid(outer_table) == [["TT", "Nội dung", "Kinh phí"], ["1", "Tập huấn", "Năm 2024 Năm 2025 120 80"]]
+    assert grid(inner_table) == [["Năm 2024", "Năm 2025"], ["120", "80"]]
+    for row in inner_table.rows:
+        for cell in row:
+            assert doc.text[cell.start : cell.end] == cell.text

@@ -1,7 +1,8 @@
 """Make the table fixtures: one budget table written as DOCX, PDF, Markdown and XLSX, and a PDF page
 of justified prose crossed by grid lines.
 
-    .venv/bin/python tools/make_table_fixtures.py     # writes tests/fixtures/tables/*
+    .venv/bin/python tools/make_table_fixtures.py     # writes tests/fixtures/tables/* (run it from a clean
+                                                      # checkout: it rewrites every fixture)
 
 The table (a two-row header: "STT", "Nội dung" and "Đơn vị chủ trì" merged down over both rows,
 "Kinh phí (triệu đồng)" merged across "Năm 2024" and "Năm 2025"; 36 numbered rows and a total row)
@@ -12,7 +13,7 @@ is long enough to run over a page break, and its header rows are marked to repea
   header is drawn again at the top of the next page, as Word and LibreOffice print it;
 * Markdown: a pipe table (Markdown has no merged cells: the positions a merge covers are empty);
 * XLSX (openpyxl): the same grid on a sheet named "Phụ lục", merges as merged ranges, amounts as
-  numbers in the format "#,##0".
+  numbers in the format "#,##0"; that workbook saved by LibreOffice as Excel 97 (.xls) and ODS.
 The prose page (fpdf2, DejaVu Serif; ``ruled_prose.pdf``): justified paragraphs of a plan set inside a
 ruled frame whose rules cross the words (a report laid out on a form's grid, or a page frame with
 column rules behind the text), so that pdfplumber's table finder sees a grid there; below them a real
@@ -95,15 +96,16 @@ def write_docx(path: Path) -> None:
     document.save(str(path))
 
 
-def write_pdf(docx_path: Path, path: Path) -> None:
+def convert(source: Path, path: Path) -> None:
+    """``source`` converted by LibreOffice headless to the format of ``path``'s suffix."""
     program = shutil.which("soffice") or shutil.which("libreoffice")
     if program is None:
-        raise SystemExit("LibreOffice is needed to print the DOCX to PDF (apt-get install libreoffice-writer-nogui)")
+        raise SystemExit("LibreOffice is needed (apt-get install libreoffice-writer-nogui libreoffice-calc-nogui)")
     with tempfile.TemporaryDirectory() as folder:
         profile = Path(folder, "profile").as_uri()
-        command = [program, "--headless", f"-env:UserInstallation={profile}", "--convert-to", "pdf"]
-        subprocess.run([*command, "--outdir", folder, str(docx_path)], check=True, capture_output=True)
-        shutil.copyfile(Path(folder, docx_path.with_suffix(".pdf").name), path)
+        command = [program, "--headless", f"-env:UserInstallation={profile}", "--convert-to", path.suffix[1:]]
+        subprocess.run([*command, "--outdir", folder, str(source)], check=True, capture_output=True)
+        shutil.copyfile(Path(folder, source.with_suffix(path.suffix).name), path)
 
 
 def write_markdown(path: Path) -> None:
@@ -179,11 +181,21 @@ def write_ruled_prose_pdf(path: Path) -> None:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     write_docx(OUT / "budget.docx")
-    write_pdf(OUT / "budget.docx", OUT / "budget.pdf")
+    convert(OUT / "budget.docx", OUT / "budget.pdf")
     write_markdown(OUT / "budget.md")
     write_xlsx(OUT / "budget.xlsx")
+    convert(OUT / "budget.xlsx", OUT / "budget.xls")
+    convert(OUT / "budget.xlsx", OUT / "budget.ods")
     write_ruled_prose_pdf(OUT / "ruled_prose.pdf")
-    for name in ("budget.docx", "budget.pdf", "budget.md", "budget.xlsx", "ruled_prose.pdf"):
+    for name in (
+        "budget.docx",
+        "budget.pdf",
+        "budget.md",
+        "budget.xlsx",
+        "budget.xls",
+        "budget.ods",
+        "ruled_prose.pdf",
+    ):
         print(OUT / name)
 
 
