@@ -92,7 +92,8 @@ def normalize(doc: ExtractedDocument, restorer: Restorer | None = None) -> Norma
         repair_counts[item.method] = repair_counts.get(item.method, 0) + 1
 
     heading_lines: dict[int, int] = {}
-    if doc.markup == "markdown" or looks_like_markdown(mapped.text):
+    markdown = doc.markup == "markdown" or looks_like_markdown(mapped.text)
+    if markdown:
         mapped, heading_lines = strip_markdown(mapped)
         repair_counts["markdown_markup"] = len(heading_lines)
 
@@ -160,7 +161,9 @@ def normalize(doc: ExtractedDocument, restorer: Restorer | None = None) -> Norma
         repairs=repairs,
         warnings=[*doc.warnings, *warnings],
     )
-    normalized.tables = find_tables(mapped, doc.raw_text, doc.tables, normalized.provenance, normalized.page_of)
+    normalized.tables = find_tables(
+        mapped, doc.raw_text, doc.tables, normalized.provenance, normalized.page_of, markdown=markdown
+    )
     return normalized
 
 

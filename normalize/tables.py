@@ -67,8 +67,11 @@ def find_tables(
     read: list[ReadTable],
     provenance: Callable[[int, int, str, float], Provenance],
     page_of: Callable[[int], int | None],
+    *,
+    markdown: bool,
 ) -> list[Table]:
-    """Every table of the document in text order: the readers' tables, then tab rows no reader claimed."""
+    """Every table of the document in text order: the readers' tables, then tab rows no reader claimed
+    (``markdown``: the text was read as Markdown, so rows written with pipes are its pipe tables)."""
     context = _Context(mapped, raw, [start for start, _ in mapped.lines()], provenance, page_of)
     grids: list[tuple[list[TableCell], ReadTable | None, TableSource]] = []
     claimed: set[int] = set()
@@ -76,7 +79,7 @@ def find_tables(
         cells = [_mapped_cell(context, cell) for cell in table.cells]
         claimed.update(context.line_of(cell.start) for cell in cells if cell.text)
         grids.append((cells, table, table.source))
-    grids += _text_grids(context, claimed)
+    grids += _text_grids(context, claimed, markdown)
     grids.sort(key=lambda grid: min((c.start for c in grid[0] if c.text), default=0))
     tables = []
     for cells, table, source in grids:
@@ -109,9 +112,12 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _text_grids(context: _Context, claimed: set[int]) -> list[tuple[list[TableCell], ReadTable | None, TableSource]]:
+def _text_grids(
+    context: _Context, claimed: set[int], markdown: bool
+) -> list[tuple[list[TableCell], ReadTable | None, TableSource]]:
     """Runs of consecutive tab-separated lines that no reader's table holds, one table each; a
-    Markdown table when its rows were written with pipes."""
+    Markdown table when the document is Markdown and its rows were written with pipes (pipes in
+    plain or OCR'd text, "a | b", are rows of text like tabs)."""
     grids: list[tuple[list[TableCell], ReadTable | None, TableSource]] = []
     run: list[int] = []
     for number in [*range(len(context.line_starts)), None]:
@@ -120,7 +126,8 @@ def _text_grids(context: _Context, claimed: set[int]) -> list[tuple[list[TableCe
             continue
         if run:
             cells = [cell for row, line in enumerate(run) for cell in _split_row(context, row, line)]
-            grids.append((cells, None, "markdown" if "|" in context.raw_of(run[0]) else "text_tabs"))
+            piped = markdown and "|" in context.raw_of(run[0])
+            grids.append((cells, None, "markdown" if piped else "text_tabs"))
         run = []
     return grids
 

@@ -274,3 +274,14 @@ def test_a_table_nested_in_a_word_cell_is_a_table_of_its_own(tmp_path: Path) -> 
     for row in inner_table.rows:
         for cell in row:
             assert doc.text[cell.start : cell.end] == cell.text
+
+
+def test_rows_written_with_pipes_in_plain_text_are_text_rows_not_markdown() -> None:
+    """Word text saved with " | " between cells (tests/fixtures/text/: the Lâm Đồng 2026 plan) is
+    not Markdown: its tables are rows of text."""
+    doc = normalize(extract(Path(__file__).parent / "fixtures" / "text" / "lamdong_cchc_2026_excerpt.txt"))
+    assert doc.tables and {table.source for table in doc.tables} == {"text_tabs"}
+    assert grid(doc.tables[0])[0] == [
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+    ]
