@@ -329,10 +329,13 @@ def _cut_words(left: list[list[Glyph]], right: list[list[Glyph]]) -> int:
     """Printed lines that run on from one cell into the next without a word gap: a grid line drawn
     through a word ("nh|iệm vụ"). Real cells keep their text inside their padding."""
     cuts = 0
+    ends = [[g for g in line if g.text.strip()] for line in left]
     for line in right:
-        first = line[0]
-        for other in left:
-            last = other[-1]
+        first = next((g for g in line if g.text.strip()), None)
+        for printed in ends:
+            if first is None or not printed:
+                continue
+            last = printed[-1]
             same_row = abs(last.mid - first.mid) <= ROW_TOLERANCE * max(last.size, first.size)
             if same_row and first.x0 - last.x1 <= WORD_GAP * max(last.size, first.size):
                 cuts += 1
