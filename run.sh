@@ -11,7 +11,8 @@ cd "$(dirname "$0")"
 # chromium: the review pages' browser test (Playwright drives Debian's build; no browser is downloaded)
 # fonts-liberation2, fonts-texgyre: Times-like faces for the restorer's OCR training pages (tools/restore)
 # libreoffice-writer-nogui: converts Word 97 (.doc), RTF and ODT to DOCX for the DOCX reader (extract/office.py)
-SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-core fonts-liberation2 fonts-texgyre chromium libreoffice-writer-nogui)
+# libreoffice-calc-nogui: converts Excel 97 (.xls) and ODS spreadsheets to XLSX for the XLSX reader
+SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-core fonts-liberation2 fonts-texgyre chromium libreoffice-writer-nogui libreoffice-calc-nogui)
 PYTHON=${PYTHON:-python3}
 
 setup_system() {

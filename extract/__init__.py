@@ -100,6 +100,14 @@ def _reader(fmt: str) -> Callable[[bytes, Limits, OcrOptions], Reading]:
         from vnplan.extract.office import read_office_text
 
         return lambda data, limits, ocr: read_office_text(data, f".{fmt}", limits)
+    if fmt == "xlsx":
+        from vnplan.extract.xlsx import read_xlsx
+
+        return lambda data, limits, ocr: read_xlsx(data)
+    if fmt in ("xls", "ods"):
+        from vnplan.extract.office import read_office_sheet
+
+        return lambda data, limits, ocr: read_office_sheet(data, f".{fmt}")
     from vnplan.extract.image import read_image
 
     return read_image

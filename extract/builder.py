@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vnplan.extract.document import FontRun, PageText, Table
+from vnplan.extract.document import Box, Cell, FontRun, PageText, Table, TableSource
 from vnplan.schema.model import Signature
 
-Box = tuple[float, float, float, float]
 PAGE_BREAK = "\n\f\n"
 
 
@@ -58,6 +57,20 @@ def join_lines(parts: list[Line], sep: str) -> Line:
 
 
 @dataclass
+class GridCell:
+    """A table cell as a layout reader found it: its text as one line, the grid positions it
+    covers, and its box when the reader knows it (a PDF cell's ruled box)."""
+
+    line: Line
+    row_span: int = 1
+    col_span: int = 1
+    bbox: Box | None = None
+
+
+EMPTY_CELL = Line.plain("")
+
+
+@dataclass
 class TextBuilder:
     """Accumulates raw text page by page; every character keeps its box (or None) and font."""
 
@@ -97,14 +110,34 @@ class TextBuilder:
         self._line_open = True
         return start, self.length
 
-    def add_table(self, page: int | None, rows: list[list[Line]], bbox: Box | None) -> Table:
-        """Append a table as one line per row, cells joined by tabs, and record it."""
+    def add_table(
+        self,
+        source: TableSource,
+        page: int | None,
+        rows: list[list[GridCell | None]],
+        bbox: Box | None = None,
+        header_rows: int | None = None,
+        caption: str | None = None,
+    ) -> Table:
+        """Append a table as one line per row, cells joined by tabs, and record it with every
+        cell's span. ``None`` marks a grid position covered by a merged cell (an empty field)."""
         start = end = self.length
-        for i, row in enumerate(rows):
-            row_start, end = self.add_line(join_lines(row, "\t") if row else Line.plain(""))
-            if i == 0:
+        cells: list[Cell] = []
+        for r, row in enumerate(rows):
+            row_start, end = self.add_line(join_lines([c.line if c else EMPTY_CELL for c in row], "\t"))
+            if r == 0:
                 start = row_start
-        table = Table(page=page, start=start, end=end, rows=[[c.text for c in row] for row in rows], bbox=bbox)
+            offset = row_start
+            for col, cell in enumerate(row):
+                if cell is not None:
+                    text = cell.line.text
+                    box = cell.bbox or cell.line.bbox
+                    cells.append(
+                        Cell(text, r, col, offset, offset + len(text), cell.row_span, cell.col_span, page, box)
+                    )
+                offset += (len(cell.line.text) if cell else 0) + 1
+        columns = max((len(row) for row in rows), default=0)
+        table = Table(source, page, start, end, cells, columns, header_rows, bbox, caption)
         self.tables.append(table)
         return table
 

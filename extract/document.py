@@ -9,7 +9,9 @@ from typing import Literal
 
 from vnplan.schema.model import Notice, Signature
 
-Format = Literal["txt", "md", "pdf", "docx", "doc", "rtf", "odt", "image"]
+Format = Literal["txt", "md", "pdf", "docx", "doc", "rtf", "odt", "image", "xlsx", "xls", "ods"]
+TableSource = Literal["pdf_ruled", "docx", "xlsx"]
+Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -33,18 +35,47 @@ class FontRun:
 
 
 @dataclass(frozen=True)
-class Table:
-    """A table found by a layout reader. Its rows are also in ``raw_text`` (one line per row,
-    cells joined by tabs, in-cell line breaks as spaces) between ``start`` and ``end``."""
+class Cell:
+    """One cell of a table as a reader found it; ``start``/``end`` is its text's span in ``raw_text``.
+    A merged cell is one Cell at its top-left grid position; the positions it covers have none."""
 
+    text: str
+    row: int
+    col: int
+    start: int
+    end: int
+    row_span: int = 1
+    col_span: int = 1
+    page: int | None = None
+    bbox: Box | None = None
+
+
+@dataclass
+class Table:
+    """A table found by a reader. Its rows are also in ``raw_text`` (one line per row, cells joined
+    by tabs, in-cell line breaks as spaces) between ``start`` and ``end``."""
+
+    source: TableSource
     page: int | None  # None for inputs without pages (DOCX)
     start: int
     end: int
-    rows: list[list[str]]
-    bbox: tuple[float, float, float, float] | None = None
+    cells: list[Cell]
+    columns: int
+    header_rows: int | None = None  # None: the reader does not know
+    bbox: Box | None = None
+    caption: str | None = None  # a title the reader knows (a sheet's name)
     # A table continued over several pages: (page, start, end) of each part. The raw text between
     # two parts (page break, page number, running header) is not the table's.
     parts: list[tuple[int, int, int]] = field(default_factory=list)
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """The grid's texts row by row; a position covered by a merged cell is empty."""
+        count = max((c.row + c.row_span for c in self.cells), default=0)
+        grid = [[""] * self.columns for _ in range(count)]
+        for cell in self.cells:
+            grid[cell.row][cell.col] = cell.text
+        return grid
 
 
 @dataclass

@@ -3,7 +3,9 @@
 * List numbering is rendered the way Word shows it ("1.", "a)", "-", "•") from the paragraph's
   numbering properties (its own or its style's) and the numbering definitions.
 * A table becomes one line per row, cells joined by tabs; a merged cell's text is in its first
-  grid cell, the cells it covers are empty. A borderless table of at most three columns is page
+  grid cell, the cells it covers are empty; the table is also recorded as cells with their spans
+  (gridSpan, vMerge) and its header rows (rows marked to repeat on each page). A table nested in a
+  cell is read into that cell's text and recorded as a table of its own. A borderless table of at most three columns is page
   layout (the national header, the signature block): its columns are read one after the other,
   as they are printed.
 * Every character keeps the font it is set in, so that legacy fonts (.VnTime, VNI-Times) can be
@@ -23,7 +25,8 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
-from vnplan.extract.builder import Line, Reading, TextBuilder, join_lines
+from vnplan.extract.builder import GridCell, Line, Reading, TextBuilder, join_lines
+from vnplan.extract.document import Cell, Table
 from vnplan.extract.options import Limits
 from vnplan.extract.package import check_package
 from vnplan.schema.errors import InputError
@@ -131,6 +134,30 @@ def _format(value: int, fmt: str) -> str:
     return str(value)
 
 
+@dataclass(frozen=True)
+class NestedCell:
+    """A cell of a table nested in another table's cell: its grid place and the stretch of the outer
+    cell's lines (``first`` to ``end``, exclusive) that holds its text."""
+
+    row: int
+    col: int
+    row_span: int
+    col_span: int
+    first: int
+    end: int
+
+
+@dataclass
+class Slot:
+    """A w:tc of a row: its lines, the grid columns it spans, whether it continues the vertically
+    merged cell above it (vMerge continue: its own text is not shown), and the tables nested in it."""
+
+    lines: list[Line]
+    col_span: int = 1
+    continued: bool = False
+    nested: list[tuple[Any, list[NestedCell]]] = field(default_factory=list)  # (w:tbl, its cells)
+
+
 class Reader:
     def __init__(self, document: Any) -> None:
         self.document = document
@@ -213,28 +240,41 @@ class Reader:
             start = end + 1
         return lines
 
-    def cell_lines(self, tc: Any) -> list[Line]:
-        """A cell's paragraphs, one line each (a nested table's cells in reading order)."""
-        lines: list[Line] = []
+    def cell_slot(self, tc: Any, col_span: int) -> Slot:
+        """A cell's paragraphs, one line each; a nested table's cells follow in reading order, and
+        where each of them lies among the lines is kept."""
+        slot = Slot([], col_span)
         for child in tc:
             if child.tag == qn("w:p"):
-                lines.extend(self.paragraph_lines(child))
+                slot.lines.extend(self.paragraph_lines(child))
             elif child.tag == qn("w:tbl"):
-                lines.extend(line for row in self.table_cells(child) for cell in row for line in cell)
-        return lines
+                rows = self.table_rows(child)
+                cells: list[NestedCell] = []
+                for r, row in enumerate(rows):
+                    for col, inner in enumerate(row):
+                        if inner is None or inner.continued:
+                            continue
+                        first = len(slot.lines)
+                        slot.lines.extend(inner.lines)
+                        cells.append(
+                            NestedCell(r, col, _row_span(rows, r, col), inner.col_span, first, len(slot.lines))
+                        )
+                slot.nested.append((child, cells))
+        return slot
 
-    def table_cells(self, tbl: Any) -> list[list[list[Line]]]:
-        """Rows → grid cells → lines; a merged cell's lines in its first grid cell, covered cells empty."""
-        rows: list[list[list[Line]]] = []
+    def table_rows(self, tbl: Any) -> list[list[Slot | None]]:
+        """Rows → grid positions: a cell's Slot at its first grid column, None at the columns its
+        gridSpan covers."""
+        rows: list[list[Slot | None]] = []
         for tr in tbl.findall(qn("w:tr")):
-            row: list[list[Line]] = []
+            row: list[Slot | None] = []
             for tc in tr.findall(qn("w:tc")) + tr.findall(f"{qn('w:sdt')}/{qn('w:sdtContent')}/{qn('w:tc')}"):
                 tcpr = tc.find(qn("w:tcPr"))
-                span = int((None if tcpr is None else _val(tcpr, "w:gridSpan")) or "1")
+                span = max(1, int((None if tcpr is None else _val(tcpr, "w:gridSpan")) or "1"))
                 vmerge = None if tcpr is None else tcpr.find(qn("w:vMerge"))
                 continued = vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue"
-                row.append([] if continued else self.cell_lines(tc))
-                row.extend([] for _ in range(span - 1))
+                row.append(Slot([], span, True) if continued else self.cell_slot(tc, span))
+                row.extend(None for _ in range(span - 1))
             rows.append(row)
         return rows
 
@@ -251,18 +291,31 @@ class Reader:
         return False
 
     def add_table(self, tbl: Any) -> None:
-        rows = self.table_cells(tbl)
+        rows = self.table_rows(tbl)
         width = max((len(r) for r in rows), default=0)
         if width <= LAYOUT_TABLE_COLUMNS and not self._has_borders(tbl):
             for column in range(width):
                 for row in rows:
-                    for line in row[column] if column < len(row) else []:
+                    slot = row[column] if column < len(row) else None
+                    for line in slot.lines if slot else []:
                         self.builder.add_line(line)
             return
-        table = [[join_lines(cell, " ") if cell else Line.plain("") for cell in row] for row in rows]
-        for row in table:
-            row.extend(Line.plain("") for _ in range(width - len(row)))
-        self.builder.add_table(None, table, None)
+        grid: list[list[GridCell | None]] = []
+        for r, row in enumerate(rows):
+            cells: list[GridCell | None] = []
+            for col, slot in enumerate(row):
+                if slot is None or slot.continued:
+                    cells.append(None)
+                    continue
+                line = join_lines(slot.lines, " ") if slot.lines else Line.plain("")
+                cells.append(GridCell(line, _row_span(rows, r, col), slot.col_span))
+            cells.extend(GridCell(Line.plain("")) for _ in range(width - len(cells)))
+            grid.append(cells)
+        table = self.builder.add_table("docx", None, grid, header_rows=_header_rows(tbl))
+        for cell in table.cells:
+            slot = rows[cell.row][cell.col]
+            for nested, inner in slot.nested if slot else []:
+                self.builder.tables.append(_nested_table(nested, inner, slot.lines, cell.start))
 
     def read(self) -> TextBuilder:
         body = self.document.element.body
@@ -275,6 +328,53 @@ class Reader:
             elif child.tag == qn("w:tbl"):
                 self.add_table(child)
         return self.builder
+
+
+def _row_span(rows: list[list[Slot | None]], r: int, col: int) -> int:
+    """1 + the rows below whose cell in this column continues this one (vMerge)."""
+    span = 1
+    while r + span < len(rows):
+        below = rows[r + span]
+        slot = below[col] if col < len(below) else None
+        if slot is None or not slot.continued:
+            break
+        span += 1
+    return span
+
+
+def _nested_table(tbl: Any, cells: list[NestedCell], lines: list[Line], start: int) -> Table:
+    """A table nested in a cell whose text starts at raw offset ``start``: the outer cell joins its
+    lines with spaces, so each nested cell's span is found from the lengths of the lines before it."""
+    offsets = [start]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line.text) + 1)
+    spans = [(offsets[c.first], offsets[c.end] - 1 if c.end > c.first else offsets[c.first]) for c in cells]
+    texts = [" ".join(line.text for line in lines[c.first : c.end]) for c in cells]
+    found = [
+        Cell(text, c.row, c.col, a, b, c.row_span, c.col_span)
+        for c, text, (a, b) in zip(cells, texts, spans, strict=True)
+    ]
+    return Table(
+        source="docx",
+        page=None,
+        start=min((a for a, _ in spans), default=start),
+        end=max((b for _, b in spans), default=start),
+        cells=found,
+        columns=max((c.col + c.col_span for c in cells), default=0),
+        header_rows=_header_rows(tbl),
+    )
+
+
+def _header_rows(tbl: Any) -> int | None:
+    """The rows at the top marked to repeat on every page (w:tblHeader); None when none is marked."""
+    count = 0
+    for tr in tbl.findall(qn("w:tr")):
+        trpr = tr.find(qn("w:trPr"))
+        header = None if trpr is None else trpr.find(qn("w:tblHeader"))
+        if header is None or header.get(qn("w:val"), "true") in ("false", "0", "off"):
+            break
+        count += 1
+    return count or None
 
 
 def _body_elements(parent: Any) -> Iterator[Any]:

@@ -1,4 +1,5 @@
-"""Word 97, RTF and OpenDocument text through LibreOffice: converted to DOCX, then read as DOCX.
+"""Word 97, RTF and OpenDocument files through LibreOffice: text documents converted to DOCX and read
+as DOCX, spreadsheets (.xls, .ods) converted to XLSX and read as XLSX.
 
 LibreOffice is the converter made for these formats (hand-written .doc parsing would lose tables and
 font names). Each conversion runs headless in its own temporary profile, so parallel workers never
@@ -18,7 +19,8 @@ from vnplan.extract.options import Limits
 from vnplan.schema.errors import InputError
 
 CONVERT_SECONDS = 180
-INSTALL_HINT = "install LibreOffice (Debian: apt-get install libreoffice-writer-nogui)"
+# the Debian package whose LibreOffice component converts to each target
+PACKAGES = {"docx": "libreoffice-writer-nogui", "xlsx": "libreoffice-calc-nogui"}
 
 
 def soffice() -> str | None:
@@ -29,7 +31,9 @@ def convert(data: bytes, suffix: str, target: str = "docx") -> bytes:
     """``data`` (a file named ``*<suffix>``) converted by LibreOffice to ``target``'s bytes."""
     program = soffice()
     if program is None:
-        raise InputError(f"{suffix} files need LibreOffice to be read; {INSTALL_HINT}")
+        raise InputError(
+            f"{suffix} files need LibreOffice to be read; install LibreOffice (Debian: apt-get install {PACKAGES[target]})"
+        )
     with tempfile.TemporaryDirectory(prefix="vnplan-office-") as folder:
         work = Path(folder)
         source = work / f"input{suffix}"
@@ -61,3 +65,10 @@ def read_office_text(data: bytes, suffix: str, limits: Limits) -> Reading:
 
     reading = read_docx(convert(data, suffix), limits)
     return Reading(reading.builder, reading.text_method, reading.warnings, f"{suffix.lstrip('.')}→docx")
+
+
+def read_office_sheet(data: bytes, suffix: str) -> Reading:
+    from vnplan.extract.xlsx import read_xlsx
+
+    reading = read_xlsx(convert(data, suffix, "xlsx"))
+    return Reading(reading.builder, reading.text_method, reading.warnings, f"{suffix.lstrip('.')}→xlsx")

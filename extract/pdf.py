@@ -17,7 +17,7 @@ import itertools
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pdfplumber
@@ -27,9 +27,9 @@ from pdfminer.layout import LTChar, LTItem
 from pdfplumber.page import Page as PlumberPage
 from pdfplumber.page import fix_fontname_bytes
 
-from vnplan.extract.builder import Box, Line, Reading, TextBuilder, join_lines
+from vnplan.extract.builder import Box, GridCell, Line, Reading, TextBuilder, join_lines
 from vnplan.extract.document import Table
-from vnplan.extract.lines import Block, Glyph, blocks, glyphs_from_chars, group_rows, row_line
+from vnplan.extract.lines import ROW_TOLERANCE, WORD_GAP, Block, Glyph, blocks, glyphs_from_chars, group_rows, row_line
 from vnplan.extract.options import Limits, OcrOptions
 from vnplan.extract.signatures import field_signature, stamp_signature
 from vnplan.extract.widgets import Widget, page_widgets
@@ -41,6 +41,10 @@ from vnplan.schema.model import Signature
 # 5 % and more; an OCR'd scan's invisible text layer covers as much as the print.
 TEXT_COVER_SHARE = 0.04
 SCAN_IMAGE_SHARE = 0.5
+# Grid lines that cut more words than this, or leave more characters outside every cell, are rules
+# drawn across prose, not a table (issue #15: tabs in justified paragraphs, syllables split).
+MAX_CUT_WORDS = 1
+MAX_TEXT_OUTSIDE_CELLS = 2
 # Top and bottom share of the page where page numbers and running headers/footers live.
 MARGIN_SHARE = 0.08
 PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
@@ -81,11 +85,12 @@ class _LeanPage(PlumberPage):
 
 @dataclass
 class TablePart:
-    rows: list[list[Line]]
+    rows: list[list[GridCell | None]]  # None: a grid position covered by a merged cell
     bbox: Box
     columns: list[float]  # x of each column's left edge
     continues: bool = False  # continues the last table of the previous page
-    header: list[list[Line]] = field(default_factory=list)  # first rows of the table this part belongs to
+    header: list[list[str]] = field(default_factory=list)  # first rows of the table this part belongs to
+    repeated: int = 0  # header rows repeated from the previous page (dropped)
 
 
 @dataclass
@@ -207,16 +212,15 @@ def _read_page(page: Any, widgets: list[Widget] | None = None) -> PageLayout:
     if stamped:
         chars = [*(c for c in chars if not (c["text"].isspace() and _under_any(c, stamped))), *stamped]
     # pdfplumber computes a table's rows and bbox anew on every access: read each once.
-    tables = []
+    parts: list[TablePart] = []
     for table in page.find_tables():
         rows = [row.cells for row in table.rows]
         if len(rows) >= 2 and max(len(cells) for cells in rows) >= 2:
-            tables.append((rows, table.bbox))
-    boxes = [bbox for _, bbox in tables]
-    outside = [c for c in chars if not any(_inside(c, bbox) for bbox in boxes)] if tables else chars
-    items: list[Block | TablePart] = list(blocks(glyphs_from_chars(outside), width))
-    for rows, bbox in tables:
-        items.append(_table_part(rows, bbox, [c for c in chars if _inside(c, bbox)]))
+            part = _table_part(rows, table.bbox, [c for c in chars if _inside(c, table.bbox)])
+            if part is not None:
+                parts.append(part)
+    outside = [c for c in chars if not any(_inside(c, part.bbox) for part in parts)] if parts else chars
+    items: list[Block | TablePart] = [*blocks(glyphs_from_chars(outside), width), *parts]
     items.sort(key=_top)
     layout.items = items
     return layout
@@ -311,20 +315,59 @@ class _ByCentre:
         return [self.chars[i] for i in found]
 
 
-def _table_part(table_rows: list[list[Box | None]], bbox: Box, chars: list[dict[str, Any]]) -> TablePart:
+def _table_part(table_rows: list[list[Box | None]], bbox: Box, chars: list[dict[str, Any]]) -> TablePart | None:
+    """The table's rows of cells; None when its grid lines are no table's: they cut through words
+    or leave text outside every cell (rules or frames drawn across justified prose)."""
     width = max(len(cells) for cells in table_rows)
     by_centre = _ByCentre(chars)
-    rows: list[list[Line]] = []
-    for row in table_rows:
-        cells: list[Line] = []
-        for cell in row:
-            inside = by_centre.inside(cell) if cell is not None else []
-            lines = [row_line(r) for r in group_rows(glyphs_from_chars(inside))]
-            cells.append(join_lines([ln for ln in lines if ln.text], " "))
-        cells += [Line.plain("")] * (width - len(cells))
-        rows.append(cells)
     columns = sorted({round(c[0]) for r in table_rows for c in r if c is not None})
-    return TablePart(rows, tuple(bbox), columns, header=rows[:5])  # a header is at most a few rows
+    tops = [min(c[1] for c in r if c is not None) for r in table_rows if any(c is not None for c in r)]
+    rows: list[list[GridCell | None]] = []
+    placed = cuts = 0
+    for row in table_rows:
+        cells: list[GridCell | None] = []
+        before: list[list[Glyph]] = []  # the printed lines of the cell to the left
+        for cell in row:
+            if cell is None:  # covered by a merged cell above or to the left
+                cells.append(None)
+                continue
+            inside = by_centre.inside(cell)
+            placed += sum(not c["text"].isspace() for c in inside)
+            printed = group_rows(glyphs_from_chars(inside))
+            cuts += _cut_words(before, printed)
+            before = printed
+            lines = [row_line(r) for r in printed]
+            # the grid lines a merged cell spans: column edges and row tops strictly inside it
+            col_span = 1 + sum(cell[0] + 1 < x < cell[2] - 1 for x in columns)
+            row_span = 1 + sum(cell[1] + 1 < y < cell[3] - 1 for y in tops)
+            cells.append(GridCell(join_lines([ln for ln in lines if ln.text], " "), row_span, col_span, tuple(cell)))
+        cells += [GridCell(Line.plain(""))] * (width - len(cells))
+        rows.append(cells)
+    outside = sum(not c["text"].isspace() for c in chars) - placed
+    if cuts > MAX_CUT_WORDS or outside > MAX_TEXT_OUTSIDE_CELLS:
+        return None
+    return TablePart(rows, tuple(bbox), columns, header=[_texts(r) for r in rows[:5]])  # a header is a few rows at most
+
+
+def _cut_words(left: list[list[Glyph]], right: list[list[Glyph]]) -> int:
+    """Printed lines that run on from one cell into the next without a word gap: a grid line drawn
+    through a word ("nh|iệm vụ"). Real cells keep their text inside their padding."""
+    cuts = 0
+    ends = [[g for g in line if g.text.strip()] for line in left]
+    for line in right:
+        first = next((g for g in line if g.text.strip()), None)
+        for printed in ends:
+            if first is None or not printed:
+                continue
+            last = printed[-1]
+            same_row = abs(last.mid - first.mid) <= ROW_TOLERANCE * max(last.size, first.size)
+            if same_row and first.x0 - last.x1 <= WORD_GAP * max(last.size, first.size):
+                cuts += 1
+    return cuts
+
+
+def _texts(row: list[GridCell | None]) -> list[str]:
+    return [_text(c.line) if c else "" for c in row]
 
 
 def _text(line: Line) -> str:
@@ -378,13 +421,10 @@ def _mark_continuations(layouts: list[PageLayout]) -> None:
         first.continues = True
         first.header = header = last.header
         repeat = 0
-        while (
-            repeat < len(header)
-            and repeat < len(first.rows) - 1
-            and [_text(c) for c in first.rows[repeat]] == [_text(c) for c in header[repeat]]
-        ):
+        while repeat < len(header) and repeat < len(first.rows) - 1 and _texts(first.rows[repeat]) == header[repeat]:
             repeat += 1
         del first.rows[:repeat]
+        first.repeated = repeat
 
 
 def _same_columns(a: list[float], b: list[float]) -> bool:
@@ -435,19 +475,11 @@ def _assemble(layouts: list[PageLayout], warnings: list[str]) -> Reading:
                 for line in item.lines:
                     builder.add_line(line)
                 continue
-            table = builder.add_table(layout.number, item.rows, item.bbox)
+            table = builder.add_table("pdf_ruled", layout.number, item.rows, item.bbox)
             if item.continues and open_table is not None:
                 builder.tables.pop()
                 builder.tables.pop()
-                parts = open_table.parts or [(open_table.page, open_table.start, open_table.end)]
-                table = Table(
-                    page=open_table.page,
-                    start=open_table.start,
-                    end=table.end,
-                    rows=open_table.rows + table.rows,
-                    bbox=open_table.bbox,
-                    parts=[*parts, (layout.number, table.start, table.end)],
-                )
+                table = _stitched(open_table, table, layout.number, item.repeated)
                 builder.tables.append(table)
             open_table = table
         if layout.items and not isinstance(layout.items[-1], TablePart):
@@ -457,3 +489,21 @@ def _assemble(layouts: list[PageLayout], warnings: list[str]) -> Reading:
     text_method = "mixed" if len(methods) > 1 else methods.pop()
     signatures = [signature for layout in layouts for signature in layout.signatures]
     return Reading(builder, text_method, warnings, "pdf", signatures)
+
+
+def _stitched(table: Table, part: Table, page: int, repeated: int) -> Table:
+    """A table continued on the next page as one table: the part's rows below the table's; the
+    header rows the part repeated (and dropped) say how many rows the header has."""
+    below = max((c.row + c.row_span for c in table.cells), default=0)
+    parts = table.parts or [(table.page or page, table.start, table.end)]
+    return Table(
+        source=table.source,
+        page=table.page,
+        start=table.start,
+        end=part.end,
+        cells=table.cells + [replace(c, row=c.row + below) for c in part.cells],
+        columns=max(table.columns, part.columns),
+        header_rows=max(table.header_rows or 0, repeated) or None,
+        bbox=table.bbox,
+        parts=[*parts, (page, part.start, part.end)],
+    )

@@ -17,8 +17,9 @@ MAGIC: tuple[tuple[bytes, Format], ...] = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc"),  # OLE2 compound file: Word 97-2003
     (b"{\\rtf", "rtf"),
 )
-# Formats inside the same container: a zip is a DOCX or an OpenDocument file, told apart by the name.
-SAME_CONTAINER: dict[Format, Format] = {"odt": "docx"}
+# Formats inside the same container, told apart by the name: a zip is a DOCX, an XLSX or an
+# OpenDocument file; an OLE2 compound file is a Word 97 or an Excel 97 file.
+SAME_CONTAINER: dict[Format, Format] = {"odt": "docx", "xlsx": "docx", "ods": "docx", "xls": "doc"}
 
 EXTENSIONS: dict[str, Format] = {
     ".txt": "txt",
@@ -30,6 +31,9 @@ EXTENSIONS: dict[str, Format] = {
     ".doc": "doc",
     ".rtf": "rtf",
     ".odt": "odt",
+    ".xlsx": "xlsx",
+    ".xls": "xls",
+    ".ods": "ods",
     ".png": "image",
     ".jpg": "image",
     ".jpeg": "image",

@@ -20,9 +20,10 @@ from vnplan.normalize.mapped import Edit, MappedText, RawRepair
 from vnplan.normalize.markdown import looks_like_markdown, strip_markdown
 from vnplan.normalize.quality import QualityReading, read_quality
 from vnplan.normalize.restore import damage_mode, line_is_clean
+from vnplan.normalize.tables import find_tables
 from vnplan.normalize.unicode import normalize_unicode
 from vnplan.schema.codes import WarningCode
-from vnplan.schema.model import Notice, Provenance, Repair, TextQuality
+from vnplan.schema.model import Notice, Provenance, Repair, Table, TextQuality
 
 if TYPE_CHECKING:
     from vnplan.normalize.restore.decoder import Restorer
@@ -39,6 +40,7 @@ class NormalizedDocument:
     text_quality: TextQuality
     repairs: list[Repair] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # every cell's span is in the normalized text
 
     @property
     def text(self) -> str:
@@ -91,7 +93,8 @@ def normalize(doc: ExtractedDocument, restorer: Restorer | None = None) -> Norma
         repair_counts[item.method] = repair_counts.get(item.method, 0) + 1
 
     heading_lines: dict[int, int] = {}
-    if doc.markup == "markdown" or looks_like_markdown(mapped.text):
+    markdown = doc.markup == "markdown" or looks_like_markdown(mapped.text)
+    if markdown:
         mapped, heading_lines = strip_markdown(mapped)
         repair_counts["markdown_markup"] = len(heading_lines)
 
@@ -150,7 +153,7 @@ def normalize(doc: ExtractedDocument, restorer: Restorer | None = None) -> Norma
         repairs=dict(sorted(repair_counts.items())),
         confidence=round(confidence, 3),
     )
-    return NormalizedDocument(
+    normalized = NormalizedDocument(
         source=doc,
         mapped=mapped,
         headings=layout.headings,
@@ -159,6 +162,10 @@ def normalize(doc: ExtractedDocument, restorer: Restorer | None = None) -> Norma
         repairs=repairs,
         warnings=[*doc.warnings, *warnings],
     )
+    normalized.tables = find_tables(
+        mapped, doc.raw_text, doc.tables, normalized.provenance, normalized.page_of, markdown=markdown
+    )
+    return normalized
 
 
 RESTORE_METHODS = {"stripped": "restore_diacritics", "ocr": "ocr_correction"}

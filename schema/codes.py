@@ -23,6 +23,9 @@ class WarningCode(StrEnum):
     DOC_READ = "doc_read"
     RTF_READ = "rtf_read"
     ODT_READ = "odt_read"
+    XLSX_READ = "xlsx_read"
+    XLS_READ = "xls_read"
+    ODS_READ = "ods_read"
     IMAGE_READ = "image_read"
     NOT_VIETNAMESE = "not_vietnamese"
     DAMAGED_TEXT = "damaged_text"
@@ -39,7 +42,7 @@ class WarningCode(StrEnum):
 
 
 # The input formats (``document.source.format``), each with a reader whose notes are the warning <format>_read.
-Format = Literal["txt", "md", "pdf", "docx", "doc", "rtf", "odt", "image"]
+Format = Literal["txt", "md", "pdf", "docx", "doc", "rtf", "odt", "image", "xlsx", "xls", "ods"]
 
 WARNING_MEANINGS: dict[WarningCode, str] = {
     **{

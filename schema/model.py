@@ -316,6 +316,45 @@ class Repair(Record):
     confidence: float = Field(ge=0, le=1)
 
 
+TableSource = Literal["pdf_ruled", "docx", "xlsx", "markdown", "text_tabs"]
+
+
+class TableCell(Record):
+    """One cell of a table; a merged cell is listed once, at its top-left grid position."""
+
+    text: str = Field(description="the cell's normalized text, text[start:end] of the document")
+    row: int = Field(ge=0, description="0-based grid row of the cell's top edge")
+    col: int = Field(ge=0, description="0-based grid column of the cell's left edge")
+    row_span: int = Field(default=1, ge=1, description="grid rows the cell covers (vertically merged cells)")
+    col_span: int = Field(default=1, ge=1, description="grid columns the cell covers (horizontally merged cells)")
+    page: int | None = Field(default=None, description="1-based page the cell is printed on; null without pages")
+    bbox: list[float] | None = Field(
+        default=None,
+        description="[x0, top, x1, bottom] of the cell in PDF points on `page`, when the input has a layout",
+    )
+    start: int = Field(ge=0, description="start offset of the cell's text in the document's normalized text")
+    end: int = Field(ge=0, description="end offset (exclusive) of the cell's text in the normalized text")
+
+
+class Table(Record):
+    """A table as the reader found it: a grid of cells, each traceable to its span of the text."""
+
+    id: str = Field(description="t1, t2, … in document order")
+    source: TableSource = Field(
+        description="how the table was found: pdf_ruled (grid lines of a PDF page), docx (a Word table), xlsx "
+        "(a spreadsheet's used range), markdown (a pipe table), text_tabs (tab-separated rows of plain text)"
+    )
+    pages: list[int] = Field(default_factory=list, description="1-based pages the table is printed on, in order")
+    header_rows: int = Field(ge=0, description="how many rows at the top are column headings")
+    columns: int = Field(ge=0, description="number of grid columns")
+    caption: str | None = Field(default=None, description="the line above the table (its title), or the sheet name")
+    scale: str | None = Field(
+        default=None, description="the unit note above or in the header, as written, e.g. 'ĐVT: triệu đồng'"
+    )
+    rows: list[list[TableCell]] = Field(default_factory=list, description="the cells, row by row, left to right")
+    provenance: Provenance = Field(description="the span of the whole table in the normalized text")
+
+
 class PlanDocument(Record):
     schema_version: str = SCHEMA_VERSION
     document: DocumentInfo
@@ -326,6 +365,7 @@ class PlanDocument(Record):
     budgets: list[Budget] = Field(default_factory=list)
     units: list[Unit] = Field(default_factory=list)
     activities: list[Activity] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
     repairs: list[Repair] = Field(default_factory=list)
     warnings: list[Notice] = Field(default_factory=list)
 

@@ -178,6 +178,7 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
         budgets=budgets,
         units=units,
         activities=activities,
+        tables=doc.tables,
         repairs=doc.repairs,
         warnings=[
             *doc.warnings,

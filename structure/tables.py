@@ -1,5 +1,6 @@
-"""Appendix tables read back into rows, whether they arrive as tab-separated rows (PDF and DOCX
-readers, Word text) or flattened one cell per printed line (a PDF text layer).
+"""Appendix tables read back into rows, whether they arrive as the document's tables (the readers'
+grids and the tab-separated rows of text, ``NormalizedDocument.tables``) or flattened one cell per
+printed line (a PDF text layer).
 
 A flattened table is cut into rows at its row labels: arabic numbers counting up from 1, group
 labels (A., B. or I, II, III) and total rows ("Tổng", "Tổng cộng", "TỔNG CHUNG"). Anything
@@ -85,34 +86,58 @@ def physical_lines(doc: NormalizedDocument, lines: list[Line]) -> list[PhysicalL
     return result
 
 
+def grid_rows(doc: NormalizedDocument, lines: list[Line]) -> dict[int, list[str]]:
+    """Line number → the cell texts of the table row printed on that line, in grid order (a position
+    covered by a merged cell is empty; empty cells at the end of a row are dropped). Only tables of
+    two or more columns have rows of cells; a one-column table is read as lines."""
+    starts = [line.start for line in lines]
+    rows: dict[int, list[str]] = {}
+    for table in doc.tables:
+        if table.columns < 2:
+            continue
+        for row in table.rows:
+            shown = [cell for cell in row if cell.text]
+            if not shown:
+                continue
+            texts = [""] * table.columns
+            for cell in row:
+                texts[cell.col] = cell.text
+            while texts and not texts[-1]:
+                texts.pop()
+            # a table nested in a cell lies on its outer row's line: the outer row is the line's row
+            rows.setdefault(lines[bisect.bisect_right(starts, shown[0].start) - 1].number, texts)
+    return rows
+
+
 def document_tables(
     doc: NormalizedDocument, lines: list[Line], sections: list[SectionNode], section_of: dict[int, SectionNode]
 ) -> list[Table]:
-    """Appendix tables (one per appendix, tab-separated or flattened) and tab-separated tables in the body."""
+    """Appendix tables (one per appendix, from rows of cells or flattened) and tables in the body."""
     tables: list[Table] = []
     in_appendix: set[int] = set()
+    cells = grid_rows(doc, lines)
     for appendix in (s for s in sections if s.marker == "appendix"):
         inside = [line for line in lines if appendix.start <= line.start <= appendix.end]
         in_appendix.update(line.number for line in inside)
-        if any("\t" in line.text for line in inside):
-            tables.extend(_tab_tables(appendix, inside))
+        if any(line.number in cells for line in inside):
+            tables.extend(_tab_tables(appendix, inside, cells))
         else:
             tables.append(_flattened_table(appendix, physical_lines(doc, inside)))
-    # In the body, each run of tab-separated rows is a table, captioned by the line before it.
+    # In the body, each run of rows of cells is a table, captioned by the line before it.
     run: list[Line] = []
     body = [line for line in lines if line.number not in in_appendix]
     for index, line in enumerate([*body, None]):
-        if line is not None and "\t" in line.text:
+        if line is not None and line.number in cells:
             run.append(line)
             continue
-        if line is not None and run and _resumes(body, index):
+        if line is not None and run and _resumes(body, index, cells):
             run.append(line)  # a note between rows ("Trong đó:"): the table goes on after it
             continue
         if len(run) >= 2:
             before = [candidate for candidate in lines if candidate.number == run[0].number - 1]
             section = section_of.get(run[0].number)
             if section is not None:
-                tables.extend(_tab_tables(section, before + run))
+                tables.extend(_tab_tables(section, before + run, cells))
         run = []
     return tables
 
@@ -120,9 +145,9 @@ def document_tables(
 TABLE_GAP = 2  # non-tab lines a table may have between its rows ("Trong đó:", a wrapped cell)
 
 
-def _resumes(body: list[Line], index: int) -> bool:
+def _resumes(body: list[Line], index: int, grid: dict[int, list[str]]) -> bool:
     ahead = body[index + 1 : index + 1 + TABLE_GAP]
-    return any("\t" in line.text for line in ahead) and len(body[index].text) < 200
+    return any(line.number in grid for line in ahead) and len(body[index].text) < 200
 
 
 def _flattened_table(section: SectionNode, lines: list[PhysicalLine]) -> Table:
@@ -228,9 +253,9 @@ def label_rank(label: str) -> int:
     return UNLABELLED_RANK
 
 
-def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:
-    """Tab-separated rows under one or more header rows; a repeated header after a page break
-    continues the same table. Every body row is kept with its label (1, 1.1, I, A, a, -, or none)."""
+def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, list[str]]) -> list[Table]:
+    """Rows of cells under one or more header rows; a repeated header after a page break continues
+    the same table. Every body row is kept with its label (1, 1.1, I, A, a, -, or none)."""
     caption: list[PhysicalLine] = []
     header_rows: list[list[str]] = []
     rows: list[Row] = []
@@ -239,11 +264,11 @@ def _tab_tables(section: SectionNode, lines: list[Line]) -> list[Table]:
     continuation_columns: list[int] | None = None
     for line in lines:
         physical = PhysicalLine(line.start, line.end, line.text)
-        if "\t" not in line.text:
+        if line.number not in grid:
             if not header_rows:
                 caption.append(physical)
             continue  # footnotes and notes between table pages
-        cells = [c.strip() for c in line.text.split("\t")]
+        cells = list(grid[line.number])
         header = _compose(header_rows)
         is_header = not ITEM_LABEL.match(cells[0]) and sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2
         if is_header or (header_rows and _names_columns(cells, header)):

@@ -18,6 +18,7 @@ RULE_MODULES = (
     "vnplan.schema.markers",
     "vnplan.normalize.layout",
     "vnplan.normalize.markdown",
+    "vnplan.normalize.tables",
     "vnplan.normalize.unicode",
     "vnplan.normalize.quality",
     "vnplan.normalize.restore.lm",
