@@ -127,12 +127,13 @@ ISSUER_SENTENCE = _c(
 )
 # Administrative divisions named after an issuer or in the text.
 # A name in capitals ("TỈNH LAI CHÂU") or in title case ("tỉnh Lai Châu"), up to four words.
-# (never running on into the national motto printed beside it: "TỈNH KIÊN GIANG CỘNG HÒA XÃ HỘI …")
+# (never running on into the national motto printed beside it: "TỈNH KIÊN GIANG CỘNG HÒA XÃ HỘI …",
+# nor over a line end into the line below it: "TỈNH KIÊN GIANG" / "SỞ Y TẾ" of a header read by columns)
 _NOT_MOTTO = r"(?!CỘNG\b|Cộng\b)"
 _PLACE_WORDS = (
-    r"(?P<name>\p{Lu}{2,}(?:\s+"
+    r"(?P<name>\p{Lu}{2,}(?:[^\S\n]+"
     + _NOT_MOTTO
-    + r"\p{Lu}{2,}){0,3}(?!\p{Ll})|\p{Lu}\p{Ll}+(?:\s+"
+    + r"\p{Lu}{2,}){0,3}(?!\p{Ll})|\p{Lu}\p{Ll}+(?:[^\S\n]+"
     + _NOT_MOTTO
     + r"\p{Lu}\p{Ll}*){0,3})"
 )

@@ -217,3 +217,18 @@ def test_units_a_department_directs(sentence, directed):
     from vnplan.structure.units import DIRECTED
 
     assert DIRECTED.search(sentence)["units"] == directed
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("UBND TỈNH KIÊN GIANG", "KIÊN GIANG"),
+        ("UBND TỈNH KIÊN GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KIÊN GIANG"),  # the motto beside it
+        ("UBND TỈNH KIÊN GIANG\nSỞ Y TẾ", "KIÊN GIANG"),  # the line below it (a header read by columns)
+        ("trên địa bàn tỉnh Kiên Giang\nII. MỤC ĐÍCH", "Kiên Giang"),
+        ("tỉnh Thừa Thiên Huế", "Thừa Thiên Huế"),
+    ],
+)
+def test_province_names_end_with_their_line(text: str, name: str) -> None:
+    found = rules.PROVINCE_NAME.search(text)
+    assert found is not None and found["name"] == name
