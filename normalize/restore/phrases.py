@@ -74,6 +74,7 @@ class PhraseIndex:
         # left out, they say nothing.
         glued: dict[str, tuple[str, ...] | None] = {}
         used: set[int] = set()  # word ids of the phrases
+        term_firsts: set[int] = set()
         for kind, phrase in rows:
             tokens = phrase_tokens(phrase)
             if kind not in NAME_KINDS and all(t.isalpha() for t in tokens):
@@ -85,6 +86,8 @@ class PhraseIndex:
                 continue  # a word the model does not know, or too short to be evidence
             node = self.root
             used.update(k for k in keys if isinstance(k, int))
+            if kind not in NAME_KINDS and isinstance(keys[0], int):
+                term_firsts.add(keys[0])
             for place, (key, token) in enumerate(zip(keys, tokens, strict=True)):
                 node = node.setdefault(key, {})
                 if isinstance(key, int) and token.isalpha():
@@ -98,6 +101,10 @@ class PhraseIndex:
         # the words of any phrase: most candidates are in none, and need no look-up in the trie
         self.in_phrase = np.zeros(len(word_id), dtype=bool)
         self.in_phrase[sorted(used)] = True
+        self.starts = np.zeros(len(word_id), dtype=bool)  # first words of phrases
+        self.starts[[key for key in self.root if isinstance(key, int)]] = True
+        self.term_starts = np.zeros(len(word_id), dtype=bool)  # first words of phrases that are no names
+        self.term_starts[sorted(term_firsts)] = True
 
     def boost(self, slots: Sequence[_Slot], weight: float = PHRASE_WEIGHT, ocr: bool = False) -> int:
         """Add ``weight`` to every candidate that spells, with the candidates of its neighbours, a
@@ -107,12 +114,20 @@ class PhraseIndex:
         misreading no candidate explains ("Tubi" in "Tubi tho trung binh"): where the token is no
         syllable and its letters are within ``OPEN_EDITS`` edits of the phrase's word, that word
         becomes a candidate of its own, at ``OPEN_LOGP``."""
-        options = [self._options(slot) for slot in slots]
+        options: dict[int, list[tuple[Key, int]]] = {}  # slot → its trie keys, made when first needed
+
+        def keys_of(position: int) -> list[tuple[Key, int]]:
+            if position not in options:
+                options[position] = self._options(slots[position])
+            return options[position]
+
         unread = [_unread(slot) if ocr else None for slot in slots]
         boosted: dict[tuple[int, int], float] = {}
         added: dict[tuple[int, int], float] = {}  # (slot, word id) → bonus, for words a phrase adds
         matches = 0
         for start in range(len(slots)):
+            if unread[start] is None and not self._may_start(slots[start]):
+                continue  # no phrase starts here
             # frontier: (trie node, [(slot, candidate position)] of the words taken so far, the word a
             # phrase put at an unread token as (slot, word id), if any)
             frontier: list[tuple[dict, list[tuple[int, int]], tuple[int, int] | None]] = [(self.root, [], None)]
@@ -120,7 +135,7 @@ class PhraseIndex:
             while frontier and position < len(slots):
                 advanced = []
                 for node, taken, opened in frontier:
-                    steps = [(key, choice, opened) for key, choice in options[position]]
+                    steps = [(key, choice, opened) for key, choice in keys_of(position)]
                     observed = unread[position]
                     if observed is not None and opened is None:
                         steps += [(key, -1, (position, key)) for key in self._fitting(node, observed)]
@@ -155,6 +170,13 @@ class PhraseIndex:
                 slot.channel = np.append(slot.channel, OPEN_LOGP + bonus)
                 slot.fixed = False
         return matches
+
+    def _may_start(self, slot: _Slot) -> bool:
+        """Whether a phrase may start at this slot: a candidate starts a term, or, capitalized, a name."""
+        written = slot.like or slot.raw
+        if not slot.free:
+            return (written if _is_number(written) else int(slot.ids[0])) in self.root
+        return bool((self.starts if written[:1].isupper() else self.term_starts)[slot.ids].any())
 
     def _options(self, slot: _Slot) -> list[tuple[Key, int]]:
         """What a slot can be, as trie keys: (word id, candidate position) of a free slot's candidates
