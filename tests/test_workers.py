@@ -103,3 +103,14 @@ def test_killing_the_coordinator_alone_stops_its_workers():
     while any(map(_alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(map(_alive, workers)), "a worker outlived its coordinator"
+
+
+def test_a_worker_can_ocr_a_scan(tmp_path):
+    # A scan is OCR'd by a pool of its own inside the worker: a daemonic worker may not start one, and
+    # every scan of a batch failed with "daemonic processes are not allowed to have children".
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(Path(__file__).parent / "fixtures" / "seed002_scan.pdf", inputs / "scan.pdf")
+    result = CliRunner().invoke(app, ["batch", str(inputs), "-o", str(tmp_path / "out"), "--workers", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "scan.json").exists()

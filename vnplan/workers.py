@@ -105,7 +105,9 @@ def run_tasks(work: Callable[[T], R], tasks: Iterable[T], workers: int) -> Itera
 
     def start() -> _Worker:
         ours, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs, work, parent, memory), daemon=True)
+        # not daemonic: a worker OCRs a scan with a pool of its own (extract/ocr.py), which a daemonic
+        # process may not start; the finally below and PR_SET_PDEATHSIG end the workers instead
+        process = context.Process(target=_serve, args=(theirs, work, parent, memory), daemon=False)
         process.start()
         theirs.close()
         return _Worker(process, ours)
