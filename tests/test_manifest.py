@@ -39,7 +39,7 @@ def test_every_file_is_processed_or_listed_as_skipped_with_its_reason(tmp_path):
     shutil.copy(seed_path("002"), inputs / "plan.txt")
     shutil.copy(seed_path("002"), inputs / "sub" / "copy.txt")  # same content
     (inputs / "empty.txt").write_bytes(b"")
-    (inputs / "budget.xlsx").write_bytes(b"PK\x03\x04 a spreadsheet")
+    (inputs / "slides.pptx").write_bytes(b"PK\x03\x04 a presentation")
     (inputs / "README.md").write_text(NOTES, encoding="utf-8")
     result = _batch(inputs, out_dir)
     assert result.exit_code == 0, result.output
@@ -48,15 +48,15 @@ def test_every_file_is_processed_or_listed_as_skipped_with_its_reason(tmp_path):
     )
     skipped = {row["file"]: row["reason"] for row in _csv(out_dir / "skipped.csv")}
     assert skipped == {
-        "budget.xlsx": "unsupported file type .xlsx",
+        "slides.pptx": "unsupported file type .pptx",
         "empty.txt": "empty file",
         "sub/copy.txt": "same content as plan.txt",
     }
     rows = read_manifest(out_dir)
-    assert sorted(rows) == ["README.md", "budget.xlsx", "empty.txt", "plan.txt", "sub/copy.txt"]
+    assert sorted(rows) == ["README.md", "empty.txt", "plan.txt", "slides.pptx", "sub/copy.txt"]
     assert {name: row.status for name, row in rows.items()} == {
         "README.md": "ok",
-        "budget.xlsx": "skipped",
+        "slides.pptx": "skipped",
         "empty.txt": "skipped",
         "plan.txt": "ok",
         "sub/copy.txt": "skipped",
