@@ -64,7 +64,7 @@ def test_a_paragraph_bomb_is_refused_while_streamed_in_bounded_memory(tmp_path):
     assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
     [line, _] = run.stderr.splitlines()
     assert "XML elements" in line and "bomb.docx" in line, line
-    assert peak_mib < 600, peak_mib  # python-docx alone would have taken about 1.3 GB
+    assert peak_mib < 1024, peak_mib  # the whole stack imported is ~0.7 GB; python-docx alone would add 1.3 GB
 
 
 def test_a_part_that_unpacks_past_the_limit_is_refused(tmp_path):
