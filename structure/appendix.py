@@ -17,11 +17,12 @@ import regex
 from vnplan.normalize import NormalizedDocument
 from vnplan.schema.model import Activity, Budget, Period
 from vnplan.structure import confidence
-from vnplan.structure.columns import Column, read_columns, table_scale
+from vnplan.structure.columns import YEAR, Column, read_columns, table_scale
 from vnplan.structure.lexicon import organisations
 from vnplan.structure.money import funding_source
 from vnplan.structure.numbers import money_to_vnd, parse_number
 from vnplan.structure.tables import PhysicalLine, Row, Table, label_rank
+from vnplan.structure.units import ITEM_SUBJECT
 
 MONEY_CAPTION = regex.compile(
     r"kinh\s+phí|dự\s+toán|nguồn\s+vốn|nhu\s+cầu\s+vốn|đơn\s+vị(?:\s+tính)?\s*:\s*[\p{L} ]*đồng", regex.I
@@ -33,7 +34,6 @@ RATE_CAPTION = regex.compile(
     r"\bmức\s+(?:hưởng|trợ\s+cấp|phụ\s+cấp|lương)\b|\b(?:hằng|hàng)\s+tháng\b",
     regex.I,
 )
-YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 AMOUNT_TOKEN = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$")
 # Smallest credible line amount in a table of đồng (anything below is a count or a rate).
 MIN_DONG_AMOUNT = 1000
@@ -141,7 +141,7 @@ def _column_budgets(
                 continue
             name = _row_name(cells, name_column)
             year = column.year or (int(caption_year[-1]) if len(set(caption_year)) == 1 else None)
-            start = _cell_start(row, index)
+            start, end = (row.spans or [])[index] or (row.start, row.end)
             budget = Budget(
                 id=f"bud-{first_id + len(budgets) + len(made)}",
                 description=name[:300],
@@ -154,7 +154,7 @@ def _column_budgets(
                 section=table.section.id,
                 provenance=doc.provenance(
                     start,
-                    start + len(cells[index].strip()),
+                    end,
                     "rule:table_amount_cell",
                     confidence.BUDGET_TABLE_AMOUNT_CELL,
                 ),
@@ -209,16 +209,6 @@ def _row_name(cells: list[str], name_column: int | None) -> str:
     if name_column is not None and name_column < len(cells) and cells[name_column].strip():
         return cells[name_column].strip()
     return next((c.strip() for c in cells[1:] if regex.search(r"\p{L}{2,}", c)), cells[0].strip())
-
-
-def _cell_start(row: Row, column: int) -> int:
-    """Where a cell's text starts in the normalized text (cells are tab-separated on the row's line)."""
-    for line in row.lines:
-        parts = line.text.split("\t")
-        if column < len(parts) and parts[column].strip():
-            offset = sum(len(p) + 1 for p in parts[:column])
-            return line.start + offset + (len(parts[column]) - len(parts[column].lstrip()))
-    return row.start
 
 
 def _nest_by_labels(made: list[tuple[Row, Budget]]) -> None:
@@ -379,21 +369,15 @@ def _tab_activity(doc: NormalizedDocument, row: Row, roles: dict[str, int], numb
     )
 
 
-# Duties written after a unit's name in its cell: "Sở KH&CN chủ trì hướng dẫn, tổng hợp".
-DUTY_AFTER_NAME = regex.compile(
-    r"(?<!\s)\s+(?:chủ\s+trì|thực\s+hiện|thúc\s+đẩy|theo\s+dõi|báo\s+cáo|hướng\s+dẫn|tổng\s+hợp|phối\s+hợp|"
-    r"triển\s+khai|tham\s+mưu|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\b.*$",
-    regex.S,
-)
-
-
 def _units_only(cell: str | None) -> str | None:
-    """The units of a lead cell without the duties written after them."""
+    """The units of a lead cell without the duties written after them ("Sở KH&CN chủ trì hướng dẫn")."""
     if cell is None:
         return None
-    parts = [DUTY_AFTER_NAME.sub("", part).strip(" ,.") for part in cell.split(";")]
+    parts = []
+    for part in cell.split(";"):
+        subject = ITEM_SUBJECT.match(part.strip())
+        parts.append((subject["units"] if subject else part).strip(" ,."))
     return "; ".join(p for p in parts if p) or cell
-
 
 def _tab_rows(table: Table) -> bool:
     return any(row.cells is not None for row in table.rows)

@@ -15,6 +15,7 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.schema.codes import WarningCode
 from vnplan.schema.model import Budget, Notice, Period
 from vnplan.structure import confidence
+from vnplan.structure.columns import YEAR as ANY_YEAR
 from vnplan.structure.money import ALLOCATION, REPORTED, direction, funding_source
 from vnplan.structure.ner import rule_entities
 from vnplan.structure.numbers import money_to_vnd
@@ -43,7 +44,7 @@ def _allocates(line: Line, section: SectionNode, plan_start: int | None) -> bool
     )
     if not said or REPORTED.search(line.text):
         return False
-    years = [int(y) for y in regex.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", line.text)]
+    years = [int(y) for y in ANY_YEAR.findall(line.text)]
     return plan_start is None or all(year >= plan_start for year in years)
 
 

@@ -16,10 +16,12 @@ from typing import Literal
 import regex
 
 from vnplan.normalize import NormalizedDocument
-from vnplan.structure.columns import header_paths
+from vnplan.structure.columns import header_paths, read_columns
 from vnplan.structure.sections import Line, SectionNode
 
 RowKind = Literal["item", "group", "total"]
+Span = tuple[int, int]
+GridRow = tuple[list[str], list[Span | None]]
 
 ITEM_LABEL = regex.compile(r"^(?P<label>\d{1,3})(?=\s|$)")
 GROUP_LABEL = regex.compile(r"^(?P<label>[A-D])\.(?=\s|$)|^(?P<roman>I{1,3}|IV|V|VI{1,3}|IX|X)(?=\s|$)")
@@ -43,7 +45,8 @@ class Row:
     kind: RowKind
     label: str
     lines: list[PhysicalLine] = field(default_factory=list)
-    cells: list[str] | None = None  # for tab-separated rows
+    cells: list[str] | None = None  # for rows of cells
+    spans: list[Span | None] | None = None  # each cell's span in the normalized text (None: an empty cell)
 
     @property
     def start(self) -> int:
@@ -86,12 +89,13 @@ def physical_lines(doc: NormalizedDocument, lines: list[Line]) -> list[PhysicalL
     return result
 
 
-def grid_rows(doc: NormalizedDocument, lines: list[Line]) -> dict[int, list[str]]:
-    """Line number → the cell texts of the table row printed on that line, in grid order (a position
-    covered by a merged cell is empty; empty cells at the end of a row are dropped). Only tables of
-    two or more columns have rows of cells; a one-column table is read as lines."""
+def grid_rows(doc: NormalizedDocument, lines: list[Line]) -> dict[int, GridRow]:
+    """Line number → the cell texts of the table row printed on that line, in grid order, and each
+    cell's span in the normalized text (a position covered by a merged cell is empty, without a span;
+    empty cells at the end of a row are dropped). Only tables of two or more columns have rows of
+    cells; a one-column table is read as lines."""
     starts = [line.start for line in lines]
-    rows: dict[int, list[str]] = {}
+    rows: dict[int, GridRow] = {}
     for table in doc.tables:
         if table.columns < 2:
             continue
@@ -100,12 +104,14 @@ def grid_rows(doc: NormalizedDocument, lines: list[Line]) -> dict[int, list[str]
             if not shown:
                 continue
             texts = [""] * table.columns
+            spans: list[Span | None] = [None] * table.columns
             for cell in row:
-                texts[cell.col] = cell.text
+                texts[cell.col], spans[cell.col] = cell.text, (cell.start, cell.end)
             while texts and not texts[-1]:
                 texts.pop()
             # a table nested in a cell lies on its outer row's line: the outer row is the line's row
-            rows.setdefault(lines[bisect.bisect_right(starts, shown[0].start) - 1].number, texts)
+            line = lines[bisect.bisect_right(starts, shown[0].start) - 1].number
+            rows.setdefault(line, (texts, spans[: len(texts)]))
     return rows
 
 
@@ -145,7 +151,7 @@ def document_tables(
 TABLE_GAP = 2  # non-tab lines a table may have between its rows ("Trong đó:", a wrapped cell)
 
 
-def _resumes(body: list[Line], index: int, grid: dict[int, list[str]]) -> bool:
+def _resumes(body: list[Line], index: int, grid: dict[int, GridRow]) -> bool:
     ahead = body[index + 1 : index + 1 + TABLE_GAP]
     return any(line.number in grid for line in ahead) and len(body[index].text) < 200
 
@@ -253,7 +259,7 @@ def label_rank(label: str) -> int:
     return UNLABELLED_RANK
 
 
-def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, list[str]]) -> list[Table]:
+def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow]) -> list[Table]:
     """Rows of cells under one or more header rows; a repeated header after a page break continues
     the same table. Every body row is kept with its label (1, 1.1, I, A, a, -, or none)."""
     caption: list[PhysicalLine] = []
@@ -268,7 +274,7 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, list[st
             if not header_rows:
                 caption.append(physical)
             continue  # footnotes and notes between table pages
-        cells = list(grid[line.number])
+        cells, spans = list(grid[line.number][0]), list(grid[line.number][1])
         header = _compose(header_rows)
         is_header = not ITEM_LABEL.match(cells[0]) and sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2
         if is_header or (header_rows and _names_columns(cells, header)):
@@ -285,19 +291,22 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, list[st
         ):
             continue  # the column numbers under the header ("1 | 2 | 3 | 4=2x3")
         if continuation_columns is not None and rows and not ITEM_LABEL.match(cells[0] or ""):
-            cells = _place(cells, continuation_columns, len(header or cells))
+            cells, spans = _place(cells, spans, continuation_columns, len(header or cells))
             continuation_columns = None
         if rows and rows[-1].cells is not None and not any(cells[:2]):
-            # a row continued after a page break: its cells extend the previous row's cells
-            merged = rows[-1].cells
+            # a row continued after a page break: its cells extend the previous row's cells (a cell's
+            # span stays the one on its first page)
+            merged, merged_spans = rows[-1].cells, rows[-1].spans or []
             for i, cell in enumerate(cells):
                 if cell and i < len(merged):
                     merged[i] = f"{merged[i]} {cell}".strip()
+                    merged_spans[i] = merged_spans[i] or spans[i]
                 elif cell:
                     merged.append(cell)
+                    merged_spans.append(spans[i])
             rows[-1].lines.append(physical)
             continue
-        rows.append(Row(_row_kind(cells), cells[0], [physical], cells))
+        rows.append(Row(_row_kind(cells), cells[0], [physical], cells, spans))
     if header_rows and _numbers_rows(header_rows[0]):
         rows = _numbering_column(rows)
     if not header_rows:
@@ -329,7 +338,8 @@ def _numbering_column(rows: list[Row]) -> list[Row]:
         if cells and cells[0] and not _is_label(cells[0]):
             if len(cells) == width - 1:
                 cells = ["", *cells]
-                row = Row(_row_kind(cells), "-" if cells[1].startswith(("- ", "-\t")) else "", row.lines, cells)
+                label = "-" if cells[1].startswith(("- ", "-\t")) else ""
+                row = Row(_row_kind(cells), label, row.lines, cells, [None, *(row.spans or [])])
             elif row.kind != "total":
                 continue
         kept.append(row)
@@ -337,7 +347,7 @@ def _numbering_column(rows: list[Row]) -> list[Row]:
 
 
 def _numbers_rows(header: list[str]) -> bool:
-    return bool(header) and bool(regex.match(r"^(?:số\s+)?s?\s*tt$", header[0].strip(), regex.I))
+    return bool(header) and read_columns(header[:1])[0].kind == "label"
 
 
 def _is_label(cell: str) -> bool:
@@ -368,11 +378,15 @@ def _column_positions(cells: list[str], header: list[str]) -> list[int] | None:
     return positions if positions and all(p >= 0 for p in positions) else None
 
 
-def _place(cells: list[str], positions: list[int] | None, width: int) -> list[str]:
-    values = [c for c in cells if c]
-    if positions is None or len(values) != len(positions):
-        return cells
-    placed = [""] * width
-    for value, position in zip(values, positions, strict=True):
-        placed[position] = value
-    return placed
+def _place(
+    cells: list[str], spans: list[Span | None], positions: list[int] | None, width: int
+) -> tuple[list[str], list[Span | None]]:
+    """The non-empty cells (and their spans) moved to the columns ``positions`` names."""
+    shown = [i for i, c in enumerate(cells) if c]
+    if positions is None or len(shown) != len(positions):
+        return cells, spans
+    placed: list[str] = [""] * width
+    placed_spans: list[Span | None] = [None] * width
+    for index, position in zip(shown, positions, strict=True):
+        placed[position], placed_spans[position] = cells[index], spans[index]
+    return placed, placed_spans
