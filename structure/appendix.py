@@ -107,7 +107,8 @@ def _row_budgets(doc: NormalizedDocument, table: Table, body: list[Budget], firs
             role="total" if row.kind == "total" else None,
         )
         made.append((row, budget))
-    _link_rows(made, body)
+    _nest_by_labels(made)
+    _link_to_body([budget for _, budget in made], body)
     return [budget for _, budget in made]
 
 
@@ -234,33 +235,6 @@ def _link_to_body(made: list[Budget], body: list[Budget]) -> None:
     owner = next((b for b in body if b.amount_vnd == head_amount and (b.year is None or b.year == roots[0].year)), None)
     for budget in roots if owner is not None else []:
         budget.parent = owner.id
-
-
-def _link_rows(made: list[tuple[Row, Budget]], body: list[Budget]) -> None:
-    total = next((b for r, b in made if r.kind == "total"), None)
-    group: Budget | None = None
-    top: list[Budget] = []
-    for row, budget in made:
-        if row.kind == "total":
-            continue
-        if row.kind == "group":
-            group = budget
-            budget.parent = total.id if total else None
-            top.append(budget)
-        else:
-            budget.parent = group.id if group else (total.id if total else None)
-            if group is None:
-                top.append(budget)
-    # The table's sum belongs to the body line that states it.
-    head_amount = total.amount_vnd if total else sum(b.amount_vnd or 0 for b in top)
-    owner = next((b for b in body if b.amount_vnd == head_amount), None)
-    if owner is None:
-        return
-    if total is not None:
-        total.parent = owner.id
-    else:
-        for budget in top:
-            budget.parent = owner.id
 
 
 # --- activities -------------------------------------------------------------------------------
