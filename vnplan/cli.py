@@ -15,7 +15,6 @@ from typing import Annotated, Literal, ParamSpec
 import typer
 
 from vnplan import commands, render
-from vnplan.commands import CommandError
 from vnplan.limits import DEFAULT_MAX_SECONDS, MAX_SECONDS_ENV
 from vnplan.render import Failures, err, out, report_error, say
 
@@ -51,7 +50,7 @@ def command(name: str | None = None) -> Callable[[Callable[P, None]], Callable[P
         def refusing(*args: P.args, **kwargs: P.kwargs) -> None:
             try:
                 function(*args, **kwargs)
-            except CommandError as exc:
+            except commands.CommandError as exc:
                 report_error(exc.path, str(exc))
                 raise typer.Exit(EXIT_USAGE if exc.usage else EXIT_FAILED) from None
 
@@ -86,8 +85,7 @@ def extract(
             elif document is not None and summary and not quiet:
                 out.print(render.summary_table(path, document))
             progress.done(path, error, seconds)
-    if failed.count:
-        err.print(f"vnplan: {failed.count} of {len(plan.files)} inputs failed", markup=False)
+    failed.summarize(len(plan.files))
     raise typer.Exit(EXIT_FAILED if failed.count else EXIT_OK)
 
 
@@ -128,19 +126,12 @@ def batch(
     pipeline version. Bad files are listed in OUT/failures.csv (one line each on stderr too) and the
     rest go on; files not processed (unsupported type, empty, duplicate) in OUT/skipped.csv.
     """
-    from vnplan.batch import SchedulerUnreachable
-
     run = commands.start_batch(input_dir, output, engine, scheduler, report_error)
     with render.Progress(len(run.plan.todo), f"batch ({engine}, {workers} workers)", quiet) as progress:
-        options = commands.options(max_time)
-        try:
-            run.execute(engine, workers, scheduler, options, lambda o: progress.done(o.job.source, o.error, o.seconds))
-        except SchedulerUnreachable as exc:
-            raise CommandError(scheduler or "dask", str(exc), usage=True) from exc
+        commands.run_batch(run, engine, workers, scheduler, commands.options(max_time), progress.done)
     result, failures_path, skipped_path = run.finish()
     if not quiet:
-        say(f"vnplan batch: {input_dir} → {output}")
-        out.print(render.batch_table(result, failures_path, skipped_path))
+        render.batch_summary(input_dir, output, result, failures_path, skipped_path)
     raise typer.Exit(EXIT_FAILED if result.failed else EXIT_OK)
 
 
@@ -173,11 +164,7 @@ def metrics(
 ) -> None:
     """List the canonical metric ids (structure/metrics.json) with their definitions and units, and how many
     documents of OUT_DIR carry each."""
-    from vnplan.metrics import metric_usage
-
-    if out_dir is not None and not out_dir.is_dir():
-        raise CommandError(out_dir, "not a folder of JSON outputs", usage=True)
-    out.print(render.metrics_table(metric_usage(out_dir)))
+    out.print(render.metrics_table(commands.metric_usage(out_dir)))
 
 
 @command()
@@ -226,11 +213,9 @@ def evaluate(
     folder of documents is scored against --gold. Also reports restoration accuracy where
     <doc_id>.restored.txt exists. Matching rules: README "Evaluation".
     """
-    from vnplan.evaluation import eval_cases, run_cases
-
-    cases = eval_cases(docs, gold, realdocs)
-    with render.Progress(len(cases), "evaluating", quiet) as progress:
-        report = run_cases(cases, outputs, commands.options(None), progress.done, progress.start)
+    evaluation = commands.plan_evaluation(docs, gold, realdocs, outputs)
+    with render.Progress(len(evaluation.cases), "evaluating", quiet) as progress:
+        report = evaluation.run(progress.start, progress.done)
     render.evaluation(report, as_json, mismatches)
     raise typer.Exit(EXIT_FAILED if report.errors else EXIT_OK)
 
@@ -243,13 +228,7 @@ def restore(
 ) -> None:
     """Print damaged Vietnamese text restored: legacy encodings (TCVN3, VNI, VIQR, mojibake) converted,
     lost diacritics and OCR confusions corrected. Exactly one output line per input line."""
-    from vnplan.normalize.restore import decode_bytes, restore_text
-
-    data = commands.read_bytes(input, sys.stdin.buffer.read)
-    result = restore_text(decode_bytes(data), None if mode == "auto" else mode)
-    sys.stdout.write(result.text)
-    for line in render.restore_changes(result) if changes else []:
-        err.print(line)
+    render.restored(commands.restore(commands.read_bytes(input, sys.stdin.buffer.read), mode), changes)
 
 
 @command("train-restorer")
@@ -260,17 +239,9 @@ def train_restorer(
     out: Annotated[Path | None, typer.Option(help="Folder for lm.bin and channel.bin (default: the package).")] = None,
 ) -> None:
     """Rebuild the restorer's model (syllable 4-gram LM + OCR channel) from the corpus; same input, same bytes."""
-    from vnplan.normalize.restore.corpus import default_corpus_dir
-    from vnplan.normalize.restore.decoder import model_path
-    from vnplan.normalize.restore.train import train_all
-
-    train_all(corpus or default_corpus_dir(), out or model_path().parent, log=err.print)
+    commands.train_restorer(corpus, out, err.print)
 
 
 def main() -> None:
     # Click reports usage errors with exit code 2 itself; everything else maps to 0/1 above.
     app()
-
-
-if __name__ == "__main__":
-    main()

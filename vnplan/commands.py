@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
     from vnplan.batch import BatchRun, Engine
     from vnplan.compare import Point
+    from vnplan.evaluation import Case, Report
+    from vnplan.metrics import MetricUsage
+    from vnplan.normalize.restore import RestoreResult
     from vnplan.pipeline import Options, Stage
     from vnplan.report import ReviewPage
     from vnplan.schema.model import PlanDocument
@@ -228,3 +231,65 @@ def read_bytes(source: str, stdin: Callable[[], bytes]) -> bytes:
         return stdin() if source == "-" else Path(source).read_bytes()
     except OSError as exc:
         raise CommandError(Path(source), exc.strerror or str(exc)) from exc
+
+
+def run_batch(
+    run: BatchRun,
+    engine: Engine,
+    workers: int,
+    scheduler: str | None,
+    options: Options,
+    on_done: Callable[[Path, str | None, float], None],
+) -> None:
+    """Execute a started batch; a Dask scheduler that cannot be reached is wrong use."""
+    from vnplan.batch import SchedulerUnreachable
+
+    try:
+        run.execute(engine, workers, scheduler, options, lambda o: on_done(o.job.source, o.error, o.seconds))
+    except SchedulerUnreachable as exc:
+        raise CommandError(scheduler or "dask", str(exc), usage=True) from exc
+
+
+def metric_usage(out_dir: Path | None) -> list[MetricUsage]:
+    """`vnplan metrics`: every metric id with its definition, and the documents of out_dir carrying it."""
+    from vnplan.metrics import metric_usage as usage
+
+    if out_dir is not None and not out_dir.is_dir():
+        raise CommandError(out_dir, "not a folder of JSON outputs", usage=True)
+    return usage(out_dir)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """What `vnplan eval` does: the gold cases, scored on the outputs folder or by processing each input."""
+
+    cases: list[Case]
+    outputs: Path | None
+
+    def run(self, on_start: Callable[[Path | str], None], on_done: Callable[[Path | str, str | None], None]) -> Report:
+        from vnplan.evaluation import run_cases
+
+        return run_cases(self.cases, self.outputs, options(None), on_done, on_start)
+
+
+def plan_evaluation(docs: str, gold: Path | None, realdocs: Path | None, outputs: Path | None) -> Evaluation:
+    """The gold cases --docs selects (all, seeds, realdocs, odd, even, or a folder)."""
+    from vnplan.evaluation import eval_cases
+
+    return Evaluation(eval_cases(docs, gold, realdocs), outputs)
+
+
+def restore(data: bytes, mode: str) -> RestoreResult:
+    """`vnplan restore`: the bytes decoded (legacy encodings) and restored; mode auto, stripped or ocr."""
+    from vnplan.normalize.restore import decode_bytes, restore_text
+
+    return restore_text(decode_bytes(data), None if mode == "auto" else mode)
+
+
+def train_restorer(corpus: Path | None, out: Path | None, log: Callable[[str], None]) -> None:
+    """`vnplan train-restorer`: rebuild the restorer's model files from the corpus (default: the package's)."""
+    from vnplan.normalize.restore.corpus import default_corpus_dir
+    from vnplan.normalize.restore.decoder import model_path
+    from vnplan.normalize.restore.train import train_all
+
+    train_all(corpus or default_corpus_dir(), out or model_path().parent, log=log)

@@ -73,6 +73,11 @@ class Failures:
         report_error(path, message)
         self.count += 1
 
+    def summarize(self, total: int) -> None:
+        """The closing line of a command over several inputs, when some failed."""
+        if self.count:
+            err.print(f"vnplan: {self.count} of {total} inputs failed", markup=False)
+
 
 # Documents take seconds to minutes each: the rate is averaged over the last few minutes, not Rich's 30 s.
 RATE_WINDOW_SECONDS = 300.0
@@ -199,6 +204,12 @@ def summary_table(path: Path, plan: PlanDocument) -> Table:
     if plan.warnings:
         table.add_row("warnings", "; ".join(w.message for w in plan.warnings[:3]))
     return table
+
+
+def batch_summary(source: Path, target: Path, result: Summary, failures: Path | None, skipped: Path | None) -> None:
+    """`vnplan batch`'s closing summary: where from and to, and the counts with the lists' paths."""
+    say(f"vnplan batch: {source} → {target}")
+    out.print(batch_table(result, failures, skipped))
 
 
 def batch_table(result: Summary, failures_path: Path | None, skipped_path: Path | None) -> Table:
@@ -375,6 +386,13 @@ def print_mismatches(report: Report) -> None:
                 p = m.provenance
                 where = f"page {p['page']}, " if p["page"] is not None else ""
                 line(f"     {where}{p['start']}-{p['end']} [{p['method']}]: {p['text']}")
+
+
+def restored(result: RestoreResult, changes: bool) -> None:
+    """`vnplan restore`: the restored text on standard output; with --changes, every changed token on stderr."""
+    sys.stdout.write(result.text)
+    for line in restore_changes(result) if changes else []:
+        err.print(line)
 
 
 def restore_changes(result: RestoreResult) -> list[str]:
