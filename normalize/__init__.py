@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from vnplan.extract.document import ExtractedDocument, PageText
 from vnplan.normalize.layout import reflow
-from vnplan.normalize.legacy import convert_legacy
+from vnplan.normalize.legacy import LegacyReading, convert_legacy
 from vnplan.normalize.mapped import Edit, MappedText, RawRepair
 from vnplan.normalize.markdown import looks_like_markdown, strip_markdown
 from vnplan.normalize.quality import QualityReading, read_quality
@@ -81,7 +81,6 @@ def normalize(doc: ExtractedDocument, restorer: Restorer | None = None) -> Norma
     """Normalize an extracted document; ``restorer`` restores its damaged lines (default: the shipped model,
     loaded on first need)."""
     mapped = MappedText.identity(doc.raw_text)
-    warnings: list[Notice] = []
 
     # Legacy encodings first: TCVN3's "ư" is the soft hyphen that the Unicode pass removes.
     runs = [(run.start, run.end, run.font) for run in doc.font_runs]
@@ -120,38 +119,8 @@ def normalize(doc: ExtractedDocument, restorer: Restorer | None = None) -> Norma
     # Token-level repairs, located in the final text through the raw offsets they came from.
     repairs = _locate_repairs(mapped, doc.raw_text, [*raw_log, *restore_log])
 
-    if reading_after.damage:
-        warnings.append(
-            Notice(
-                code=WarningCode.DAMAGED_TEXT,
-                message=(
-                    f"text looks damaged ({', '.join(damage)}): only {reading_after.score:.0%} of words are "
-                    "valid Vietnamese syllables"
-                    + (" after restoration" if restored_modes else "")
-                    + "; extracted values may be missing or wrong"
-                ),
-                stage="normalize",
-            )
-        )
-    # Unicode and layout normalization are not repairs of damage: such text is still "clean".
-    # Damage that was repaired (legacy encoding, restoration) and no longer shows: "repaired".
-    if reading_after.damage:
-        status = "damaged"
-    elif damage:
-        status = "repaired"
-    else:
-        status = "clean"
-    confidence = _decision_confidence(reading.score)
-    if legacy.encoding:
-        confidence = min(confidence, legacy.confidence)
-    quality = TextQuality(
-        status=status,
-        score=round(reading_after.score, 4),
-        diacritic_ratio=round(reading_after.diacritic_ratio, 4),
-        damage=damage,
-        unicode_form=("ascii" if legacy.encoding == "viqr" else unicode_report.form),  # type: ignore[arg-type]
-        repairs=dict(sorted(repair_counts.items())),
-        confidence=round(confidence, 3),
+    quality, warnings = _text_quality(
+        reading, reading_after, damage, repair_counts, legacy, unicode_report.form, bool(restored_modes)
     )
     normalized = NormalizedDocument(
         source=doc,
@@ -166,6 +135,53 @@ def normalize(doc: ExtractedDocument, restorer: Restorer | None = None) -> Norma
         mapped, doc.raw_text, doc.tables, normalized.provenance, normalized.page_of, markdown=markdown
     )
     return normalized
+
+
+def _text_quality(
+    reading: QualityReading,
+    reading_after: QualityReading,
+    damage: list[str],
+    repair_counts: dict[str, int],
+    legacy: LegacyReading,
+    unicode_form: str,
+    restored: bool,
+) -> tuple[TextQuality, list[Notice]]:
+    """How readable the text is after normalization, with a warning when it still looks damaged.
+    Unicode and layout normalization are not repairs of damage: such text is still "clean"; damage
+    that was repaired (legacy encoding, restoration) and no longer shows is "repaired"."""
+    warnings: list[Notice] = []
+    if reading_after.damage:
+        warnings.append(
+            Notice(
+                code=WarningCode.DAMAGED_TEXT,
+                message=(
+                    f"text looks damaged ({', '.join(damage)}): only {reading_after.score:.0%} of words are "
+                    "valid Vietnamese syllables"
+                    + (" after restoration" if restored else "")
+                    + "; extracted values may be missing or wrong"
+                ),
+                stage="normalize",
+            )
+        )
+    if reading_after.damage:
+        status = "damaged"
+    elif damage:
+        status = "repaired"
+    else:
+        status = "clean"
+    confidence = _decision_confidence(reading.score)
+    if legacy.encoding:
+        confidence = min(confidence, legacy.confidence)
+    quality = TextQuality(
+        status=status,
+        score=round(reading_after.score, 4),
+        diacritic_ratio=round(reading_after.diacritic_ratio, 4),
+        damage=damage,
+        unicode_form=("ascii" if legacy.encoding == "viqr" else unicode_form),  # type: ignore[arg-type]
+        repairs=dict(sorted(repair_counts.items())),
+        confidence=round(confidence, 3),
+    )
+    return quality, warnings
 
 
 RESTORE_METHODS = {"stripped": "restore_diacritics", "ocr": "ocr_correction"}
