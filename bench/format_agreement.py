@@ -1,13 +1,17 @@
-"""Agreement of each input format with the text input of the same seed (F1 per record type).
+"""Agreement of each input format with the text input of the same document (F1 per record type).
 
     python bench/format_agreement.py            # digital PDF, DOCX and the scanned PDF (OCR: a minute or two)
 
 Prints, per fixture, the F1 of its records against the .txt run's, with `vnplan eval`'s scorers,
-and the wall time of the run beside the .txt run's.
+and the wall time of the run beside the .txt run's. The seeds' fixtures are compared with the seed's
+text; the Word 97 file of realdocs (31, when ../shared/realdocs is there) with its own text as
+LibreOffice exports it (Text, UTF-8): the same words, read through the .doc → DOCX path or as text.
 """
 
 from __future__ import annotations
 
+import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -15,10 +19,39 @@ import vnplan
 from vnplan.evaluation import RECORD_TYPES, agreement
 
 ROOT = Path(__file__).resolve().parent.parent
+REALDOCS = ROOT.parent / "shared" / "realdocs"
 PAIRS = {
     "002": ["seed002.pdf", "seed002.docx", "seed002_scan.pdf"],
     "004": ["seed004.pdf", "seed004.docx"],
 }
+
+
+def text_export(document: Path, folder: Path) -> Path:
+    """The document's text as LibreOffice writes it (UTF-8), in ``folder``."""
+    from vnplan.extract.office import soffice
+
+    program = soffice()
+    if program is None:
+        raise SystemExit("LibreOffice is needed for the Word 97 pair (apt-get install libreoffice-writer-nogui)")
+    profile = (folder / "profile").as_uri()
+    command = [program, "--headless", f"-env:UserInstallation={profile}", "--convert-to", "txt:Text (encoded):UTF8"]
+    subprocess.run([*command, "--outdir", str(folder), str(document)], capture_output=True, timeout=180, check=True)
+    return folder / f"{document.stem}.txt"
+
+
+def compare(reference_path: Path, others: list[Path]) -> None:
+    """One line for the reference run, then one per other input with its agreement per record type."""
+    started = time.perf_counter()
+    reference = vnplan.process(reference_path)
+    print(f"{reference_path.name[:19]:<20}{time.perf_counter() - started:>9.1f}  (reference)")
+    for path in others:
+        started = time.perf_counter()
+        plan = vnplan.process(path)
+        seconds = time.perf_counter() - started
+        scores = agreement(reference, plan)
+        measured = [v for v in scores.values() if v is not None]
+        cells = "  ".join(f"{'n/a' if v is None else f'{v:.3f}':>10}" for v in scores.values())
+        print(f"{path.name[:19]:<20}{seconds:>9.1f}  {cells}  {sum(measured) / len(measured):>8.3f}")
 
 
 def main() -> None:
@@ -26,17 +59,10 @@ def main() -> None:
     print(header)
     for seed, fixtures in PAIRS.items():
         text_path = next((ROOT / "corpus" / "seeds").glob(f"{seed}_*.txt"))
-        started = time.perf_counter()
-        reference = vnplan.process(text_path)
-        print(f"{text_path.name[:19]:<20}{time.perf_counter() - started:>9.1f}  (reference)")
-        for name in fixtures:
-            started = time.perf_counter()
-            plan = vnplan.process(ROOT / "tests" / "fixtures" / name)
-            seconds = time.perf_counter() - started
-            scores = agreement(reference, plan)
-            measured = [v for v in scores.values() if v is not None]
-            cells = "  ".join(f"{'n/a' if v is None else f'{v:.3f}':>10}" for v in scores.values())
-            print(f"{name:<20}{seconds:>9.1f}  {cells}  {sum(measured) / len(measured):>8.3f}")
+        compare(text_path, [ROOT / "tests" / "fixtures" / name for name in fixtures])
+    for document in sorted(REALDOCS.glob("*.doc")):
+        with tempfile.TemporaryDirectory(prefix="vnplan-agreement-") as folder:
+            compare(text_export(document, Path(folder)), [document])
 
 
 if __name__ == "__main__":
