@@ -10,7 +10,7 @@ from typing import Literal
 from vnplan.schema.model import Notice, Signature
 
 Format = Literal["txt", "md", "pdf", "docx", "doc", "rtf", "odt", "image", "xlsx", "xls", "ods"]
-TableSource = Literal["pdf_ruled", "docx", "xlsx"]
+TableSource = Literal["pdf_ruled", "ocr_ruled", "docx", "xlsx"]
 Box = tuple[float, float, float, float]
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from vnplan.extract.builder import Reading, TextBuilder
+from vnplan.extract.builder import Line, Reading, TextBuilder
 from vnplan.extract.ocr import ocr_pages
+from vnplan.extract.ocr_tables import in_reading_order
 from vnplan.extract.options import Limits, OcrOptions
 from vnplan.extract.page_images import PageImages
 from vnplan.schema.errors import InputError
@@ -20,8 +21,11 @@ def read_image(data: bytes, limits: Limits | None = None, ocr: OcrOptions | None
     for index in range(count):
         page = results[index]
         builder.begin_page()
-        for line in page.lines:
-            builder.add_line(line)
+        for item in in_reading_order(page.lines, page.tables):
+            if isinstance(item, Line):
+                builder.add_line(item)
+            else:
+                builder.add_table("ocr_ruled", index + 1, item.rows, item.bbox)
         builder.end_page(index + 1, "ocr", page.confidence)
         notes.extend(f"page {index + 1}: {w}" for w in page.warnings)
     return Reading(builder, "ocr", notes, "ocr")

@@ -10,10 +10,12 @@ out column by column).
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Collection
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -23,8 +25,11 @@ import numpy as np
 import pytesseract
 from PIL import Image, ImageOps
 
+from vnplan.extract import ocr_tables
 from vnplan.extract.builder import Box, Line
+from vnplan.extract.grid import find_grids
 from vnplan.extract.lines import Glyph, column_blocks
+from vnplan.extract.ocr_tables import OcrTable
 from vnplan.extract.options import OCR_LANGUAGE, OcrOptions
 from vnplan.extract.page_images import Kind, PageImages
 from vnplan.schema.errors import InputError
@@ -43,6 +48,8 @@ MAX_SKEW = 5.0
 # marks (dots, periods) 20 or more, with strokes 6 pixels wide (5 and 18+ on a real decree scan).
 # The distance keeps the punctuation of small print (a 6-point signature stamp) beside its digits.
 SPECK_AREA = 1 / 3
+# Inside a table cell (its rules painted out) a "|" is a misread "1": the character is ruled out.
+NO_RULES = " -c tessedit_char_blacklist=|"
 
 
 @dataclass
@@ -51,6 +58,7 @@ class OcrPage:
     confidence: float | None  # mean word confidence in [0, 1], weighted by word length
     skew: float = 0.0  # degrees the page image was rotated by before OCR
     warnings: list[str] = field(default_factory=list)
+    tables: list[OcrTable] = field(default_factory=list)  # ruled tables; their words are not in ``lines``
 
 
 def check_tesseract(language: str = LANG) -> None:
@@ -119,7 +127,8 @@ def ocr_pages(
 
 
 def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True, language: str = LANG) -> OcrPage:
-    """OCR one page image; boxes are returned in points (1/72 inch) of the page."""
+    """OCR one page image; boxes are returned in points (1/72 inch) of the page. Ruled tables are
+    found first and their rules painted out, so their words are read as words, not as rules' "|"."""
     gray = despeckle(ImageOps.exif_transpose(image).convert("L"))
     skew = measure_skew(gray) if deskew else 0.0
     if abs(skew) >= MIN_SKEW:
@@ -127,30 +136,56 @@ def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True, language: 
         gray = gray.rotate(skew, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255)
     else:
         skew = 0.0
+    pixels = np.array(gray)
+    grids = find_grids(pixels, dpi)
+    margin = round(dpi / 150)
+    for grid in grids:
+        grid.erase(pixels, margin)
+    try:
+        data = _tesseract(pixels, dpi, language, psm=3)
+        cells, taken = ocr_tables.read_cells(data, grids)
+        empty, doubtful = ocr_tables.doubtful_cells(cells, grids, pixels, margin)
+        for keys, model in ((empty, _cell_language(language)), (doubtful, language)):
+            if keys:  # one more run for the cells page segmentation missed, one for those it misread
+                stacked, placed = ocr_tables.stack(pixels, grids, keys, margin)
+                ocr_tables.reread(cells, _tesseract(stacked, dpi, model, psm=6, extra=NO_RULES), placed)
+    except pytesseract.TesseractError as exc:  # tesseract ran and failed: say what it said
+        message = " ".join(str(exc.message).split()) or f"exit status {exc.status}"
+        return OcrPage([], None, skew, [f"OCR failed on this page: {message}"])
+    except RuntimeError:  # pytesseract's timeout (a plain RuntimeError)
+        return OcrPage([], None, skew, [f"OCR gave up after {PAGE_TIMEOUT} s"])
+    lines, confidence = _lines(data, 72.0 / dpi, gray.width * 72.0 / dpi, taken)
+    return OcrPage(lines, confidence, skew, tables=ocr_tables.tables(grids, cells, 72.0 / dpi))
+
+
+@functools.cache
+def _cell_language(language: str) -> str:
+    """The models for re-reading table cells read as empty: English's beside Vietnamese where installed,
+    since the Vietnamese model drops a lone "1" (a row number) that the English one reads."""
+    return f"{language}+eng" if language != "eng" and "eng" in pytesseract.get_languages(config="") else language
+
+
+def _tesseract(pixels: np.ndarray, dpi: float, language: str, psm: int, extra: str = "") -> dict[str, list]:
+    """Tesseract's words with their boxes, lines and confidences (image_to_data)."""
     with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
         path = Path(tmp) / "page.pgm"  # uncompressed: written and read far faster than PNG
-        gray.save(path)
-        try:
-            data = pytesseract.image_to_data(
-                str(path),
-                lang=language,
-                config=f"--psm 3 --dpi {round(dpi)}",
-                output_type=pytesseract.Output.DICT,
-                timeout=PAGE_TIMEOUT,
-            )
-        except pytesseract.TesseractError as exc:  # tesseract ran and failed: say what it said
-            message = " ".join(str(exc.message).split()) or f"exit status {exc.status}"
-            return OcrPage([], None, skew, [f"OCR failed on this page: {message}"])
-        except RuntimeError:  # pytesseract's timeout (a plain RuntimeError)
-            return OcrPage([], None, skew, [f"OCR gave up after {PAGE_TIMEOUT} s"])
-    lines, confidence = _lines(data, 72.0 / dpi, gray.width * 72.0 / dpi)
-    return OcrPage(lines, confidence, skew)
+        Image.fromarray(pixels).save(path)
+        return pytesseract.image_to_data(
+            str(path),
+            lang=language,
+            config=f"--psm {psm} --dpi {round(dpi)}{extra}",
+            output_type=pytesseract.Output.DICT,
+            timeout=PAGE_TIMEOUT,
+        )
 
 
-def _lines(data: dict[str, list], scale: float, width: float) -> tuple[list[Line], float | None]:
+def _lines(
+    data: dict[str, list], scale: float, width: float, taken: Collection[int] = ()
+) -> tuple[list[Line], float | None]:
     """Tesseract's lines as printed rows, in reading order: where one gutter splits consecutive rows
     (the national header, the signature block), the left column is read before the right one, as in
-    a text layer (``vnplan.extract.lines.column_blocks``); tesseract often reads such rows across."""
+    a text layer (``vnplan.extract.lines.column_blocks``); tesseract often reads such rows across.
+    The words of ``taken`` (a ruled table's) are left out; the confidence counts every word."""
     rows: list[list[Glyph]] = []
     key: tuple[int, int, int] | None = None
     words: list[tuple[str, Box]] = []
@@ -175,16 +210,18 @@ def _lines(data: dict[str, list], scale: float, width: float) -> tuple[list[Line
         word = unicodedata.normalize("NFC", raw.strip())
         if not word:
             continue
+        conf = float(data["conf"][k])
+        if conf >= 0:
+            weighted += conf * len(word)
+            total += len(word)
+        if k in taken:
+            continue
         this = (data["block_num"][k], data["par_num"][k], data["line_num"][k])
         if this != key:
             flush()
             key = this
         x, y, w, h = (data[n][k] * scale for n in ("left", "top", "width", "height"))
         words.append((word, (x, y, x + w, y + h)))
-        conf = float(data["conf"][k])
-        if conf >= 0:
-            weighted += conf * len(word)
-            total += len(word)
     flush()
     lines = [line for block in column_blocks(rows, width) for line in block.lines]
     return lines, (round(weighted / total / 100, 4) if total else None)

@@ -26,10 +26,12 @@ import pypdfium2.raw as pdfium_raw
 from pdfminer.layout import LTChar, LTItem
 from pdfplumber.page import Page as PlumberPage
 from pdfplumber.page import fix_fontname_bytes
+from rapidfuzz import fuzz
 
 from vnplan.extract.builder import Box, GridCell, Line, Reading, TextBuilder, join_lines
-from vnplan.extract.document import Table
+from vnplan.extract.document import Table, TableSource
 from vnplan.extract.lines import ROW_TOLERANCE, WORD_GAP, Block, Glyph, blocks, glyphs_from_chars, group_rows, row_line
+from vnplan.extract.ocr_tables import in_reading_order
 from vnplan.extract.options import Limits, OcrOptions
 from vnplan.extract.signatures import field_signature, stamp_signature
 from vnplan.extract.widgets import Widget, page_widgets
@@ -91,6 +93,7 @@ class TablePart:
     continues: bool = False  # continues the last table of the previous page
     header: list[list[str]] = field(default_factory=list)  # first rows of the table this part belongs to
     repeated: int = 0  # header rows repeated from the previous page (dropped)
+    source: TableSource = "pdf_ruled"  # ocr_ruled: the rules of a scanned page
 
 
 @dataclass
@@ -346,7 +349,11 @@ def _table_part(table_rows: list[list[Box | None]], bbox: Box, chars: list[dict[
     outside = sum(not c["text"].isspace() for c in chars) - placed
     if cuts > MAX_CUT_WORDS or outside > MAX_TEXT_OUTSIDE_CELLS:
         return None
-    return TablePart(rows, tuple(bbox), columns, header=[_texts(r) for r in rows[:5]])  # a header is a few rows at most
+    return TablePart(rows, tuple(bbox), columns, header=[_texts(r) for r in rows[:HEADER_ROWS_AT_MOST]])
+
+
+def _ocr_part(rows: list[list[GridCell | None]], bbox: Box, columns: list[float]) -> TablePart:
+    return TablePart(rows, bbox, columns, header=[_texts(r) for r in rows[:HEADER_ROWS_AT_MOST]], source="ocr_ruled")
 
 
 def _cut_words(left: list[list[Glyph]], right: list[list[Glyph]]) -> int:
@@ -407,28 +414,53 @@ def _drop_furniture(layouts: list[PageLayout]) -> int:
     return removed
 
 
+# A table's header is a few rows at most: a continued part's first rows are compared with these.
+HEADER_ROWS_AT_MOST = 5
+# Two OCR readings of one printed header cell agree on at least this share of characters (rapidfuzz ratio).
+OCR_SAME_CELL = 80
+# Two scanned pages of one table are rarely laid on the glass at the same place: their column
+# rules may sit this many points apart.
+SCAN_COLUMN_SHIFT = 15.0
+
+
 def _mark_continuations(layouts: list[PageLayout]) -> None:
     """A table that opens a page continues the table that closed the previous page when the
-    columns match (same count, same left edges within 3 points); its repeated header is dropped."""
+    columns match (same count, same left edges within 3 points, or SCAN_COLUMN_SHIFT on scans);
+    its repeated header is dropped."""
     for prev, cur in itertools.pairwise(layouts):
         if not prev.items or not cur.items:
             continue
         last, first = prev.items[-1], cur.items[0]
         if not (isinstance(last, TablePart) and isinstance(first, TablePart)):
             continue
-        if len(last.rows[0]) != len(first.rows[0]) or not _same_columns(last.columns, first.columns):
+        tolerance = SCAN_COLUMN_SHIFT if first.source == "ocr_ruled" else 3
+        if len(last.rows[0]) != len(first.rows[0]) or not _same_columns(last.columns, first.columns, tolerance):
             continue
         first.continues = True
         first.header = header = last.header
         repeat = 0
-        while repeat < len(header) and repeat < len(first.rows) - 1 and _texts(first.rows[repeat]) == header[repeat]:
+        same = _same_row if first.source == "pdf_ruled" else _like_row
+        while (
+            repeat < len(header) and repeat < len(first.rows) - 1 and same(_texts(first.rows[repeat]), header[repeat])
+        ):
             repeat += 1
         del first.rows[:repeat]
         first.repeated = repeat
 
 
-def _same_columns(a: list[float], b: list[float]) -> bool:
-    return len(a) == len(b) and all(abs(x - y) <= 3 for x, y in zip(a, b, strict=True))
+def _same_row(row: list[str], header: list[str]) -> bool:
+    return row == header
+
+
+def _like_row(row: list[str], header: list[str]) -> bool:
+    """Two OCR readings of one printed header row: most cells a letter or two apart ("SITT" for
+    "STT"); a seal or stamp printed over the others."""
+    alike = sum(fuzz.ratio(a, b) >= OCR_SAME_CELL for a, b in zip(row, header, strict=False) if b)
+    return len(row) == len(header) and alike * 3 >= 2 * sum(map(bool, header))
+
+
+def _same_columns(a: list[float], b: list[float], tolerance: float) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
 
 
 def _ocr(
@@ -442,7 +474,10 @@ def _ocr(
         layout.method = "ocr"
         layout.confidence = result.confidence
         lines = [kept for line in result.lines if (kept := _outside(line, layout.stamps)) is not None]
-        layout.items = [Block(line.top, [line]) for line in lines]
+        layout.items = [
+            Block(item.top, [item]) if isinstance(item, Line) else _ocr_part(item.rows, item.bbox, item.columns)
+            for item in in_reading_order(lines, result.tables)
+        ]
         warnings.extend(f"page {index + 1}: {w}" for w in result.warnings)
 
 
@@ -475,7 +510,7 @@ def _assemble(layouts: list[PageLayout], warnings: list[str]) -> Reading:
                 for line in item.lines:
                     builder.add_line(line)
                 continue
-            table = builder.add_table("pdf_ruled", layout.number, item.rows, item.bbox)
+            table = builder.add_table(item.source, layout.number, item.rows, item.bbox)
             if item.continues and open_table is not None:
                 builder.tables.pop()
                 builder.tables.pop()

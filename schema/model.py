@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from vnplan.schema.codes import Format, WarningCode
 
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 
 Comparator = Literal["=", ">=", "<=", ">", "<"]
 Stage = Literal["extract", "normalize", "structure", "schema"]
@@ -316,7 +316,7 @@ class Repair(Record):
     confidence: float = Field(ge=0, le=1)
 
 
-TableSource = Literal["pdf_ruled", "docx", "xlsx", "markdown", "text_tabs"]
+TableSource = Literal["pdf_ruled", "ocr_ruled", "docx", "xlsx", "markdown", "text_tabs"]
 
 
 class TableCell(Record):
@@ -341,7 +341,8 @@ class Table(Record):
 
     id: str = Field(description="t1, t2, … in document order")
     source: TableSource = Field(
-        description="how the table was found: pdf_ruled (grid lines of a PDF page), docx (a Word table), xlsx "
+        description="how the table was found: pdf_ruled (grid lines of a PDF page), ocr_ruled (rules drawn on a "
+        "scanned page, cells filled with the OCR words inside them), docx (a Word table), xlsx "
         "(a spreadsheet's used range), markdown (a pipe table), text_tabs (tab-separated rows of plain text)"
     )
     pages: list[int] = Field(default_factory=list, description="1-based pages the table is printed on, in order")

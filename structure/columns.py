@@ -42,7 +42,11 @@ COLUMN_KINDS: tuple[tuple[ColumnKind, regex.Pattern[str]], ...] = tuple(
         ("unit_price", r"đơn\s+giá|định\s+mức|mức\s+(?:chi|hỗ\s+trợ)"),
         ("percent", r"^%$|\(%\)|tỷ\s+lệ|so\s+sánh|tốc\s+độ"),
         ("quantity", r"^số\s+(?:lượng|người|đơn\s+vị|ngày|lượt|lớp|buổi|mẫu|đợt)|khối\s+lượng|^số\s+điểm"),
-        ("lead", r"chủ\s+trì|phụ\s+trách|thực\s+hiện\s+chính|trách\s+nhiệm\s+thực\s+hiện|đơn\s+vị\s+thực\s+hiện"),
+        (
+            "lead",
+            r"chủ\s+trì|phụ\s+trách|thực\s+hiện\s+chính|trách\s+nhiệm\s+thực\s+hiện|"
+            r"(?:đơn\s+vị|người|cơ\s+quan|bộ\s+phận)\s+thực\s+hiện",
+        ),
         ("support", r"phối\s+hợp"),
         ("approval", r"cấp\s+trình"),
         ("product", r"sản\s+phẩm|sau\s+phẩm|kết\s+quả"),

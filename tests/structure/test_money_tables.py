@@ -34,6 +34,8 @@ FIXTURES = Path(__file__).parent.parent / "fixtures" / "realdocs"
         ("Số lượng (mẫu)", "quantity"),
         ("Cơ quan chủ trì", "lead"),
         ("Đơn vị thực hiện", "lead"),
+        ("Người thực hiện & kết quả", "lead"),  # a timetable's "who" column, before its "kết quả"
+        ("Cơ quan thực hiện", "lead"),
         ("Cơ quan phối hợp", "support"),
         ("Cấp trình", "approval"),
         ("Sản phẩm dự kiến", "product"),
