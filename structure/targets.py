@@ -639,68 +639,15 @@ def _clause_targets(
     """The targets of one clause. ``context`` names the quantity where the clause does not (the item's
     heading, or an earlier clause of the same line)."""
     found: list[Indicator] = []
-    masked = NAME_NUMBERS.sub(lambda m: " " * len(m.group(0)), clause)
-    if section.line is not None and section.marker != "bullet":
-        # the section's own numbering is not a target value
-        masked = regex.sub(r"^\s*\d+(?:\.\d+)*\.?\s", lambda m: " " * len(m.group(0)), masked)
-    masked = regex.sub(r"^\s*(?:Chỉ|Mục)\s+tiêu\s+\d+", lambda m: " " * len(m.group(0)), masked)
-    masked = regex.sub(r"^\s*\(\d+\)", lambda m: " " * len(m.group(0)), masked)
-    candidates: list[tuple[regex.Match[str], str]] = []
-    for m in RATE.finditer(clause):
-        if parse_number(m["number"]) is not None and not (m["noun"] or "").strip().startswith(("năm", "tháng")):
-            candidates.append((m, "rate"))
-    taken = [(m.start(), m.end()) for m, _ in candidates]
-    for m in TARGET.finditer(masked):
-        value = parse_number(m["number"])
-        if value is None or any(a <= m.start("number") < b for a, b in taken):
-            continue
-        unit = m["unit"]
-        if unit is None:
-            continue  # a bare number is not a target
-        if unit.lower() in ("năm",) or (unit.lower() == "tuổi" and "tuổi thọ" not in clause.lower()):
-            continue
-        if 1900 <= value <= 2100 and unit.lower() not in ("%",):
-            continue
-        candidates.append((m, "number"))
-    for m in LEVEL.finditer(masked):
-        candidates.append((m, "level"))
-    candidates.sort(key=lambda c: c[0].start())
+    candidates = _candidates(clause, _masked(clause, section))
     previous_end = 0
     name_so_far = context
     for m, how in candidates:
         value = parse_number(m["number"])
         assert value is not None
         before_text = clause[: m.start()]
-        years = YEAR.findall(before_text)
-        year = int(years[-1]) if years else None
-        if year is None:
-            after_years = YEAR.findall(clause[m.end() :].split(". ")[0])  # "…; đạt 60% vào năm 2025", in its sentence
-            year = int(after_years[0]) if after_years else horizon
-        after_text = clause[m.end() :]
-        per = None
-        value_max = None
-        if how == "level":
-            unit = "mức"
-            comparator = _comparator(m["before"], None)
-        elif how == "rate":
-            per = regex.sub(r"\s+", " ", m["per"].strip())
-            noun = regex.sub(r"\s+", " ", (m["noun"] or "").strip())
-            unit = f"{noun}/{per}" if noun else f"/{per}"
-            comparator = _comparator(m["before"], None)
-        else:
-            unit = _unit(m["unit"], before_text)
-            after_per = PER_CAPITA_AFTER.match(after_text)
-            if after_per and unit not in ("%", "‰"):
-                unit = f"{m['unit'].lower()}/10.000 dân"
-            if unit and unit.endswith("/10.000 dân"):
-                per = "10.000 dân"
-            upper = m["range"] or m["range_after"]
-            comparator = ">=" if upper else _comparator(m["before"], m["after"])
-            if upper:
-                value_max = parse_number(upper.strip(" -–%"))
-        every_year = list(EVERY_YEAR.finditer(before_text))
-        if every_year and not YEAR.search(before_text, every_year[-1].end()):
-            year = None  # "hàng năm tăng từ 3-5%": a rate for every year, not a target year
+        year = _clause_year(clause, m, horizon)
+        unit, comparator, per, value_max = _measure(m, how, before_text, clause[m.end() :])
         # the words since the previous target (or the sentence's start) name this one
         sentence_start = max(before_text.rfind(". ") + 2, previous_end) if ". " in before_text else previous_end
         segment = clause[sentence_start : m.start()]
@@ -735,6 +682,77 @@ def _clause_targets(
             )
         )
     return _with_baselines(clause, candidates, found)
+
+
+def _masked(clause: str, section: SectionNode) -> str:
+    """The clause with what is no target value blanked out: numbers inside names, the section's own
+    numbering, "Chỉ tiêu 3", "(2)"."""
+    masked = NAME_NUMBERS.sub(lambda m: " " * len(m.group(0)), clause)
+    if section.line is not None and section.marker != "bullet":
+        masked = regex.sub(r"^\s*\d+(?:\.\d+)*\.?\s", lambda m: " " * len(m.group(0)), masked)
+    masked = regex.sub(r"^\s*(?:Chỉ|Mục)\s+tiêu\s+\d+", lambda m: " " * len(m.group(0)), masked)
+    return regex.sub(r"^\s*\(\d+\)", lambda m: " " * len(m.group(0)), masked)
+
+
+def _candidates(clause: str, masked: str) -> list[tuple[regex.Match[str], str]]:
+    """The clause's figures that may be targets, in order: rates per population ("rate"), figures
+    with a unit ("number"; not years, ages or bare numbers) and levels ("level")."""
+    candidates: list[tuple[regex.Match[str], str]] = []
+    for m in RATE.finditer(clause):
+        if parse_number(m["number"]) is not None and not (m["noun"] or "").strip().startswith(("năm", "tháng")):
+            candidates.append((m, "rate"))
+    taken = [(m.start(), m.end()) for m, _ in candidates]
+    for m in TARGET.finditer(masked):
+        value = parse_number(m["number"])
+        if value is None or any(a <= m.start("number") < b for a, b in taken):
+            continue
+        unit = m["unit"]
+        if unit is None:
+            continue  # a bare number is not a target
+        if unit.lower() in ("năm",) or (unit.lower() == "tuổi" and "tuổi thọ" not in clause.lower()):
+            continue
+        if 1900 <= value <= 2100 and unit.lower() not in ("%",):
+            continue
+        candidates.append((m, "number"))
+    for m in LEVEL.finditer(masked):
+        candidates.append((m, "level"))
+    candidates.sort(key=lambda c: c[0].start())
+    return candidates
+
+
+def _clause_year(clause: str, m: regex.Match[str], horizon: int | None) -> int | None:
+    """The target's year: the last year before it, else the first after it in its sentence, else the
+    horizon; none for a rate of every year ("hàng năm tăng từ 3-5%")."""
+    before_text = clause[: m.start()]
+    years = YEAR.findall(before_text)
+    year = int(years[-1]) if years else None
+    if year is None:
+        after_years = YEAR.findall(clause[m.end() :].split(". ")[0])  # "…; đạt 60% vào năm 2025", in its sentence
+        year = int(after_years[0]) if after_years else horizon
+    every_year = list(EVERY_YEAR.finditer(before_text))
+    if every_year and not YEAR.search(before_text, every_year[-1].end()):
+        return None
+    return year
+
+
+def _measure(
+    m: regex.Match[str], how: str, before_text: str, after_text: str
+) -> tuple[str | None, str, str | None, float | None]:
+    """A candidate's unit, comparator, population (per) and upper bound of a range."""
+    if how == "level":
+        return "mức", _comparator(m["before"], None), None, None
+    if how == "rate":
+        per = regex.sub(r"\s+", " ", m["per"].strip())
+        noun = regex.sub(r"\s+", " ", (m["noun"] or "").strip())
+        return (f"{noun}/{per}" if noun else f"/{per}"), _comparator(m["before"], None), per, None
+    unit = _unit(m["unit"], before_text)
+    after_per = PER_CAPITA_AFTER.match(after_text)
+    if after_per and unit not in ("%", "‰"):
+        unit = f"{m['unit'].lower()}/10.000 dân"
+    per = "10.000 dân" if unit and unit.endswith("/10.000 dân") else None
+    upper = m["range"] or m["range_after"]
+    comparator = ">=" if upper else _comparator(m["before"], m["after"])
+    return unit, comparator, per, parse_number(upper.strip(" -–%")) if upper else None
 
 
 def _with_baselines(
