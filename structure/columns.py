@@ -10,6 +10,7 @@ table or in a header cell.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 import regex
@@ -62,6 +63,13 @@ COLUMN_KINDS: tuple[tuple[ColumnKind, regex.Pattern[str]], ...] = tuple(
     )
 )
 YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# A header cell that is a year and nothing else ("2026", "Năm 2026", "KH 2027", "**2028**").
+YEAR_CELL = regex.compile(r"^(?:(?:năm|kh|kế\s+hoạch|mục\s+tiêu)\s+)?(?:19|20)\d\d$", regex.I)
+# Beside the years, the period's own column: "Cả giai đoạn", "Giai đoạn 2026-2030", "Bình quân giai đoạn".
+PERIOD_CELL = regex.compile(
+    r"^(?:bình\s+quân\s*|tổng\s*|cả\s+)*(?:giai\s+đoạn|gđ)?\s*(?:(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)?(?:\s*\(%\))?$",
+    regex.I,
+)
 # Columns that report what was spent or is estimated for the current year, not what the plan sets.
 PAST = regex.compile(
     r"ước\s+(?:thực\s+hiện|th\b|đạt)|thực\s+hiện|đánh\s+giá|lũy\s+kế|luỹ\s+kế|đã\s+(?:giao|bố\s+trí|giải\s+ngân)|"
@@ -105,9 +113,15 @@ def header_paths(header_rows: list[list[str]], width: int = 0) -> list[str]:
     after it. A short lower row sits under the upper cell that spans as many columns as it has
     cells, else it aligns to the right (under the year columns)."""
     width = max(width, *(len(row) for row in header_rows))
+    for upper, lower in pairwise(header_rows):
+        if _years_row(lower) and "" not in upper:
+            # one cell of the row above spans the years: rows that lost their empty last cells ("Ghi chú")
+            # are narrower than the header
+            width = max(width, len(upper) + len(lower) - 1)
     rows: list[list[str]] = []
-    for row in header_rows:
-        rows.append(_aligned(row, width, rows[-1] if rows else None))
+    for depth, row in enumerate(header_rows):
+        below = header_rows[depth + 1] if depth + 1 < len(header_rows) else None
+        rows.append(_aligned(row, width, rows[-1] if rows else None, below))
     paths: list[list[str]] = [[] for _ in range(width)]
     for depth, row in enumerate(rows):
         last = ""
@@ -122,7 +136,7 @@ def header_paths(header_rows: list[list[str]], width: int = 0) -> list[str]:
     return [" / ".join(parts) for parts in paths]
 
 
-def _aligned(row: list[str], width: int, above: list[str] | None) -> list[str]:
+def _aligned(row: list[str], width: int, above: list[str] | None, below: list[str] | None = None) -> list[str]:
     cells = [cell.strip() for cell in row]
     if len(cells) >= width or "" in cells:
         return [*cells, *[""] * (width - len(cells))]  # full width, or spans written as empty cells
@@ -136,8 +150,36 @@ def _aligned(row: list[str], width: int, above: list[str] | None) -> list[str]:
         lead += 1
     gap = width - len(cells)
     rest = cells[lead:]
+    spanning = _spans_years(rest, below, gap)
+    if spanning is not None:
+        return [*cells[: lead + spanning], *[rest[spanning]] * gap, *rest[spanning:]]
     # the cell after the gap spans it
     return [*cells[:lead], *([rest[0]] * gap if rest else [""] * gap), *rest]
+
+
+# The cells of a table of targets that head one column each, never the years under them.
+LEAF_KINDS = frozenset({"label", "name", "measure_unit", "notes", "lead", "support", "deadline", "product"})
+
+
+def _spans_years(rest: list[str], below: list[str] | None, gap: int) -> int | None:
+    """Which of the top row's cells heads the row of years under it ("Kế hoạch" over "2026 | 2027 |
+    2028"), when that row has exactly the cells one spanning cell covers: the first cell that is not a
+    column of its own (a unit of measure, notes) and names no single year ("Thực hiện năm 2025" is a
+    column, as is "Thực hiện giai đoạn 2021-2025"; "Giai đoạn 2026-2030" may head its years)."""
+    if below is None or len(below) != gap + 1 or not _years_row(below):
+        return None
+    for index, cell in enumerate(rest):
+        if _kind(cell) not in LEAF_KINDS and len(YEAR.findall(cell)) != 1 and not PAST.search(cell):
+            return index
+    return None
+
+
+def _years_row(cells: list[str]) -> bool:
+    """A header row of years (and the period's own column beside them)."""
+    present = [cell.strip() for cell in cells]
+    return any(YEAR_CELL.match(cell) for cell in present) and all(
+        YEAR_CELL.match(cell) or (cell and PERIOD_CELL.match(cell)) for cell in present
+    )
 
 
 def _span_of(above: list[str], size: int) -> int | None:

@@ -68,6 +68,14 @@ class Table:
     rows: list[Row]
     header: list[str] | None = None  # column names of a tab-separated table (header paths when several rows)
     header_rows: list[list[str]] = field(default_factory=list)
+    header_start: int | None = None  # where its first header row begins in the normalized text
+
+    @property
+    def start(self) -> int | None:
+        """Where the table begins: its header, else its first row."""
+        if self.header_start is not None:
+            return self.header_start
+        return self.rows[0].start if self.rows else None
 
     @property
     def caption_text(self) -> str:
@@ -230,6 +238,7 @@ HEADER_WORDS = regex.compile(
 SUBHEADER_CELL = regex.compile(
     r"^(?:(?:Năm\s+)?(?:19|20)\d\d|Tổng\s+(?:số|cộng)|Trong\s+đó.*|Cộng|NSTW|NSĐP|NSNN|XHH|ODA|Ngân\s+sách.*|"
     r"Vốn.*|Ước.*|Kế\s+hoạch.*|Dự\s+toán.*|Thực\s+hiện.*|So\s+sánh.*|Đánh\s+giá.*|%|Số\s+tiền.*|"
+    r"(?:Cả\s+)?Giai\s+đoạn.*|Bình\s+quân.*|Mục\s+tiêu.*|Dự\s+kiến.*|(?:ƯTH|UTH|TH|KH)\s+(?:năm\s+)?(?:19|20)\d\d.*|"
     r"(?:Đơn\s+vị|Cơ\s+quan)\s+(?:chủ\s+trì|phối\s+hợp).*)$",
     regex.I,
 )
@@ -264,6 +273,7 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
     the same table. Every body row is kept with its label (1, 1.1, I, A, a, -, or none)."""
     caption: list[PhysicalLine] = []
     header_rows: list[list[str]] = []
+    header_start: int | None = None
     rows: list[Row] = []
     # After a page break a row may continue under a partial header ("Đơn vị phối hợp | Cấp trình | …"):
     # the columns of the continuation values are the ones that header names.
@@ -273,12 +283,17 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
         if line.number not in grid:
             if not header_rows:
                 caption.append(physical)
+            elif (
+                group := _group_heading(Row("item", "", [physical], [line.text], [(line.start, line.end)]))
+            ) is not None:
+                rows.append(group)  # a group heading merged over the row (a web copy prints it as one cell)
             continue  # footnotes and notes between table pages
         cells, spans = list(grid[line.number][0]), list(grid[line.number][1])
         header = _compose(header_rows)
         is_header = not ITEM_LABEL.match(cells[0]) and sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2
         if is_header or (header_rows and _names_columns(cells, header)):
             if not rows:
+                header_start = line.start if not header_rows else header_start
                 header_rows.append(cells)
             elif not ITEM_LABEL.match(cells[0]):
                 continuation_columns = _column_positions(cells, header)
@@ -312,7 +327,7 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
     if not header_rows:
         return [Table(section, caption, rows)] if any(_is_label(r.label) and r.kind == "item" for r in rows) else []
     width = max((len(r.cells or []) for r in rows), default=0)
-    return [Table(section, caption, rows, _compose(header_rows, width), header_rows)] if rows else []
+    return [Table(section, caption, rows, _compose(header_rows, width), header_rows, header_start)] if rows else []
 
 
 def _compose(header_rows: list[list[str]], width: int = 0) -> list[str]:
@@ -340,10 +355,29 @@ def _numbering_column(rows: list[Row]) -> list[Row]:
                 cells = ["", *cells]
                 label = "-" if cells[1].startswith(("- ", "-\t")) else ""
                 row = Row(_row_kind(cells), label, row.lines, cells, [None, *(row.spans or [])])
+            elif len(cells) == 1 and (group := _group_heading(row)) is not None:
+                row = group
             elif row.kind != "total":
                 continue
         kept.append(row)
     return kept
+
+
+# A group heading merged over the whole row ("I. Kinh tế số", "A. CHỈ TIÊU KINH TẾ"): its label and its words.
+GROUP_HEADING = regex.compile(r"^(?P<label>(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\.?|[A-H]\.)\s+(?P<name>\p{L}.*)$")
+
+
+def _group_heading(row: Row) -> Row | None:
+    """A one-cell row that opens with a group label, as two cells: the label and the group's name."""
+    text = (row.cells or [""])[0]
+    match = GROUP_HEADING.match(text)
+    span = (row.spans or [None])[0]
+    if match is None:
+        return None
+    spans: list[Span | None] = [None, None]
+    if span is not None:
+        spans = [(span[0], span[0] + match.end("label")), (span[0] + match.start("name"), span[1])]
+    return Row("group", match["label"].rstrip("."), row.lines, [match["label"], match["name"]], spans)
 
 
 def _numbers_rows(header: list[str]) -> bool:
