@@ -64,7 +64,10 @@ COLUMN_KINDS: tuple[tuple[ColumnKind, regex.Pattern[str]], ...] = tuple(
 )
 YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # A header cell that is a year and nothing else ("2026", "Năm 2026", "KH 2027", "**2028**").
-YEAR_CELL = regex.compile(r"^(?:(?:năm|kh|kế\s+hoạch|mục\s+tiêu)\s+)?(?:19|20)\d\d$", regex.I)
+YEAR_CELL = regex.compile(
+    r"^(?:(?:năm|kh|kế\s+hoạch|mục\s+tiêu|dự\s+kiến)\s+)?(?:19|20)\d\d(?:\s*\((?:kh|kế\s+hoạch|dự\s+kiến|ước)\))?$",
+    regex.I,
+)
 # Beside the years, the period's own column: "Cả giai đoạn", "Giai đoạn 2026-2030", "Bình quân giai đoạn".
 PERIOD_CELL = regex.compile(
     r"^(?:bình\s+quân\s*|tổng\s*|cả\s+)*(?:giai\s+đoạn|gđ)?\s*(?:(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)?(?:\s*\(%\))?$",

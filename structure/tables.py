@@ -230,7 +230,8 @@ def _has_words(row: Row) -> bool:
 HEADER_WORDS = regex.compile(
     r"^(?:Số\s+TT|STT|TT|ST\s*T)$|Nội\s+dung|Tên\s+(?:hoạt\s+động|đơn\s+vị|nhiệm\s+vụ)|^Nhiệm\s+vụ|Đơn\s+vị|"
     r"Sản\s+phẩm|^Cơ\s+quan|chủ\s+trì|phối\s+hợp|^Thời\s+(?:gian|hạn)|^Tiến\s+độ|^Kinh\s+phí|Trách\s+nhiệm|"
-    r"Thành\s+tiền|Đơn\s+giá|^Số\s+lượng|^Dự\s+toán|^Ghi\s+chú|^Danh\s+mục|^Chỉ\s+tiêu",
+    r"Thành\s+tiền|Đơn\s+giá|^Số\s+lượng|^Dự\s+toán|^Ghi\s+chú|^Danh\s+mục|^Chỉ\s+tiêu|^ĐVT$|"
+    r"^(?:Mặt|Ngành|Nhóm)\s+hàng|^Lĩnh\s+vực$",
     regex.I,
 )
 # A lower header row: years, sums and sources under a spanning cell ("Tổng số | Trong đó: NSTW | NSĐP"),
@@ -239,6 +240,7 @@ SUBHEADER_CELL = regex.compile(
     r"^(?:(?:Năm\s+)?(?:19|20)\d\d|Tổng\s+(?:số|cộng)|Trong\s+đó.*|Cộng|NSTW|NSĐP|NSNN|XHH|ODA|Ngân\s+sách.*|"
     r"Vốn.*|Ước.*|Kế\s+hoạch.*|Dự\s+toán.*|Thực\s+hiện.*|So\s+sánh.*|Đánh\s+giá.*|%|Số\s+tiền.*|"
     r"(?:Cả\s+)?Giai\s+đoạn.*|Bình\s+quân.*|Mục\s+tiêu.*|Dự\s+kiến.*|(?:ƯTH|UTH|TH|KH)\s+(?:năm\s+)?(?:19|20)\d\d.*|"
+    r"(?:Sản\s+lượng|Giá\s+trị|Kim\s+ngạch|Diện\s+tích|Số\s+lượng)(?:\s*\([^)]*\))?|"
     r"(?:Đơn\s+vị|Cơ\s+quan)\s+(?:chủ\s+trì|phối\s+hợp).*)$",
     regex.I,
 )

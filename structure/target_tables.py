@@ -33,6 +33,7 @@ from vnplan.structure.targets import CHANGE, QUANTITY_HEAD, content_words
 # A target cell: an optional comparator, a figure, an optional upper bound, an optional % or ‰.
 TARGET_CELL = regex.compile(
     r"^(?P<before>≥|>=|≤|<=|>|<|trên|dưới|tối\s+thiểu|ít\s+nhất|không\s+quá|không\s+dưới|tối\s+đa|đạt)?\s*"
+    r"(?P<change>(?:tăng|giảm)\s+)?"
     r"(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
     r"(?:\s*[-–÷]\s*(?P<upper>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?))?\s*(?P<percent>%|‰)?"
     r"(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?$",
@@ -81,8 +82,15 @@ class _Layout:
     measure: int | None
     caption_unit: str | None
     targets: list[Column]
-    baseline: Column | None
+    before: list[Column]  # the columns of the year before the plan, where the baselines stand
     money_table: bool
+
+    def baseline(self, column: Column) -> Column | None:
+        """The column of the year before the plan for the quantity of ``column``: an execution or estimate
+        of that year before a period's total."""
+        quantity = _column_quantity(column)[0]
+        same = [c for c in self.before if _column_quantity(c)[0] == quantity]
+        return max(same, key=lambda c: (c.year or 0, c.past, len(YEAR.findall(c.header)) == 1), default=None)
 
 
 def table_targets(doc: NormalizedDocument, tables: list[Table], period: Period | None) -> TableTargets:
@@ -107,10 +115,13 @@ def _layout(table: Table, period: Period | None) -> _Layout | None:
         return None
     columns = read_columns(table.header)
     kinds: dict[str | None, int] = {c.kind: c.index for c in reversed(columns)}
-    measure = kinds.get("measure_unit", next((c.index for c in columns if UNIT_COLUMN.match(c.header)), None))
+    measure = kinds.get("measure_unit")
+    if measure is None and "name" in kinds:
+        measure = next((c.index for c in columns if UNIT_COLUMN.match(c.header)), None)
     caption = f"{table.section.title} {table.caption_text}"
     caption_unit = CAPTION_UNIT.search(table.caption_text)
-    if "name" not in kinds or ("lead" in kinds and measure is None):
+    name = kinds.get("name", _item_column(columns))
+    if name is None or ("lead" in kinds and measure is None):
         return None  # a task table is read for activities
     if measure is None and caption_unit is None and not TARGET_WORDS.search(f"{caption} {' '.join(table.header)}"):
         return None
@@ -122,11 +133,20 @@ def _layout(table: Table, period: Period | None) -> _Layout | None:
     before = [c for c in years if c not in targets and not COMPARISON.search(c.header)]
     if start is not None:
         before = [c for c in before if c.year == start - 1]
-    # the figure of the year before the plan: an execution or estimate of that year before a period's total
-    baseline = max(before, key=lambda c: (c.year or 0, c.past, len(YEAR.findall(c.header)) == 1), default=None)
+    else:
+        before = [c for c in before if c.year == max((b.year or 0 for b in before), default=0)]
     money = bool(table_scale([table.section.title, table.caption_text, *table.header]) or MONEY_CAPTION.search(caption))
     unit = _measure_unit(caption_unit["unit"]) if caption_unit else None
-    return _Layout(kinds["name"], kinds.get("label"), measure, unit, targets, baseline, money)
+    return _Layout(name, kinds.get("label"), measure, unit, targets, before, money)
+
+
+def _item_column(columns: list[Column]) -> int | None:
+    """The column naming each row where no header says "Chỉ tiêu" or "Nội dung" ("Mặt hàng", "Sản phẩm",
+    "Ngành, lĩnh vực"): the first after the numbering that is no year, unit or figure column."""
+    for column in columns:
+        if column.kind in (None, "product") and column.year is None and regex.search(r"\p{L}{2,}", column.header):
+            return column.index
+    return None
 
 
 def _plan_year(column: Column, start: int | None) -> bool:
@@ -142,6 +162,7 @@ def _targets(doc: NormalizedDocument, table: Table, layout: _Layout) -> list[Ind
     found: list[Indicator] = []
     parents: list[tuple[int, str]] = []  # the rows above, by label rank: what an elliptic row is a part of
     for row in table.rows:
+        row = _realigned(row, layout) if _web_cells(doc, row) else row
         cells = row.cells or []
         raw_name = _cell(cells, layout.name)
         rank = label_rank(row.label) if row.kind != "total" else 0
@@ -153,12 +174,48 @@ def _targets(doc: NormalizedDocument, table: Table, layout: _Layout) -> list[Ind
         unit = _measure_unit(_cell(cells, layout.measure)) or unit_in_name or layout.caption_unit
         if not name or (layout.money_table and (not unit or regex.search(r"đồng", unit, regex.I))):
             continue  # a money table's money rows are budgets
-        baseline = _value(_cell(cells, layout.baseline.index)) if layout.baseline is not None else None
         for column in layout.targets:
-            indicator = _indicator(doc, table, row, column, name, unit, baseline, layout)
+            indicator = _indicator(doc, table, row, column, name, unit, layout)
             if indicator is not None:
                 found.append(indicator)
     return found
+
+
+def _web_cells(doc: NormalizedDocument, row: Row) -> bool:
+    """The row was printed one cell per line between bars (a web copy, normalize/markdown.py), which keeps
+    no empty cell."""
+    start, end = doc.mapped.raw_span(row.start, row.end)
+    return "\n|\n" in doc.source.raw_text[start:end]
+
+
+def _realigned(row: Row, layout: _Layout) -> Row:
+    """A row too short to reach the plan's last year lost empty cells (a web copy prints no empty cell): they
+    were the first of its figures (no figure for the years before the plan, no unit for a heading row), so
+    its figures move right to end in the last year's column."""
+    cells, spans = row.cells or [], row.spans or []
+    last = max(c.index for c in layout.targets)
+    if len(cells) > last or "" in cells or len(spans) != len(cells):
+        return row
+    first = next((i for i in range(layout.name + 1, len(cells)) if _value(_cell(cells, i))), None)
+    if first is None:
+        return row
+    gap = last + 1 - len(cells)
+    return Row(
+        row.kind,
+        row.label,
+        row.lines,
+        [*cells[:first], *[""] * gap, *cells[first:]],
+        [*spans[:first], *[None] * gap, *spans[first:]],
+    )
+
+
+def _column_quantity(column: Column) -> tuple[str | None, str | None]:
+    """The quantity a column measures beside its year ("Năm 2026 / Sản lượng (tấn)"), with its unit."""
+    for part in reversed(column.header.split(" / ")):
+        name, unit = _name(part, None)
+        if not YEAR.search(part) and QUANTITY_HEAD.match(name):
+            return name, unit
+    return None, None
 
 
 def _indicator(
@@ -168,7 +225,6 @@ def _indicator(
     column: Column,
     name: str,
     unit: str | None,
-    baseline: tuple[float, float | None, str | None, str | None] | None,
     layout: _Layout,
 ) -> Indicator | None:
     cells = row.cells or []
@@ -177,7 +233,12 @@ def _indicator(
     if value is None or span is None:
         return None
     figure, upper, comparator, percent = value
-    unit = unit or percent
+    quantity, column_unit = _column_quantity(column)
+    if quantity and not QUANTITY_HEAD.match(name):
+        name = f"{quantity} {name if _acronym(name) else name[:1].lower() + name[1:]}"  # "Sản lượng" / "Cà phê"
+    unit = column_unit or unit or percent
+    before = layout.baseline(column)
+    baseline = _value(_cell(cells, before.index)) if before is not None else None
     per = _per(unit)
     label = _cell(cells, layout.label).rstrip(".") if layout.label is not None else None
     label = label if label and regex.search(r"[\p{L}\d]", label) else None  # "-", "+": no number
@@ -194,9 +255,7 @@ def _indicator(
             per=per,
         ),
         target_year=column.year,
-        baseline=Baseline(value=baseline[0], year=layout.baseline.year)
-        if baseline is not None and layout.baseline is not None
-        else None,
+        baseline=Baseline(value=baseline[0], year=before.year) if baseline is not None and before is not None else None,
         metric=metric_for(name, unit),
         section=table.section.id,
         provenance=doc.provenance(span[0], span[1], "rule:target_table_cell", confidence.TARGET_TABLE_CELL),
@@ -220,6 +279,8 @@ def _value(text: str) -> tuple[float, float | None, str | None, str | None] | No
     upper = parse_number(match["upper"]) if match["upper"] else None
     words = regex.sub(r"\s+", " ", (match["before"] or match["after"] or "").strip())
     comparator = next((symbol for pattern, symbol in COMPARATORS if words and pattern.match(words)), None)
+    if comparator is None and match["change"]:
+        comparator = "="  # "Tăng 10%": the growth is worded, as "đạt" is
     return float(value), float(upper) if upper is not None else None, comparator, match["percent"]
 
 
@@ -234,6 +295,11 @@ def _name(text: str, parent: str | None) -> tuple[str, str | None]:
         unit, text = bracket["unit"].strip(), text[: bracket.start()].strip(" :;,.")
     part = PART_LEAD.match(text)
     text = text[part.end() :] if part else text
+    if parent and QUANTITY_HEAD.match(text) and len(text.split()) <= 3 and not QUANTITY_HEAD.match(parent):
+        return (
+            f"{text} {parent if _acronym(parent) else parent[:1].lower() + parent[1:]}",
+            unit,
+        )  # "Cà phê" / "- Sản lượng"
     if (
         parent
         and not QUANTITY_HEAD.match(text)

@@ -276,3 +276,53 @@ def test_a_task_table_with_year_columns_gives_no_targets(tmp_path: Path) -> None
         "2\tTập huấn kỹ thuật cho nông dân\tỦy ban nhân dân cấp xã\t5\t5",
     ]
     assert _small(tmp_path, rows, period="giai đoạn 2026 - 2027", caption="Phụ lục nhiệm vụ") == set()
+
+
+def test_a_quantity_per_year_column_names_the_target_with_the_row(tmp_path: Path) -> None:
+    # "Năm 2026" spans "Sản lượng (tấn) | Giá trị (triệu USD)": each figure is the column's quantity of the row's item
+    rows = [
+        "STT\tMặt hàng\tNăm 2025\t\tNăm 2026\t\tNăm 2027\t",
+        "\t\tSản lượng (tấn)\tGiá trị (triệu USD)\tSản lượng (tấn)\tGiá trị (triệu USD)\tSản lượng (tấn)\tGiá trị (triệu USD)",
+        "1\tCà phê\t1.000\t2,5\t1.100\t2,8\t1.200\t3,1",
+    ]
+    assert _small(tmp_path, rows, period="giai đoạn 2026 - 2027") == {
+        ("Sản lượng cà phê", "tấn", 1100.0, 2026, 1000.0),
+        ("Sản lượng cà phê", "tấn", 1200.0, 2027, 1000.0),
+        ("Giá trị cà phê", "triệu USD", 2.8, 2026, 2.5),
+        ("Giá trị cà phê", "triệu USD", 3.1, 2027, 2.5),
+    }
+
+
+def _debris_rows(rows: list[list[str]]) -> str:
+    lines: list[str] = []
+    for row in rows:
+        lines.append("|")
+        for cell in row:
+            lines += [cell, "|"]
+        lines.append("|")
+    return "\n".join(lines)
+
+
+def test_a_web_copy_row_without_its_empty_cells_ends_in_the_last_year(tmp_path: Path) -> None:
+    # a web copy prints no empty cell: "Chè" has no estimate for 2025, the heading row "Cà phê" no unit
+    table = _debris_rows(
+        [
+            ["**STT**", "**Chỉ tiêu**", "**ĐVT**", "**Ước thực hiện năm 2025**", "**Năm 2026**", "**Năm 2027**"],
+            ["1", "Chè", "Tấn", "500", "650"],
+            ["2", "Cà phê"],
+            ["-", "Sản lượng", "Tấn", "1.000", "1.100", "1.200"],
+        ]
+    )
+    text = "# " + SMALL.format(period="giai đoạn 2026 - 2027", caption="**Biểu chỉ tiêu**", table=table)
+    path = tmp_path / "plan.md"
+    path.write_text(text, encoding="utf-8")
+    got = {
+        (i.name, i.target.unit, i.target.value, i.target_year, i.baseline.value if i.baseline else None)
+        for i in vnplan.process(path).indicators
+    }
+    assert got == {
+        ("Chè", "Tấn", 500.0, 2026, None),
+        ("Chè", "Tấn", 650.0, 2027, None),
+        ("Sản lượng cà phê", "Tấn", 1100.0, 2026, 1000.0),
+        ("Sản lượng cà phê", "Tấn", 1200.0, 2027, 1000.0),
+    }
