@@ -117,10 +117,11 @@ def header_paths(header_rows: list[list[str]], width: int = 0) -> list[str]:
     cells, else it aligns to the right (under the year columns)."""
     width = max(width, *(len(row) for row in header_rows))
     for upper, lower in pairwise(header_rows):
-        if _years_row(lower) and "" not in upper:
-            # one cell of the row above spans the years: rows that lost their empty last cells ("Ghi chú")
+        heads = len(_heads(upper))
+        if _years_row(lower) and "" not in upper and heads in (1, len(_runs(lower))):
+            # cells of the row above span the years: rows that lost their empty last cells ("Ghi chú")
             # are narrower than the header
-            width = max(width, len(upper) + len(lower) - 1)
+            width = max(width, len(upper) + len(lower) - heads)
     rows: list[list[str]] = []
     for depth, row in enumerate(header_rows):
         below = header_rows[depth + 1] if depth + 1 < len(header_rows) else None
@@ -153,9 +154,9 @@ def _aligned(row: list[str], width: int, above: list[str] | None, below: list[st
         lead += 1
     gap = width - len(cells)
     rest = cells[lead:]
-    spanning = _spans_years(rest, below, gap)
-    if spanning is not None:
-        return [*cells[: lead + spanning], *[rest[spanning]] * gap, *rest[spanning:]]
+    spans = _year_spans(rest, below, gap)
+    if spans is not None:
+        return [*cells[:lead], *(cell for index, cell in enumerate(rest) for _ in range(spans.get(index, 1)))]
     # the cell after the gap spans it
     return [*cells[:lead], *([rest[0]] * gap if rest else [""] * gap), *rest]
 
@@ -164,17 +165,42 @@ def _aligned(row: list[str], width: int, above: list[str] | None, below: list[st
 LEAF_KINDS = frozenset({"label", "name", "measure_unit", "notes", "lead", "support", "deadline", "product"})
 
 
-def _spans_years(rest: list[str], below: list[str] | None, gap: int) -> int | None:
-    """Which of the top row's cells heads the row of years under it ("Kế hoạch" over "2026 | 2027 |
-    2028"), when that row has exactly the cells one spanning cell covers: the first cell that is not a
-    column of its own (a unit of measure, notes) and names no single year ("Thực hiện năm 2025" is a
-    column, as is "Thực hiện giai đoạn 2021-2025"; "Giai đoạn 2026-2030" may head its years)."""
-    if below is None or len(below) != gap + 1 or not _years_row(below):
+def _year_spans(rest: list[str], below: list[str] | None, gap: int) -> dict[int, int] | None:
+    """Which of the top row's cells head the row of years under it, and how many columns each spans
+    ("Kế hoạch" over "2026 | 2027 | 2028"; "Bình quân" over "2021-2025 | 2026-2030" beside it), when the
+    row below has exactly the cells they cover. A heading cell is one that is not a column of its own (a
+    unit of measure, notes) and names no single year: "Thực hiện năm 2025" is a column, as is "Thực hiện
+    giai đoạn 2021-2025"; "Giai đoạn 2026-2030" may head its years. Several heading cells take the runs of
+    single years and of periods below them in order."""
+    if below is None or not _years_row(below):
         return None
-    for index, cell in enumerate(rest):
-        if _kind(cell) not in LEAF_KINDS and len(YEAR.findall(cell)) != 1 and not PAST.search(cell):
-            return index
+    heads = _heads(rest)
+    if heads and len(below) == gap + 1:
+        return {heads[0]: gap + 1}
+    runs = _runs(below)
+    if len(runs) == len(heads) and sum(run - 1 for run in runs) == gap:
+        return dict(zip(heads, runs, strict=True))
     return None
+
+
+def _heads(cells: list[str]) -> list[int]:
+    """The positions of the cells that may head a row of years."""
+    return [
+        index
+        for index, cell in enumerate(cells)
+        if _kind(cell) not in LEAF_KINDS and len(YEAR.findall(cell)) != 1 and not PAST.search(cell)
+    ]
+
+
+def _runs(years: list[str]) -> list[int]:
+    """The lengths of the runs of single years and of periods in a row of years."""
+    runs: list[int] = []
+    for number, cell in enumerate(years):
+        if number and bool(YEAR_CELL.match(cell.strip())) == bool(YEAR_CELL.match(years[number - 1].strip())):
+            runs[-1] += 1
+        else:
+            runs.append(1)
+    return runs
 
 
 def _years_row(cells: list[str]) -> bool:
@@ -186,15 +212,32 @@ def _years_row(cells: list[str]) -> bool:
 
 
 def _span_of(above: list[str], size: int) -> int | None:
-    """Where a run of ``size`` columns headed by one cell starts in the aligned row above."""
+    """Where a run of ``size`` columns headed by one cell starts in the aligned row above; else where
+    neighbouring spanning cells together cover ``size`` columns ("Kế hoạch" and "Bình quân" over a row
+    of years and periods)."""
+    if size < 2:
+        return None
+    runs: list[tuple[int, int]] = []  # (start, length) of each run of one non-empty cell
     index = 0
     while index < len(above):
         end = index
         while end + 1 < len(above) and above[end + 1] == above[index] and above[index]:
             end += 1
-        if above[index] and end - index + 1 == size and size > 1:
-            return index
+        runs.append((index, end - index + 1 if above[index] else 0))
         index = end + 1
+    exact = next((start for start, length in runs if length == size), None)
+    if exact is not None:
+        return exact
+    for first, (start, _) in enumerate(runs):
+        covered = 0
+        for _, length in runs[first:]:
+            if length < 2:
+                break
+            covered += length
+            if covered >= size:
+                break
+        if covered == size:
+            return start
     return None
 
 

@@ -240,7 +240,7 @@ SUBHEADER_CELL = regex.compile(
     r"^(?:(?:Năm\s+)?(?:19|20)\d\d|Tổng\s+(?:số|cộng)|Trong\s+đó.*|Cộng|NSTW|NSĐP|NSNN|XHH|ODA|Ngân\s+sách.*|"
     r"Vốn.*|Ước.*|Kế\s+hoạch.*|Dự\s+toán.*|Thực\s+hiện.*|So\s+sánh.*|Đánh\s+giá.*|%|Số\s+tiền.*|"
     r"(?:Cả\s+)?Giai\s+đoạn.*|Bình\s+quân.*|Mục\s+tiêu.*|Dự\s+kiến.*|(?:ƯTH|UTH|TH|KH)\s+(?:năm\s+)?(?:19|20)\d\d.*|"
-    r"(?:Sản\s+lượng|Giá\s+trị|Kim\s+ngạch|Diện\s+tích|Số\s+lượng)(?:\s*\([^)]*\))?|"
+    r"(?:Sản\s+lượng|Giá\s+trị|Kim\s+ngạch|Diện\s+tích|Số\s+lượng)(?:\s*\([^)]*\))?|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|"
     r"(?:Đơn\s+vị|Cơ\s+quan)\s+(?:chủ\s+trì|phối\s+hợp).*)$",
     regex.I,
 )

@@ -57,6 +57,8 @@ MEASURES = regex.compile(
 )
 # Where a row only names a part of the quantity of the row above it: "Trong đó: …", "- Nông sản".
 PART_LEAD = regex.compile(r"^(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", regex.I)
+# A column of the growth of the row's quantity ("Tốc độ tăng bình quân (%)"): a quantity of its own.
+GROWTH = regex.compile(r"tốc\s+độ|tăng\s+trưởng|tăng\s+bình\s+quân", regex.I)
 TARGET_WORDS = regex.compile(r"\bchỉ\s+tiêu\b|\bmục\s+tiêu\b", regex.I)
 # A column of units of measure headed "Đơn vị" alone (in a task table "Đơn vị" would be who does it; a
 # table of targets has no such column).
@@ -234,7 +236,7 @@ def _indicator(
         return None
     figure, upper, comparator, percent = value
     quantity, column_unit = _column_quantity(column)
-    if quantity and not QUANTITY_HEAD.match(name):
+    if quantity and (not QUANTITY_HEAD.match(name) or GROWTH.match(quantity)):
         name = f"{quantity} {name if _acronym(name) else name[:1].lower() + name[1:]}"  # "Sản lượng" / "Cà phê"
     unit = column_unit or unit or percent
     before = layout.baseline(column)

@@ -326,3 +326,27 @@ def test_a_web_copy_row_without_its_empty_cells_ends_in_the_last_year(tmp_path: 
         ("Sản lượng cà phê", "Tấn", 1100.0, 2026, 1000.0),
         ("Sản lượng cà phê", "Tấn", 1200.0, 2027, 1000.0),
     }
+
+
+def test_two_cells_over_the_years_and_the_periods() -> None:
+    # "Kế hoạch" spans the years, "Tốc độ tăng bình quân (%)" the periods beside them
+    top = ["STT", "Chỉ tiêu", "ĐVT", "Ước thực hiện năm 2025", "Kế hoạch", "Tốc độ tăng bình quân (%)", "Ghi chú"]
+    lower = ["2026", "2027", "2028", "2021-2025", "2026-2028"]
+    paths = header_paths([top, lower], width=8)
+    assert paths[:4] == top[:4]
+    assert paths[4:7] == ["Kế hoạch / 2026", "Kế hoạch / 2027", "Kế hoạch / 2028"]
+    assert paths[7:9] == ["Tốc độ tăng bình quân (%) / 2021-2025", "Tốc độ tăng bình quân (%) / 2026-2028"]
+    assert paths[9] == "Ghi chú"
+
+
+def test_a_growth_column_beside_the_years_is_a_target_of_its_own(tmp_path: Path) -> None:
+    rows = [
+        "STT\tChỉ tiêu\tĐVT\tƯớc thực hiện năm 2025\tKế hoạch\tTốc độ tăng bình quân (%)\tGhi chú",
+        "2026\t2027\t2021-2025\t2026-2027",
+        "1\tKim ngạch xuất khẩu\tTriệu USD\t450\t500\t560\t8,5\t11,5",
+    ]
+    assert _small(tmp_path, rows, period="giai đoạn 2026 - 2027") == {
+        ("Kim ngạch xuất khẩu", "Triệu USD", 500.0, 2026, 450.0),
+        ("Kim ngạch xuất khẩu", "Triệu USD", 560.0, 2027, 450.0),
+        ("Tốc độ tăng bình quân kim ngạch xuất khẩu", "%", 11.5, 2027, 8.5),
+    }
