@@ -134,7 +134,8 @@ def document_tables(
         inside = [line for line in lines if appendix.start <= line.start <= appendix.end]
         in_appendix.update(line.number for line in inside)
         if any(line.number in cells for line in inside):
-            tables.extend(_tab_tables(appendix, inside, cells))
+            for part in _by_header(inside, cells):
+                tables.extend(_tab_tables(appendix, part, cells))
         else:
             tables.append(_flattened_table(appendix, physical_lines(doc, inside)))
     # In the body, each run of rows of cells is a table, captioned by the line before it.
@@ -154,6 +155,40 @@ def document_tables(
                 tables.extend(_tab_tables(section, before + run, cells))
         run = []
     return tables
+
+
+def _by_header(lines: list[Line], grid: dict[int, GridRow]) -> list[list[Line]]:
+    """The tables of one appendix ("Biểu 01", "Biểu 02" under one "Phụ lục"): after rows, a header row
+    naming columns the table's header does not have starts the next table, captioned by the lines since
+    the last row. A header repeated after a page break, whole or in part (or with a cell misspelt: "Sau
+    phẩm"), goes on with the same table: most of its cells are the table's."""
+    parts: list[list[Line]] = [[]]
+    names: set[str] = set()
+    has_rows = False
+    since_row = 0  # lines of the current part after its last row of cells
+    for line in lines:
+        if line.number not in grid:
+            parts[-1].append(line)
+            since_row += 1
+            continue
+        cells = grid[line.number][0]
+        if _header_row(cells):
+            folded = {_fold(c) for c in cells if c}
+            if has_rows and 2 * len(folded & names) < len(folded):
+                caption = parts[-1][len(parts[-1]) - since_row :]
+                del parts[-1][len(parts[-1]) - since_row :]
+                parts.append(caption)
+                names, has_rows = set(), False
+            names |= folded
+        else:
+            has_rows = True
+        parts[-1].append(line)
+        since_row = 0
+    return [part for part in parts if part]
+
+
+def _header_row(cells: list[str]) -> bool:
+    return not ITEM_LABEL.match(cells[0]) and sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2
 
 
 TABLE_GAP = 2  # non-tab lines a table may have between its rows ("Trong đó:", a wrapped cell)
@@ -292,7 +327,7 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
             continue  # footnotes and notes between table pages
         cells, spans = list(grid[line.number][0]), list(grid[line.number][1])
         header = _compose(header_rows)
-        is_header = not ITEM_LABEL.match(cells[0]) and sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2
+        is_header = _header_row(cells)
         if is_header or (header_rows and _names_columns(cells, header)):
             if not rows:
                 header_start = line.start if not header_rows else header_start

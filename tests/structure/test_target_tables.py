@@ -350,3 +350,27 @@ def test_a_growth_column_beside_the_years_is_a_target_of_its_own(tmp_path: Path)
         ("Kim ngạch xuất khẩu", "Triệu USD", 560.0, 2027, 450.0),
         ("Tốc độ tăng bình quân kim ngạch xuất khẩu", "%", 11.5, 2027, 8.5),
     }
+
+
+def test_two_tables_under_one_appendix_are_read_each_by_its_own_header(tmp_path: Path) -> None:
+    text = SMALL.format(period="giai đoạn 2026 - 2027", caption="", table="") + "\n".join(
+        [
+            "PHỤ LỤC",
+            "Biểu 01: Các chỉ tiêu chủ yếu",
+            "STT\tChỉ tiêu\tĐVT\tƯớc thực hiện năm 2025\tNăm 2026\tNăm 2027",
+            "1\tTỷ lệ hộ nghèo\t%\t3,5\t3\t2,5",
+            "Biểu 02: Nhiệm vụ trọng tâm",
+            "STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành",
+            "1\tRà soát danh sách hộ nghèo\tSở Nông nghiệp và Môi trường\tNăm 2026",
+        ]
+    )
+    path = tmp_path / "appendix.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = vnplan.process(path)
+    assert {(i.name, i.target.value, i.target_year) for i in plan.indicators} == {
+        ("Tỷ lệ hộ nghèo", 3.0, 2026),
+        ("Tỷ lệ hộ nghèo", 2.5, 2027),
+    }
+    assert [(a.name, a.lead_unit, a.deadline) for a in plan.activities] == [
+        ("Rà soát danh sách hộ nghèo", "Sở Nông nghiệp và Môi trường", "Năm 2026")
+    ]
