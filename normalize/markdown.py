@@ -90,13 +90,27 @@ def debris_table_edits(text: str) -> list[Edit]:
             # table's header row make its first row wider than any other. They are left as they are.
             # Rows under spanning cells may be short: the table is as wide as the widest rows, counting
             # only widths that recur (a page footer after the table is a single wider row).
+            # A header that opens with the numbering column ("STT") starts there, however wide it is:
+            # body rows lose their empty cells (an empty "Ghi chú" is no cell between two bars).
             widths = Counter(len(cells) for cells in rows[1:])
             width = max((w for w, n in widths.items() if n > 1), default=max(widths))
-            rows = [rows[0][-width:], *rows[1:]]
+            numbering = _numbering_header(rows[0], lines)
+            rows = [rows[0][numbering:] if numbering is not None else rows[0][-width:], *rows[1:]]
         if max(len(cells) for cells in rows) >= 3:
             for cells in rows:
                 edits += _row_edits(cells, starts, lines)
     return edits
+
+
+NUMBERING_HEADER = regex.compile(r"^[*_\s]*(?:STT|TT|Số\s+TT|Số\s+thứ\s+tự)[*_\s]*$", regex.I)
+
+
+def _numbering_header(cells: list[tuple[int, int]], lines: list[str]) -> int | None:
+    """The position of the row-numbering cell ("**STT**") in a block's first row, else None."""
+    for index, (first, last) in enumerate(cells):
+        if first == last and NUMBERING_HEADER.match(lines[first]):
+            return index
+    return None
 
 
 def _debris_blocks(lines: list[str]) -> list[list[list[tuple[int, int]]]]:

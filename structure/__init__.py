@@ -26,6 +26,7 @@ from vnplan.structure.places import locate_document, locate_records
 from vnplan.structure.rules import DOC_TYPES, ISSUES_A_PLAN, PLAN_TYPES
 from vnplan.structure.sections import Line, SectionNode, build_sections, logical_lines
 from vnplan.structure.tables import document_tables
+from vnplan.structure.target_tables import table_targets
 from vnplan.structure.targets import extract_indicators
 from vnplan.structure.units import activity_units, assign_unit_ids, extract_units
 
@@ -125,10 +126,17 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     plan_warning = _not_a_plan(ident.doc_type, ident.title, sections)
     # a regulation's rates and a cover letter's figures are no targets
     plan_start = ident.period.start if ident.period else None
-    indicators = [] if plan_warning else extract_indicators(doc, lines, section_of, plan_year, plan_start)
+    tables = document_tables(doc, lines, sections, section_of)
+    from_tables = table_targets(doc, tables, ident.period)
+    indicators = (
+        []
+        if plan_warning
+        else extract_indicators(
+            doc, lines, section_of, plan_year, plan_start, from_tables.indicators, from_tables.spans
+        )
+    )
     objectives = extract_objectives(doc, lines, sections, section_of, indicators)
     budgets = extract_budgets(doc, lines, section_of, ident.period.start if ident.period else None)
-    tables = document_tables(doc, lines, sections, section_of)
     budgets += table_budgets(doc, tables, budgets, first_id=len(budgets) + 1, period=ident.period)
     budgets = merge_restated_totals(budgets)
     complete_hierarchy(budgets)

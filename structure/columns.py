@@ -10,6 +10,7 @@ table or in a header cell.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 import regex
@@ -66,6 +67,16 @@ COLUMN_KINDS: tuple[tuple[ColumnKind, regex.Pattern[str]], ...] = tuple(
     )
 )
 YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# A header cell that is a year and nothing else ("2026", "Năm 2026", "KH 2027", "**2028**").
+YEAR_CELL = regex.compile(
+    r"^(?:(?:năm|kh|kế\s+hoạch|mục\s+tiêu|dự\s+kiến)\s+)?(?:19|20)\d\d(?:\s*\((?:kh|kế\s+hoạch|dự\s+kiến|ước)\))?$",
+    regex.I,
+)
+# Beside the years, the period's own column: "Cả giai đoạn", "Giai đoạn 2026-2030", "Bình quân giai đoạn".
+PERIOD_CELL = regex.compile(
+    r"^(?:bình\s+quân\s*|tổng\s*|cả\s+)*(?:giai\s+đoạn|gđ)?\s*(?:(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)?(?:\s*\(%\))?$",
+    regex.I,
+)
 # Columns that report what was spent or is estimated for the current year, not what the plan sets.
 PAST = regex.compile(
     r"ước\s+(?:thực\s+hiện|th\b|đạt)|thực\s+hiện|đánh\s+giá|lũy\s+kế|luỹ\s+kế|đã\s+(?:giao|bố\s+trí|giải\s+ngân)|"
@@ -109,9 +120,16 @@ def header_paths(header_rows: list[list[str]], width: int = 0) -> list[str]:
     after it. A short lower row sits under the upper cell that spans as many columns as it has
     cells, else it aligns to the right (under the year columns)."""
     width = max(width, *(len(row) for row in header_rows))
+    for upper, lower in pairwise(header_rows):
+        heads = len(_heads(upper))
+        if _years_row(lower) and "" not in upper and heads in (1, len(_runs(lower))):
+            # cells of the row above span the years: rows that lost their empty last cells ("Ghi chú")
+            # are narrower than the header
+            width = max(width, len(upper) + len(lower) - heads)
     rows: list[list[str]] = []
-    for row in header_rows:
-        rows.append(_aligned(row, width, rows[-1] if rows else None))
+    for depth, row in enumerate(header_rows):
+        below = header_rows[depth + 1] if depth + 1 < len(header_rows) else None
+        rows.append(_aligned(row, width, rows[-1] if rows else None, below))
     paths: list[list[str]] = [[] for _ in range(width)]
     for depth, row in enumerate(rows):
         last = ""
@@ -126,7 +144,7 @@ def header_paths(header_rows: list[list[str]], width: int = 0) -> list[str]:
     return [" / ".join(parts) for parts in paths]
 
 
-def _aligned(row: list[str], width: int, above: list[str] | None) -> list[str]:
+def _aligned(row: list[str], width: int, above: list[str] | None, below: list[str] | None = None) -> list[str]:
     cells = [cell.strip() for cell in row]
     if len(cells) >= width or "" in cells:
         return [*cells, *[""] * (width - len(cells))]  # full width, or spans written as empty cells
@@ -140,20 +158,90 @@ def _aligned(row: list[str], width: int, above: list[str] | None) -> list[str]:
         lead += 1
     gap = width - len(cells)
     rest = cells[lead:]
+    spans = _year_spans(rest, below, gap)
+    if spans is not None:
+        return [*cells[:lead], *(cell for index, cell in enumerate(rest) for _ in range(spans.get(index, 1)))]
     # the cell after the gap spans it
     return [*cells[:lead], *([rest[0]] * gap if rest else [""] * gap), *rest]
 
 
+# The cells of a table of targets that head one column each, never the years under them.
+LEAF_KINDS = frozenset({"label", "name", "measure_unit", "notes", "lead", "support", "deadline", "product"})
+
+
+def _year_spans(rest: list[str], below: list[str] | None, gap: int) -> dict[int, int] | None:
+    """Which of the top row's cells head the row of years under it, and how many columns each spans
+    ("Kế hoạch" over "2026 | 2027 | 2028"; "Bình quân" over "2021-2025 | 2026-2030" beside it), when the
+    row below has exactly the cells they cover. A heading cell is one that is not a column of its own (a
+    unit of measure, notes) and names no single year: "Thực hiện năm 2025" is a column, as is "Thực hiện
+    giai đoạn 2021-2025"; "Giai đoạn 2026-2030" may head its years. Several heading cells take the runs of
+    single years and of periods below them in order."""
+    if below is None or not _years_row(below):
+        return None
+    heads = _heads(rest)
+    if heads and len(below) == gap + 1:
+        return {heads[0]: gap + 1}
+    runs = _runs(below)
+    if len(runs) == len(heads) and sum(run - 1 for run in runs) == gap:
+        return dict(zip(heads, runs, strict=True))
+    return None
+
+
+def _heads(cells: list[str]) -> list[int]:
+    """The positions of the cells that may head a row of years."""
+    return [
+        index
+        for index, cell in enumerate(cells)
+        if _kind(cell) not in LEAF_KINDS and len(YEAR.findall(cell)) != 1 and not PAST.search(cell)
+    ]
+
+
+def _runs(years: list[str]) -> list[int]:
+    """The lengths of the runs of single years and of periods in a row of years."""
+    runs: list[int] = []
+    for number, cell in enumerate(years):
+        if number and bool(YEAR_CELL.match(cell.strip())) == bool(YEAR_CELL.match(years[number - 1].strip())):
+            runs[-1] += 1
+        else:
+            runs.append(1)
+    return runs
+
+
+def _years_row(cells: list[str]) -> bool:
+    """A header row of years (and the period's own column beside them)."""
+    present = [cell.strip() for cell in cells]
+    return any(YEAR_CELL.match(cell) for cell in present) and all(
+        YEAR_CELL.match(cell) or (cell and PERIOD_CELL.match(cell)) for cell in present
+    )
+
+
 def _span_of(above: list[str], size: int) -> int | None:
-    """Where a run of ``size`` columns headed by one cell starts in the aligned row above."""
+    """Where a run of ``size`` columns headed by one cell starts in the aligned row above; else where
+    neighbouring spanning cells together cover ``size`` columns ("Kế hoạch" and "Bình quân" over a row
+    of years and periods)."""
+    if size < 2:
+        return None
+    runs: list[tuple[int, int]] = []  # (start, length) of each run of one non-empty cell
     index = 0
     while index < len(above):
         end = index
         while end + 1 < len(above) and above[end + 1] == above[index] and above[index]:
             end += 1
-        if above[index] and end - index + 1 == size and size > 1:
-            return index
+        runs.append((index, end - index + 1 if above[index] else 0))
         index = end + 1
+    exact = next((start for start, length in runs if length == size), None)
+    if exact is not None:
+        return exact
+    for first, (start, _) in enumerate(runs):
+        covered = 0
+        for _, length in runs[first:]:
+            if length < 2:
+                break
+            covered += length
+            if covered >= size:
+                break
+        if covered == size:
+            return start
     return None
 
 

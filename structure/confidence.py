@@ -28,6 +28,7 @@ OBJECTIVE = 0.85
 
 # indicators (structure/targets.py)
 TARGET_TABLE_ROW = 0.7  # rule:target_table_row
+TARGET_TABLE_CELL = 0.85  # rule:target_table_cell: a figure of a plan-year column (structure/target_tables.py)
 TARGET_CLAUSE = 0.8  # rule:target_clause
 
 # budgets

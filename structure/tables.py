@@ -68,6 +68,14 @@ class Table:
     rows: list[Row]
     header: list[str] | None = None  # column names of a tab-separated table (header paths when several rows)
     header_rows: list[list[str]] = field(default_factory=list)
+    header_start: int | None = None  # where its first header row begins in the normalized text
+
+    @property
+    def start(self) -> int | None:
+        """Where the table begins: its header, else its first row."""
+        if self.header_start is not None:
+            return self.header_start
+        return self.rows[0].start if self.rows else None
 
     @property
     def caption_text(self) -> str:
@@ -126,7 +134,8 @@ def document_tables(
         inside = [line for line in lines if appendix.start <= line.start <= appendix.end]
         in_appendix.update(line.number for line in inside)
         if any(line.number in cells for line in inside):
-            tables.extend(_tab_tables(appendix, inside, cells))
+            for part in _by_header(inside, cells):
+                tables.extend(_tab_tables(appendix, part, cells))
         else:
             tables.append(_flattened_table(appendix, physical_lines(doc, inside)))
     # In the body, each run of rows of cells is a table, captioned by the line before it.
@@ -146,6 +155,40 @@ def document_tables(
                 tables.extend(_tab_tables(section, before + run, cells))
         run = []
     return tables
+
+
+def _by_header(lines: list[Line], grid: dict[int, GridRow]) -> list[list[Line]]:
+    """The tables of one appendix ("Biểu 01", "Biểu 02" under one "Phụ lục"): after rows, a header row
+    naming columns the table's header does not have starts the next table, captioned by the lines since
+    the last row. A header repeated after a page break, whole or in part (or with a cell misspelt: "Sau
+    phẩm"), goes on with the same table: most of its cells are the table's."""
+    parts: list[list[Line]] = [[]]
+    names: set[str] = set()
+    has_rows = False
+    since_row = 0  # lines of the current part after its last row of cells
+    for line in lines:
+        if line.number not in grid:
+            parts[-1].append(line)
+            since_row += 1
+            continue
+        cells = grid[line.number][0]
+        if _header_row(cells):
+            folded = {_fold(c) for c in cells if c}
+            if has_rows and 2 * len(folded & names) < len(folded):
+                caption = parts[-1][len(parts[-1]) - since_row :]
+                del parts[-1][len(parts[-1]) - since_row :]
+                parts.append(caption)
+                names, has_rows = set(), False
+            names |= folded
+        else:
+            has_rows = True
+        parts[-1].append(line)
+        since_row = 0
+    return [part for part in parts if part]
+
+
+def _header_row(cells: list[str]) -> bool:
+    return not ITEM_LABEL.match(cells[0]) and sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2
 
 
 TABLE_GAP = 2  # non-tab lines a table may have between its rows ("Trong đó:", a wrapped cell)
@@ -222,7 +265,8 @@ def _has_words(row: Row) -> bool:
 HEADER_WORDS = regex.compile(
     r"^(?:Số\s+TT|STT|TT|ST\s*T)$|Nội\s+dung|Tên\s+(?:hoạt\s+động|đơn\s+vị|nhiệm\s+vụ)|^Nhiệm\s+vụ|Đơn\s+vị|"
     r"Sản\s+phẩm|^Cơ\s+quan|chủ\s+trì|phối\s+hợp|^Thời\s+(?:gian|hạn)|^Tiến\s+độ|^Kinh\s+phí|Trách\s+nhiệm|"
-    r"Thành\s+tiền|Đơn\s+giá|^Số\s+lượng|^Dự\s+toán|^Ghi\s+chú|^Danh\s+mục|^Chỉ\s+tiêu",
+    r"Thành\s+tiền|Đơn\s+giá|^Số\s+lượng|^Dự\s+toán|^Ghi\s+chú|^Danh\s+mục|^Chỉ\s+tiêu|^ĐVT$|"
+    r"^(?:Mặt|Ngành|Nhóm)\s+hàng|^Lĩnh\s+vực$",
     regex.I,
 )
 # A lower header row: years, sums and sources under a spanning cell ("Tổng số | Trong đó: NSTW | NSĐP"),
@@ -230,6 +274,8 @@ HEADER_WORDS = regex.compile(
 SUBHEADER_CELL = regex.compile(
     r"^(?:(?:Năm\s+)?(?:19|20)\d\d|Tổng\s+(?:số|cộng)|Trong\s+đó.*|Cộng|NSTW|NSĐP|NSNN|XHH|ODA|Ngân\s+sách.*|"
     r"Vốn.*|Ước.*|Kế\s+hoạch.*|Dự\s+toán.*|Thực\s+hiện.*|So\s+sánh.*|Đánh\s+giá.*|%|Số\s+tiền.*|"
+    r"(?:Cả\s+)?Giai\s+đoạn.*|Bình\s+quân.*|Mục\s+tiêu.*|Dự\s+kiến.*|(?:ƯTH|UTH|TH|KH)\s+(?:năm\s+)?(?:19|20)\d\d.*|"
+    r"(?:Sản\s+lượng|Giá\s+trị|Kim\s+ngạch|Diện\s+tích|Số\s+lượng)(?:\s*\([^)]*\))?|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|"
     r"(?:Đơn\s+vị|Cơ\s+quan)\s+(?:chủ\s+trì|phối\s+hợp).*)$",
     regex.I,
 )
@@ -264,6 +310,7 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
     the same table. Every body row is kept with its label (1, 1.1, I, A, a, -, or none)."""
     caption: list[PhysicalLine] = []
     header_rows: list[list[str]] = []
+    header_start: int | None = None
     rows: list[Row] = []
     # After a page break a row may continue under a partial header ("Đơn vị phối hợp | Cấp trình | …"):
     # the columns of the continuation values are the ones that header names.
@@ -273,12 +320,17 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
         if line.number not in grid:
             if not header_rows:
                 caption.append(physical)
+            elif (
+                group := _group_heading(Row("item", "", [physical], [line.text], [(line.start, line.end)]))
+            ) is not None:
+                rows.append(group)  # a group heading merged over the row (a web copy prints it as one cell)
             continue  # footnotes and notes between table pages
         cells, spans = list(grid[line.number][0]), list(grid[line.number][1])
         header = _compose(header_rows)
-        is_header = not ITEM_LABEL.match(cells[0]) and sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2
+        is_header = _header_row(cells)
         if is_header or (header_rows and _names_columns(cells, header)):
             if not rows:
+                header_start = line.start if not header_rows else header_start
                 header_rows.append(cells)
             elif not ITEM_LABEL.match(cells[0]):
                 continuation_columns = _column_positions(cells, header)
@@ -312,7 +364,7 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
     if not header_rows:
         return [Table(section, caption, rows)] if any(_is_label(r.label) and r.kind == "item" for r in rows) else []
     width = max((len(r.cells or []) for r in rows), default=0)
-    return [Table(section, caption, rows, _compose(header_rows, width), header_rows)] if rows else []
+    return [Table(section, caption, rows, _compose(header_rows, width), header_rows, header_start)] if rows else []
 
 
 def _compose(header_rows: list[list[str]], width: int = 0) -> list[str]:
@@ -340,10 +392,29 @@ def _numbering_column(rows: list[Row]) -> list[Row]:
                 cells = ["", *cells]
                 label = "-" if cells[1].startswith(("- ", "-\t")) else ""
                 row = Row(_row_kind(cells), label, row.lines, cells, [None, *(row.spans or [])])
+            elif len(cells) == 1 and (group := _group_heading(row)) is not None:
+                row = group
             elif row.kind != "total":
                 continue
         kept.append(row)
     return kept
+
+
+# A group heading merged over the whole row ("I. Kinh tế số", "A. CHỈ TIÊU KINH TẾ"): its label and its words.
+GROUP_HEADING = regex.compile(r"^(?P<label>(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\.?|[A-H]\.)\s+(?P<name>\p{L}.*)$")
+
+
+def _group_heading(row: Row) -> Row | None:
+    """A one-cell row that opens with a group label, as two cells: the label and the group's name."""
+    text = (row.cells or [""])[0]
+    match = GROUP_HEADING.match(text)
+    span = (row.spans or [None])[0]
+    if match is None:
+        return None
+    spans: list[Span | None] = [None, None]
+    if span is not None:
+        spans = [(span[0], span[0] + match.end("label")), (span[0] + match.start("name"), span[1])]
+    return Row("group", match["label"].rstrip("."), row.lines, [match["label"], match["name"]], spans)
 
 
 def _numbers_rows(header: list[str]) -> bool:

@@ -11,6 +11,8 @@ level ("mức 3") or a counted noun from COUNT_NOUNS. The name is the measured q
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from vnplan.normalize import NormalizedDocument
@@ -385,13 +387,19 @@ def extract_indicators(
     section_of: dict[int, SectionNode],
     plan_year: int | None = None,
     plan_start: int | None = None,
+    from_tables: Sequence[Indicator] = (),
+    table_spans: Sequence[tuple[int, int]] = (),
 ) -> list[Indicator]:
     """Every target the plan sets. ``plan_year`` (the end of the plan's own period) is the year of a
     target whose clause, item and headings give none, unless it is a target for every year; a figure of the
-    year before ``plan_start`` followed in its line by a target of the same quantity is that target's baseline."""
+    year before ``plan_start`` followed in its line by a target of the same quantity is that target's baseline.
+    ``from_tables`` are the targets read cell by cell from tables of targets (structure/target_tables.py),
+    whose lines (``table_spans``) are not read again here."""
     indicators: list[Indicator] = []
     parts: list[str | None] = []  # the part of the plan each indicator stands in
     for line in lines:
+        if any(start <= line.start < end for start, end in table_spans):
+            continue
         section = section_of.get(line.number)
         if section is not None and "\t" in line.text and _target_appendix(doc, section):
             found = _appendix_row_targets(doc, line, section, plan_year)
@@ -439,7 +447,12 @@ def extract_indicators(
         in_line = _year_baselines(doc, in_line, plan_start)
         indicators.extend(in_line)
         parts.extend(section.nearest_part for _ in in_line)
-    indicators = _merge_restatements(indicators, parts)
+    # in document order, the tables' targets among the others (a table is one part of its own)
+    ordered = sorted(
+        [*zip(indicators, parts, strict=True), *((i, "table") for i in from_tables)],
+        key=lambda pair: pair[0].provenance.start,
+    )
+    indicators = _merge_restatements([i for i, _ in ordered], [p for _, p in ordered])
     for i, ind in enumerate(indicators, start=1):
         ind.id = f"ind-{i}"
     return indicators
