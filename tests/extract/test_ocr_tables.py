@@ -9,6 +9,7 @@ from functools import cache
 
 from reader_support import fixture, syllables
 
+from vnplan.extract.lines import Glyph, column_blocks
 from vnplan.pipeline import Options, run
 
 CROP = fixture("ocr_tables/25_p5_schedule.jpg")
@@ -43,3 +44,34 @@ def test_rows_come_in_the_table_order() -> None:
 
 def _holds(words: list[str], part: list[str]) -> bool:
     return any(words[k : k + len(part)] == part for k in range(len(words)))
+
+
+def _row(cells: list[tuple[float, str]], top: float, size: float = 13.0) -> list[Glyph]:
+    """A printed row: each cell's text from its x (points), characters half a size wide."""
+    row = []
+    for x, cell in cells:
+        for k, ch in enumerate(cell):
+            row.append(Glyph(ch, x + k * size / 2, x + (k + 1) * size / 2, top, top + size, size, None))
+    return row
+
+
+def test_a_borderless_numbered_table_is_read_row_by_row() -> None:
+    # the schedule's rows without their rules (as where no grid is found): STT, unit, dates at the
+    # x of their columns on the page (points); a gutter runs between the unit and the date columns
+    rows = [
+        _row([(120, number), (150, unit), (395, dates)], 150 + 29 * k)
+        for k, (number, unit, dates) in enumerate(ROWS[:5])
+    ]
+    lines = [line.text for block in column_blocks(rows, 598.0) for line in block.lines]
+    assert len(lines) == 5  # fewer rows than a table shows by its two-sided rows alone: the numbers tell
+    assert all(
+        line.startswith(number) and line.endswith(dates) for line, (number, _u, dates) in zip(lines, ROWS, strict=False)
+    )
+
+
+def test_a_two_column_header_is_still_read_by_columns() -> None:
+    # realdocs 24's header, laid out as printed: issuer | republic, body | motto, number | place and date
+    printed = fixture("ocr_gold/24_p1_header.txt").read_text(encoding="utf-8").splitlines()
+    rows = [_row([(95, printed[k]), (300, printed[k + 3])], 60 + 15 * k, size=9.0) for k in range(3)]
+    lines = [line.text for block in column_blocks(rows, 598.0) for line in block.lines]
+    assert lines == printed[:6]
