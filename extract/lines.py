@@ -13,8 +13,10 @@ wrong on Vietnamese documents are handled here:
   the date on the right; the "Nơi nhận" / signer block at the end) are read left column first,
   then right column, instead of interleaving their lines. A block is two-column when a gutter
   at least 1.5 font sizes wide runs down the middle half of the page through all its rows
-  (at least two), some row has text on both sides, and the right side is not just numbers
-  (that is a borderless label/value table, read row by row).
+  (at least two), some row has text on both sides, and the stretch is not a table, which is
+  read row by row: a right side of numbers only (a borderless label/value table), a left side
+  numbering its rows (the STT column), cell rules (a scan's ruled grid, read by OCR as "|"), or
+  more rows with text on both sides than a header or a signature block has.
 """
 
 from __future__ import annotations
@@ -36,6 +38,16 @@ ROW_TOLERANCE = 0.45
 GUTTER_WIDTH = 1.5
 SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 NUMBERS = re.compile(r"^[\d.,%\s/()+-]+$")
+# A gutter also runs between the columns of a table whose cells hold short text (a schedule: unit |
+# dates), and a table must be read row by row. What no national header (issuer | republic, body |
+# motto, number | place and date) and no signature block ("Nơi nhận" list | the signer's titles)
+# has: rows in a run that start with a row number ("1.", "2)", "10"; OCR misreads a few, so not
+# all) or carry a cell rule (a ruled grid that OCR reads as "|"), or many rows with text on both
+# sides of the gutter (a header has three or four, a signature block fewer: the signature's gap).
+ROW_NUMBER = re.compile(r"^\d{1,3}[.)]?$")
+CELL_RULE = "|"
+TABLE_MARKED_ROWS = 3
+TABLE_TWO_SIDED_ROWS = 8
 # Spacing accents that some fonts draw over a letter instead of using a combining mark.
 SPACING_ACCENTS = {
     "`": "\u0300",
@@ -232,6 +244,33 @@ def _values_column(zone: list[list[Glyph]], gutter: float) -> bool:
     return all(NUMBERS.match(text) for text in right if text)
 
 
+def _table(zone: list[list[Glyph]], gutter: float) -> bool:
+    """The stretch is a borderless table split by the gutter between two of its columns."""
+    two_sided = sum(1 for r in zone if _two_sided(r, gutter))
+    return _values_column(zone, gutter) or two_sided >= TABLE_TWO_SIDED_ROWS
+
+
+def _marked(row: list[Glyph]) -> bool:
+    """A table row by its look: a cell rule, or a row number first (``ROW_NUMBER``)."""
+    words = row_line(row).text.split()
+    return any(g.text == CELL_RULE for g in row) or bool(words and ROW_NUMBER.match(words[0]))
+
+
+def table_rows(rows: list[list[Glyph]]) -> set[int]:
+    """Indexes of the rows of numbered or ruled tables: from the first to the last of at least
+    TABLE_MARKED_ROWS marked rows with at most one unmarked row between two (OCR misreads a number)."""
+    marked = [k for k, row in enumerate(rows) if _marked(row)]
+    out: set[int] = set()
+    run: list[int] = []
+    for k in [*marked, len(rows) + 2]:  # the sentinel closes the last run
+        if run and k - run[-1] > 2:
+            if len(run) >= TABLE_MARKED_ROWS:
+                out.update(range(run[0], run[-1] + 1))
+            run = []
+        run.append(k)
+    return out
+
+
 def _gutter(free: set[int]) -> float:
     """The middle of the widest run of free points."""
     best: list[int] = []
@@ -252,12 +291,13 @@ def column_blocks(rows: list[list[Glyph]], page_width: float) -> list[Block]:
     """Printed rows (top to bottom, each left to right) in reading order: a stretch of rows split by
     one gutter (a two-column header or signature block) is read left column, then right column."""
     lo, hi = int(page_width * 0.25), int(page_width * 0.75)
+    table = table_rows(rows)
     out: list[Block] = []
     i = 0
     while i < len(rows):
-        free = _free_bins(rows[i], lo, hi)
+        free = _free_bins(rows[i], lo, hi) if i not in table else set()
         j = i + 1
-        while free and j < len(rows):
+        while free and j < len(rows) and j not in table:
             narrowed = free & _free_bins(rows[j], lo, hi)
             if not narrowed:
                 break
@@ -265,7 +305,11 @@ def column_blocks(rows: list[list[Glyph]], page_width: float) -> list[Block]:
         if free and j - i >= 2:
             gutter = _gutter(free)
             zone = rows[i:j]
-            if any(_two_sided(r, gutter) for r in zone) and not _values_column(zone, gutter):
+            if _table(zone, gutter):  # row by row, all of it: its last rows alone may look like a header
+                out.extend(Block(line.top, [line]) for line in map(row_line, zone))
+                i = j
+                continue
+            if any(_two_sided(r, gutter) for r in zone):
                 left = [row_line([g for g in r if g.x1 <= gutter]) for r in zone]
                 right = [row_line([g for g in r if g.x1 > gutter]) for r in zone]
                 lines = [ln for ln in left + right if ln.text]

@@ -29,9 +29,10 @@ from vnplan.extract import ocr_tables
 from vnplan.extract.builder import Box, Line
 from vnplan.extract.grid import find_grids
 from vnplan.extract.lines import Glyph, column_blocks
+from vnplan.extract.number_line import reread_number_lines
 from vnplan.extract.ocr_tables import OcrTable
 from vnplan.extract.options import OCR_LANGUAGE, OcrOptions
-from vnplan.extract.page_images import Kind, PageImages
+from vnplan.extract.page_images import Kind, PageImages, ink
 from vnplan.schema.errors import InputError
 
 LANG = OCR_LANGUAGE
@@ -129,7 +130,7 @@ def ocr_pages(
 def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True, language: str = LANG) -> OcrPage:
     """OCR one page image; boxes are returned in points (1/72 inch) of the page. Ruled tables are
     found first and their rules painted out, so their words are read as words, not as rules' "|"."""
-    gray = despeckle(ImageOps.exif_transpose(image).convert("L"))
+    gray = despeckle(ink(ImageOps.exif_transpose(image)))
     skew = measure_skew(gray) if deskew else 0.0
     if abs(skew) >= MIN_SKEW:
         # Bilinear: a third of bicubic's time, and the same OCR on the scans measured (bench_ocr)
@@ -143,6 +144,7 @@ def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True, language: 
         grid.erase(pixels, margin)
     try:
         data = _tesseract(pixels, dpi, language, psm=3)
+        reread_number_lines(data, gray)  # handwritten digits of the header's number line
         cells, taken = ocr_tables.read_cells(data, grids)
         empty, doubtful = ocr_tables.doubtful_cells(cells, grids, pixels, margin)
         for keys, model in ((empty, _cell_language(language)), (doubtful, language)):
@@ -194,7 +196,7 @@ def _lines(
     def flush() -> None:
         if not words:
             return
-        size = max(box[3] - box[1] for _, box in words)
+        size = float(np.median([box[3] - box[1] for _, box in words]))
         row: list[Glyph] = []
         for k, (word, box) in enumerate(words):
             if k:  # a word break tesseract found, whatever the gap

@@ -60,9 +60,19 @@ def _dpi(image: Image.Image) -> float:
     return value if value >= MIN_DPI else DEFAULT_DPI
 
 
+def ink(image: Image.Image) -> Image.Image:
+    """The page in gray as OCR should see it. A colour scan keeps only its red channel: seals and
+    receiving stamps are printed in red ink, which the red channel shows as near white, so they no
+    longer cross the signer's titles or merge into the title lines beside them; black print, and
+    handwriting in blue or black pen (numbers, days), stay dark."""
+    if image.mode in ("RGB", "RGBA", "RGBX", "CMYK", "P", "PA", "YCbCr", "LAB", "HSV"):
+        return image.convert("RGB").getchannel("R")
+    return image.convert("L")
+
+
 @dataclass
 class PageImages:
-    """Renders page ``index`` of a PDF or an image file as a grayscale image with its dpi."""
+    """Renders page ``index`` of a PDF or an image file as a grayscale image (``ink``) with its dpi."""
 
     kind: Kind
     data: bytes
@@ -87,15 +97,15 @@ class PageImages:
             pixels = width * height * (dpi / 72) ** 2
             if pixels > MAX_RENDER_PIXELS:
                 dpi *= (MAX_RENDER_PIXELS / pixels) ** 0.5
-            image = page.render(scale=dpi / 72, grayscale=True, may_draw_forms=True).to_pil()
+            image = page.render(scale=dpi / 72, may_draw_forms=True).to_pil()
             page.close()
-            return image.convert("L"), dpi
+            return ink(image), dpi
         image = self._image
         assert image is not None
         try:
             image.seek(index)
             if image.width * image.height > (self.max_pixels or MAX_IMAGE_PIXELS):
                 raise InputError(f"page {index + 1} of the image is too large; scan it at 300 dpi")
-            return image.convert("L"), _dpi(image)
+            return ink(image), _dpi(image)
         except (OSError, ValueError, EOFError) as exc:
             raise InputError(f"page {index + 1} of the image cannot be decoded; re-save the file") from exc

@@ -297,8 +297,20 @@ def table_activities(doc: NormalizedDocument, tables: list[Table]) -> list[Activ
     activities: list[Activity] = []
     for table in tables:
         caption = f"{table.section.title} {table.caption_text}"
-        if table.header is not None:
-            roles = _column_roles(table.header)
+        roles = _column_roles(table.header) if table.header is not None else {}
+        if (
+            table.header is not None
+            and "name" not in roles
+            and "deadline" in roles
+            and SCHEDULE_CAPTION.search(caption)
+        ):
+            # a schedule whose first column names whom it visits ("Đơn vị kiểm tra"), not a task: what, then when
+            inspects = bool(INSPECTION.search(f"{caption} {' '.join(table.header)}"))
+            for row in table.rows:
+                activity = _schedule_activity(doc, row, len(activities) + 1, inspects)
+                if activity is not None:
+                    activities.append(activity)
+        elif table.header is not None:
             inspects = bool(INSPECTION.search(f"{caption} {' '.join(table.header)}"))
             if "name" not in roles or not ("lead" in roles or "deadline" in roles):
                 continue
@@ -352,6 +364,7 @@ def _units_only(cell: str | None) -> str | None:
         subject = ITEM_SUBJECT.match(part.strip())
         parts.append((subject["units"] if subject else part).strip(" ,."))
     return "; ".join(p for p in parts if p) or cell
+
 
 def _tab_rows(table: Table) -> bool:
     return any(row.cells is not None for row in table.rows)

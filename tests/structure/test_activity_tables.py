@@ -26,6 +26,18 @@ def test_inspection_schedule_read_from_a_scan() -> None:
     assert all(a.lead_unit is None for a in plan.activities)  # the schedule names no unit
 
 
+def test_inspection_schedule_read_from_its_ruled_table() -> None:
+    # the same page as a scan (tests/fixtures/ocr_tables, in colour): read as a ruled table with its
+    # header (STT | Đơn vị kiểm tra, đánh giá | Thời gian kiểm tra, đánh giá), whose second column names
+    # the body inspected, not a task: each row is still the inspection of that body, and when
+    plan = vnplan.process(FIXTURES.parent / "ocr_tables" / "25_p5_schedule.jpg")
+    assert len(plan.activities) == 18
+    first, last = plan.activities[0], plan.activities[-1]
+    assert first.name == "Kiểm tra Bệnh viện đa khoa Kiên Giang"
+    assert first.deadline is not None and first.deadline.endswith("21/11/2017")
+    assert (last.name, last.deadline) == ("Kiểm tra Bệnh viện đa khoa huyện Phú Quốc", "Ngày 15/12/2017")
+
+
 def test_lead_cell_keeps_the_units_not_their_duties() -> None:
     # realdocs 01 (Bắc Ninh), the indicator table's "Đơn vị chủ trì" cells: "Sở KH&CN chủ trì hướng
     # dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện công bố dữ liệu mở hằng năm …"
