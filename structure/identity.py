@@ -38,7 +38,9 @@ AUTHORITY_IN_TITLE = regex.compile(
 # "Nơi nhận: - Như Điều 3; - Bộ Giáo dục và Đào tạo;": recipients listed on one line
 INLINE_RECIPIENT = regex.compile(r"(?:^|[;:.,]\s*|\s)[-–+]\s+")
 # A signature block read as one table cell: the titles in capitals, then the signer's name.
-SIGNATURE_CELL = regex.compile(r"^(?P<caps>[^\p{Ll}]*\p{Lu}[^\p{Ll}]*?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})$")
+SIGNATURE_CELL = regex.compile(
+    r"^(?P<caps>[^\p{Ll}]*\p{Lu}[^\p{Ll}]*?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})$"
+)
 SIGNATURE_DEBRIS_LINES = 2
 # how far before "(gọi tắt là …)" the body's full name may begin
 SHORT_NAME_REACH = 300

@@ -46,9 +46,7 @@ PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
 )
 # Under a "Mục đích, yêu cầu" part that does not divide its items into "Mục đích" and "Yêu cầu", an item
 # worded as a requirement ("… phải được thực hiện đồng bộ", "Đảm bảo đúng chủ trương …") is not an aim.
-REQUIREMENT_WORDING = _c(
-    r"\bphải\b|^(?:đảm\s+bảo|bảo\s+đảm)\s+(?:đúng|tính|yêu\s+cầu|các\s+yêu\s+cầu)\b", regex.I
-)
+REQUIREMENT_WORDING = _c(r"\bphải\b|^(?:đảm\s+bảo|bảo\s+đảm)\s+(?:đúng|tính|yêu\s+cầu|các\s+yêu\s+cầu)\b", regex.I)
 # A paragraph under "Mục tiêu" that tells where things stand ("Hiện nay, tổng số trạm … khoảng 180 trạm")
 # states no aim.
 STATUS_OPENING = _c(r"^(?:hiện\s+nay|hiện\s+tại|tính\s+đến|thực\s+trạng|qua\s+\d+\s+năm)\b", regex.I)
@@ -197,7 +195,9 @@ TIMETABLE_DATE = _c(
 # The date clause that closes a step: "… trước ngày 30/6/2025", "… từ ngày 01/3 đến ngày 15/3/2026".
 TIMETABLE_DEADLINE = _c(r"\s(?:trước|từ|đến|vào|trong|chậm\s+nhất)\s+(?:ngày|tháng)\s.*$", regex.I)
 # A step's deadline given on a line of its own below it: "Thời gian hoàn tất: trước ngày 27 tháng 6 năm 2014".
-DEADLINE_FIELD = _c(r"^(?:thời\s+(?:gian|hạn)|hạn)(?:\s+(?:hoàn\s+(?:tất|thành)|thực\s+hiện))?\s*:\s*(?P<when>.+)$", regex.I)
+DEADLINE_FIELD = _c(
+    r"^(?:thời\s+(?:gian|hạn)|hạn)(?:\s+(?:hoàn\s+(?:tất|thành)|thực\s+hiện))?\s*:\s*(?P<when>.+)$", regex.I
+)
 # Numbering words before a step's name: "Bước 2: Kiểm tra hiện trạng …", "Hoạt động 1: …".
 STEP_LABEL = _c(r"^(?:bước|hoạt\s+động|giai\s+đoạn)\s+\d{1,2}\s*[:.]\s*", regex.I)
 # Cited documents: "Nghị quyết số 18-NQ/TU ngày 21/6/2023 của Ban Thường vụ Tỉnh ủy Hòa Bình về …".

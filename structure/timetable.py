@@ -53,7 +53,7 @@ def _heading_text(doc: NormalizedDocument, section: SectionNode) -> str:
 
 
 def _deadline_line(doc: NormalizedDocument, section: SectionNode) -> regex.Match[str] | None:
-    """"Thời gian hoàn tất: trước ngày 27 tháng 6 năm 2014" on a line of the step's own text (above its
+    """The line "Thời gian hoàn tất: trước ngày 27 tháng 6 năm 2014" in the step's own text (above its
     sub-items), when it gives a date."""
     body_end = section.children[0].start if section.children else section.end
     for line in doc.text[section.start : body_end].split("\n")[1:]:
