@@ -44,6 +44,7 @@ SIGNATURE_CELL = regex.compile(
 SIGNATURE_DEBRIS_LINES = 2
 # how far before "(gọi tắt là …)" the body's full name may begin
 SHORT_NAME_REACH = 300
+SHORT_NAME_HEAD_WORDS = 3  # "ban chỉ đạo": the words a body's short name keeps of its full name
 BANNER_LINE_LIMIT = 80  # a web page's banner and metadata grid before the document
 ORG_HEADS = ("Sở", "Bộ", "Phòng", "Trung tâm", "Bệnh viện", "Ban", "Cục", "Chi cục", "Trạm", "Văn phòng")
 PLACE_WORDS = ("tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn")
@@ -168,8 +169,8 @@ def rejoin_spaced_letters(text: str) -> str:
     over); a text with fewer than two such pieces is left as it is."""
     tokens = list(_TOKEN.finditer(text))
     words = [m.group() for m in tokens]
-    if sum(_piece(w) for w in words) < 2:
-        return text
+    if sum(_piece(w) and len(w) <= 2 for w in words) < 2:
+        return text  # abbreviations ("UBND", "SYT") are no letter-spacing; its pieces are a letter or two
     # cost[j]: the best reading of words[:j] (one per word, ten more per piece left alone)
     cost = [0] + [len(words) * 11] * len(words)
     back = [0] * (len(words) + 1)
@@ -345,13 +346,17 @@ def _same_body_abbreviated(header_org: str, stated: str) -> bool:
 
 def _short_name(org: str, lines: list[Line]) -> str | None:
     """The short name the text gives the issuing body: "Ban Chỉ đạo quốc gia về tìm kiếm, quy tập hài cốt
-    liệt sĩ … (gọi tắt là Ban Chỉ đạo quốc gia 1237)" for the header's "BAN CHỈ ĐẠO QUỐC GIA VỀ …"."""
+    liệt sĩ … (gọi tắt là Ban Chỉ đạo quốc gia 1237)" for the header's "BAN CHỈ ĐẠO QUỐC GIA VỀ …". Only a
+    name of the same body (its first words) and no bare abbreviation ("UBND tỉnh", "Sở") replaces it."""
     folded = regex.sub(r"\s+", " ", org.lower())
+    head = folded.split()[:SHORT_NAME_HEAD_WORDS]
     for line in lines[: HEADER_LINE_LIMIT * 3]:
         for m in rules.SHORT_NAME.finditer(line.text):
+            short = m["short"].strip()
             before = regex.sub(r"\s+", " ", line.text[: m.start()].lower())
-            if folded in before[-SHORT_NAME_REACH:]:
-                return m["short"].strip()
+            same_body = short.lower().split()[:SHORT_NAME_HEAD_WORDS] == head and len(short.split()) > len(head)
+            if same_body and folded in before[-SHORT_NAME_REACH:]:
+                return short
     return None
 
 
@@ -515,7 +520,11 @@ def _province(doc: NormalizedDocument, ident: Identity, lines: list[Line]) -> Pl
 
 
 def _national(org: str) -> bool:
-    return any(regex.search(p, org, regex.I) for p in organisations().national_bodies)
+    """A national body, by the lexicon's patterns; also "… trung ương" written in small letters by the
+    preamble ("Tổ công tác liên ngành trung ương"), never "… trực thuộc trung ương"."""
+    if any(regex.search(p, org) for p in organisations().national_bodies):
+        return True
+    return bool(regex.search(r"(?<!trực\s+thuộc\s+)\btrung\s+ương$", org, regex.I))
 
 
 def _province_mentions(text: str) -> Counter[str]:

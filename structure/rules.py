@@ -149,7 +149,7 @@ ISSUER_HEADER_PLACE = _c(
 # "Sở Y tế ban hành Kế hoạch", "Trung tâm y tế huyện Yên Lạc xây dựng Kế hoạch", "UBND huyện ban hành".
 ISSUER_SENTENCE = _c(
     r"(?:^|[.;]\s+|,\s+|[|_'`]\s*)(?P<org>(?:Sở|Trung\s+tâm|UBND|Ủy\s+ban\s+nhân\s+dân|Bệnh\s+viện|Phòng|Ban|Bộ|Cục|Chi\s+cục|"
-    r"Tổ\s+[Cc]ông\s+tác)(?:\s+[\p{L}\d\-]+){0,8}?)\s+(?:ban\s+hành|xây\s+dựng|triển\s+khai|thực\s+hiện|đề\s+ra)\s+(?:[Kk]ế\s+hoạch|[Đđ]ề\s+án|"
+    r"Tổ\s+[Cc]ông\s+tác)(?:\s+[\p{L}\-]+){0,8}?(?:\s+\d{2,5})?)\s+(?:ban\s+hành|xây\s+dựng|triển\s+khai|thực\s+hiện|đề\s+ra)\s+(?:[Kk]ế\s+hoạch|[Đđ]ề\s+án|"
     r"[Cc]hương\s+trình)"
 )
 # Administrative divisions named after an issuer or in the text.
