@@ -23,6 +23,8 @@ from vnplan.structure.rules import REQUIREMENT_WORDING, STATUS_OPENING
 from vnplan.structure.sections import Line, SectionNode, part_of, split_run_in
 
 OBJECTIVE_PARTS = ("objectives", "general_objectives", "specific_objectives")
+# parts whose "Mục tiêu" is a task's or an appendix's, not the plan's
+OTHER_PARTS = ("tasks_solutions", "implementation", "appendix", "budget", "recipients")
 ITEM_MARKERS = ("arabic", "dotted", "letter", "bullet")
 NUMBERED_OBJECTIVE = regex.compile(r"^mục\s+tiêu\s+\d", regex.I)
 LEAD_IN_LIMIT = 200  # a line ending in ":" shorter than this introduces the items below it
@@ -76,12 +78,14 @@ def extract_objectives(
     section_of: dict[int, SectionNode],
     indicators: list[Indicator],
 ) -> list[Objective]:
-    aims_only = not any(s.part in OBJECTIVE_PARTS for s in sections)
+    # the plan's "Mục tiêu" part, not "Mục tiêu" of one task or of an appendix (R2)
+    own = [s for s in sections if not (s.parent and s.parent.has_part(*OTHER_PARTS))]
+    aims_only = not any(s.part in OBJECTIVE_PARTS for s in own)
     target_starts = sorted(i.provenance.start for i in indicators)
     objectives: list[Objective] = []
     for line in lines:
         section = section_of.get(line.number)
-        if section is None or _has_target(line, target_starts):
+        if section is None or section.has_part(*OTHER_PARTS) or _has_target(line, target_starts):
             continue
         found = _objective_in(line, section, aims_only)
         if found is None:

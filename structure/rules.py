@@ -43,6 +43,10 @@ PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("content", _c(_LEAD + r"nội\s+dung")),
     # who and what a plan covers ("Đối tượng áp dụng", "Phạm vi, đối tượng"): neither aims nor tasks
     ("scope", _c(_LEAD + r"(?:đối\s+tượng|phạm\s+vi)")),
+    # the views a plan is built on ("Quan điểm", "Nguyên tắc thực hiện") and its schedule ("Thời gian thực
+    # hiện", "Tiến độ", "Lộ trình"): standard parts that state no aim, also where they stand under "Mục tiêu"
+    ("principles", _c(_LEAD + r"(?:quan\s+điểm|nguyên\s+tắc)")),
+    ("schedule", _c(_LEAD + r"(?:thời\s+gian\s+(?:thực\s+hiện|triển\s+khai)|tiến\s+độ|lộ\s+trình)")),
 )
 # Under a "Mục đích, yêu cầu" part that does not divide its items into "Mục đích" and "Yêu cầu", an item
 # worded as a requirement ("… phải được thực hiện đồng bộ", "Đảm bảo đúng chủ trương …") is not an aim.

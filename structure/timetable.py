@@ -17,7 +17,13 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.schema.model import Activity
 from vnplan.structure import confidence
 from vnplan.structure.lexicon import organisations
-from vnplan.structure.rules import DEADLINE_FIELD, STEP_LABEL, TIMETABLE_DATE, TIMETABLE_DEADLINE
+from vnplan.structure.rules import (
+    DEADLINE_FIELD,
+    LEGAL_REFERENCE,
+    STEP_LABEL,
+    TIMETABLE_DATE,
+    TIMETABLE_DEADLINE,
+)
 from vnplan.structure.sections import SectionNode, split_run_in
 
 LIST_MARKERS = ("arabic", "letter", "bullet", "dotted")
@@ -64,7 +70,10 @@ def _deadline_line(doc: NormalizedDocument, section: SectionNode) -> regex.Match
 
 
 def _dated(doc: NormalizedDocument, section: SectionNode) -> bool:
-    return bool(TIMETABLE_DATE.search(_heading_text(doc, section))) or _deadline_line(doc, section) is not None
+    """The step's line gives a date of its own: the date of a cited document ("Nghị định số 105/2021/NĐ-CP
+    ngày 04/12/2021") makes no list of cited documents a timetable."""
+    text = LEGAL_REFERENCE.sub(" ", _heading_text(doc, section))
+    return bool(TIMETABLE_DATE.search(text)) or _deadline_line(doc, section) is not None
 
 
 _BODY = regex.compile(r"^(?:" + organisations().head_pattern(groups=True) + r")", regex.I | regex.V1)

@@ -111,6 +111,21 @@ def test_unnumbered_part_lines_and_a_part_heading_wrapped_over_two_lines(tmp_pat
     assert objectives(plan_from(tmp_path, unnumbered)) == [("general", AIMS[0])]
 
 
+def test_views_schedule_and_a_tasks_own_aim_are_no_objectives_of_the_plan(tmp_path):
+    # synthetic variant of realdocs 05 and 17: "1. Quan điểm" and "3. Thời gian thực hiện" beside the aims under
+    # "II. MỤC TIÊU"; "Mục tiêu:" of one task under "III. NHIỆM VỤ" does not hide the plan's "Mục đích" (R2)
+    text = HEADER.format(title="Phát triển hạ tầng số năm 2026") + (
+        "II. MỤC TIÊU\n1. Quan điểm\n2. Hoàn thành quy hoạch hạ tầng viễn thông thụ động\n3. Thời gian thực hiện\n"
+        "III. NHIỆM VỤ\n1. Xây dựng hạ tầng\n"
+    )
+    assert objectives(plan_from(tmp_path, text)) == [("specific", "Hoàn thành quy hoạch hạ tầng viễn thông thụ động")]
+    text = HEADER.format(title="Tuyên truyền cải cách hành chính năm 2026") + (
+        f"I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n{AIMS[0]}\n2. Yêu cầu\n{REQUIREMENT}\n"
+        "II. NHIỆM VỤ\n1. Tổ chức cuộc thi\na) Mục tiêu: thu hút đông đảo người dân tham gia.\n"
+    )
+    assert objectives(plan_from(tmp_path, text)) == [("general", AIMS[0])]
+
+
 def test_markdown_headings_name_the_objective_parts(tmp_path):
     # synthetic variant of seed 003 ("#### **I. MỤC ĐÍCH, YÊU CẦU**", "##### **1. Mục tiêu chung**") without numbers
     text = (
@@ -256,3 +271,13 @@ def test_unit_tasks_with_a_quarter_are_no_timetable():
     # "- Thời gian thực hiện: Quý IV năm 2025": unit tasks in running text (R6), no activity
     path = Path(__file__).resolve().parent.parent / "fixtures" / "realdocs" / "17_laichau_excerpt.md"
     assert vnplan.process(path).activities == []
+
+
+def test_a_list_of_cited_documents_is_no_timetable(tmp_path):
+    # synthetic variant of the preamble of realdocs 21 written as a numbered list of its legal bases
+    text = HEADER.format(title="Tìm kiếm, quy tập hài cốt liệt sĩ năm 2026") + (
+        "I. CĂN CỨ\n1. Chỉ thị số 24-CT/TW ngày 15/5/2013 của Bộ Chính trị;\n"
+        "2. Quyết định số 1237/QĐ-TTg ngày 27/7/2013 của Thủ tướng Chính phủ;\n"
+        "3. Quyết định số 1753/QĐ-TTg ngày 30/9/2013 của Thủ tướng Chính phủ.\nII. NHIỆM VỤ\n1. Tìm kiếm.\n"
+    )
+    assert plan_from(tmp_path, text).activities == []

@@ -79,6 +79,10 @@ def test_numbers_are_not_section_markers(line):
         ("Điều 2: Giao Sở Công Thương chủ trì, phối hợp với các sở, ngành", "implementation"),
         ("Đối tượng áp dụng", "scope"),
         ("PHẠM VI, ĐỐI TƯỢNG VÀ NỘI DUNG THI ĐUA", "scope"),
+        ("Quan điểm", "principles"),
+        ("Nguyên tắc thực hiện", "principles"),
+        ("Thời gian thực hiện", "schedule"),
+        ("Tiến độ thực hiện", "schedule"),
     ],
 )
 def test_part_rules(title, part):
