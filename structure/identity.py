@@ -697,9 +697,11 @@ def _signature_below(doc: NormalizedDocument, block: list[Line]) -> tuple[Signer
         if caps_lines:
             debris += 1
             if debris > SIGNATURE_DEBRIS_LINES:
-                break
-    if caps_lines:
-        return _signer(doc, caps_lines, None, None), recipients
+                return _signer(doc, caps_lines, None, None), recipients
+    if caps_lines:  # the block ends with the titles: no line to point at
+        authority, title = _split_signer_title(" ".join(c.text for c in caps_lines))
+        title = title if rules.SIGNER_POST.search(title) else None
+        return Signer(name=None, title=title, authority=authority, provenance=None), recipients
     return None, recipients
 
 
