@@ -38,9 +38,7 @@ AUTHORITY_IN_TITLE = regex.compile(
 # "Nơi nhận: - Như Điều 3; - Bộ Giáo dục và Đào tạo;": recipients listed on one line
 INLINE_RECIPIENT = regex.compile(r"(?:^|[;:.,]\s*|\s)[-–+]\s+")
 # A signature block read as one table cell: the titles in capitals, then the signer's name.
-SIGNATURE_CELL = regex.compile(
-    r"^(?P<caps>[^\p{Ll}]*\p{Lu}[^\p{Ll}]*?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})$"
-)
+SIGNATURE_CELL = regex.compile(r"^(?P<caps>[^\p{Ll}]+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})$")
 SIGNATURE_DEBRIS_LINES = 2
 # how far before "(gọi tắt là …)" the body's full name may begin
 SHORT_NAME_REACH = 300
@@ -660,7 +658,7 @@ def _signature(
 def _signer_in_cell(doc: NormalizedDocument, line: Line, block: str) -> Signer | None:
     """'KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương': the title in capitals, then the name."""
     m = SIGNATURE_CELL.match(block.strip())
-    if m is None:
+    if m is None or not regex.search(r"\p{Lu}{2}", m["caps"]):
         return None
     authority, title = _split_signer_title(m["caps"])
     offset = line.start + line.text.rfind(block.strip()) if block.strip() in line.text else line.start
