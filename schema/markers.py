@@ -14,7 +14,7 @@ import regex
 
 @dataclass(frozen=True)
 class Marker:
-    name: str  # roman, dotted, arabic, letter, named, appendix, bullet
+    name: str  # roman, capital, dotted, arabic, letter, named, appendix, bullet
     pattern: regex.Pattern[str]
     description: str
 
@@ -40,10 +40,13 @@ SECTION_MARKERS: tuple[Marker, ...] = (
     ),
     # (with the forms OCR reads them as: "HI."/"IH."/"II1." for III, "I1."/"Il."/"H." for II, "1V." for IV)
     _m("roman", r"^(?P<label>[IVX]{1,5}|HI|IH|II1|IIl|I1|Il|1I|H|1V|lV)[.)]\s+(?=\S)", "I., II., IV., HI. (OCR)"),
+    # "A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI DUNG": a capital letter numbering the parts of older plans, the
+    # heading in capitals (I, V, X are roman numerals, matched above; "Q. GIÁM ĐỐC" signs for a director)
+    _m("capital", r"^(?P<label>[A-PR-ZĐ])\.\s+(?=\p{Lu}[^\p{Ll}]*$)", "A., B. before a heading in capitals"),
     _m(
         "dotted",
-        r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})(?:\.\s*(?=\S)|\s+(?=\p{Lu}))",
-        "1.1., 2.3.1. or 1.1 followed by a capital letter (not 40.0 or 2.965)",
+        r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3}(?:\.[a-zđ](?=\.))?)(?:\.\s*(?=\S)|\s+(?=\p{Lu}))",
+        "1.1., 2.3.1., 2.1.a. or 1.1 followed by a capital letter (not 40.0 or 2.965)",
     ),
     # OCR reads the dot of "1." and "b." as a comma: "1, Giai đoạn", "b, Nhu cầu" (before a capital only)
     _m("arabic", r"^(?P<label>\d{1,2})(?:[.)]\s+(?=\S)|,\s+(?=\p{Lu}))", "1., 2), 10., 1, Giai đoạn"),

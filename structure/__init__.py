@@ -28,6 +28,7 @@ from vnplan.structure.sections import Line, SectionNode, build_sections, logical
 from vnplan.structure.tables import document_tables
 from vnplan.structure.target_tables import table_targets
 from vnplan.structure.targets import extract_indicators
+from vnplan.structure.timetable import timetable_activities
 from vnplan.structure.units import activity_units, assign_unit_ids, extract_units
 
 __all__ = ["structure"]
@@ -142,6 +143,7 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     complete_hierarchy(budgets)
     budget_warnings = sum_warnings(budgets)
     activities = table_activities(doc, tables)
+    activities += timetable_activities(doc, sections, first_id=len(activities) + 1)
     units = activity_units(
         doc, activities, extract_units(doc, lines, section_of, ident.issuer, indicators), ident.issuer
     )

@@ -46,3 +46,5 @@ UNIT_TASK = 0.75  # rule:unit_task
 ACTIVITY_TABLE_COLUMNS = 0.85  # rule:activity_table_columns
 ACTIVITY_TABLE_LINES = 0.7  # rule:activity_table_lines
 ACTIVITY_SCHEDULE_ROW = 0.7  # rule:schedule_table_row (a timetable row split at its first date)
+# activities (structure/timetable.py)
+TIMETABLE_STEP = 0.7  # rule:timetable_list, a dated step of a timetable written as a list

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 import regex
 
 from vnplan.normalize import NormalizedDocument
-from vnplan.normalize.syllables import strip_diacritics
+from vnplan.normalize.syllables import is_syllable, strip_diacritics
 from vnplan.schema.markers import PARAGRAPH_OPENERS, match_marker
 from vnplan.schema.model import AttachedPlan, LegalReference, Period, Place, Provenance, Signer
 from vnplan.structure import confidence, rules
+from vnplan.structure.lexicon import organisations
 from vnplan.structure.ner import places
 from vnplan.structure.sections import Line, SectionNode
 
@@ -31,6 +32,17 @@ NER_LINE_CHARS = 400
 NER_HEAD_CHARS = 2000
 # The line above a decision's preamble that names who decides ("ỦY BAN NHÂN DÂN TỈNH SƠN LA", "CHỦ TỊCH …").
 AUTHORITY_LINE = regex.compile(r"^(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC)\b")
+AUTHORITY_IN_TITLE = regex.compile(
+    r"(?:\s+CHỦ\s+TỊCH|(?<!\b(?:CỦA|VÀ|VỚI|GIỮA|TẠI)))\s+(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s+[\p{Lu}\s]+$"
+)
+# "Nơi nhận: - Như Điều 3; - Bộ Giáo dục và Đào tạo;": recipients listed on one line
+INLINE_RECIPIENT = regex.compile(r"(?:^|[;:.,]\s*|\s)[-–+]\s+")
+# A signature block read as one table cell: the titles in capitals, then the signer's name.
+SIGNATURE_CELL = regex.compile(r"^(?P<caps>[^\p{Ll}]+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})$")
+SIGNATURE_DEBRIS_LINES = 2
+# how far before "(gọi tắt là …)" the body's full name may begin
+SHORT_NAME_REACH = 300
+SHORT_NAME_HEAD_WORDS = 3  # "ban chỉ đạo": the words a body's short name keeps of its full name
 BANNER_LINE_LIMIT = 80  # a web page's banner and metadata grid before the document
 ORG_HEADS = ("Sở", "Bộ", "Phòng", "Trung tâm", "Bệnh viện", "Ban", "Cục", "Chi cục", "Trạm", "Văn phòng")
 PLACE_WORDS = ("tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn")
@@ -143,6 +155,64 @@ def _header_lines(lines: list[Line], sections: list[SectionNode]) -> list[Line]:
     return header
 
 
+def _rejoined(line: Line) -> Line:
+    """The line with its letter-spaced words rejoined, for reading only (offsets are the line's own)."""
+    return Line(line.number, line.start, line.end, rejoin_spaced_letters(line.text))
+
+
+def rejoin_spaced_letters(text: str) -> str:
+    """Words a web page printed letter-spaced, rejoined: "ỦY B AN NHÂN D Â N T HÀNH P HỐ" → "ỦY BAN NHÂN DÂN
+    THÀNH PHỐ", "T hành phố Hồ Chí M inh" → "Thành phố Hồ Chí Minh". Runs of up to four pieces are joined
+    where the pieces are not syllables on their own and the whole is one (the fewest words, no piece left
+    over); a text with fewer than two such pieces is left as it is."""
+    tokens = list(_TOKEN.finditer(text))
+    words = [m.group() for m in tokens]
+    if sum(_piece(w) and len(w) <= 2 for w in words) < 2:
+        return text  # abbreviations ("UBND", "SYT") are no letter-spacing; its pieces are a letter or two
+    # cost[j]: the best reading of words[:j] (one per word, ten more per piece left alone)
+    cost = [0] + [len(words) * 11] * len(words)
+    back = [0] * (len(words) + 1)
+    for j in range(1, len(words) + 1):
+        for i in range(max(0, j - SPACED_PIECES), j):
+            if j - i == 1:
+                step = 1 + 10 * _piece(words[i])
+            elif _joins(text, tokens, i, j):
+                step = 1
+            else:
+                continue
+            if cost[i] + step < cost[j]:
+                cost[j], back[j] = cost[i] + step, i
+    bounds, j = [], len(words)
+    while j > 0:
+        bounds.append((back[j], j))
+        j = back[j]
+    out = [text[: tokens[0].start()]]
+    for i, j in reversed(bounds):
+        out.append("".join(words[i:j]))
+        out.append(text[tokens[j - 1].end() : tokens[j].start()] if j < len(tokens) else text[tokens[-1].end() :])
+    return "".join(out)
+
+
+_TOKEN = regex.compile(r"\p{L}+|\p{N}+|[^\s\p{L}\p{N}]+")
+SPACED_PIECES = 4
+
+
+def _piece(word: str) -> bool:
+    return word.isalpha() and not is_syllable(word)
+
+
+def _joins(text: str, tokens: list[regex.Match[str]], i: int, j: int) -> bool:
+    words = [m.group() for m in tokens[i:j]]
+    joined = "".join(words)
+    return (
+        all(w.isalpha() for w in words)
+        and any(_piece(w) for w in words)
+        and all(text[tokens[k].end() : tokens[k + 1].start()].isspace() for k in range(i, j - 1))
+        and is_syllable(joined)
+        and not regex.search(r"\p{Ll}\p{Lu}", joined)  # "ChíM": no syllable turns to capitals inside
+    )
+
+
 def _in_capitals(text: str) -> bool:
     """A line of a title in capitals: no small letter ("GIAI ĐOẠN", "2026 - 2030")."""
     return any(c.isalnum() for c in text) and not any(c.islower() for c in text)
@@ -163,68 +233,13 @@ def _doc_type_line(header: list[Line]) -> tuple[int, str] | None:
 
 def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[SectionNode]) -> Identity:
     ident = Identity()
-    header = _header_lines(lines, sections)
-    prov = doc.provenance
-
-    # Type and title: the capitals line, then the subject lines up to the preamble.
-    found = _doc_type_line(header)
-    title_line: Line | None = None
-    if found:
-        index, ident.doc_type = found
-        if index + 1 < len(header):
-            title_line = header[index + 1]
-            ident.title = title_line.text.strip()
-            # a title in capitals wrapped over lines ("THỰC" / "HIỆN QUYẾT ĐỊNH SỐ …") is one title
-            for line in header[index + 2 :]:
-                if not _in_capitals(ident.title) or not _in_capitals(line.text):
-                    break
-                if AUTHORITY_LINE.match(line.text.strip()):
-                    break  # "ỦY BAN NHÂN DÂN TỈNH SƠN LA" under a decision's title is its authority line
-                ident.title = f"{ident.title} {line.text.strip()}"
-
-    # Number.
-    for line in header:
-        m = rules.NUMBER_LINE.search(line.text)
-        if m:
-            ident.number_text = regex.sub(r"\s*[\[|]\s*", "/", regex.sub(r"\s+", "", m["number"]))
-            if m["digits"]:
-                ident.number = ident.number_text
-            break
+    # letter-spaced words of a scraped header ("ỦY B AN NHÂN D Â N") are read rejoined
+    header = [_rejoined(line) for line in _header_lines(lines, sections)]
+    _read_type_and_title(header, ident)
     attached = _attachment_reference(lines)
-    if ident.number is None and attached is not None:
-        ident.number = attached.number
-    if ident.doc_type is None and ident.number:
-        # the type code follows the number and, in decrees, the year: 243/KH-SYT, 75/2021/NĐ-CP
-        code = next((part for part in regex.split(r"[-/]", ident.number)[1:] if not part.isdigit()), "")
-        ident.doc_type = rules.NUMBER_TYPE_CODES.get(code)
-
-    # Place and date.
-    for line in header:
-        m = rules.PLACE_DATE.search(line.text)
-        if m:
-            ident.place = _clean_place(m["place"])
-            ident.issued_date = iso_date(m["day"], m["month"], m["year"])
-            break
-    if ident.issued_date is None and attached is not None and attached.date:
-        ident.issued_date = attached.date
-
-    # Issuer: header capitals first, else the preamble sentence "X ban hành Kế hoạch".
-    orgs = _header_orgs(header)
-    stated = _issuer_from_sentence(lines, sections)
-    if orgs:
-        ident.issuer = orgs[-1]
-        ident.issuer_parent = orgs[0] if len(orgs) > 1 else None
-        # Only the parent body legible in the header ("UBND TỈNH …" over an unreadable "SỞ Y TẾ"),
-        # while the preamble says who issues the plan: the preamble names the issuer.
-        if (
-            len(orgs) == 1
-            and stated
-            and regex.match(r"^(?:UBND|Ủy ban|Uỷ ban)", orgs[0])
-            and not stated.startswith(("UBND", "Ủy ban"))
-        ):
-            ident.issuer, ident.issuer_parent = stated, orgs[0]
-    if ident.issuer is None:
-        ident.issuer = stated
+    _read_number(header, ident, attached)
+    _read_place_and_date(header, ident, attached)
+    ident.issuer, ident.issuer_parent = _issuer(_header_orgs(header), _issuer_from_sentence(lines, sections), lines)
 
     # Province: named in the issuer or its parent, else the most cited province of the text.
     ident.province = _province(doc, ident, lines)
@@ -238,10 +253,109 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
     ident.period = _period(ident.title or "", lines, ident.issued_date)
 
     # Legal basis: documents cited in the title and the preamble.
-    ident.legal_basis = _legal_basis(doc, lines, sections, prov)
+    ident.legal_basis = _legal_basis(doc, lines, sections, doc.provenance)
     ident.signer, ident.recipients = _signature(doc, lines, sections)
     ident.plan = _attached_plan(doc, lines, sections, ident.issued_date) or _plan_issued_by_title(ident)
     return ident
+
+
+def _read_type_and_title(header: list[Line], ident: Identity) -> None:
+    """Type and title: the capitals line, then the subject lines up to the preamble."""
+    found = _doc_type_line(header)
+    if not found:
+        return
+    index, ident.doc_type = found
+    if index + 1 >= len(header):
+        return
+    title = _without_stamp(header[index + 1].text)
+    for line in header[index + 2 :]:
+        text = _without_stamp(line.text)
+        if AUTHORITY_LINE.match(text):
+            break  # "ỦY BAN NHÂN DÂN TỈNH SƠN LA" under a decision's title is its authority line
+        # a title in capitals wrapped over lines ("THỰC" / "HIỆN QUYẾT ĐỊNH SỐ …") is one title, and so is
+        # a subject in small letters whose next line goes on in small letters ("… phụ cấp" / "và các chế độ …")
+        if (_in_capitals(title) and _in_capitals(text)) or (text[:1].islower() and not _in_capitals(title)):
+            title = f"{title} {text}"
+        else:
+            break
+    # the authority line joined to the title by the reader ("… HỒ CHÍ MINH CHỦ TỊCH ỦY BAN NHÂN DÂN …")
+    ident.title = AUTHORITY_IN_TITLE.sub("", title).strip() or None
+
+
+def _without_stamp(text: str) -> str:
+    """A title line without the receiving stamp printed over it ("ĐẾN Ga:...C......., Quy định …")."""
+    return rules.STAMP_DEBRIS.sub("", text).strip()
+
+
+def _read_number(header: list[Line], ident: Identity, attached: LegalReference | None) -> None:
+    for line in header:
+        m = rules.NUMBER_LINE.search(line.text)
+        if m:
+            ident.number_text = regex.sub(r"\s*[\[|]\s*", "/", regex.sub(r"\s+", "", m["number"]))
+            if m["digits"]:
+                ident.number = ident.number_text
+            break
+    if ident.number is None and attached is not None:
+        ident.number = attached.number
+    if ident.doc_type is None and ident.number:
+        # the type code follows the number and, in decrees, the year: 243/KH-SYT, 75/2021/NĐ-CP
+        code = next((part for part in regex.split(r"[-/]", ident.number)[1:] if not part.isdigit()), "")
+        ident.doc_type = rules.NUMBER_TYPE_CODES.get(code)
+
+
+def _read_place_and_date(header: list[Line], ident: Identity, attached: LegalReference | None) -> None:
+    for line in header:
+        m = rules.PLACE_DATE.search(line.text)
+        if m:
+            ident.place = _clean_place(m["place"])
+            ident.issued_date = iso_date(m["day"], m["month"], m["year"])
+            break
+    if ident.issued_date is None and attached is not None and attached.date:
+        ident.issued_date = attached.date
+
+
+def _issuer(orgs: list[str], stated: str | None, lines: list[Line]) -> tuple[str | None, str | None]:
+    """The issuer and its parent: the header's bodies first, else the preamble's "X ban hành Kế hoạch".
+    The preamble's name wins where the header abbreviates the same body ("TỔ CÔNG TÁC LIÊN NGÀNH TW"),
+    or where only the parent body is legible in the header ("UBND TỈNH …" over an unreadable "SỞ Y TẾ");
+    a short name the document gives the body ("(gọi tắt là Ban Chỉ đạo quốc gia 1237)") wins over both."""
+    if not orgs:
+        return stated, None
+    issuer, parent = orgs[-1], (orgs[0] if len(orgs) > 1 else None)
+    if stated and _same_body_abbreviated(issuer, stated):
+        issuer = stated
+    elif (
+        len(orgs) == 1
+        and stated
+        and regex.match(r"^(?:UBND|Ủy ban|Uỷ ban)", orgs[0])
+        and not stated.startswith(("UBND", "Ủy ban"))
+    ):
+        issuer, parent = stated, orgs[0]
+    return _short_name(issuer, lines) or issuer, parent
+
+
+def _same_body_abbreviated(header_org: str, stated: str) -> bool:
+    """'Tổ công tác liên ngành TƯ' (header) and 'Tổ công tác liên ngành trung ương' (preamble)."""
+    if not rules.HEADER_ABBREVIATION.search(header_org):
+        return False
+    head = header_org.lower().split()[:-1]
+    return len(head) >= 2 and stated.lower().split()[: len(head)] == head and len(stated.split()) > len(head)
+
+
+def _short_name(org: str, lines: list[Line]) -> str | None:
+    """The short name the text gives the issuing body: "Ban Chỉ đạo quốc gia về tìm kiếm, quy tập hài cốt
+    liệt sĩ … (gọi tắt là Ban Chỉ đạo quốc gia 1237)" for the header's "BAN CHỈ ĐẠO QUỐC GIA VỀ …". Only a
+    name of the same body (its first words) and no bare abbreviation ("UBND tỉnh", "Sở") replaces it."""
+    folded = regex.sub(r"\s+", " ", org.lower())
+    head = folded.split()[:SHORT_NAME_HEAD_WORDS]
+    for line in lines[: HEADER_LINE_LIMIT * 3]:
+        for m in rules.SHORT_NAME.finditer(line.text):
+            short = m["short"].strip()
+            before = regex.sub(r"\s+", " ", line.text[: m.start()].lower())
+            same_body = short.lower().split()[:SHORT_NAME_HEAD_WORDS] == head and len(short.split()) > len(head)
+            if same_body and folded in before[-SHORT_NAME_REACH:]:
+                return short
+    return None
 
 
 def _plan_issued_by_title(ident: Identity) -> AttachedPlan | None:
@@ -330,8 +444,8 @@ def _header_orgs(header: list[Line]) -> list[str]:
     continues = False  # the last org's name goes on into the next line
     for line in header:
         text = _before_motto(line.text)
-        if rules.DOC_TYPE_LINE.match(text):
-            break  # the issuing body stands above the document type, never in the title
+        if rules.DOC_TYPE_LINE.match(text) or rules.NUMBER_LINE_HINT.match(text):
+            break  # the issuing body stands above its number and the document type, never below them
         m = rules.ISSUER_HEADER_LINE.match(text)
         if orgs and continues and not m and rules.ISSUER_HEADER_PLACE.match(text):
             # "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH": a name wrapped in the header's narrow column
@@ -376,6 +490,8 @@ def _qualify(org: str, ident: Identity) -> str:
 
 
 def _province(doc: NormalizedDocument, ident: Identity, lines: list[Line]) -> Place | None:
+    if ident.issuer and _national(ident.issuer):
+        return None  # a national body ("Ban Chỉ đạo quốc gia 1237", "Tổ công tác liên ngành trung ương") has none
     mentions = _province_mentions(doc.text)
     for org in (ident.issuer, ident.issuer_parent):
         if org:
@@ -399,6 +515,14 @@ def _province(doc: NormalizedDocument, ident: Identity, lines: list[Line]) -> Pl
         text=m.group(0),
         provenance=doc.provenance(m.start(), m.end(), "rule:province_mention", confidence.PROVINCE_MENTION),
     )
+
+
+def _national(org: str) -> bool:
+    """A national body, by the lexicon's patterns; also "… trung ương" written in small letters by the
+    preamble ("Tổ công tác liên ngành trung ương"), never "… trực thuộc trung ương"."""
+    if any(regex.search(p, org) for p in organisations().national_bodies):
+        return True
+    return bool(regex.search(r"(?<!trực\s+thuộc\s+)\btrung\s+ương$", org, regex.I))
 
 
 def _province_mentions(text: str) -> Counter[str]:
@@ -515,46 +639,93 @@ def _legal_basis(doc: NormalizedDocument, lines: list[Line], sections: list[Sect
 def _signature(
     doc: NormalizedDocument, lines: list[Line], sections: list[SectionNode]
 ) -> tuple[Signer | None, list[str]]:
-    recipients: list[str] = []
-    start_index = None
-    for i, line in enumerate(lines):
-        if regex.match(r"^Nơi\s+nhận", line.text):
-            start_index = i
-            break
+    """The signer and the recipients, from the block that begins at "Nơi nhận". The signature stands
+    beside the recipients, so a reader gives it after them or, from a table row, on the same line after
+    a tab ("Nơi nhận: - …; - … <tab> KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương")."""
+    start_index = next((i for i, line in enumerate(lines) if regex.match(r"^Nơi\s+nhận", line.text)), None)
     if start_index is None:
-        return None, recipients
-    signer: Signer | None = None
+        return None, []
+    first = _rejoined(lines[start_index])
+    if "\t" in first.text:
+        listed, block = first.text.split("\t", 1)[0], first.text.rsplit("\t", 1)[-1]
+        recipients = [r for r in (p.strip(" ;,.") for p in INLINE_RECIPIENT.split(listed)[1:]) if r]
+        signer = _signer_in_cell(doc, first, block)
+        if signer is not None:
+            return signer, recipients
+    return _signature_below(doc, [_rejoined(line) for line in lines[start_index + 1 : start_index + 25]])
+
+
+def _signer_in_cell(doc: NormalizedDocument, line: Line, block: str) -> Signer | None:
+    """'KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương': the title in capitals, then the name."""
+    m = SIGNATURE_CELL.match(block.strip())
+    if m is None or not regex.search(r"\p{Lu}{2}", m["caps"]):
+        return None
+    authority, title = _split_signer_title(m["caps"])
+    offset = line.start + line.text.rfind(block.strip()) if block.strip() in line.text else line.start
+    end = min(offset + len(block.strip()), line.end)
+    return Signer(
+        name=m["name"],
+        title=title,
+        authority=authority,
+        provenance=doc.provenance(offset, end, "rule:signature_block", confidence.SIGNATURE_BLOCK),
+    )
+
+
+def _signature_below(doc: NormalizedDocument, block: list[Line]) -> tuple[Signer | None, list[str]]:
+    """Recipients as items, then the title lines in capitals and the name. A seal and a signature
+    may leave a line or two of OCR debris between the titles and the name."""
+    recipients: list[str] = []
     caps_lines: list[Line] = []
-    for line in lines[start_index + 1 : start_index + 25]:
+    debris = 0
+    for line in block:
         text = line.text.strip()
         found = match_marker(text)
-        if found and found.marker == "appendix":
-            break
+        if (found and found.marker == "appendix") or rules.DOC_TYPE_LINE.match(text):
+            break  # an appendix or the attached plan ("KẾ HOẠCH") begins: no title of the signer
         if found and found.marker == "bullet" and not caps_lines:
             recipients.append(text[found.end :].strip(" ;,."))
             continue
-        if text.upper() == text and any(c.isalpha() for c in text) and len(caps_lines) < 3:
+        if _title_line(text) and len(caps_lines) < 3:
             caps_lines.append(line)
             continue
+        m = rules.PERSON_NAME.match(text)
+        if m:
+            # the name under the titles; or the name alone where the titles were not read (a scan's seal)
+            return _signer(doc, caps_lines, line, m["name"]), recipients
         if caps_lines:
-            m = rules.PERSON_NAME.match(text)
-            authority, title = _split_signer_title(" ".join(c.text for c in caps_lines))
-            signer = Signer(
-                name=m["name"] if m else None,
-                title=title,
-                authority=authority,
-                provenance=doc.provenance(
-                    caps_lines[0].start,
-                    line.end if m else caps_lines[-1].end,
-                    "rule:signature_block",
-                    confidence.SIGNATURE_BLOCK if m else confidence.SIGNATURE_BLOCK_NO_NAME,
-                ),
-            )
-            break
-    if signer is None and caps_lines:
+            debris += 1
+            if debris > SIGNATURE_DEBRIS_LINES:
+                return _signer(doc, caps_lines, None, None), recipients
+    if caps_lines:  # the block ends with the titles: no line to point at
         authority, title = _split_signer_title(" ".join(c.text for c in caps_lines))
-        signer = Signer(name=None, title=title, authority=authority, provenance=None)
-    return signer, recipients
+        title = title if rules.SIGNER_POST.search(title) else None
+        return Signer(name=None, title=title, authority=authority, provenance=None), recipients
+    return None, recipients
+
+
+def _title_line(text: str) -> bool:
+    """A line of the signature's titles: capitals, with a word of two letters at least ("KT. GIÁM ĐỐC")."""
+    return text.upper() == text and bool(regex.search(r"\p{Lu}{2}", text))
+
+
+def _signer(doc: NormalizedDocument, caps_lines: list[Line], name_line: Line | None, name: str | None) -> Signer:
+    authority, title = _split_signer_title(" ".join(c.text for c in caps_lines)) if caps_lines else (None, None)
+    if title is not None and not rules.SIGNER_POST.search(title):
+        title = None  # capitals that name no post: a seal or debris beside the signature
+    first = caps_lines[0] if caps_lines else name_line
+    last = name_line or caps_lines[-1]
+    assert first is not None and last is not None
+    return Signer(
+        name=name,
+        title=title,
+        authority=authority,
+        provenance=doc.provenance(
+            first.start,
+            last.end,
+            "rule:signature_block",
+            confidence.SIGNATURE_BLOCK if name else confidence.SIGNATURE_BLOCK_NO_NAME,
+        ),
+    )
 
 
 _SIGNER_TITLES = (
@@ -562,6 +733,8 @@ _SIGNER_TITLES = (
     "CHỦ TỊCH",
     "PHÓ GIÁM ĐỐC",
     "GIÁM ĐỐC",
+    "PHÓ TỔ TRƯỞNG",
+    "TỔ TRƯỞNG",
     "PHÓ TRƯỞNG BAN",
     "TRƯỞNG BAN",
     "PHÓ TRƯỞNG PHÒNG",
@@ -571,6 +744,7 @@ _SIGNER_TITLES = (
     "CHÁNH VĂN PHÒNG",
     "THỦ TRƯỞNG",
     "CỤC TRƯỞNG",
+    "PHÓ THỦ TƯỚNG",
     "THỦ TƯỚNG",
 )
 
@@ -581,4 +755,7 @@ def _split_signer_title(text: str) -> tuple[str | None, str]:
     m = regex.match(r"^(?P<auth>(?:KT|TM|TL|Q|TUQ)\s*[.,]\s*.+?)\s+(?P<title>" + "|".join(_SIGNER_TITLES) + r")$", text)
     if m:
         return m["auth"].replace(",", ".", 1), m["title"]
-    return None, text
+    # "TRƯỞNG BAN PHÓ THỦ TƯỚNG": the title in the issuing body, then the signer's post elsewhere
+    titles = "|".join(_SIGNER_TITLES)
+    two = regex.match(rf"^(?P<title>{titles}) (?:{titles})$", text)
+    return None, two["title"] if two else text

@@ -1,10 +1,12 @@
 """Objectives: the general objective paragraphs and each specific objective.
 
-Where a plan names them: "Mục tiêu chung" paragraphs (general), "Mục tiêu cụ thể" items and
-"Mục tiêu N:" titles (specific). Under a plain "Mục tiêu" part, a paragraph is a general objective
-and a numbered sub-heading or item a specific one. A plan without any "Mục tiêu" part states its aims
-under "Mục đích": those are its general objectives ("Yêu cầu" never is). Lines that carry a numeric
-target are indicators, not objectives.
+Where a plan names them: "Mục tiêu chung" paragraphs and items (general), "Mục tiêu cụ thể" items
+and paragraphs and "Mục tiêu N:" titles (specific). Under a plain "Mục tiêu" part, a paragraph is a
+general objective and a numbered sub-heading or item a specific one. A plan without any "Mục tiêu"
+part states its aims under "Mục đích": those are its general objectives ("Yêu cầu" never is); under
+a "Mục đích, yêu cầu" part that does not divide its items, the items not worded as requirements.
+A run-in heading ("1. Mục đích: Chủ động …", "a) Mục tiêu chung: …") states its part's first
+paragraph after the colon. Lines that carry a numeric target are indicators, not objectives.
 """
 
 from __future__ import annotations
@@ -17,32 +19,56 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Indicator, Objective
 from vnplan.structure import confidence
-from vnplan.structure.sections import Line, SectionNode
+from vnplan.structure.rules import REQUIREMENT_WORDING, STATUS_OPENING
+from vnplan.structure.sections import Line, SectionNode, part_of, split_run_in
 
 OBJECTIVE_PARTS = ("objectives", "general_objectives", "specific_objectives")
+# parts whose "Mục tiêu" is a task's or an appendix's, not the plan's
+OTHER_PARTS = ("tasks_solutions", "implementation", "appendix", "budget", "recipients")
 ITEM_MARKERS = ("arabic", "dotted", "letter", "bullet")
 NUMBERED_OBJECTIVE = regex.compile(r"^mục\s+tiêu\s+\d", regex.I)
+LEAD_IN_LIMIT = 200  # a line ending in ":" shorter than this introduces the items below it
 
 
-def _kind(section: SectionNode, heading: bool, aims_only: bool) -> str | None:
-    """The kind of objective a line of ``section`` states, or None when it states none."""
-    if section.has_part("general_objectives") and not heading:
+def _paragraph_kind(section: SectionNode, aims_only: bool) -> str | None:
+    """The kind of objective a paragraph inside ``section`` states (or a run-in heading's text)."""
+    if section.has_part("general_objectives"):
         return "general"
-    parent = section.parent
-    if parent is not None and parent.part == "specific_objectives" and section.marker in ITEM_MARKERS:
-        # "- …", "a) …" under "Mục tiêu cụ thể": the item's own line ("2.3. Mục tiêu 3: <title>" is read above,
-        # and the paragraphs that explain an item are not objectives of their own, O1)
-        if section.marker == "bullet":
-            return "specific"
-        return "specific" if heading and not NUMBERED_OBJECTIVE.match(section.title) else None
-    if section.part == "objectives" and not heading:
+    if section.part == "specific_objectives":
+        # paragraphs under "Mục tiêu cụ thể" are its items; those under "Mục tiêu N: <title>" explain it (O1)
+        return None if NUMBERED_OBJECTIVE.match(section.title) else "specific"
+    if section.part == "objectives":
         return "general"  # a paragraph under a plain "Mục tiêu" heading
-    if parent is not None and parent.part == "objectives" and section.part is None and section.marker in ITEM_MARKERS:
-        # "II. MỤC TIÊU" / "1. Phát triển kinh tế số đến năm 2030": the item (its title) is specific
-        return "specific" if heading else None
-    if aims_only and section.has_part("aims") and not (heading and section.part == "aims"):
-        return "general"  # every paragraph and item under "Mục đích", not its heading
+    if aims_only and section.has_part("aims"):
+        return "general"  # every paragraph under "Mục đích"
+    if aims_only and section.part == "purpose" and _undivided(section):
+        return "general"
     return None
+
+
+def _item_kind(section: SectionNode, aims_only: bool) -> str | None:
+    """The kind of objective the heading line of an item or sub-heading ``section`` states."""
+    parent = section.parent
+    if parent is None or section.marker not in ITEM_MARKERS:
+        return None
+    if parent.has_part("general_objectives") and section.part is None:
+        return "general"  # "- …" under "Mục tiêu chung"
+    if parent.part == "specific_objectives":
+        # "- …", "a) …" under "Mục tiêu cụ thể" ("2.3. Mục tiêu 3: <title>" is read by its title)
+        return "specific" if section.marker == "bullet" or not NUMBERED_OBJECTIVE.match(section.title) else None
+    if parent.part == "objectives" and section.part is None:
+        # "II. MỤC TIÊU" / "1. Phát triển kinh tế số đến năm 2030": the item (its title) is specific
+        return "specific"
+    if aims_only and parent.has_part("aims") and section.part is None:
+        return "general"  # every item under "Mục đích"
+    if aims_only and parent.part == "purpose" and section.part is None and _undivided(parent):
+        return "general"
+    return None
+
+
+def _undivided(purpose: SectionNode) -> bool:
+    """A "Mục đích, yêu cầu" part whose items are not sorted under "Mục đích" and "Yêu cầu"."""
+    return not any(child.part in ("aims", "requirements") for child in purpose.children)
 
 
 def extract_objectives(
@@ -52,31 +78,47 @@ def extract_objectives(
     section_of: dict[int, SectionNode],
     indicators: list[Indicator],
 ) -> list[Objective]:
-    aims_only = not any(s.part in OBJECTIVE_PARTS for s in sections)
+    # the plan's "Mục tiêu" part, not "Mục tiêu" of one task or of an appendix (R2)
+    own = [s for s in sections if not (s.parent and s.parent.has_part(*OTHER_PARTS))]
+    aims_only = not any(s.part in OBJECTIVE_PARTS for s in own)
     target_starts = sorted(i.provenance.start for i in indicators)
     objectives: list[Objective] = []
     for line in lines:
         section = section_of.get(line.number)
-        if section is None:
+        if section is None or section.has_part(*OTHER_PARTS) or _has_target(line, target_starts):
             continue
-        heading = section.line == line.number
-        if section.part == "specific_objectives" and heading and section.title.lower().startswith("mục tiêu "):
-            # "Mục tiêu 1: Phát triển kỹ thuật chuyên môn" is one specific objective: its title.
-            title = section.title.split(":", 1)[-1].strip()
-            if ":" in section.title and title:
-                objectives.append(_objective(doc, line, "specific", title, section, offset=line.text.find(title)))
+        found = _objective_in(line, section, aims_only)
+        if found is None:
             continue
-        kind = _kind(section, heading, aims_only)
-        if kind is None or _has_target(line, target_starts):
-            continue
-        found = match_marker(line.text)
-        text = line.text[found.end :].strip() if found else line.text.strip()
-        if not text or (text.endswith(":") and len(text) < 200):
-            continue  # a lead-in to the items that follow
+        kind, text = found
+        if not text or (text.endswith(":") and len(text) < LEAD_IN_LIMIT) or STATUS_OPENING.match(text):
+            continue  # a lead-in to the items that follow, or where things stand today
+        if section.nearest_part == "purpose" and REQUIREMENT_WORDING.search(text):
+            continue  # a requirement in an undivided "Mục đích, yêu cầu" list
         objectives.append(_objective(doc, line, kind, text, section, offset=line.text.find(text)))
     for i, objective in enumerate(objectives, start=1):
         objective.id = f"obj-{i}"
     return objectives
+
+
+def _objective_in(line: Line, section: SectionNode, aims_only: bool) -> tuple[str, str] | None:
+    """The kind and text of the objective a line states, or None."""
+    found = match_marker(line.text)
+    text = line.text[found.end :].strip() if found else line.text.strip()
+    if section.line != line.number:
+        kind = _paragraph_kind(section, aims_only)
+        return (kind, text) if kind else None
+    if section.part == "specific_objectives" and NUMBERED_OBJECTIVE.match(section.title):
+        # "Mục tiêu 1: Phát triển kỹ thuật chuyên môn" is one specific objective: its title
+        title = section.title.split(":", 1)[-1].strip()
+        return ("specific", title) if ":" in section.title and title else None
+    label, rest = split_run_in(text)
+    if label is not None and section.part is not None and part_of(label) == section.part:
+        # "1. Mục đích: Chủ động …": the heading's own text is the part's first paragraph
+        kind = _paragraph_kind(section, aims_only)
+        return (kind, rest.strip()) if kind else None
+    kind = _item_kind(section, aims_only)
+    return (kind, text) if kind else None
 
 
 def _has_target(line: Line, target_starts: list[int]) -> bool:

@@ -41,12 +41,29 @@ PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
         ),
     ),
     ("content", _c(_LEAD + r"nội\s+dung")),
+    # who and what a plan covers ("Đối tượng áp dụng", "Phạm vi, đối tượng"): neither aims nor tasks
+    ("scope", _c(_LEAD + r"(?:đối\s+tượng|phạm\s+vi)")),
+    # the views a plan is built on ("Quan điểm", "Nguyên tắc thực hiện") and its schedule ("Thời gian thực
+    # hiện", "Tiến độ", "Lộ trình"): standard parts that state no aim, also where they stand under "Mục tiêu"
+    ("principles", _c(_LEAD + r"(?:quan\s+điểm|nguyên\s+tắc)")),
+    ("schedule", _c(_LEAD + r"(?:thời\s+gian\s+(?:thực\s+hiện|triển\s+khai)|tiến\s+độ|lộ\s+trình)")),
 )
+# Under a "Mục đích, yêu cầu" part that does not divide its items into "Mục đích" and "Yêu cầu", an item
+# worded as a requirement ("… phải được thực hiện đồng bộ", "Đảm bảo đúng chủ trương …") is not an aim.
+REQUIREMENT_WORDING = _c(r"\bphải\b|^(?:đảm\s+bảo|bảo\s+đảm)\s+(?:đúng|tính|yêu\s+cầu|các\s+yêu\s+cầu)\b", regex.I)
+# A paragraph under "Mục tiêu" that tells where things stand ("Hiện nay, tổng số trạm … khoảng 180 trạm")
+# states no aim.
+STATUS_OPENING = _c(r"^(?:hiện\s+nay|hiện\s+tại|tính\s+đến|thực\s+trạng|qua\s+\d+\s+năm)\b", regex.I)
 # Parts inside which a sub-heading may name a part of its own ("Chỉ tiêu 1" under "Mục tiêu 1").
 CONTAINER_PARTS = frozenset(
-    {"objectives", "general_objectives", "specific_objectives", "content", "purpose", "tasks_solutions"}
+    {"objectives", "general_objectives", "specific_objectives", "content", "purpose", "tasks_solutions", "scope"}
 )
 HEADING_WORD_LIMIT = 16
+# A run-in heading: a short label, a colon, the text ("1. Mục đích: Chủ động …", "a) Mục tiêu chung: …").
+RUN_IN_HEADING = _c(r"^(?P<label>[^:;.()]{3,60}?)\s*:\s*(?P<rest>\S.*)$", regex.S)
+# A part heading in capitals that goes on into the next line ends in a comma or a joining word.
+WRAPPED_HEADING_END = _c(r"(?:,|\s(?:VÀ|và|CỦA|của)|\s[-–])$")
+WRAPPED_HEADING_WORDS = 8
 
 # Document types, as printed in capitals above the title.
 DOC_TYPES: dict[str, str] = {
@@ -109,11 +126,25 @@ PLACE_DATE = _c(
 NUMERIC_DATE = _c(r"(?<!\d)(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})\s*/\s*(?P<year>\d{4})(?!\d)")
 WORDED_DATE = _c(r"(?:ngày\s+)?(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})")
 
-# The issuing body, printed in capitals in the header's left column ("BAN CHỈ ĐẠO QUỐC GIA 1237").
+# A receiving stamp printed over the title's first lines: its labels with dot leaders ("ĐẾN Ga:...C.......,",
+# "Máy:.. LÊ<tab>"), up to the comma or the column break after them.
+STAMP_DEBRIS = _c(r"^(?:\p{L}+\s+){0,2}\p{L}+\s*:\s*\.{2,}[^,\t]*[,\t]\s*")
+# The issuing body, printed in capitals in the header's left column ("BAN CHỈ ĐẠO QUỐC GIA VỀ TÌM KIẾM,
+# QUY TẬP HÀI CỐT LIỆT SĨ"); the rule drawn under it may follow on the line as dashes ("-------").
 ISSUER_HEADER_LINE = _c(
     r"^(?P<org>(?:UBND|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|SỞ|BỘ|CHÍNH\s+PHỦ|TRUNG\s+TÂM|BỆNH\s+VIỆN|"
-    r"BAN|PHÒNG|CỤC|CHI\s+CỤC|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND|TỈNH\s+ỦY|HUYỆN\s+ỦY|TỔ\s+CÔNG\s+TÁC)\b[\p{Lu}\p{N}\s\-–]*?)"
-    r"(?=\s+CỘNG\s+HÒA|\s*$)"
+    r"BAN|PHÒNG|CỤC|CHI\s+CỤC|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND|TỈNH\s+ỦY|HUYỆN\s+ỦY|TỔ\s+CÔNG\s+TÁC)\b[\p{Lu}\p{N}\s\-–,]*?)"
+    r"[\s,]*(?:[-–—_]{3,}\s*)?(?=\s+CỘNG\s+HÒA|\s*$)"
+)
+# A line that holds the document's number however OCR read "Số" ("Só:độ /KH-TCTLNTW-C04", "Sóz?|/KH-SYT"):
+# the issuing body stands above it; a body named below it is a receiving stamp ("UBND TỈNH LÂM ĐỒNG / ĐẾN").
+NUMBER_LINE_HINT = _c(r"^S[ốóòỏõọôồổỗộoơ6]\S{0,3}\s*[:.]?.{0,12}?[/|\[]\s*\p{Lu}{2}")
+# The header abbreviates where the text writes out ("TỔ CÔNG TÁC LIÊN NGÀNH TW" for "… trung ương"): a last
+# word of at most three capitals that is an abbreviation.
+HEADER_ABBREVIATION = _c(r"(?<!\bđầu)\s(?:TW|TƯ|TP\.?|UB|BCĐ)$", regex.I)
+# "… (gọi tắt là Ban Chỉ đạo quốc gia 1237)", "(sau đây viết tắt là …)": the short name a document gives a body.
+SHORT_NAME = _c(
+    r"\(\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s*:?\s*[“\"]?(?P<short>[^()“”\"]{3,80}?)[”\"]?\s*\)", regex.I
 )
 # The second line of a body's name wrapped in the header: "TỈNH BẮC NINH", "THÀNH PHỐ CẦN THƠ", "LAI CHÂU".
 ISSUER_HEADER_PLACE = _c(
@@ -121,8 +152,8 @@ ISSUER_HEADER_PLACE = _c(
 )
 # "Sở Y tế ban hành Kế hoạch", "Trung tâm y tế huyện Yên Lạc xây dựng Kế hoạch", "UBND huyện ban hành".
 ISSUER_SENTENCE = _c(
-    r"(?:^|[.;]\s+|,\s+|[|_'`]\s*)(?P<org>(?:Sở|Trung\s+tâm|UBND|Ủy\s+ban\s+nhân\s+dân|Bệnh\s+viện|Phòng|Ban|Bộ|Cục|Chi\s+cục)"
-    r"(?:\s+[\p{L}\-]+){0,8}?)\s+(?:ban\s+hành|xây\s+dựng|triển\s+khai|thực\s+hiện|đề\s+ra)\s+(?:[Kk]ế\s+hoạch|[Đđ]ề\s+án|"
+    r"(?:^|[.;]\s+|,\s+|[|_'`]\s*)(?P<org>(?:Sở|Trung\s+tâm|UBND|Ủy\s+ban\s+nhân\s+dân|Bệnh\s+viện|Phòng|Ban|Bộ|Cục|Chi\s+cục|"
+    r"Tổ\s+[Cc]ông\s+tác)(?:\s+[\p{L}\-]+){0,8}?(?:\s+\d{2,5})?)\s+(?:ban\s+hành|xây\s+dựng|triển\s+khai|thực\s+hiện|đề\s+ra)\s+(?:[Kk]ế\s+hoạch|[Đđ]ề\s+án|"
     r"[Cc]hương\s+trình)"
 )
 # Administrative divisions named after an issuer or in the text.
@@ -158,6 +189,21 @@ PERIOD_UNTIL = _c(
 # "Kế hoạch … năm 2026": a plan for one year
 PERIOD_YEAR = _c(r"(?<![-–]\s*)\bnăm\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–])", regex.I)
 
+# A step of a timetable written as a list carries a date: "Ngày 26/8/2024", "trước ngày 31/7/2025",
+# "từ ngày 06/9/2024", "ngày 15 tháng 6 năm 2025" (a day and month without a year only after "ngày").
+TIMETABLE_DATE = _c(
+    r"(?<!\d)\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d(?!\d)|\bngày\s+\d{1,2}\s*/\s*\d{1,2}(?!\d)"
+    r"|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}",
+    regex.I,
+)
+# The date clause that closes a step: "… trước ngày 30/6/2025", "… từ ngày 01/3 đến ngày 15/3/2026".
+TIMETABLE_DEADLINE = _c(r"\s(?:trước|từ|đến|vào|trong|chậm\s+nhất)\s+(?:ngày|tháng)\s.*$", regex.I)
+# A step's deadline given on a line of its own below it: "Thời gian hoàn tất: trước ngày 27 tháng 6 năm 2014".
+DEADLINE_FIELD = _c(
+    r"^(?:thời\s+(?:gian|hạn)|hạn)(?:\s+(?:hoàn\s+(?:tất|thành)|thực\s+hiện))?\s*:\s*(?P<when>.+)$", regex.I
+)
+# Numbering words before a step's name: "Bước 2: Kiểm tra hiện trạng …", "Hoạt động 1: …".
+STEP_LABEL = _c(r"^(?:bước|hoạt\s+động|giai\s+đoạn)\s+\d{1,2}\s*[:.]\s*", regex.I)
 # Cited documents: "Nghị quyết số 18-NQ/TU ngày 21/6/2023 của Ban Thường vụ Tỉnh ủy Hòa Bình về …".
 LEGAL_TYPES = (
     "Chương trình hành động",
@@ -191,4 +237,11 @@ SIGNER_TITLE = _c(
     r"^(?P<title>(?:PHÓ\s+)?(?:GIÁM\s+ĐỐC|CHỦ\s+TỊCH|TRƯỞNG\s+BAN|TRƯỞNG\s+PHÒNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|"
     r"CHÁNH\s+VĂN\s+PHÒNG|THỦ\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG|VIỆN\s+TRƯỞNG|THỦ\s+TƯỚNG|KT\.\s*\p{Lu}[\p{Lu}\s]+))\s*$"
 )
-PERSON_NAME = _c(r"^(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$")
+# The signer's name, after a military or academic rank where one is printed ("Đại tá Bùi Duy Hưng").
+PERSON_NAME = _c(
+    r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tá|úy|tướng)\s+|(?:TS|ThS|BS|PGS\.\s*TS|GS\.\s*TS)\.?\s+)?"
+    r"(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$"
+)
+# A signer's title names a post: capitals without one ("CUỤC CẢNH SÁT ĐTTP VỀ MA TÚY", "S142") are
+# a seal or OCR debris read beside the signature.
+SIGNER_POST = _c(r"CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG|THỦ\s+TƯỚNG|CHÁNH\s+VĂN\s+PHÒNG|TỔNG\s+BÍ\s+THƯ|BÍ\s+THƯ")

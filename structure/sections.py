@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 import regex
 
 from vnplan.normalize import NormalizedDocument
-from vnplan.schema.markers import NATIONAL_MOTTO, match_marker
+from vnplan.schema.markers import NATIONAL_MOTTO, MarkerMatch, match_marker
 from vnplan.structure.rules import (
     CONTAINER_PARTS,
     DOC_TYPE_LINE,
     HEADING_WORD_LIMIT,
     PART_RULES,
+    RUN_IN_HEADING,
     TITLE_WORD_LIMIT,
+    WRAPPED_HEADING_END,
+    WRAPPED_HEADING_WORDS,
 )
 
 _SENTENCE = regex.compile(r"^(.{12,}?[.;:!?])(?:\s|$)")
@@ -94,11 +97,22 @@ def _is_caps_part(text: str) -> bool:
     )
 
 
+def split_run_in(text: str) -> tuple[str | None, str]:
+    """A run-in heading's label and its text: "Mục đích: Chủ động …" → ("Mục đích", "Chủ động …");
+    (None, text) for a line that has none."""
+    m = RUN_IN_HEADING.match(text.strip())
+    return (m["label"], m["rest"]) if m else (None, text)
+
+
 def part_of(title: str) -> str | None:
-    """The standard part a heading title names, from its first words."""
+    """The standard part a heading title names, from its first words; for a run-in heading
+    ("Mục đích: Chủ động phòng, chống dịch …"), from its label."""
     lowered = title.lower()
     if regex.match(r"^mục\s+tiêu\s+\d+\s*:", lowered):
         return "specific_objectives"  # "Mục tiêu 2: <a long title>" is one specific objective
+    label, _ = split_run_in(title)
+    if label is not None and (part := part_of(label)) is not None:
+        return part
     if len(title.split()) > HEADING_WORD_LIMIT:
         return None
     for part, pattern in PART_RULES:
@@ -108,94 +122,184 @@ def part_of(title: str) -> str | None:
 
 
 _ROOT_STYLES = ("appendix", "named:Nơi nhận")
-_TOP_STYLES = ("roman", "named:Phần", "named:PHẦN", "named:Chương", "named:CHƯƠNG")
+_TOP_STYLES = ("capital", "roman", "named:Phần", "named:PHẦN", "named:Chương", "named:CHƯƠNG")
+# Parts that an unnumbered line may name on its own ("Mục tiêu chung", "Mục đích:" in bold or plain):
+# only the parts that say what a plan is for, whose names do not stand alone in tables and prose.
+_PART_LINE_PARTS = frozenset(
+    {"purpose", "aims", "requirements", "objectives", "general_objectives", "specific_objectives"}
+)
+_PART_LINE_WORDS = 6
+
+
+@dataclass
+class Heading:
+    """What a heading line is: its numbering (marker, label), the numbering style that decides its
+    nesting, and its title."""
+
+    marker: str
+    label: str | None
+    style: str
+    title: str
 
 
 def build_sections(doc: NormalizedDocument, lines: list[Line]) -> list[SectionNode]:
     sections: list[SectionNode] = []
     stack: list[SectionNode] = []
-
-    def close(node: SectionNode, end: int) -> None:
-        node.end = max(node.start, end)
-
-    for line in lines:
-        heading_level = doc.headings.get(line.number)
-        found = match_marker(line.text)
-        if found and found.marker == "bullet" and NATIONAL_MOTTO.match(line.text[found.end :]):
-            continue  # "— Độc lập - Tự do - …": OCR read the rule beside the motto as a dash, not a list item
-        if found:
-            marker = found.marker
-            label = found.label
-            if marker == "named":
-                style = f"named:{found.name}"
-            elif marker == "arabic" and _is_caps_part(line.text[found.end :]):
-                style = "roman"  # "1. MỤC TIÊU": a part heading in capitals is top level (OCR read "I." as "1.")
-            elif marker == "dotted":
-                style = f"dotted:{label.count('.') + 1}" if label else "dotted"
-            elif marker == "bullet":
-                style = f"bullet:{label}"
-            else:
-                style = marker
-            body = line.text[found.end :].strip(" :.-–")
-            title = _title_of(f"{found.name} {label}: {body}".strip(": ") if found.name else body or line.text)
-        elif regex.match(r"^Nơi\s+nhận\s*:?", line.text):
-            marker, label, style, title = "named", None, "named:Nơi nhận", "Nơi nhận"
-        elif sections and DOC_TYPE_LINE.match(line.text.strip()):
-            # "KẾ HOẠCH" after a decision's signature and "Nơi nhận": the attached document begins,
-            # and its parts are not inside the decision's last section
-            marker, label, style, title = "title", None, "attached", line.text.strip()
-        elif _is_caps_part(line.text):
-            # a part heading whose numbering was lost ("KINH PHÍ THỰC HIỆN" after OCR dropped "III.")
-            marker, label, style, title = "named", None, "roman", _title_of(line.text.strip(" .:"))
-        elif heading_level:
-            marker, label, style, title = "markdown", None, f"markdown:{heading_level}", _title_of(line.text)
-            if not sections or all(s.marker == "title" for s in sections):
-                marker = style = "title"  # the document type and subject above the body
-        else:
+    in_tables = _table_spans(doc)
+    skip: set[int] = set()
+    for index, line in enumerate(lines):
+        if line.number in skip:
             continue
-
-        # Close what this heading ends.
-        if style in _ROOT_STYLES or style == "attached":
-            stack.clear()
-        elif style in _TOP_STYLES:
-            while stack and stack[-1].style not in (*_TOP_STYLES, *_ROOT_STYLES, "markdown:1", "markdown:2"):
-                stack.pop()
-        if any(node.style == style for node in stack):
-            while stack[-1].style != style:
-                stack.pop()
-            stack.pop()
-        parent = stack[-1] if stack else None
-        node = SectionNode(
-            id=f"s{len(sections) + 1}",
-            parent=parent,
-            style=style,
-            marker=marker,
-            label=label,
-            title=title,
-            start=line.start,
-            end=len(doc.text),
-            line=line.number,
-        )
-        inherited = [a.part for a in node.ancestors() if a.part]
-        if marker not in ("bullet", "title") and all(p in CONTAINER_PARTS for p in inherited):
-            node.part = part_of(node.title)
-        if style == "named:Nơi nhận":
-            node.part = "recipients"
-        elif marker == "appendix":
-            node.part = "appendix"
-        if parent:
-            parent.children.append(node)
+        heading = _heading(doc, line, sections, in_tables)
+        if heading is None:
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is not None and _wraps_into(heading, following.text):
+            # "I. MỤC ĐÍCH," / "YÊU CẦU": a part heading in capitals wrapped over two lines is one heading
+            heading.title = f"{heading.title} {following.text.strip(' .:')}"
+            skip.add(following.number)
+        _close_before(stack, heading.style)
+        node = _new_node(doc, heading, line, stack[-1] if stack else None, len(sections) + 1)
         sections.append(node)
-        if marker != "title":
+        if node.marker != "title":
             stack.append(node)
+    _set_ends(sections, len(doc.text))
+    return sections
 
-    # Each section ends where the next section that is not inside it begins: in document order, the
-    # first later section at its level or above (a title block is never an ancestor, so it ends at once).
+
+def _heading(
+    doc: NormalizedDocument, line: Line, sections: list[SectionNode], in_tables: list[tuple[int, int]]
+) -> Heading | None:
+    """The heading a line starts, or None for a line of prose."""
+    found = match_marker(line.text)
+    if found and found.marker == "bullet" and NATIONAL_MOTTO.match(line.text[found.end :]):
+        return None  # "— Độc lập - Tự do - …": OCR read the rule beside the motto as a dash, not a list item
+    if found:
+        return _numbered_heading(line.text, found)
+    text = line.text.strip()
+    if regex.match(r"^Nơi\s+nhận\s*:?", line.text):
+        return Heading("named", None, "named:Nơi nhận", "Nơi nhận")
+    if any(s.marker != "title" for s in sections) and DOC_TYPE_LINE.match(text):
+        # "KẾ HOẠCH" after a decision's signature and "Nơi nhận": the attached document begins,
+        # and its parts are not inside the decision's last section
+        return Heading("title", None, "attached", text)
+    if _is_caps_part(line.text):
+        # a part heading whose numbering was lost ("KINH PHÍ THỰC HIỆN" after OCR dropped "III.")
+        return Heading("named", None, "roman", _title_of(line.text.strip(" .:")))
+    heading_level = doc.headings.get(line.number)
+    if heading_level:
+        if not sections or all(s.marker == "title" for s in sections):
+            return Heading("title", None, "title", _title_of(line.text))  # the document type and subject
+        return Heading("markdown", None, f"markdown:{heading_level}", _title_of(line.text))
+    if _is_part_line(text) and not any(start <= line.start < end for start, end in in_tables):
+        # "Mục tiêu chung" or "Mục đích: …" on a line of its own, its numbering never printed (or its bold lost)
+        return Heading("named", None, "partline", _title_of(text.strip(" .")))
+    return None
+
+
+def _numbered_heading(text: str, found: MarkerMatch) -> Heading:
+    label = found.label
+    if found.marker == "named":
+        style = f"named:{found.name}"
+    elif found.marker == "arabic" and _is_caps_part(text[found.end :]):
+        style = "roman"  # "1. MỤC TIÊU": a part heading in capitals is top level (OCR read "I." as "1.")
+    elif found.marker == "dotted":
+        style = f"dotted:{label.count('.') + 1}" if label else "dotted"
+    elif found.marker == "bullet":
+        style = f"bullet:{label}"
+    else:
+        style = found.marker
+    body = text[found.end :].strip(" :.-–")
+    title = _title_of(f"{found.name} {label}: {body}".strip(": ") if found.name else body or text)
+    # "A. MỤC ĐÍCH, YÊU CẦU": a capital letter numbers the parts above roman numerals; the contract
+    # knows no marker of its own for it, so it is recorded as a named heading
+    marker = "named" if found.marker == "capital" else found.marker
+    return Heading(marker, label, style, title)
+
+
+def _wraps_into(heading: Heading, following: str) -> bool:
+    """True when a part heading in capitals goes on into the next line: "I. MỤC ĐÍCH," / "YÊU CẦU"."""
+    if heading.style not in _TOP_STYLES or not WRAPPED_HEADING_END.search(heading.title):
+        return False
+    text = following.strip()
+    return (
+        match_marker(text) is None
+        and any(c.isalpha() for c in text)
+        and not any(c.islower() for c in text)
+        and len(text.split()) <= WRAPPED_HEADING_WORDS
+    )
+
+
+def _is_part_line(text: str) -> bool:
+    label, _ = split_run_in(text)
+    words = (label or text.rstrip(" :.")).split()
+    return 0 < len(words) <= _PART_LINE_WORDS and part_of(label or text.rstrip(" :.")) in _PART_LINE_PARTS
+
+
+def _table_spans(doc: NormalizedDocument) -> list[tuple[int, int]]:
+    spans = []
+    for table in doc.tables:
+        cells = [cell for row in table.rows for cell in row]
+        if cells:
+            spans.append((min(c.start for c in cells), max(c.end for c in cells)))
+    return spans
+
+
+def _close_before(stack: list[SectionNode], style: str) -> None:
+    """Close the open sections a heading of ``style`` ends: all of them for a root style, those below
+    the top styles for a top style, and the open section of the same style with everything inside it."""
+    if style in _ROOT_STYLES or style == "attached":
+        stack.clear()
+    elif style in _TOP_STYLES:
+        while stack and stack[-1].style not in (*_TOP_STYLES, *_ROOT_STYLES, "markdown:1", "markdown:2"):
+            stack.pop()
+        if style == "capital":
+            # "B. NỘI DUNG" closes the roman parts ("I. …") open under "A. …"
+            while stack and stack[-1].style == "roman":
+                stack.pop()
+    if any(node.style == style for node in stack):
+        while stack[-1].style != style:
+            stack.pop()
+        stack.pop()
+
+
+def _new_node(
+    doc: NormalizedDocument, heading: Heading, line: Line, parent: SectionNode | None, number: int
+) -> SectionNode:
+    node = SectionNode(
+        id=f"s{number}",
+        parent=parent,
+        style=heading.style,
+        marker=heading.marker,
+        label=heading.label,
+        title=heading.title,
+        start=line.start,
+        end=len(doc.text),
+        line=line.number,
+    )
+    inherited = [a.part for a in node.ancestors() if a.part]
+    if heading.marker not in ("bullet", "title") and all(p in CONTAINER_PARTS for p in inherited):
+        node.part = part_of(node.title)
+    if heading.style == "named:Nơi nhận":
+        node.part = "recipients"
+    elif heading.marker == "appendix":
+        node.part = "appendix"
+    if parent:
+        parent.children.append(node)
+    return node
+
+
+def _set_ends(sections: list[SectionNode], text_end: int) -> None:
+    """Each section ends where the next section that is not inside it begins: in document order, the
+    first later section at its level or above (a title block is never an ancestor, so it ends at once)."""
     open_nodes: list[SectionNode] = []
     for node in sections:
         while open_nodes and (open_nodes[-1].level >= node.level or open_nodes[-1].marker == "title"):
-            close(open_nodes.pop(), node.start - 1)
+            _close(open_nodes.pop(), node.start - 1)
         open_nodes.append(node)
     for node in open_nodes:
-        close(node, len(doc.text))
-    return sections
+        _close(node, text_end)
+
+
+def _close(node: SectionNode, end: int) -> None:
+    node.end = max(node.start, end)

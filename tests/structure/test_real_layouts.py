@@ -456,11 +456,6 @@ def test_pipe_table_header_gives_identity(name, identity):
     assert not doc.title.lower().startswith("về việc giải quyết chế độ trợ cấp")  # not the stray "# …"
 
 
-@pytest.mark.xfail(
-    reason="the signature and recipients in a GFM table row ('| Nơi nhận: - … | KT. CHỦ TỊCH PHÓ CHỦ TỊCH "
-    "Hoàng Việt Phương |') are not read: signer None, recipients []",
-    strict=True,
-)
 def test_pipe_table_signature_row_gives_signer_and_recipients():
     # 23_TuyenQuang_KH-thoi-gian-nam-hoc-2024-2025_2024.md, lines 55-56
     doc = plan_of("23_tuyenquang_excerpt.md").document

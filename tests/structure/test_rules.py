@@ -6,7 +6,7 @@ import pytest
 
 from vnplan.schema.markers import match_marker
 from vnplan.structure import rules
-from vnplan.structure.identity import iso_date, org_case, parse_date
+from vnplan.structure.identity import iso_date, org_case, parse_date, rejoin_spaced_letters
 from vnplan.structure.sections import part_of
 
 
@@ -26,6 +26,8 @@ from vnplan.structure.sections import part_of
         ("- Nâng cao khả năng tiếp cận", "bullet", "-"),
         ("+ Hỗ trợ đào tạo sau đại học", "bullet", "+"),
         ("* Kinh phí năm 2024", "bullet", "*"),
+        ("A. MỤC ĐÍCH, YÊU CẦU", "capital", "A"),
+        ("2.1.a. Thành lập Ban Chỉ đạo thực hiện", "dotted", "2.1.a"),
     ],
 )
 def test_section_markers(line, marker, label):
@@ -34,7 +36,16 @@ def test_section_markers(line, marker, label):
 
 
 @pytest.mark.parametrize(
-    "line", ["40.0 giường", "2.965,055 triệu đồng", "1.250 triệu đồng", "19 01 19 25 475", "Mục tiêu chung"]
+    "line",
+    [
+        "40.0 giường",
+        "2.965,055 triệu đồng",
+        "1.250 triệu đồng",
+        "19 01 19 25 475",
+        "Mục tiêu chung",
+        "Q. GIÁM ĐỐC",  # signs for a director
+        "A. Nguyễn Văn",  # a capital letter before words in small letters
+    ],
 )
 def test_numbers_are_not_section_markers(line):
     assert match_marker(line) is None
@@ -55,6 +66,23 @@ def test_numbers_are_not_section_markers(line):
         ("TỔ CHỨC THỰC HIỆN", "implementation"),
         ("Xây dựng, ban hành và tổ chức thực hiện có hiệu quả 03 chính sách", None),
         ("Đào tạo, phát triển nguồn nhân lực đáp ứng yêu cầu trong tình hình mới", None),
+        # run-in headings: the label before the colon names the part, however long the text after it
+        (
+            "Mục đích: Chủ động phòng, chống dịch bệnh, không để dịch bùng phát trên địa bàn tỉnh; giảm tỷ lệ mắc",
+            "aims",
+        ),
+        (
+            "Mục tiêu chung: Nâng cao nhận thức về thiên tai, năng lực ứng phó thiên tai cho đội ngũ cán bộ",
+            "general_objectives",
+        ),
+        ("Yêu cầu: Các cơ quan, đơn vị triển khai đồng bộ, hiệu quả các biện pháp phòng, chống dịch", "requirements"),
+        ("Điều 2: Giao Sở Công Thương chủ trì, phối hợp với các sở, ngành", "implementation"),
+        ("Đối tượng áp dụng", "scope"),
+        ("PHẠM VI, ĐỐI TƯỢNG VÀ NỘI DUNG THI ĐUA", "scope"),
+        ("Quan điểm", "principles"),
+        ("Nguyên tắc thực hiện", "principles"),
+        ("Thời gian thực hiện", "schedule"),
+        ("Tiến độ thực hiện", "schedule"),
     ],
 )
 def test_part_rules(title, part):
@@ -232,3 +260,96 @@ def test_units_a_department_directs(sentence, directed):
 def test_province_names_end_with_their_line(text: str, name: str) -> None:
     found = rules.PROVINCE_NAME.search(text)
     assert found is not None and found["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("line", "org"),
+    [
+        (
+            "BAN CHỈ ĐẠO QUỐC GIA VỀ TÌM KIẾM, QUY TẬP HÀI CỐT LIỆT SĨ -------",
+            "BAN CHỈ ĐẠO QUỐC GIA VỀ TÌM KIẾM, QUY TẬP HÀI CỐT LIỆT SĨ",
+        ),
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH -------", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"),
+        ("TỔ CÔNG TÁC LIÊN NGÀNH TƯ", "TỔ CÔNG TÁC LIÊN NGÀNH TƯ"),
+        ("SỞ Y TẾ", "SỞ Y TẾ"),
+    ],
+)
+def test_issuer_header_lines(line, org):
+    m = rules.ISSUER_HEADER_LINE.match(line)
+    assert m is not None and m["org"] == org
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ("Só:độ /KH-TCTLNTW-C04", True),
+        ("Sóz?|/KH-SYT", True),
+        ("Số: 3210/QĐ - UBND", True),
+        ("Sở Y tế ban hành", False),
+    ],
+)
+def test_number_lines_however_ocr_read_so(line, hint):
+    assert bool(rules.NUMBER_LINE_HINT.match(line)) is hint
+
+
+def test_short_names_and_the_preamble_naming_the_issuer():
+    text = "… về tìm kiếm, quy tập hài cốt liệt sĩ từ nay đến năm 2020 (gọi tắt là Ban Chỉ đạo quốc gia 1237);"
+    assert rules.SHORT_NAME.search(text)["short"] == "Ban Chỉ đạo quốc gia 1237"
+    assert rules.SHORT_NAME.search("(sau đây viết tắt là “Ban Chỉ đạo”)")["short"] == "Ban Chỉ đạo"
+    stated = rules.ISSUER_SENTENCE.search("Căn cứ …, Ban Chỉ đạo quốc gia 1237 xây dựng kế hoạch thực hiện như sau:")
+    assert stated["org"] == "Ban Chỉ đạo quốc gia 1237"
+    assert rules.HEADER_ABBREVIATION.search("Tổ công tác liên ngành TƯ")
+    assert not rules.HEADER_ABBREVIATION.search("Sở Kế hoạch và Đầu tư")
+
+
+@pytest.mark.parametrize(
+    ("text", "rejoined"),
+    [
+        ("ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"),
+        ("T hành phố Hồ Chí M inh, ngày 28 tháng 6 năm 2014", "Thành phố Hồ Chí Minh, ngày 28 tháng 6 năm 2014"),
+        ("KT. CHỦ TỊ CH P HÓ CHỦ T Ị CH Ngu y ễn Hữu Tín", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tín"),
+        ("UBND TP Hà Nội", "UBND TP Hà Nội"),  # abbreviations are no letter-spaced word
+        ("Sở Y tế tỉnh Hòa Bình", "Sở Y tế tỉnh Hòa Bình"),
+    ],
+)
+def test_letter_spaced_words_are_rejoined(text, rejoined):
+    assert rejoin_spaced_letters(text) == rejoined
+
+
+def test_signature_and_stamp_patterns():
+    assert rules.PERSON_NAME.match("Đại tá Bùi Duy Hưng")["name"] == "Bùi Duy Hưng"
+    assert rules.PERSON_NAME.match("Phạm Minh Chính")["name"] == "Phạm Minh Chính"
+    assert rules.SIGNER_POST.search("PHÓ CHỦ TỊCH") and not rules.SIGNER_POST.search("CUỤC CẢNH SÁT ĐTTP VỀ MA TÚY")
+    assert rules.STAMP_DEBRIS.sub("", "ĐẾN Ga:...C......., Quy định mức hưởng") == "Quy định mức hưởng"
+    assert rules.STAMP_DEBRIS.sub("", "Quy định mức hưởng trợ cấp, phụ cấp") == "Quy định mức hưởng trợ cấp, phụ cấp"
+
+
+def test_aims_requirements_and_status_wording():
+    assert rules.REQUIREMENT_WORDING.search("Công tác phối hợp … phải được thực hiện đồng bộ, chặt chẽ")
+    assert rules.REQUIREMENT_WORDING.search("Đảm bảo đúng chủ trương, đường lối của Đảng")
+    assert not rules.REQUIREMENT_WORDING.search("Tăng cường phối hợp trong công tác kiểm soát")
+    assert rules.STATUS_OPENING.match("Hiện nay, tổng số trạm thu phát sóng … khoảng 180 trạm")
+    assert not rules.STATUS_OPENING.match("Hoàn thành bổ sung, điều chỉnh quy hoạch viễn thông")
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("Tựu trường các cấp học: Ngày 26/8/2024 (thứ Hai).", True),
+        ("Hoàn thành tuyển sinh các lớp đầu cấp trước ngày 31/7/2025.", True),
+        ("Thời gian hoàn tất: trước ngày 27 tháng 6 năm 2014.", True),
+        ("Thời gian thực hiện: Quý IV năm 2025 và các năm tiếp theo.", False),
+        ("Căn cứ Nghị định số 105/2021/NĐ-CP", False),
+    ],
+)
+def test_timetable_dates(text, dated):
+    assert bool(rules.TIMETABLE_DATE.search(text)) is dated
+
+
+def test_timetable_fields():
+    assert rules.DEADLINE_FIELD.match("Thời gian hoàn tất: trước ngày 27 tháng 6 năm 2014.")["when"].startswith("trước")
+    assert (
+        rules.TIMETABLE_DEADLINE.search("Hoàn thành tuyển sinh trước ngày 31/7/2025").group(0)
+        == " trước ngày 31/7/2025"
+    )
+    assert rules.STEP_LABEL.sub("", "Bước 2: Kiểm tra hiện trạng nhà ở") == "Kiểm tra hiện trạng nhà ở"

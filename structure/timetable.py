@@ -1,0 +1,111 @@
+"""Activities of a timetable written as a list (FORMAT.md R6).
+
+A plan may set its calendar as numbered items or bullets instead of a table: "1. Tựu trường các cấp
+học: Ngày 26/8/2024 (thứ Hai).", "5. Hoàn thành tuyển sinh các lớp đầu cấp trước ngày 31/7/2025." Such a
+list is the table of steps written out, and each dated step is an activity: its name the step, its
+deadline the date as written (on the step's line, or on a line of its own below it: "2.2. Bước 2: Kiểm
+tra hiện trạng nhà ở …" / "Thời gian hoàn tất: trước ngày 25 tháng 7 năm 2014."). A list counts as a timetable when at least half of its items (and at
+least three) carry a date, themselves or in their sub-items, and no item names a body as its subject:
+tasks assigned to units in running text stay unit tasks.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from vnplan.normalize import NormalizedDocument
+from vnplan.schema.model import Activity
+from vnplan.structure import confidence
+from vnplan.structure.lexicon import organisations
+from vnplan.structure.rules import (
+    DEADLINE_FIELD,
+    LEGAL_REFERENCE,
+    STEP_LABEL,
+    TIMETABLE_DATE,
+    TIMETABLE_DEADLINE,
+)
+from vnplan.structure.sections import SectionNode, split_run_in
+
+LIST_MARKERS = ("arabic", "letter", "bullet", "dotted")
+MIN_STEPS = 3
+# parts whose items assign work or list other things than the plan's own calendar
+NOT_A_CALENDAR = ("implementation", "recipients", "appendix", "budget", "purpose", "aims", "requirements")
+
+
+def timetable_activities(doc: NormalizedDocument, sections: list[SectionNode], first_id: int) -> list[Activity]:
+    activities: list[Activity] = []
+    for parent in sections:
+        items = [c for c in parent.children if c.marker in LIST_MARKERS]
+        if not _is_timetable(doc, parent, items):
+            continue
+        for item in items:
+            for step in [item] if _dated(doc, item) else [c for c in item.children if _dated(doc, c)]:
+                activities.append(_activity(doc, step, first_id + len(activities)))
+    return activities
+
+
+def _is_timetable(doc: NormalizedDocument, parent: SectionNode, items: list[SectionNode]) -> bool:
+    if len(items) < MIN_STEPS or parent.has_part(*NOT_A_CALENDAR):
+        return False
+    dated = [i for i in items if _dated(doc, i) or any(_dated(doc, c) for c in i.children)]
+    return len(dated) >= MIN_STEPS and 2 * len(dated) >= len(items) and not any(_names_a_body(i.title) for i in items)
+
+
+def _heading_text(doc: NormalizedDocument, section: SectionNode) -> str:
+    """The item's own line, without its numbering."""
+    line_end = doc.text.find("\n", section.start)
+    line = doc.text[section.start : line_end if line_end >= 0 else len(doc.text)]
+    return regex.sub(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*(?:\.[a-zđ])?[.)]|[a-zđ]\)|[-+•–])\s*", "", line).strip()
+
+
+def _deadline_line(doc: NormalizedDocument, section: SectionNode) -> regex.Match[str] | None:
+    """The line "Thời gian hoàn tất: trước ngày 27 tháng 6 năm 2014" in the step's own text (above its
+    sub-items), when it gives a date."""
+    body_end = section.children[0].start if section.children else section.end
+    for line in doc.text[section.start : body_end].split("\n")[1:]:
+        m = DEADLINE_FIELD.match(line.strip())
+        if m and TIMETABLE_DATE.search(m["when"]):
+            return m
+    return None
+
+
+def _dated(doc: NormalizedDocument, section: SectionNode) -> bool:
+    """The step's line gives a date of its own: the date of a cited document ("Nghị định số 105/2021/NĐ-CP
+    ngày 04/12/2021") makes no list of cited documents a timetable."""
+    text = LEGAL_REFERENCE.sub(" ", _heading_text(doc, section))
+    return bool(TIMETABLE_DATE.search(text)) or _deadline_line(doc, section) is not None
+
+
+_BODY = regex.compile(r"^(?:" + organisations().head_pattern(groups=True) + r")", regex.I | regex.V1)
+
+
+def _names_a_body(title: str) -> bool:
+    return bool(_BODY.match(title.strip()))
+
+
+def _activity(doc: NormalizedDocument, step: SectionNode, number: int) -> Activity:
+    text = _heading_text(doc, step)
+    label, rest = split_run_in(text)
+    field = _deadline_line(doc, step)
+    if field is not None and not TIMETABLE_DATE.search(text):
+        # "Bước 2: Kiểm tra hiện trạng nhà ở …" / "Thời gian hoàn tất: trước ngày 25 tháng 7 năm 2014."
+        name, deadline = STEP_LABEL.sub("", text), field["when"]
+    elif label is not None and TIMETABLE_DATE.search(rest) and not TIMETABLE_DATE.search(label):
+        # "Tựu trường các cấp học: Ngày 26/8/2024 (thứ Hai)": the step, then when
+        name, deadline = label, rest
+    else:
+        # "Hoàn thành tuyển sinh các lớp đầu cấp trước ngày 31/7/2025": the date clause closes the step
+        m = TIMETABLE_DEADLINE.search(text)
+        name, deadline = (text[: m.start()], m.group(0)) if m else (text, None)
+    name = name.strip(" ,;:.")
+    start = step.start + doc.text[step.start :].find(text)
+    return Activity(
+        id=f"act-{number}",
+        name=name,
+        lead_unit=None,
+        support_units=[],
+        product=None,
+        deadline=deadline.strip(" .;") if deadline else None,
+        budget_vnd=None,
+        provenance=doc.provenance(start, start + len(text), "rule:timetable_list", confidence.TIMETABLE_STEP),
+    )
