@@ -7,6 +7,8 @@ huyện … xây dựng Kế hoạch"). Units named after "phối hợp với" i
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import regex
 
 from vnplan.normalize import NormalizedDocument
@@ -314,6 +316,73 @@ def _qualifier(issuer: str | None) -> str | None:
     return regex.sub(r"\s+tỉnh\s+.+$", "", issuer)
 
 
+@dataclass
+class _Collector:
+    """The units of one document as its lines are read: one record per (canonical name, role), the unit each
+    section's heading names (``owners``), and the role a "Cơ quan chủ trì" heading gives its items."""
+
+    doc: NormalizedDocument
+    qualifier: str | None
+    labels_by_metric: dict[str, list[str]]
+    units: dict[tuple[str, str], Unit] = field(default_factory=dict)
+    owners: dict[str, Unit] = field(default_factory=dict)  # section id → the unit its heading names
+    labelled: dict[str, str] = field(default_factory=dict)  # section id of a "Cơ quan chủ trì" heading → role
+
+    def add(self, name: str, role: str, start: int, end: int, method: str) -> Unit:
+        name = _trim_name(name)
+        canon = canonical_name(name, self.qualifier)
+        key = (canon.lower(), role)
+        if key not in self.units:
+            self.units[key] = Unit(
+                id="",
+                name=name.strip(" :;,."),
+                canonical_name=canon,
+                role=role,  # type: ignore[arg-type]
+                tasks=[],
+                provenance=self.doc.provenance(start, end, method, confidence.UNIT_NAME),
+            )
+        return self.units[key]
+
+    def add_listed(self, names: str, start: int, role: str, method: str, longest: int | None = None) -> list[Unit]:
+        """Each unit of the list ``names`` (which starts at offset ``start``), with its own span; names of
+        more than ``longest`` words are clauses the phrase ran into, not names."""
+        added = []
+        for part in split_unit_list(names):
+            if longest is None or len(part.split()) <= longest:
+                offset = start + max(names.find(part), 0)
+                added.append(self.add(part, role, offset, offset + len(part), method))
+        return added
+
+    def add_parts(self, names: str, body: str, body_start: int, role: str, method: str) -> list[Unit]:
+        """Each unit of ``names`` (a phrase of ``body``), its span found in the body."""
+        added = []
+        for part in split_unit_list(names):
+            offset = body_start + max(body.find(part), 0)
+            added.append(self.add(part, role, offset, offset + len(part), method))
+        return added
+
+
+@dataclass
+class _Line:
+    """One line of the plan as the unit rules read it: its section, and its body after the numbering."""
+
+    line: Line
+    section: SectionNode
+    body: str
+    body_start: int
+
+    @property
+    def heading(self) -> bool:
+        return self.section.line == self.line.number
+
+
+def _read_line(line: Line, section: SectionNode) -> _Line:
+    found = match_marker(line.text)
+    body_from = found.end if found else 0
+    body_from += len(line.text[body_from:]) - len(line.text[body_from:].lstrip())  # "Điều 2. Giao …"
+    return _Line(line, section, line.text[body_from:], line.start + body_from)
+
+
 def extract_units(
     doc: NormalizedDocument,
     lines: list[Line],
@@ -321,183 +390,207 @@ def extract_units(
     issuer: str | None,
     indicators: list[Indicator],
 ) -> list[Unit]:
-    qualifier = _qualifier(issuer)
-    labels_by_metric: dict[str, list[str]] = {}
-    for indicator in indicators:
-        if indicator.metric and indicator.label:
-            labels_by_metric.setdefault(indicator.metric, [])
-            if indicator.label not in labels_by_metric[indicator.metric]:
-                labels_by_metric[indicator.metric].append(indicator.label)
-    units: dict[tuple[str, str], Unit] = {}
-    owners: dict[str, Unit] = {}  # section id → the unit its heading names
-
-    def add(name: str, role: str, start: int, end: int, method: str) -> Unit:
-        name = _trim_name(name)
-        canon = canonical_name(name, qualifier)
-        key = (canon.lower(), role)
-        if key not in units:
-            units[key] = Unit(
-                id="",
-                name=name.strip(" :;,."),
-                canonical_name=canon,
-                role=role,  # type: ignore[arg-type]
-                tasks=[],
-                provenance=doc.provenance(start, end, method, confidence.UNIT_NAME),
-            )
-        return units[key]
-
-    def add_listed(names: str, start: int, role: str, method: str, longest: int | None = None) -> list[Unit]:
-        """Each unit of the list ``names`` (which starts at offset ``start``), with its own span; names of
-        more than ``longest`` words are clauses the phrase ran into, not names."""
-        added = []
-        for part in split_unit_list(names):
-            if longest is None or len(part.split()) <= longest:
-                offset = start + max(names.find(part), 0)
-                added.append(add(part, role, offset, offset + len(part), method))
-        return added
-
-    labelled: dict[str, str] = {}  # section id of a "Cơ quan chủ trì" heading → the role of its items
+    found = _Collector(doc, _qualifier(issuer), _labels_by_metric(indicators))
     for line in lines:
         section = section_of.get(line.number)
         if section is None or section.has_part("appendix", "recipients", *NOT_ASSIGNING_PARTS):
             continue
-        found = match_marker(line.text)
-        body_from = found.end if found else 0
-        body_from += len(line.text[body_from:]) - len(line.text[body_from:].lstrip())  # "Điều 2. Giao …"
-        body = line.text[body_from:]
-        body_start = line.start + body_from
-        label = ROLE_LABEL.match(body.strip()) if "\t" not in body else None
-        if label:
-            role = "support" if "phối" in (label["role"] or label["bare"]).lower() else "lead"
-            if label["units"]:
-                add_listed(label["units"], body_start + body.find(label["units"]), role, "rule:unit_role_label")
-            elif section.line == line.number:
-                labelled[section.id] = role
+        read = _read_line(line, section)
+        if _role_label(found, read) or _labelled_item(found, read):
             continue
-        if section.parent is not None and section.parent.id in labelled and section.line == line.number:
-            # "- Ban Chỉ đạo các quân khu; Ban Chỉ đạo các tỉnh." under "a) Cơ quan chủ trì"; "- Sở Tài chính và
-            # các đơn vị có liên quan tham mưu …" under "b) Chủ trì, phối hợp": the units before the duty
-            item = body.strip(" .;")
-            subject = ITEM_SUBJECT.match(item)
-            names = subject["units"] if subject else item
-            if UNIT_HEAD.match(names) and len(names.split()) <= 2 * MAX_UNIT_WORDS:
-                for part in split_unit_list(names):
-                    offset = body_start + max(body.find(part), 0)
-                    add(part, labelled[section.parent.id], offset, offset + len(part), "rule:unit_role_label")
-                continue
-        if not section.has_part("implementation"):
-            # tasks and solutions: only explicit assignments ("Sở Tài chính chủ trì, phối hợp với …")
-            chaired_any = False
-            for chaired in CHAIRED.finditer(line.text):
-                chaired_any = True
-                add_listed(chaired["units"], line.start + chaired.start("units"), "lead", "rule:unit_chaired")
-                clause_end = CLAUSE_END.search(line.text, chaired.end()).start()
-                for m in SUPPORT.finditer(line.text, chaired.end(), clause_end):
-                    add_listed(
-                        m["units"], line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS
-                    )
-            # an item of the tasks whose subject is a body: "- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ
-            # người dân …" (its partners, named in the tasks of the issuer, are not recorded: settled convention 1)
-            subject = None if chaired_any or section.line != line.number else SUBJECT.match(body)
-            if subject and ":" not in subject["units"]:  # "Đoàn: Chỉ đạo …" labels a paragraph, no subject
-                role = "support" if "phối" in subject["verb"].lower() else "other"
-                add_listed(subject["units"], body_start + subject.start("units"), role, "rule:unit_subject")
-            continue
-        heading = section.line == line.number
-        lead: Unit | None = None
-        names_only = False  # a heading that only names its units is no task of theirs
-        if heading and section.marker in ("arabic", "dotted", "letter", "roman") and section.part != "implementation":
-            # "3. Trách nhiệm của các Bộ, ngành, địa phương; Ủy ban Trung ương …" names its units too
-            title = RESPONSIBILITY_OF.sub("", section.title.rstrip(":"))
-            requested = regex.match(r"^Đề\s+nghị\s*:?\s+", title)
-            names = title[requested.end() :] if requested else title
-            parts = split_unit_list(names)
-            if (
-                UNIT_HEAD.match(title)
-                and parts
-                and all(len(part.split()) <= MAX_UNIT_WORDS for part in parts)
-                and not ASSIGN.match(title)
-                and not _NAMES_A_DUTY.search(names)
-            ):
-                role = "other" if requested else "lead"
-                for part in parts:
-                    unit = add(part, role, body_start, body_start + len(title), "rule:unit_heading")
-                    lead = lead or unit
-                owners[section.id] = lead
-                names_only = True
-            elif (subject := ITEM_SUBJECT.match(body)) and not ASSIGN.match(body):
-                # "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …": the item's subject is its lead unit,
-                # unless its duty is to support ("3. Các phòng, ban … phối hợp …")
-                supports = regex.match(r"\s*(?:có\s+trách\s+nhiệm\s+)?phối\s+hợp", body[subject.end() :])
-                role = "support" if supports else "lead"
-                listed = add_listed(
-                    subject["units"], body_start + subject.start("units"), role, "rule:unit_item_subject"
-                )
-                if role == "lead" and listed:
-                    lead = owners[section.id] = listed[0]
-        # "- Phòng Kế hoạch - Tài chính: …" — a list item that names its unit before a colon
-        named = BULLET_UNIT.match(body) if heading and section.marker == "bullet" else None
-        if named:
-            for part in split_unit_list(named["units"]):
-                offset = max(body.find(part), 0)
-                unit = add(part, "lead", body_start + offset, body_start + offset + len(part), "rule:unit_list_item")
-                lead = lead or unit
-            owners[section.id] = lead
-            body_start += named.end()
-            body = body[named.end() :]
-        requests = list(REQUEST.finditer(body))
-        for request in requests:
-            add_listed(request["units"], body_start + request.start("units"), "other", "rule:unit_request")
-        assign = None if requests else ASSIGN.match(body)
-        if assign:
-            for part in split_unit_list(
-                regex.sub(r"\s*,\s*(?=(?:Phòng|Sở|Bệnh|Trung|TTYT|BVĐK|Văn))", "; ", assign["units"])
-            ):
-                # "Phòng Kế hoạch - Tài chính, Sở Y tế": the issuing body after a comma qualifies the unit.
-                if part and canonical_name(part, None).lower() != (qualifier or "").lower():
-                    offset = body.find(part)
-                    lead = add(
-                        part, "lead", body_start + offset, body_start + offset + len(part), "rule:unit_assignment"
-                    )
-        owner = lead or _owning_unit(section, owners)
-        if (
-            owner is not None
-            and body.strip()
-            and not (heading and lead is not None and (names_only or body.strip().rstrip(":") == lead.name))
-        ):
-            refs = [r.strip() for m in INDICATOR_REFS.finditer(body) for r in m["refs"].split(",")]
-            refs += [r for r in _refs_by_name(body, labels_by_metric) if r not in refs]
-            deadline = DEADLINE.search(body)
-            owner.tasks.append(
-                Task(
-                    text=body.strip(),
-                    indicator_refs=refs,
-                    deadline=deadline.group(0).strip() if deadline else None,
-                    product=task_product(body),
-                    provenance=doc.provenance(body_start, line.end, "rule:unit_task", confidence.UNIT_TASK),
-                )
-            )
-        for pattern, role, method in NAMED_IN_DUTY:
-            for m in pattern.finditer(body):
-                add_listed(m["units"], body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
-        is_part_heading = heading and section.part == "implementation"
-        subject = (
-            None
-            if is_part_heading or (heading and lead is not None and section.marker != "bullet")
-            else SUBJECT.match(body)
-        )
-        if subject and not assign and not requests:
-            role = "support" if "phối" in subject["verb"].lower() else "other"
-            for part in split_unit_list(subject["units"]):
-                canon = canonical_name(part, qualifier)
-                if owner is not None and canon.lower() == owner.canonical_name.lower():
-                    continue
-                offset = subject.start("units") + max(subject["units"].find(part), 0)
-                add(part, role, body_start + offset, body_start + offset + len(part), "rule:unit_subject")
-    result = list(units.values())
+        if section.has_part("implementation"):
+            _implementation_line(found, read)
+        else:
+            _task_line(found, read)
+    result = list(found.units.values())
     for i, unit in enumerate(result, start=1):
         unit.id = f"unit-{i}"
     return result
+
+
+def _labels_by_metric(indicators: list[Indicator]) -> dict[str, list[str]]:
+    """The labels of the plan's indicators by metric, for duties that name an indicator by its wording."""
+    labels: dict[str, list[str]] = {}
+    for indicator in indicators:
+        if indicator.metric and indicator.label:
+            labels.setdefault(indicator.metric, [])
+            if indicator.label not in labels[indicator.metric]:
+                labels[indicator.metric].append(indicator.label)
+    return labels
+
+
+def _role_label(found: _Collector, read: _Line) -> bool:
+    """A role label: "- Cơ quan thực hiện: Sở Khoa học và Công nghệ" records its units; a heading "a) Cơ quan
+    chủ trì" gives its role to the items under it. True when the line is such a label."""
+    body = read.body
+    label = ROLE_LABEL.match(body.strip()) if "\t" not in body else None
+    if not label:
+        return False
+    role = "support" if "phối" in (label["role"] or label["bare"]).lower() else "lead"
+    if label["units"]:
+        found.add_listed(label["units"], read.body_start + body.find(label["units"]), role, "rule:unit_role_label")
+    elif read.heading:
+        found.labelled[read.section.id] = role
+    return True
+
+
+def _labelled_item(found: _Collector, read: _Line) -> bool:
+    """An item under a role label: "- Ban Chỉ đạo các quân khu; Ban Chỉ đạo các tỉnh." under "a) Cơ quan chủ
+    trì"; "- Sở Tài chính và các đơn vị có liên quan tham mưu …" under "b) Chủ trì, phối hợp": the units before
+    the duty take the label's role."""
+    parent = read.section.parent
+    if parent is None or parent.id not in found.labelled or not read.heading:
+        return False
+    item = read.body.strip(" .;")
+    subject = ITEM_SUBJECT.match(item)
+    names = subject["units"] if subject else item
+    if not (UNIT_HEAD.match(names) and len(names.split()) <= 2 * MAX_UNIT_WORDS):
+        return False
+    found.add_parts(names, read.body, read.body_start, found.labelled[parent.id], "rule:unit_role_label")
+    return True
+
+
+def _task_line(found: _Collector, read: _Line) -> None:
+    """Tasks and solutions: only explicit assignments ("Sở Tài chính chủ trì, phối hợp với …"), and an item
+    whose subject is a body ("- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân …"; its
+    partners, named in the tasks of the issuer, are not recorded: settled convention 1)."""
+    line = read.line
+    chaired_any = False
+    for chaired in CHAIRED.finditer(line.text):
+        chaired_any = True
+        found.add_listed(chaired["units"], line.start + chaired.start("units"), "lead", "rule:unit_chaired")
+        clause_end = CLAUSE_END.search(line.text, chaired.end()).start()
+        for m in SUPPORT.finditer(line.text, chaired.end(), clause_end):
+            found.add_listed(m["units"], line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
+    subject = None if chaired_any or not read.heading else SUBJECT.match(read.body)
+    if subject and ":" not in subject["units"]:  # "Đoàn: Chỉ đạo …" labels a paragraph, no subject
+        role = "support" if "phối" in subject["verb"].lower() else "other"
+        found.add_listed(subject["units"], read.body_start + subject.start("units"), role, "rule:unit_subject")
+
+
+def _implementation_line(found: _Collector, read: _Line) -> None:
+    """A line of "Tổ chức thực hiện": the units its heading, list item, request or assignment names, the duty
+    it gives the unit it stands under, and the units named inside that duty."""
+    lead, names_only = _heading_units(found, read)
+    lead = _list_item_unit(found, read) or lead
+    requests = list(REQUEST.finditer(read.body))
+    for request in requests:
+        found.add_listed(request["units"], read.body_start + request.start("units"), "other", "rule:unit_request")
+    assign = None if requests else ASSIGN.match(read.body)
+    if assign:
+        lead = _assigned_units(found, read, assign["units"]) or lead
+    owner = lead or _owning_unit(read.section, found.owners)
+    body = read.body
+    if (
+        owner is not None
+        and body.strip()
+        and not (read.heading and lead is not None and (names_only or body.strip().rstrip(":") == lead.name))
+    ):
+        owner.tasks.append(_task(found, read))
+    for pattern, role, method in NAMED_IN_DUTY:
+        for m in pattern.finditer(body):
+            found.add_listed(m["units"], read.body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
+    if not (assign or requests):
+        _subject_units(found, read, lead, owner)
+
+
+def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool]:
+    """The lead unit a numbered heading names, and whether the heading only names its units (no task of
+    theirs): "1. Sở Y tế", "3. Trách nhiệm của các Bộ, ngành …", "14. Đề nghị Viện kiểm sát …" (other),
+    or "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …" (the item's subject)."""
+    section, body, body_start = read.section, read.body, read.body_start
+    if not (read.heading and section.marker in ("arabic", "dotted", "letter", "roman")):
+        return None, False
+    if section.part == "implementation":
+        return None, False
+    title = RESPONSIBILITY_OF.sub("", section.title.rstrip(":"))
+    requested = regex.match(r"^Đề\s+nghị\s*:?\s+", title)
+    names = title[requested.end() :] if requested else title
+    parts = split_unit_list(names)
+    if (
+        UNIT_HEAD.match(title)
+        and parts
+        and all(len(part.split()) <= MAX_UNIT_WORDS for part in parts)
+        and not ASSIGN.match(title)
+        and not _NAMES_A_DUTY.search(names)
+    ):
+        role = "other" if requested else "lead"
+        lead = None
+        for part in parts:
+            unit = found.add(part, role, body_start, body_start + len(title), "rule:unit_heading")
+            lead = lead or unit
+        found.owners[section.id] = lead
+        return lead, True
+    subject = ITEM_SUBJECT.match(body)
+    if subject and not ASSIGN.match(body):
+        # the item's subject is its lead unit, unless its duty is to support ("3. Các phòng, ban … phối hợp …")
+        supports = regex.match(r"\s*(?:có\s+trách\s+nhiệm\s+)?phối\s+hợp", body[subject.end() :])
+        role = "support" if supports else "lead"
+        listed = found.add_listed(subject["units"], body_start + subject.start("units"), role, "rule:unit_item_subject")
+        if role == "lead" and listed:
+            found.owners[section.id] = listed[0]
+            return listed[0], False
+    return None, False
+
+
+def _list_item_unit(found: _Collector, read: _Line) -> Unit | None:
+    """A list item that names its unit before a colon ("- Phòng Kế hoạch - Tài chính: …"): the unit leads; the
+    line's body is what follows the colon."""
+    named = BULLET_UNIT.match(read.body) if read.heading and read.section.marker == "bullet" else None
+    if not named:
+        return None
+    listed = found.add_parts(named["units"], read.body, read.body_start, "lead", "rule:unit_list_item")
+    lead = listed[0] if listed else None
+    if lead is not None:
+        found.owners[read.section.id] = lead
+    read.body_start += named.end()
+    read.body = read.body[named.end() :]
+    return lead
+
+
+def _assigned_units(found: _Collector, read: _Line, names: str) -> Unit | None:
+    """The units of "Giao X, Y …": each leads; the last one is the line's lead. "Phòng Kế hoạch - Tài chính, Sở Y
+    tế": the issuing body after a comma qualifies the unit, it is no unit of its own."""
+    lead = None
+    for part in split_unit_list(regex.sub(r"\s*,\s*(?=(?:Phòng|Sở|Bệnh|Trung|TTYT|BVĐK|Văn))", "; ", names)):
+        if part and canonical_name(part, None).lower() != (found.qualifier or "").lower():
+            offset = read.body.find(part)
+            lead = found.add(
+                part, "lead", read.body_start + offset, read.body_start + offset + len(part), "rule:unit_assignment"
+            )
+    return lead
+
+
+def _task(found: _Collector, read: _Line) -> Task:
+    """The duty a line gives, with the indicators it names, its deadline and its product."""
+    body = read.body
+    refs = [r.strip() for m in INDICATOR_REFS.finditer(body) for r in m["refs"].split(",")]
+    refs += [r for r in _refs_by_name(body, found.labels_by_metric) if r not in refs]
+    deadline = DEADLINE.search(body)
+    return Task(
+        text=body.strip(),
+        indicator_refs=refs,
+        deadline=deadline.group(0).strip() if deadline else None,
+        product=task_product(body),
+        provenance=found.doc.provenance(read.body_start, read.line.end, "rule:unit_task", confidence.UNIT_TASK),
+    )
+
+
+def _subject_units(found: _Collector, read: _Line, lead: Unit | None, owner: Unit | None) -> None:
+    """A sentence whose subject is a unit other than the heading's: other, or support when its duty is to
+    "(có trách nhiệm) phối hợp" (decision U3)."""
+    heading, section = read.heading, read.section
+    if (heading and section.part == "implementation") or (heading and lead is not None and section.marker != "bullet"):
+        return
+    subject = SUBJECT.match(read.body)
+    if not subject:
+        return
+    role = "support" if "phối" in subject["verb"].lower() else "other"
+    for part in split_unit_list(subject["units"]):
+        if owner is not None and canonical_name(part, found.qualifier).lower() == owner.canonical_name.lower():
+            continue
+        offset = subject.start("units") + max(subject["units"].find(part), 0)
+        found.add(part, role, read.body_start + offset, read.body_start + offset + len(part), "rule:unit_subject")
 
 
 def _refs_by_name(text: str, labels_by_metric: dict[str, list[str]]) -> list[str]:
