@@ -40,17 +40,21 @@ _HEAD_WORDS = LEXICON.head_pattern()
 # Office-holders stand for their body: "Giám đốc Sở Tài chính", "Thủ trưởng các đơn vị".
 _OFFICE_HOLDER = r"(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc|Chủ\s+tịch|Tư\s+lệnh|Bộ\s+trưởng)"
 UNIT_HEAD = regex.compile(r"^(?:" + _HEAD_WORDS + r"|Đề\s+nghị\b)", regex.V1 | regex.I)
+# (in small letters: a capital starts a word of the name, "Sở Xây dựng", "Ban Quản lý"; "nghiêm túc", "khẩn trương",
+# "chủ động", "kịp thời" qualify the duty that follows: "yêu cầu các sở … nghiêm túc triển khai")
 _ASSIGNED_VERBS = (
-    r"(?=\s+(?:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+đầu\s+mối|chủ\s+trì|căn\s+cứ|phối\s+hợp|tham\s+mưu|"
+    r"(?=\s+(?-i:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+đầu\s+mối|chủ\s+trì|căn\s+cứ|phối\s+hợp|tham\s+mưu|"
     r"chịu\s+trách\s+nhiệm|xây\s+dựng|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|thực\s+hiện|đẩy\s+mạnh|chỉ\s+đạo|"
-    r"triển\s+khai|báo\s+cáo)\b)"
+    r"triển\s+khai|báo\s+cáo|nghiêm\s+túc|khẩn\s+trương|chủ\s+động|kịp\s+thời|phản\s+ánh)\b)"
 )
 # "Giao Sở Nội vụ (cơ quan thường trực …):" names its unit before a bracket or colon too
 ASSIGN = regex.compile(r"^Giao\s+(?P<units>.+?)(?:" + _ASSIGNED_VERBS + r"|\s*[(:]|\s*$)")
-# "Đề nghị X …" at the start of a sentence or clause: a request to a body the issuer does not direct.
-# "Yêu cầu các sở, ngành … thực hiện", "Khuyến khích các doanh nghiệp …" ask too.
+# "Đề nghị X …": a request to a body the issuer does not direct. "Yêu cầu các sở, ngành … thực hiện", "Khuyến khích
+# các doanh nghiệp …" ask too; the issuer may be the sentence's subject ("Ủy ban nhân dân Thành phố yêu cầu các Sở …",
+# "nếu có khó khăn, vướng mắc đề nghị các cơ quan …"), but "theo yêu cầu", "đáp ứng yêu cầu" name no request.
 REQUEST = regex.compile(
-    r"(?:^|[.;,]\s+)(?:đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+(?P<units>(?:"
+    r"(?<!\S)(?<!\b(?:theo|đáp\s+ứng|các|những|đúng|có|được|của|về|mọi)\s+)"
+    r"(?:đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+(?P<units>(?:"
     + _HEAD_WORDS
     + r"|doanh\s+nghiệp)\b.*?)"
     + _ASSIGNED_VERBS,
@@ -60,13 +64,75 @@ REQUEST = regex.compile(
 _ORGANIZE = (
     r"tổ\s+chức(?!\s*,|\s+(?:xã\s+hội|chính\s+trị|thành\s+viên|đoàn\s+thể|hội|quốc\s+tế|cá\s+nhân|có\s+liên\s+quan)\b)"
 )
-# A unit's name in running text ends where its duty begins: at a verb, "có" (not "có liên quan")
-# or punctuation.
+# The verbs of duties, one table: a unit's name ends where its duty begins ("Sở Xây dựng triển khai …"), and a
+# numbered item's subject ends there too ("3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …"). Matched in small letters
+# only: a capital starts a word of the name ("Sở Xây dựng", "Ban Quản lý", "Phòng Tổ chức - Hành chính").
+DUTY_VERBS: tuple[str, ...] = (
+    "chủ trì",
+    "là cơ quan",
+    "là đầu mối",
+    "có trách nhiệm",
+    "chịu trách nhiệm",
+    "căn cứ",
+    "khẩn trương",
+    "nghiên cứu",
+    "phối hợp",
+    "tham mưu",
+    "thực hiện",
+    "triển khai",
+    "xây dựng",
+    "hoàn thành",
+    "rà soát",
+    "tuyên truyền",
+    "giám sát",
+    "kiểm tra",
+    "đảm bảo",
+    "bảo đảm",
+    "tiến hành",
+    "tiếp tục",
+    "cập nhật",
+    "cung cấp",
+    "vận động",
+    "chỉ đạo",
+    "hướng dẫn",
+    "theo dõi",
+    "quản lý",
+    "đôn đốc",
+    "tăng cường",
+    "đẩy mạnh",
+    "đẩy nhanh",
+    "nâng cao",
+    "thúc đẩy",
+    "chủ động",
+    "ban hành",
+    "bố trí",
+    "lồng ghép",
+    "phát huy",
+    "quán triệt",
+    "đề xuất",
+    "báo cáo",
+    "phân công",
+    "áp dụng",
+    "thẩm định",
+    "điều tra",
+    "nhắc nhở",
+    "tập trung",
+    "nghiêm túc",
+    "kịp thời",
+)
+# (a verb that is also a noun of a body's name: "các viện nghiên cứu")
+_NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)"}
+_DUTY_VERBS = (
+    r"(?:"
+    + "|".join(_NOUN_AFTER.get(v, "") + v.replace(" ", r"\s+") for v in sorted(DUTY_VERBS, key=len, reverse=True))
+    + "|"
+    + _ORGANIZE
+    + r")\b"
+)
+# A unit's name in running text ends where its duty begins: at a duty verb, a purpose or place ("để", "nhằm",
+# "trong"), "có" (not "có liên quan"), "được", or punctuation.
 _NAME_ENDS = (
-    r"(?=\s+(?:để|trong|nhằm|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành|" + _ORGANIZE + r"|rà\s+soát|"
-    r"tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|áp\s+dụng|tiếp\s+tục|cập\s+nhật|có|được|cung\s+cấp|vận\s+động|"
-    r"chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|thẩm\s+định|tăng\s+cường|đẩy\s+mạnh|nâng\s+cao|"
-    r"thúc\s+đẩy|phối\s+hợp)\b(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)"
+    r"(?=\s+(?-i:" + _DUTY_VERBS + r"|(?:để|trong|nhằm|có|được)\b)(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)"
 )
 # "phối hợp (chặt chẽ, tốt, thường xuyên) với X": one or two words may qualify the cooperation
 SUPPORT = regex.compile(
@@ -87,20 +153,9 @@ NAMED_IN_DUTY = ((SUPPORT, "support", "rule:unit_support"), (DIRECTED, "other", 
 BULLET_UNIT = regex.compile(
     r"^(?P<units>(?:Các\s+)?(?:Phòng|Văn\s+phòng|Khoa|Trung\s+tâm|Bệnh\s+viện|Trạm|Sở|Ban|Thanh\s+tra)\b[^:;.]{0,80}?)\s*:\s*"
 )
-# Where a numbered item's subject ends and its duty begins: "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …",
-# "1. Căn cứ Kế hoạch này, các sở, ban, ngành, UBND các xã xây dựng kế hoạch …".
-_DUTY_VERBS = (
-    r"(?:chủ\s+trì|là\s+(?:cơ\s+quan|đầu\s+mối)|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|"
-    r"khẩn\s+trương|nghiên\s+cứu|phối\s+hợp|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành|"
-    + _ORGANIZE
-    + r"|"
-    r"rà\s+soát|tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|tiếp\s+tục|"
-    r"cập\s+nhật|cung\s+cấp|vận\s+động|chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|tăng\s+cường|"
-    r"đẩy\s+mạnh|nâng\s+cao|thúc\s+đẩy|chủ\s+động|ban\s+hành|bố\s+trí|lồng\s+ghép|phát\s+huy|quán\s+triệt|"
-    r"đề\s+xuất|báo\s+cáo|phân\s+công)\b"
-)
 # (in small letters: "Phòng Tổ chức - Hành chính" names a department, "tổ chức" is a duty)
-_DUTY_STARTS = r"(?=\s+(?-i:" + _DUTY_VERBS + r")|\s*[:(])"
+# ("… các xã, phường được phân công chủ trì …": the duty given starts at "được")
+_DUTY_STARTS = r"(?=\s+(?-i:" + _DUTY_VERBS + r"|được\s+(?:giao|phân\s+công)\b)|\s*[:(])"
 # A heading that names units says no duty: "14. Đề nghị Viện kiểm sát nhân dân thành phố, Tòa án nhân dân thành phố".
 _NAMES_A_DUTY = regex.compile(r"\s" + _DUTY_VERBS)
 ITEM_SUBJECT = regex.compile(
@@ -139,7 +194,7 @@ SUBJECT = regex.compile(
 # ", UBND các xã", ", các cơ quan báo chí"; never inside a stock group: "các Sở, Ban, ngành"), and after
 # "(có) liên quan", which closes a group ("các sở, ngành có liên quan, đơn vị tuyến huyện": two units)
 _LIST_SPLIT = regex.compile(
-    r"\s*;\s*|(?<=\bliên\s+quan),\s*(?=\p{L})|(?<!HĐND|Hội\s+đồng\s+nhân\s+dân|(?:^|,)\s*\p{L}+)\s+và\s+(?="
+    r"\s*;\s*|(?<=\bliên\s+quan),\s*(?=\p{L})|(?<!HĐND|Hội\s+đồng\s+nhân\s+dân|^\s*\p{L}+)\s+và\s+(?="
     + _HEAD_WORDS
     + r"\b)|\s*,\s*(?:(?:thủ\s+)?trưởng\s+)?(?=(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|"
     r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+\p{L})"

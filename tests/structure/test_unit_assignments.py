@@ -14,7 +14,7 @@ import pytest
 
 import vnplan
 from vnplan.structure.lexicon import unit_id
-from vnplan.structure.units import DEADLINE, split_unit_list, task_product
+from vnplan.structure.units import DEADLINE, REQUEST, SUPPORT, split_unit_list, task_product
 
 REAL = Path(__file__).resolve().parents[1] / "fixtures" / "realdocs"
 
@@ -129,3 +129,56 @@ def test_responsibility_headings_and_merged_duplicates(tmp_path):
 def test_task_deadlines_and_products(text, deadline, product):
     found = DEADLINE.search(text)
     assert (found.group(0) if found else None, task_product(text)) == (deadline, product)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 05 Hà Nội: a capital starts a word of the name ("Sở Xây dựng"); the duty is in small letters
+        (
+            "Phối hợp với Sở Khoa học và Công nghệ, Sở Xây dựng và các cơ quan liên quan hướng dẫn các doanh nghiệp",
+            ["Sở Khoa học và Công nghệ", "Sở Xây dựng", "các cơ quan liên quan"],
+        ),
+        # 03 Cần Thơ: any duty verb of the table ends the name ("bố trí", "đẩy nhanh")
+        (
+            "phối hợp với các sở, ban, ngành, Ủy ban nhân dân xã, phường bố trí kinh phí chi thường xuyên",
+            ["các sở, ban, ngành", "các Ủy ban nhân dân xã, phường"],
+        ),
+        ("phối hợp với các viện nghiên cứu để phát triển công nghệ mới", ["các viện nghiên cứu"]),
+    ],
+)
+def test_a_partners_name_ends_where_the_duty_begins(text, expected):
+    found = SUPPORT.search(text)
+    assert found is not None
+    assert split_unit_list(found["units"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 05 Hà Nội, closing paragraph: the issuer is the subject; "nghiêm túc" qualifies the duty
+        (
+            "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành Thành phố, UBND phường, xã và các doanh nghiệp viễn "
+            "thông nghiêm túc triển khai thực hiện",
+            ["các Sở, ban, ngành Thành phố", "các UBND phường, xã", "các doanh nghiệp viễn thông"],  # shared "các" (U4)
+        ),
+        # 13 Đồng Tháp: a request inside a clause, not after punctuation
+        (
+            "nếu có khó khăn, vướng mắc đề nghị các cơ quan, đơn vị, địa phương phản ánh về Sở Khoa học và Công nghệ",
+            ["các cơ quan, đơn vị, địa phương"],
+        ),
+        # 09 Đắk Lắk
+        (
+            "Đề nghị các sở, ban, ngành và địa phương khẩn trương thực hiện đúng chức năng được giao",
+            ["các sở, ban, ngành và địa phương"],
+        ),
+    ],
+)
+def test_requests_name_the_units_asked(text, expected):
+    found = REQUEST.search(text)
+    assert found is not None
+    assert split_unit_list(found["units"]) == expected
+
+
+def test_a_requirement_named_as_a_noun_is_no_request():
+    assert REQUEST.search("thực hiện theo yêu cầu các cơ quan chức năng triển khai") is None
