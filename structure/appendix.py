@@ -353,6 +353,7 @@ def _units_only(cell: str | None) -> str | None:
         parts.append((subject["units"] if subject else part).strip(" ,."))
     return "; ".join(p for p in parts if p) or cell
 
+
 def _tab_rows(table: Table) -> bool:
     return any(row.cells is not None for row in table.rows)
 

@@ -43,7 +43,7 @@ UNIT_HEAD = regex.compile(r"^(?:" + _HEAD_WORDS + r"|Đề\s+nghị\b)", regex.V
 # (in small letters: a capital starts a word of the name, "Sở Xây dựng", "Ban Quản lý"; "nghiêm túc", "khẩn trương",
 # "chủ động", "kịp thời" qualify the duty that follows: "yêu cầu các sở … nghiêm túc triển khai")
 _ASSIGNED_VERBS = (
-    r"(?=\s+(?-i:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+đầu\s+mối|chủ\s+trì|căn\s+cứ|phối\s+hợp|tham\s+mưu|"
+    r"(?=\s+(?-i:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+(?:cơ\s+quan\s+)?đầu\s+mối|chủ\s+trì|căn\s+cứ|phối\s+hợp|tham\s+mưu|"
     r"chịu\s+trách\s+nhiệm|xây\s+dựng|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|thực\s+hiện|đẩy\s+mạnh|chỉ\s+đạo|"
     r"triển\s+khai|báo\s+cáo|nghiêm\s+túc|khẩn\s+trương|chủ\s+động|kịp\s+thời|phản\s+ánh)\b)"
 )
@@ -199,7 +199,11 @@ _LIST_SPLIT = regex.compile(
     + r"\b)|\s*,\s*(?:(?:thủ\s+)?trưởng\s+)?(?=(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|"
     r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+\p{L})"
     r"|\s*,\s*(?=(?-i:" + LEXICON.head_pattern(groups=False) + r")"
-    r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành)\b))",
+    r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành)\b))"
+    # a member of another kind than the group before it: "các sở, ban, ngành, tổ chức chính trị - xã hội"
+    r"|\s*,\s*(?=(?:các\s+)?(?:" + LEXICON.own_member_pattern() + r")\b)"
+    # a separator lost in a table cell: "Sở Khoa học và Công nghệ Sở Công Thương" (a Sở names no other Sở)
+    r"|(?<=(?-i:\bSở)\s[^,;]*\p{Ll})\s+(?=(?-i:Sở)\s+\p{Lu})",
     regex.I,
 )
 _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+xã|thành\s+phố|quận))\s+\p{Lu}")
@@ -322,6 +326,9 @@ def task_product(text: str) -> str | None:
 STOCK_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bban\s+ngành\b", "ban, ngành"),
     (r"\bngành\s+đoàn\s+thể\b", "ngành, đoàn thể"),
+    (r"\bchính\s+trị\s*-\s*xã\s+hội\b", "chính trị - xã hội"),
+    # "Sở, ban, ngành", "tổ chức chính trị - xã hội" in a table cell name kinds of body, as "Các sở, ban, ngành" does
+    (r"^(?=(?:Sở|Bộ|Ban|Phòng)\s*,\s*\p{Ll}|(?i:tổ\s+chức\s+chính\s+trị)\b)", "Các "),
 )
 _GROUP_OF_BODY = regex.compile(
     r"^(?P<group>Các\s+(?:(?i:phòng)(?:\s+chức\s+năng)?|(?i:khoa)|đơn\s+vị)|[Pp]hòng\s+ban)"
@@ -517,7 +524,9 @@ def _task_line(found: _Collector, read: _Line) -> None:
         clause_end = CLAUSE_END.search(line.text, chaired.end()).start()
         for m in SUPPORT.finditer(line.text, chaired.end(), clause_end):
             found.add_listed(m["units"], line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
-    subject = None if chaired_any or not read.heading else SUBJECT.match(read.body)
+    # (the funding part says who pays, not who acts: "2. Các sở, ban, ngành … chủ động bố trí, huy động các nguồn vốn")
+    funding = read.section.has_part("budget")
+    subject = None if chaired_any or funding or not read.heading else SUBJECT.match(read.body)
     if subject and ":" not in subject["units"]:  # "Đoàn: Chỉ đạo …" labels a paragraph, no subject
         role = "support" if "phối" in subject["verb"].lower() else "other"
         found.add_listed(subject["units"], read.body_start + subject.start("units"), role, "rule:unit_subject")
@@ -526,7 +535,7 @@ def _task_line(found: _Collector, read: _Line) -> None:
 def _implementation_line(found: _Collector, read: _Line) -> None:
     """A line of "Tổ chức thực hiện": the units its heading, list item, request or assignment names, the duty
     it gives the unit it stands under, and the units named inside that duty."""
-    lead, names_only = _heading_units(found, read)
+    lead, names_only, named = _heading_units(found, read)
     lead = _list_item_unit(found, read) or lead
     requests = list(REQUEST.finditer(read.body))
     for request in requests:
@@ -545,19 +554,20 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
     for pattern, role, method in NAMED_IN_DUTY:
         for m in pattern.finditer(body):
             found.add_listed(m["units"], read.body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
-    if not (assign or requests):
+    if not (assign or requests or named):
         _subject_units(found, read, lead, owner)
 
 
-def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool]:
-    """The lead unit a numbered heading names, and whether the heading only names its units (no task of
-    theirs): "1. Sở Y tế", "3. Trách nhiệm của các Bộ, ngành …", "14. Đề nghị Viện kiểm sát …" (other),
-    or "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …" (the item's subject)."""
+def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bool]:
+    """The lead unit a numbered heading names, whether the heading only names its units (no task of theirs), and
+    whether it named any: "1. Sở Y tế", "3. Trách nhiệm của các Bộ, ngành …", "14. Đề nghị Viện kiểm sát …"
+    (other), or "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …" (the item's subject; support when its duty is to
+    support)."""
     section, body, body_start = read.section, read.body, read.body_start
     if not (read.heading and section.marker in ("arabic", "dotted", "letter", "roman")):
-        return None, False
+        return None, False, False
     if section.part == "implementation":
-        return None, False
+        return None, False, False
     title = RESPONSIBILITY_OF.sub("", section.title.rstrip(":"))
     requested = regex.match(r"^Đề\s+nghị\s*:?\s+", title)
     names = title[requested.end() :] if requested else title
@@ -575,17 +585,25 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool]:
             unit = found.add(part, role, body_start, body_start + len(title), "rule:unit_heading")
             lead = lead or unit
         found.owners[section.id] = lead
-        return lead, True
+        return lead, True, True
     subject = ITEM_SUBJECT.match(body)
     if subject and not ASSIGN.match(body):
         # the item's subject is its lead unit, unless its duty is to support ("3. Các phòng, ban … phối hợp …")
-        supports = regex.match(r"\s*(?:có\s+trách\s+nhiệm\s+)?phối\s+hợp", body[subject.end() :])
+        supports = _SUPPORTS.match(body[subject.end() :])
         role = "support" if supports else "lead"
         listed = found.add_listed(subject["units"], body_start + subject.start("units"), role, "rule:unit_item_subject")
         if role == "lead" and listed:
             found.owners[section.id] = listed[0]
-            return listed[0], False
-    return None, False
+            return listed[0], False, True
+        return None, False, bool(listed)
+    return None, False, False
+
+
+# An item's duty that is to support: "… có trách nhiệm phối hợp", "… theo chức năng, nhiệm vụ được giao chủ động
+# phối hợp với Sở …"
+_SUPPORTS = regex.compile(
+    r"\s*(?:được\s+giao\s+)?(?:(?:có\s+trách\s+nhiệm|chủ\s+động|tích\s+cực|thường\s+xuyên)\s+)?phối\s+hợp"
+)
 
 
 def _list_item_unit(found: _Collector, read: _Line) -> Unit | None:
@@ -720,8 +738,18 @@ def activity_unit_names(activity: Activity, qualifier: str | None) -> list[tuple
 
 
 def _split_cell(cell: str) -> list[str]:
-    """'BVĐK tỉnh, BV YHCT tỉnh, Trung tâm YT các huyện' → three units (commas before a unit name)."""
-    return [p for p in regex.split(r"\s*,\s*(?=" + UNIT_HEAD.pattern.lstrip("^") + ")", cell) if p.strip()]
+    """'BVĐK tỉnh, BV YHCT tỉnh, Trung tâm YT các huyện' → three units (commas before a unit name); 'Bộ CHQS tỉnh;
+    UBND cấp xã' → two (a semicolon separates units)."""
+    return [p for p in _CELL_SPLIT.split(cell) if p.strip()]
+
+
+_CELL_SPLIT = regex.compile(
+    r"\s*;\s*|\s*,\s*(?="
+    + UNIT_HEAD.pattern.lstrip("^")
+    + r"|(?i:(?:các\s+)?(?:"
+    + LEXICON.own_member_pattern()
+    + r"))\b)",
+)
 
 
 def _owning_unit(section: SectionNode, owners: dict[str, Unit]) -> Unit | None:

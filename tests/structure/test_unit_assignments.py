@@ -14,7 +14,7 @@ import pytest
 
 import vnplan
 from vnplan.structure.lexicon import unit_id
-from vnplan.structure.units import DEADLINE, REQUEST, SUPPORT, split_unit_list, task_product
+from vnplan.structure.units import DEADLINE, REQUEST, SUPPORT, _split_cell, split_unit_list, task_product
 
 REAL = Path(__file__).resolve().parents[1] / "fixtures" / "realdocs"
 
@@ -182,3 +182,35 @@ def test_requests_name_the_units_asked(text, expected):
 
 def test_a_requirement_named_as_a_noun_is_no_request():
     assert REQUEST.search("thực hiện theo yêu cầu các cơ quan chức năng triển khai") is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Bộ CHQS tỉnh; UBND cấp xã", ["Bộ CHQS tỉnh", "UBND cấp xã"]),  # 07 Nghệ An, appendix row 1
+        (
+            "Sở Giáo dục và Đào tạo; Sở Nội vụ; Sở Khoa học và Công nghệ",  # 01 Bắc Ninh, appendix row 6
+            ["Sở Giáo dục và Đào tạo", "Sở Nội vụ", "Sở Khoa học và Công nghệ"],
+        ),
+        ("Sở, ban, ngành, tổ chức chính trị - xã hội", ["Sở, ban, ngành", "tổ chức chính trị - xã hội"]),  # 07
+    ],
+)
+def test_a_lead_cell_gives_a_unit_each(cell, expected):
+    assert _split_cell(cell) == expected
+
+
+def test_an_item_whose_duty_is_to_support_gives_support_records(tmp_path):
+    """15 Hồ Chí Minh, Tổ chức thực hiện item 8: the subject supports; it is no 'other' record besides."""
+    body = (
+        "1. Sở Nông nghiệp và Môi trường chủ trì, hướng dẫn thực hiện Kế hoạch.\n"
+        "2. Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, hội, đoàn thể theo chức năng, nhiệm vụ được giao "
+        "chủ động phối hợp với Sở Nông nghiệp và Môi trường trong việc tổ chức thực hiện Kế hoạch."
+    )
+    roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
+    assert {
+        ("Các sở, ban, ngành, đơn vị", "support"),
+        ("Các tổ chức chính trị - xã hội", "support"),
+        ("Các hội, đoàn thể", "support"),
+        ("Sở Nông nghiệp và Môi trường", "lead"),
+    } <= roles
+    assert not [r for r in roles if r[1] == "other"]
