@@ -49,17 +49,6 @@ _ASSIGNED_VERBS = (
 )
 # "Giao Sở Nội vụ (cơ quan thường trực …):" names its unit before a bracket or colon too
 ASSIGN = regex.compile(r"^Giao\s+(?P<units>.+?)(?:" + _ASSIGNED_VERBS + r"|\s*[(:]|\s*$)")
-# "Đề nghị X …": a request to a body the issuer does not direct. "Yêu cầu các sở, ngành … thực hiện", "Khuyến khích
-# các doanh nghiệp …" ask too; the issuer may be the sentence's subject ("Ủy ban nhân dân Thành phố yêu cầu các Sở …",
-# "nếu có khó khăn, vướng mắc đề nghị các cơ quan …"), but "theo yêu cầu", "đáp ứng yêu cầu" name no request.
-REQUEST = regex.compile(
-    r"(?<!\S)(?<!\b(?:theo|đáp\s+ứng|các|những|đúng|có|được|của|về|mọi)\s+)"
-    r"(?:đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+(?P<units>(?:"
-    + _HEAD_WORDS
-    + r"|doanh\s+nghiệp)\b.*?)"
-    + _ASSIGNED_VERBS,
-    regex.I,
-)
 # "tổ chức" is a duty ("tổ chức thực hiện"), but a body in "các tổ chức xã hội", "cơ quan, tổ chức, cá nhân"
 _ORGANIZE = (
     r"tổ\s+chức(?!\s*,|\s+(?:xã\s+hội|chính\s+trị|thành\s+viên|đoàn\s+thể|hội|quốc\s+tế|cá\s+nhân|có\s+liên\s+quan)\b)"
@@ -119,6 +108,8 @@ DUTY_VERBS: tuple[str, ...] = (
     "tập trung",
     "nghiêm túc",
     "kịp thời",
+    "liên kết",
+    "liên hệ",
 )
 # (a verb that is also a noun of a body's name: "các viện nghiên cứu")
 _NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)"}
@@ -133,6 +124,20 @@ _DUTY_VERBS = (
 # "trong"), "có" (not "có liên quan"), "được", or punctuation.
 _NAME_ENDS = (
     r"(?=\s+(?-i:" + _DUTY_VERBS + r"|(?:để|trong|nhằm|có|được)\b)(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)"
+)
+# "Đề nghị X …": a request to a body the issuer does not direct. "Yêu cầu các sở, ngành … thực hiện", "Khuyến khích
+# các doanh nghiệp …" ask too; the issuer may be the sentence's subject ("Ủy ban nhân dân Thành phố yêu cầu các Sở …",
+# "nếu có khó khăn, vướng mắc đề nghị các cơ quan …"), but "theo yêu cầu", "đáp ứng yêu cầu" name no request.
+REQUEST = regex.compile(
+    r"(?<!\S)(?<!\b(?:theo|đáp\s+ứng|các|những|đúng|có|được|của|về|mọi)\s+)"
+    r"(?P<verb>đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+(?P<units>(?:"
+    + _HEAD_WORDS
+    + r"|doanh\s+nghiệp)\b[^.;:()]*?)(?:"
+    + _ASSIGNED_VERBS
+    + "|"
+    + _NAME_ENDS
+    + ")",
+    regex.I,
 )
 # "phối hợp (chặt chẽ, tốt, thường xuyên) với X": one or two words may qualify the cooperation
 SUPPORT = regex.compile(
@@ -158,8 +163,11 @@ BULLET_UNIT = regex.compile(
 _DUTY_STARTS = r"(?=\s+(?-i:" + _DUTY_VERBS + r"|được\s+(?:giao|phân\s+công)\b)|\s*[:(])"
 # A heading that names units says no duty: "14. Đề nghị Viện kiểm sát nhân dân thành phố, Tòa án nhân dân thành phố".
 _NAMES_A_DUTY = regex.compile(r"\s" + _DUTY_VERBS)
+# "Trên cơ sở …, Căn cứ …," before the subject; the clause ends at a comma after which a unit's name begins, not
+# inside a list ("Trên cơ sở đề xuất kinh phí của các sở, ban, ngành, địa phương, chủ trì tổng hợp …" has no subject)
+_LEADING_CLAUSE = r"(?:Trên\s+cơ\s+sở|Căn\s+cứ)(?=[^,]*,\s*(?:các|những|mọi|(?-i:\p{Lu})))"
 ITEM_SUBJECT = regex.compile(
-    r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,200},\s*)?(?:" + _OFFICE_HOLDER + r"\s+)?"
+    r"^(?:" + _LEADING_CLAUSE + r"[^,]{0,200},\s*)?(?:" + _OFFICE_HOLDER + r"\s+)?"
     r"(?P<units>" + _HEAD_WORDS + r"\b.{0,200}?)" + _DUTY_STARTS,
     regex.I,
 )
@@ -180,7 +188,9 @@ ROLE_LABEL = regex.compile(
 )
 # "Trưởng các phòng, thủ trưởng các đơn vị … có trách nhiệm phối hợp …": the subject supports.
 SUBJECT = regex.compile(
-    r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,80},\s*)?(?:"
+    r"^(?:"
+    + _LEADING_CLAUSE
+    + r"[^,]{0,80},\s*)?(?:"
     + _OFFICE_HOLDER
     + r"\s+)?(?P<units>"
     + _HEAD_WORDS
@@ -196,7 +206,15 @@ SUBJECT = regex.compile(
 _LIST_SPLIT = regex.compile(
     r"\s*;\s*|(?<=\bliên\s+quan),\s*(?=\p{L})|(?<!HĐND|Hội\s+đồng\s+nhân\s+dân|^\s*\p{L}+)\s+và\s+(?="
     + _HEAD_WORDS
-    + r"\b)|\s*,\s*(?:(?:thủ\s+)?trưởng\s+)?(?=(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|"
+    + r"\b)|\s+và\s+(?=hệ\s+thống\s)|\s+và\s+(?=(?-i:"
+    + _OFFICE_HOLDER
+    + r")\s+(?:"
+    + _HEAD_WORDS
+    + r"))|\s*,\s*(?=(?-i:"
+    + _OFFICE_HOLDER
+    + r")\s+(?:"
+    + _HEAD_WORDS
+    + r"))|\s*,\s*(?:(?:thủ\s+)?trưởng\s+)?(?=(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|"
     r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+\p{L})"
     r"|\s*,\s*(?=(?-i:" + LEXICON.head_pattern(groups=False) + r")"
     r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành)\b))"
@@ -344,7 +362,7 @@ def canonical_name(name: str, qualifier: str | None) -> str:
     of the issuing body qualified by it: "Phòng Nghiệp vụ Y - SYT" → "Phòng Nghiệp vụ Y - Sở Y tế"."""
     text = regex.sub(r"^(?:Đề\s+nghị|Giao)\s+", "", regex.sub(r"\s+", " ", name.strip(" :;,.")))
     # "Lãnh đạo Sở Y tế" in a responsibility column: the unit is the body, not its leadership
-    text = regex.sub(r"^" + _OFFICE_HOLDER + r"\s+(?=\p{Lu})", "", text)
+    text = regex.sub(r"^" + _OFFICE_HOLDER + r"\s+(?=\p{Lu}|(?i:" + _HEAD_WORDS + "))", "", text)
     text = regex.sub(r"\s*[-–]\s*(?:SYT|Sở Y tế)$", "", text)
     department = _DEPARTMENT.match(text)
     if department:
@@ -517,6 +535,13 @@ def _task_line(found: _Collector, read: _Line) -> None:
     whose subject is a body ("- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân …"; its
     partners, named in the tasks of the issuer, are not recorded: settled convention 1)."""
     line = read.line
+    # a request anywhere in the plan asks a body: "Đề nghị các sở, ban, ngành và địa phương khẩn trương …" in the
+    # closing paragraph, which follows the last part
+    # ("khuyến khích các doanh nghiệp …" in the tasks is policy, no request)
+    for request in REQUEST.finditer(read.body):
+        if not request["verb"].lower().startswith("khuyến"):
+            start = read.body_start + request.start("units")
+            found.add_listed(request["units"], start, "other", "rule:unit_request", MAX_UNIT_WORDS)
     chaired_any = False
     for chaired in CHAIRED.finditer(line.text):
         chaired_any = True
@@ -539,7 +564,8 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
     lead = _list_item_unit(found, read) or lead
     requests = list(REQUEST.finditer(read.body))
     for request in requests:
-        found.add_listed(request["units"], read.body_start + request.start("units"), "other", "rule:unit_request")
+        start = read.body_start + request.start("units")
+        found.add_listed(request["units"], start, "other", "rule:unit_request", MAX_UNIT_WORDS)
     assign = None if requests else ASSIGN.match(read.body)
     if assign:
         lead = _assigned_units(found, read, assign["units"]) or lead

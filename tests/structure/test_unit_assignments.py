@@ -14,7 +14,16 @@ import pytest
 
 import vnplan
 from vnplan.structure.lexicon import unit_id
-from vnplan.structure.units import DEADLINE, REQUEST, SUPPORT, _split_cell, split_unit_list, task_product
+from vnplan.structure.units import (
+    DEADLINE,
+    ITEM_SUBJECT,
+    REQUEST,
+    SUPPORT,
+    _split_cell,
+    canonical_name,
+    split_unit_list,
+    task_product,
+)
 
 REAL = Path(__file__).resolve().parents[1] / "fixtures" / "realdocs"
 
@@ -214,3 +223,45 @@ def test_an_item_whose_duty_is_to_support_gives_support_records(tmp_path):
         ("Sở Nông nghiệp và Môi trường", "lead"),
     } <= roles
     assert not [r for r in roles if r[1] == "other"]
+
+
+def test_office_holders_in_a_request_stand_for_their_bodies():
+    """03 Cần Thơ: "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố và các tổ chức thành viên, Thủ trưởng sở, ban,
+    ngành thành phố và Chủ tịch Ủy ban nhân dân xã, phường tổ chức quán triệt …; cụ thể hóa …" (the name stops at the
+    duty, never past a semicolon)."""
+    text = (
+        "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố và các tổ chức thành viên, Thủ trưởng sở, ban, ngành "
+        "thành phố và Chủ tịch Ủy ban nhân dân xã, phường tổ chức quán triệt sâu rộng Chương trình; cụ thể hóa bằng "
+        "các Chương trình, Kế hoạch"
+    )
+    found = REQUEST.search(text)
+    assert found is not None
+    names = [canonical_name(n, None) for n in split_unit_list(found["units"])]
+    assert names == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố",
+        "Các tổ chức thành viên",
+        "Các Sở, ban, ngành thành phố",
+        "Ủy ban nhân dân xã, phường",
+    ]
+
+
+def test_a_leading_clause_ends_before_a_subject_not_inside_a_list():
+    # 03 Cần Thơ, Sở Tài chính's item a): the duty has no subject of its own
+    assert (
+        ITEM_SUBJECT.match("Trên cơ sở đề xuất kinh phí của các sở, ban, ngành, địa phương, chủ trì tổng hợp") is None
+    )
+    # 31 Lâm Đồng VII.1
+    found = ITEM_SUBJECT.match("Căn cứ nội dung Kế hoạch này, các sở, ban, ngành xây dựng kế hoạch")
+    assert found is not None and found["units"] == "các sở, ban, ngành"
+
+
+def test_a_request_after_the_last_part_is_read(tmp_path):
+    """09 Đắk Lắk: the closing "Đề nghị …" paragraph follows the funding part, not Tổ chức thực hiện."""
+    body = (
+        "1. Sở Y tế chủ trì, hướng dẫn thực hiện Kế hoạch.\n"
+        "III. KINH PHÍ THỰC HIỆN\n"
+        "- Từ ngân sách tỉnh.\n"
+        "Đề nghị các sở, ban, ngành và địa phương khẩn trương thực hiện đúng chức năng được giao."
+    )
+    roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
+    assert ("Các sở, ban, ngành và địa phương", "other") in roles
