@@ -221,7 +221,7 @@ _LIST_SPLIT = regex.compile(
     # a member of another kind than the group before it: "các sở, ban, ngành, tổ chức chính trị - xã hội"
     r"|\s*,\s*(?=(?:các\s+)?(?:" + LEXICON.own_member_pattern() + r")\b)"
     # a separator lost in a table cell: "Sở Khoa học và Công nghệ Sở Công Thương" (a Sở names no other Sở)
-    r"|(?<=(?-i:\bSở)\s[^,;]*\p{Ll})\s+(?=(?-i:Sở)\s+\p{Lu})",
+    r"|(?<=(?-i:\bSở)\s[^,;]{0,80}\p{Ll})\s+(?=(?-i:Sở)\s+\p{Lu})",
     regex.I,
 )
 _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+xã|thành\s+phố|quận))\s+\p{Lu}")
