@@ -27,6 +27,14 @@ class OrganisationLexicon:
     sectors: tuple[str, ...] = ()  # "Tài chính", "Văn hóa, Thể thao và Du lịch": what a Sở or Bộ is of
     sector_abbreviations: dict[str, str] = field(default_factory=dict)  # "TC" → "Tài chính", after "Sở"
     national_bodies: tuple[str, ...] = ()  # patterns of bodies that are national wherever named
+    own_members: tuple[str, ...] = ()  # "tổ chức chính trị - xã hội": a unit of its own inside a group list
+
+    def own_member_pattern(self) -> str:
+        """A regex (use with IGNORECASE) for a list member that is a unit of its own; "-" with or without spaces."""
+        return "|".join(
+            regex.escape(m).replace(r"\ \-\ ", r"\s*-\s*").replace(r"\ ", r"\s+").replace(",", r"\s*,")
+            for m in self.own_members
+        )
 
     def head_pattern(self, groups: bool = True) -> str:
         """A regex (use with IGNORECASE) for the start of a body's name: a head word (not one of its
@@ -58,6 +66,7 @@ def organisations() -> OrganisationLexicon:
         sectors=tuple(sorted(data["sectors"], key=len, reverse=True)),
         sector_abbreviations=dict(data["sector_abbreviations"]),
         national_bodies=tuple(data["national_bodies"]),
+        own_members=tuple(data.get("own_members", ())),
     )
 
 

@@ -7,6 +7,8 @@ huyện … xây dựng Kế hoạch"). Units named after "phối hợp với" i
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import regex
 
 from vnplan.normalize import NormalizedDocument
@@ -38,33 +40,104 @@ _HEAD_WORDS = LEXICON.head_pattern()
 # Office-holders stand for their body: "Giám đốc Sở Tài chính", "Thủ trưởng các đơn vị".
 _OFFICE_HOLDER = r"(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc|Chủ\s+tịch|Tư\s+lệnh|Bộ\s+trưởng)"
 UNIT_HEAD = regex.compile(r"^(?:" + _HEAD_WORDS + r"|Đề\s+nghị\b)", regex.V1 | regex.I)
+# (in small letters: a capital starts a word of the name, "Sở Xây dựng", "Ban Quản lý"; "nghiêm túc", "khẩn trương",
+# "chủ động", "kịp thời" qualify the duty that follows: "yêu cầu các sở … nghiêm túc triển khai")
 _ASSIGNED_VERBS = (
-    r"(?=\s+(?:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+đầu\s+mối|chủ\s+trì|căn\s+cứ|phối\s+hợp|tham\s+mưu|"
+    r"(?=\s+(?-i:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+(?:cơ\s+quan\s+)?đầu\s+mối|chủ\s+trì|căn\s+cứ|phối\s+hợp|tham\s+mưu|"
     r"chịu\s+trách\s+nhiệm|xây\s+dựng|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|thực\s+hiện|đẩy\s+mạnh|chỉ\s+đạo|"
-    r"triển\s+khai|báo\s+cáo)\b)"
+    r"triển\s+khai|báo\s+cáo|nghiêm\s+túc|khẩn\s+trương|chủ\s+động|kịp\s+thời|phản\s+ánh)\b)"
 )
 # "Giao Sở Nội vụ (cơ quan thường trực …):" names its unit before a bracket or colon too
 ASSIGN = regex.compile(r"^Giao\s+(?P<units>.+?)(?:" + _ASSIGNED_VERBS + r"|\s*[(:]|\s*$)")
-# "Đề nghị X …" at the start of a sentence or clause: a request to a body the issuer does not direct.
-# "Yêu cầu các sở, ngành … thực hiện", "Khuyến khích các doanh nghiệp …" ask too.
-REQUEST = regex.compile(
-    r"(?:^|[.;,]\s+)(?:đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+(?P<units>(?:"
-    + _HEAD_WORDS
-    + r"|doanh\s+nghiệp)\b.*?)"
-    + _ASSIGNED_VERBS,
-    regex.I,
-)
 # "tổ chức" is a duty ("tổ chức thực hiện"), but a body in "các tổ chức xã hội", "cơ quan, tổ chức, cá nhân"
 _ORGANIZE = (
     r"tổ\s+chức(?!\s*,|\s+(?:xã\s+hội|chính\s+trị|thành\s+viên|đoàn\s+thể|hội|quốc\s+tế|cá\s+nhân|có\s+liên\s+quan)\b)"
 )
-# A unit's name in running text ends where its duty begins: at a verb, "có" (not "có liên quan")
-# or punctuation.
+# The verbs of duties, one table: a unit's name ends where its duty begins ("Sở Xây dựng triển khai …"), and a
+# numbered item's subject ends there too ("3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …"). Matched in small letters
+# only: a capital starts a word of the name ("Sở Xây dựng", "Ban Quản lý", "Phòng Tổ chức - Hành chính").
+DUTY_VERBS: tuple[str, ...] = (
+    "chủ trì",
+    "là cơ quan",
+    "là đầu mối",
+    "có trách nhiệm",
+    "chịu trách nhiệm",
+    "căn cứ",
+    "khẩn trương",
+    "nghiên cứu",
+    "phối hợp",
+    "tham mưu",
+    "thực hiện",
+    "triển khai",
+    "xây dựng",
+    "hoàn thành",
+    "rà soát",
+    "tuyên truyền",
+    "giám sát",
+    "kiểm tra",
+    "đảm bảo",
+    "bảo đảm",
+    "tiến hành",
+    "tiếp tục",
+    "cập nhật",
+    "cung cấp",
+    "vận động",
+    "chỉ đạo",
+    "hướng dẫn",
+    "theo dõi",
+    "quản lý",
+    "đôn đốc",
+    "tăng cường",
+    "đẩy mạnh",
+    "đẩy nhanh",
+    "nâng cao",
+    "thúc đẩy",
+    "chủ động",
+    "ban hành",
+    "bố trí",
+    "lồng ghép",
+    "phát huy",
+    "quán triệt",
+    "đề xuất",
+    "báo cáo",
+    "phân công",
+    "áp dụng",
+    "thẩm định",
+    "điều tra",
+    "nhắc nhở",
+    "tập trung",
+    "nghiêm túc",
+    "kịp thời",
+    "liên kết",
+    "liên hệ",
+)
+# (a verb that is also a noun of a body's name: "các viện nghiên cứu")
+_NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)"}
+_DUTY_VERBS = (
+    r"(?:"
+    + "|".join(_NOUN_AFTER.get(v, "") + v.replace(" ", r"\s+") for v in sorted(DUTY_VERBS, key=len, reverse=True))
+    + "|"
+    + _ORGANIZE
+    + r")\b"
+)
+# A unit's name in running text ends where its duty begins: at a duty verb, a purpose or place ("để", "nhằm",
+# "trong"), "có" (not "có liên quan"), "được", or punctuation.
 _NAME_ENDS = (
-    r"(?=\s+(?:để|trong|nhằm|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành|" + _ORGANIZE + r"|rà\s+soát|"
-    r"tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|áp\s+dụng|tiếp\s+tục|cập\s+nhật|có|được|cung\s+cấp|vận\s+động|"
-    r"chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|thẩm\s+định|tăng\s+cường|đẩy\s+mạnh|nâng\s+cao|"
-    r"thúc\s+đẩy|phối\s+hợp)\b(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)"
+    r"(?=\s+(?-i:" + _DUTY_VERBS + r"|(?:để|trong|nhằm|có|được)\b)(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)"
+)
+# "Đề nghị X …": a request to a body the issuer does not direct. "Yêu cầu các sở, ngành … thực hiện", "Khuyến khích
+# các doanh nghiệp …" ask too; the issuer may be the sentence's subject ("Ủy ban nhân dân Thành phố yêu cầu các Sở …",
+# "nếu có khó khăn, vướng mắc đề nghị các cơ quan …"), but "theo yêu cầu", "đáp ứng yêu cầu" name no request.
+REQUEST = regex.compile(
+    r"(?<!\S)(?<!\b(?:theo|đáp\s+ứng|các|những|đúng|có|được|của|về|mọi)\s+)"
+    r"(?P<verb>đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+(?P<units>(?:"
+    + _HEAD_WORDS
+    + r"|doanh\s+nghiệp)\b[^.;:()]*?)(?:"
+    + _ASSIGNED_VERBS
+    + "|"
+    + _NAME_ENDS
+    + ")",
+    regex.I,
 )
 # "phối hợp (chặt chẽ, tốt, thường xuyên) với X": one or two words may qualify the cooperation
 SUPPORT = regex.compile(
@@ -85,24 +158,16 @@ NAMED_IN_DUTY = ((SUPPORT, "support", "rule:unit_support"), (DIRECTED, "other", 
 BULLET_UNIT = regex.compile(
     r"^(?P<units>(?:Các\s+)?(?:Phòng|Văn\s+phòng|Khoa|Trung\s+tâm|Bệnh\s+viện|Trạm|Sở|Ban|Thanh\s+tra)\b[^:;.]{0,80}?)\s*:\s*"
 )
-# Where a numbered item's subject ends and its duty begins: "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …",
-# "1. Căn cứ Kế hoạch này, các sở, ban, ngành, UBND các xã xây dựng kế hoạch …".
-_DUTY_VERBS = (
-    r"(?:chủ\s+trì|là\s+(?:cơ\s+quan|đầu\s+mối)|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|"
-    r"khẩn\s+trương|nghiên\s+cứu|phối\s+hợp|tham\s+mưu|thực\s+hiện|triển\s+khai|xây\s+dựng|hoàn\s+thành|"
-    + _ORGANIZE
-    + r"|"
-    r"rà\s+soát|tuyên\s+truyền|giám\s+sát|kiểm\s+tra|đảm\s+bảo|bảo\s+đảm|tiến\s+hành|tiếp\s+tục|"
-    r"cập\s+nhật|cung\s+cấp|vận\s+động|chỉ\s+đạo|hướng\s+dẫn|theo\s+dõi|quản\s+lý|đôn\s+đốc|tăng\s+cường|"
-    r"đẩy\s+mạnh|nâng\s+cao|thúc\s+đẩy|chủ\s+động|ban\s+hành|bố\s+trí|lồng\s+ghép|phát\s+huy|quán\s+triệt|"
-    r"đề\s+xuất|báo\s+cáo|phân\s+công)\b"
-)
 # (in small letters: "Phòng Tổ chức - Hành chính" names a department, "tổ chức" is a duty)
-_DUTY_STARTS = r"(?=\s+(?-i:" + _DUTY_VERBS + r")|\s*[:(])"
+# ("… các xã, phường được phân công chủ trì …": the duty given starts at "được")
+_DUTY_STARTS = r"(?=\s+(?-i:" + _DUTY_VERBS + r"|được\s+(?:giao|phân\s+công)\b)|\s*[:(])"
 # A heading that names units says no duty: "14. Đề nghị Viện kiểm sát nhân dân thành phố, Tòa án nhân dân thành phố".
 _NAMES_A_DUTY = regex.compile(r"\s" + _DUTY_VERBS)
+# "Trên cơ sở …, Căn cứ …," before the subject; the clause ends at a comma after which a unit's name begins, not
+# inside a list ("Trên cơ sở đề xuất kinh phí của các sở, ban, ngành, địa phương, chủ trì tổng hợp …" has no subject)
+_LEADING_CLAUSE = r"(?:Trên\s+cơ\s+sở|Căn\s+cứ)(?=[^,]*,\s*(?:các|những|mọi|(?-i:\p{Lu})))"
 ITEM_SUBJECT = regex.compile(
-    r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,200},\s*)?(?:" + _OFFICE_HOLDER + r"\s+)?"
+    r"^(?:" + _LEADING_CLAUSE + r"[^,]{0,200},\s*)?(?:" + _OFFICE_HOLDER + r"\s+)?"
     r"(?P<units>" + _HEAD_WORDS + r"\b.{0,200}?)" + _DUTY_STARTS,
     regex.I,
 )
@@ -123,7 +188,9 @@ ROLE_LABEL = regex.compile(
 )
 # "Trưởng các phòng, thủ trưởng các đơn vị … có trách nhiệm phối hợp …": the subject supports.
 SUBJECT = regex.compile(
-    r"^(?:(?:Trên\s+cơ\s+sở|Căn\s+cứ)[^,]{0,80},\s*)?(?:"
+    r"^(?:"
+    + _LEADING_CLAUSE
+    + r"[^,]{0,80},\s*)?(?:"
     + _OFFICE_HOLDER
     + r"\s+)?(?P<units>"
     + _HEAD_WORDS
@@ -137,12 +204,24 @@ SUBJECT = regex.compile(
 # ", UBND các xã", ", các cơ quan báo chí"; never inside a stock group: "các Sở, Ban, ngành"), and after
 # "(có) liên quan", which closes a group ("các sở, ngành có liên quan, đơn vị tuyến huyện": two units)
 _LIST_SPLIT = regex.compile(
-    r"\s*;\s*|(?<=\bliên\s+quan),\s*(?=\p{L})|(?<!HĐND|Hội\s+đồng\s+nhân\s+dân|(?:^|,)\s*\p{L}+)\s+và\s+(?="
+    r"\s*;\s*|(?<=\bliên\s+quan),\s*(?=\p{L})|(?<!HĐND|Hội\s+đồng\s+nhân\s+dân|^\s*\p{L}+)\s+và\s+(?="
     + _HEAD_WORDS
-    + r"\b)|\s*,\s*(?:(?:thủ\s+)?trưởng\s+)?(?=(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|"
+    + r"\b)|\s+và\s+(?=hệ\s+thống\s)|\s+và\s+(?=(?-i:"
+    + _OFFICE_HOLDER
+    + r")\s+(?:"
+    + _HEAD_WORDS
+    + r"))|\s*,\s*(?=(?-i:"
+    + _OFFICE_HOLDER
+    + r")\s+(?:"
+    + _HEAD_WORDS
+    + r"))|\s*,\s*(?:(?:thủ\s+)?trưởng\s+)?(?=(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|"
     r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+\p{L})"
     r"|\s*,\s*(?=(?-i:" + LEXICON.head_pattern(groups=False) + r")"
-    r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành)\b))",
+    r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành)\b))"
+    # a member of another kind than the group before it: "các sở, ban, ngành, tổ chức chính trị - xã hội"
+    r"|\s*,\s*(?=(?:các\s+)?(?:" + LEXICON.own_member_pattern() + r")\b)"
+    # a separator lost in a table cell: "Sở Khoa học và Công nghệ Sở Công Thương" (a Sở names no other Sở)
+    r"|(?<=(?-i:\bSở)\s[^,;]{0,80}\p{Ll})\s+(?=(?-i:Sở)\s+\p{Lu})",
     regex.I,
 )
 _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+xã|thành\s+phố|quận))\s+\p{Lu}")
@@ -265,6 +344,9 @@ def task_product(text: str) -> str | None:
 STOCK_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bban\s+ngành\b", "ban, ngành"),
     (r"\bngành\s+đoàn\s+thể\b", "ngành, đoàn thể"),
+    (r"\bchính\s+trị\s*-\s*xã\s+hội\b", "chính trị - xã hội"),
+    # "Sở, ban, ngành", "tổ chức chính trị - xã hội" in a table cell name kinds of body, as "Các sở, ban, ngành" does
+    (r"^(?=(?:Sở|Bộ|Ban|Phòng)\s*,\s*\p{Ll}|(?i:tổ\s+chức\s+chính\s+trị)\b)", "Các "),
 )
 _GROUP_OF_BODY = regex.compile(
     r"^(?P<group>Các\s+(?:(?i:phòng)(?:\s+chức\s+năng)?|(?i:khoa)|đơn\s+vị)|[Pp]hòng\s+ban)"
@@ -280,7 +362,7 @@ def canonical_name(name: str, qualifier: str | None) -> str:
     of the issuing body qualified by it: "Phòng Nghiệp vụ Y - SYT" → "Phòng Nghiệp vụ Y - Sở Y tế"."""
     text = regex.sub(r"^(?:Đề\s+nghị|Giao)\s+", "", regex.sub(r"\s+", " ", name.strip(" :;,.")))
     # "Lãnh đạo Sở Y tế" in a responsibility column: the unit is the body, not its leadership
-    text = regex.sub(r"^" + _OFFICE_HOLDER + r"\s+(?=\p{Lu})", "", text)
+    text = regex.sub(r"^" + _OFFICE_HOLDER + r"\s+(?=\p{Lu}|(?i:" + _HEAD_WORDS + "))", "", text)
     text = regex.sub(r"\s*[-–]\s*(?:SYT|Sở Y tế)$", "", text)
     department = _DEPARTMENT.match(text)
     if department:
@@ -314,6 +396,73 @@ def _qualifier(issuer: str | None) -> str | None:
     return regex.sub(r"\s+tỉnh\s+.+$", "", issuer)
 
 
+@dataclass
+class _Collector:
+    """The units of one document as its lines are read: one record per (canonical name, role), the unit each
+    section's heading names (``owners``), and the role a "Cơ quan chủ trì" heading gives its items."""
+
+    doc: NormalizedDocument
+    qualifier: str | None
+    labels_by_metric: dict[str, list[str]]
+    units: dict[tuple[str, str], Unit] = field(default_factory=dict)
+    owners: dict[str, Unit] = field(default_factory=dict)  # section id → the unit its heading names
+    labelled: dict[str, str] = field(default_factory=dict)  # section id of a "Cơ quan chủ trì" heading → role
+
+    def add(self, name: str, role: str, start: int, end: int, method: str) -> Unit:
+        name = _trim_name(name)
+        canon = canonical_name(name, self.qualifier)
+        key = (canon.lower(), role)
+        if key not in self.units:
+            self.units[key] = Unit(
+                id="",
+                name=name.strip(" :;,."),
+                canonical_name=canon,
+                role=role,  # type: ignore[arg-type]
+                tasks=[],
+                provenance=self.doc.provenance(start, end, method, confidence.UNIT_NAME),
+            )
+        return self.units[key]
+
+    def add_listed(self, names: str, start: int, role: str, method: str, longest: int | None = None) -> list[Unit]:
+        """Each unit of the list ``names`` (which starts at offset ``start``), with its own span; names of
+        more than ``longest`` words are clauses the phrase ran into, not names."""
+        added = []
+        for part in split_unit_list(names):
+            if longest is None or len(part.split()) <= longest:
+                offset = start + max(names.find(part), 0)
+                added.append(self.add(part, role, offset, offset + len(part), method))
+        return added
+
+    def add_parts(self, names: str, body: str, body_start: int, role: str, method: str) -> list[Unit]:
+        """Each unit of ``names`` (a phrase of ``body``), its span found in the body."""
+        added = []
+        for part in split_unit_list(names):
+            offset = body_start + max(body.find(part), 0)
+            added.append(self.add(part, role, offset, offset + len(part), method))
+        return added
+
+
+@dataclass
+class _Line:
+    """One line of the plan as the unit rules read it: its section, and its body after the numbering."""
+
+    line: Line
+    section: SectionNode
+    body: str
+    body_start: int
+
+    @property
+    def heading(self) -> bool:
+        return self.section.line == self.line.number
+
+
+def _read_line(line: Line, section: SectionNode) -> _Line:
+    found = match_marker(line.text)
+    body_from = found.end if found else 0
+    body_from += len(line.text[body_from:]) - len(line.text[body_from:].lstrip())  # "Điều 2. Giao …"
+    return _Line(line, section, line.text[body_from:], line.start + body_from)
+
+
 def extract_units(
     doc: NormalizedDocument,
     lines: list[Line],
@@ -321,183 +470,226 @@ def extract_units(
     issuer: str | None,
     indicators: list[Indicator],
 ) -> list[Unit]:
-    qualifier = _qualifier(issuer)
-    labels_by_metric: dict[str, list[str]] = {}
-    for indicator in indicators:
-        if indicator.metric and indicator.label:
-            labels_by_metric.setdefault(indicator.metric, [])
-            if indicator.label not in labels_by_metric[indicator.metric]:
-                labels_by_metric[indicator.metric].append(indicator.label)
-    units: dict[tuple[str, str], Unit] = {}
-    owners: dict[str, Unit] = {}  # section id → the unit its heading names
-
-    def add(name: str, role: str, start: int, end: int, method: str) -> Unit:
-        name = _trim_name(name)
-        canon = canonical_name(name, qualifier)
-        key = (canon.lower(), role)
-        if key not in units:
-            units[key] = Unit(
-                id="",
-                name=name.strip(" :;,."),
-                canonical_name=canon,
-                role=role,  # type: ignore[arg-type]
-                tasks=[],
-                provenance=doc.provenance(start, end, method, confidence.UNIT_NAME),
-            )
-        return units[key]
-
-    def add_listed(names: str, start: int, role: str, method: str, longest: int | None = None) -> list[Unit]:
-        """Each unit of the list ``names`` (which starts at offset ``start``), with its own span; names of
-        more than ``longest`` words are clauses the phrase ran into, not names."""
-        added = []
-        for part in split_unit_list(names):
-            if longest is None or len(part.split()) <= longest:
-                offset = start + max(names.find(part), 0)
-                added.append(add(part, role, offset, offset + len(part), method))
-        return added
-
-    labelled: dict[str, str] = {}  # section id of a "Cơ quan chủ trì" heading → the role of its items
+    found = _Collector(doc, _qualifier(issuer), _labels_by_metric(indicators))
     for line in lines:
         section = section_of.get(line.number)
         if section is None or section.has_part("appendix", "recipients", *NOT_ASSIGNING_PARTS):
             continue
-        found = match_marker(line.text)
-        body_from = found.end if found else 0
-        body_from += len(line.text[body_from:]) - len(line.text[body_from:].lstrip())  # "Điều 2. Giao …"
-        body = line.text[body_from:]
-        body_start = line.start + body_from
-        label = ROLE_LABEL.match(body.strip()) if "\t" not in body else None
-        if label:
-            role = "support" if "phối" in (label["role"] or label["bare"]).lower() else "lead"
-            if label["units"]:
-                add_listed(label["units"], body_start + body.find(label["units"]), role, "rule:unit_role_label")
-            elif section.line == line.number:
-                labelled[section.id] = role
+        read = _read_line(line, section)
+        if _role_label(found, read) or _labelled_item(found, read):
             continue
-        if section.parent is not None and section.parent.id in labelled and section.line == line.number:
-            # "- Ban Chỉ đạo các quân khu; Ban Chỉ đạo các tỉnh." under "a) Cơ quan chủ trì"; "- Sở Tài chính và
-            # các đơn vị có liên quan tham mưu …" under "b) Chủ trì, phối hợp": the units before the duty
-            item = body.strip(" .;")
-            subject = ITEM_SUBJECT.match(item)
-            names = subject["units"] if subject else item
-            if UNIT_HEAD.match(names) and len(names.split()) <= 2 * MAX_UNIT_WORDS:
-                for part in split_unit_list(names):
-                    offset = body_start + max(body.find(part), 0)
-                    add(part, labelled[section.parent.id], offset, offset + len(part), "rule:unit_role_label")
-                continue
-        if not section.has_part("implementation"):
-            # tasks and solutions: only explicit assignments ("Sở Tài chính chủ trì, phối hợp với …")
-            chaired_any = False
-            for chaired in CHAIRED.finditer(line.text):
-                chaired_any = True
-                add_listed(chaired["units"], line.start + chaired.start("units"), "lead", "rule:unit_chaired")
-                clause_end = CLAUSE_END.search(line.text, chaired.end()).start()
-                for m in SUPPORT.finditer(line.text, chaired.end(), clause_end):
-                    add_listed(
-                        m["units"], line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS
-                    )
-            # an item of the tasks whose subject is a body: "- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ
-            # người dân …" (its partners, named in the tasks of the issuer, are not recorded: settled convention 1)
-            subject = None if chaired_any or section.line != line.number else SUBJECT.match(body)
-            if subject and ":" not in subject["units"]:  # "Đoàn: Chỉ đạo …" labels a paragraph, no subject
-                role = "support" if "phối" in subject["verb"].lower() else "other"
-                add_listed(subject["units"], body_start + subject.start("units"), role, "rule:unit_subject")
-            continue
-        heading = section.line == line.number
-        lead: Unit | None = None
-        names_only = False  # a heading that only names its units is no task of theirs
-        if heading and section.marker in ("arabic", "dotted", "letter", "roman") and section.part != "implementation":
-            # "3. Trách nhiệm của các Bộ, ngành, địa phương; Ủy ban Trung ương …" names its units too
-            title = RESPONSIBILITY_OF.sub("", section.title.rstrip(":"))
-            requested = regex.match(r"^Đề\s+nghị\s*:?\s+", title)
-            names = title[requested.end() :] if requested else title
-            parts = split_unit_list(names)
-            if (
-                UNIT_HEAD.match(title)
-                and parts
-                and all(len(part.split()) <= MAX_UNIT_WORDS for part in parts)
-                and not ASSIGN.match(title)
-                and not _NAMES_A_DUTY.search(names)
-            ):
-                role = "other" if requested else "lead"
-                for part in parts:
-                    unit = add(part, role, body_start, body_start + len(title), "rule:unit_heading")
-                    lead = lead or unit
-                owners[section.id] = lead
-                names_only = True
-            elif (subject := ITEM_SUBJECT.match(body)) and not ASSIGN.match(body):
-                # "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …": the item's subject is its lead unit,
-                # unless its duty is to support ("3. Các phòng, ban … phối hợp …")
-                supports = regex.match(r"\s*(?:có\s+trách\s+nhiệm\s+)?phối\s+hợp", body[subject.end() :])
-                role = "support" if supports else "lead"
-                listed = add_listed(
-                    subject["units"], body_start + subject.start("units"), role, "rule:unit_item_subject"
-                )
-                if role == "lead" and listed:
-                    lead = owners[section.id] = listed[0]
-        # "- Phòng Kế hoạch - Tài chính: …" — a list item that names its unit before a colon
-        named = BULLET_UNIT.match(body) if heading and section.marker == "bullet" else None
-        if named:
-            for part in split_unit_list(named["units"]):
-                offset = max(body.find(part), 0)
-                unit = add(part, "lead", body_start + offset, body_start + offset + len(part), "rule:unit_list_item")
-                lead = lead or unit
-            owners[section.id] = lead
-            body_start += named.end()
-            body = body[named.end() :]
-        requests = list(REQUEST.finditer(body))
-        for request in requests:
-            add_listed(request["units"], body_start + request.start("units"), "other", "rule:unit_request")
-        assign = None if requests else ASSIGN.match(body)
-        if assign:
-            for part in split_unit_list(
-                regex.sub(r"\s*,\s*(?=(?:Phòng|Sở|Bệnh|Trung|TTYT|BVĐK|Văn))", "; ", assign["units"])
-            ):
-                # "Phòng Kế hoạch - Tài chính, Sở Y tế": the issuing body after a comma qualifies the unit.
-                if part and canonical_name(part, None).lower() != (qualifier or "").lower():
-                    offset = body.find(part)
-                    lead = add(
-                        part, "lead", body_start + offset, body_start + offset + len(part), "rule:unit_assignment"
-                    )
-        owner = lead or _owning_unit(section, owners)
-        if (
-            owner is not None
-            and body.strip()
-            and not (heading and lead is not None and (names_only or body.strip().rstrip(":") == lead.name))
-        ):
-            refs = [r.strip() for m in INDICATOR_REFS.finditer(body) for r in m["refs"].split(",")]
-            refs += [r for r in _refs_by_name(body, labels_by_metric) if r not in refs]
-            deadline = DEADLINE.search(body)
-            owner.tasks.append(
-                Task(
-                    text=body.strip(),
-                    indicator_refs=refs,
-                    deadline=deadline.group(0).strip() if deadline else None,
-                    product=task_product(body),
-                    provenance=doc.provenance(body_start, line.end, "rule:unit_task", confidence.UNIT_TASK),
-                )
-            )
-        for pattern, role, method in NAMED_IN_DUTY:
-            for m in pattern.finditer(body):
-                add_listed(m["units"], body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
-        is_part_heading = heading and section.part == "implementation"
-        subject = (
-            None
-            if is_part_heading or (heading and lead is not None and section.marker != "bullet")
-            else SUBJECT.match(body)
-        )
-        if subject and not assign and not requests:
-            role = "support" if "phối" in subject["verb"].lower() else "other"
-            for part in split_unit_list(subject["units"]):
-                canon = canonical_name(part, qualifier)
-                if owner is not None and canon.lower() == owner.canonical_name.lower():
-                    continue
-                offset = subject.start("units") + max(subject["units"].find(part), 0)
-                add(part, role, body_start + offset, body_start + offset + len(part), "rule:unit_subject")
-    result = list(units.values())
+        if section.has_part("implementation"):
+            _implementation_line(found, read)
+        else:
+            _task_line(found, read)
+    result = list(found.units.values())
     for i, unit in enumerate(result, start=1):
         unit.id = f"unit-{i}"
     return result
+
+
+def _labels_by_metric(indicators: list[Indicator]) -> dict[str, list[str]]:
+    """The labels of the plan's indicators by metric, for duties that name an indicator by its wording."""
+    labels: dict[str, list[str]] = {}
+    for indicator in indicators:
+        if indicator.metric and indicator.label:
+            labels.setdefault(indicator.metric, [])
+            if indicator.label not in labels[indicator.metric]:
+                labels[indicator.metric].append(indicator.label)
+    return labels
+
+
+def _role_label(found: _Collector, read: _Line) -> bool:
+    """A role label: "- Cơ quan thực hiện: Sở Khoa học và Công nghệ" records its units; a heading "a) Cơ quan
+    chủ trì" gives its role to the items under it. True when the line is such a label."""
+    body = read.body
+    label = ROLE_LABEL.match(body.strip()) if "\t" not in body else None
+    if not label:
+        return False
+    role = "support" if "phối" in (label["role"] or label["bare"]).lower() else "lead"
+    if label["units"]:
+        found.add_listed(label["units"], read.body_start + body.find(label["units"]), role, "rule:unit_role_label")
+    elif read.heading:
+        found.labelled[read.section.id] = role
+    return True
+
+
+def _labelled_item(found: _Collector, read: _Line) -> bool:
+    """An item under a role label: "- Ban Chỉ đạo các quân khu; Ban Chỉ đạo các tỉnh." under "a) Cơ quan chủ
+    trì"; "- Sở Tài chính và các đơn vị có liên quan tham mưu …" under "b) Chủ trì, phối hợp": the units before
+    the duty take the label's role."""
+    parent = read.section.parent
+    if parent is None or parent.id not in found.labelled or not read.heading:
+        return False
+    item = read.body.strip(" .;")
+    subject = ITEM_SUBJECT.match(item)
+    names = subject["units"] if subject else item
+    if not (UNIT_HEAD.match(names) and len(names.split()) <= 2 * MAX_UNIT_WORDS):
+        return False
+    found.add_parts(names, read.body, read.body_start, found.labelled[parent.id], "rule:unit_role_label")
+    return True
+
+
+def _task_line(found: _Collector, read: _Line) -> None:
+    """Tasks and solutions: only explicit assignments ("Sở Tài chính chủ trì, phối hợp với …"), and an item
+    whose subject is a body ("- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân …"; its
+    partners, named in the tasks of the issuer, are not recorded: settled convention 1)."""
+    line = read.line
+    # a request anywhere in the plan asks a body: "Đề nghị các sở, ban, ngành và địa phương khẩn trương …" in the
+    # closing paragraph, which follows the last part
+    # ("khuyến khích các doanh nghiệp …" in the tasks is policy, no request)
+    for request in REQUEST.finditer(read.body):
+        if not request["verb"].lower().startswith("khuyến"):
+            start = read.body_start + request.start("units")
+            found.add_listed(request["units"], start, "other", "rule:unit_request", MAX_UNIT_WORDS)
+    chaired_any = False
+    for chaired in CHAIRED.finditer(line.text):
+        chaired_any = True
+        found.add_listed(chaired["units"], line.start + chaired.start("units"), "lead", "rule:unit_chaired")
+        clause_end = CLAUSE_END.search(line.text, chaired.end()).start()
+        for m in SUPPORT.finditer(line.text, chaired.end(), clause_end):
+            found.add_listed(m["units"], line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
+    # (the funding part says who pays, not who acts: "2. Các sở, ban, ngành … chủ động bố trí, huy động các nguồn vốn")
+    funding = read.section.has_part("budget")
+    subject = None if chaired_any or funding or not read.heading else SUBJECT.match(read.body)
+    if subject and ":" not in subject["units"]:  # "Đoàn: Chỉ đạo …" labels a paragraph, no subject
+        role = "support" if "phối" in subject["verb"].lower() else "other"
+        found.add_listed(subject["units"], read.body_start + subject.start("units"), role, "rule:unit_subject")
+
+
+def _implementation_line(found: _Collector, read: _Line) -> None:
+    """A line of "Tổ chức thực hiện": the units its heading, list item, request or assignment names, the duty
+    it gives the unit it stands under, and the units named inside that duty."""
+    lead, names_only, named = _heading_units(found, read)
+    lead = _list_item_unit(found, read) or lead
+    requests = list(REQUEST.finditer(read.body))
+    for request in requests:
+        start = read.body_start + request.start("units")
+        found.add_listed(request["units"], start, "other", "rule:unit_request", MAX_UNIT_WORDS)
+    assign = None if requests else ASSIGN.match(read.body)
+    if assign:
+        lead = _assigned_units(found, read, assign["units"]) or lead
+    owner = lead or _owning_unit(read.section, found.owners)
+    body = read.body
+    if (
+        owner is not None
+        and body.strip()
+        and not (read.heading and lead is not None and (names_only or body.strip().rstrip(":") == lead.name))
+    ):
+        owner.tasks.append(_task(found, read))
+    for pattern, role, method in NAMED_IN_DUTY:
+        for m in pattern.finditer(body):
+            found.add_listed(m["units"], read.body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
+    if not (assign or requests or named):
+        _subject_units(found, read, lead, owner)
+
+
+def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bool]:
+    """The lead unit a numbered heading names, whether the heading only names its units (no task of theirs), and
+    whether it named any: "1. Sở Y tế", "3. Trách nhiệm của các Bộ, ngành …", "14. Đề nghị Viện kiểm sát …"
+    (other), or "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …" (the item's subject; support when its duty is to
+    support)."""
+    section, body, body_start = read.section, read.body, read.body_start
+    if not (read.heading and section.marker in ("arabic", "dotted", "letter", "roman")):
+        return None, False, False
+    if section.part == "implementation":
+        return None, False, False
+    title = RESPONSIBILITY_OF.sub("", section.title.rstrip(":"))
+    requested = regex.match(r"^Đề\s+nghị\s*:?\s+", title)
+    names = title[requested.end() :] if requested else title
+    parts = split_unit_list(names)
+    if (
+        UNIT_HEAD.match(title)
+        and parts
+        and all(len(part.split()) <= MAX_UNIT_WORDS for part in parts)
+        and not ASSIGN.match(title)
+        and not _NAMES_A_DUTY.search(names)
+    ):
+        role = "other" if requested else "lead"
+        lead = None
+        for part in parts:
+            unit = found.add(part, role, body_start, body_start + len(title), "rule:unit_heading")
+            lead = lead or unit
+        found.owners[section.id] = lead
+        return lead, True, True
+    subject = ITEM_SUBJECT.match(body)
+    if subject and not ASSIGN.match(body):
+        # the item's subject is its lead unit, unless its duty is to support ("3. Các phòng, ban … phối hợp …")
+        supports = _SUPPORTS.match(body[subject.end() :])
+        role = "support" if supports else "lead"
+        listed = found.add_listed(subject["units"], body_start + subject.start("units"), role, "rule:unit_item_subject")
+        if role == "lead" and listed:
+            found.owners[section.id] = listed[0]
+            return listed[0], False, True
+        return None, False, bool(listed)
+    return None, False, False
+
+
+# An item's duty that is to support: "… có trách nhiệm phối hợp", "… theo chức năng, nhiệm vụ được giao chủ động
+# phối hợp với Sở …"
+_SUPPORTS = regex.compile(
+    r"\s*(?:được\s+giao\s+)?(?:(?:có\s+trách\s+nhiệm|chủ\s+động|tích\s+cực|thường\s+xuyên)\s+)?phối\s+hợp"
+)
+
+
+def _list_item_unit(found: _Collector, read: _Line) -> Unit | None:
+    """A list item that names its unit before a colon ("- Phòng Kế hoạch - Tài chính: …"): the unit leads; the
+    line's body is what follows the colon."""
+    named = BULLET_UNIT.match(read.body) if read.heading and read.section.marker == "bullet" else None
+    if not named:
+        return None
+    listed = found.add_parts(named["units"], read.body, read.body_start, "lead", "rule:unit_list_item")
+    lead = listed[0] if listed else None
+    if lead is not None:
+        found.owners[read.section.id] = lead
+    read.body_start += named.end()
+    read.body = read.body[named.end() :]
+    return lead
+
+
+def _assigned_units(found: _Collector, read: _Line, names: str) -> Unit | None:
+    """The units of "Giao X, Y …": each leads; the last one is the line's lead. "Phòng Kế hoạch - Tài chính, Sở Y
+    tế": the issuing body after a comma qualifies the unit, it is no unit of its own."""
+    lead = None
+    for part in split_unit_list(regex.sub(r"\s*,\s*(?=(?:Phòng|Sở|Bệnh|Trung|TTYT|BVĐK|Văn))", "; ", names)):
+        if part and canonical_name(part, None).lower() != (found.qualifier or "").lower():
+            offset = read.body.find(part)
+            lead = found.add(
+                part, "lead", read.body_start + offset, read.body_start + offset + len(part), "rule:unit_assignment"
+            )
+    return lead
+
+
+def _task(found: _Collector, read: _Line) -> Task:
+    """The duty a line gives, with the indicators it names, its deadline and its product."""
+    body = read.body
+    refs = [r.strip() for m in INDICATOR_REFS.finditer(body) for r in m["refs"].split(",")]
+    refs += [r for r in _refs_by_name(body, found.labels_by_metric) if r not in refs]
+    deadline = DEADLINE.search(body)
+    return Task(
+        text=body.strip(),
+        indicator_refs=refs,
+        deadline=deadline.group(0).strip() if deadline else None,
+        product=task_product(body),
+        provenance=found.doc.provenance(read.body_start, read.line.end, "rule:unit_task", confidence.UNIT_TASK),
+    )
+
+
+def _subject_units(found: _Collector, read: _Line, lead: Unit | None, owner: Unit | None) -> None:
+    """A sentence whose subject is a unit other than the heading's: other, or support when its duty is to
+    "(có trách nhiệm) phối hợp" (decision U3)."""
+    heading, section = read.heading, read.section
+    if (heading and section.part == "implementation") or (heading and lead is not None and section.marker != "bullet"):
+        return
+    subject = SUBJECT.match(read.body)
+    if not subject:
+        return
+    role = "support" if "phối" in subject["verb"].lower() else "other"
+    for part in split_unit_list(subject["units"]):
+        if owner is not None and canonical_name(part, found.qualifier).lower() == owner.canonical_name.lower():
+            continue
+        offset = subject.start("units") + max(subject["units"].find(part), 0)
+        found.add(part, role, read.body_start + offset, read.body_start + offset + len(part), "rule:unit_subject")
 
 
 def _refs_by_name(text: str, labels_by_metric: dict[str, list[str]]) -> list[str]:
@@ -572,8 +764,18 @@ def activity_unit_names(activity: Activity, qualifier: str | None) -> list[tuple
 
 
 def _split_cell(cell: str) -> list[str]:
-    """'BVĐK tỉnh, BV YHCT tỉnh, Trung tâm YT các huyện' → three units (commas before a unit name)."""
-    return [p for p in regex.split(r"\s*,\s*(?=" + UNIT_HEAD.pattern.lstrip("^") + ")", cell) if p.strip()]
+    """'BVĐK tỉnh, BV YHCT tỉnh, Trung tâm YT các huyện' → three units (commas before a unit name); 'Bộ CHQS tỉnh;
+    UBND cấp xã' → two (a semicolon separates units)."""
+    return [p for p in _CELL_SPLIT.split(cell) if p.strip()]
+
+
+_CELL_SPLIT = regex.compile(
+    r"\s*;\s*|\s*,\s*(?="
+    + UNIT_HEAD.pattern.lstrip("^")
+    + r"|(?i:(?:các\s+)?(?:"
+    + LEXICON.own_member_pattern()
+    + r"))\b)",
+)
 
 
 def _owning_unit(section: SectionNode, owners: dict[str, Unit]) -> Unit | None:

@@ -27,11 +27,7 @@ def test_the_check_counts_every_line_of_a_function(tmp_path):
     assert [(name, length) for name, _, length in tool.functions(tmp_path / "m.py")] == [("C.long", tool.MAX_LINES + 2)]
 
 
-# structure/: the section tree and the identity were split into steps (issue #16); the two left are
-# other sessions' work in progress (units, indicator clauses)
-KNOWN_IN_STRUCTURE = {("structure/units.py", "extract_units"), ("structure/targets.py", "_clause_targets")}
-
-
-def test_no_new_function_over_the_limit_in_structure():
-    found = {(where.split(":")[0], name) for _, where, name in tool.long_functions(("structure",))}
-    assert found <= KNOWN_IN_STRUCTURE, sorted(found - KNOWN_IN_STRUCTURE)
+def test_no_function_over_the_limit_in_the_stages():
+    """structure/ and normalize/ were brought under the limit step by step (issue #16); they stay there."""
+    found = sorted(f"{where} {name}" for _, where, name in tool.long_functions(("structure", "normalize")))
+    assert found == []

@@ -72,3 +72,35 @@ def test_lists_split_before_a_body_but_never_inside_a_stock_group():
         "Báo và Đài Phát thanh, Truyền hình Lâm Đồng"
     ]
     assert split_unit_list("Sở Văn hóa, Thể thao và Du lịch") == ["Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def test_a_member_of_another_kind_is_a_unit_of_its_own():
+    """own_members: 07 Nghệ An "1. Các sở, ban, ngành, tổ chức chính trị - xã hội, Ủy ban nhân dân các xã, phường chịu
+    trách nhiệm …"; 15 Hồ Chí Minh "8. Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, hội, đoàn thể …" (U4)."""
+    assert split_unit_list("Các sở, ban, ngành, tổ chức chính trị - xã hội, Ủy ban nhân dân các xã, phường") == [
+        "Các sở, ban, ngành",
+        "các tổ chức chính trị - xã hội",
+        "Ủy ban nhân dân các xã, phường",
+    ]
+    assert split_unit_list("Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, hội, đoàn thể") == [
+        "Các sở, ban, ngành, đơn vị",
+        "các tổ chức chính trị - xã hội",
+        "các hội, đoàn thể",
+    ]
+
+
+def test_a_table_cell_names_kinds_of_body_as_running_text_does():
+    # 07 Nghệ An, appendix: "Sở, ban, ngành, tổ chức chính trị - xã hội" and "các tổ chức chính trị-xã hội"
+    assert canonical_name("Sở, ban, ngành", None) == "Các Sở, ban, ngành"
+    assert canonical_name("tổ chức chính trị-xã hội", None) == "Các Tổ chức chính trị - xã hội"
+    assert canonical_name("Sở Tài chính", None) == "Sở Tài chính"
+
+
+def test_a_lost_separator_between_two_sở_in_a_cell():
+    # 05 Hà Nội, appendix row 1: "Sở Khoa học và Công nghệ Sở Công Thương; UBND các phường, xã"
+    assert split_unit_list("Sở Khoa học và Công nghệ Sở Công Thương; UBND các phường, xã") == [
+        "Sở Khoa học và Công nghệ",
+        "Sở Công Thương",
+        "UBND các phường, xã",
+    ]
+    assert split_unit_list("Văn phòng Sở Y tế") == ["Văn phòng Sở Y tế"]

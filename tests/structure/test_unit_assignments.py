@@ -14,7 +14,16 @@ import pytest
 
 import vnplan
 from vnplan.structure.lexicon import unit_id
-from vnplan.structure.units import DEADLINE, split_unit_list, task_product
+from vnplan.structure.units import (
+    DEADLINE,
+    ITEM_SUBJECT,
+    REQUEST,
+    SUPPORT,
+    _split_cell,
+    canonical_name,
+    split_unit_list,
+    task_product,
+)
 
 REAL = Path(__file__).resolve().parents[1] / "fixtures" / "realdocs"
 
@@ -129,3 +138,130 @@ def test_responsibility_headings_and_merged_duplicates(tmp_path):
 def test_task_deadlines_and_products(text, deadline, product):
     found = DEADLINE.search(text)
     assert (found.group(0) if found else None, task_product(text)) == (deadline, product)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 05 Hà Nội: a capital starts a word of the name ("Sở Xây dựng"); the duty is in small letters
+        (
+            "Phối hợp với Sở Khoa học và Công nghệ, Sở Xây dựng và các cơ quan liên quan hướng dẫn các doanh nghiệp",
+            ["Sở Khoa học và Công nghệ", "Sở Xây dựng", "các cơ quan liên quan"],
+        ),
+        # 03 Cần Thơ: any duty verb of the table ends the name ("bố trí", "đẩy nhanh")
+        (
+            "phối hợp với các sở, ban, ngành, Ủy ban nhân dân xã, phường bố trí kinh phí chi thường xuyên",
+            ["các sở, ban, ngành", "các Ủy ban nhân dân xã, phường"],
+        ),
+        ("phối hợp với các viện nghiên cứu để phát triển công nghệ mới", ["các viện nghiên cứu"]),
+    ],
+)
+def test_a_partners_name_ends_where_the_duty_begins(text, expected):
+    found = SUPPORT.search(text)
+    assert found is not None
+    assert split_unit_list(found["units"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 05 Hà Nội, closing paragraph: the issuer is the subject; "nghiêm túc" qualifies the duty
+        (
+            "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành Thành phố, UBND phường, xã và các doanh nghiệp viễn "
+            "thông nghiêm túc triển khai thực hiện",
+            ["các Sở, ban, ngành Thành phố", "các UBND phường, xã", "các doanh nghiệp viễn thông"],  # shared "các" (U4)
+        ),
+        # 13 Đồng Tháp: a request inside a clause, not after punctuation
+        (
+            "nếu có khó khăn, vướng mắc đề nghị các cơ quan, đơn vị, địa phương phản ánh về Sở Khoa học và Công nghệ",
+            ["các cơ quan, đơn vị, địa phương"],
+        ),
+        # 09 Đắk Lắk
+        (
+            "Đề nghị các sở, ban, ngành và địa phương khẩn trương thực hiện đúng chức năng được giao",
+            ["các sở, ban, ngành và địa phương"],
+        ),
+    ],
+)
+def test_requests_name_the_units_asked(text, expected):
+    found = REQUEST.search(text)
+    assert found is not None
+    assert split_unit_list(found["units"]) == expected
+
+
+def test_a_requirement_named_as_a_noun_is_no_request():
+    assert REQUEST.search("thực hiện theo yêu cầu các cơ quan chức năng triển khai") is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Bộ CHQS tỉnh; UBND cấp xã", ["Bộ CHQS tỉnh", "UBND cấp xã"]),  # 07 Nghệ An, appendix row 1
+        (
+            "Sở Giáo dục và Đào tạo; Sở Nội vụ; Sở Khoa học và Công nghệ",  # 01 Bắc Ninh, appendix row 6
+            ["Sở Giáo dục và Đào tạo", "Sở Nội vụ", "Sở Khoa học và Công nghệ"],
+        ),
+        ("Sở, ban, ngành, tổ chức chính trị - xã hội", ["Sở, ban, ngành", "tổ chức chính trị - xã hội"]),  # 07
+    ],
+)
+def test_a_lead_cell_gives_a_unit_each(cell, expected):
+    assert _split_cell(cell) == expected
+
+
+def test_an_item_whose_duty_is_to_support_gives_support_records(tmp_path):
+    """15 Hồ Chí Minh, Tổ chức thực hiện item 8: the subject supports; it is no 'other' record besides."""
+    body = (
+        "1. Sở Nông nghiệp và Môi trường chủ trì, hướng dẫn thực hiện Kế hoạch.\n"
+        "2. Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, hội, đoàn thể theo chức năng, nhiệm vụ được giao "
+        "chủ động phối hợp với Sở Nông nghiệp và Môi trường trong việc tổ chức thực hiện Kế hoạch."
+    )
+    roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
+    assert {
+        ("Các sở, ban, ngành, đơn vị", "support"),
+        ("Các tổ chức chính trị - xã hội", "support"),
+        ("Các hội, đoàn thể", "support"),
+        ("Sở Nông nghiệp và Môi trường", "lead"),
+    } <= roles
+    assert not [r for r in roles if r[1] == "other"]
+
+
+def test_office_holders_in_a_request_stand_for_their_bodies():
+    """03 Cần Thơ: "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố và các tổ chức thành viên, Thủ trưởng sở, ban,
+    ngành thành phố và Chủ tịch Ủy ban nhân dân xã, phường tổ chức quán triệt …; cụ thể hóa …" (the name stops at the
+    duty, never past a semicolon)."""
+    text = (
+        "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố và các tổ chức thành viên, Thủ trưởng sở, ban, ngành "
+        "thành phố và Chủ tịch Ủy ban nhân dân xã, phường tổ chức quán triệt sâu rộng Chương trình; cụ thể hóa bằng "
+        "các Chương trình, Kế hoạch"
+    )
+    found = REQUEST.search(text)
+    assert found is not None
+    names = [canonical_name(n, None) for n in split_unit_list(found["units"])]
+    assert names == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố",
+        "Các tổ chức thành viên",
+        "Các Sở, ban, ngành thành phố",
+        "Ủy ban nhân dân xã, phường",
+    ]
+
+
+def test_a_leading_clause_ends_before_a_subject_not_inside_a_list():
+    # 03 Cần Thơ, Sở Tài chính's item a): the duty has no subject of its own
+    assert (
+        ITEM_SUBJECT.match("Trên cơ sở đề xuất kinh phí của các sở, ban, ngành, địa phương, chủ trì tổng hợp") is None
+    )
+    # 31 Lâm Đồng VII.1
+    found = ITEM_SUBJECT.match("Căn cứ nội dung Kế hoạch này, các sở, ban, ngành xây dựng kế hoạch")
+    assert found is not None and found["units"] == "các sở, ban, ngành"
+
+
+def test_a_request_after_the_last_part_is_read(tmp_path):
+    """09 Đắk Lắk: the closing "Đề nghị …" paragraph follows the funding part, not Tổ chức thực hiện."""
+    body = (
+        "1. Sở Y tế chủ trì, hướng dẫn thực hiện Kế hoạch.\n"
+        "III. KINH PHÍ THỰC HIỆN\n"
+        "- Từ ngân sách tỉnh.\n"
+        "Đề nghị các sở, ban, ngành và địa phương khẩn trương thực hiện đúng chức năng được giao."
+    )
+    roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
+    assert ("Các sở, ban, ngành và địa phương", "other") in roles
