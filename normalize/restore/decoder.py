@@ -579,45 +579,69 @@ class Restorer:
         line, after a line ending a sentence, or when it grows long); the output has exactly one
         line per input line.
         """
-        chunks: list[list[_Slot]] = [[]]
         by_line: dict[int, list[Change]] = {}
-        pattern = OCR_TOKEN if mode == "ocr" else TOKEN
+        chunks = self._chunks(lines, mode, keep, by_line)
+        for chunk in chunks:
+            self.phrases.boost(chunk, ocr=mode == "ocr")
+        slots, path, confidence = self._decode_document(chunks)
+        for change_line, change in self._changes(slots, path, confidence):
+            by_line.setdefault(change_line, []).append(change)
+        return _apply_changes(lines, by_line)
+
+    def _chunks(
+        self, lines: Sequence[str], mode: str, keep: Sequence[bool], by_line: dict[int, list[Change]]
+    ) -> list[list[_Slot]]:
+        """The slots of every line, in decoding chunks (non-empty). Specks dropped outright (a
+        quote glued after a word in OCR text) go straight into ``by_line``."""
+        chunks: list[list[_Slot]] = [[]]
         for number, line in enumerate(lines):
             frozen = number < len(keep) and keep[number]
-            codes = [m.span() for m in CODE_CHUNK.finditer(line)]
-            codes += [m.span() for m in SECTION_NUMBER.finditer(line)]
-            links = [m.span() for m in LINK.finditer(line)]
-            previous = ""  # the token before, in this line: a capital after a word marks a name
-            found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(line)]
-            tokens = (
-                self._merge_split(line, found, codes, links)
-                if mode == "ocr" and not frozen
-                else [(a, b, t, []) for a, b, t in found]
-            )
-            specks = set() if mode != "ocr" or frozen else {m.span() for m in SPECK_QUOTE.finditer(line)}
-            for start, end, token, parts in tokens:
-                if (start, end) in specks and not OPENING_QUOTE.search(line, 0, start):
-                    by_line.setdefault(number, []).append(Change(start, end, token, "", 1.0))
-                    continue  # not a word: the language model does not see it
-                in_code = any(a <= start < b for a, b in codes)
-                in_link = any(a <= start < b for a, b in links)
-                for part in parts or [token]:
-                    slot = self._slot(number, start, end, part, mode, frozen or in_link, in_code)
-                    slot.raw = line[start:end]
-                    slot.like = part
-                    slot.split = bool(parts)
-                    if not slot.fixed and len(slot.ids) > 1 and (previous.isalpha() or previous == ","):
-                        case = case_class(part)
-                        if case < 2:
-                            slot.channel = slot.channel + CASE_WEIGHT * self.model.case_logp[slot.ids, case]
-                    previous = part
-                    chunks[-1].append(slot)
+            chunks[-1] += self._line_slots(number, line, mode, frozen, by_line)
             stripped = line.rstrip()
             if chunks[-1] and stripped and (stripped[-1] in ".;:!?" or len(chunks[-1]) > MAX_CHUNK):
                 chunks.append([])
-        chunks = [c for c in chunks if c]
-        for chunk in chunks:
-            self.phrases.boost(chunk, ocr=mode == "ocr")
+        return [c for c in chunks if c]
+
+    def _line_slots(
+        self, number: int, line: str, mode: str, frozen: bool, by_line: dict[int, list[Change]]
+    ) -> list[_Slot]:
+        """One line's tokens as slots: OCR glued and split words mended, codes and links held, the
+        casing model added where a capital inside a sentence means something."""
+        pattern = OCR_TOKEN if mode == "ocr" else TOKEN
+        codes = [m.span() for m in CODE_CHUNK.finditer(line)]
+        codes += [m.span() for m in SECTION_NUMBER.finditer(line)]
+        links = [m.span() for m in LINK.finditer(line)]
+        found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(line)]
+        tokens = (
+            self._merge_split(line, found, codes, links)
+            if mode == "ocr" and not frozen
+            else [(a, b, t, []) for a, b, t in found]
+        )
+        specks = set() if mode != "ocr" or frozen else {m.span() for m in SPECK_QUOTE.finditer(line)}
+        previous = ""  # the token before, in this line: a capital after a word marks a name
+        out: list[_Slot] = []
+        for start, end, token, parts in tokens:
+            if (start, end) in specks and not OPENING_QUOTE.search(line, 0, start):
+                by_line.setdefault(number, []).append(Change(start, end, token, "", 1.0))
+                continue  # not a word: the language model does not see it
+            in_code = any(a <= start < b for a, b in codes)
+            in_link = any(a <= start < b for a, b in links)
+            for part in parts or [token]:
+                slot = self._slot(number, start, end, part, mode, frozen or in_link, in_code)
+                slot.raw = line[start:end]
+                slot.like = part
+                slot.split = bool(parts)
+                if not slot.fixed and len(slot.ids) > 1 and (previous.isalpha() or previous == ","):
+                    case = case_class(part)
+                    if case < 2:
+                        slot.channel = slot.channel + CASE_WEIGHT * self.model.case_logp[slot.ids, case]
+                previous = part
+                out.append(slot)
+        return out
+
+    def _decode_document(self, chunks: list[list[_Slot]]) -> tuple[list[_Slot], list[int], np.ndarray]:
+        """Every slot, its chosen candidate and that choice's confidence: a first pass, then the
+        doubtful words the document is sure of elsewhere decoded again."""
         paths = self.decode(chunks)
         confidence = self.confidences([s for c in chunks for s in c], [p for c in paths for p in c])
         revisit = self._document_prior(chunks, paths, confidence)
@@ -627,6 +651,12 @@ class Restorer:
         if windows:
             starts = np.cumsum([0, *map(len, chunks)])
             self._update_confidences(slots, path, confidence, [(starts[c] + a, starts[c] + b) for c, a, b in windows])
+        return slots, path, confidence
+
+    def _changes(self, slots: list[_Slot], path: list[int], confidence: np.ndarray) -> list[tuple[int, Change]]:
+        """(line, change) for every slot whose chosen word differs from what was read; the parts of a
+        split token become one change over the token's span."""
+        out: list[tuple[int, Change]] = []
         parts: list[tuple[str, float]] = []  # the words of a split token so far
         for k, (slot, choice, conf) in enumerate(zip(slots, path, confidence, strict=True)):
             chosen = int(slot.ids[choice])
@@ -648,22 +678,25 @@ class Restorer:
             else:
                 text = apply_case(self.model.vocab[chosen], slot.like or slot.raw)
             if text != slot.raw and placed_tone(slot.raw) != text:
-                by_line.setdefault(slot.line, []).append(
-                    Change(slot.start, slot.end, slot.raw, text, round(float(conf), 3))
-                )
-        restored = [RestoredLine(line) for line in lines]
-        for number, changes in by_line.items():
-            changes.sort(key=lambda change: change.start)
-            line = lines[number]
-            pieces = []
-            cursor = 0
-            for change in changes:
-                pieces.append(line[cursor : change.start])
-                pieces.append(change.text)
-                cursor = change.end
-            pieces.append(line[cursor:])
-            restored[number] = RestoredLine("".join(pieces), changes)
-        return restored
+                out.append((slot.line, Change(slot.start, slot.end, slot.raw, text, round(float(conf), 3))))
+        return out
+
+
+def _apply_changes(lines: Sequence[str], by_line: dict[int, list[Change]]) -> list[RestoredLine]:
+    """The lines with their changes written in (each line's changes do not overlap)."""
+    restored = [RestoredLine(line) for line in lines]
+    for number, changes in by_line.items():
+        changes.sort(key=lambda change: change.start)
+        line = lines[number]
+        pieces = []
+        cursor = 0
+        for change in changes:
+            pieces.append(line[cursor : change.start])
+            pieces.append(change.text)
+            cursor = change.end
+        pieces.append(line[cursor:])
+        restored[number] = RestoredLine("".join(pieces), changes)
+    return restored
 
 
 def _spelling(slot: _Slot) -> str:
