@@ -114,7 +114,9 @@ def test_a_worker_can_ocr_a_scan(tmp_path):
     # a process of its own, as a user runs it (forked from pytest, a worker inherits its address space)
     run = subprocess.run(
         [sys.executable, "-m", "vnplan", "batch", str(inputs), "-o", str(tmp_path / "out"), "--workers", "1", "-q"],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "out" / "scan.json").exists()

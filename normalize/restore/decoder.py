@@ -25,7 +25,7 @@ from vnplan.normalize.abbreviations import is_unlisted_abbreviation, restored_ab
 from vnplan.normalize.restore import RestorerModelError
 from vnplan.normalize.restore.channel import CHANNEL_ARRAYS, Channel, syllable_onset
 from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, SPECIALS, TOKEN, UNK, NgramModel, read_arrays
-from vnplan.normalize.restore.phrases import PhraseIndex, phrase_rows
+from vnplan.normalize.restore.phrases import WORD_WEIGHT, PhraseIndex, dictionary_words, phrase_rows
 from vnplan.normalize.restore.text import case_class
 from vnplan.normalize.syllables import strip_diacritics, syllables, toneless_syllables
 from vnplan.normalize.unicode import placed_tone
@@ -68,6 +68,10 @@ CODE_CHUNK = regex.compile(
 )
 
 
+# A table's cell boundary (a tab, a Markdown "|"): the casing model's "inside a sentence" ends there.
+CELL_BREAK = regex.compile(r"[\t|]")
+
+
 @dataclass(frozen=True)
 class Change:
     """One restored token inside a line: ``line[start:end]`` was ``raw`` and became ``text``."""
@@ -99,6 +103,7 @@ class _Slot:
     like: str = ""  # the observed spelling the output's casing follows, if not ``raw``
     split: bool = False  # one part of a token that OCR glued ("LAICHAU"): parts share the span
     replacement: str = ""  # what a fixed slot becomes, if not itself (an abbreviation's Đ: "BVDK")
+    cell_start: bool = False  # the first token of a table cell that is not the line's first
 
     @property
     def free(self) -> bool:
@@ -165,6 +170,7 @@ class Restorer:
             ids.sort(key=lambda i: (model.vocab[i] not in valid, -unigram[i]))
             self.candidates[key] = np.array(ids[:MAX_CANDIDATES], dtype=np.int64)
         self.phrases = PhraseIndex(self.word_id, phrase_rows())
+        self.words = PhraseIndex(self.word_id, [("word", word) for word in dictionary_words()])
         # Valid syllables by onset, most frequent first: the candidates of a token whose vowels the
         # OCR engine lost ("sb"), for Channel.candidates.
         by_onset: dict[str, list[int]] = {}
@@ -276,7 +282,9 @@ class Restorer:
             choice = np.arange(int(m.sum())) - np.repeat(np.cumsum(m) - m, m)
             flat = offsets[chunk[prev]] + choice
             words = flat_ids[flat]
-            total = score[prev] + self.model.score(history[prev], words) + flat_channel[flat]
+            # The context's backoff weights once per hypothesis, not once per candidate word.
+            backoffs = self.model.context_backoffs(history)[prev]
+            total = score[prev] + self.model.score(history[prev], words, backoffs) + flat_channel[flat]
             new_history = np.concatenate([history[prev, 1:], words[:, None]], axis=1)
             owner = chunk[prev]
             state = owner.astype(np.uint64)
@@ -583,6 +591,7 @@ class Restorer:
         chunks = self._chunks(lines, mode, keep, by_line)
         for chunk in chunks:
             self.phrases.boost(chunk, ocr=mode == "ocr")
+            self.words.boost(chunk, WORD_WEIGHT)
         slots, path, confidence = self._decode_document(chunks)
         for change_line, change in self._changes(slots, path, confidence):
             by_line.setdefault(change_line, []).append(change)
@@ -596,7 +605,10 @@ class Restorer:
         chunks: list[list[_Slot]] = [[]]
         for number, line in enumerate(lines):
             frozen = number < len(keep) and keep[number]
-            chunks[-1] += self._line_slots(number, line, mode, frozen, by_line)
+            for slot in self._line_slots(number, line, mode, frozen, by_line):
+                if slot.cell_start and chunks[-1]:
+                    chunks.append([])  # a table cell is a text of its own for the language model
+                chunks[-1].append(slot)
             stripped = line.rstrip()
             if chunks[-1] and stripped and (stripped[-1] in ".;:!?" or len(chunks[-1]) > MAX_CHUNK):
                 chunks.append([])
@@ -619,8 +631,13 @@ class Restorer:
         )
         specks = set() if mode != "ocr" or frozen else {m.span() for m in SPECK_QUOTE.finditer(line)}
         previous = ""  # the token before, in this line: a capital after a word marks a name
+        previous_end = 0
         out: list[_Slot] = []
         for start, end, token, parts in tokens:
+            cell_start = bool(CELL_BREAK.search(line, previous_end, start))
+            if cell_start:
+                previous = ""  # a table cell starts with a capital as a sentence does ("Phòng TCVH")
+            previous_end = end
             if (start, end) in specks and not OPENING_QUOTE.search(line, 0, start):
                 by_line.setdefault(number, []).append(Change(start, end, token, "", 1.0))
                 continue  # not a word: the language model does not see it
@@ -631,6 +648,7 @@ class Restorer:
                 slot.raw = line[start:end]
                 slot.like = part
                 slot.split = bool(parts)
+                slot.cell_start, cell_start = cell_start, False
                 if not slot.fixed and len(slot.ids) > 1 and (previous.isalpha() or previous == ","):
                     case = case_class(part)
                     if case < 2:

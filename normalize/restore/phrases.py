@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 # Log-probability bonus per word of a matched phrase. Chosen on the stripped seeds and the
 # OCR-eng evaluation pages (bench/bench_restore.py), the Lai Châu seed only measured.
 PHRASE_WEIGHT = 1.5
+# The same for a dictionary word of several syllables (``normalize/data/words.txt``): weaker evidence,
+# since the dictionary holds both readings of many stripped strings ("vạn dân", "văn đàn"). Chosen on
+# the stripped seeds and the stripped odd-numbered Markdown realdocs (0.5 / 0.75 / 1.0 / 1.5 / 2.5:
+# 0.75 and 1.0 best on the realdocs, 1.5 on the seeds).
+WORD_WEIGHT = 0.75
 # A longer phrase is stronger evidence: its words get the weight once for each token after the
 # first, up to this many times ("trẻ đẻ sống" twice, "/1.000 trẻ đẻ sống" three times).
 LONGEST_EVIDENCE = 3
@@ -51,6 +56,13 @@ def phrase_rows() -> tuple[tuple[str, str], ...]:
     text = resources.files("vnplan.normalize").joinpath("data/phrases.tsv").read_text(encoding="utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return tuple((kind, phrase) for kind, phrase in rows)
+
+
+@cache
+def dictionary_words() -> tuple[str, ...]:
+    """The dictionary words of several syllables of normalize/data/words.txt."""
+    text = resources.files("vnplan.normalize").joinpath("data/words.txt").read_text(encoding="utf-8")
+    return tuple(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def phrase_tokens(phrase: str) -> list[str]:

@@ -136,3 +136,30 @@ def test_confidences_after_the_document_prior_are_those_of_a_full_pass(restorer,
     assert [c.confidence for line in updated.lines for c in line.changes] == [
         c.confidence for line in again.lines for c in line.changes
     ]
+
+
+def _make_phrases_tool():
+    spec = importlib.util.spec_from_file_location("make_phrases", ROOT / "tools" / "restore" / "make_phrases.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    return tool
+
+
+def test_the_word_file_is_what_its_tool_writes():
+    tool = _make_phrases_tool()
+    if not tool.VI_WORDS.exists():
+        pytest.skip(f"the shared word list {tool.VI_WORDS} is not on this machine")
+    assert (ROOT / "normalize" / "data" / "words.txt").read_text(encoding="utf-8") == tool.render_words()
+
+
+def test_dictionary_words_keep_a_term_whole(restorer):
+    line = seed_lines("002")[433]  # "- Thực hiện có hiệu quả đề án bệnh viện vệ tinh của Bộ Y tế. "
+    # without the dictionary's evidence: "có hiệu quả để ăn bệnh viện"
+    assert restore_text(strip_diacritics(line), "stripped", restorer).text == line
+
+
+def test_a_table_cell_starts_as_a_sentence_does(restorer):
+    line = seed_lines("004")[214]  # "6\tBệnh viện Nhi TW phân hiệu Thành phố\tPhòng KH-TC\t…"
+    # read as one sentence across the tab, the capital made "Phòng" a name: "Phong"
+    assert restore_text(strip_diacritics(line), "stripped", restorer).text == line
