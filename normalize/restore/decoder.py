@@ -57,6 +57,8 @@ SECTION_NUMBER = regex.compile(r"^\s*\K(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)
 # In OCR text, a quote glued to the end of a word with no quote opened before it on the line is a
 # speck ("Văn phòng Sở' Y tế"): dropped.
 SPECK_QUOTE = regex.compile(r"(?<=[\p{L}€¢©®§£¥&])['’`](?=\s|$)")
+# Tesseract without a Vietnamese model reads "‰" (rates per thousand: "20‰") as "%o", "%o0", "%oo".
+PER_MILLE = regex.compile(r"(?<=\d\s?)%[oO][oO0]?(?![\p{L}\d])")
 OPENING_QUOTE = regex.compile(r"(?:^|\s)['‘`]\S")
 # A whitespace-separated chunk that holds digits joined to letters by "-" or "/" and two capitals
 # in a row: a document code ("18-NQ/TU", "02-Ctr/ĐU"). Units of measure joined to a number
@@ -230,7 +232,7 @@ class Restorer:
         elif is_unlisted_abbreviation(token) and (mode != "ocr" or lower not in self.channel.table):
             pass  # "TTYT", "HD": kept, not guessed into a word (TỤT) or a Đ (HĐ) the table does not list
         elif mode == "ocr":
-            candidates, channel = self.channel.candidates(lower, self)
+            candidates, channel = self.channel.candidates(lower, self, stray=True)
         else:
             key = strip_diacritics(lower)
             if key == lower or own == UNK:
@@ -630,6 +632,9 @@ class Restorer:
             else [(a, b, t, []) for a, b, t in found]
         )
         specks = set() if mode != "ocr" or frozen else {m.span() for m in SPECK_QUOTE.finditer(line)}
+        per_mille = [] if mode != "ocr" or frozen else [m.span() for m in PER_MILLE.finditer(line)]
+        for a, b in per_mille:
+            by_line.setdefault(number, []).append(Change(a, b, line[a:b], "‰", 1.0))
         previous = ""  # the token before, in this line: a capital after a word marks a name
         previous_end = 0
         out: list[_Slot] = []
@@ -638,6 +643,8 @@ class Restorer:
             if cell_start:
                 previous = ""  # a table cell starts with a capital as a sentence does ("Phòng TCVH")
             previous_end = end
+            if any(a <= start < b for a, b in per_mille):
+                continue  # part of a per-mille sign
             if (start, end) in specks and not OPENING_QUOTE.search(line, 0, start):
                 by_line.setdefault(number, []).append(Change(start, end, token, "", 1.0))
                 continue  # not a word: the language model does not see it

@@ -220,9 +220,10 @@ def _word_count(path: list[tuple[int, int]], slots: Sequence[_Slot]) -> int:
 def _unread(slot: _Slot) -> str | None:
     """The letters of an OCR token no syllable spells ("tubi"), lower case without marks; else None."""
     observed = strip_diacritics((slot.like or slot.raw).lower())
-    if len(observed) < 2 or not observed.isalpha() or observed in toneless_syllables():
+    if not observed.isalpha() or observed in toneless_syllables():
         return None
-    return observed
+    # a lone consonant is a syllable whose vowel the engine lost ("Phòng T chức cán bộ")
+    return observed if len(observed) > 1 or observed not in "aeiouy" else None
 
 
 def _case_fits(kind: str, slots: Sequence[_Slot], start: int, end: int) -> bool:
