@@ -25,7 +25,7 @@ from vnplan.normalize.abbreviations import is_unlisted_abbreviation, restored_ab
 from vnplan.normalize.restore import RestorerModelError
 from vnplan.normalize.restore.channel import CHANNEL_ARRAYS, Channel, syllable_onset
 from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, SPECIALS, TOKEN, UNK, NgramModel, read_arrays
-from vnplan.normalize.restore.phrases import WORD_WEIGHT, PhraseIndex, dictionary_words, phrase_rows
+from vnplan.normalize.restore.phrases import WORD_WEIGHT, PhraseIndex, WordPairs, dictionary_words, phrase_rows
 from vnplan.normalize.restore.text import case_class
 from vnplan.normalize.syllables import strip_diacritics, syllables, toneless_syllables
 from vnplan.normalize.unicode import placed_tone
@@ -172,7 +172,7 @@ class Restorer:
             ids.sort(key=lambda i: (model.vocab[i] not in valid, -unigram[i]))
             self.candidates[key] = np.array(ids[:MAX_CANDIDATES], dtype=np.int64)
         self.phrases = PhraseIndex(self.word_id, phrase_rows())
-        self.words = PhraseIndex(self.word_id, [("word", word) for word in dictionary_words()])
+        self.words = WordPairs(self.word_id, dictionary_words())
         # Valid syllables by onset, most frequent first: the candidates of a token whose vowels the
         # OCR engine lost ("sb"), for Channel.candidates.
         by_onset: dict[str, list[int]] = {}
@@ -593,7 +593,7 @@ class Restorer:
         chunks = self._chunks(lines, mode, keep, by_line)
         for chunk in chunks:
             self.phrases.boost(chunk, ocr=mode == "ocr")
-            self.words.boost(chunk, WORD_WEIGHT)
+        self.words.boost(chunks, WORD_WEIGHT)
         slots, path, confidence = self._decode_document(chunks)
         for change_line, change in self._changes(slots, path, confidence):
             by_line.setdefault(change_line, []).append(change)
