@@ -54,6 +54,9 @@ LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn
 # A roman section number at the start of a line, as OCR reads it ("II1.", "Il.", "HI."): kept for
 # structure/ to read (schema/markers.py knows the misreadings), never "restored" into a word.
 SECTION_NUMBER = regex.compile(r"^\s*\K(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)")
+# A lettered item at the start of a line ("b. Nhu cầu vốn…", "đ) …"): a label for structure/, never
+# a word whose vowel the engine lost ("b" → bằng after "đồng" on the line before).
+ITEM_LETTER = regex.compile(r"^\s*\K\p{Ll}(?=[.)]\s)")
 # In OCR text, a quote glued to the end of a word with no quote opened before it on the line is a
 # speck ("Văn phòng Sở' Y tế"): dropped.
 SPECK_QUOTE = regex.compile(r"(?<=[\p{L}€¢©®§£¥&])['’`](?=\s|$)")
@@ -624,6 +627,7 @@ class Restorer:
         pattern = OCR_TOKEN if mode == "ocr" else TOKEN
         codes = [m.span() for m in CODE_CHUNK.finditer(line)]
         codes += [m.span() for m in SECTION_NUMBER.finditer(line)]
+        codes += [m.span() for m in ITEM_LETTER.finditer(line)]
         links = [m.span() for m in LINK.finditer(line)]
         found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(line)]
         tokens = (
