@@ -234,6 +234,9 @@ def _case_fits(kind: str, slots: Sequence[_Slot], start: int, end: int) -> bool:
     return all(w[:1].isupper() for w in words if w[:1].isalpha())
 
 
+PAIR_BATCH = 200_000  # candidate pairs looked up together (WordPairs.boost): about 15 MB of arrays
+
+
 class WordPairs:
     """Two syllables that stand side by side in a dictionary word ("dạ dày", "tá tràng"), as sorted
     keys (first id << 32 | second id): the dictionary's evidence looked up for every pair of
@@ -249,7 +252,21 @@ class WordPairs:
     def boost(self, chunks: Sequence[Sequence[_Slot]], weight: float) -> int:
         """Add ``weight`` to both candidates of every pair of neighbouring slots of a chunk that a
         dictionary word holds (once, however many pairs a candidate is part of); returns the number
-        of such pairs. All chunks in one pass: the numpy work is shared."""
+        of such pairs. Chunks are taken together, so the numpy work is shared, up to about
+        ``PAIR_BATCH`` candidate pairs at a time: OCR slots have up to 24 candidates each, and a
+        whole document's pairs at once would take hundreds of megabytes."""
+        found = 0
+        batch: list[Sequence[_Slot]] = []
+        pairs = 0
+        for chunk in chunks:
+            batch.append(chunk)
+            pairs += sum(len(a.ids) * len(b.ids) for a, b in pairwise(chunk))
+            if pairs >= PAIR_BATCH:
+                found += self._boost(batch, weight)
+                batch, pairs = [], 0
+        return found + (self._boost(batch, weight) if batch else 0)
+
+    def _boost(self, chunks: Sequence[Sequence[_Slot]], weight: float) -> int:
         slots = [slot for chunk in chunks for slot in chunk]
         if len(slots) < 2 or not len(self.keys):
             return 0
