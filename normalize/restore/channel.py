@@ -54,6 +54,9 @@ PRIOR_RULES: dict[str, list[tuple[str, float]]] = {
 # ("sb", "cb", "T" for số, cổ, Tổ) keeps its onset while the engine lost or garbled the rest.
 ONSETS = ("ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", *"bcdghklmnprstvx")
 MAX_NUCLEUS_CANDIDATES = 6
+# log P of a letter the engine added (a speck read as "y", "i" or "r"), where no learned edit explains
+# the token.
+STRAY_LETTER = math.log(0.002)
 MAX_RULE = 2  # letters on each side of a learned edit
 MIN_RULE_COUNT = 3
 MIN_RULE_P = 0.002
@@ -147,7 +150,7 @@ class Channel:
         # log P(the engine kept a word's onset and lost or garbled its vowels: "sb" for số), learned
         # as a class over all words rather than pair by pair: any word with that onset may be meant.
         self.lost_nucleus = lost_nucleus
-        self._cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._cache: dict[tuple[str, bool], tuple[np.ndarray, np.ndarray]] = {}
 
     @classmethod
     def train(cls, data_dir: Path, vocab: list[str]) -> Channel:
@@ -181,7 +184,14 @@ class Channel:
             p = count / max(occurrences, count)
             if count >= MIN_RULE_COUNT and p >= MIN_RULE_P and src:
                 rules.setdefault(src, []).append((dst, math.log(p)))
-        for src, options in [*PRIOR_RULES.items(), *_floor_edits().items()]:
+        # A hand-set prior is the least its edit gets: the renderings teach "p" → "d" at 0.0024,
+        # the real scans show it far more often ("Pang", "pua", "pay" for Đảng, đưa, đẩy).
+        for src, options in PRIOR_RULES.items():
+            learned = dict(rules.get(src, []))
+            for dst, p in options:
+                learned[dst] = max(learned.get(dst, -math.inf), math.log(p))
+            rules[src] = list(learned.items())
+        for src, options in _floor_edits().items():
             known = {dst for dst, _ in rules.get(src, [])}
             rules.setdefault(src, []).extend((dst, math.log(p)) for dst, p in options if dst not in known)
         for options in rules.values():
@@ -224,11 +234,16 @@ class Channel:
             start = int(end)
         return cls(table, rules, float(arrays["channel_lost_nucleus"][0]))
 
-    def candidates(self, observed: str, restorer: Restorer) -> tuple[np.ndarray, np.ndarray]:
-        """Candidate ids for an observed (lower-case) token and log P(observed | candidate)."""
-        cached = self._cache.get(observed)
+    def candidates(self, observed: str, restorer: Restorer, stray: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate ids for an observed (lower-case) token and log P(observed | candidate).
+
+        ``stray``: also the words the token spells without one letter, if it is no word as it stands
+        ("muyc" for mục: a speck read as a letter). Off where the candidates judge whether a token
+        is two glued words (Restorer._split_gain): a far-fetched reading as one word is no reason to
+        keep it whole."""
+        cached = self._cache.get((observed, stray))
         if cached is None:
-            cached = self._cache[observed] = self._candidates(observed, restorer)
+            cached = self._cache[(observed, stray)] = self._candidates(observed, restorer, stray)
         return cached
 
     def _variants(self, shape: str, rounds: int) -> dict[str, float]:
@@ -248,7 +263,7 @@ class Channel:
             frontier = next_frontier
         return found
 
-    def _candidates(self, observed: str, restorer: Restorer) -> tuple[np.ndarray, np.ndarray]:
+    def _candidates(self, observed: str, restorer: Restorer, stray: bool) -> tuple[np.ndarray, np.ndarray]:
         scores: dict[int, float] = {}
         seen = self.table.get(observed)
         if seen is not None:
@@ -267,6 +282,10 @@ class Channel:
         for variant, p in self._variants(shape, rounds).items():
             for i in restorer.candidates.get(variant, ())[:MAX_VARIANT_CANDIDATES]:
                 scores.setdefault(int(i), UNSEEN_SAME_SHAPE + p)
+        if stray and rounds == 2:  # no word as it stands
+            for i in range(len(shape)):
+                for w in restorer.candidates.get(shape[:i] + shape[i + 1 :], ())[:MAX_VARIANT_CANDIDATES]:
+                    scores.setdefault(int(w), UNSEEN_SAME_SHAPE + STRAY_LETTER)
         first = onset(observed)
         if first is not None:
             for i in restorer.by_onset.get(first, ())[:MAX_NUCLEUS_CANDIDATES]:

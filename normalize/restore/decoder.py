@@ -25,7 +25,7 @@ from vnplan.normalize.abbreviations import is_unlisted_abbreviation, restored_ab
 from vnplan.normalize.restore import RestorerModelError
 from vnplan.normalize.restore.channel import CHANNEL_ARRAYS, Channel, syllable_onset
 from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, SPECIALS, TOKEN, UNK, NgramModel, read_arrays
-from vnplan.normalize.restore.phrases import PhraseIndex, phrase_rows
+from vnplan.normalize.restore.phrases import WORD_WEIGHT, PhraseIndex, WordPairs, dictionary_words, phrase_rows
 from vnplan.normalize.restore.text import case_class
 from vnplan.normalize.syllables import strip_diacritics, syllables, toneless_syllables
 from vnplan.normalize.unicode import placed_tone
@@ -54,9 +54,14 @@ LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn
 # A roman section number at the start of a line, as OCR reads it ("II1.", "Il.", "HI."): kept for
 # structure/ to read (schema/markers.py knows the misreadings), never "restored" into a word.
 SECTION_NUMBER = regex.compile(r"^\s*\K(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)")
+# A lettered item at the start of a line ("b. Nhu cầu vốn…", "đ) …"): a label for structure/, never
+# a word whose vowel the engine lost ("b" → bằng after "đồng" on the line before).
+ITEM_LETTER = regex.compile(r"^\s*\K\p{Ll}(?=[.)]\s)")
 # In OCR text, a quote glued to the end of a word with no quote opened before it on the line is a
 # speck ("Văn phòng Sở' Y tế"): dropped.
 SPECK_QUOTE = regex.compile(r"(?<=[\p{L}€¢©®§£¥&])['’`](?=\s|$)")
+# Tesseract without a Vietnamese model reads "‰" (rates per thousand: "20‰") as "%o", "%o0", "%oo".
+PER_MILLE = regex.compile(r"(?<=\d\s?)%[oO][oO0]?(?![\p{L}\d])")
 OPENING_QUOTE = regex.compile(r"(?:^|\s)['‘`]\S")
 # A whitespace-separated chunk that holds digits joined to letters by "-" or "/" and two capitals
 # in a row: a document code ("18-NQ/TU", "02-Ctr/ĐU"). Units of measure joined to a number
@@ -66,6 +71,10 @@ OPENING_QUOTE = regex.compile(r"(?:^|\s)['‘`]\S")
 CODE_CHUNK = regex.compile(
     r"(?<!\S)(?:(?=\S*\d)(?=\S*\p{Lu}\p{Lu})\S*[-/]\S*|\S*?(?<!\p{Lu})(?:\p{Lu}{2,}+[-/&]\p{Lu}+|\p{Lu}++[-/&]\p{Lu}{2,})\S*)"
 )
+
+
+# A table's cell boundary (a tab, a Markdown "|"): the casing model's "inside a sentence" ends there.
+CELL_BREAK = regex.compile(r"[\t|]")
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,7 @@ class _Slot:
     like: str = ""  # the observed spelling the output's casing follows, if not ``raw``
     split: bool = False  # one part of a token that OCR glued ("LAICHAU"): parts share the span
     replacement: str = ""  # what a fixed slot becomes, if not itself (an abbreviation's Đ: "BVDK")
+    cell_start: bool = False  # the first token of a table cell that is not the line's first
 
     @property
     def free(self) -> bool:
@@ -165,6 +175,7 @@ class Restorer:
             ids.sort(key=lambda i: (model.vocab[i] not in valid, -unigram[i]))
             self.candidates[key] = np.array(ids[:MAX_CANDIDATES], dtype=np.int64)
         self.phrases = PhraseIndex(self.word_id, phrase_rows())
+        self.words = WordPairs(self.word_id, dictionary_words())
         # Valid syllables by onset, most frequent first: the candidates of a token whose vowels the
         # OCR engine lost ("sb"), for Channel.candidates.
         by_onset: dict[str, list[int]] = {}
@@ -224,7 +235,7 @@ class Restorer:
         elif is_unlisted_abbreviation(token) and (mode != "ocr" or lower not in self.channel.table):
             pass  # "TTYT", "HD": kept, not guessed into a word (TỤT) or a Đ (HĐ) the table does not list
         elif mode == "ocr":
-            candidates, channel = self.channel.candidates(lower, self)
+            candidates, channel = self.channel.candidates(lower, self, stray=True)
         else:
             key = strip_diacritics(lower)
             if key == lower or own == UNK:
@@ -276,7 +287,9 @@ class Restorer:
             choice = np.arange(int(m.sum())) - np.repeat(np.cumsum(m) - m, m)
             flat = offsets[chunk[prev]] + choice
             words = flat_ids[flat]
-            total = score[prev] + self.model.score(history[prev], words) + flat_channel[flat]
+            # The context's backoff weights once per hypothesis, not once per candidate word.
+            backoffs = self.model.context_backoffs(history)[prev]
+            total = score[prev] + self.model.score(history[prev], words, backoffs) + flat_channel[flat]
             new_history = np.concatenate([history[prev, 1:], words[:, None]], axis=1)
             owner = chunk[prev]
             state = owner.astype(np.uint64)
@@ -579,45 +592,85 @@ class Restorer:
         line, after a line ending a sentence, or when it grows long); the output has exactly one
         line per input line.
         """
-        chunks: list[list[_Slot]] = [[]]
         by_line: dict[int, list[Change]] = {}
-        pattern = OCR_TOKEN if mode == "ocr" else TOKEN
+        chunks = self._chunks(lines, mode, keep, by_line)
+        for chunk in chunks:
+            self.phrases.boost(chunk, ocr=mode == "ocr")
+        self.words.boost(chunks, WORD_WEIGHT)
+        slots, path, confidence = self._decode_document(chunks)
+        for change_line, change in self._changes(slots, path, confidence):
+            by_line.setdefault(change_line, []).append(change)
+        return _apply_changes(lines, by_line)
+
+    def _chunks(
+        self, lines: Sequence[str], mode: str, keep: Sequence[bool], by_line: dict[int, list[Change]]
+    ) -> list[list[_Slot]]:
+        """The slots of every line, in decoding chunks (non-empty). Specks dropped outright (a
+        quote glued after a word in OCR text) go straight into ``by_line``."""
+        chunks: list[list[_Slot]] = [[]]
         for number, line in enumerate(lines):
             frozen = number < len(keep) and keep[number]
-            codes = [m.span() for m in CODE_CHUNK.finditer(line)]
-            codes += [m.span() for m in SECTION_NUMBER.finditer(line)]
-            links = [m.span() for m in LINK.finditer(line)]
-            previous = ""  # the token before, in this line: a capital after a word marks a name
-            found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(line)]
-            tokens = (
-                self._merge_split(line, found, codes, links)
-                if mode == "ocr" and not frozen
-                else [(a, b, t, []) for a, b, t in found]
-            )
-            specks = set() if mode != "ocr" or frozen else {m.span() for m in SPECK_QUOTE.finditer(line)}
-            for start, end, token, parts in tokens:
-                if (start, end) in specks and not OPENING_QUOTE.search(line, 0, start):
-                    by_line.setdefault(number, []).append(Change(start, end, token, "", 1.0))
-                    continue  # not a word: the language model does not see it
-                in_code = any(a <= start < b for a, b in codes)
-                in_link = any(a <= start < b for a, b in links)
-                for part in parts or [token]:
-                    slot = self._slot(number, start, end, part, mode, frozen or in_link, in_code)
-                    slot.raw = line[start:end]
-                    slot.like = part
-                    slot.split = bool(parts)
-                    if not slot.fixed and len(slot.ids) > 1 and (previous.isalpha() or previous == ","):
-                        case = case_class(part)
-                        if case < 2:
-                            slot.channel = slot.channel + CASE_WEIGHT * self.model.case_logp[slot.ids, case]
-                    previous = part
-                    chunks[-1].append(slot)
+            for slot in self._line_slots(number, line, mode, frozen, by_line):
+                if slot.cell_start and chunks[-1]:
+                    chunks.append([])  # a table cell is a text of its own for the language model
+                chunks[-1].append(slot)
             stripped = line.rstrip()
             if chunks[-1] and stripped and (stripped[-1] in ".;:!?" or len(chunks[-1]) > MAX_CHUNK):
                 chunks.append([])
-        chunks = [c for c in chunks if c]
-        for chunk in chunks:
-            self.phrases.boost(chunk, ocr=mode == "ocr")
+        return [c for c in chunks if c]
+
+    def _line_slots(
+        self, number: int, line: str, mode: str, frozen: bool, by_line: dict[int, list[Change]]
+    ) -> list[_Slot]:
+        """One line's tokens as slots: OCR glued and split words mended, codes and links held, the
+        casing model added where a capital inside a sentence means something."""
+        pattern = OCR_TOKEN if mode == "ocr" else TOKEN
+        codes = [m.span() for m in CODE_CHUNK.finditer(line)]
+        codes += [m.span() for m in SECTION_NUMBER.finditer(line)]
+        codes += [m.span() for m in ITEM_LETTER.finditer(line)]
+        links = [m.span() for m in LINK.finditer(line)]
+        found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(line)]
+        tokens = (
+            self._merge_split(line, found, codes, links)
+            if mode == "ocr" and not frozen
+            else [(a, b, t, []) for a, b, t in found]
+        )
+        specks = set() if mode != "ocr" or frozen else {m.span() for m in SPECK_QUOTE.finditer(line)}
+        per_mille = [] if mode != "ocr" or frozen else [m.span() for m in PER_MILLE.finditer(line)]
+        for a, b in per_mille:
+            by_line.setdefault(number, []).append(Change(a, b, line[a:b], "‰", 1.0))
+        previous = ""  # the token before, in this line: a capital after a word marks a name
+        previous_end = 0
+        out: list[_Slot] = []
+        for start, end, token, parts in tokens:
+            cell_start = bool(CELL_BREAK.search(line, previous_end, start))
+            if cell_start:
+                previous = ""  # a table cell starts with a capital as a sentence does ("Phòng TCVH")
+            previous_end = end
+            if any(a <= start < b for a, b in per_mille):
+                continue  # part of a per-mille sign
+            if (start, end) in specks and not OPENING_QUOTE.search(line, 0, start):
+                by_line.setdefault(number, []).append(Change(start, end, token, "", 1.0))
+                continue  # not a word: the language model does not see it
+            in_code = any(a <= start < b for a, b in codes)
+            in_link = any(a <= start < b for a, b in links)
+            for part in parts or [token]:
+                slot = self._slot(number, start, end, part, mode, frozen or in_link, in_code)
+                slot.raw = line[start:end]
+                slot.like = part
+                slot.split = bool(parts)
+                slot.cell_start, cell_start = cell_start, False
+                if not slot.fixed and len(slot.ids) > 1 and (previous.isalpha() or previous == ","):
+                    case = case_class(part)
+                    if case < 2:
+                        slot.channel = slot.channel + CASE_WEIGHT * self.model.case_logp[slot.ids, case]
+                previous = part
+                out.append(slot)
+        return out
+
+    def _decode_document(self, chunks: list[list[_Slot]]) -> tuple[list[_Slot], list[int], np.ndarray]:
+        """Every slot, its chosen candidate and that choice's confidence: a first pass, then the
+        doubtful words the document is sure of elsewhere decoded again."""
         paths = self.decode(chunks)
         confidence = self.confidences([s for c in chunks for s in c], [p for c in paths for p in c])
         revisit = self._document_prior(chunks, paths, confidence)
@@ -627,6 +680,12 @@ class Restorer:
         if windows:
             starts = np.cumsum([0, *map(len, chunks)])
             self._update_confidences(slots, path, confidence, [(starts[c] + a, starts[c] + b) for c, a, b in windows])
+        return slots, path, confidence
+
+    def _changes(self, slots: list[_Slot], path: list[int], confidence: np.ndarray) -> list[tuple[int, Change]]:
+        """(line, change) for every slot whose chosen word differs from what was read; the parts of a
+        split token become one change over the token's span."""
+        out: list[tuple[int, Change]] = []
         parts: list[tuple[str, float]] = []  # the words of a split token so far
         for k, (slot, choice, conf) in enumerate(zip(slots, path, confidence, strict=True)):
             chosen = int(slot.ids[choice])
@@ -648,22 +707,25 @@ class Restorer:
             else:
                 text = apply_case(self.model.vocab[chosen], slot.like or slot.raw)
             if text != slot.raw and placed_tone(slot.raw) != text:
-                by_line.setdefault(slot.line, []).append(
-                    Change(slot.start, slot.end, slot.raw, text, round(float(conf), 3))
-                )
-        restored = [RestoredLine(line) for line in lines]
-        for number, changes in by_line.items():
-            changes.sort(key=lambda change: change.start)
-            line = lines[number]
-            pieces = []
-            cursor = 0
-            for change in changes:
-                pieces.append(line[cursor : change.start])
-                pieces.append(change.text)
-                cursor = change.end
-            pieces.append(line[cursor:])
-            restored[number] = RestoredLine("".join(pieces), changes)
-        return restored
+                out.append((slot.line, Change(slot.start, slot.end, slot.raw, text, round(float(conf), 3))))
+        return out
+
+
+def _apply_changes(lines: Sequence[str], by_line: dict[int, list[Change]]) -> list[RestoredLine]:
+    """The lines with their changes written in (each line's changes do not overlap)."""
+    restored = [RestoredLine(line) for line in lines]
+    for number, changes in by_line.items():
+        changes.sort(key=lambda change: change.start)
+        line = lines[number]
+        pieces = []
+        cursor = 0
+        for change in changes:
+            pieces.append(line[cursor : change.start])
+            pieces.append(change.text)
+            cursor = change.end
+        pieces.append(line[cursor:])
+        restored[number] = RestoredLine("".join(pieces), changes)
+    return restored
 
 
 def _spelling(slot: _Slot) -> str:

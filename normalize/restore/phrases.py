@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -30,6 +31,11 @@ if TYPE_CHECKING:
 # Log-probability bonus per word of a matched phrase. Chosen on the stripped seeds and the
 # OCR-eng evaluation pages (bench/bench_restore.py), the Lai Châu seed only measured.
 PHRASE_WEIGHT = 1.5
+# The same for two syllables side by side in a dictionary word (``normalize/data/words.txt``,
+# WordPairs): weaker evidence, since the dictionary holds both readings of many stripped strings
+# ("vạn dân", "văn đàn"). Chosen on the stripped seeds and the stripped odd-numbered Markdown
+# realdocs (0.5 / 0.75 / 1.0 / 1.5 / 2.5: 0.75 and 1.0 best on the realdocs, 1.5 on the seeds).
+WORD_WEIGHT = 0.75
 # A longer phrase is stronger evidence: its words get the weight once for each token after the
 # first, up to this many times ("trẻ đẻ sống" twice, "/1.000 trẻ đẻ sống" three times).
 LONGEST_EVIDENCE = 3
@@ -51,6 +57,13 @@ def phrase_rows() -> tuple[tuple[str, str], ...]:
     text = resources.files("vnplan.normalize").joinpath("data/phrases.tsv").read_text(encoding="utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return tuple((kind, phrase) for kind, phrase in rows)
+
+
+@cache
+def dictionary_words() -> tuple[str, ...]:
+    """The dictionary words of several syllables of normalize/data/words.txt."""
+    text = resources.files("vnplan.normalize").joinpath("data/words.txt").read_text(encoding="utf-8")
+    return tuple(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def phrase_tokens(phrase: str) -> list[str]:
@@ -208,9 +221,10 @@ def _word_count(path: list[tuple[int, int]], slots: Sequence[_Slot]) -> int:
 def _unread(slot: _Slot) -> str | None:
     """The letters of an OCR token no syllable spells ("tubi"), lower case without marks; else None."""
     observed = strip_diacritics((slot.like or slot.raw).lower())
-    if len(observed) < 2 or not observed.isalpha() or observed in toneless_syllables():
+    if not observed.isalpha() or observed in toneless_syllables():
         return None
-    return observed
+    # a lone consonant is a syllable whose vowel the engine lost ("Phòng T chức cán bộ")
+    return observed if len(observed) > 1 or observed not in "aeiouy" else None
 
 
 def _case_fits(kind: str, slots: Sequence[_Slot], start: int, end: int) -> bool:
@@ -218,3 +232,63 @@ def _case_fits(kind: str, slots: Sequence[_Slot], start: int, end: int) -> bool:
         return True
     words = [slots[i].like or slots[i].raw for i in range(start, end + 1)]
     return all(w[:1].isupper() for w in words if w[:1].isalpha())
+
+
+PAIR_BATCH = 200_000  # candidate pairs looked up together (WordPairs.boost): about 15 MB of arrays
+
+
+class WordPairs:
+    """Two syllables that stand side by side in a dictionary word ("dạ dày", "tá tràng"), as sorted
+    keys (first id << 32 | second id): the dictionary's evidence looked up for every pair of
+    neighbouring slots at once, which a walk through a trie of 60,000 words would make slow."""
+
+    def __init__(self, word_id: dict[str, int], words: Sequence[str]) -> None:
+        keys: set[int] = set()
+        for word in words:
+            ids = [word_id.get(token, -1) for token in phrase_tokens(word)]
+            keys.update((a << 32) | b for a, b in pairwise(ids) if a >= 0 and b >= 0)
+        self.keys = np.array(sorted(keys), dtype=np.uint64)
+
+    def boost(self, chunks: Sequence[Sequence[_Slot]], weight: float) -> int:
+        """Add ``weight`` to both candidates of every pair of neighbouring slots of a chunk that a
+        dictionary word holds (once, however many pairs a candidate is part of); returns the number
+        of such pairs. Chunks are taken together, so the numpy work is shared, up to about
+        ``PAIR_BATCH`` candidate pairs at a time: OCR slots have up to 24 candidates each, and a
+        whole document's pairs at once would take hundreds of megabytes."""
+        found = 0
+        batch: list[Sequence[_Slot]] = []
+        pairs = 0
+        for chunk in chunks:
+            batch.append(chunk)
+            pairs += sum(len(a.ids) * len(b.ids) for a, b in pairwise(chunk))
+            if pairs >= PAIR_BATCH:
+                found += self._boost(batch, weight)
+                batch, pairs = [], 0
+        return found + (self._boost(batch, weight) if batch else 0)
+
+    def _boost(self, chunks: Sequence[Sequence[_Slot]], weight: float) -> int:
+        slots = [slot for chunk in chunks for slot in chunk]
+        if len(slots) < 2 or not len(self.keys):
+            return 0
+        sizes = np.array([len(slot.ids) for slot in slots])
+        flat = np.concatenate([slot.ids for slot in slots]).astype(np.uint64)
+        offsets = np.cumsum(sizes) - sizes
+        combos = sizes[:-1] * sizes[1:]  # candidate pairs of slots i and i + 1
+        combos[np.cumsum([len(chunk) for chunk in chunks])[:-1] - 1] = 0  # none across chunks
+        pair_of = np.repeat(np.arange(len(slots) - 1), combos)
+        k = np.arange(int(combos.sum())) - np.repeat(np.cumsum(combos) - combos, combos)
+        right_size = sizes[1:][pair_of]
+        left = offsets[:-1][pair_of] + k // right_size
+        right = offsets[1:][pair_of] + k % right_size
+        keys = (flat[left] << np.uint64(32)) | flat[right]
+        index = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        found = self.keys[index] == keys
+        if not found.any():
+            return 0
+        bonus = np.zeros(len(flat))
+        bonus[left[found]] = weight
+        bonus[right[found]] = weight
+        for j in np.unique(np.concatenate([pair_of[found], pair_of[found] + 1])):
+            if sizes[j] > 1:  # a fixed slot has nothing to choose
+                slots[j].channel = slots[j].channel + bonus[offsets[j] : offsets[j] + sizes[j]]
+        return int(found.sum())

@@ -136,3 +136,53 @@ def test_confidences_after_the_document_prior_are_those_of_a_full_pass(restorer,
     assert [c.confidence for line in updated.lines for c in line.changes] == [
         c.confidence for line in again.lines for c in line.changes
     ]
+
+
+def _make_phrases_tool():
+    spec = importlib.util.spec_from_file_location("make_phrases", ROOT / "tools" / "restore" / "make_phrases.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    return tool
+
+
+def test_the_word_file_is_what_its_tool_writes():
+    tool = _make_phrases_tool()
+    if not tool.VI_WORDS.exists():
+        pytest.skip(f"the shared word list {tool.VI_WORDS} is not on this machine")
+    assert (ROOT / "normalize" / "data" / "words.txt").read_text(encoding="utf-8") == tool.render_words()
+
+
+def test_dictionary_words_keep_a_term_whole(restorer):
+    line = seed_lines("002")[433]  # "- Thực hiện có hiệu quả đề án bệnh viện vệ tinh của Bộ Y tế. "
+    # without the dictionary's evidence: "có hiệu quả để ăn bệnh viện"
+    assert restore_text(strip_diacritics(line), "stripped", restorer).text == line
+
+
+def test_a_table_cell_starts_as_a_sentence_does(restorer):
+    line = seed_lines("004")[214]  # "6\tBệnh viện Nhi TW phân hiệu Thành phố\tPhòng KH-TC\t…"
+    # read as one sentence across the tab, the capital made "Phòng" a name: "Phong"
+    assert restore_text(strip_diacritics(line), "stripped", restorer).text == line
+
+
+def test_a_stray_letter_in_an_ocr_token_may_go(restorer):
+    line = seed_lines("001")[139]  # "… Phan dau hoan thanh cdc muyc tiéu ciia Chuong trinh"
+    # without it, "muyc" (a speck read as "y") had no better reading than "nước": "các nước tiểu"
+    assert "hoàn thành các mục tiêu của Chương trình" in restore_text(line, "ocr", restorer).text
+
+
+def test_a_lone_consonant_inside_a_phrase_may_be_its_word(restorer):
+    line = seed_lines("001")[403]  # "- Phong T chuc can bo: Phéi hop …"
+    assert restore_text(line, "ocr", restorer).text.startswith("- Phòng Tổ chức cán bộ:")
+
+
+def test_per_mille_read_as_percent_o(restorer):
+    line = seed_lines("001")[141]  # "em dudi 1 tu6i/1000 tré dé séng dudi 20%o0 vao nim 2030; …"
+    out = restore_text(line, "ocr", restorer).text
+    assert "dưới 20‰ vào năm 2030" in out
+    assert restore_text("Dat 95% va 30%", "ocr", restorer).text == "Đạt 95% và 30%"
+
+
+def test_hand_set_channel_priors_are_floors(restorer):
+    # The renderings teach "p" → "d" rarely; the real scans read Đ as "P" often ("Pang", "pay").
+    assert math.exp(dict(restorer.channel.rules["p"])["d"]) >= 0.02

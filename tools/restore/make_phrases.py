@@ -11,19 +11,31 @@ normalize/data/domain_terms.txt:
 - place: the short names of provinces, districts and communes, before and after the 2025
   reorganization (vietnamadminunits, read by structure/admin_units.py);
 - the kinds of domain_terms.txt (metric, admin, health, plan).
-tests/normalize/test_phrases.py checks that the file is what this script writes.
+tests/normalize/test_restore_evidence.py checks that the file is what this script writes.
+
+It also writes normalize/data/words.txt: the dictionary words of two syllables or more (lower case,
+every syllable valid) of ../shared/data/vi-text/vi_words.txt (Viet74K and underthesea, GPL; see
+normalize/data/README.md), the weaker evidence that a string of syllables is a word of the language
+("dạ dày tá tràng" rather than "đã đẩy tạ trang").
 """
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
+from vnplan.normalize.syllables import syllables
 from vnplan.structure.admin_units import units
 from vnplan.structure.lexicon import organisations
 from vnplan.structure.metrics import metrics
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "normalize" / "data"
+VI_WORDS = ROOT.parent / "shared" / "data" / "vi-text" / "vi_words.txt"
+WORDS_HEADER = (
+    "# Dictionary words of two syllables or more for restoration (normalize/restore/phrases.py), written by\n"
+    "# tools/restore/make_phrases.py from vi-text's vi_words.txt (Viet74K, underthesea; GPL). Do not edit.\n"
+)
 HEADER = (
     "# Domain phrases for restoration (normalize/restore/phrases.py), written by\n"
     "# tools/restore/make_phrases.py from structure/data/organisations.json, structure/metrics.json,\n"
@@ -58,10 +70,30 @@ def render() -> str:
     return HEADER + "".join(f"{kind}\t{phrase}\n" for kind, phrase in phrase_rows())
 
 
+def dictionary_words(source: Path = VI_WORDS) -> list[str]:
+    """The lower-case entries of several syllables, all valid: names (capitalized) and foreign
+    words say nothing of how a stripped or misread syllable is spelt."""
+    valid = syllables()
+    found = set()
+    for line in source.read_text(encoding="utf-8").splitlines():
+        word = unicodedata.normalize("NFC", line.strip())
+        parts = word.split()
+        if len(parts) > 1 and word == word.lower() and all(part in valid for part in parts):
+            found.add(" ".join(parts))
+    return sorted(found)
+
+
+def render_words(source: Path = VI_WORDS) -> str:
+    return WORDS_HEADER + "".join(f"{word}\n" for word in dictionary_words(source))
+
+
 def main() -> None:
     path = DATA / "phrases.tsv"
     path.write_text(render(), encoding="utf-8")
     print(f"wrote {path}: {len(phrase_rows()):,} phrases")
+    words = DATA / "words.txt"
+    words.write_text(render_words(), encoding="utf-8")
+    print(f"wrote {words}: {len(dictionary_words()):,} words")
 
 
 if __name__ == "__main__":
