@@ -21,6 +21,7 @@ from vnplan.schema.model import Baseline, Indicator, Target
 from vnplan.structure import confidence
 from vnplan.structure.metrics import metric_for
 from vnplan.structure.numbers import parse_number
+from vnplan.structure.rules import LEGAL_TYPES
 from vnplan.structure.sections import Line, SectionNode
 
 TARGET_PARTS = frozenset({"indicators", "specific_objectives", "objectives"})
@@ -105,6 +106,9 @@ TARGET = regex.compile(
 )
 LEVEL = regex.compile(r"(?P<before>(?:tối\s+thiểu|ít\s+nhất|trên)\s+)?mức\s+(?P<number>\d{1,2})(?!\d)", regex.I)
 YEAR = regex.compile(r"(?:năm|Năm|đến|Đến|vào)\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
+# A document cited after a target ("… nhằm hoàn thành các chỉ tiêu đã được Chương trình mục tiêu quốc gia …
+# đến năm 2030 giao"): the years after it belong to its title, not to the target (FORMAT.md R3).
+CITED_DOCUMENT = regex.compile(r"(?<!\p{L})(?:" + "|".join(LEGAL_TYPES) + r"|Chiến\s+lược|Dự\s+án)(?!\p{L})")
 # Numbers that belong to a name, not to a target: "dưới 5 tuổi", "cấp II", "10.000 dân".
 NAME_NUMBERS = regex.compile(
     r"(?:dưới|trên)\s+\d++\s+tuổi|(?<!\d)\d++\s*/\s*\d+|(?:vạn|10\.000)\s+dân|(?<!\d)\d++\s+(?:ngày|tháng)\s+"
@@ -740,7 +744,8 @@ def _clause_year(clause: str, m: regex.Match[str], horizon: int | None) -> int |
     years = YEAR.findall(before_text)
     year = int(years[-1]) if years else None
     if year is None:
-        after_years = YEAR.findall(clause[m.end() :].split(". ")[0])  # "…; đạt 60% vào năm 2025", in its sentence
+        after = CITED_DOCUMENT.split(clause[m.end() :].split(". ")[0], maxsplit=1)[0]
+        after_years = YEAR.findall(after)  # "…; đạt 60% vào năm 2025", in its sentence, not in a cited title
         year = int(after_years[0]) if after_years else horizon
     every_year = list(EVERY_YEAR.finditer(before_text))
     if every_year and not YEAR.search(before_text, every_year[-1].end()):

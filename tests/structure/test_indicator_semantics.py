@@ -199,3 +199,20 @@ def test_the_figure_of_a_year_before_the_plan_is_the_baseline(tmp_path):
     assert (target.target.value, target.target_year) == (70.0, 2026)
     assert target.baseline is not None and (target.baseline.value, target.baseline.year) == (60.0, 2025)
     assert target.name == "Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình"
+
+
+def test_a_year_in_the_title_of_a_cited_programme_is_no_target_year(tmp_path):
+    """Realdocs 33 (a 2026 plan, OCR): "… cho trên 2% các cơ sở … nhằm đảm bảo hoàn thành các chỉ tiêu
+    đã được Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 giao": 2030 is the cited
+    programme's, the target is the plan's own year (FORMAT.md R3)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "KẾ HOẠCH\nKiểm soát các hoạt động hợp pháp liên quan đến ma túy năm 2026\nI. MỤC TIÊU\n"
+        "- Kiểm tra, giám sát, hướng dẫn thực hiện các quy định của pháp luật cho trên 2% các cơ sở kinh "
+        "doanh có hoạt động hợp pháp liên quan đến ma túy nhằm đảm bảo hoàn thành các chỉ tiêu đã được "
+        "Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 giao.\n"
+        "- Phấn đấu tỷ lệ xã đạt tiêu chí không ma túy đạt 50% vào năm 2028.\n",
+        encoding="utf-8",
+    )
+    years = {i.target.value: i.target_year for i in vnplan.process(path).indicators}
+    assert years == {2.0: 2026, 50.0: 2028}  # a year after the figure still counts when no title stands between
