@@ -252,7 +252,7 @@ def _table(zone: list[list[Glyph]], gutter: float) -> bool:
 
 def _marked(row: list[Glyph]) -> bool:
     """A table row by its look: a cell rule, or a row number first (``ROW_NUMBER``)."""
-    words = row_line(row).text.split()
+    words = row_line(row[:6]).text.split()  # a row number has four characters at most: the first six tell
     return any(g.text == CELL_RULE for g in row) or bool(words and ROW_NUMBER.match(words[0]))
 
 
