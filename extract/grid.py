@@ -229,7 +229,7 @@ def _grid(horizontal: list[Rule], vertical: list[Rule], meet: float) -> Grid | N
     """The cells of one group of crossing rules; None when they do not make rows and columns."""
     ys = [h.at for h in sorted(horizontal, key=lambda r: r.at)]
     xs = [v.at for v in sorted(vertical, key=lambda r: r.at)]
-    if len(ys) < 3 or len(xs) < 3:  # a framed paragraph or stamp, a boxed line: no table
+    if len(ys) + len(xs) < 5:  # one framed cell (a paragraph in a box) is no table; a boxed stamp of two rows is
         return None
     rules_y = sorted(horizontal, key=lambda r: r.at)
     rules_x = sorted(vertical, key=lambda r: r.at)
