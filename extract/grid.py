@@ -15,7 +15,9 @@ OCR'd, and only the rules are missing.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -103,12 +105,20 @@ class Grid:
             top, left = max(0, int(y0) - margin), max(0, int(x0) - margin)
             gray[top : min(height, int(y1) + margin), left : min(width, int(x1) + margin)] = 255
 
-    def cell_at(self, x: float, y: float) -> RuledCell | None:
-        for cell in self.cells:
-            x0, y0, x1, y1 = cell.box
-            if x0 <= x < x1 and y0 <= y < y1:
-                return cell
-        return None
+    @cached_property
+    def _owners(self) -> dict[tuple[int, int], int]:
+        """Grid position → index of the cell covering it (a merged cell covers several)."""
+        return {
+            (row, col): k
+            for k, c in enumerate(self.cells)
+            for row in range(c.row, c.row + c.row_span)
+            for col in range(c.col, c.col + c.col_span)
+        }
+
+    def cell_index_at(self, x: float, y: float) -> int | None:
+        """The index in ``cells`` of the cell holding the point, or None outside the grid."""
+        row, col = bisect.bisect_right(self.ys, y) - 1, bisect.bisect_right(self.xs, x) - 1
+        return self._owners.get((row, col))
 
 
 def find_grids(gray: np.ndarray, dpi: float) -> list[Grid]:
@@ -227,12 +237,11 @@ def _crossing_groups(horizontal: list[Rule], vertical: list[Rule], meet: float) 
 
 def _grid(horizontal: list[Rule], vertical: list[Rule], meet: float) -> Grid | None:
     """The cells of one group of crossing rules; None when they do not make rows and columns."""
-    ys = [h.at for h in sorted(horizontal, key=lambda r: r.at)]
-    xs = [v.at for v in sorted(vertical, key=lambda r: r.at)]
-    if len(ys) + len(xs) < 5:  # one framed cell (a paragraph in a box) is no table; a boxed stamp of two rows is
-        return None
     rules_y = sorted(horizontal, key=lambda r: r.at)
     rules_x = sorted(vertical, key=lambda r: r.at)
+    ys, xs = [r.at for r in rules_y], [r.at for r in rules_x]
+    if len(ys) + len(xs) < 5:  # one framed cell (a paragraph in a box) is no table; a boxed stamp of two rows is
+        return None
 
     def wall(col: int, row: int) -> bool:  # a rule between columns col-1 and col along row
         return rules_x[col].covers(ys[row], ys[row + 1], meet) >= SIDE_COVER

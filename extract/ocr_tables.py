@@ -24,6 +24,7 @@ from vnplan.extract.grid import INK_LEVEL, Grid
 
 CellKey = tuple[int, int]  # (grid, index of the cell in grid.cells)
 Data = dict[str, list]  # tesseract's image_to_data, as a dict of columns
+Rect = tuple[float, float, float, float]  # left, top, width, height
 # tesseract's image_to_data columns that place a word in its reading order
 WORD_KEYS = ("block_num", "par_num", "line_num", "word_num")
 # What tesseract reads a rule, or a rule's speck, as: a word of only these inside a table is dropped,
@@ -71,7 +72,7 @@ class CellText:
 @dataclass(frozen=True)
 class _Word:
     text: str
-    box: Box  # x, y, width, height in pixels
+    rect: Rect  # tesseract's word box: left, top, width, height in pixels
     order: tuple[int, ...]
     confidence: float
 
@@ -81,9 +82,9 @@ def _words(data: Data) -> list[tuple[int, _Word]]:
     for k, raw in enumerate(data["text"]):
         text = unicodedata.normalize("NFC", raw.strip())
         if text:
-            box = tuple(float(data[n][k]) for n in ("left", "top", "width", "height"))
+            rect = tuple(float(data[n][k]) for n in ("left", "top", "width", "height"))
             order = tuple(data[n][k] for n in WORD_KEYS)
-            out.append((k, _Word(text, box, order, float(data["conf"][k]))))  # type: ignore[arg-type]
+            out.append((k, _Word(text, rect, order, float(data["conf"][k]))))  # type: ignore[arg-type]
     return out
 
 
@@ -93,7 +94,7 @@ def read_cells(data: Data, grids: list[Grid]) -> tuple[dict[CellKey, CellText], 
     cells: dict[CellKey, CellText] = {}
     taken: set[int] = set()
     for k, word in _words(data):
-        x, y, w, h = word.box
+        x, y, w, h = word.rect
         inside = [g for g, grid in enumerate(grids) if _inside(grid.box, x + w / 2, y + h / 2)]
         if not inside:
             continue
@@ -104,15 +105,15 @@ def read_cells(data: Data, grids: list[Grid]) -> tuple[dict[CellKey, CellText], 
 
 
 def _cell_key(grid: Grid, g: int, x: float, y: float) -> CellKey | None:
-    cell = grid.cell_at(x, y)
-    return None if cell is None else (g, grid.cells.index(cell))
+    index = grid.cell_index_at(x, y)
+    return None if index is None else (g, index)
 
 
 def _add(cells: dict[CellKey, CellText], word: _Word, where: Callable[[float, float], CellKey | None]) -> None:
     """The word's characters (rule debris dropped) into the cells ``where`` puts their centres."""
     if not word.text.strip(RULE_DEBRIS):
         return
-    x, y, w, h = word.box
+    x, y, w, h = word.rect
     step = w / len(word.text)
     for i, ch in enumerate(word.text):
         box = (x + i * step, y, x + (i + 1) * step, y + h)
@@ -181,7 +182,7 @@ def reread(cells: dict[CellKey, CellText], data: Data, placed: list[tuple[CellKe
     again: dict[CellKey, CellText] = {}
     tops = [top for _, top, _, _ in placed]
     for _, word in _words(data):
-        x, y, w, h = word.box
+        x, y, w, h = word.rect
         index = max(0, int(np.searchsorted(tops, y + h / 2, side="right")) - 1)
         key, _, dx, dy = placed[index]
         moved = _Word(word.text, (x + dx, y + dy, w, h), word.order, word.confidence)

@@ -28,11 +28,14 @@ def soffice() -> str | None:
 
 
 def convert(data: bytes, suffix: str, target: str = "docx") -> bytes:
-    """``data`` (a file named ``*<suffix>``) converted by LibreOffice to ``target``'s bytes."""
+    """``data`` (a file named ``*<suffix>``) converted by LibreOffice to ``target``'s bytes; ``target`` is
+    an extension, optionally with LibreOffice's filter ("txt:Text (encoded):UTF8")."""
+    extension = target.split(":")[0]
     program = soffice()
     if program is None:
+        package = PACKAGES.get(extension, PACKAGES["docx"])
         raise InputError(
-            f"{suffix} files need LibreOffice to be read; install LibreOffice (Debian: apt-get install {PACKAGES[target]})"
+            f"{suffix} files need LibreOffice to be read; install LibreOffice (Debian: apt-get install {package})"
         )
     with tempfile.TemporaryDirectory(prefix="vnplan-office-") as folder:
         work = Path(folder)
@@ -54,7 +57,7 @@ def convert(data: bytes, suffix: str, target: str = "docx") -> bytes:
             subprocess.run(command, capture_output=True, timeout=CONVERT_SECONDS, check=False, stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired as exc:
             raise InputError(f"LibreOffice did not convert the {suffix} file within {CONVERT_SECONDS} s") from exc
-        converted = work / "out" / f"input.{target}"
+        converted = work / "out" / f"input.{extension}"
         if not converted.is_file():
             raise InputError(f"LibreOffice could not convert the {suffix} file (damaged, or not really {suffix})")
         return converted.read_bytes()

@@ -85,6 +85,10 @@ class _LeanPage(PlumberPage):
         }
 
 
+# A table's header is a few rows at most: a continued part's first rows are compared with these.
+HEADER_ROWS_AT_MOST = 5
+
+
 @dataclass
 class TablePart:
     rows: list[list[GridCell | None]]  # None: a grid position covered by a merged cell
@@ -94,6 +98,10 @@ class TablePart:
     header: list[list[str]] = field(default_factory=list)  # first rows of the table this part belongs to
     repeated: int = 0  # header rows repeated from the previous page (dropped)
     source: TableSource = "pdf_ruled"  # ocr_ruled: the rules of a scanned page
+
+    def __post_init__(self) -> None:
+        if not self.header:  # a table's own part: its first rows (a header is a few rows at most)
+            self.header = [_texts(r) for r in self.rows[:HEADER_ROWS_AT_MOST]]
 
 
 @dataclass
@@ -349,11 +357,7 @@ def _table_part(table_rows: list[list[Box | None]], bbox: Box, chars: list[dict[
     outside = sum(not c["text"].isspace() for c in chars) - placed
     if cuts > MAX_CUT_WORDS or outside > MAX_TEXT_OUTSIDE_CELLS:
         return None
-    return TablePart(rows, tuple(bbox), columns, header=[_texts(r) for r in rows[:HEADER_ROWS_AT_MOST]])
-
-
-def _ocr_part(rows: list[list[GridCell | None]], bbox: Box, columns: list[float]) -> TablePart:
-    return TablePart(rows, bbox, columns, header=[_texts(r) for r in rows[:HEADER_ROWS_AT_MOST]], source="ocr_ruled")
+    return TablePart(rows, tuple(bbox), columns)
 
 
 def _cut_words(left: list[list[Glyph]], right: list[list[Glyph]]) -> int:
@@ -414,8 +418,6 @@ def _drop_furniture(layouts: list[PageLayout]) -> int:
     return removed
 
 
-# A table's header is a few rows at most: a continued part's first rows are compared with these.
-HEADER_ROWS_AT_MOST = 5
 # Two OCR readings of one printed header cell agree on at least this share of characters (rapidfuzz ratio).
 OCR_SAME_CELL = 80
 # Two scanned pages of one table are rarely laid on the glass at the same place: their column
@@ -475,7 +477,9 @@ def _ocr(
         layout.confidence = result.confidence
         lines = [kept for line in result.lines if (kept := _outside(line, layout.stamps)) is not None]
         layout.items = [
-            Block(item.top, [item]) if isinstance(item, Line) else _ocr_part(item.rows, item.bbox, item.columns)
+            Block(item.top, [item])
+            if isinstance(item, Line)
+            else TablePart(item.rows, item.bbox, item.columns, source="ocr_ruled")
             for item in in_reading_order(lines, result.tables)
         ]
         warnings.extend(f"page {index + 1}: {w}" for w in result.warnings)
