@@ -186,8 +186,11 @@ PERIOD_HORIZON = _c(r"(?:định\s+hướng|tầm\s+nhìn)\s+(?:đến\s+)?(?:n�
 PERIOD_UNTIL = _c(
     r"(?<!định\s+hướng\s+|tầm\s+nhìn\s+)(?:từ\s+nay\s+)?đến\s+năm\s+(?P<year>(?:19|20)\d\d)(?!\s*[-–])", regex.I
 )
-# "Kế hoạch … năm 2026": a plan for one year
-PERIOD_YEAR = _c(r"(?<![-–]\s*)\bnăm\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–])", regex.I)
+# "Kế hoạch … năm 2026": a plan for one year; never the year a cited document was issued
+# ("Thông tư số 09/2013/TT-BXD ngày 01 tháng 7 năm 2013")
+PERIOD_YEAR = _c(
+    r"(?<![-–]\s*|/\S*\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+)\bnăm\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–])", regex.I
+)
 
 # A step of a timetable written as a list carries a date: "Ngày 26/8/2024", "trước ngày 31/7/2025",
 # "từ ngày 06/9/2024", "ngày 15 tháng 6 năm 2025" (a day and month without a year only after "ngày").

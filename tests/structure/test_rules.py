@@ -173,6 +173,21 @@ def test_periods(text, start, end, horizon):
 
 
 @pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("KẾ HOẠCH Phối hợp kiểm soát các hoạt động hợp pháp liên quan đến ma túy năm 2026", 2026),
+        # samples/text/08: the title cites a circular by number and date; that year is not the plan's
+        ("TRIỂN KHAI THỰC HIỆN THÔNG TƯ SỐ 09/2013/TT-BXD NGÀY 01 THÁNG 7 NĂM 2013 CỦA BỘ XÂY DỰNG", None),
+        # the plan's own moment is its year: an inventory "tại thời điểm 0h00 ngày 01 tháng 01 năm 2026"
+        ("KẾ HOẠCH KIỂM KÊ TÀI SẢN CÔNG THỜI ĐIỂM 0H00 NGÀY 01 THÁNG 01 NĂM 2026", 2026),
+    ],
+)
+def test_plan_year_is_never_the_year_of_a_cited_document(title, year):
+    m = rules.PERIOD_YEAR.search(title)
+    assert (int(m["year"]) if m else None) == year
+
+
+@pytest.mark.parametrize(
     ("clause", "partner"),
     [
         # Lai Châu seed (restored): the partner's name ends where the shared duty begins
