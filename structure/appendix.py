@@ -21,7 +21,7 @@ from vnplan.structure.columns import YEAR, Column, read_columns, table_scale
 from vnplan.structure.lexicon import organisations
 from vnplan.structure.money import funding_source
 from vnplan.structure.numbers import money_to_vnd, parse_number
-from vnplan.structure.tables import PhysicalLine, Row, Table, label_rank
+from vnplan.structure.tables import PhysicalLine, Row, Table, label_rank, stitch_split_rows
 from vnplan.structure.units import ITEM_SUBJECT
 
 MONEY_CAPTION = regex.compile(
@@ -129,9 +129,10 @@ def _column_budgets(
     measure_column = next((c.index for c in columns if c.kind == "measure_unit"), None)
     caption_year = YEAR.findall(f"{table.section.title} {table.caption_text}")
     budgets: list[Budget] = []
+    rows = stitch_split_rows(table)
     for column in chosen:
         made: list[tuple[Row, Budget]] = []
-        for row in table.rows:
+        for row in rows:
             cells = row.cells or []
             index = _amount_index(cells, column, len(columns), single=len(chosen) == 1)
             if index is None or not _counts_money(cells, measure_column):
@@ -212,10 +213,18 @@ def _row_name(cells: list[str], name_column: int | None) -> str:
     return next((c.strip() for c in cells[1:] if regex.search(r"\p{L}{2,}", c)), cells[0].strip())
 
 
+# A row of a money table that opens with "Trong đó" starts a selection of the row above: it and the
+# rows of its rank after it are memo lines ("of which"), not addends (the budget forms' "Trong đó: Chi
+# giáo dục - đào tạo" under "Chi thường xuyên").
+OF_WHICH_ROW = regex.compile(r"^\W*trong\s+đó\b", regex.I)
+
+
 def _nest_by_labels(made: list[tuple[Row, Budget]]) -> None:
-    """Parents from the row labels: I > 1 > 1.1 > a > -; every row sits under the table's total."""
+    """Parents from the row labels: I > 1 > 1.1 > a > -; every row sits under the table's total.
+    "Trong đó" rows and the rows of their rank after them, under the same parent, are a selection."""
     total = next((b for r, b in made if r.kind == "total"), None)
     stack: list[tuple[int, Budget]] = []
+    selections: dict[str, int] = {}  # parent id → the rank of its "Trong đó" rows
     for row, budget in made:
         if row.kind == "total":
             continue
@@ -223,18 +232,28 @@ def _nest_by_labels(made: list[tuple[Row, Budget]]) -> None:
         while stack and stack[-1][0] >= rank:
             stack.pop()
         budget.parent = stack[-1][1].id if stack else (total.id if total else None)
+        if budget.parent is not None and OF_WHICH_ROW.match(_row_name(row.cells or [row.text], None)):
+            selections[budget.parent] = rank
+        if budget.parent is not None and selections.get(budget.parent) == rank:
+            budget.breakdown = "of_which"
         stack.append((rank, budget))
 
 
 def _link_to_body(made: list[Budget], body: list[Budget]) -> None:
-    """The table's sum belongs to the body line that states the same sum (for the same year)."""
+    """The table's sum belongs to the body line that states the same sum (for the same year); where
+    that line has parts of its own, the table is a second layout of it (breakdown 'restated')."""
     roots = [b for b in made if b.parent is None]
     if not roots:
         return
     head_amount = roots[0].amount_vnd if len(roots) == 1 else sum(b.amount_vnd or 0 for b in roots)
     owner = next((b for b in body if b.amount_vnd == head_amount and (b.year is None or b.year == roots[0].year)), None)
-    for budget in roots if owner is not None else []:
+    if owner is None:
+        return
+    # the body line lists its parts already: the table lays the same sum out a second time
+    restated = any(b.parent == owner.id for b in body)
+    for budget in roots:
         budget.parent = owner.id
+        budget.breakdown = "restated" if restated else budget.breakdown
 
 
 # --- activities -------------------------------------------------------------------------------

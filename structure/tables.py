@@ -367,6 +367,45 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
     return [Table(section, caption, rows, _compose(header_rows, width), header_rows, header_start)] if rows else []
 
 
+# A cell of figures only: amounts, counts, percentages ("1.364.329.243", "85,0", "(1)").
+FIGURE_CELL = regex.compile(r"^[\d.,()%\s*-]*\d[\d.,()%\s*-]*$")
+
+
+def stitch_split_rows(table: Table) -> list[Row]:
+    """The table's rows with every row cut in two (a page break, a web copy's line break) made one:
+    the second half's figures are the row's last cells. Money tables are read this way; the rows
+    of the table itself stay as printed."""
+    width = max([len(table.header or []), *(len(r.cells or []) for r in table.rows)])
+    rows: list[Row] = []
+    for row in table.rows:
+        cells, spans = row.cells or [], row.spans or [None] * len(row.cells or [])
+        if rows and _second_half(rows[-1], cells, width):
+            before = rows[-1]
+            gap = width - len(before.cells or []) - len(cells)
+            rows[-1] = Row(
+                before.kind,
+                before.label,
+                [*before.lines, *row.lines],
+                [*(before.cells or []), *[""] * gap, *cells],
+                [*(before.spans or []), *[None] * gap, *spans],
+            )
+            continue
+        rows.append(row)
+    return rows
+
+
+def _second_half(previous: Row, cells: list[str], width: int) -> bool:
+    """The rest of a row cut in two: the row before has a name and is short of the table's width,
+    this one has no label and no name, only figures (a note may end it), and both fit in the width."""
+    before = previous.cells or []
+    present = [c for c in cells if c]
+    if not present or len(before) >= width or len(before) + len(cells) > width:
+        return False
+    named = any(regex.search(r"\p{L}{2,}", c) for c in before[1:])
+    figures = all(FIGURE_CELL.match(c) for c in cells[:-1] if c) and bool(FIGURE_CELL.match(cells[0]))
+    return named and figures
+
+
 def _compose(header_rows: list[list[str]], width: int = 0) -> list[str]:
     """One name per column: the top header row, or each column's header path when there are several."""
     if len(header_rows) <= 1:

@@ -209,8 +209,8 @@ class UnbalancedTotal:
 
 @dataclass(frozen=True)
 class BudgetSums:
-    """The totals a document states (its budgets with role 'total' and no parent, and the heads of
-    restated layouts) and how many of those with parts equal the sum of their addends: the records
+    """The totals a document states (its budgets with role 'total' and no parent, and the amounts laid
+    out a second time) and how many of those with parts equal the sum of their addends: the records
     below them, through parts of the same breakdown, with role 'item' (the query of README.md)."""
 
     totals: int = 0
@@ -243,25 +243,24 @@ class BudgetSums:
 
 
 def budget_sums(plan: PlanDocument) -> BudgetSums:
-    """Every stated total of the plan against the sum of its addends."""
+    """Every stated total of the plan against the sum of its addends: each total without a parent
+    in its own breakdown, and each amount laid out a second time in that layout (breakdown 'restated')."""
     parts: dict[str, list[Budget]] = {}
     for b in plan.budgets:
         if b.parent:
             parts.setdefault(b.parent, []).append(b)
-    by_id = {b.id: b for b in plan.budgets}
-    # a restated layout's head: the first record of it below a record of another layout
-    heads = [
-        b
+    checks: list[tuple[Budget, str | None]] = [(b, None) for b in plan.budgets if b.role == "total" and not b.parent]
+    checks += [
+        (b, "restated")
         for b in plan.budgets
-        if (b.role == "total" and b.parent is None)
-        or (b.breakdown == "restated" and getattr(by_id.get(b.parent or ""), "breakdown", None) != "restated")
+        if b.breakdown != "restated" and any(c.breakdown == "restated" for c in parts.get(b.id, []))
     ]
     totals, with_parts, adding_up, unbalanced = 0, 0, 0, []
-    for head in heads:
+    for head, layout in checks:
         if head.amount_vnd is None:
             continue
         totals += 1
-        addends = _addends(head, parts)
+        addends = _addends(head, layout, parts)
         if addends is None:
             continue
         with_parts += 1
@@ -272,13 +271,12 @@ def budget_sums(plan: PlanDocument) -> BudgetSums:
     return BudgetSums(totals, with_parts, adding_up, tuple(unbalanced))
 
 
-def _addends(head: Budget, parts: dict[str, list[Budget]]) -> int | None:
-    """The sum of the items below ``head`` in its own breakdown (None: it has no parts there)."""
-    layout = head.breakdown if head.parent is not None else None
-    found: list[Budget] = []
+def _addends(head: Budget, layout: str | None, parts: dict[str, list[Budget]]) -> int | None:
+    """The sum of the items below ``head`` through parts of one breakdown (None: it has no parts there)."""
     stack = [c for c in parts.get(head.id, []) if c.breakdown == layout]
     if not stack:
         return None
+    found: list[Budget] = []
     seen = {head.id}
     while stack:
         record = stack.pop()

@@ -13,7 +13,7 @@ import pytest
 
 import vnplan
 from vnplan.schema.model import Budget, Provenance
-from vnplan.structure.budgets import merge_restated_totals, sum_warnings
+from vnplan.structure.budgets import complete_hierarchy, merge_restated_totals, sum_warnings
 from vnplan.structure.columns import header_paths, read_columns, table_scale
 from vnplan.structure.money import ALLOCATION, REPORTED, direction, funding_source
 
@@ -262,5 +262,72 @@ def test_a_total_laid_out_twice_is_one_total_with_two_breakdowns() -> None:
     kept = merge_restated_totals(by_source + by_level)
     assert [b.id for b in kept] == ["b1", "b2", "b3", "b5", "b6"]
     assert {b.id: b.parent for b in kept if b.parent} == {"b2": "b1", "b3": "b1", "b5": "b1", "b6": "b1"}
+    assert {b.id for b in kept if b.breakdown == "restated"} == {"b5", "b6"}  # the second layout, kept out of sums
     assert sum_warnings(kept) == []  # each breakdown adds up to the total
     assert len(sum_warnings([*kept[:2], budget("b7", 30, "b1")])) == 1  # 60 + 30 is no breakdown of 100
+
+
+def _by_year_and_amount(plan: vnplan.PlanDocument) -> dict[tuple[int | None, int | None], Budget]:
+    return {(b.year, b.amount_vnd): b for b in plan.budgets}
+
+
+def test_trong_do_rows_of_a_money_table_are_a_selection_of_the_row_above() -> None:
+    # realdocs 02, Mẫu biểu số 02, rows 13-17: "Thu tiền sử dụng khu vực biển 19.000 / Trong đó: - … Trung
+    # ương 9.000 / - … địa phương 10.000" and "Thu khác ngân sách 320.000 / Trong đó: … Trung ương 130.000"
+    plan = vnplan.process(FIXTURES / "02_camau_of_which_excerpt.md")
+    by = _by_year_and_amount(plan)
+    sea, central, local = by[(2026, 19_000 * 10**6)], by[(2026, 9_000 * 10**6)], by[(2026, 10_000 * 10**6)]
+    assert central.parent == local.parent == sea.id
+    assert central.breakdown == local.breakdown == "of_which"
+    other, other_central = by[(2026, 320_000 * 10**6)], by[(2026, 130_000 * 10**6)]
+    assert (other_central.parent, other_central.breakdown) == (other.id, "of_which")
+    assert not any(w.code == "budget_sum_mismatch" for w in plan.warnings)  # a selection need not add up
+
+
+def test_a_lone_smaller_part_is_a_selection_and_its_parent_an_item() -> None:
+    def budget(id_: str, amount: int, parent: str | None = None) -> Budget:
+        span = Provenance(page=None, start=0, end=1, text="x", raw_text="x", method="test", confidence=1.0)
+        return Budget(
+            id=id_,
+            description=id_,
+            amount_vnd=amount,
+            amount_text="",
+            year=2026,
+            period=None,
+            funding_source=None,
+            parent=parent,
+            section="s",
+            provenance=span,
+        )
+
+    # realdocs 02, Mẫu 02 row 12: "Thu tiền cho thuê mặt đất, mặt nước 78.000" over one "-" row of 66.300
+    budgets = [budget("t", 100_000), budget("r12", 78_000, "t"), budget("d", 66_300, "r12"), budget("x", 22_000, "t")]
+    complete_hierarchy(budgets)
+    assert [(b.role, b.breakdown) for b in budgets] == [
+        ("total", None),
+        ("item", None),
+        ("item", "of_which"),
+        ("item", None),
+    ]
+    assert sum_warnings(budgets) == []
+
+
+def test_a_row_cut_in_two_is_one_row_with_its_figures_in_the_last_columns() -> None:
+    # realdocs 02, Mẫu biểu số 03: row 6 is printed "6 | Thu tiền cho thuê và tiền bán nhà ở … | 1.130 |
+    # 2.022 | 900" and on the next line "900 | 900" (the 2027 and 2028 columns; "So sánh" left empty)
+    plan = vnplan.process(FIXTURES / "02_camau_split_row_excerpt.md")
+    houses = [b for b in plan.budgets if b.description.startswith("Thu tiền cho thuê và tiền bán nhà ở")]
+    assert sorted((b.year, b.amount_vnd) for b in houses) == [(y, 900 * 10**6) for y in (2026, 2027, 2028)]
+    for total in (b for b in plan.budgets if b.role == "total"):  # "IV Các khoản thu về nhà đất" each year
+        items = [b for b in plan.budgets if b.parent == total.id and b.role == "item"]
+        assert sum(b.amount_vnd or 0 for b in items) == total.amount_vnd
+
+
+def test_an_amount_multiplied_into_the_next_is_no_budget_of_its_own() -> None:
+    # realdocs 10, III: "… từ năm 2026 -2030: 1.500.000.000 đồng/năm x 05 năm = 7.500.000.000 đồng. Trong đó:"
+    plan = vnplan.process(FIXTURES / "10_daklak_body_budget_excerpt.md")
+    totals = [b for b in plan.budgets if b.parent is None]
+    assert [b.amount_vnd for b in totals] == [1_500_000_000, 7_500_000_000]  # one year, then five
+    for total in totals:
+        parts = [b for b in plan.budgets if b.parent == total.id]
+        assert len(parts) == 4 and sum(b.amount_vnd or 0 for b in parts) == total.amount_vnd
