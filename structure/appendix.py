@@ -21,7 +21,7 @@ from vnplan.structure.columns import YEAR, Column, read_columns, table_scale
 from vnplan.structure.lexicon import organisations
 from vnplan.structure.money import funding_source
 from vnplan.structure.numbers import money_to_vnd, parse_number
-from vnplan.structure.tables import PhysicalLine, Row, Table, label_rank, stitch_split_rows
+from vnplan.structure.tables import OF_WHICH, PhysicalLine, Row, Table, label_rank, money_rows
 from vnplan.structure.units import ITEM_SUBJECT
 
 MONEY_CAPTION = regex.compile(
@@ -128,13 +128,16 @@ def _column_budgets(
     lead_column = next((c.index for c in columns if c.kind == "lead"), None)
     measure_column = next((c.index for c in columns if c.kind == "measure_unit"), None)
     caption_year = YEAR.findall(f"{table.section.title} {table.caption_text}")
+    notes_column = next((c.index for c in columns if c.kind == "notes"), None)
     budgets: list[Budget] = []
-    rows = stitch_split_rows(table)
+    rows = money_rows(table)
     for column in chosen:
         made: list[tuple[Row, Budget]] = []
         for row in rows:
             cells = row.cells or []
             index = _amount_index(cells, column, len(columns), single=len(chosen) == 1)
+            if index is not None and len(chosen) == 1 and _shifted(cells, index, notes_column):
+                index = notes_column
             if index is None or not _counts_money(cells, measure_column):
                 continue
             token = regex.sub(r"\s+", "", cells[index]).strip(" *")
@@ -200,6 +203,15 @@ def _amount_index(cells: list[str], column: Column, width: int, single: bool) ->
     return figures[-1] if figures else None
 
 
+def _shifted(cells: list[str], index: int, notes_column: int | None) -> bool:
+    """A row whose figures stand one column right of the header's (a unit column only that part of the
+    table has: "Thuê hội trường | Ngày | 2 | 500.000 | 1.000.000"): its notes cell, right after the
+    amount column, holds a figure."""
+    if notes_column != index + 1 or notes_column >= len(cells):
+        return False
+    return bool(AMOUNT_TOKEN.match(regex.sub(r"\s+", "", cells[notes_column])))
+
+
 def _counts_money(cells: list[str], measure_column: int | None) -> bool:
     """In a table with a unit-of-measure column, only the rows measured in money are amounts."""
     if measure_column is None or measure_column >= len(cells) or not cells[measure_column].strip():
@@ -213,30 +225,50 @@ def _row_name(cells: list[str], name_column: int | None) -> str:
     return next((c.strip() for c in cells[1:] if regex.search(r"\p{L}{2,}", c)), cells[0].strip())
 
 
-# A row of a money table that opens with "Trong đó" starts a selection of the row above: it and the
-# rows of its rank after it are memo lines ("of which"), not addends (the budget forms' "Trong đó: Chi
-# giáo dục - đào tạo" under "Chi thường xuyên").
-OF_WHICH_ROW = regex.compile(r"^\W*trong\s+đó\b", regex.I)
-
-
 def _nest_by_labels(made: list[tuple[Row, Budget]]) -> None:
     """Parents from the row labels: I > 1 > 1.1 > a > -; every row sits under the table's total.
-    "Trong đó" rows and the rows of their rank after them, under the same parent, are a selection."""
+    A row that opens with "Trong đó" (or stands under a "Trong đó:" line) and the rows of its rank after
+    it, under the same parent, are a selection of the row above: memo lines, not addends (the budget
+    forms' "Trong đó: Sự nghiệp giáo dục - đào tạo" under "Chi thường xuyên")."""
     total = next((b for r, b in made if r.kind == "total"), None)
-    stack: list[tuple[int, Budget]] = []
-    selections: dict[str, int] = {}  # parent id → the rank of its "Trong đó" rows
+    stack: list[tuple[float, str, Budget]] = []  # (rank, label, record) of the open rows
+    selections: dict[str, float] = {}  # parent id → the rank of its "Trong đó" rows
     for row, budget in made:
         if row.kind == "total":
             continue
-        rank = label_rank(row.label)
+        name = _row_name(row.cells or [row.text], None)
+        rank = _money_rank(row.label, name, stack)
         while stack and stack[-1][0] >= rank:
             stack.pop()
-        budget.parent = stack[-1][1].id if stack else (total.id if total else None)
-        if budget.parent is not None and OF_WHICH_ROW.match(_row_name(row.cells or [row.text], None)):
+        budget.parent = stack[-1][2].id if stack else (total.id if total else None)
+        if budget.parent is not None and (OF_WHICH.match(name) or row.of_which):
             selections[budget.parent] = rank
         if budget.parent is not None and selections.get(budget.parent) == rank:
             budget.breakdown = "of_which"
-        stack.append((rank, budget))
+        stack.append((rank, row.label.strip(), budget))
+
+
+DOTTED_NUMBER = regex.compile(r"^\d{1,3}(?:\.\d{1,3})+$")
+UNMARKED_RANK = 10  # a row with no label and no dash: a line under the row above ("Phí bảo vệ môi trường
+# đối với nước thải" under "- Phí, lệ phí do CQNN địa phương thu")
+
+
+def _money_rank(label: str, name: str, stack: list[tuple[float, str, Budget]]) -> float:
+    """How deep a money table's row nests. A number goes on the numbering it continues: a "1" right
+    after a numbered row of its level or deeper ("1.1.2 Mẫu nước trong ao nuôi", "2.3 …") starts a list
+    under it, and "2", "3" … follow that "1". A row without a label ranks by the dash of its name."""
+    label = label.strip().rstrip(".")
+    if not label:
+        dash = regex.match(r"^\W*(?:(?:bao\s+gồm|trong\s+đó)\s*:?\s*)?([-–+])", name, regex.I)
+        return label_rank(dash.group(1)) if dash else UNMARKED_RANK
+    rank = float(label_rank(label))
+    if not label.isdigit():
+        return rank
+    previous = next((r for r, open_label, _ in reversed(stack) if open_label == str(int(label) - 1)), None)
+    if previous is not None:
+        return previous
+    restarts = label == "1" and stack and DOTTED_NUMBER.match(stack[-1][1]) is not None and stack[-1][0] >= rank
+    return stack[-1][0] + 0.5 if restarts else rank
 
 
 def _link_to_body(made: list[Budget], body: list[Budget]) -> None:

@@ -140,9 +140,13 @@ def _addends(parent: Budget, budgets: list[Budget]) -> list[Budget]:
 
 
 def sum_warnings(budgets: list[Budget]) -> list[Notice]:
-    """A warning, with both figures, for every amount whose addends do not add up to it."""
+    """A warning, with both figures, for every amount whose addends do not add up to it (not inside a
+    selection, whose rows are memo lines that may select again: "Trong đó: Chi thường xuyên / Trong đó:
+    Sự nghiệp giáo dục")."""
     warnings = []
     for parent in budgets:
+        if parent.breakdown == "of_which":
+            continue
         children = [b for b in _addends(parent, budgets) if b.amount_vnd is not None]
         if not children or parent.amount_vnd is None:
             continue

@@ -28,6 +28,10 @@ GROUP_LABEL = regex.compile(r"^(?P<label>[A-D])\.(?=\s|$)|^(?P<roman>I{1,3}|IV|V
 TOTAL_LABEL = regex.compile(
     r"^(?P<label>(?:Tổng\s+cộng|Tổng\s+số|Tổng|TỔNG\s+CỘNG|TỔNG\s+CHUNG|TỔNG|Cộng|CỘNG))(?=\s|$|\()"
 )
+# "Trong đó" (of which) opening a row or standing alone on its line: what follows is a selection of
+# the amount above, not its breakdown.
+OF_WHICH = regex.compile(r"^\W*trong\s+đó\b", regex.I)
+OF_WHICH_LINE = regex.compile(r"^\W*trong\s+đó\W*$", regex.I)
 ROMAN_ORDER = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -47,6 +51,7 @@ class Row:
     lines: list[PhysicalLine] = field(default_factory=list)
     cells: list[str] | None = None  # for rows of cells
     spans: list[Span | None] | None = None  # each cell's span in the normalized text (None: an empty cell)
+    of_which: bool = False  # a "Trong đó:" line stands alone right above it: the rows from it are a selection
 
     @property
     def start(self) -> int:
@@ -315,9 +320,11 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
     # After a page break a row may continue under a partial header ("Đơn vị phối hợp | Cấp trình | …"):
     # the columns of the continuation values are the ones that header names.
     continuation_columns: list[int] | None = None
+    announced = False  # a "Trong đó:" line between rows: the next row opens a selection
     for line in lines:
         physical = PhysicalLine(line.start, line.end, line.text)
         if line.number not in grid:
+            announced = bool(header_rows and rows and OF_WHICH_LINE.match(line.text))
             if not header_rows:
                 caption.append(physical)
             elif (
@@ -358,7 +365,8 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
                     merged_spans.append(spans[i])
             rows[-1].lines.append(physical)
             continue
-        rows.append(Row(_row_kind(cells), cells[0], [physical], cells, spans))
+        rows.append(Row(_row_kind(cells), cells[0], [physical], cells, spans, of_which=announced))
+        announced = False
     if header_rows and _numbers_rows(header_rows[0]):
         rows = _numbering_column(rows)
     if not header_rows:
@@ -371,14 +379,21 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
 FIGURE_CELL = regex.compile(r"^[\d.,()%\s*-]*\d[\d.,()%\s*-]*$")
 
 
-def stitch_split_rows(table: Table) -> list[Row]:
-    """The table's rows with every row cut in two (a page break, a web copy's line break) made one:
-    the second half's figures are the row's last cells. Money tables are read this way; the rows
-    of the table itself stay as printed."""
+def money_rows(table: Table) -> list[Row]:
+    """The table's rows as a money table reads them: every row cut in two (a page break, a web copy's
+    line break) made one, the second half's figures being the row's last cells; a "Trong đó:" row
+    without figures marks the next row instead. The rows of the table itself stay as printed."""
     width = max([len(table.header or []), *(len(r.cells or []) for r in table.rows)])
     rows: list[Row] = []
+    announced = False
     for row in table.rows:
         cells, spans = row.cells or [], row.spans or [None] * len(row.cells or [])
+        if any(OF_WHICH_LINE.match(c) for c in cells) and not any(FIGURE_CELL.match(c) for c in cells if c):
+            announced = True
+            continue
+        if announced:
+            row = Row(row.kind, row.label, row.lines, row.cells, row.spans, of_which=True)
+            announced = False
         if rows and _second_half(rows[-1], cells, width):
             before = rows[-1]
             gap = width - len(before.cells or []) - len(cells)
@@ -388,6 +403,7 @@ def stitch_split_rows(table: Table) -> list[Row]:
                 [*before.lines, *row.lines],
                 [*(before.cells or []), *[""] * gap, *cells],
                 [*(before.spans or []), *[None] * gap, *spans],
+                before.of_which,
             )
             continue
         rows.append(row)
@@ -424,6 +440,7 @@ def _numbering_column(rows: list[Row]) -> list[Row]:
     wide as the others are a note or page debris below the table, not a row."""
     width = max((len(r.cells or []) for r in rows if _is_label(r.label)), default=0)
     kept = []
+    announced = False  # a "Trong đó:" line was left out just before
     for row in rows:
         cells = row.cells or []
         if cells and cells[0] and not _is_label(cells[0]):
@@ -434,7 +451,10 @@ def _numbering_column(rows: list[Row]) -> list[Row]:
             elif len(cells) == 1 and (group := _group_heading(row)) is not None:
                 row = group
             elif row.kind != "total":
+                announced = bool(OF_WHICH_LINE.match(cells[0]))
                 continue
+        row.of_which = row.of_which or announced
+        announced = False
         kept.append(row)
     return kept
 
