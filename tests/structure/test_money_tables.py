@@ -282,6 +282,39 @@ def test_trong_do_rows_of_a_money_table_are_a_selection_of_the_row_above() -> No
     other, other_central = by[(2026, 320_000 * 10**6)], by[(2026, 130_000 * 10**6)]
     assert (other_central.parent, other_central.breakdown) == (other.id, "of_which")
     assert not any(w.code == "budget_sum_mismatch" for w in plan.warnings)  # a selection need not add up
+    # row 10: "Phí, lệ phí 120.000 / Bao gồm: - … Trung ương thu 59.000 / - … địa phương thu 61.000" adds up;
+    # the unmarked row "Phí bảo vệ môi trường đối với nước thải 18.000" after them is a line of the last one
+    fees, central_fees, local_fees = (by[(2026, n * 10**6)] for n in (120_000, 59_000, 61_000))
+    assert central_fees.parent == local_fees.parent == fees.id and central_fees.breakdown is None
+    assert fees.role == "total" and local_fees.role == "item"
+    assert by[(2026, 18_000 * 10**6)].parent == local_fees.id
+
+
+def test_a_trong_do_line_without_figures_makes_the_rows_after_it_a_selection() -> None:
+    # realdocs 02, Mẫu biểu số 04: "2 Chi thường xuyên 15.255.008" / "Trong đó:" (a row of its own) /
+    # "- Sự nghiệp Giáo dục - Đào tạo 6.450.531" / "- Sự nghiệp khoa học, công nghệ … 433.000" / "3 …"
+    plan = vnplan.process(FIXTURES / "02_camau_spending_excerpt.md")
+    by = _by_year_and_amount(plan)
+    current, education, science = (by[(2026, n * 10**6)] for n in (15_255_008, 6_450_531, 433_000))
+    assert education.parent == science.parent == current.id
+    assert education.breakdown == science.breakdown == "of_which" and current.role == "total"
+    assert by[(2026, 18_100 * 10**6)].parent is None  # "3 Chi trả nợ lãi" is no part of row 2
+    assert not any(w.code == "budget_sum_mismatch" for w in plan.warnings)
+
+
+def test_numbering_restarted_under_a_numbered_row_and_a_shifted_row_of_a_cost_estimate() -> None:
+    # realdocs 10, Phụ lục II: "2.2 Vùng nuôi tôm nước lợ" over rows numbered 1, 2, 3 (after "2 …" and
+    # "2.1 …"), and "II Hội nghị" whose rows have a unit column ("Ngày") the header does not: their
+    # amounts stand in the "Ghi chú" column ("Thuê, trang trí hội trường | Ngày | 2 | 500.000 | 1.000.000")
+    plan = vnplan.process(FIXTURES / "10_daklak_restarted_lists_excerpt.md")
+    by = {b.amount_vnd: b for b in plan.budgets}
+    brackish = by[23_405_140]
+    assert by[1_094_510].parent == by[972_110].parent == brackish.id  # rows 2 and 3 (DO, pH)
+    assert brackish.parent == by[53_290_297].id
+    conference = by[21_720_000]
+    rows = [b for b in plan.budgets if b.parent == conference.id]
+    assert len(rows) == 7 and sum(b.amount_vnd or 0 for b in rows) == conference.amount_vnd
+    assert by[1_000_000].description.startswith("Thuê, trang trí hội trường")
 
 
 def test_a_lone_smaller_part_is_a_selection_and_its_parent_an_item() -> None:
