@@ -246,6 +246,31 @@ def _nest_by_labels(made: list[tuple[Row, Budget]]) -> None:
         if budget.parent is not None and selections.get(budget.parent) == rank:
             budget.breakdown = "of_which"
         stack.append((rank, row.label.strip(), budget))
+    _complete_named_totals([b for r, b in made if r.kind != "total"])
+
+
+TOTAL_NAME = regex.compile(r"^\W*tổng\b", regex.I)
+
+
+def _complete_named_totals(budgets: list[Budget]) -> None:
+    """A group row named as a total ("A TỔNG CHI NSĐP") whose parts fall short of it takes the rows of
+    its rank after it for as long as they make up its sum exactly ("B CHI TỪ NGUỒN BỔ SUNG …" with "I
+    CHI CÂN ĐỐI NSĐP"); a row after that ("C BỘI CHI NSĐP") stays on its own."""
+    for index, head in enumerate(budgets):
+        if not TOTAL_NAME.match(head.description) or head.amount_vnd is None:
+            continue
+        running = sum(b.amount_vnd or 0 for b in budgets if b.parent == head.id and b.breakdown is None)
+        if not running or running >= head.amount_vnd:
+            continue
+        taken: list[Budget] = []
+        for sibling in (b for b in budgets[index + 1 :] if b.parent == head.parent):
+            running += sibling.amount_vnd or 0
+            taken.append(sibling)
+            if running >= head.amount_vnd:
+                break
+        if running == head.amount_vnd:
+            for sibling in taken:
+                sibling.parent = head.id
 
 
 DOTTED_NUMBER = regex.compile(r"^\d{1,3}(?:\.\d{1,3})+$")

@@ -198,7 +198,8 @@ def complete_hierarchy(budgets: list[Budget]) -> None:
 
 
 def mark_breakdowns(budgets: list[Budget]) -> None:
-    """A lone part smaller than its parent is no breakdown but a selection of it (of_which: "Thu khác
+    """Parts marked as a selection ("Trong đó" rows) that add up to their parent are its breakdown; a
+    lone part smaller than its parent is no breakdown but a selection of it (of_which: "Thu khác
     ngân sách 320.000 / Trong đó: Thu khác ngân sách Trung ương 130.000"); a lone part stating the
     parent's sum is its detail (an appendix total under the body line that cites it). Every record
     below a selection or a second layout is in it too."""
@@ -206,6 +207,12 @@ def mark_breakdowns(budgets: list[Budget]) -> None:
     for b in budgets:
         if b.parent:
             parts.setdefault(b.parent, []).append(b)
+    for parent in budgets:
+        # "Trong đó" parts that add up to their parent between them are its breakdown after all
+        selected = [b for b in parts.get(parent.id, []) if b.breakdown == "of_which"]
+        if len(selected) >= 2 and sum(b.amount_vnd or 0 for b in selected) == parent.amount_vnd:
+            for b in selected:
+                b.breakdown = None
     for parent in budgets:
         lone = parts.get(parent.id, [])
         if len(lone) == 1 and lone[0].breakdown is None and (lone[0].amount_vnd or 0) < (parent.amount_vnd or 0):

@@ -447,7 +447,7 @@ def _numbering_column(rows: list[Row]) -> list[Row]:
             if len(cells) == width - 1:
                 cells = ["", *cells]
                 label = "-" if cells[1].startswith(("- ", "-\t")) else ""
-                row = Row(_row_kind(cells), label, row.lines, cells, [None, *(row.spans or [])])
+                row = Row(_row_kind(cells), label, row.lines, cells, [None, *(row.spans or [])], row.of_which)
             elif len(cells) == 1 and (group := _group_heading(row)) is not None:
                 row = group
             elif row.kind != "total":

@@ -271,14 +271,15 @@ def _by_year_and_amount(plan: vnplan.PlanDocument) -> dict[tuple[int | None, int
     return {(b.year, b.amount_vnd): b for b in plan.budgets}
 
 
-def test_trong_do_rows_of_a_money_table_are_a_selection_of_the_row_above() -> None:
+def test_trong_do_rows_of_a_money_table_are_a_selection_of_the_row_above_unless_they_add_up() -> None:
     # realdocs 02, Mẫu biểu số 02, rows 13-17: "Thu tiền sử dụng khu vực biển 19.000 / Trong đó: - … Trung
     # ương 9.000 / - … địa phương 10.000" and "Thu khác ngân sách 320.000 / Trong đó: … Trung ương 130.000"
     plan = vnplan.process(FIXTURES / "02_camau_of_which_excerpt.md")
     by = _by_year_and_amount(plan)
     sea, central, local = by[(2026, 19_000 * 10**6)], by[(2026, 9_000 * 10**6)], by[(2026, 10_000 * 10**6)]
     assert central.parent == local.parent == sea.id
-    assert central.breakdown == local.breakdown == "of_which"
+    assert central.breakdown is local.breakdown is None  # 9.000 + 10.000: they make up the row after all
+    assert sea.role == "total"
     other, other_central = by[(2026, 320_000 * 10**6)], by[(2026, 130_000 * 10**6)]
     assert (other_central.parent, other_central.breakdown) == (other.id, "of_which")
     assert not any(w.code == "budget_sum_mismatch" for w in plan.warnings)  # a selection need not add up
@@ -364,3 +365,17 @@ def test_an_amount_multiplied_into_the_next_is_no_budget_of_its_own() -> None:
     for total in totals:
         parts = [b for b in plan.budgets if b.parent == total.id]
         assert len(parts) == 4 and sum(b.amount_vnd or 0 for b in parts) == total.amount_vnd
+
+
+def test_a_group_row_named_as_a_total_takes_the_next_groups_that_make_up_its_sum() -> None:
+    # realdocs 02, Mẫu biểu số 04: "A TỔNG CHI NSĐP" over "I CHI CÂN ĐỐI NSĐP", then "B CHI TỪ NGUỒN BỔ SUNG CÓ
+    # MỤC TIÊU …" (A = I + B: 22.228.100 + 4.050.007 = 26.278.107 in 2026) and "C BỘI CHI NSĐP", not part of A
+    plan = vnplan.process(FIXTURES / "02_camau_named_total_excerpt.md")
+    by = _by_year_and_amount(plan)
+    for year, total, balanced, targeted in (
+        (2026, 26_278_107, 22_228_100, 4_050_007),
+        (2027, 29_284_105, 24_951_112, 4_332_993),
+    ):
+        head = by[(year, total * 10**6)]
+        assert by[(year, balanced * 10**6)].parent == by[(year, targeted * 10**6)].parent == head.id
+    assert by[(2027, 187_087 * 10**6)].parent is None
