@@ -107,7 +107,7 @@ def _row_budgets(doc: NormalizedDocument, table: Table, body: list[Budget], firs
             role="total" if row.kind == "total" else None,
         )
         made.append((row, budget))
-    _nest_by_labels(made)
+    _nest_by_labels(made, table.rows)
     _link_to_body([budget for _, budget in made], body)
     return [budget for _, budget in made]
 
@@ -167,7 +167,7 @@ def _column_budgets(
                 unit=_cell(cells, {"lead": lead_column}, "lead") if lead_column is not None else None,
             )
             made.append((row, budget))
-        _nest_by_labels(made)
+        _nest_by_labels(made, rows)
         _link_to_body([b for _, b in made], body)
         budgets += [b for _, b in made]
     return budgets
@@ -225,26 +225,36 @@ def _row_name(cells: list[str], name_column: int | None) -> str:
     return next((c.strip() for c in cells[1:] if regex.search(r"\p{L}{2,}", c)), cells[0].strip())
 
 
-def _nest_by_labels(made: list[tuple[Row, Budget]]) -> None:
+def _has_name(row: Row) -> bool:
+    return any(regex.search(r"\p{L}{2,}", c) for c in (row.cells or [row.text])[1:]) and bool(row.label.strip())
+
+
+def _nest_by_labels(made: list[tuple[Row, Budget]], rows: list[Row]) -> None:
     """Parents from the row labels: I > 1 > 1.1 > a > -; every row sits under the table's total.
-    A row that opens with "Trong đó" (or stands under a "Trong đó:" line) and the rows of its rank after
-    it, under the same parent, are a selection of the row above: memo lines, not addends (the budget
-    forms' "Trong đó: Sự nghiệp giáo dục - đào tạo" under "Chi thường xuyên")."""
+    A group row without an amount ("C KẾ HOẠCH VAY, TRẢ NỢ GỐC") still closes the rows before it of its
+    rank: the rows under it hang on the nearest row above that has an amount, else on the table's total
+    or on nothing. A row that opens with "Trong đó" (or stands under a "Trong đó:" line) and the rows of
+    its rank after it, under the same parent, are a selection of the row above: memo lines, not addends
+    (the budget forms' "Trong đó: Sự nghiệp giáo dục - đào tạo" under "Chi thường xuyên")."""
     total = next((b for r, b in made if r.kind == "total"), None)
-    stack: list[tuple[float, str, Budget]] = []  # (rank, label, record) of the open rows
+    recorded = {id(r): b for r, b in made}
+    stack: list[tuple[float, str, Budget | None]] = []  # (rank, label, record) of the open rows
     selections: dict[str, float] = {}  # parent id → the rank of its "Trong đó" rows
-    for row, budget in made:
-        if row.kind == "total":
+    for row in rows:
+        budget = recorded.get(id(row))
+        if row.kind == "total" or (budget is None and not _has_name(row)):
             continue
         name = _row_name(row.cells or [row.text], None)
         rank = _money_rank(row.label, name, stack)
         while stack and stack[-1][0] >= rank:
             stack.pop()
-        budget.parent = stack[-1][2].id if stack else (total.id if total else None)
-        if budget.parent is not None and (OF_WHICH.match(name) or row.of_which):
-            selections[budget.parent] = rank
-        if budget.parent is not None and selections.get(budget.parent) == rank:
-            budget.breakdown = "of_which"
+        if budget is not None:
+            above = next((b for _, _, b in reversed(stack) if b is not None), total)
+            budget.parent = above.id if above is not None else None
+            if budget.parent is not None and (OF_WHICH.match(name) or row.of_which):
+                selections[budget.parent] = rank
+            if budget.parent is not None and selections.get(budget.parent) == rank:
+                budget.breakdown = "of_which"
         stack.append((rank, row.label.strip(), budget))
     _complete_named_totals([b for r, b in made if r.kind != "total"])
 

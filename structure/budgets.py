@@ -214,6 +214,9 @@ def mark_breakdowns(budgets: list[Budget]) -> None:
             for b in selected:
                 b.breakdown = None
     for parent in budgets:
+        for later in _later_layouts(parent, [b for b in parts.get(parent.id, []) if b.breakdown is None]):
+            later.breakdown = "restated"
+    for parent in budgets:
         lone = parts.get(parent.id, [])
         if len(lone) == 1 and lone[0].breakdown is None and (lone[0].amount_vnd or 0) < (parent.amount_vnd or 0):
             lone[0].breakdown = "of_which"
@@ -226,6 +229,18 @@ def mark_breakdowns(budgets: list[Budget]) -> None:
             ancestor = by_id.get(ancestor.parent or "")
 
 
+def _later_layouts(parent: Budget, parts: list[Budget]) -> list[Budget]:
+    """The parts after the first run when they make up the parent's sum run after run ("III Tổng mức
+    vay 187.087 / 1 Theo mục đích vay 187.087 / 2 Theo nguồn vay 187.087"): the same sum laid out again."""
+    running, runs, first_run = 0, 0, 0
+    for index, part in enumerate(parts):
+        running += part.amount_vnd or 0
+        if running == parent.amount_vnd:
+            running, runs = 0, runs + 1
+            first_run = first_run or index + 1
+    return parts[first_run:] if running == 0 and runs >= 2 and parent.amount_vnd else []
+
+
 def merge_restated_totals(budgets: list[Budget]) -> list[Budget]:
     """The same total laid out twice (by source, then by level) is one total with two breakdowns: a
     later total without a parent stating the same amount for the same year or period as an earlier
@@ -235,7 +250,9 @@ def merge_restated_totals(budgets: list[Budget]) -> list[Budget]:
     renamed: dict[str, str] = {}
     for budget in budgets:
         key = (budget.amount_vnd, budget.year, budget.period.text if budget.period else None)
-        earlier = first.get(key) if budget.parent is None else None
+        # a table's rows stay one record each: a table lays a total out twice in rows of its own
+        table_row = budget.provenance.method.startswith("rule:table")
+        earlier = first.get(key) if budget.parent is None and not table_row else None
         if earlier is not None and earlier.section == budget.section:
             renamed[budget.id] = earlier.id
             continue
