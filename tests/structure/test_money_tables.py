@@ -379,3 +379,43 @@ def test_a_group_row_named_as_a_total_takes_the_next_groups_that_make_up_its_sum
         head = by[(year, total * 10**6)]
         assert by[(year, balanced * 10**6)].parent == by[(year, targeted * 10**6)].parent == head.id
     assert by[(2027, 187_087 * 10**6)].parent is None
+
+
+def test_a_group_row_without_an_amount_closes_its_rank_and_a_sum_laid_out_again_is_restated() -> None:
+    # realdocs 02, Mẫu biểu số 05: "B BỘI CHI NGÂN SÁCH ĐỊA PHƯƠNG 187.087", "C KẾ HOẠCH VAY, TRẢ NỢ GỐC" (no
+    # amount), "I Tổng dư nợ đầu năm 239.934" (2027) with its sources, "III Tổng mức vay trong năm 187.087" as
+    # "1 Theo mục đích vay 187.087" and again as "2 Theo nguồn vay 187.087"
+    plan = vnplan.process(FIXTURES / "02_camau_debt_excerpt.md")
+    rows = {(b.year, b.description): b for b in plan.budgets}
+    deficit, debt = rows[(2027, "BỘI CHI NGÂN SÁCH ĐỊA PHƯƠNG")], rows[(2027, "Tổng dư nợ đầu năm")]
+    assert deficit.parent is None and (debt.parent, debt.role) == (None, "total")  # C closed B
+    borrowing = rows[(2027, "Tổng mức vay trong năm")]
+    by_purpose, by_source = rows[(2027, "Theo mục đích vay")], rows[(2027, "Theo nguồn vay")]
+    assert by_purpose.parent == by_source.parent == borrowing.id
+    assert (by_purpose.breakdown, by_source.breakdown) == (None, "restated")
+    assert {b.breakdown for b in plan.budgets if b.parent == by_source.id} == {"restated"}
+    assert not any(w.code == "budget_sum_mismatch" for w in plan.warnings)
+
+
+def test_table_rows_stating_the_same_sum_stay_two_records() -> None:
+    # realdocs 02, Mẫu 05 (2026): "1 Nợ gốc phải trả phân theo nguồn vay 52.500" and "2 Nguồn trả nợ 52.500"
+    # are two printed rows: no merging of restated totals among table rows
+    span = Provenance(
+        page=None, start=0, end=1, text="x", raw_text="x", method="rule:table_amount_cell", confidence=1.0
+    )
+    rows = [
+        Budget(
+            id=f"b{n}",
+            description=name,
+            amount_vnd=52_500_000_000,
+            amount_text="",
+            year=2026,
+            period=None,
+            funding_source=None,
+            parent=None,
+            section="pl",
+            provenance=span,
+        )
+        for n, name in ((1, "Nợ gốc phải trả phân theo nguồn vay"), (2, "Nguồn trả nợ"))
+    ]
+    assert [b.id for b in merge_restated_totals(rows)] == ["b1", "b2"]
