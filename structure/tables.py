@@ -31,6 +31,7 @@ TOTAL_LABEL = regex.compile(
 # "Trong đó" (of which) opening a row or standing alone on its line: what follows is a selection of
 # the amount above, not its breakdown.
 OF_WHICH = regex.compile(r"^\W*trong\s+đó\b", regex.I)
+DASH_ITEM = regex.compile(r"^[-+]\s+\p{L}[^\t]*$")
 OF_WHICH_LINE = regex.compile(r"^\W*trong\s+đó\W*$", regex.I)
 ROMAN_ORDER = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -321,6 +322,7 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
     # the columns of the continuation values are the ones that header names.
     continuation_columns: list[int] | None = None
     announced = False  # a "Trong đó:" line between rows: the next row opens a selection
+    dashed: Row | None = None
     for line in lines:
         physical = PhysicalLine(line.start, line.end, line.text)
         if line.number not in grid:
@@ -331,8 +333,14 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
                 group := _group_heading(Row("item", "", [physical], [line.text], [(line.start, line.end)]))
             ) is not None:
                 rows.append(group)  # a group heading merged over the row (a web copy prints it as one cell)
+            elif rows and DASH_ITEM.match(line.text) and len(line.text) < 200:
+                # a "-" row whose figures a web copy put on a row of their own: kept if such a row follows
+                dashed = Row("item", "-", [physical], ["", line.text], [None, (line.start, line.end)])
             continue  # footnotes and notes between table pages
         cells, spans = list(grid[line.number][0]), list(grid[line.number][1])
+        if dashed is not None and all(FIGURE_CELL.match(c) for c in cells if c):
+            rows.append(dashed)  # money_rows joins its figures to it
+        dashed = None
         header = _compose(header_rows)
         is_header = _header_row(cells)
         if is_header or (header_rows and _names_columns(cells, header)):
@@ -450,6 +458,7 @@ def _numbering_column(rows: list[Row]) -> list[Row]:
                 row = Row(_row_kind(cells), label, row.lines, cells, [None, *(row.spans or [])], row.of_which)
             elif len(cells) == 1 and (group := _group_heading(row)) is not None:
                 row = group
+
             elif row.kind != "total":
                 announced = bool(OF_WHICH_LINE.match(cells[0]))
                 continue

@@ -419,3 +419,14 @@ def test_table_rows_stating_the_same_sum_stay_two_records() -> None:
         for n, name in ((1, "Nợ gốc phải trả phân theo nguồn vay"), (2, "Nguồn trả nợ"))
     ]
     assert [b.id for b in merge_restated_totals(rows)] == ["b1", "b2"]
+
+
+def test_a_dash_row_whose_figures_stand_on_a_row_of_their_own_is_one_row() -> None:
+    # realdocs 02, Mẫu biểu số 02 row 11, as the web copy prints it: "- Thu do cơ quan, tổ chức, đơn vị thuộc TW
+    # quản lý" alone on its line, then "82.500 | 105.000 | 150.000" (the three plan years, the 2025 cells empty)
+    plan = vnplan.process(FIXTURES / "02_camau_dash_row_excerpt.md")
+    central = sorted((b.year, b.amount_vnd) for b in plan.budgets if "thuộc TW quản lý" in b.description)
+    assert central == [(2026, 82_500 * 10**6), (2027, 105_000 * 10**6), (2028, 150_000 * 10**6)]
+    for land in (b for b in plan.budgets if b.description == "Tiền sử dụng đất"):  # 550.000 = 82.500 + 467.500
+        parts = [b for b in plan.budgets if b.parent == land.id]
+        assert len(parts) == 2 and sum(b.amount_vnd or 0 for b in parts) == land.amount_vnd
