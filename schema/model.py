@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from vnplan.schema.codes import Format, WarningCode
 
-SCHEMA_VERSION = "1.4.0"
+SCHEMA_VERSION = "1.5.0"
 
 Comparator = Literal["=", ">=", "<=", ">", "<"]
 Stage = Literal["extract", "normalize", "structure", "schema"]
@@ -249,6 +249,9 @@ class Indicator(Record):
 
 
 BudgetRole = Literal["total", "subtotal", "item"]
+# A part that is no addend of its parent: a selection of it ("Trong đó" rows of a money table, a lone
+# part) or a second layout of an amount already broken down (a table's total restating a body line).
+BudgetBreakdown = Literal["of_which", "restated"]
 
 
 class Budget(Record):
@@ -263,7 +266,13 @@ class Budget(Record):
     section: str | None
     provenance: Provenance
     place: Place | None = Field(default=None, description="the district or commune the record names")
-    role: BudgetRole | None = Field(default=None, description="total, subtotal (has items under it) or item")
+    role: BudgetRole | None = Field(
+        default=None, description="total, subtotal (has addends under it: parts whose breakdown is null) or item"
+    )
+    breakdown: BudgetBreakdown | None = Field(
+        default=None,
+        description="null: an addend of its parent; of_which: a selection of it; restated: a second layout of it",
+    )
     direction: Literal["increase", "decrease"] | None = Field(
         default=None, description="set where the text adjusts an amount up or down"
     )

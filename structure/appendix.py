@@ -21,7 +21,7 @@ from vnplan.structure.columns import YEAR, Column, read_columns, table_scale
 from vnplan.structure.lexicon import organisations
 from vnplan.structure.money import funding_source
 from vnplan.structure.numbers import money_to_vnd, parse_number
-from vnplan.structure.tables import PhysicalLine, Row, Table, label_rank
+from vnplan.structure.tables import OF_WHICH, PhysicalLine, Row, Table, label_rank, money_rows
 from vnplan.structure.units import ITEM_SUBJECT
 
 MONEY_CAPTION = regex.compile(
@@ -107,7 +107,7 @@ def _row_budgets(doc: NormalizedDocument, table: Table, body: list[Budget], firs
             role="total" if row.kind == "total" else None,
         )
         made.append((row, budget))
-    _nest_by_labels(made)
+    _nest_by_labels(made, table.rows)
     _link_to_body([budget for _, budget in made], body)
     return [budget for _, budget in made]
 
@@ -128,12 +128,16 @@ def _column_budgets(
     lead_column = next((c.index for c in columns if c.kind == "lead"), None)
     measure_column = next((c.index for c in columns if c.kind == "measure_unit"), None)
     caption_year = YEAR.findall(f"{table.section.title} {table.caption_text}")
+    notes_column = next((c.index for c in columns if c.kind == "notes"), None)
     budgets: list[Budget] = []
+    rows = money_rows(table)
     for column in chosen:
         made: list[tuple[Row, Budget]] = []
-        for row in table.rows:
+        for row in rows:
             cells = row.cells or []
             index = _amount_index(cells, column, len(columns), single=len(chosen) == 1)
+            if index is not None and len(chosen) == 1 and _shifted(cells, index, notes_column):
+                index = notes_column
             if index is None or not _counts_money(cells, measure_column):
                 continue
             token = regex.sub(r"\s+", "", cells[index]).strip(" *")
@@ -163,7 +167,7 @@ def _column_budgets(
                 unit=_cell(cells, {"lead": lead_column}, "lead") if lead_column is not None else None,
             )
             made.append((row, budget))
-        _nest_by_labels(made)
+        _nest_by_labels(made, rows)
         _link_to_body([b for _, b in made], body)
         budgets += [b for _, b in made]
     return budgets
@@ -199,6 +203,15 @@ def _amount_index(cells: list[str], column: Column, width: int, single: bool) ->
     return figures[-1] if figures else None
 
 
+def _shifted(cells: list[str], index: int, notes_column: int | None) -> bool:
+    """A row whose figures stand one column right of the header's (a unit column only that part of the
+    table has: "Thuê hội trường | Ngày | 2 | 500.000 | 1.000.000"): its notes cell, right after the
+    amount column, holds a figure."""
+    if notes_column != index + 1 or notes_column >= len(cells):
+        return False
+    return bool(AMOUNT_TOKEN.match(regex.sub(r"\s+", "", cells[notes_column])))
+
+
 def _counts_money(cells: list[str], measure_column: int | None) -> bool:
     """In a table with a unit-of-measure column, only the rows measured in money are amounts."""
     if measure_column is None or measure_column >= len(cells) or not cells[measure_column].strip():
@@ -212,29 +225,102 @@ def _row_name(cells: list[str], name_column: int | None) -> str:
     return next((c.strip() for c in cells[1:] if regex.search(r"\p{L}{2,}", c)), cells[0].strip())
 
 
-def _nest_by_labels(made: list[tuple[Row, Budget]]) -> None:
-    """Parents from the row labels: I > 1 > 1.1 > a > -; every row sits under the table's total."""
+def _has_name(row: Row) -> bool:
+    return any(regex.search(r"\p{L}{2,}", c) for c in (row.cells or [row.text])[1:]) and bool(row.label.strip())
+
+
+def _nest_by_labels(made: list[tuple[Row, Budget]], rows: list[Row]) -> None:
+    """Parents from the row labels: I > 1 > 1.1 > a > -; every row sits under the table's total.
+    A group row without an amount ("C KẾ HOẠCH VAY, TRẢ NỢ GỐC") still closes the rows before it of its
+    rank: the rows under it hang on the nearest row above that has an amount, else on the table's total
+    or on nothing. A row that opens with "Trong đó" (or stands under a "Trong đó:" line) and the rows of
+    its rank after it, under the same parent, are a selection of the row above: memo lines, not addends
+    (the budget forms' "Trong đó: Sự nghiệp giáo dục - đào tạo" under "Chi thường xuyên")."""
     total = next((b for r, b in made if r.kind == "total"), None)
-    stack: list[tuple[int, Budget]] = []
-    for row, budget in made:
-        if row.kind == "total":
+    recorded = {id(r): b for r, b in made}
+    stack: list[tuple[float, str, Budget | None]] = []  # (rank, label, record) of the open rows
+    selections: dict[str, float] = {}  # parent id → the rank of its "Trong đó" rows
+    for row in rows:
+        budget = recorded.get(id(row))
+        if row.kind == "total" or (budget is None and not _has_name(row)):
             continue
-        rank = label_rank(row.label)
+        name = _row_name(row.cells or [row.text], None)
+        rank = _money_rank(row.label, name, stack)
         while stack and stack[-1][0] >= rank:
             stack.pop()
-        budget.parent = stack[-1][1].id if stack else (total.id if total else None)
-        stack.append((rank, budget))
+        if budget is not None:
+            above = next((b for _, _, b in reversed(stack) if b is not None), total)
+            budget.parent = above.id if above is not None else None
+            if budget.parent is not None and (OF_WHICH.match(name) or row.of_which):
+                selections[budget.parent] = rank
+            if budget.parent is not None and selections.get(budget.parent) == rank:
+                budget.breakdown = "of_which"
+        stack.append((rank, row.label.strip(), budget))
+    _complete_named_totals([b for r, b in made if r.kind != "total"])
+
+
+TOTAL_NAME = regex.compile(r"^\W*tổng\b", regex.I)
+
+
+def _complete_named_totals(budgets: list[Budget]) -> None:
+    """A group row named as a total ("A TỔNG CHI NSĐP") whose parts fall short of it takes the rows of
+    its rank after it for as long as they make up its sum exactly ("B CHI TỪ NGUỒN BỔ SUNG …" with "I
+    CHI CÂN ĐỐI NSĐP"); a row after that ("C BỘI CHI NSĐP") stays on its own."""
+    for index, head in enumerate(budgets):
+        if not TOTAL_NAME.match(head.description) or head.amount_vnd is None:
+            continue
+        running = sum(b.amount_vnd or 0 for b in budgets if b.parent == head.id and b.breakdown is None)
+        if not running or running >= head.amount_vnd:
+            continue
+        taken: list[Budget] = []
+        for sibling in (b for b in budgets[index + 1 :] if b.parent == head.parent):
+            running += sibling.amount_vnd or 0
+            taken.append(sibling)
+            if running >= head.amount_vnd:
+                break
+        if running == head.amount_vnd:
+            for sibling in taken:
+                sibling.parent = head.id
+
+
+DOTTED_NUMBER = regex.compile(r"^\d{1,3}(?:\.\d{1,3})+$")
+UNMARKED_RANK = 10  # a row with no label and no dash: a line under the row above ("Phí bảo vệ môi trường
+# đối với nước thải" under "- Phí, lệ phí do CQNN địa phương thu")
+
+
+def _money_rank(label: str, name: str, stack: list[tuple[float, str, Budget]]) -> float:
+    """How deep a money table's row nests. A number goes on the numbering it continues: a "1" right
+    after a numbered row of its level or deeper ("1.1.2 Mẫu nước trong ao nuôi", "2.3 …") starts a list
+    under it, and "2", "3" … follow that "1". A row without a label ranks by the dash of its name."""
+    label = label.strip().rstrip(".")
+    if not label:
+        dash = regex.match(r"^\W*(?:(?:bao\s+gồm|trong\s+đó)\s*:?\s*)?([-–+])", name, regex.I)
+        return label_rank(dash.group(1)) if dash else UNMARKED_RANK
+    rank = float(label_rank(label))
+    if not label.isdigit():
+        return rank
+    previous = next((r for r, open_label, _ in reversed(stack) if open_label == str(int(label) - 1)), None)
+    if previous is not None:
+        return previous
+    restarts = label == "1" and stack and DOTTED_NUMBER.match(stack[-1][1]) is not None and stack[-1][0] >= rank
+    return stack[-1][0] + 0.5 if restarts else rank
 
 
 def _link_to_body(made: list[Budget], body: list[Budget]) -> None:
-    """The table's sum belongs to the body line that states the same sum (for the same year)."""
+    """The table's sum belongs to the body line that states the same sum (for the same year); where
+    that line has parts of its own, the table is a second layout of it (breakdown 'restated')."""
     roots = [b for b in made if b.parent is None]
     if not roots:
         return
     head_amount = roots[0].amount_vnd if len(roots) == 1 else sum(b.amount_vnd or 0 for b in roots)
     owner = next((b for b in body if b.amount_vnd == head_amount and (b.year is None or b.year == roots[0].year)), None)
-    for budget in roots if owner is not None else []:
+    if owner is None:
+        return
+    # the body line lists its parts already: the table lays the same sum out a second time
+    restated = any(b.parent == owner.id for b in body)
+    for budget in roots:
         budget.parent = owner.id
+        budget.breakdown = "restated" if restated else budget.breakdown
 
 
 # --- activities -------------------------------------------------------------------------------

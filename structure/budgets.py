@@ -25,6 +25,9 @@ from vnplan.structure.sections import Line, SectionNode
 MONEY_LABEL = frozenset({"MONEY"})
 BREAKDOWN = regex.compile(r"(?:^|\s)(?:trong\s+đó|cụ\s+thể|bao\s+gồm)\s*:?\s*$", regex.I)
 YEAR = regex.compile(r"năm\s+((?:19|20)\d\d)")
+# An amount multiplied into the next one ("1.500.000.000 đồng/năm x 05 năm = 7.500.000.000 đồng"): a
+# factor of the sum, which alone is the budget.
+FACTOR = regex.compile(r"\s*(?:/\s*\p{L}+)*\s*[x×*]\s*[\d.,]+\s*[\p{L}/ ]*=", regex.I)
 
 
 def _description(line_text: str, amount_start: int) -> str:
@@ -67,7 +70,7 @@ def extract_budgets(
         for money in rule_entities(line.text, MONEY_LABEL):
             number, unit = money.text.split(maxsplit=1)
             amount = money_to_vnd(number, unit)
-            if amount is None or amount == 0:
+            if amount is None or amount == 0 or FACTOR.match(line.text, money.end):
                 continue
             parent = _parent(section, by_section, announced.get(scope))
             description = _description(line.text, money.start)
@@ -130,11 +133,21 @@ def _parent(section: SectionNode, by_section: dict[str, Budget], announced: Budg
     return announced
 
 
+def _addends(parent: Budget, budgets: list[Budget]) -> list[Budget]:
+    """The parts that add up to ``parent``: those in its own breakdown (not the head of a selection
+    or of a second layout of it)."""
+    return [b for b in budgets if b.parent == parent.id and b.breakdown == parent.breakdown]
+
+
 def sum_warnings(budgets: list[Budget]) -> list[Notice]:
-    """A warning, with both figures, for every amount whose parts do not add up to it."""
+    """A warning, with both figures, for every amount whose addends do not add up to it (not inside a
+    selection, whose rows are memo lines that may select again: "Trong đó: Chi thường xuyên / Trong đó:
+    Sự nghiệp giáo dục")."""
     warnings = []
     for parent in budgets:
-        children = [b for b in budgets if b.parent == parent.id and b.amount_vnd is not None]
+        if parent.breakdown == "of_which":
+            continue
+        children = [b for b in _addends(parent, budgets) if b.amount_vnd is not None]
         if not children or parent.amount_vnd is None:
             continue
         total = sum(b.amount_vnd for b in children if b.amount_vnd)
@@ -154,8 +167,8 @@ def sum_warnings(budgets: list[Budget]) -> list[Notice]:
 
 
 def _breakdowns_add_up(amount: int, children: list[Budget]) -> bool:
-    """The parts of a total laid out twice (merge_restated_totals) are consecutive breakdowns that
-    each add up to it."""
+    """Parts of one breakdown that add up to their parent in consecutive runs (a list that states a
+    sum twice over)."""
     running, runs = 0, 0
     for child in children:
         running += child.amount_vnd or 0
@@ -165,12 +178,14 @@ def _breakdowns_add_up(amount: int, children: list[Budget]) -> bool:
 
 
 def complete_hierarchy(budgets: list[Budget]) -> None:
-    """What the hierarchy implies: roles not set where a record was made (a record without a parent
-    is a total, of the document or of its table; one with parts under it a subtotal; the rest items),
-    and the funding source of a part that names none is its parent's ("Kinh phí … từ nguồn ngân sách
-    tỉnh: …, cụ thể: …")."""
-    parents = {b.parent for b in budgets if b.parent}
+    """What the hierarchy implies: how each part stands to its parent (``mark_breakdowns``), roles
+    not set where a record was made (a record without a parent is a total, of the document or of its
+    table; one with addends under it a subtotal; the rest items, also one with only a selection under
+    it), and the funding source of a part that names none is its parent's ("Kinh phí … từ nguồn ngân
+    sách tỉnh: …, cụ thể: …")."""
+    mark_breakdowns(budgets)
     by_id = {b.id: b for b in budgets}
+    parents = {b.parent for b in budgets if b.parent in by_id and b.breakdown == by_id[b.parent].breakdown}
     for budget in budgets:
         if budget.role is None:
             budget.role = "total" if budget.parent is None else ("subtotal" if budget.id in parents else "item")
@@ -182,6 +197,50 @@ def complete_hierarchy(budgets: list[Budget]) -> None:
             ancestor = by_id.get(ancestor.parent or "")
 
 
+def mark_breakdowns(budgets: list[Budget]) -> None:
+    """Parts marked as a selection ("Trong đó" rows) that add up to their parent are its breakdown; a
+    lone part smaller than its parent is no breakdown but a selection of it (of_which: "Thu khác
+    ngân sách 320.000 / Trong đó: Thu khác ngân sách Trung ương 130.000"); a lone part stating the
+    parent's sum is its detail (an appendix total under the body line that cites it). Every record
+    below a selection or a second layout is in it too."""
+    parts: dict[str, list[Budget]] = {}
+    for b in budgets:
+        if b.parent:
+            parts.setdefault(b.parent, []).append(b)
+    for parent in budgets:
+        # "Trong đó" parts that add up to their parent between them are its breakdown after all
+        selected = [b for b in parts.get(parent.id, []) if b.breakdown == "of_which"]
+        if len(selected) >= 2 and sum(b.amount_vnd or 0 for b in selected) == parent.amount_vnd:
+            for b in selected:
+                b.breakdown = None
+    for parent in budgets:
+        for later in _later_layouts(parent, [b for b in parts.get(parent.id, []) if b.breakdown is None]):
+            later.breakdown = "restated"
+    for parent in budgets:
+        lone = parts.get(parent.id, [])
+        if len(lone) == 1 and lone[0].breakdown is None and (lone[0].amount_vnd or 0) < (parent.amount_vnd or 0):
+            lone[0].breakdown = "of_which"
+    by_id = {b.id: b for b in budgets}
+    for budget in budgets:
+        ancestor, seen = by_id.get(budget.parent or ""), {budget.id}
+        while budget.breakdown is None and ancestor is not None and ancestor.id not in seen:
+            budget.breakdown = ancestor.breakdown
+            seen.add(ancestor.id)
+            ancestor = by_id.get(ancestor.parent or "")
+
+
+def _later_layouts(parent: Budget, parts: list[Budget]) -> list[Budget]:
+    """The parts after the first run when they make up the parent's sum run after run ("III Tổng mức
+    vay 187.087 / 1 Theo mục đích vay 187.087 / 2 Theo nguồn vay 187.087"): the same sum laid out again."""
+    running, runs, first_run = 0, 0, 0
+    for index, part in enumerate(parts):
+        running += part.amount_vnd or 0
+        if running == parent.amount_vnd:
+            running, runs = 0, runs + 1
+            first_run = first_run or index + 1
+    return parts[first_run:] if running == 0 and runs >= 2 and parent.amount_vnd else []
+
+
 def merge_restated_totals(budgets: list[Budget]) -> list[Budget]:
     """The same total laid out twice (by source, then by level) is one total with two breakdowns: a
     later total without a parent stating the same amount for the same year or period as an earlier
@@ -191,7 +250,9 @@ def merge_restated_totals(budgets: list[Budget]) -> list[Budget]:
     renamed: dict[str, str] = {}
     for budget in budgets:
         key = (budget.amount_vnd, budget.year, budget.period.text if budget.period else None)
-        earlier = first.get(key) if budget.parent is None else None
+        # a table's rows stay one record each: a table lays a total out twice in rows of its own
+        table_row = budget.provenance.method.startswith("rule:table")
+        earlier = first.get(key) if budget.parent is None and not table_row else None
         if earlier is not None and earlier.section == budget.section:
             renamed[budget.id] = earlier.id
             continue
@@ -201,4 +262,5 @@ def merge_restated_totals(budgets: list[Budget]) -> list[Budget]:
     for budget in kept:
         if budget.parent in renamed:
             budget.parent = renamed[budget.parent]
+            budget.breakdown = "restated"  # the second layout: its parts add up to the total on their own
     return kept

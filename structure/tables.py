@@ -28,6 +28,11 @@ GROUP_LABEL = regex.compile(r"^(?P<label>[A-D])\.(?=\s|$)|^(?P<roman>I{1,3}|IV|V
 TOTAL_LABEL = regex.compile(
     r"^(?P<label>(?:Tổng\s+cộng|Tổng\s+số|Tổng|TỔNG\s+CỘNG|TỔNG\s+CHUNG|TỔNG|Cộng|CỘNG))(?=\s|$|\()"
 )
+# "Trong đó" (of which) opening a row or standing alone on its line: what follows is a selection of
+# the amount above, not its breakdown.
+OF_WHICH = regex.compile(r"^\W*trong\s+đó\b", regex.I)
+DASH_ITEM = regex.compile(r"^[-+]\s+\p{L}[^\t]*$")
+OF_WHICH_LINE = regex.compile(r"^\W*trong\s+đó\W*$", regex.I)
 ROMAN_ORDER = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -47,6 +52,7 @@ class Row:
     lines: list[PhysicalLine] = field(default_factory=list)
     cells: list[str] | None = None  # for rows of cells
     spans: list[Span | None] | None = None  # each cell's span in the normalized text (None: an empty cell)
+    of_which: bool = False  # a "Trong đó:" line stands alone right above it: the rows from it are a selection
 
     @property
     def start(self) -> int:
@@ -315,17 +321,26 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
     # After a page break a row may continue under a partial header ("Đơn vị phối hợp | Cấp trình | …"):
     # the columns of the continuation values are the ones that header names.
     continuation_columns: list[int] | None = None
+    announced = False  # a "Trong đó:" line between rows: the next row opens a selection
+    dashed: Row | None = None
     for line in lines:
         physical = PhysicalLine(line.start, line.end, line.text)
         if line.number not in grid:
+            announced = bool(header_rows and rows and OF_WHICH_LINE.match(line.text))
             if not header_rows:
                 caption.append(physical)
             elif (
                 group := _group_heading(Row("item", "", [physical], [line.text], [(line.start, line.end)]))
             ) is not None:
                 rows.append(group)  # a group heading merged over the row (a web copy prints it as one cell)
+            elif rows and DASH_ITEM.match(line.text) and len(line.text) < 200:
+                # a "-" row whose figures a web copy put on a row of their own: kept if such a row follows
+                dashed = Row("item", "-", [physical], ["", line.text], [None, (line.start, line.end)])
             continue  # footnotes and notes between table pages
         cells, spans = list(grid[line.number][0]), list(grid[line.number][1])
+        if dashed is not None and all(FIGURE_CELL.match(c) for c in cells if c):
+            rows.append(dashed)  # money_rows joins its figures to it
+        dashed = None
         header = _compose(header_rows)
         is_header = _header_row(cells)
         if is_header or (header_rows and _names_columns(cells, header)):
@@ -358,13 +373,61 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
                     merged_spans.append(spans[i])
             rows[-1].lines.append(physical)
             continue
-        rows.append(Row(_row_kind(cells), cells[0], [physical], cells, spans))
+        rows.append(Row(_row_kind(cells), cells[0], [physical], cells, spans, of_which=announced))
+        announced = False
     if header_rows and _numbers_rows(header_rows[0]):
         rows = _numbering_column(rows)
     if not header_rows:
         return [Table(section, caption, rows)] if any(_is_label(r.label) and r.kind == "item" for r in rows) else []
     width = max((len(r.cells or []) for r in rows), default=0)
     return [Table(section, caption, rows, _compose(header_rows, width), header_rows, header_start)] if rows else []
+
+
+# A cell of figures only: amounts, counts, percentages ("1.364.329.243", "85,0", "(1)").
+FIGURE_CELL = regex.compile(r"^[\d.,()%\s*-]*\d[\d.,()%\s*-]*$")
+
+
+def money_rows(table: Table) -> list[Row]:
+    """The table's rows as a money table reads them: every row cut in two (a page break, a web copy's
+    line break) made one, the second half's figures being the row's last cells; a "Trong đó:" row
+    without figures marks the next row instead. The rows of the table itself stay as printed."""
+    width = max([len(table.header or []), *(len(r.cells or []) for r in table.rows)])
+    rows: list[Row] = []
+    announced = False
+    for row in table.rows:
+        cells, spans = row.cells or [], row.spans or [None] * len(row.cells or [])
+        if any(OF_WHICH_LINE.match(c) for c in cells) and not any(FIGURE_CELL.match(c) for c in cells if c):
+            announced = True
+            continue
+        if announced:
+            row = Row(row.kind, row.label, row.lines, row.cells, row.spans, of_which=True)
+            announced = False
+        if rows and _second_half(rows[-1], cells, width):
+            before = rows[-1]
+            gap = width - len(before.cells or []) - len(cells)
+            rows[-1] = Row(
+                before.kind,
+                before.label,
+                [*before.lines, *row.lines],
+                [*(before.cells or []), *[""] * gap, *cells],
+                [*(before.spans or []), *[None] * gap, *spans],
+                before.of_which,
+            )
+            continue
+        rows.append(row)
+    return rows
+
+
+def _second_half(previous: Row, cells: list[str], width: int) -> bool:
+    """The rest of a row cut in two: the row before has a name and is short of the table's width,
+    this one has no label and no name, only figures (a note may end it), and both fit in the width."""
+    before = previous.cells or []
+    present = [c for c in cells if c]
+    if not present or len(before) >= width or len(before) + len(cells) > width:
+        return False
+    named = any(regex.search(r"\p{L}{2,}", c) for c in before[1:])
+    figures = all(FIGURE_CELL.match(c) for c in cells[:-1] if c) and bool(FIGURE_CELL.match(cells[0]))
+    return named and figures
 
 
 def _compose(header_rows: list[list[str]], width: int = 0) -> list[str]:
@@ -385,17 +448,22 @@ def _numbering_column(rows: list[Row]) -> list[Row]:
     wide as the others are a note or page debris below the table, not a row."""
     width = max((len(r.cells or []) for r in rows if _is_label(r.label)), default=0)
     kept = []
+    announced = False  # a "Trong đó:" line was left out just before
     for row in rows:
         cells = row.cells or []
         if cells and cells[0] and not _is_label(cells[0]):
             if len(cells) == width - 1:
                 cells = ["", *cells]
                 label = "-" if cells[1].startswith(("- ", "-\t")) else ""
-                row = Row(_row_kind(cells), label, row.lines, cells, [None, *(row.spans or [])])
+                row = Row(_row_kind(cells), label, row.lines, cells, [None, *(row.spans or [])], row.of_which)
             elif len(cells) == 1 and (group := _group_heading(row)) is not None:
                 row = group
+
             elif row.kind != "total":
+                announced = bool(OF_WHICH_LINE.match(cells[0]))
                 continue
+        row.of_which = row.of_which or announced
+        announced = False
         kept.append(row)
     return kept
 

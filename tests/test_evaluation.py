@@ -15,6 +15,7 @@ from vnplan.evaluation import (
     NAME_ONLY,
     RECORD_TYPES,
     Counts,
+    budget_sums,
     evaluate_document,
     fold_identity,
     fold_name,
@@ -381,3 +382,33 @@ def test_name_quality_counts_names_that_read_alone_and_metric_conflicts():
     names = evaluate_document("doc", gold_with(), plan_with(indicators=[good, stop_word, with_year, same, other])).names
     # two wordings of one quantity are no conflict; a different quantity under the same metric and year is
     assert (names.clean, names.total, names.conflicts) == (3, 5, 2)
+
+
+def part(key: str, amount: int, parent: str | None, role: str, breakdown: str | None = None) -> Budget:
+    return budget(amount).model_copy(update={"id": key, "parent": parent, "role": role, "breakdown": breakdown})
+
+
+def test_budget_sums_add_the_items_of_each_breakdown_below_a_stated_total():
+    # Yên Lạc's 35 tỉ stated as 10 + 10 (the document's own arithmetic), beside a total whose memo
+    # line ("Trong đó") is no addend, and a body total restated by a table whose rows add up again
+    plan = plan_with(
+        budgets=[
+            part("yl", 35_000_000_000, None, "total"),
+            part("yl1", 10_000_000_000, "yl", "item"),
+            part("yl2", 10_000_000_000, "yl", "item"),
+            part("thu", 320_000, None, "total"),
+            part("khac", 320_000, "thu", "item"),
+            part("tw", 130_000, "khac", "item", "of_which"),
+            part("body", 1_500, None, "total"),
+            part("b1", 1_000, "body", "item"),
+            part("b2", 500, "body", "item"),
+            part("table", 1_500, "body", "subtotal", "restated"),
+            part("t1", 1_000, "table", "item", "restated"),
+            part("t2", 400, "table", "item", "restated"),
+            part("alone", 80, None, "total"),
+        ]
+    )
+    sums = budget_sums(plan)
+    # four totals without a parent, and the body total once more in its second layout
+    assert (sums.totals, sums.with_parts, sums.adding_up) == (5, 4, 2)
+    assert {(u.budget_id, u.addends_vnd) for u in sums.unbalanced} == {("yl", 20_000_000_000), ("body", 1_400)}

@@ -287,6 +287,7 @@ TABLES: tuple[Table, ...] = (
             Column("budget_id", STRING, "id"),
             Column("parent", STRING),
             Column("role", STRING),
+            Column("breakdown", STRING),
             Column("description", STRING),
             Column("amount_vnd", INT),
             Column("amount_text", STRING),
@@ -384,12 +385,13 @@ VIEWS: tuple[View, ...] = (
     View(
         "budget_totals",
         "per document, the money it states in total: the sum of its top-level `total` rows, so subtotals, "
-        "items and appendix 'Tổng' rows are never counted again; `items_vnd` sums the leaves for a check",
+        "items and appendix 'Tổng' rows are never counted again; `items_vnd` sums the items of the totals' own "
+        "breakdowns (role 'item', breakdown null) for a check",
         """
         SELECT d.document_id, d.province_then_name, d.province_now_name, d.year,
                CAST(sum(b.amount_vnd) FILTER (WHERE b.role = 'total' AND b.parent IS NULL) AS BIGINT) AS total_vnd,
                count(b.budget_id) FILTER (WHERE b.role = 'total' AND b.parent IS NULL) AS totals,
-               CAST(sum(b.amount_vnd) FILTER (WHERE b.role = 'item') AS BIGINT) AS items_vnd,
+               CAST(sum(b.amount_vnd) FILTER (WHERE b.role = 'item' AND b.breakdown IS NULL) AS BIGINT) AS items_vnd,
                count(b.budget_id) AS budget_rows
         FROM documents d LEFT JOIN budgets b USING (document_id)
         GROUP BY ALL ORDER BY d.document_id

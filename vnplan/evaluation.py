@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from vnplan.commands import CommandError
 from vnplan.normalize.restore.evaluate import syllable_accuracy, words
 from vnplan.schema.errors import InputError
-from vnplan.schema.model import PlanDocument, Provenance
+from vnplan.schema.model import Budget, PlanDocument, Provenance
 from vnplan.structure.targets import content_words, is_clean_name
 from vnplan.structure.units import canonical_name
 
@@ -189,6 +189,106 @@ def name_quality(plan: PlanDocument) -> NameQuality:
 
 
 @dataclass(frozen=True)
+class UnbalancedTotal:
+    """A stated total whose addends do not add up to it."""
+
+    budget_id: str
+    description: str
+    amount_vnd: int
+    addends_vnd: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "budget_id": self.budget_id,
+            "description": self.description,
+            "amount_vnd": self.amount_vnd,
+            "addends_vnd": self.addends_vnd,
+            "difference_vnd": self.amount_vnd - self.addends_vnd,
+        }
+
+
+@dataclass(frozen=True)
+class BudgetSums:
+    """The totals a document states (its budgets with role 'total' and no parent, and the amounts laid
+    out a second time) and how many of those with parts equal the sum of their addends: the records
+    below them, through parts of the same breakdown, with role 'item' (the query of README.md)."""
+
+    totals: int = 0
+    with_parts: int = 0
+    adding_up: int = 0
+    unbalanced: tuple[UnbalancedTotal, ...] = ()
+
+    def __add__(self, other: BudgetSums) -> BudgetSums:
+        return BudgetSums(
+            self.totals + other.totals,
+            self.with_parts + other.with_parts,
+            self.adding_up + other.adding_up,
+            self.unbalanced + other.unbalanced,
+        )
+
+    @property
+    def share(self) -> float | None:
+        return self.adding_up / self.with_parts if self.with_parts else None
+
+    def to_dict(self, with_mismatches: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "totals": self.totals,
+            "with_parts": self.with_parts,
+            "adding_up": self.adding_up,
+            "share": self.share,
+        }
+        if with_mismatches:
+            data["unbalanced"] = [u.to_dict() for u in self.unbalanced]
+        return data
+
+
+def budget_sums(plan: PlanDocument) -> BudgetSums:
+    """Every stated total of the plan against the sum of its addends: each total without a parent
+    in its own breakdown, and each amount laid out a second time in that layout (breakdown 'restated')."""
+    parts: dict[str, list[Budget]] = {}
+    for b in plan.budgets:
+        if b.parent:
+            parts.setdefault(b.parent, []).append(b)
+    checks: list[tuple[Budget, str | None]] = [(b, None) for b in plan.budgets if b.role == "total" and not b.parent]
+    checks += [
+        (b, "restated")
+        for b in plan.budgets
+        if b.breakdown != "restated" and any(c.breakdown == "restated" for c in parts.get(b.id, []))
+    ]
+    totals, with_parts, adding_up, unbalanced = 0, 0, 0, []
+    for head, layout in checks:
+        if head.amount_vnd is None:
+            continue
+        totals += 1
+        addends = _addends(head, layout, parts)
+        if addends is None:
+            continue
+        with_parts += 1
+        if addends == head.amount_vnd:
+            adding_up += 1
+        else:
+            unbalanced.append(UnbalancedTotal(head.id, _short(head.description, 60), head.amount_vnd, addends))
+    return BudgetSums(totals, with_parts, adding_up, tuple(unbalanced))
+
+
+def _addends(head: Budget, layout: str | None, parts: dict[str, list[Budget]]) -> int | None:
+    """The sum of the items below ``head`` through parts of one breakdown (None: it has no parts there)."""
+    stack = [c for c in parts.get(head.id, []) if c.breakdown == layout]
+    if not stack:
+        return None
+    found: list[Budget] = []
+    seen = {head.id}
+    while stack:
+        record = stack.pop()
+        if record.id in seen:
+            continue
+        seen.add(record.id)
+        found.append(record)
+        stack += [c for c in parts.get(record.id, []) if c.breakdown == layout]
+    return sum(b.amount_vnd or 0 for b in found if b.role == "item")
+
+
+@dataclass(frozen=True)
 class DocumentResult:
     doc_id: str
     counts: dict[str, Counts]  # by record type; absent when the document has no gold JSON
@@ -196,6 +296,7 @@ class DocumentResult:
     restoration: Restoration | None
     subset: str = "custom"  # seeds, odd or even (realdocs halves), custom
     names: NameQuality = NameQuality()
+    sums: BudgetSums = BudgetSums()
 
     def to_dict(self, with_mismatches: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -204,6 +305,7 @@ class DocumentResult:
             "types": {name: counts.to_dict() for name, counts in self.counts.items()},
             "restoration": self.restoration.to_dict() if self.restoration else None,
             "name_quality": self.names.to_dict(),
+            "budget_sums": self.sums.to_dict(with_mismatches),
         }
         if with_mismatches:
             data["mismatches"] = [m.to_dict() for m in self.mismatches]
@@ -243,6 +345,7 @@ class Report:
                 "macro_f1": macro(self.documents),
                 "restoration": restoration.to_dict() if restoration else None,
                 "name_quality": names_of(self.documents).to_dict(),
+                "budget_sums": sums_of(self.documents).to_dict(with_mismatches=False),
             },
             "subsets": {
                 name: {
@@ -250,6 +353,7 @@ class Report:
                     "types": {t: c.to_dict() for t, c in micro(docs).items()},
                     "macro_f1": macro(docs),
                     "name_quality": names_of(docs).to_dict(),
+                    "budget_sums": sums_of(docs).to_dict(with_mismatches=False),
                 }
                 for name, docs in self.by_subset().items()
             },
@@ -603,7 +707,7 @@ def evaluate_document(
     restoration = None
     if restored_gold is not None:
         restoration = Restoration(*syllable_accuracy(restored_gold, plan.text))
-    return DocumentResult(doc_id, counts, mismatches, restoration, names=name_quality(plan))
+    return DocumentResult(doc_id, counts, mismatches, restoration, names=name_quality(plan), sums=budget_sums(plan))
 
 
 def as_reference(plan: PlanDocument) -> dict[str, Any]:
@@ -711,6 +815,10 @@ def select(cases: Sequence[Case], subset: str) -> list[Case]:
     if subset in ("odd", "even"):
         return [case for case in cases if case.half == subset]
     return [case for case in cases if case.corpus == subset]
+
+
+def sums_of(documents: Sequence[DocumentResult]) -> BudgetSums:
+    return sum((doc.sums for doc in documents), BudgetSums())
 
 
 def names_of(documents: Sequence[DocumentResult]) -> NameQuality:

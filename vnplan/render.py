@@ -321,6 +321,22 @@ def _documents_table(report: Report) -> Table:
     return table
 
 
+def _sums_table(report: Report) -> Table:
+    """Per document with budget totals: how many of its stated totals equal the sum of their items."""
+    table = Table(
+        title="Budget sums: stated totals whose items (role 'item', breakdown null) add up to them",
+        title_justify="left",
+    )
+    for column in ("document", "set", "totals", "with parts", "adding up", "share"):
+        table.add_column(column, justify="left" if column in ("document", "set") else "right", no_wrap=True)
+    for doc in report.documents:
+        s = doc.sums
+        if s.totals:
+            row = (str(s.totals), str(s.with_parts), str(s.adding_up), _figure(s.share))
+            table.add_row(doc.doc_id[:40], doc.subset, *row)
+    return table
+
+
 def eval_tables(report: Report) -> list[Table]:
     """Documents worst first, one table per subset (micro and macro), one overall, one for restoration."""
     from vnplan.evaluation import macro, micro, names_of
@@ -339,6 +355,7 @@ def eval_tables(report: Report) -> list[Table]:
         q = names_of(docs)
         names.add_row(name, str(q.clean), str(q.total), _figure(q.share), str(q.conflicts))
     tables.append(names)
+    tables.append(_sums_table(report))
     if report.restoration:
         restoration = Table(title="Restoration: gold syllables restored exactly", title_justify="left")
         for column in ("document", "matched", "gold words", "accuracy"):
@@ -372,6 +389,11 @@ def print_mismatches(report: Report) -> None:
         out.print(text, markup=False, highlight=False, soft_wrap=True)
 
     for doc in sorted(report.documents, key=lambda d: (document_score(d), d.doc_id)):
+        for u in doc.sums.unbalanced:
+            line(
+                f"{doc.doc_id}: total {u.budget_id} {u.amount_vnd:,} đồng, its items add up to {u.addends_vnd:,}"
+                f" (difference {u.amount_vnd - u.addends_vnd:,}): {u.description}"
+            )
         if not doc.mismatches:
             continue
         line(

@@ -13,7 +13,7 @@ import pytest
 
 import vnplan
 from vnplan.schema.model import Budget, Provenance
-from vnplan.structure.budgets import merge_restated_totals, sum_warnings
+from vnplan.structure.budgets import complete_hierarchy, merge_restated_totals, sum_warnings
 from vnplan.structure.columns import header_paths, read_columns, table_scale
 from vnplan.structure.money import ALLOCATION, REPORTED, direction, funding_source
 
@@ -262,5 +262,171 @@ def test_a_total_laid_out_twice_is_one_total_with_two_breakdowns() -> None:
     kept = merge_restated_totals(by_source + by_level)
     assert [b.id for b in kept] == ["b1", "b2", "b3", "b5", "b6"]
     assert {b.id: b.parent for b in kept if b.parent} == {"b2": "b1", "b3": "b1", "b5": "b1", "b6": "b1"}
+    assert {b.id for b in kept if b.breakdown == "restated"} == {"b5", "b6"}  # the second layout, kept out of sums
     assert sum_warnings(kept) == []  # each breakdown adds up to the total
     assert len(sum_warnings([*kept[:2], budget("b7", 30, "b1")])) == 1  # 60 + 30 is no breakdown of 100
+
+
+def _by_year_and_amount(plan: vnplan.PlanDocument) -> dict[tuple[int | None, int | None], Budget]:
+    return {(b.year, b.amount_vnd): b for b in plan.budgets}
+
+
+def test_trong_do_rows_of_a_money_table_are_a_selection_of_the_row_above_unless_they_add_up() -> None:
+    # realdocs 02, Mẫu biểu số 02, rows 13-17: "Thu tiền sử dụng khu vực biển 19.000 / Trong đó: - … Trung
+    # ương 9.000 / - … địa phương 10.000" and "Thu khác ngân sách 320.000 / Trong đó: … Trung ương 130.000"
+    plan = vnplan.process(FIXTURES / "02_camau_of_which_excerpt.md")
+    by = _by_year_and_amount(plan)
+    sea, central, local = by[(2026, 19_000 * 10**6)], by[(2026, 9_000 * 10**6)], by[(2026, 10_000 * 10**6)]
+    assert central.parent == local.parent == sea.id
+    assert central.breakdown is local.breakdown is None  # 9.000 + 10.000: they make up the row after all
+    assert sea.role == "total"
+    other, other_central = by[(2026, 320_000 * 10**6)], by[(2026, 130_000 * 10**6)]
+    assert (other_central.parent, other_central.breakdown) == (other.id, "of_which")
+    assert not any(w.code == "budget_sum_mismatch" for w in plan.warnings)  # a selection need not add up
+    # row 10: "Phí, lệ phí 120.000 / Bao gồm: - … Trung ương thu 59.000 / - … địa phương thu 61.000" adds up;
+    # the unmarked row "Phí bảo vệ môi trường đối với nước thải 18.000" after them is a line of the last one
+    fees, central_fees, local_fees = (by[(2026, n * 10**6)] for n in (120_000, 59_000, 61_000))
+    assert central_fees.parent == local_fees.parent == fees.id and central_fees.breakdown is None
+    assert fees.role == "total" and local_fees.role == "item"
+    assert by[(2026, 18_000 * 10**6)].parent == local_fees.id
+
+
+def test_a_trong_do_line_without_figures_makes_the_rows_after_it_a_selection() -> None:
+    # realdocs 02, Mẫu biểu số 04: "2 Chi thường xuyên 15.255.008" / "Trong đó:" (a row of its own) /
+    # "- Sự nghiệp Giáo dục - Đào tạo 6.450.531" / "- Sự nghiệp khoa học, công nghệ … 433.000" / "3 …"
+    plan = vnplan.process(FIXTURES / "02_camau_spending_excerpt.md")
+    by = _by_year_and_amount(plan)
+    current, education, science = (by[(2026, n * 10**6)] for n in (15_255_008, 6_450_531, 433_000))
+    assert education.parent == science.parent == current.id
+    assert education.breakdown == science.breakdown == "of_which" and current.role == "total"
+    assert by[(2026, 18_100 * 10**6)].parent is None  # "3 Chi trả nợ lãi" is no part of row 2
+    assert not any(w.code == "budget_sum_mismatch" for w in plan.warnings)
+
+
+def test_numbering_restarted_under_a_numbered_row_and_a_shifted_row_of_a_cost_estimate() -> None:
+    # realdocs 10, Phụ lục II: "2.2 Vùng nuôi tôm nước lợ" over rows numbered 1, 2, 3 (after "2 …" and
+    # "2.1 …"), and "II Hội nghị" whose rows have a unit column ("Ngày") the header does not: their
+    # amounts stand in the "Ghi chú" column ("Thuê, trang trí hội trường | Ngày | 2 | 500.000 | 1.000.000")
+    plan = vnplan.process(FIXTURES / "10_daklak_restarted_lists_excerpt.md")
+    by = {b.amount_vnd: b for b in plan.budgets}
+    brackish = by[23_405_140]
+    assert by[1_094_510].parent == by[972_110].parent == brackish.id  # rows 2 and 3 (DO, pH)
+    assert brackish.parent == by[53_290_297].id
+    conference = by[21_720_000]
+    rows = [b for b in plan.budgets if b.parent == conference.id]
+    assert len(rows) == 7 and sum(b.amount_vnd or 0 for b in rows) == conference.amount_vnd
+    assert by[1_000_000].description.startswith("Thuê, trang trí hội trường")
+
+
+def test_a_lone_smaller_part_is_a_selection_and_its_parent_an_item() -> None:
+    def budget(id_: str, amount: int, parent: str | None = None) -> Budget:
+        span = Provenance(page=None, start=0, end=1, text="x", raw_text="x", method="test", confidence=1.0)
+        return Budget(
+            id=id_,
+            description=id_,
+            amount_vnd=amount,
+            amount_text="",
+            year=2026,
+            period=None,
+            funding_source=None,
+            parent=parent,
+            section="s",
+            provenance=span,
+        )
+
+    # realdocs 02, Mẫu 02 row 12: "Thu tiền cho thuê mặt đất, mặt nước 78.000" over one "-" row of 66.300
+    budgets = [budget("t", 100_000), budget("r12", 78_000, "t"), budget("d", 66_300, "r12"), budget("x", 22_000, "t")]
+    complete_hierarchy(budgets)
+    assert [(b.role, b.breakdown) for b in budgets] == [
+        ("total", None),
+        ("item", None),
+        ("item", "of_which"),
+        ("item", None),
+    ]
+    assert sum_warnings(budgets) == []
+
+
+def test_a_row_cut_in_two_is_one_row_with_its_figures_in_the_last_columns() -> None:
+    # realdocs 02, Mẫu biểu số 03: row 6 is printed "6 | Thu tiền cho thuê và tiền bán nhà ở … | 1.130 |
+    # 2.022 | 900" and on the next line "900 | 900" (the 2027 and 2028 columns; "So sánh" left empty)
+    plan = vnplan.process(FIXTURES / "02_camau_split_row_excerpt.md")
+    houses = [b for b in plan.budgets if b.description.startswith("Thu tiền cho thuê và tiền bán nhà ở")]
+    assert sorted((b.year, b.amount_vnd) for b in houses) == [(y, 900 * 10**6) for y in (2026, 2027, 2028)]
+    for total in (b for b in plan.budgets if b.role == "total"):  # "IV Các khoản thu về nhà đất" each year
+        items = [b for b in plan.budgets if b.parent == total.id and b.role == "item"]
+        assert sum(b.amount_vnd or 0 for b in items) == total.amount_vnd
+
+
+def test_an_amount_multiplied_into_the_next_is_no_budget_of_its_own() -> None:
+    # realdocs 10, III: "… từ năm 2026 -2030: 1.500.000.000 đồng/năm x 05 năm = 7.500.000.000 đồng. Trong đó:"
+    plan = vnplan.process(FIXTURES / "10_daklak_body_budget_excerpt.md")
+    totals = [b for b in plan.budgets if b.parent is None]
+    assert [b.amount_vnd for b in totals] == [1_500_000_000, 7_500_000_000]  # one year, then five
+    for total in totals:
+        parts = [b for b in plan.budgets if b.parent == total.id]
+        assert len(parts) == 4 and sum(b.amount_vnd or 0 for b in parts) == total.amount_vnd
+
+
+def test_a_group_row_named_as_a_total_takes_the_next_groups_that_make_up_its_sum() -> None:
+    # realdocs 02, Mẫu biểu số 04: "A TỔNG CHI NSĐP" over "I CHI CÂN ĐỐI NSĐP", then "B CHI TỪ NGUỒN BỔ SUNG CÓ
+    # MỤC TIÊU …" (A = I + B: 22.228.100 + 4.050.007 = 26.278.107 in 2026) and "C BỘI CHI NSĐP", not part of A
+    plan = vnplan.process(FIXTURES / "02_camau_named_total_excerpt.md")
+    by = {(b.year, b.amount_vnd): b for b in plan.budgets if not b.description.startswith("Trong đó")}
+    for year, total, balanced, targeted in (
+        (2026, 26_278_107, 22_228_100, 4_050_007),
+        (2027, 29_284_105, 24_951_112, 4_332_993),
+    ):
+        head = by[(year, total * 10**6)]
+        assert by[(year, balanced * 10**6)].parent == by[(year, targeted * 10**6)].parent == head.id
+    assert by[(2027, 187_087 * 10**6)].parent is None
+
+
+def test_a_group_row_without_an_amount_closes_its_rank_and_a_sum_laid_out_again_is_restated() -> None:
+    # realdocs 02, Mẫu biểu số 05: "B BỘI CHI NGÂN SÁCH ĐỊA PHƯƠNG 187.087", "C KẾ HOẠCH VAY, TRẢ NỢ GỐC" (no
+    # amount), "I Tổng dư nợ đầu năm 239.934" (2027) with its sources, "III Tổng mức vay trong năm 187.087" as
+    # "1 Theo mục đích vay 187.087" and again as "2 Theo nguồn vay 187.087"
+    plan = vnplan.process(FIXTURES / "02_camau_debt_excerpt.md")
+    rows = {(b.year, b.description): b for b in plan.budgets}
+    deficit, debt = rows[(2027, "BỘI CHI NGÂN SÁCH ĐỊA PHƯƠNG")], rows[(2027, "Tổng dư nợ đầu năm")]
+    assert deficit.parent is None and (debt.parent, debt.role) == (None, "total")  # C closed B
+    borrowing = rows[(2027, "Tổng mức vay trong năm")]
+    by_purpose, by_source = rows[(2027, "Theo mục đích vay")], rows[(2027, "Theo nguồn vay")]
+    assert by_purpose.parent == by_source.parent == borrowing.id
+    assert (by_purpose.breakdown, by_source.breakdown) == (None, "restated")
+    assert {b.breakdown for b in plan.budgets if b.parent == by_source.id} == {"restated"}
+    assert not any(w.code == "budget_sum_mismatch" for w in plan.warnings)
+
+
+def test_table_rows_stating_the_same_sum_stay_two_records() -> None:
+    # realdocs 02, Mẫu 05 (2026): "1 Nợ gốc phải trả phân theo nguồn vay 52.500" and "2 Nguồn trả nợ 52.500"
+    # are two printed rows: no merging of restated totals among table rows
+    span = Provenance(
+        page=None, start=0, end=1, text="x", raw_text="x", method="rule:table_amount_cell", confidence=1.0
+    )
+    rows = [
+        Budget(
+            id=f"b{n}",
+            description=name,
+            amount_vnd=52_500_000_000,
+            amount_text="",
+            year=2026,
+            period=None,
+            funding_source=None,
+            parent=None,
+            section="pl",
+            provenance=span,
+        )
+        for n, name in ((1, "Nợ gốc phải trả phân theo nguồn vay"), (2, "Nguồn trả nợ"))
+    ]
+    assert [b.id for b in merge_restated_totals(rows)] == ["b1", "b2"]
+
+
+def test_a_dash_row_whose_figures_stand_on_a_row_of_their_own_is_one_row() -> None:
+    # realdocs 02, Mẫu biểu số 02 row 11, as the web copy prints it: "- Thu do cơ quan, tổ chức, đơn vị thuộc TW
+    # quản lý" alone on its line, then "82.500 | 105.000 | 150.000" (the three plan years, the 2025 cells empty)
+    plan = vnplan.process(FIXTURES / "02_camau_dash_row_excerpt.md")
+    central = sorted((b.year, b.amount_vnd) for b in plan.budgets if "thuộc TW quản lý" in b.description)
+    assert central == [(2026, 82_500 * 10**6), (2027, 105_000 * 10**6), (2028, 150_000 * 10**6)]
+    for land in (b for b in plan.budgets if b.description == "Tiền sử dụng đất"):  # 550.000 = 82.500 + 467.500
+        parts = [b for b in plan.budgets if b.parent == land.id]
+        assert len(parts) == 2 and sum(b.amount_vnd or 0 for b in parts) == land.amount_vnd
