@@ -62,6 +62,10 @@ ITEM_LETTER = regex.compile(r"^\s*\K\p{Ll}(?=[.)]\s)")
 SPECK_QUOTE = regex.compile(r"(?<=[\p{L}€¢©®§£¥&])['’`](?=\s|$)")
 # Tesseract without a Vietnamese model reads "‰" (rates per thousand: "20‰") as "%o", "%o0", "%oo".
 PER_MILLE = regex.compile(r"(?<=\d\s?)%[oO][oO0]?(?![\p{L}\d])")
+# A roman number whose I the engine read as "1" ("XI1" for XII, "II1." for III): a number, no code.
+ROMAN_MISREAD = regex.compile(r"[IVXL1]+")
+# A capital after a small letter inside a token: an abbreviation or a brand ("IoT", "VNeID").
+CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 OPENING_QUOTE = regex.compile(r"(?:^|\s)['‘`]\S")
 # A whitespace-separated chunk that holds digits joined to letters by "-" or "/" and two capitals
 # in a row: a document code ("18-NQ/TU", "02-Ctr/ĐU"). Units of measure joined to a number
@@ -147,11 +151,11 @@ def _read_model_file(path: Path, names: tuple[str, ...]) -> dict[str, np.ndarray
 def apply_case(word: str, like: str) -> str:
     """``word`` (lower case) in the casing of the observed token ``like``, letter by letter when
     they have the same length ("TTg", "KẾ"), else by its first letter or all capitals."""
-    if len(word) == len(like):
-        return "".join(w.upper() if c.isupper() else w for w, c in zip(word, like, strict=True))
     letters = [c for c in like if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
-        return word.upper()
+        return word.upper()  # also where a digit stood for a letter ("XI1" → XII)
+    if len(word) == len(like):
+        return "".join(w.upper() if c.isupper() else w for w, c in zip(word, like, strict=True))
     if letters and letters[0].isupper():
         return word[:1].upper() + word[1:]
     return word
@@ -234,6 +238,8 @@ class Restorer:
             pass  # ("&" alone is "and", as in R&D; glued to a small letter it is a vowel: "x&")
         elif is_unlisted_abbreviation(token) and (mode != "ocr" or lower not in self.channel.table):
             pass  # "TTYT", "HD": kept, not guessed into a word (TỤT) or a Đ (HĐ) the table does not list
+        elif mode != "ocr" and CAMEL.search(token):
+            pass  # a capital after a small letter ("IoT", "eKYC"): no word of Vietnamese (OCR writes such junk)
         elif mode == "ocr":
             candidates, channel = self.channel.candidates(lower, self, stray=True)
         else:
@@ -630,6 +636,8 @@ class Restorer:
         codes += [m.span() for m in ITEM_LETTER.finditer(line)]
         links = [m.span() for m in LINK.finditer(line)]
         found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(line)]
+        if mode == "ocr":
+            codes += _held_abbreviations(found)
         tokens = (
             self._merge_split(line, found, codes, links)
             if mode == "ocr" and not frozen
@@ -726,6 +734,43 @@ def _apply_changes(lines: Sequence[str], by_line: dict[int, list[Change]]) -> li
         pieces.append(line[cursor:])
         restored[number] = RestoredLine("".join(pieces), changes)
     return restored
+
+
+def _is_abbreviation(token: str) -> bool:
+    """Capitals that are no syllable ("TW", "TTYT"), or a code of digits and capitals ("6S", "5G",
+    "H5N1"; a lone capital after the digits is enough, "S6" is not: the engine's "số"). A roman
+    number with a "1" for its I ("XI1") is no code."""
+    letters = [c for c in token if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return False
+    if any(c.isdigit() for c in token):
+        roman = ROMAN_MISREAD.fullmatch(token) is not None
+        return not roman and (token[0].isdigit() or len(letters) > 1)
+    return is_unlisted_abbreviation(token)
+
+
+def _held_abbreviations(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The spans of the abbreviations and codes of an OCR line, kept as they are: in a line written
+    in small letters a word in capitals is an abbreviation the engine read ("Bệnh viện Nhi TW", "mô
+    hình 6S"), not a damaged word ("TW" → TỪ). A run of capitals with a syllable in it is a heading
+    or a name in capitals ("SOY TE Poc lap", two columns of a header read as one line), and a line
+    mostly in capitals is a heading: there every word is written so, and the channel decides."""
+    toneless = toneless_syllables()
+    words = [(a, b, t) for a, b, t in tokens if any(c.isalpha() for c in t)]
+    capital = [all(c.isupper() for c in t if c.isalpha()) for _, _, t in words]
+    if sum(capital) * 2 >= len(words):
+        return []
+    held: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and capital[j]:
+            j += 1
+        run = words[i:j]
+        if run and not any(strip_diacritics(t.lower()) in toneless for _, _, t in run):
+            held += [(a, b) for a, b, t in run if _is_abbreviation(t)]
+        i = j + 1
+    return held
 
 
 def _spelling(slot: _Slot) -> str:

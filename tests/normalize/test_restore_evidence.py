@@ -186,3 +186,22 @@ def test_per_mille_read_as_percent_o(restorer):
 def test_hand_set_channel_priors_are_floors(restorer):
     # The renderings teach "p" → "d" rarely; the real scans read Đ as "P" often ("Pang", "pay").
     assert math.exp(dict(restorer.channel.rules["p"])["d"]) >= 0.02
+
+
+def test_a_line_of_abbreviations_and_numbers_gets_its_listed_d_back(restorer):
+    # a line with no word but abbreviations was taken for clean, and "ĐD" stayed "DD"
+    line = seed_lines("000")[761]  # "1    BS, ĐD 3 "
+    assert "ĐD" in line
+    assert restore_text(strip_diacritics(line), "stripped", restorer).text == line
+
+
+def test_abbreviations_and_codes_in_an_ocr_line_of_small_letters_are_kept(restorer):
+    line = seed_lines("004")[214].split("\t")[1]  # "Bệnh viện Nhi TW phân hiệu Thành phố"
+    assert restore_text(strip_diacritics(line), "ocr", restorer).text == line  # was "Nhi TẠI"
+    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("05_*.md")).read_text(encoding="utf-8")
+    line = realdoc.split("\n")[40]  # "Hà Nội ban hành Kế hoạch phát triển hạ tầng 5G, IoT …"
+    assert "hạ tầng 5G," in restore_text(strip_diacritics(line), "ocr", restorer).text
+    assert restore_text(strip_diacritics(line), "stripped", restorer).text == line  # "IoT" was "IốT"
+    # a run of capitals with a syllable in it is a heading, which the channel reads
+    assert restore_text("SOY TE Poc lap — Tu do", "ocr", restorer).text == "SỞ Y TẾ Độc lập — Tự do"
+    assert restore_text("(Khoa XI1) vé cong tac", "ocr", restorer).text == "(Khóa XII) về công tác"
