@@ -12,6 +12,7 @@ capitalized, as names are written: "Tân Lập" is a commune, "tân lập" is no
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -19,6 +20,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
+import regex
 from rapidfuzz.distance import Levenshtein
 
 from vnplan.normalize.restore.lm import TOKEN
@@ -71,6 +73,23 @@ def phrase_tokens(phrase: str) -> list[str]:
     return [placed_tone(t) for t in TOKEN.findall(phrase.lower())]
 
 
+# A syllable of one of these onsets and a lone i or y is written either way ("kỹ thuật"/"kĩ thuật",
+# "hợp lý"/"hợp lí", "bác sĩ"/"bác sỹ"): both spellings of a phrase or word are evidence.
+I_OR_Y = regex.compile(r"^([hklmstv])([iy])(\p{Mn}?)$")
+
+
+def spelling_variants(tokens: list[str]) -> list[list[str]]:
+    """``tokens``, and the same with every syllable that may take either i or y written the other way."""
+    swapped = []
+    for token in tokens:
+        match = I_OR_Y.match(unicodedata.normalize("NFD", token))
+        if match is not None:
+            onset, vowel, mark = match.groups()
+            token = unicodedata.normalize("NFC", onset + ("y" if vowel == "i" else "i") + mark)
+        swapped.append(token)
+    return [tokens] if swapped == tokens else [tokens, swapped]
+
+
 def _is_number(token: str) -> bool:
     return token[:1].isdigit()
 
@@ -88,8 +107,7 @@ class PhraseIndex:
         glued: dict[str, tuple[str, ...] | None] = {}
         used: set[int] = set()  # word ids of the phrases
         term_firsts: set[int] = set()
-        for kind, phrase in rows:
-            tokens = phrase_tokens(phrase)
+        for kind, tokens in ((k, v) for k, phrase in rows for v in spelling_variants(phrase_tokens(phrase))):
             if kind not in NAME_KINDS and all(t.isalpha() for t in tokens):
                 shapes = tuple(strip_diacritics(t) for t in tokens)
                 key = "".join(shapes)
@@ -244,8 +262,8 @@ class WordPairs:
 
     def __init__(self, word_id: dict[str, int], words: Sequence[str]) -> None:
         keys: set[int] = set()
-        for word in words:
-            ids = [word_id.get(token, -1) for token in phrase_tokens(word)]
+        for tokens in (v for word in words for v in spelling_variants(phrase_tokens(word))):
+            ids = [word_id.get(token, -1) for token in tokens]
             keys.update((a << 32) | b for a, b in pairwise(ids) if a >= 0 and b >= 0)
         self.keys = np.array(sorted(keys), dtype=np.uint64)
 

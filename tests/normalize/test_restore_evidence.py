@@ -205,3 +205,21 @@ def test_abbreviations_and_codes_in_an_ocr_line_of_small_letters_are_kept(restor
     # a run of capitals with a syllable in it is a heading, which the channel reads
     assert restore_text("SOY TE Poc lap — Tu do", "ocr", restorer).text == "SỞ Y TẾ Độc lập — Tự do"
     assert restore_text("(Khoa XI1) vé cong tac", "ocr", restorer).text == "(Khóa XII) về công tác"
+
+
+def test_standing_health_terms_beat_locally_likely_words(restorer):
+    # each was an indicator name that came back wrong from a stripped copy
+    cases = [
+        (seed_lines("000")[79], "hướng dẫn tận tình và chu đáo"),  # was "tán tỉnh và chủ đạo"
+        (seed_lines("003")[35], "bằng sổ sức khỏe điện tử"),  # was "số sức khỏe"
+        (seed_lines("003")[86], "chuyên khoa sâu/năm;"),  # was "sau/năm"
+    ]
+    for line, words in cases:
+        assert words in line
+        assert words in restore_text(strip_diacritics(line), "stripped", restorer).text
+
+
+def test_a_phrase_counts_in_either_spelling_of_i_and_y(restorer):
+    line = seed_lines("002")[293]  # "+ Tăng cường tiếp nhận chuyển giao gói kĩ thuật của các bệnh viện tuyến "
+    assert "gói kĩ thuật" in line  # the lexicon writes "gói kỹ thuật"
+    assert restore_text(strip_diacritics(line), "stripped", restorer).text == line  # was "gọi kĩ thuật"
