@@ -66,6 +66,10 @@ PER_MILLE = regex.compile(r"(?<=\d\s?)%[oO][oO0]?(?![\p{L}\d])")
 ROMAN_MISREAD = regex.compile(r"[IVXL1]+")
 # A capital after a small letter inside a token: an abbreviation or a brand ("IoT", "VNeID").
 CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+# The item label "c)" with a speck on its letter, read as "¢)" (which inside a word is a marked e or o).
+ITEM_CENT = regex.compile(r"^\s*\K¢(?=[.)]\s)")
+# Misread signs of OCR text, replaced outright and never shown to the language model.
+OCR_SIGNS = ((PER_MILLE, "‰"), (ITEM_CENT, "c"))
 OPENING_QUOTE = regex.compile(r"(?:^|\s)['‘`]\S")
 # A whitespace-separated chunk that holds digits joined to letters by "-" or "/" and two capitals
 # in a row: a document code ("18-NQ/TU", "02-Ctr/ĐU"). Units of measure joined to a number
@@ -644,9 +648,9 @@ class Restorer:
             else [(a, b, t, []) for a, b, t in found]
         )
         specks = set() if mode != "ocr" or frozen else {m.span() for m in SPECK_QUOTE.finditer(line)}
-        per_mille = [] if mode != "ocr" or frozen else [m.span() for m in PER_MILLE.finditer(line)]
-        for a, b in per_mille:
-            by_line.setdefault(number, []).append(Change(a, b, line[a:b], "‰", 1.0))
+        signs = [] if mode != "ocr" or frozen else _ocr_signs(line)
+        for a, b, sign in signs:
+            by_line.setdefault(number, []).append(Change(a, b, line[a:b], sign, 1.0))
         previous = ""  # the token before, in this line: a capital after a word marks a name
         previous_end = 0
         out: list[_Slot] = []
@@ -655,8 +659,8 @@ class Restorer:
             if cell_start:
                 previous = ""  # a table cell starts with a capital as a sentence does ("Phòng TCVH")
             previous_end = end
-            if any(a <= start < b for a, b in per_mille):
-                continue  # part of a per-mille sign
+            if any(a <= start < b for a, b, _ in signs):
+                continue  # part of a misread sign
             if (start, end) in specks and not OPENING_QUOTE.search(line, 0, start):
                 by_line.setdefault(number, []).append(Change(start, end, token, "", 1.0))
                 continue  # not a word: the language model does not see it
@@ -734,6 +738,11 @@ def _apply_changes(lines: Sequence[str], by_line: dict[int, list[Change]]) -> li
         pieces.append(line[cursor:])
         restored[number] = RestoredLine("".join(pieces), changes)
     return restored
+
+
+def _ocr_signs(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, sign) of the misread signs of an OCR line (``OCR_SIGNS``)."""
+    return [(m.start(), m.end(), sign) for pattern, sign in OCR_SIGNS for m in pattern.finditer(line)]
 
 
 def _is_abbreviation(token: str) -> bool:

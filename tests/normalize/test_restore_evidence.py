@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, processed, seed_path
 
 from vnplan.normalize.restore import default_restorer, restore_text
-from vnplan.normalize.restore.channel import onset, syllable_onset
+from vnplan.normalize.restore.channel import ocr_pages, onset, syllable_onset
 from vnplan.normalize.restore.phrases import NAME_KINDS, phrase_rows
 from vnplan.normalize.syllables import strip_diacritics
 from vnplan.pipeline import process
@@ -223,3 +223,11 @@ def test_a_phrase_counts_in_either_spelling_of_i_and_y(restorer):
     line = seed_lines("002")[293]  # "+ Tăng cường tiếp nhận chuyển giao gói kĩ thuật của các bệnh viện tuyến "
     assert "gói kĩ thuật" in line  # the lexicon writes "gói kỹ thuật"
     assert restore_text(strip_diacritics(line), "stripped", restorer).text == line  # was "gọi kĩ thuật"
+
+
+def test_an_item_label_c_read_as_a_cent_sign(restorer):
+    # tesseract -l eng reads the item label "c)" as "¢)", which inside a word is a marked e or o
+    pages = ocr_pages(ROOT / "normalize" / "restore" / "data", "eng")
+    line = next(line for page in pages for line in str(page["ocr"]).split("\n") if line.startswith("¢) Ban trich"))
+    assert restore_text(line, "ocr", restorer).text.startswith("c) Bản trích sao")
+    assert restore_text("b¢ phan", "ocr", restorer).text == "bộ phận"
