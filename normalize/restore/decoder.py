@@ -240,6 +240,8 @@ class Restorer:
         channel: np.ndarray | None = None
         if frozen or (not token.isalpha() and mode != "ocr") or (in_code and mode == "ocr") or token == "&":
             pass  # ("&" alone is "and", as in R&D; glued to a small letter it is a vowel: "x&")
+        elif mode == "ocr" and self.channel.holds_a_digit(lower):
+            pass  # "m2", "CO2", "3a": a digit no letter is read as is a digit, and the token a unit or code
         elif is_unlisted_abbreviation(token) and (mode != "ocr" or lower not in self.channel.table):
             pass  # "TTYT", "HD": kept, not guessed into a word (TỤT) or a Đ (HĐ) the table does not list
         elif mode != "ocr" and CAMEL.search(token):

@@ -202,6 +202,12 @@ def test_abbreviations_and_codes_in_an_ocr_line_of_small_letters_are_kept(restor
     line = realdoc.split("\n")[40]  # "Hà Nội ban hành Kế hoạch phát triển hạ tầng 5G, IoT …"
     assert "hạ tầng 5G," in restore_text(strip_diacritics(line), "ocr", restorer).text
     assert restore_text(strip_diacritics(line), "stripped", restorer).text == line  # "IoT" was "IốT"
+    # a digit the channel never reads as a letter keeps its token: a unit or a formula
+    pages = ocr_pages(ROOT / "normalize" / "restore" / "data", "eng")
+    line = next(line for page in pages for line in str(page["ocr"]).split("\n") if "toi thiéu 30 m2;" in line)
+    assert "tối thiểu 30 m2;" in restore_text(line, "ocr", restorer).text  # was "m"
+    assert restore_text("khi CO2 va SO2 trong khi", "ocr", restorer).text == "khi CO2 và SO2 trong khi"
+    assert "dưới 5 tuổi" in restore_text("tré em dudi 5 tu6i", "ocr", restorer).text  # "6" is a misread ô
     # a run of capitals with a syllable in it is a heading, which the channel reads
     assert restore_text("SOY TE Poc lap — Tu do", "ocr", restorer).text == "SỞ Y TẾ Độc lập — Tự do"
     assert restore_text("(Khoa XI1) vé cong tac", "ocr", restorer).text == "(Khóa XII) về công tác"
