@@ -237,3 +237,10 @@ def test_an_item_label_c_read_as_a_cent_sign(restorer):
     line = next(line for page in pages for line in str(page["ocr"]).split("\n") if line.startswith("¢) Ban trich"))
     assert restore_text(line, "ocr", restorer).text.startswith("c) Bản trích sao")
     assert restore_text("b¢ phan", "ocr", restorer).text == "bộ phận"
+
+
+def test_indicator_nouns_of_digital_plans_survive_stripping(restorer):
+    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("01_*.md")).read_text(encoding="utf-8").split("\n")
+    for line in (realdoc[103], realdoc[122], realdoc[1432]):
+        # "05 bộ dữ liệu mở …" (was "mô"), "… băng rộng cố định …" (was "bằng"), "Tỷ trọng đào tạo …" ("trong")
+        assert restore_text(strip_diacritics(line), "stripped", restorer).text == line
