@@ -57,6 +57,8 @@ SECTION_NUMBER = regex.compile(r"^\s*\K(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)
 # A lettered item at the start of a line ("b. Nhu cầu vốn…", "đ) …"): a label for structure/, never
 # a word whose vowel the engine lost ("b" → bằng after "đồng" on the line before).
 ITEM_LETTER = regex.compile(r"^\s*\K\p{Ll}(?=[.)]\s)")
+# What an item letter written "d" is after the item letter before it (Restorer._relabel).
+ITEM_BEFORE = {"c": "d", "d": "đ"}
 # In OCR text, a quote glued to the end of a word with no quote opened before it on the line is a
 # speck ("Văn phòng Sở' Y tế"): dropped.
 SPECK_QUOTE = regex.compile(r"(?<=[\p{L}€¢©®§£¥&])['’`](?=\s|$)")
@@ -620,9 +622,17 @@ class Restorer:
         """The slots of every line, in decoding chunks (non-empty). Specks dropped outright (a
         quote glued after a word in OCR text) go straight into ``by_line``."""
         chunks: list[list[_Slot]] = [[]]
+        label = ""  # the last item letter of the text so far ("a" … "d", "đ", "e" …)
         for number, line in enumerate(lines):
             frozen = number < len(keep) and keep[number]
-            for slot in self._line_slots(number, line, mode, frozen, by_line):
+            item = ITEM_LETTER.search(line)
+            slots = self._line_slots(number, line, mode, frozen, by_line)
+            if item is not None:
+                if item.group(0) in "dD" and label in ITEM_BEFORE and not frozen:
+                    letter = ITEM_BEFORE[label]
+                    self._relabel(slots, item.start(), letter if item.group(0) == "d" else letter.upper())
+                label = item.group(0).lower()
+            for slot in slots:
                 if slot.cell_start and chunks[-1]:
                     chunks.append([])  # a table cell is a text of its own for the language model
                 chunks[-1].append(slot)
@@ -630,6 +640,16 @@ class Restorer:
             if chunks[-1] and stripped and (stripped[-1] in ".;:!?" or len(chunks[-1]) > MAX_CHUNK):
                 chunks.append([])
         return [c for c in chunks if c]
+
+    def _relabel(self, slots: list[_Slot], start: int, letter: str) -> None:
+        """The item letter at ``start`` written ``letter``: a list runs a, b, c, d, đ, e, so an item "d"
+        after an item "c" is a "d", after an item "d" an "đ" whose stroke the damage lost."""
+        for slot in slots:
+            if slot.start == start:
+                slot.ids = np.array([self.word_id.get(letter.lower(), UNK)])
+                slot.channel = np.zeros(1)
+                slot.fixed = True
+                slot.replacement = letter
 
     def _line_slots(
         self, number: int, line: str, mode: str, frozen: bool, by_line: dict[int, list[Change]]
