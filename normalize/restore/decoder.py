@@ -51,12 +51,14 @@ SPLIT_MIN_CHANNEL = -4.5
 GLUED = regex.compile(r"(\d{2,}+)(\p{L}{2,})")  # possessive: digits never give one back
 # URLs, e-mail addresses and file names are never changed.
 LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn|com|org|net|gov|edu|pdf|docx?)\b\S*")
+# A label may follow Markdown's emphasis or heading marks ("**I. QUAN ĐIỂM**", "*d) Các bệnh").
+LABEL_START = r"^[\s*_#]*\K"
 # A roman section number at the start of a line, as OCR reads it ("II1.", "Il.", "HI."): kept for
 # structure/ to read (schema/markers.py knows the misreadings), never "restored" into a word.
-SECTION_NUMBER = regex.compile(r"^\s*\K(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)")
+SECTION_NUMBER = regex.compile(LABEL_START + r"(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)")
 # A lettered item at the start of a line ("b. Nhu cầu vốn…", "đ) …"): a label for structure/, never
 # a word whose vowel the engine lost ("b" → bằng after "đồng" on the line before).
-ITEM_LETTER = regex.compile(r"^\s*\K\p{Ll}(?=[.)]\s)")
+ITEM_LETTER = regex.compile(LABEL_START + r"\p{Ll}(?=[.)]\s)")
 # What an item letter written "d" is after the item letter before it (Restorer._relabel).
 ITEM_BEFORE = {"c": "d", "d": "đ"}
 # In OCR text, a quote glued to the end of a word with no quote opened before it on the line is a
@@ -69,7 +71,7 @@ ROMAN_MISREAD = regex.compile(r"[IVXL1]+")
 # A capital after a small letter inside a token: an abbreviation or a brand ("IoT", "VNeID").
 CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 # The item label "c)" with a speck on its letter, read as "¢)" (which inside a word is a marked e or o).
-ITEM_CENT = regex.compile(r"^\s*\K¢(?=[.)]\s)")
+ITEM_CENT = regex.compile(LABEL_START + r"¢(?=[.)]\s)")
 # Misread signs of OCR text, replaced outright and never shown to the language model.
 OCR_SIGNS = ((PER_MILLE, "‰"), (ITEM_CENT, "c"))
 OPENING_QUOTE = regex.compile(r"(?:^|\s)['‘`]\S")

@@ -252,3 +252,14 @@ def test_an_item_d_after_an_item_d_is_d_stroke(restorer):
     text = "\n".join(realdoc[75:88])  # "a) Đến hết năm 2025: Có ≥" … "d) Đến hết năm 2040" … "đ) Đến hết năm 2045: 100%"
     labels = [line[:2] for line in restore_text(strip_diacritics(text), "stripped", restorer).text.split("\n")]
     assert [label for label in labels if label.endswith(")")] == ["a)", "b)", "c)", "d)", "đ)"]
+
+
+def test_labels_after_markdown_marks_are_labels(restorer):
+    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("01_*.md")).read_text(encoding="utf-8").split("\n")
+    line = realdoc[58]  # "**I. QUAN ĐIỂM**": the roman number had become "Í"
+    assert line.startswith("**I. ")
+    assert restore_text(strip_diacritics(line), "stripped", restorer).text == line
+    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("09_*.md")).read_text(encoding="utf-8").split("\n")
+    labels = [realdoc[107], realdoc[119]]  # "*c) Các bệnh lây", "*d) Các bệnh đường": d, not đ
+    assert labels[1].startswith("*d) Các bệnh")
+    assert restore_text(strip_diacritics("\n".join(labels)), "stripped", restorer).text.split("\n") == labels
