@@ -263,3 +263,11 @@ def test_labels_after_markdown_marks_are_labels(restorer):
     labels = [realdoc[107], realdoc[119]]  # "*c) Các bệnh lây", "*d) Các bệnh đường": d, not đ
     assert labels[1].startswith("*d) Các bệnh")
     assert restore_text(strip_diacritics("\n".join(labels)), "stripped", restorer).text.split("\n") == labels
+
+
+def test_an_organisation_and_its_abbreviation_are_followed_by_their_level(restorer):
+    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("07_*.md")).read_text(encoding="utf-8").split("\n")
+    line = realdoc[372]  # "Bộ CHQS tỉnh", a table cell: had become "Bộ CHQS tính"
+    assert line == "Bộ CHQS tỉnh"
+    assert restore_text(strip_diacritics(line), "stripped", restorer).text == line
+    assert restore_text("Bo Chi huy Quan su tinh", "stripped", restorer).text == "Bộ Chỉ huy Quân sự tỉnh"
