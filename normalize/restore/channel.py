@@ -157,9 +157,7 @@ class Channel:
         ("m2", "co2": the pages never showed a 2 for a letter, while "6" is ô, ơ, ở; "0" o; "1" i)."""
         if token.isdigit() or not any(c.isdigit() for c in token) or not any(c.isalpha() for c in token):
             return False
-        return any(
-            c.isdigit() and not any(dst.isalpha() for dst, _ in self.rules.get(c, [])) for c in token
-        )
+        return any(c.isdigit() and not any(dst.isalpha() for dst, _ in self.rules.get(c, [])) for c in token)
 
     @classmethod
     def train(cls, data_dir: Path, vocab: list[str]) -> Channel:

@@ -113,7 +113,9 @@ class PhraseIndex:
         glued: dict[str, tuple[str, ...] | None] = {}
         used: set[int] = set()  # word ids of the phrases
         term_firsts: set[int] = set()
-        levelled = [("organisation", f"{phrase} {level}") for k, phrase in rows if k == "organisation" for level in LEVELS]
+        levelled = [
+            ("organisation", f"{phrase} {level}") for k, phrase in rows if k == "organisation" for level in LEVELS
+        ]
         for kind, tokens in (
             (k, v) for k, phrase in [*rows, *levelled] for v in spelling_variants(phrase_tokens(phrase))
         ):

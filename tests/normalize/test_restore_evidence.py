@@ -241,7 +241,11 @@ def test_an_item_label_c_read_as_a_cent_sign(restorer):
 
 def test_indicator_nouns_of_digital_plans_survive_stripping(restorer):
     realdoc = next((ROOT.parent / "shared" / "realdocs").glob("01_*.md")).read_text(encoding="utf-8").split("\n")
-    for first, words in ((103, "bộ dữ liệu mở chất lượng cao"), (121, "truy cập băng rộng cố định"), (1432, "Tỷ trọng đào tạo")):
+    for first, words in (
+        (103, "bộ dữ liệu mở chất lượng cao"),
+        (121, "truy cập băng rộng cố định"),
+        (1432, "Tỷ trọng đào tạo"),
+    ):
         text = "\n".join(realdoc[first : first + 2])
         assert words in text  # was "dữ liệu mô", "bằng rộng", "Tỷ trong"
         assert words in restore_text(strip_diacritics(text), "stripped", restorer).text
@@ -249,7 +253,9 @@ def test_indicator_nouns_of_digital_plans_survive_stripping(restorer):
 
 def test_an_item_d_after_an_item_d_is_d_stroke(restorer):
     realdoc = next((ROOT.parent / "shared" / "realdocs").glob("13_*.md")).read_text(encoding="utf-8").split("\n")
-    text = "\n".join(realdoc[75:88])  # "a) Đến hết năm 2025: Có ≥" … "d) Đến hết năm 2040" … "đ) Đến hết năm 2045: 100%"
+    text = "\n".join(
+        realdoc[75:88]
+    )  # "a) Đến hết năm 2025: Có ≥" … "d) Đến hết năm 2040" … "đ) Đến hết năm 2045: 100%"
     labels = [line[:2] for line in restore_text(strip_diacritics(text), "stripped", restorer).text.split("\n")]
     assert [label for label in labels if label.endswith(")")] == ["a)", "b)", "c)", "d)", "đ)"]
 
