@@ -253,9 +253,8 @@ def test_indicator_nouns_of_digital_plans_survive_stripping(restorer):
 
 def test_an_item_d_after_an_item_d_is_d_stroke(restorer):
     realdoc = next((ROOT.parent / "shared" / "realdocs").glob("13_*.md")).read_text(encoding="utf-8").split("\n")
-    text = "\n".join(
-        realdoc[75:88]
-    )  # "a) Đến hết năm 2025: Có ≥" … "d) Đến hết năm 2040" … "đ) Đến hết năm 2045: 100%"
+    # "a) Đến hết năm 2025: Có ≥" … "d) Đến hết năm 2040" … "đ) Đến hết năm 2045: 100%"
+    text = "\n".join(realdoc[75:88])
     labels = [line[:2] for line in restore_text(strip_diacritics(text), "stripped", restorer).text.split("\n")]
     assert [label for label in labels if label.endswith(")")] == ["a)", "b)", "c)", "d)", "đ)"]
 
