@@ -246,8 +246,9 @@ def syllable_share(text: str) -> tuple[float, int]:
 
 
 def _has_unicode_letters(line: str) -> bool:
-    """Characters no 8-bit reading produces ("ư", "ệ"): the line is Unicode already."""
-    return any(ord(c) >= 0x100 and c not in _CP1252_HIGH for c in line)
+    """Letters no 8-bit reading produces ("ư", "ệ"): the line is Unicode already. Other characters
+    do not say so: a footnote mark ("⁴") may stand in a legacy line that a converter passed on."""
+    return any(ord(c) >= 0x100 and c.isalpha() and c not in _CP1252_HIGH for c in line)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from vnplan.normalize.abbreviations import restored_abbreviation
 from vnplan.normalize.legacy import LegacyReading, convert_legacy
 from vnplan.normalize.mapped import MappedText
 from vnplan.normalize.quality import read_quality
@@ -113,7 +114,11 @@ def _words(line: str) -> list[str]:
 
 
 def line_is_clean(line: str) -> bool:
-    """Every word a valid syllable (abbreviations aside), and marks where Vietnamese needs them."""
+    """Every word a valid syllable (abbreviations aside), and marks where Vietnamese needs them; no
+    listed abbreviation written with D for its Đ ("BS, DD 3": a line of codes and numbers only is
+    no evidence that its marks are there)."""
+    if any(restored_abbreviation(w) is not None for w in _WORD.findall(line)):
+        return False
     vocab = syllables()
     words = _words(line)
     if not words:

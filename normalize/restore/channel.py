@@ -152,6 +152,13 @@ class Channel:
         self.lost_nucleus = lost_nucleus
         self._cache: dict[tuple[str, bool], tuple[np.ndarray, np.ndarray]] = {}
 
+    def holds_a_digit(self, token: str) -> bool:
+        """Whether ``token`` mixes letters with a digit that no learned or floor edit reads as a letter
+        ("m2", "co2": the pages never showed a 2 for a letter, while "6" is ô, ơ, ở; "0" o; "1" i)."""
+        if token.isdigit() or not any(c.isdigit() for c in token) or not any(c.isalpha() for c in token):
+            return False
+        return any(c.isdigit() and not any(dst.isalpha() for dst, _ in self.rules.get(c, [])) for c in token)
+
     @classmethod
     def train(cls, data_dir: Path, vocab: list[str]) -> Channel:
         index = {w: i for i, w in enumerate(vocab)}

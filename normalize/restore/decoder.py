@@ -51,17 +51,29 @@ SPLIT_MIN_CHANNEL = -4.5
 GLUED = regex.compile(r"(\d{2,}+)(\p{L}{2,})")  # possessive: digits never give one back
 # URLs, e-mail addresses and file names are never changed.
 LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn|com|org|net|gov|edu|pdf|docx?)\b\S*")
+# A label may follow Markdown's emphasis or heading marks ("**I. QUAN ĐIỂM**", "*d) Các bệnh").
+LABEL_START = r"^[\s*_#]*\K"
 # A roman section number at the start of a line, as OCR reads it ("II1.", "Il.", "HI."): kept for
 # structure/ to read (schema/markers.py knows the misreadings), never "restored" into a word.
-SECTION_NUMBER = regex.compile(r"^\s*\K(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)")
+SECTION_NUMBER = regex.compile(LABEL_START + r"(?=[IVXHl1]*[IVX])[IVXHl1]{1,5}(?=[.)]\s)")
 # A lettered item at the start of a line ("b. Nhu cầu vốn…", "đ) …"): a label for structure/, never
 # a word whose vowel the engine lost ("b" → bằng after "đồng" on the line before).
-ITEM_LETTER = regex.compile(r"^\s*\K\p{Ll}(?=[.)]\s)")
+ITEM_LETTER = regex.compile(LABEL_START + r"\p{Ll}(?=[.)]\s)")
+# What an item letter written "d" is after the item letter before it (Restorer._relabel).
+ITEM_BEFORE = {"c": "d", "d": "đ"}
 # In OCR text, a quote glued to the end of a word with no quote opened before it on the line is a
 # speck ("Văn phòng Sở' Y tế"): dropped.
 SPECK_QUOTE = regex.compile(r"(?<=[\p{L}€¢©®§£¥&])['’`](?=\s|$)")
 # Tesseract without a Vietnamese model reads "‰" (rates per thousand: "20‰") as "%o", "%o0", "%oo".
 PER_MILLE = regex.compile(r"(?<=\d\s?)%[oO][oO0]?(?![\p{L}\d])")
+# A roman number whose I the engine read as "1" ("XI1" for XII, "II1." for III): a number, no code.
+ROMAN_MISREAD = regex.compile(r"[IVXL1]+")
+# A capital after a small letter inside a token: an abbreviation or a brand ("IoT", "VNeID").
+CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+# The item label "c)" with a speck on its letter, read as "¢)" (which inside a word is a marked e or o).
+ITEM_CENT = regex.compile(LABEL_START + r"¢(?=[.)]\s)")
+# Misread signs of OCR text, replaced outright and never shown to the language model.
+OCR_SIGNS = ((PER_MILLE, "‰"), (ITEM_CENT, "c"))
 OPENING_QUOTE = regex.compile(r"(?:^|\s)['‘`]\S")
 # A whitespace-separated chunk that holds digits joined to letters by "-" or "/" and two capitals
 # in a row: a document code ("18-NQ/TU", "02-Ctr/ĐU"). Units of measure joined to a number
@@ -147,11 +159,11 @@ def _read_model_file(path: Path, names: tuple[str, ...]) -> dict[str, np.ndarray
 def apply_case(word: str, like: str) -> str:
     """``word`` (lower case) in the casing of the observed token ``like``, letter by letter when
     they have the same length ("TTg", "KẾ"), else by its first letter or all capitals."""
-    if len(word) == len(like):
-        return "".join(w.upper() if c.isupper() else w for w, c in zip(word, like, strict=True))
     letters = [c for c in like if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
-        return word.upper()
+        return word.upper()  # also where a digit stood for a letter ("XI1" → XII)
+    if len(word) == len(like):
+        return "".join(w.upper() if c.isupper() else w for w, c in zip(word, like, strict=True))
     if letters and letters[0].isupper():
         return word[:1].upper() + word[1:]
     return word
@@ -232,8 +244,12 @@ class Restorer:
         channel: np.ndarray | None = None
         if frozen or (not token.isalpha() and mode != "ocr") or (in_code and mode == "ocr") or token == "&":
             pass  # ("&" alone is "and", as in R&D; glued to a small letter it is a vowel: "x&")
+        elif mode == "ocr" and self.channel.holds_a_digit(lower):
+            pass  # "m2", "CO2", "3a": a digit no letter is read as is a digit, and the token a unit or code
         elif is_unlisted_abbreviation(token) and (mode != "ocr" or lower not in self.channel.table):
             pass  # "TTYT", "HD": kept, not guessed into a word (TỤT) or a Đ (HĐ) the table does not list
+        elif mode != "ocr" and CAMEL.search(token):
+            pass  # a capital after a small letter ("IoT", "eKYC"): no word of Vietnamese (OCR writes such junk)
         elif mode == "ocr":
             candidates, channel = self.channel.candidates(lower, self, stray=True)
         else:
@@ -608,9 +624,17 @@ class Restorer:
         """The slots of every line, in decoding chunks (non-empty). Specks dropped outright (a
         quote glued after a word in OCR text) go straight into ``by_line``."""
         chunks: list[list[_Slot]] = [[]]
+        label = ""  # the last item letter of the text so far ("a" … "d", "đ", "e" …)
         for number, line in enumerate(lines):
             frozen = number < len(keep) and keep[number]
-            for slot in self._line_slots(number, line, mode, frozen, by_line):
+            item = ITEM_LETTER.search(line)
+            slots = self._line_slots(number, line, mode, frozen, by_line)
+            if item is not None:
+                if item.group(0) in "dD" and label in ITEM_BEFORE and not frozen:
+                    letter = ITEM_BEFORE[label]
+                    self._relabel(slots, item.start(), letter if item.group(0) == "d" else letter.upper())
+                label = item.group(0).lower()
+            for slot in slots:
                 if slot.cell_start and chunks[-1]:
                     chunks.append([])  # a table cell is a text of its own for the language model
                 chunks[-1].append(slot)
@@ -618,6 +642,16 @@ class Restorer:
             if chunks[-1] and stripped and (stripped[-1] in ".;:!?" or len(chunks[-1]) > MAX_CHUNK):
                 chunks.append([])
         return [c for c in chunks if c]
+
+    def _relabel(self, slots: list[_Slot], start: int, letter: str) -> None:
+        """The item letter at ``start`` written ``letter``: a list runs a, b, c, d, đ, e, so an item "d"
+        after an item "c" is a "d", after an item "d" an "đ" whose stroke the damage lost."""
+        for slot in slots:
+            if slot.start == start:
+                slot.ids = np.array([self.word_id.get(letter.lower(), UNK)])
+                slot.channel = np.zeros(1)
+                slot.fixed = True
+                slot.replacement = letter
 
     def _line_slots(
         self, number: int, line: str, mode: str, frozen: bool, by_line: dict[int, list[Change]]
@@ -630,15 +664,17 @@ class Restorer:
         codes += [m.span() for m in ITEM_LETTER.finditer(line)]
         links = [m.span() for m in LINK.finditer(line)]
         found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(line)]
+        if mode == "ocr":
+            codes += _held_abbreviations(found)
         tokens = (
             self._merge_split(line, found, codes, links)
             if mode == "ocr" and not frozen
             else [(a, b, t, []) for a, b, t in found]
         )
         specks = set() if mode != "ocr" or frozen else {m.span() for m in SPECK_QUOTE.finditer(line)}
-        per_mille = [] if mode != "ocr" or frozen else [m.span() for m in PER_MILLE.finditer(line)]
-        for a, b in per_mille:
-            by_line.setdefault(number, []).append(Change(a, b, line[a:b], "‰", 1.0))
+        signs = [] if mode != "ocr" or frozen else _ocr_signs(line)
+        for a, b, sign in signs:
+            by_line.setdefault(number, []).append(Change(a, b, line[a:b], sign, 1.0))
         previous = ""  # the token before, in this line: a capital after a word marks a name
         previous_end = 0
         out: list[_Slot] = []
@@ -647,8 +683,8 @@ class Restorer:
             if cell_start:
                 previous = ""  # a table cell starts with a capital as a sentence does ("Phòng TCVH")
             previous_end = end
-            if any(a <= start < b for a, b in per_mille):
-                continue  # part of a per-mille sign
+            if any(a <= start < b for a, b, _ in signs):
+                continue  # part of a misread sign
             if (start, end) in specks and not OPENING_QUOTE.search(line, 0, start):
                 by_line.setdefault(number, []).append(Change(start, end, token, "", 1.0))
                 continue  # not a word: the language model does not see it
@@ -726,6 +762,48 @@ def _apply_changes(lines: Sequence[str], by_line: dict[int, list[Change]]) -> li
         pieces.append(line[cursor:])
         restored[number] = RestoredLine("".join(pieces), changes)
     return restored
+
+
+def _ocr_signs(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, sign) of the misread signs of an OCR line (``OCR_SIGNS``)."""
+    return [(m.start(), m.end(), sign) for pattern, sign in OCR_SIGNS for m in pattern.finditer(line)]
+
+
+def _is_abbreviation(token: str) -> bool:
+    """Capitals that are no syllable ("TW", "TTYT"), or a code of digits and capitals ("6S", "5G",
+    "H5N1"; a lone capital after the digits is enough, "S6" is not: the engine's "số"). A roman
+    number with a "1" for its I ("XI1") is no code."""
+    letters = [c for c in token if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return False
+    if any(c.isdigit() for c in token):
+        roman = ROMAN_MISREAD.fullmatch(token) is not None
+        return not roman and (token[0].isdigit() or len(letters) > 1)
+    return is_unlisted_abbreviation(token)
+
+
+def _held_abbreviations(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The spans of the abbreviations and codes of an OCR line, kept as they are: in a line written
+    in small letters a word in capitals is an abbreviation the engine read ("Bệnh viện Nhi TW", "mô
+    hình 6S"), not a damaged word ("TW" → TỪ). A run of capitals with a syllable in it is a heading
+    or a name in capitals ("SOY TE Poc lap", two columns of a header read as one line), and a line
+    mostly in capitals is a heading: there every word is written so, and the channel decides."""
+    toneless = toneless_syllables()
+    words = [(a, b, t) for a, b, t in tokens if any(c.isalpha() for c in t)]
+    capital = [all(c.isupper() for c in t if c.isalpha()) for _, _, t in words]
+    if sum(capital) * 2 >= len(words):
+        return []
+    held: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and capital[j]:
+            j += 1
+        run = words[i:j]
+        if run and not any(strip_diacritics(t.lower()) in toneless for _, _, t in run):
+            held += [(a, b) for a, b, t in run if _is_abbreviation(t)]
+        i = j + 1
+    return held
 
 
 def _spelling(slot: _Slot) -> str:

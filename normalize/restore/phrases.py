@@ -12,6 +12,7 @@ capitalized, as names are written: "Tân Lập" is a commune, "tân lập" is no
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -19,8 +20,10 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
+import regex
 from rapidfuzz.distance import Levenshtein
 
+from vnplan.normalize.abbreviations import is_unlisted_abbreviation
 from vnplan.normalize.restore.lm import TOKEN
 from vnplan.normalize.syllables import strip_diacritics, toneless_syllables
 from vnplan.normalize.unicode import placed_tone
@@ -46,6 +49,11 @@ OPEN_EDITS = 1
 OPEN_LOGP = -8.0
 NAME_KINDS = frozenset({"place"})  # phrases that count only when capitalized
 _TERMINAL = ""  # key of a trie node's kind, where a phrase ends (no token is empty)
+# An organisation is named with its level after it ("Bộ Chỉ huy Quân sự tỉnh", "UBND huyện"), also
+# when written as an abbreviation that is no syllable ("CHQS tỉnh", "BCHPTDS tỉnh"): a phrase of
+# its own, ABBREVIATION standing for any such abbreviation.
+LEVELS = ("tỉnh", "huyện", "xã")
+ABBREVIATION = "<abbreviation>"
 
 Key = int | str  # a word id, or a number as written
 Trie = dict[Key, "Trie"] | dict[str, str]
@@ -71,6 +79,23 @@ def phrase_tokens(phrase: str) -> list[str]:
     return [placed_tone(t) for t in TOKEN.findall(phrase.lower())]
 
 
+# A syllable of one of these onsets and a lone i or y is written either way ("kỹ thuật"/"kĩ thuật",
+# "hợp lý"/"hợp lí", "bác sĩ"/"bác sỹ"): both spellings of a phrase or word are evidence.
+I_OR_Y = regex.compile(r"^([hklmstv])([iy])(\p{Mn}?)$")
+
+
+def spelling_variants(tokens: list[str]) -> list[list[str]]:
+    """``tokens``, and the same with every syllable that may take either i or y written the other way."""
+    swapped = []
+    for token in tokens:
+        match = I_OR_Y.match(unicodedata.normalize("NFD", token))
+        if match is not None:
+            onset, vowel, mark = match.groups()
+            token = unicodedata.normalize("NFC", onset + ("y" if vowel == "i" else "i") + mark)
+        swapped.append(token)
+    return [tokens] if swapped == tokens else [tokens, swapped]
+
+
 def _is_number(token: str) -> bool:
     return token[:1].isdigit()
 
@@ -88,8 +113,12 @@ class PhraseIndex:
         glued: dict[str, tuple[str, ...] | None] = {}
         used: set[int] = set()  # word ids of the phrases
         term_firsts: set[int] = set()
-        for kind, phrase in rows:
-            tokens = phrase_tokens(phrase)
+        levelled = [
+            ("organisation", f"{phrase} {level}") for k, phrase in rows if k == "organisation" for level in LEVELS
+        ]
+        for kind, tokens in (
+            (k, v) for k, phrase in [*rows, *levelled] for v in spelling_variants(phrase_tokens(phrase))
+        ):
             if kind not in NAME_KINDS and all(t.isalpha() for t in tokens):
                 shapes = tuple(strip_diacritics(t) for t in tokens)
                 key = "".join(shapes)
@@ -111,6 +140,11 @@ class PhraseIndex:
             if node.get(_TERMINAL) in (None, *NAME_KINDS):
                 node[_TERMINAL] = kind
         self.glued = {key: shapes for key, shapes in glued.items() if shapes is not None}
+        after = self.root.setdefault(ABBREVIATION, {})
+        for level in LEVELS:
+            if level in word_id:
+                after.setdefault(word_id[level], {})[_TERMINAL] = "admin"
+                used.add(word_id[level])
         # the words of any phrase: most candidates are in none, and need no look-up in the trie
         self.in_phrase = np.zeros(len(word_id), dtype=bool)
         self.in_phrase[sorted(used)] = True
@@ -188,7 +222,7 @@ class PhraseIndex:
         """Whether a phrase may start at this slot: a candidate starts a term, or, capitalized, a name."""
         written = slot.like or slot.raw
         if not slot.free:
-            return (written if _is_number(written) else int(slot.ids[0])) in self.root
+            return any(key in self.root for key, _ in self._options(slot))
         return bool((self.starts if written[:1].isupper() else self.term_starts)[slot.ids].any())
 
     def _options(self, slot: _Slot) -> list[tuple[Key, int]]:
@@ -200,6 +234,8 @@ class PhraseIndex:
         written = slot.like or slot.raw
         if _is_number(written):
             return [(written, -1)]
+        if is_unlisted_abbreviation(written):
+            return [(ABBREVIATION, -1), (int(slot.ids[0]), -1)]
         return [(int(slot.ids[0]), -1)]
 
     def _fitting(self, node: dict, observed: str) -> list[int]:
@@ -244,8 +280,8 @@ class WordPairs:
 
     def __init__(self, word_id: dict[str, int], words: Sequence[str]) -> None:
         keys: set[int] = set()
-        for word in words:
-            ids = [word_id.get(token, -1) for token in phrase_tokens(word)]
+        for tokens in (v for word in words for v in spelling_variants(phrase_tokens(word))):
+            ids = [word_id.get(token, -1) for token in tokens]
             keys.update((a << 32) | b for a, b in pairwise(ids) if a >= 0 and b >= 0)
         self.keys = np.array(sorted(keys), dtype=np.uint64)
 

@@ -127,3 +127,13 @@ def test_a_pdf_set_in_a_legacy_font_comes_back_exactly(tmp_path, font, encode):
     assert doc.text_quality.damage == [f"legacy_encoding_{encode}"]
     _, matched, total = syllable_accuracy("\n".join(lines), doc.text)
     assert matched == total
+
+
+def test_a_footnote_mark_in_a_vni_line_does_not_make_it_unicode():
+    # a converter passes a superscript footnote mark on; the line's letters are still VNI
+    lines = unicodedata.normalize("NFC", seed_path("004").read_text(encoding="utf-8")).split("\n")
+    line = next(line for line in lines if line.startswith("⁴ Nghị quyết"))
+    text = "\n".join([*lines[:40], line])
+    mapped, _log, reading = convert_legacy(MappedText.identity(encode_vni(text)))
+    assert reading.encoding == "vni"
+    assert mapped.text.split("\n")[-1] == line

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, processed, seed_path
 
 from vnplan.normalize.restore import default_restorer, restore_text
-from vnplan.normalize.restore.channel import onset, syllable_onset
+from vnplan.normalize.restore.channel import ocr_pages, onset, syllable_onset
 from vnplan.normalize.restore.phrases import NAME_KINDS, phrase_rows
 from vnplan.normalize.syllables import strip_diacritics
 from vnplan.pipeline import process
@@ -186,3 +186,93 @@ def test_per_mille_read_as_percent_o(restorer):
 def test_hand_set_channel_priors_are_floors(restorer):
     # The renderings teach "p" → "d" rarely; the real scans read Đ as "P" often ("Pang", "pay").
     assert math.exp(dict(restorer.channel.rules["p"])["d"]) >= 0.02
+
+
+def test_a_line_of_abbreviations_and_numbers_gets_its_listed_d_back(restorer):
+    # a line with no word but abbreviations was taken for clean, and "ĐD" stayed "DD"
+    line = seed_lines("000")[761]  # "1    BS, ĐD 3 "
+    assert "ĐD" in line
+    assert restore_text(strip_diacritics(line), "stripped", restorer).text == line
+
+
+def test_abbreviations_and_codes_in_an_ocr_line_of_small_letters_are_kept(restorer):
+    line = seed_lines("004")[214].split("\t")[1]  # "Bệnh viện Nhi TW phân hiệu Thành phố"
+    assert restore_text(strip_diacritics(line), "ocr", restorer).text == line  # was "Nhi TẠI"
+    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("05_*.md")).read_text(encoding="utf-8")
+    line = realdoc.split("\n")[40]  # "Hà Nội ban hành Kế hoạch phát triển hạ tầng 5G, IoT …"
+    assert "hạ tầng 5G," in restore_text(strip_diacritics(line), "ocr", restorer).text
+    assert restore_text(strip_diacritics(line), "stripped", restorer).text == line  # "IoT" was "IốT"
+    # a digit the channel never reads as a letter keeps its token: a unit or a formula
+    pages = ocr_pages(ROOT / "normalize" / "restore" / "data", "eng")
+    line = next(line for page in pages for line in str(page["ocr"]).split("\n") if "toi thiéu 30 m2;" in line)
+    assert "tối thiểu 30 m2;" in restore_text(line, "ocr", restorer).text  # was "m"
+    assert restore_text("khi CO2 va SO2 trong khi", "ocr", restorer).text == "khi CO2 và SO2 trong khi"
+    assert "dưới 5 tuổi" in restore_text("tré em dudi 5 tu6i", "ocr", restorer).text  # "6" is a misread ô
+    # a run of capitals with a syllable in it is a heading, which the channel reads
+    assert restore_text("SOY TE Poc lap — Tu do", "ocr", restorer).text == "SỞ Y TẾ Độc lập — Tự do"
+    assert restore_text("(Khoa XI1) vé cong tac", "ocr", restorer).text == "(Khóa XII) về công tác"
+
+
+def test_standing_health_terms_beat_locally_likely_words(restorer):
+    # each was an indicator name that came back wrong from a stripped copy
+    cases = [
+        (seed_lines("000")[79], "hướng dẫn tận tình và chu đáo"),  # was "tán tỉnh và chủ đạo"
+        (seed_lines("003")[35], "bằng sổ sức khỏe điện tử"),  # was "số sức khỏe"
+        (seed_lines("003")[86], "chuyên khoa sâu/năm;"),  # was "sau/năm"
+    ]
+    for line, words in cases:
+        assert words in line
+        assert words in restore_text(strip_diacritics(line), "stripped", restorer).text
+
+
+def test_a_phrase_counts_in_either_spelling_of_i_and_y(restorer):
+    line = seed_lines("002")[293]  # "+ Tăng cường tiếp nhận chuyển giao gói kĩ thuật của các bệnh viện tuyến "
+    assert "gói kĩ thuật" in line  # the lexicon writes "gói kỹ thuật"
+    assert restore_text(strip_diacritics(line), "stripped", restorer).text == line  # was "gọi kĩ thuật"
+
+
+def test_an_item_label_c_read_as_a_cent_sign(restorer):
+    # tesseract -l eng reads the item label "c)" as "¢)", which inside a word is a marked e or o
+    pages = ocr_pages(ROOT / "normalize" / "restore" / "data", "eng")
+    line = next(line for page in pages for line in str(page["ocr"]).split("\n") if line.startswith("¢) Ban trich"))
+    assert restore_text(line, "ocr", restorer).text.startswith("c) Bản trích sao")
+    assert restore_text("b¢ phan", "ocr", restorer).text == "bộ phận"
+
+
+def test_indicator_nouns_of_digital_plans_survive_stripping(restorer):
+    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("01_*.md")).read_text(encoding="utf-8").split("\n")
+    for first, words in (
+        (103, "bộ dữ liệu mở chất lượng cao"),
+        (121, "truy cập băng rộng cố định"),
+        (1432, "Tỷ trọng đào tạo"),
+    ):
+        text = "\n".join(realdoc[first : first + 2])
+        assert words in text  # was "dữ liệu mô", "bằng rộng", "Tỷ trong"
+        assert words in restore_text(strip_diacritics(text), "stripped", restorer).text
+
+
+def test_an_item_d_after_an_item_d_is_d_stroke(restorer):
+    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("13_*.md")).read_text(encoding="utf-8").split("\n")
+    # "a) Đến hết năm 2025: Có ≥" … "d) Đến hết năm 2040" … "đ) Đến hết năm 2045: 100%"
+    text = "\n".join(realdoc[75:88])
+    labels = [line[:2] for line in restore_text(strip_diacritics(text), "stripped", restorer).text.split("\n")]
+    assert [label for label in labels if label.endswith(")")] == ["a)", "b)", "c)", "d)", "đ)"]
+
+
+def test_labels_after_markdown_marks_are_labels(restorer):
+    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("01_*.md")).read_text(encoding="utf-8").split("\n")
+    line = realdoc[58]  # "**I. QUAN ĐIỂM**": the roman number had become "Í"
+    assert line.startswith("**I. ")
+    assert restore_text(strip_diacritics(line), "stripped", restorer).text == line
+    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("09_*.md")).read_text(encoding="utf-8").split("\n")
+    labels = [realdoc[107], realdoc[119]]  # "*c) Các bệnh lây", "*d) Các bệnh đường": d, not đ
+    assert labels[1].startswith("*d) Các bệnh")
+    assert restore_text(strip_diacritics("\n".join(labels)), "stripped", restorer).text.split("\n") == labels
+
+
+def test_an_organisation_and_its_abbreviation_are_followed_by_their_level(restorer):
+    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("07_*.md")).read_text(encoding="utf-8").split("\n")
+    line = realdoc[372]  # "Bộ CHQS tỉnh", a table cell: had become "Bộ CHQS tính"
+    assert line == "Bộ CHQS tỉnh"
+    assert restore_text(strip_diacritics(line), "stripped", restorer).text == line
+    assert restore_text("Bo Chi huy Quan su tinh", "stripped", restorer).text == "Bộ Chỉ huy Quân sự tỉnh"
