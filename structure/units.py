@@ -110,6 +110,7 @@ DUTY_VERBS: tuple[str, ...] = (
     "kịp thời",
     "liên kết",
     "liên hệ",
+    "phản ánh",
 )
 # (a verb that is also a noun of a body's name: "các viện nghiên cứu")
 _NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)"}
@@ -147,10 +148,17 @@ SUPPORT = regex.compile(
 )
 # "Chỉ đạo các trạm y tế … có trách nhiệm …": units the issuer's unit directs are asked to act (other).
 DIRECTED = regex.compile(
-    r"\bchỉ\s+đạo(?:\s*,\s*(?:điều\s+hành|đôn\s+đốc|hướng\s+dẫn))*\s+(?P<units>(?:"
+    r"(?<!\bBan\s+)\bchỉ\s+đạo(?:\s*,\s*(?:điều\s+hành|đôn\s+đốc|hướng\s+dẫn))*\s+(?P<units>(?:"
     + _HEAD_WORDS
     + r"|hệ\s+thống\s+(?!văn\s+bản|pháp\s+luật|chính\s+sách)\p{L}+)\b[^.;:()]*?)"
     + _NAME_ENDS,
+    regex.I,
+)
+# "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương báo cáo …": the closing
+# paragraph tells the bodies to report or propose (other), wherever it stands.
+REPORT_DIFFICULTIES = regex.compile(
+    r"\bnếu\s+(?:có\s+)?(?:khó\s+khăn|vướng\s+mắc|phát\s+sinh)(?:\s*,?\s*(?:khó\s+khăn|vướng\s+mắc|phát\s+sinh))*"
+    r"\s*,?\s*(?P<units>(?:" + _HEAD_WORDS + r")\b[^.;:()]*?)" + _NAME_ENDS,
     regex.I,
 )
 # Units named inside another unit's duty: (pattern, role, provenance method).
@@ -194,7 +202,7 @@ SUBJECT = regex.compile(
     + _OFFICE_HOLDER
     + r"\s+)?(?P<units>"
     + _HEAD_WORDS
-    + r"\b.{0,120}?)\s+"
+    + r"\b.{0,200}?)\s+"
     r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:"
     + _DUTY_VERBS
     + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm))",
@@ -215,7 +223,7 @@ _LIST_SPLIT = regex.compile(
     + r")\s+(?:"
     + _HEAD_WORDS
     + r"))|\s*,\s*(?:(?:thủ\s+)?trưởng\s+)?(?=(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|"
-    r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+\p{L})"
+    r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|trường(?!\s+hợp)|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+\p{L})"
     r"|\s*,\s*(?=(?-i:" + LEXICON.head_pattern(groups=False) + r")"
     r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành)\b))"
     # a member of another kind than the group before it: "các sở, ban, ngành, tổ chức chính trị - xã hội"
@@ -232,6 +240,7 @@ RESPONSIBILITY_OF = regex.compile(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:c�
 CLAUSE_END = regex.compile(r"[.;]|$")
 # Parts whose words state aims, targets or money, not who does what.
 NOT_ASSIGNING_PARTS = (
+    "scope",  # "Đối tượng, phạm vi": whom the plan concerns, not who acts
     "purpose",
     "aims",
     "requirements",
@@ -308,10 +317,12 @@ def split_unit_list(text: str) -> list[str]:
         else:
             expanded.append(part)
     # "các khoa/phòng, trạm y tế xã": the shared "các" applies to each unit of the list, but not to
-    # one that says its own plural inside ("UBND các xã/phường")
+    # one that says its own plural inside ("UBND các xã/phường") or a body named by its proper name
+    # ("…, Mặt trận Tổ quốc Việt Nam, Ủy ban nhân dân xã, phường": one body each, or one per place)
     if expanded and regex.match(r"(?i)^các\s", expanded[0]):
         expanded = [
-            p if regex.search(r"(?i)(?:^|\s)các\s", p) or _PLACE_PREFIX.match(p) else f"các {p}" for p in expanded
+            p if regex.search(r"(?i)(?:^|\s)các\s", p) or _PLACE_PREFIX.match(p) or p[:1].isupper() else f"các {p}"
+            for p in expanded
         ]
     return expanded + listed
 
@@ -538,6 +549,7 @@ def _task_line(found: _Collector, read: _Line) -> None:
     # a request anywhere in the plan asks a body: "Đề nghị các sở, ban, ngành và địa phương khẩn trương …" in the
     # closing paragraph, which follows the last part
     # ("khuyến khích các doanh nghiệp …" in the tasks is policy, no request)
+    _reports_asked(found, read)
     for request in REQUEST.finditer(read.body):
         if not request["verb"].lower().startswith("khuyến"):
             start = read.body_start + request.start("units")
@@ -563,6 +575,7 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
     lead, names_only, named = _heading_units(found, read)
     lead = _list_item_unit(found, read) or lead
     requests = list(REQUEST.finditer(read.body))
+    reports = _reports_asked(found, read)
     for request in requests:
         start = read.body_start + request.start("units")
         found.add_listed(request["units"], start, "other", "rule:unit_request", MAX_UNIT_WORDS)
@@ -580,8 +593,16 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
     for pattern, role, method in NAMED_IN_DUTY:
         for m in pattern.finditer(body):
             found.add_listed(m["units"], read.body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
-    if not (assign or requests or named):
+    if not (assign or requests or named or reports):
         _subject_units(found, read, lead, owner)
+
+
+def _reports_asked(found: _Collector, read: _Line) -> bool:
+    """"… nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương báo cáo …": each body asked to report (other)."""
+    reports = list(REPORT_DIFFICULTIES.finditer(read.body))
+    for m in reports:
+        found.add_listed(m["units"], read.body_start + m.start("units"), "other", "rule:unit_report", MAX_UNIT_WORDS)
+    return bool(reports)
 
 
 def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bool]:

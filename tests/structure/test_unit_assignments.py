@@ -16,7 +16,9 @@ import vnplan
 from vnplan.structure.lexicon import unit_id
 from vnplan.structure.units import (
     DEADLINE,
+    DIRECTED,
     ITEM_SUBJECT,
+    REPORT_DIFFICULTIES,
     REQUEST,
     SUPPORT,
     _split_cell,
@@ -148,10 +150,11 @@ def test_task_deadlines_and_products(text, deadline, product):
             "Phối hợp với Sở Khoa học và Công nghệ, Sở Xây dựng và các cơ quan liên quan hướng dẫn các doanh nghiệp",
             ["Sở Khoa học và Công nghệ", "Sở Xây dựng", "các cơ quan liên quan"],
         ),
-        # 03 Cần Thơ: any duty verb of the table ends the name ("bố trí", "đẩy nhanh")
+        # 03 Cần Thơ: any duty verb of the table ends the name ("bố trí", "đẩy nhanh"); the shared "các" is no
+        # part of a body named by its proper name ("Ủy ban nhân dân xã, phường": one per place)
         (
             "phối hợp với các sở, ban, ngành, Ủy ban nhân dân xã, phường bố trí kinh phí chi thường xuyên",
-            ["các sở, ban, ngành", "các Ủy ban nhân dân xã, phường"],
+            ["các sở, ban, ngành", "Ủy ban nhân dân xã, phường"],
         ),
         ("phối hợp với các viện nghiên cứu để phát triển công nghệ mới", ["các viện nghiên cứu"]),
     ],
@@ -169,7 +172,8 @@ def test_a_partners_name_ends_where_the_duty_begins(text, expected):
         (
             "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành Thành phố, UBND phường, xã và các doanh nghiệp viễn "
             "thông nghiêm túc triển khai thực hiện",
-            ["các Sở, ban, ngành Thành phố", "các UBND phường, xã", "các doanh nghiệp viễn thông"],  # shared "các" (U4)
+            # the shared "các" goes to each group noun (U4), not to a body named by its name ("UBND phường, xã")
+            ["các Sở, ban, ngành Thành phố", "UBND phường, xã", "các doanh nghiệp viễn thông"],
         ),
         # 13 Đồng Tháp: a request inside a clause, not after punctuation
         (
@@ -265,3 +269,102 @@ def test_a_request_after_the_last_part_is_read(tmp_path):
     )
     roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
     assert ("Các sở, ban, ngành và địa phương", "other") in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 11 Đồng Nai, closing line of Tổ chức thực hiện
+        (
+            "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương báo cáo Ủy ban "
+            "nhân dân tỉnh (qua Công an tỉnh) để được hướng dẫn, giải quyết",
+            ["các cơ quan, đơn vị, địa phương"],
+        ),
+        # 21 (national), closing line: "phát sinh" and no comma before the subject
+        (
+            "Trong quá trình tổ chức thực hiện kế hoạch, nếu có phát sinh, vướng mắc các cơ quan, đơn vị, địa phương "
+            "báo cáo về Ban Chỉ đạo quốc gia 1237",
+            ["các cơ quan, đơn vị, địa phương"],
+        ),
+        # 07 Nghệ An, item 5: "kịp thời phản ánh"; a member of another kind splits off
+        (
+            "nếu có khó khăn, vướng mắc, các sở, ban, ngành, tổ chức chính trị - xã hội, Ủy ban nhân dân các xã, "
+            "phường kịp thời phản ánh về Ban Chỉ huy Phòng thủ dân sự tỉnh",
+            ["các sở, ban, ngành", "các tổ chức chính trị - xã hội", "Ủy ban nhân dân các xã, phường"],
+        ),
+    ],
+)
+def test_bodies_told_to_report_difficulties_are_named(text, expected):
+    found = REPORT_DIFFICULTIES.search(text)
+    assert found is not None
+    assert split_unit_list(found["units"]) == expected
+
+
+def test_no_report_without_a_body():
+    assert REPORT_DIFFICULTIES.search("nếu có khó khăn, vướng mắc đề nghị phản ánh về Sở Nội vụ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 11 Đồng Nai IV.1: vertically managed agencies are a kind of their own beside the stock group
+        (
+            "các Sở, ban, ngành, đoàn thể cấp tỉnh, cơ quan ngành dọc đóng trên địa bàn, Ủy ban nhân dân xã, phường",
+            [
+                "các Sở, ban, ngành, đoàn thể cấp tỉnh",
+                "các cơ quan ngành dọc đóng trên địa bàn",
+                "Ủy ban nhân dân xã, phường",
+            ],
+        ),
+        # 01 Bắc Ninh 18.c: schools are no ngành
+        ("các sở, ngành, trường đại học, cao đẳng", ["các sở, ngành", "các trường đại học, cao đẳng"]),
+        # 21 (national) C.3: the list is long; the proper names keep no shared "các"
+        (
+            "Các Bộ, ngành chức năng, các cơ quan báo chí Trung ương, địa phương, quân đội, Mặt trận Tổ quốc Việt Nam, "
+            "Hội Cựu chiến binh các cấp và các tổ chức chính trị - xã hội",
+            [
+                "Các Bộ, ngành chức năng",
+                "các cơ quan báo chí Trung ương, địa phương, quân đội",
+                "Mặt trận Tổ quốc Việt Nam",
+                "Hội Cựu chiến binh các cấp",
+                "các tổ chức chính trị - xã hội",
+            ],
+        ),
+        # 21 D.2: "cơ quan" inside a stock group stays in it
+        ("các Bộ, ngành, cơ quan liên quan", ["các Bộ, ngành, cơ quan liên quan"]),
+    ],
+)
+def test_members_of_another_kind_split_off(text, expected):
+    assert split_unit_list(text) == expected
+
+
+def test_a_long_list_of_subjects_is_read_whole(tmp_path):
+    """21 (national) C.3: a numbered task whose subject is a list of 165 characters."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nKẾ HOẠCH\nTriển khai nhiệm vụ năm 2026\nI. NHIỆM VỤ\n"
+        "3. Các Bộ, ngành chức năng, các cơ quan báo chí Trung ương, địa phương, quân đội, Mặt trận Tổ quốc Việt Nam, "
+        "Hội Cựu chiến binh các cấp và các tổ chức chính trị - xã hội tập trung tuyên truyền sâu rộng về chủ trương.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Chủ trì thực hiện Kế hoạch.\n",
+        encoding="utf-8",
+    )
+    others = {u.canonical_name for u in vnplan.process(path).units if u.role == "other"}
+    assert {"Các Bộ, ngành chức năng", "Mặt trận Tổ quốc Việt Nam", "Các tổ chức chính trị - xã hội"} <= others
+
+
+def test_the_scope_part_assigns_nothing(tmp_path):
+    """03 Cần Thơ II.2 "Đối tượng thụ hưởng": whom the plan concerns, not who acts."""
+    body = (
+        "1. Sở Y tế chủ trì, hướng dẫn thực hiện Kế hoạch.\n"
+        "III. ĐỐI TƯỢNG\n"
+        "b) Các tổ chức, cá nhân có liên quan thuộc các cơ quan chuyên trách phòng, chống tội phạm về ma túy; cai nghiện "
+        "ma túy; điều trị nghiện ma túy và tham mưu, quản lý nhà nước về phòng, chống ma túy."
+    )
+    assert {u.canonical_name for u in units_of(tmp_path, body)} == {"Sở Y tế"}
+
+
+def test_a_steering_board_is_no_directive():
+    """21 (national) D.2: "hướng dẫn thành lập Ban Chỉ đạo các cấp" directs nobody."""
+    assert DIRECTED.search("ban hành Thông tư hướng dẫn; hướng dẫn thành lập Ban Chỉ đạo các cấp; quyết định") is None
+    found = DIRECTED.search("Chỉ đạo các đơn vị trực thuộc phối hợp chặt chẽ")
+    assert found is not None and found["units"] == "các đơn vị trực thuộc"
