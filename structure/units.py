@@ -186,6 +186,9 @@ CHAIRED = regex.compile(
     + r"\b[^.;:()]{0,120}?)\s+(?:là\s+cơ\s+quan\s+)?chủ\s+trì\b",
     regex.I,
 )
+# "2. Cơ quan chủ trì, phối hợp" labels the units listed below it; "Các cơ quan được phân công chủ trì …" refers back to
+# the units named elsewhere: a kind of body alone before "chủ trì" names no body.
+LABEL_NOT_BODY = regex.compile(r"^(?:các\s+)?(?:cơ\s+quan|đơn\s+vị)(?:\s+được(?:\s+(?:giao|phân\s+công))?)?\s*$", regex.I)
 # Task blocks label their units: "- Cơ quan thực hiện: Sở Khoa học và Công nghệ", "Cơ quan phối hợp: Các sở,
 # ngành", or a heading "a) Cơ quan chủ trì" over the units as list items.
 ROLE_LABEL = regex.compile(
@@ -556,6 +559,8 @@ def _task_line(found: _Collector, read: _Line) -> None:
             found.add_listed(request["units"], start, "other", "rule:unit_request", MAX_UNIT_WORDS)
     chaired_any = False
     for chaired in CHAIRED.finditer(line.text):
+        if LABEL_NOT_BODY.match(chaired["units"]):
+            continue
         chaired_any = True
         found.add_listed(chaired["units"], line.start + chaired.start("units"), "lead", "rule:unit_chaired")
         clause_end = CLAUSE_END.search(line.text, chaired.end()).start()
@@ -564,7 +569,8 @@ def _task_line(found: _Collector, read: _Line) -> None:
     # (the funding part says who pays, not who acts: "2. Các sở, ban, ngành … chủ động bố trí, huy động các nguồn vốn")
     funding = read.section.has_part("budget")
     subject = None if chaired_any or funding or not read.heading else SUBJECT.match(read.body)
-    if subject and ":" not in subject["units"]:  # "Đoàn: Chỉ đạo …" labels a paragraph, no subject
+    # ("Đoàn: Chỉ đạo …" labels a paragraph, no subject)
+    if subject and ":" not in subject["units"] and not LABEL_NOT_BODY.match(subject["units"]):
         role = "support" if "phối" in subject["verb"].lower() else "other"
         found.add_listed(subject["units"], read.body_start + subject.start("units"), role, "rule:unit_subject")
 
@@ -610,7 +616,7 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
     whether it named any: "1. Sở Y tế", "3. Trách nhiệm của các Bộ, ngành …", "14. Đề nghị Viện kiểm sát …"
     (other), or "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …" (the item's subject; support when its duty is to
     support)."""
-    section, body, body_start = read.section, read.body, read.body_start
+    section, body_start = read.section, read.body_start
     if not (read.heading and section.marker in ("arabic", "dotted", "letter", "roman")):
         return None, False, False
     if section.part == "implementation":
@@ -633,17 +639,39 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
             lead = lead or unit
         found.owners[section.id] = lead
         return lead, True, True
-    subject = ITEM_SUBJECT.match(body)
-    if subject and not ASSIGN.match(body):
-        # the item's subject is its lead unit, unless its duty is to support ("3. Các phòng, ban … phối hợp …")
-        supports = _SUPPORTS.match(body[subject.end() :])
-        role = "support" if supports else "lead"
-        listed = found.add_listed(subject["units"], body_start + subject.start("units"), role, "rule:unit_item_subject")
-        if role == "lead" and listed:
-            found.owners[section.id] = listed[0]
-            return listed[0], False, True
-        return None, False, bool(listed)
-    return None, False, False
+    return _item_subject(found, read)
+
+
+def _item_subject(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bool]:
+    """A numbered item whose subject is a body: its lead unit, unless its duty is to support ("3. Các phòng, ban …
+    phối hợp …"). Under a unit's heading the subject is that unit again ("2.13. Ủy ban nhân dân xã, phường" / "đ) Ủy
+    ban nhân dân các xã, phường phân công …": no record of its own), or another unit told to act (other)."""
+    subject = ITEM_SUBJECT.match(read.body)
+    if not subject or ASSIGN.match(read.body):
+        return None, False, False
+    supports = _SUPPORTS.match(read.body[subject.end() :])
+    role = "support" if supports else "lead"
+    heading_unit = _owning_unit(read.section.parent, found.owners) if read.section.parent else None
+    if heading_unit is not None and not supports:
+        names = split_unit_list(_trim_name(subject["units"]))
+        if all(_same_body(canonical_name(n, found.qualifier), heading_unit.canonical_name) for n in names):
+            return heading_unit, False, True
+        role = "other"
+    start = read.body_start + subject.start("units")
+    listed = found.add_listed(subject["units"], start, role, "rule:unit_item_subject")
+    if role == "lead" and listed:
+        found.owners[read.section.id] = listed[0]
+        return listed[0], False, True
+    return None, False, bool(listed)
+
+
+def _same_body(name: str, other: str) -> bool:
+    """"Ủy ban nhân dân các xã, phường" and "Ủy ban nhân dân xã, phường" name one body: case and "các" aside."""
+
+    def fold(text: str) -> str:
+        return " ".join(w for w in regex.split(r"[\s,]+", text.lower()) if w not in ("các", "những"))
+
+    return fold(name) == fold(other)
 
 
 # An item's duty that is to support: "… có trách nhiệm phối hợp", "… theo chức năng, nhiệm vụ được giao chủ động

@@ -368,3 +368,33 @@ def test_a_steering_board_is_no_directive():
     assert DIRECTED.search("ban hành Thông tư hướng dẫn; hướng dẫn thành lập Ban Chỉ đạo các cấp; quyết định") is None
     found = DIRECTED.search("Chỉ đạo các đơn vị trực thuộc phối hợp chặt chẽ")
     assert found is not None and found["units"] == "các đơn vị trực thuộc"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2. Cơ quan chủ trì, phối hợp",  # 21 (national): a label over the units listed below it
+        # 17 Lai Châu III.4: a back-reference to the units the plan names elsewhere
+        "4. Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập kế hoạch",
+    ],
+)
+def test_a_kind_of_body_alone_before_chu_tri_names_no_unit(tmp_path, text):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nKẾ HOẠCH\nThi hành Luật năm 2025\nI. NHIỆM VỤ\n"
+        f"{text}\n- Sở Tư pháp chủ trì thực hiện.\n",
+        encoding="utf-8",
+    )
+    assert {(u.canonical_name, u.role) for u in vnplan.process(path).units} == {("Sở Tư pháp", "lead")}
+
+
+def test_an_item_naming_its_headings_unit_again_adds_no_record(tmp_path):
+    """11 Đồng Nai 2.13: "đ) Ủy ban nhân dân các xã, phường phân công cán bộ …" under "2.13. Ủy ban nhân dân xã,
+    phường" is the heading's unit written again; another body as an item's subject is told to act (other)."""
+    body = (
+        "1. Ủy ban nhân dân xã, phường\n"
+        "a) Ủy ban nhân dân các xã, phường phân công cán bộ theo dõi, quản lý người cai nghiện tại gia đình.\n"
+        "b) Công an xã, phường thực hiện rà soát người nghiện trên địa bàn.\n"
+    )
+    roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
+    assert roles == {("Ủy ban nhân dân xã, phường", "lead"), ("Công an xã, phường", "other")}
