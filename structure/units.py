@@ -188,7 +188,9 @@ CHAIRED = regex.compile(
 )
 # "2. Cơ quan chủ trì, phối hợp" labels the units listed below it; "Các cơ quan được phân công chủ trì …" refers back to
 # the units named elsewhere: a kind of body alone before "chủ trì" names no body.
-LABEL_NOT_BODY = regex.compile(r"^(?:các\s+)?(?:cơ\s+quan|đơn\s+vị)(?:\s+được(?:\s+(?:giao|phân\s+công))?)?\s*$", regex.I)
+LABEL_NOT_BODY = regex.compile(
+    r"^(?:các\s+)?(?:cơ\s+quan|đơn\s+vị)(?:\s+được(?:\s+(?:giao|phân\s+công))?)?\s*$", regex.I
+)
 # Task blocks label their units: "- Cơ quan thực hiện: Sở Khoa học và Công nghệ", "Cơ quan phối hợp: Các sở,
 # ngành", or a heading "a) Cơ quan chủ trì" over the units as list items.
 ROLE_LABEL = regex.compile(
@@ -604,7 +606,7 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
 
 
 def _reports_asked(found: _Collector, read: _Line) -> bool:
-    """"… nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương báo cáo …": each body asked to report (other)."""
+    """Each body asked to report in "… nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương báo cáo …" (other)."""
     reports = list(REPORT_DIFFICULTIES.finditer(read.body))
     for m in reports:
         found.add_listed(m["units"], read.body_start + m.start("units"), "other", "rule:unit_report", MAX_UNIT_WORDS)
@@ -666,7 +668,7 @@ def _item_subject(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bo
 
 
 def _same_body(name: str, other: str) -> bool:
-    """"Ủy ban nhân dân các xã, phường" and "Ủy ban nhân dân xã, phường" name one body: case and "các" aside."""
+    """Whether two names are one body, case and "các" aside ("Ủy ban nhân dân các xã, phường", "… xã, phường")."""
 
     def fold(text: str) -> str:
         return " ".join(w for w in regex.split(r"[\s,]+", text.lower()) if w not in ("các", "những"))
