@@ -243,6 +243,11 @@ _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+x�
 MAX_UNIT_WORDS = 12
 RESPONSIBILITY_OF = regex.compile(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:của\s+)?(?=\S)", regex.I)
 CLAUSE_END = regex.compile(r"[.;]|$")
+# A section on money within another part: "6. Bảo đảm kinh phí", "Huy động nguồn lực tài chính".
+FUNDING_TITLE = regex.compile(
+    r"^(?:bảo\s+đảm|đảm\s+bảo|huy\s+động|bố\s+trí)\s+(?:các\s+)?(?:nguồn\s+)?(?:kinh\s+phí|vốn|lực\s+tài\s+chính)\b",
+    regex.I,
+)
 # Parts whose words state aims, targets or money, not who does what.
 NOT_ASSIGNING_PARTS = (
     "scope",  # "Đối tượng, phạm vi": whom the plan concerns, not who acts
@@ -568,8 +573,12 @@ def _task_line(found: _Collector, read: _Line) -> None:
         clause_end = CLAUSE_END.search(line.text, chaired.end()).start()
         for m in SUPPORT.finditer(line.text, chaired.end(), clause_end):
             found.add_listed(m["units"], line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
-    # (the funding part says who pays, not who acts: "2. Các sở, ban, ngành … chủ động bố trí, huy động các nguồn vốn")
-    funding = read.section.has_part("budget")
+    # (the funding part says who pays, not who acts: "2. Các sở, ban, ngành … chủ động bố trí, huy động các nguồn vốn";
+    # so does a funding item of the solutions: "6. Bảo đảm kinh phí" / "a) Các sở, ngành, địa phương có trách nhiệm
+    # chủ động bố trí kinh phí …")
+    funding = read.section.has_part("budget") or any(
+        FUNDING_TITLE.match(node.title) for node in [read.section, *read.section.ancestors()]
+    )
     subject = None if chaired_any or funding or not read.heading else SUBJECT.match(read.body)
     # ("Đoàn: Chỉ đạo …" labels a paragraph, no subject)
     if subject and ":" not in subject["units"] and not LABEL_NOT_BODY.match(subject["units"]):

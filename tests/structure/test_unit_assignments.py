@@ -398,3 +398,20 @@ def test_an_item_naming_its_headings_unit_again_adds_no_record(tmp_path):
     )
     roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
     assert roles == {("Ủy ban nhân dân xã, phường", "lead"), ("Công an xã, phường", "other")}
+
+
+def test_a_funding_item_of_the_solutions_names_no_acting_subject(tmp_path):
+    """01 Bắc Ninh V.6 "Bảo đảm kinh phí" / "a) Các sở, ngành, địa phương có trách nhiệm chủ động bố trí kinh phí …":
+    who pays, not who acts, as in a funding part (07 Nghệ An III.2)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nKẾ HOẠCH\nPhát triển kinh tế số năm 2026\nI. NHIỆM VỤ, GIẢI PHÁP\n"
+        "6. Bảo đảm kinh phí\n"
+        "a) Các sở, ngành, địa phương có trách nhiệm chủ động bố trí kinh phí từ dự toán được giao.\n"
+        "7. Phát triển nguồn nhân lực số\n"
+        "a) Các sở, ngành, địa phương có trách nhiệm cử cán bộ tham gia đào tạo kỹ năng số.\n",
+        encoding="utf-8",
+    )
+    plan = vnplan.process(path)
+    assert [(u.canonical_name, u.role) for u in plan.units] == [("Các sở, ngành, địa phương", "other")]
+    assert plan.units[0].provenance.start > plan.text.index("7. Phát triển")  # the subject of item 7 only
