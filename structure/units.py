@@ -111,9 +111,12 @@ DUTY_VERBS: tuple[str, ...] = (
     "liên kết",
     "liên hệ",
     "phản ánh",
+    "xác định",
+    "tham gia",
+    "cử",
 )
 # (a verb that is also a noun of a body's name: "các viện nghiên cứu")
-_NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)"}
+_NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)", "cử": r"(?<!\bbầu\s)"}
 _DUTY_VERBS = (
     r"(?:"
     + "|".join(_NOUN_AFTER.get(v, "") + v.replace(" ", r"\s+") for v in sorted(DUTY_VERBS, key=len, reverse=True))
@@ -124,7 +127,9 @@ _DUTY_VERBS = (
 # A unit's name in running text ends where its duty begins: at a duty verb, a purpose or place ("để", "nhằm",
 # "trong"), "có" (not "có liên quan"), "được", or punctuation.
 _NAME_ENDS = (
-    r"(?=\s+(?-i:" + _DUTY_VERBS + r"|(?:để|trong|nhằm|có|được)\b)(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)"
+    r"(?=\s+(?-i:"
+    + _DUTY_VERBS
+    + r"|(?:để|trong|nhằm|có|được)\b|tại\b(?<!\bđóng\s+tại))(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)"
 )
 # "Đề nghị X …": a request to a body the issuer does not direct. "Yêu cầu các sở, ngành … thực hiện", "Khuyến khích
 # các doanh nghiệp …" ask too; the issuer may be the sentence's subject ("Ủy ban nhân dân Thành phố yêu cầu các Sở …",
@@ -228,7 +233,9 @@ _LIST_SPLIT = regex.compile(
     + r")\s+(?:"
     + _HEAD_WORDS
     + r"))|\s*,\s*(?:(?:thủ\s+)?trưởng\s+)?(?=(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|"
-    r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|trường(?!\s+hợp)|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+\p{L})"
+    r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|trường(?!\s+hợp)|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+\p{L}"
+    # a named force after a comma: "Công an, lực lượng Hải quan"
+    r"|lực\s+lượng\s+(?-i:\p{Lu}))"
     r"|\s*,\s*(?=(?-i:" + LEXICON.head_pattern(groups=False) + r")"
     r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành)\b))"
     # a member of another kind than the group before it: "các sở, ban, ngành, tổ chức chính trị - xã hội"
@@ -591,7 +598,13 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
     it gives the unit it stands under, and the units named inside that duty."""
     lead, names_only, named = _heading_units(found, read)
     lead = _list_item_unit(found, read) or lead
-    requests = list(REQUEST.finditer(read.body))
+    # ("Tham mưu hỗ trợ, khuyến khích các doanh nghiệp …" is the unit's own duty: only a sentence that opens with
+    # "Khuyến khích" asks the bodies it names)
+    requests = [
+        r
+        for r in REQUEST.finditer(read.body)
+        if not r["verb"].lower().startswith("khuyến") or not read.body[: r.start()].strip(" -+*•")
+    ]
     reports = _reports_asked(found, read)
     for request in requests:
         start = read.body_start + request.start("units")
@@ -655,8 +668,9 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
 
 def _item_subject(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bool]:
     """A numbered item whose subject is a body: its lead unit, unless its duty is to support ("3. Các phòng, ban …
-    phối hợp …"). Under a unit's heading the subject is that unit again ("2.13. Ủy ban nhân dân xã, phường" / "đ) Ủy
-    ban nhân dân các xã, phường phân công …": no record of its own), or another unit told to act (other)."""
+    phối hợp …"). Under a unit's heading, a subject that is that unit again ("2.13. Ủy ban nhân dân xã, phường" / "đ) Ủy
+    ban nhân dân các xã, phường phân công …") is no record of its own; a member named under a group's heading ("2. Các
+    sở, ngành" / "a) Sở Tài chính chủ trì …") leads."""
     subject = ITEM_SUBJECT.match(read.body)
     if not subject or ASSIGN.match(read.body):
         return None, False, False
@@ -667,7 +681,6 @@ def _item_subject(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bo
         names = split_unit_list(_trim_name(subject["units"]))
         if all(_same_body(canonical_name(n, found.qualifier), heading_unit.canonical_name) for n in names):
             return heading_unit, False, True
-        role = "other"
     start = read.body_start + subject.start("units")
     listed = found.add_listed(subject["units"], start, role, "rule:unit_item_subject")
     if role == "lead" and listed:
