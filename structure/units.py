@@ -146,9 +146,20 @@ REQUEST = regex.compile(
     regex.I,
 )
 # "phối hợp (chặt chẽ, tốt, thường xuyên) với X": one or two words may qualify the cooperation
+# A partner list goes on after a semicolon when the next member starts in small letters with "các" or an office
+# holder: "phối hợp với các sở, ban, ngành, UBND các xã/phường; các đơn vị trực thuộc Sở Y tế tổ chức …", "… Chủ
+# tịch Ủy ban nhân dân huyện, thành phố; thủ trưởng các ngành có liên quan hướng dẫn …"
+_LIST_GOES_ON = r";\s*(?=(?-i:(?:thủ\s+trưởng|lãnh\s+đạo|giám\s+đốc)\s+)?(?-i:các)\s)"
 SUPPORT = regex.compile(
     r"phối\s+hợp\s+(?:(?:\p{L}+\s+){1,2}(?=với\s)|chặt\s+chẽ\s+)?(?:với\s+)?"
-    r"(?:" + _OFFICE_HOLDER + r"\s+)?(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]*?)" + _NAME_ENDS,
+    r"(?:"
+    + _OFFICE_HOLDER
+    + r"\s+)?(?P<units>"
+    + _HEAD_WORDS
+    + r"\b(?:[^.;:()]|"
+    + _LIST_GOES_ON
+    + r")*?)"
+    + _NAME_ENDS.replace("[.;:()]", "[.:()]|;(?!" + _LIST_GOES_ON[1:] + ")"),
     regex.I,
 )
 # "Chỉ đạo các trạm y tế … có trách nhiệm …": units the issuer's unit directs are asked to act (other).
@@ -389,8 +400,9 @@ def canonical_name(name: str, qualifier: str | None) -> str:
     """The unit's name with abbreviations expanded, department names standardized, and a department
     of the issuing body qualified by it: "Phòng Nghiệp vụ Y - SYT" → "Phòng Nghiệp vụ Y - Sở Y tế"."""
     text = regex.sub(r"^(?:Đề\s+nghị|Giao)\s+", "", regex.sub(r"\s+", " ", name.strip(" :;,.")))
-    # "Lãnh đạo Sở Y tế" in a responsibility column: the unit is the body, not its leadership
-    text = regex.sub(r"^" + _OFFICE_HOLDER + r"\s+(?=\p{Lu}|(?i:" + _HEAD_WORDS + "))", "", text)
+    # "Lãnh đạo Sở Y tế" in a responsibility column, "thủ trưởng các ngành" in a list: the unit is the body, not its
+    # leadership
+    text = regex.sub(r"^" + _OFFICE_HOLDER + r"\s+(?=\p{Lu}|(?i:" + _HEAD_WORDS + "))", "", text[:1].upper() + text[1:])
     text = regex.sub(r"\s*[-–]\s*(?:SYT|Sở Y tế)$", "", text)
     department = _DEPARTMENT.match(text)
     if department:

@@ -170,6 +170,17 @@ def test_task_deadlines_and_products(text, deadline, product):
             "phối hợp với các cơ quan Trung ương đóng tại địa phương thực hiện",
             ["các cơ quan Trung ương đóng tại địa phương"],
         ),
+        # seed 001 and 23 Tuyên Quang: the list goes on after a semicolon in small letters; a new clause does not
+        (
+            "có trách nhiệm phối hợp với các sở, ban, ngành, UBND các xã/phường; các đơn vị trực thuộc Sở Y tế tổ chức "
+            "triển khai thực hiện Kế hoạch; theo dõi, giám sát",
+            ["các sở, ban, ngành", "UBND các xã/phường", "các đơn vị trực thuộc Sở Y tế"],
+        ),
+        (
+            "Chủ trì, phối hợp với Chủ tịch Ủy ban nhân dân huyện, thành phố; thủ trưởng các ngành có liên quan hướng dẫn",
+            ["Ủy ban nhân dân huyện, thành phố", "thủ trưởng các ngành có liên quan"],
+        ),
+        ("phối hợp với Sở Y tế; Sở Tài chính bố trí kinh phí", ["Sở Y tế"]),
         # 11 Đồng Nai 2.4 b): a named force after a comma is a unit of its own
         (
             "Chủ động phối hợp với Công an, lực lượng Hải quan triển khai các giải pháp",
@@ -462,3 +473,10 @@ def test_encouraging_businesses_inside_a_duty_is_no_request(tmp_path):
     )
     others = {u.canonical_name for u in units_of(tmp_path, body) if u.role == "other"}
     assert others == {"Các hiệp hội doanh nghiệp"}
+
+
+def test_an_office_holder_in_small_letters_stands_for_the_body():
+    """23 Tuyên Quang: "thủ trưởng các ngành có liên quan" is the ngành's record, as "Giám đốc Sở Tài chính" is the
+    Sở's (R5)."""
+    assert canonical_name("thủ trưởng các ngành có liên quan", None) == "Các ngành có liên quan"
+    assert canonical_name("Giám đốc Sở Tài chính", None) == "Sở Tài chính"
