@@ -114,6 +114,8 @@ DUTY_VERBS: tuple[str, ...] = (
     "xác định",
     "tham gia",
     "cử",
+    "duy trì",
+    "tổng hợp",
 )
 # (a verb that is also a noun of a body's name: "các viện nghiên cứu")
 _NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)", "cử": r"(?<!\bbầu\s)"}
@@ -136,7 +138,9 @@ _NAME_ENDS = (
 # "nếu có khó khăn, vướng mắc đề nghị các cơ quan …"), but "theo yêu cầu", "đáp ứng yêu cầu" name no request.
 REQUEST = regex.compile(
     r"(?<!\S)(?<!\b(?:theo|đáp\s+ứng|các|những|đúng|có|được|của|về|mọi)\s+)"
-    r"(?P<verb>đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+(?P<units>(?:"
+    r"(?P<verb>đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+"
+    # ("đề nghị cơ quan có thẩm quyền xử lý": a proposal to whoever is competent, no body asked)
+    r"(?!(?:các\s+)?(?:cơ\s+quan|cấp)\s+(?:nhà\s+nước\s+)?có\s+thẩm\s+quyền)(?P<units>(?:"
     + _HEAD_WORDS
     + r"|doanh\s+nghiệp)\b[^.;:()]*?)(?:"
     + _ASSIGNED_VERBS
@@ -179,9 +183,9 @@ REPORT_DIFFICULTIES = regex.compile(
 )
 # Units named inside another unit's duty: (pattern, role, provenance method).
 NAMED_IN_DUTY = ((SUPPORT, "support", "rule:unit_support"), (DIRECTED, "other", "rule:unit_directed"))
-BULLET_UNIT = regex.compile(
-    r"^(?P<units>(?:Các\s+)?(?:Phòng|Văn\s+phòng|Khoa|Trung\s+tâm|Bệnh\s+viện|Trạm|Sở|Ban|Thanh\s+tra)\b[^:;.]{0,80}?)\s*:\s*"
-)
+# "- Phòng Kế hoạch - Tài chính: …", "- Công an tỉnh: …", "- Ủy ban nhân dân các xã, phường: …": any body the
+# lexicon knows, its name before the colon (a capital starts it: "- Ban hành: …" is guarded by the head exceptions)
+BULLET_UNIT = regex.compile(r"^(?=\p{Lu})(?P<units>(?:" + _HEAD_WORDS + r")\b[^:;.]{0,80}?)\s*:\s*", regex.I)
 # (in small letters: "Phòng Tổ chức - Hành chính" names a department, "tổ chức" is a duty)
 # ("… các xã, phường được phân công chủ trì …": the duty given starts at "được")
 _DUTY_STARTS = r"(?=\s+(?-i:" + _DUTY_VERBS + r"|được\s+(?:giao|phân\s+công)\b)|\s*[:(])"
@@ -247,12 +251,14 @@ _LIST_SPLIT = regex.compile(
     r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|trường(?!\s+hợp)|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+\p{L}"
     # a named force after a comma: "Công an, lực lượng Hải quan"
     r"|lực\s+lượng\s+(?-i:\p{Lu}))"
-    r"|\s*,\s*(?=(?-i:" + LEXICON.head_pattern(groups=False) + r")"
+    # (a capital starts the name; the rest of the head in any case: "Hội Cựu chiến binh Thành phố, Thành Đoàn")
+    r"|\s*,\s*(?=(?=(?-i:\p{Lu}))(?:" + LEXICON.head_pattern(groups=False) + r")"
     r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành)\b))"
     # a member of another kind than the group before it: "các sở, ban, ngành, tổ chức chính trị - xã hội"
     r"|\s*,\s*(?=(?:các\s+)?(?:" + LEXICON.own_member_pattern() + r")\b)"
     # a separator lost in a table cell: "Sở Khoa học và Công nghệ Sở Công Thương" (a Sở names no other Sở)
-    r"|(?<=(?-i:\bSở)\s[^,;]{0,80}\p{Ll})\s+(?=(?-i:Sở)\s+\p{Lu})",
+    # (the letters' case is the evidence, so it is matched as written: "và các Sở ngành khác" goes on)
+    r"|(?<=(?-i:\bSở\s[^,;]{0,80}\p{Ll}))\s+(?=(?-i:Sở\s+\p{Lu}))",
     regex.I,
 )
 _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+xã|thành\s+phố|quận))\s+\p{Lu}")

@@ -480,3 +480,37 @@ def test_an_office_holder_in_small_letters_stands_for_the_body():
     Sở's (R5)."""
     assert canonical_name("thủ trưởng các ngành có liên quan", None) == "Các ngành có liên quan"
     assert canonical_name("Giám đốc Sở Tài chính", None) == "Sở Tài chính"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # samples/text/08 (Hồ Chí Minh 2014): "các Sở ngành" is no lost separator between two Sở; a head in any case
+        # after its capital ("Thành Đoàn") starts a member
+        ("Sở Tài chính và các Sở ngành khác có liên quan", ["Sở Tài chính", "các Sở ngành khác có liên quan"]),
+        ("Hội Cựu chiến binh Thành phố, Thành Đoàn", ["Hội Cựu chiến binh Thành phố", "Thành Đoàn"]),
+        ("Sở Khoa học và Công nghệ Sở Công Thương", ["Sở Khoa học và Công nghệ", "Sở Công Thương"]),  # 05 Hà Nội cell
+    ],
+)
+def test_the_case_of_a_list_is_read_as_written(text, expected):
+    assert split_unit_list(text) == expected
+
+
+def test_a_proposal_to_the_competent_authority_asks_no_body():
+    """samples/text/08: "xử lý theo thẩm quyền hoặc đề nghị cơ quan có thẩm quyền thanh tra …"."""
+    assert REQUEST.search("xử lý theo thẩm quyền hoặc đề nghị cơ quan có thẩm quyền thanh tra, kiểm tra") is None
+    assert REQUEST.search("đề nghị cấp có thẩm quyền xem xét") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # samples/text/07 (Lâm Đồng): "duy trì" is a duty
+        ("phối hợp với các cơ quan, đơn vị liên quan duy trì chuyên mục", ["các cơ quan, đơn vị liên quan"]),
+        # samples/text/08: "tổng hợp" is a duty
+        ("phối hợp với Ủy ban nhân dân quận, huyện tổng hợp danh sách", ["Ủy ban nhân dân quận, huyện"]),
+    ],
+)
+def test_more_duties_end_a_name(text, expected):
+    found = SUPPORT.search(text)
+    assert found is not None and split_unit_list(found["units"]) == expected
