@@ -267,6 +267,8 @@ _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+x�
 MAX_UNIT_WORDS = 12
 RESPONSIBILITY_OF = regex.compile(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:của\s+)?(?=\S)", regex.I)
 CLAUSE_END = regex.compile(r"[.;]|$")
+# The parts of "Mục đích, yêu cầu", where an explicit "X chủ trì" still assigns.
+REQUIREMENT_PARTS = ("purpose", "aims", "requirements")
 # A section on money within another part: "6. Bảo đảm kinh phí", "Huy động nguồn lực tài chính".
 FUNDING_TITLE = regex.compile(
     r"^(?:bảo\s+đảm|đảm\s+bảo|huy\s+động|bố\s+trí)\s+(?:các\s+)?(?:nguồn\s+)?(?:kinh\s+phí|vốn|lực\s+tài\s+chính)\b",
@@ -519,9 +521,14 @@ def extract_units(
     found = _Collector(doc, _qualifier(issuer), _labels_by_metric(indicators))
     for line in lines:
         section = section_of.get(line.number)
-        if section is None or section.has_part("appendix", "recipients", *NOT_ASSIGNING_PARTS):
+        if section is None or section.has_part("appendix", "recipients", "scope"):
             continue
         read = _read_line(line, section)
+        if section.has_part(*NOT_ASSIGNING_PARTS):
+            # aims and requirements assign only in so many words: "Các phòng chức năng … chủ trì, phối hợp với …"
+            if section.has_part(*REQUIREMENT_PARTS):
+                _chaired_units(found, read)
+            continue
         if _role_label(found, read) or _labelled_item(found, read):
             continue
         if section.has_part("implementation"):
@@ -580,7 +587,6 @@ def _task_line(found: _Collector, read: _Line) -> None:
     """Tasks and solutions: only explicit assignments ("Sở Tài chính chủ trì, phối hợp với …"), and an item
     whose subject is a body ("- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân …"; its
     partners, named in the tasks of the issuer, are not recorded: settled convention 1)."""
-    line = read.line
     # a request anywhere in the plan asks a body: "Đề nghị các sở, ban, ngành và địa phương khẩn trương …" in the
     # closing paragraph, which follows the last part
     # ("khuyến khích các doanh nghiệp …" in the tasks is policy, no request)
@@ -589,15 +595,7 @@ def _task_line(found: _Collector, read: _Line) -> None:
         if not request["verb"].lower().startswith("khuyến"):
             start = read.body_start + request.start("units")
             found.add_listed(request["units"], start, "other", "rule:unit_request", MAX_UNIT_WORDS)
-    chaired_any = False
-    for chaired in CHAIRED.finditer(line.text):
-        if LABEL_NOT_BODY.match(chaired["units"]):
-            continue
-        chaired_any = True
-        found.add_listed(chaired["units"], line.start + chaired.start("units"), "lead", "rule:unit_chaired")
-        clause_end = CLAUSE_END.search(line.text, chaired.end()).start()
-        for m in SUPPORT.finditer(line.text, chaired.end(), clause_end):
-            found.add_listed(m["units"], line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
+    chaired_any = _chaired_units(found, read)
     # (the funding part says who pays, not who acts: "2. Các sở, ban, ngành … chủ động bố trí, huy động các nguồn vốn";
     # so does a funding item of the solutions: "6. Bảo đảm kinh phí" / "a) Các sở, ngành, địa phương có trách nhiệm
     # chủ động bố trí kinh phí …")
@@ -609,6 +607,21 @@ def _task_line(found: _Collector, read: _Line) -> None:
     if subject and ":" not in subject["units"] and not LABEL_NOT_BODY.match(subject["units"]):
         role = "support" if "phối" in subject["verb"].lower() else "other"
         found.add_listed(subject["units"], read.body_start + subject.start("units"), role, "rule:unit_subject")
+
+
+def _chaired_units(found: _Collector, read: _Line) -> bool:
+    """The lead of "Sở Tài chính chủ trì, phối hợp với …" and the partners of its clause; True when the line has one."""
+    line = read.line
+    chaired_any = False
+    for chaired in CHAIRED.finditer(line.text):
+        if LABEL_NOT_BODY.match(chaired["units"]):
+            continue
+        chaired_any = True
+        found.add_listed(chaired["units"], line.start + chaired.start("units"), "lead", "rule:unit_chaired")
+        clause_end = CLAUSE_END.search(line.text, chaired.end()).start()
+        for m in SUPPORT.finditer(line.text, chaired.end(), clause_end):
+            found.add_listed(m["units"], line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
+    return chaired_any
 
 
 def _implementation_line(found: _Collector, read: _Line) -> None:

@@ -514,3 +514,22 @@ def test_a_proposal_to_the_competent_authority_asks_no_body():
 def test_more_duties_end_a_name(text, expected):
     found = SUPPORT.search(text)
     assert found is not None and split_unit_list(found["units"]) == expected
+
+
+def test_a_requirement_assigns_only_in_so_many_words(tmp_path):
+    """29 Kiên Giang I.2 (Yêu cầu): "Các phòng chức năng, các đơn vị trực thuộc Sở chủ trì, phối hợp với Văn phòng Sở Y
+    tế …" assigns; a requirement without "chủ trì" does not."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "SỞ Y TẾ TỈNH KIÊN GIANG\nKẾ HOẠCH\nTheo dõi thi hành pháp luật năm 2018\nI. MỤC ĐÍCH, YÊU CẦU\n2. Yêu cầu\n"
+        "- Các phòng chức năng, các đơn vị trực thuộc Sở chủ trì, phối hợp với Văn phòng Sở Y tế trong quá trình theo "
+        "dõi thi hành pháp luật.\n"
+        "- Các đơn vị trực thuộc Sở thực hiện nghiêm túc chế độ báo cáo.\n",
+        encoding="utf-8",
+    )
+    roles = {(u.canonical_name, u.role) for u in vnplan.process(path).units}
+    assert roles == {
+        ("Các phòng chức năng - Sở Y tế", "lead"),
+        ("Các đơn vị trực thuộc Sở", "lead"),
+        ("Văn phòng Sở Y tế", "support"),
+    }
