@@ -110,9 +110,15 @@ DUTY_VERBS: tuple[str, ...] = (
     "kịp thời",
     "liên kết",
     "liên hệ",
+    "phản ánh",
+    "xác định",
+    "tham gia",
+    "cử",
+    "duy trì",
+    "tổng hợp",
 )
 # (a verb that is also a noun of a body's name: "các viện nghiên cứu")
-_NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)"}
+_NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)", "cử": r"(?<!\bbầu\s)"}
 _DUTY_VERBS = (
     r"(?:"
     + "|".join(_NOUN_AFTER.get(v, "") + v.replace(" ", r"\s+") for v in sorted(DUTY_VERBS, key=len, reverse=True))
@@ -123,14 +129,18 @@ _DUTY_VERBS = (
 # A unit's name in running text ends where its duty begins: at a duty verb, a purpose or place ("để", "nhằm",
 # "trong"), "có" (not "có liên quan"), "được", or punctuation.
 _NAME_ENDS = (
-    r"(?=\s+(?-i:" + _DUTY_VERBS + r"|(?:để|trong|nhằm|có|được)\b)(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)"
+    r"(?=\s+(?-i:"
+    + _DUTY_VERBS
+    + r"|(?:để|trong|nhằm|có|được)\b|tại\b(?<!\bđóng\s+tại))(?<!\bcó)|\s+có\b(?!\s+liên\s+quan)|[.;:()]|$)"
 )
 # "Đề nghị X …": a request to a body the issuer does not direct. "Yêu cầu các sở, ngành … thực hiện", "Khuyến khích
 # các doanh nghiệp …" ask too; the issuer may be the sentence's subject ("Ủy ban nhân dân Thành phố yêu cầu các Sở …",
 # "nếu có khó khăn, vướng mắc đề nghị các cơ quan …"), but "theo yêu cầu", "đáp ứng yêu cầu" name no request.
 REQUEST = regex.compile(
     r"(?<!\S)(?<!\b(?:theo|đáp\s+ứng|các|những|đúng|có|được|của|về|mọi)\s+)"
-    r"(?P<verb>đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+(?P<units>(?:"
+    r"(?P<verb>đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+"
+    # ("đề nghị cơ quan có thẩm quyền xử lý": a proposal to whoever is competent, no body asked)
+    r"(?!(?:các\s+)?(?:cơ\s+quan|cấp)\s+(?:nhà\s+nước\s+)?có\s+thẩm\s+quyền)(?P<units>(?:"
     + _HEAD_WORDS
     + r"|doanh\s+nghiệp)\b[^.;:()]*?)(?:"
     + _ASSIGNED_VERBS
@@ -140,24 +150,42 @@ REQUEST = regex.compile(
     regex.I,
 )
 # "phối hợp (chặt chẽ, tốt, thường xuyên) với X": one or two words may qualify the cooperation
+# A partner list goes on after a semicolon when the next member starts in small letters with "các" or an office
+# holder: "phối hợp với các sở, ban, ngành, UBND các xã/phường; các đơn vị trực thuộc Sở Y tế tổ chức …", "… Chủ
+# tịch Ủy ban nhân dân huyện, thành phố; thủ trưởng các ngành có liên quan hướng dẫn …"
+_LIST_GOES_ON = r";\s*(?=(?-i:(?:thủ\s+trưởng|lãnh\s+đạo|giám\s+đốc)\s+)?(?-i:các)\s)"
 SUPPORT = regex.compile(
     r"phối\s+hợp\s+(?:(?:\p{L}+\s+){1,2}(?=với\s)|chặt\s+chẽ\s+)?(?:với\s+)?"
-    r"(?:" + _OFFICE_HOLDER + r"\s+)?(?P<units>" + _HEAD_WORDS + r"\b[^.;:()]*?)" + _NAME_ENDS,
+    r"(?:"
+    + _OFFICE_HOLDER
+    + r"\s+)?(?P<units>"
+    + _HEAD_WORDS
+    + r"\b(?:[^.;:()]|"
+    + _LIST_GOES_ON
+    + r")*?)"
+    + _NAME_ENDS.replace("[.;:()]", "[.:()]|;(?!" + _LIST_GOES_ON[1:] + ")"),
     regex.I,
 )
 # "Chỉ đạo các trạm y tế … có trách nhiệm …": units the issuer's unit directs are asked to act (other).
 DIRECTED = regex.compile(
-    r"\bchỉ\s+đạo(?:\s*,\s*(?:điều\s+hành|đôn\s+đốc|hướng\s+dẫn))*\s+(?P<units>(?:"
+    r"(?<!\bBan\s+)\bchỉ\s+đạo(?:\s*,\s*(?:điều\s+hành|đôn\s+đốc|hướng\s+dẫn))*\s+(?P<units>(?:"
     + _HEAD_WORDS
     + r"|hệ\s+thống\s+(?!văn\s+bản|pháp\s+luật|chính\s+sách)\p{L}+)\b[^.;:()]*?)"
     + _NAME_ENDS,
     regex.I,
 )
+# "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương báo cáo …": the closing
+# paragraph tells the bodies to report or propose (other), wherever it stands.
+REPORT_DIFFICULTIES = regex.compile(
+    r"\bnếu\s+(?:có\s+)?(?:khó\s+khăn|vướng\s+mắc|phát\s+sinh)(?:\s*,?\s*(?:khó\s+khăn|vướng\s+mắc|phát\s+sinh))*"
+    r"\s*,?\s*(?P<units>(?:" + _HEAD_WORDS + r")\b[^.;:()]*?)" + _NAME_ENDS,
+    regex.I,
+)
 # Units named inside another unit's duty: (pattern, role, provenance method).
 NAMED_IN_DUTY = ((SUPPORT, "support", "rule:unit_support"), (DIRECTED, "other", "rule:unit_directed"))
-BULLET_UNIT = regex.compile(
-    r"^(?P<units>(?:Các\s+)?(?:Phòng|Văn\s+phòng|Khoa|Trung\s+tâm|Bệnh\s+viện|Trạm|Sở|Ban|Thanh\s+tra)\b[^:;.]{0,80}?)\s*:\s*"
-)
+# "- Phòng Kế hoạch - Tài chính: …", "- Công an tỉnh: …", "- Ủy ban nhân dân các xã, phường: …": any body the
+# lexicon knows, its name before the colon (a capital starts it: "- Ban hành: …" is guarded by the head exceptions)
+BULLET_UNIT = regex.compile(r"^(?=\p{Lu})(?P<units>(?:" + _HEAD_WORDS + r")\b[^:;.]{0,80}?)\s*:\s*", regex.I)
 # (in small letters: "Phòng Tổ chức - Hành chính" names a department, "tổ chức" is a duty)
 # ("… các xã, phường được phân công chủ trì …": the duty given starts at "được")
 _DUTY_STARTS = r"(?=\s+(?-i:" + _DUTY_VERBS + r"|được\s+(?:giao|phân\s+công)\b)|\s*[:(])"
@@ -178,6 +206,11 @@ CHAIRED = regex.compile(
     + r"\b[^.;:()]{0,120}?)\s+(?:là\s+cơ\s+quan\s+)?chủ\s+trì\b",
     regex.I,
 )
+# "2. Cơ quan chủ trì, phối hợp" labels the units listed below it; "Các cơ quan được phân công chủ trì …" refers back to
+# the units named elsewhere: a kind of body alone before "chủ trì" names no body.
+LABEL_NOT_BODY = regex.compile(
+    r"^(?:các\s+)?(?:cơ\s+quan|đơn\s+vị)(?:\s+được(?:\s+(?:giao|phân\s+công))?)?\s*$", regex.I
+)
 # Task blocks label their units: "- Cơ quan thực hiện: Sở Khoa học và Công nghệ", "Cơ quan phối hợp: Các sở,
 # ngành", or a heading "a) Cơ quan chủ trì" over the units as list items.
 ROLE_LABEL = regex.compile(
@@ -194,7 +227,7 @@ SUBJECT = regex.compile(
     + _OFFICE_HOLDER
     + r"\s+)?(?P<units>"
     + _HEAD_WORDS
-    + r"\b.{0,120}?)\s+"
+    + r"\b.{0,200}?)\s+"
     r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:"
     + _DUTY_VERBS
     + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm))",
@@ -215,13 +248,17 @@ _LIST_SPLIT = regex.compile(
     + r")\s+(?:"
     + _HEAD_WORDS
     + r"))|\s*,\s*(?:(?:thủ\s+)?trưởng\s+)?(?=(?:các\s+)?(?:phòng|khoa|trạm|trung\s+tâm|"
-    r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+\p{L})"
-    r"|\s*,\s*(?=(?-i:" + LEXICON.head_pattern(groups=False) + r")"
+    r"bệnh\s+viện|văn\s+phòng|ủy\s+ban|uỷ\s+ban|nhà\s+trường|trường(?!\s+hợp)|khối|TTYT|BVĐK|UBND|TYT)\b|các\s+\p{L}"
+    # a named force after a comma: "Công an, lực lượng Hải quan"
+    r"|lực\s+lượng\s+(?-i:\p{Lu}))"
+    # (a capital starts the name; the rest of the head in any case: "Hội Cựu chiến binh Thành phố, Thành Đoàn")
+    r"|\s*,\s*(?=(?=(?-i:\p{Lu}))(?:" + LEXICON.head_pattern(groups=False) + r")"
     r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành)\b))"
     # a member of another kind than the group before it: "các sở, ban, ngành, tổ chức chính trị - xã hội"
     r"|\s*,\s*(?=(?:các\s+)?(?:" + LEXICON.own_member_pattern() + r")\b)"
     # a separator lost in a table cell: "Sở Khoa học và Công nghệ Sở Công Thương" (a Sở names no other Sở)
-    r"|(?<=(?-i:\bSở)\s[^,;]{0,80}\p{Ll})\s+(?=(?-i:Sở)\s+\p{Lu})",
+    # (the letters' case is the evidence, so it is matched as written: "và các Sở ngành khác" goes on)
+    r"|(?<=(?-i:\bSở\s[^,;]{0,80}\p{Ll}))\s+(?=(?-i:Sở\s+\p{Lu}))",
     regex.I,
 )
 _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+xã|thành\s+phố|quận))\s+\p{Lu}")
@@ -230,8 +267,16 @@ _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+x�
 MAX_UNIT_WORDS = 12
 RESPONSIBILITY_OF = regex.compile(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:của\s+)?(?=\S)", regex.I)
 CLAUSE_END = regex.compile(r"[.;]|$")
+# The parts of "Mục đích, yêu cầu", where an explicit "X chủ trì" still assigns.
+REQUIREMENT_PARTS = ("purpose", "aims", "requirements")
+# A section on money within another part: "6. Bảo đảm kinh phí", "Huy động nguồn lực tài chính".
+FUNDING_TITLE = regex.compile(
+    r"^(?:bảo\s+đảm|đảm\s+bảo|huy\s+động|bố\s+trí)\s+(?:các\s+)?(?:nguồn\s+)?(?:kinh\s+phí|vốn|lực\s+tài\s+chính)\b",
+    regex.I,
+)
 # Parts whose words state aims, targets or money, not who does what.
 NOT_ASSIGNING_PARTS = (
+    "scope",  # "Đối tượng, phạm vi": whom the plan concerns, not who acts
     "purpose",
     "aims",
     "requirements",
@@ -308,10 +353,12 @@ def split_unit_list(text: str) -> list[str]:
         else:
             expanded.append(part)
     # "các khoa/phòng, trạm y tế xã": the shared "các" applies to each unit of the list, but not to
-    # one that says its own plural inside ("UBND các xã/phường")
+    # one that says its own plural inside ("UBND các xã/phường") or a body named by its proper name
+    # ("…, Mặt trận Tổ quốc Việt Nam, Ủy ban nhân dân xã, phường": one body each, or one per place)
     if expanded and regex.match(r"(?i)^các\s", expanded[0]):
         expanded = [
-            p if regex.search(r"(?i)(?:^|\s)các\s", p) or _PLACE_PREFIX.match(p) else f"các {p}" for p in expanded
+            p if regex.search(r"(?i)(?:^|\s)các\s", p) or _PLACE_PREFIX.match(p) or p[:1].isupper() else f"các {p}"
+            for p in expanded
         ]
     return expanded + listed
 
@@ -361,8 +408,9 @@ def canonical_name(name: str, qualifier: str | None) -> str:
     """The unit's name with abbreviations expanded, department names standardized, and a department
     of the issuing body qualified by it: "Phòng Nghiệp vụ Y - SYT" → "Phòng Nghiệp vụ Y - Sở Y tế"."""
     text = regex.sub(r"^(?:Đề\s+nghị|Giao)\s+", "", regex.sub(r"\s+", " ", name.strip(" :;,.")))
-    # "Lãnh đạo Sở Y tế" in a responsibility column: the unit is the body, not its leadership
-    text = regex.sub(r"^" + _OFFICE_HOLDER + r"\s+(?=\p{Lu}|(?i:" + _HEAD_WORDS + "))", "", text)
+    # "Lãnh đạo Sở Y tế" in a responsibility column, "thủ trưởng các ngành" in a list: the unit is the body, not its
+    # leadership
+    text = regex.sub(r"^" + _OFFICE_HOLDER + r"\s+(?=\p{Lu}|(?i:" + _HEAD_WORDS + "))", "", text[:1].upper() + text[1:])
     text = regex.sub(r"\s*[-–]\s*(?:SYT|Sở Y tế)$", "", text)
     department = _DEPARTMENT.match(text)
     if department:
@@ -473,9 +521,14 @@ def extract_units(
     found = _Collector(doc, _qualifier(issuer), _labels_by_metric(indicators))
     for line in lines:
         section = section_of.get(line.number)
-        if section is None or section.has_part("appendix", "recipients", *NOT_ASSIGNING_PARTS):
+        if section is None or section.has_part("appendix", "recipients", "scope"):
             continue
         read = _read_line(line, section)
+        if section.has_part(*NOT_ASSIGNING_PARTS):
+            # aims and requirements assign only in so many words: "Các phòng chức năng … chủ trì, phối hợp với …"
+            if section.has_part(*REQUIREMENT_PARTS):
+                _chaired_units(found, read)
+            continue
         if _role_label(found, read) or _labelled_item(found, read):
             continue
         if section.has_part("implementation"):
@@ -534,27 +587,41 @@ def _task_line(found: _Collector, read: _Line) -> None:
     """Tasks and solutions: only explicit assignments ("Sở Tài chính chủ trì, phối hợp với …"), and an item
     whose subject is a body ("- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân …"; its
     partners, named in the tasks of the issuer, are not recorded: settled convention 1)."""
-    line = read.line
     # a request anywhere in the plan asks a body: "Đề nghị các sở, ban, ngành và địa phương khẩn trương …" in the
     # closing paragraph, which follows the last part
     # ("khuyến khích các doanh nghiệp …" in the tasks is policy, no request)
+    _reports_asked(found, read)
     for request in REQUEST.finditer(read.body):
         if not request["verb"].lower().startswith("khuyến"):
             start = read.body_start + request.start("units")
             found.add_listed(request["units"], start, "other", "rule:unit_request", MAX_UNIT_WORDS)
+    chaired_any = _chaired_units(found, read)
+    # (the funding part says who pays, not who acts: "2. Các sở, ban, ngành … chủ động bố trí, huy động các nguồn vốn";
+    # so does a funding item of the solutions: "6. Bảo đảm kinh phí" / "a) Các sở, ngành, địa phương có trách nhiệm
+    # chủ động bố trí kinh phí …")
+    funding = read.section.has_part("budget") or any(
+        FUNDING_TITLE.match(node.title) for node in [read.section, *read.section.ancestors()]
+    )
+    subject = None if chaired_any or funding or not read.heading else SUBJECT.match(read.body)
+    # ("Đoàn: Chỉ đạo …" labels a paragraph, no subject)
+    if subject and ":" not in subject["units"] and not LABEL_NOT_BODY.match(subject["units"]):
+        role = "support" if "phối" in subject["verb"].lower() else "other"
+        found.add_listed(subject["units"], read.body_start + subject.start("units"), role, "rule:unit_subject")
+
+
+def _chaired_units(found: _Collector, read: _Line) -> bool:
+    """The lead of "Sở Tài chính chủ trì, phối hợp với …" and the partners of its clause; True when the line has one."""
+    line = read.line
     chaired_any = False
     for chaired in CHAIRED.finditer(line.text):
+        if LABEL_NOT_BODY.match(chaired["units"]):
+            continue
         chaired_any = True
         found.add_listed(chaired["units"], line.start + chaired.start("units"), "lead", "rule:unit_chaired")
         clause_end = CLAUSE_END.search(line.text, chaired.end()).start()
         for m in SUPPORT.finditer(line.text, chaired.end(), clause_end):
             found.add_listed(m["units"], line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
-    # (the funding part says who pays, not who acts: "2. Các sở, ban, ngành … chủ động bố trí, huy động các nguồn vốn")
-    funding = read.section.has_part("budget")
-    subject = None if chaired_any or funding or not read.heading else SUBJECT.match(read.body)
-    if subject and ":" not in subject["units"]:  # "Đoàn: Chỉ đạo …" labels a paragraph, no subject
-        role = "support" if "phối" in subject["verb"].lower() else "other"
-        found.add_listed(subject["units"], read.body_start + subject.start("units"), role, "rule:unit_subject")
+    return chaired_any
 
 
 def _implementation_line(found: _Collector, read: _Line) -> None:
@@ -562,7 +629,14 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
     it gives the unit it stands under, and the units named inside that duty."""
     lead, names_only, named = _heading_units(found, read)
     lead = _list_item_unit(found, read) or lead
-    requests = list(REQUEST.finditer(read.body))
+    # ("Tham mưu hỗ trợ, khuyến khích các doanh nghiệp …" is the unit's own duty: only a sentence that opens with
+    # "Khuyến khích" asks the bodies it names)
+    requests = [
+        r
+        for r in REQUEST.finditer(read.body)
+        if not r["verb"].lower().startswith("khuyến") or not read.body[: r.start()].strip(" -+*•")
+    ]
+    reports = _reports_asked(found, read)
     for request in requests:
         start = read.body_start + request.start("units")
         found.add_listed(request["units"], start, "other", "rule:unit_request", MAX_UNIT_WORDS)
@@ -580,8 +654,16 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
     for pattern, role, method in NAMED_IN_DUTY:
         for m in pattern.finditer(body):
             found.add_listed(m["units"], read.body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
-    if not (assign or requests or named):
+    if not (assign or requests or named or reports):
         _subject_units(found, read, lead, owner)
+
+
+def _reports_asked(found: _Collector, read: _Line) -> bool:
+    """Each body asked to report in "… nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương báo cáo …" (other)."""
+    reports = list(REPORT_DIFFICULTIES.finditer(read.body))
+    for m in reports:
+        found.add_listed(m["units"], read.body_start + m.start("units"), "other", "rule:unit_report", MAX_UNIT_WORDS)
+    return bool(reports)
 
 
 def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bool]:
@@ -589,7 +671,7 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
     whether it named any: "1. Sở Y tế", "3. Trách nhiệm của các Bộ, ngành …", "14. Đề nghị Viện kiểm sát …"
     (other), or "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …" (the item's subject; support when its duty is to
     support)."""
-    section, body, body_start = read.section, read.body, read.body_start
+    section, body_start = read.section, read.body_start
     if not (read.heading and section.marker in ("arabic", "dotted", "letter", "roman")):
         return None, False, False
     if section.part == "implementation":
@@ -612,17 +694,39 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
             lead = lead or unit
         found.owners[section.id] = lead
         return lead, True, True
-    subject = ITEM_SUBJECT.match(body)
-    if subject and not ASSIGN.match(body):
-        # the item's subject is its lead unit, unless its duty is to support ("3. Các phòng, ban … phối hợp …")
-        supports = _SUPPORTS.match(body[subject.end() :])
-        role = "support" if supports else "lead"
-        listed = found.add_listed(subject["units"], body_start + subject.start("units"), role, "rule:unit_item_subject")
-        if role == "lead" and listed:
-            found.owners[section.id] = listed[0]
-            return listed[0], False, True
-        return None, False, bool(listed)
-    return None, False, False
+    return _item_subject(found, read)
+
+
+def _item_subject(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bool]:
+    """A numbered item whose subject is a body: its lead unit, unless its duty is to support ("3. Các phòng, ban …
+    phối hợp …"). Under a unit's heading, a subject that is that unit again ("2.13. Ủy ban nhân dân xã, phường" / "đ) Ủy
+    ban nhân dân các xã, phường phân công …") is no record of its own; a member named under a group's heading ("2. Các
+    sở, ngành" / "a) Sở Tài chính chủ trì …") leads."""
+    subject = ITEM_SUBJECT.match(read.body)
+    if not subject or ASSIGN.match(read.body):
+        return None, False, False
+    supports = _SUPPORTS.match(read.body[subject.end() :])
+    role = "support" if supports else "lead"
+    heading_unit = _owning_unit(read.section.parent, found.owners) if read.section.parent else None
+    if heading_unit is not None and not supports:
+        names = split_unit_list(_trim_name(subject["units"]))
+        if all(_same_body(canonical_name(n, found.qualifier), heading_unit.canonical_name) for n in names):
+            return heading_unit, False, True
+    start = read.body_start + subject.start("units")
+    listed = found.add_listed(subject["units"], start, role, "rule:unit_item_subject")
+    if role == "lead" and listed:
+        found.owners[read.section.id] = listed[0]
+        return listed[0], False, True
+    return None, False, bool(listed)
+
+
+def _same_body(name: str, other: str) -> bool:
+    """Whether two names are one body, case and "các" aside ("Ủy ban nhân dân các xã, phường", "… xã, phường")."""
+
+    def fold(text: str) -> str:
+        return " ".join(w for w in regex.split(r"[\s,]+", text.lower()) if w not in ("các", "những"))
+
+    return fold(name) == fold(other)
 
 
 # An item's duty that is to support: "… có trách nhiệm phối hợp", "… theo chức năng, nhiệm vụ được giao chủ động

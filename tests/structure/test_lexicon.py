@@ -104,3 +104,22 @@ def test_a_lost_separator_between_two_sở_in_a_cell():
         "UBND các phường, xã",
     ]
     assert split_unit_list("Văn phòng Sở Y tế") == ["Văn phòng Sở Y tế"]
+
+
+def test_heads_grown_from_the_legal_corpus():
+    """Heads counted in the assignments of legal_phapdien (the lexicon's _comment gives the counts): a ministry's
+    Vụ, port authorities, police forces, state groups, party committees; "Vụ trưởng", "vụ việc" are no bodies."""
+    for name in (
+        "Vụ Pháp chế, Bộ Y tế",
+        "Cảng vụ Hàng hải Quảng Ninh",
+        "Cảnh sát biển Việt Nam",
+        "Tập đoàn Điện lực Việt Nam",
+        "Đảng ủy xã",
+        "Đồn Biên phòng cửa khẩu",
+        "Thông tấn xã Việt Nam",
+        "Chủ đầu tư có trách nhiệm",  # 19 Lai Châu: "chủ dự án chủ trì phối hợp với chính quyền địa phương"
+        "chủ dự án chủ trì",
+    ):
+        assert HEAD.match(name), name
+    for phrase in ("Vụ trưởng Vụ Pháp chế", "Vụ việc phức tạp", "Vụ án hình sự", "Vụ mùa năm 2026", "Cảnh sát viên"):
+        assert not HEAD.match(phrase), phrase

@@ -16,7 +16,9 @@ import vnplan
 from vnplan.structure.lexicon import unit_id
 from vnplan.structure.units import (
     DEADLINE,
+    DIRECTED,
     ITEM_SUBJECT,
+    REPORT_DIFFICULTIES,
     REQUEST,
     SUPPORT,
     _split_cell,
@@ -148,12 +150,42 @@ def test_task_deadlines_and_products(text, deadline, product):
             "Phối hợp với Sở Khoa học và Công nghệ, Sở Xây dựng và các cơ quan liên quan hướng dẫn các doanh nghiệp",
             ["Sở Khoa học và Công nghệ", "Sở Xây dựng", "các cơ quan liên quan"],
         ),
-        # 03 Cần Thơ: any duty verb of the table ends the name ("bố trí", "đẩy nhanh")
+        # 03 Cần Thơ: any duty verb of the table ends the name ("bố trí", "đẩy nhanh"); the shared "các" is no
+        # part of a body named by its proper name ("Ủy ban nhân dân xã, phường": one per place)
         (
             "phối hợp với các sở, ban, ngành, Ủy ban nhân dân xã, phường bố trí kinh phí chi thường xuyên",
-            ["các sở, ban, ngành", "các Ủy ban nhân dân xã, phường"],
+            ["các sở, ban, ngành", "Ủy ban nhân dân xã, phường"],
         ),
         ("phối hợp với các viện nghiên cứu để phát triển công nghệ mới", ["các viện nghiên cứu"]),
+        # 11 Đồng Nai: "xác định" is a duty; a place ("tại khu vực …") ends the name, "đóng tại" does not
+        (
+            "phối hợp với các cơ quan, đơn vị chức năng xác định chỉ tiêu, mục tiêu, nhiệm vụ hàng năm",
+            ["các cơ quan, đơn vị chức năng"],
+        ),
+        (
+            "Chủ trì, phối hợp với các đơn vị, địa phương có liên quan tại khu vực biên giới, cửa khẩu",
+            ["các đơn vị, địa phương có liên quan"],
+        ),
+        (
+            "phối hợp với các cơ quan Trung ương đóng tại địa phương thực hiện",
+            ["các cơ quan Trung ương đóng tại địa phương"],
+        ),
+        # seed 001 and 23 Tuyên Quang: the list goes on after a semicolon in small letters; a new clause does not
+        (
+            "có trách nhiệm phối hợp với các sở, ban, ngành, UBND các xã/phường; các đơn vị trực thuộc Sở Y tế tổ chức "
+            "triển khai thực hiện Kế hoạch; theo dõi, giám sát",
+            ["các sở, ban, ngành", "UBND các xã/phường", "các đơn vị trực thuộc Sở Y tế"],
+        ),
+        (
+            "Chủ trì, phối hợp với Chủ tịch Ủy ban nhân dân huyện, thành phố; thủ trưởng các ngành có liên quan hướng dẫn",
+            ["Ủy ban nhân dân huyện, thành phố", "thủ trưởng các ngành có liên quan"],
+        ),
+        ("phối hợp với Sở Y tế; Sở Tài chính bố trí kinh phí", ["Sở Y tế"]),
+        # 11 Đồng Nai 2.4 b): a named force after a comma is a unit of its own
+        (
+            "Chủ động phối hợp với Công an, lực lượng Hải quan triển khai các giải pháp",
+            ["Công an", "lực lượng Hải quan"],
+        ),
     ],
 )
 def test_a_partners_name_ends_where_the_duty_begins(text, expected):
@@ -169,7 +201,8 @@ def test_a_partners_name_ends_where_the_duty_begins(text, expected):
         (
             "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành Thành phố, UBND phường, xã và các doanh nghiệp viễn "
             "thông nghiêm túc triển khai thực hiện",
-            ["các Sở, ban, ngành Thành phố", "các UBND phường, xã", "các doanh nghiệp viễn thông"],  # shared "các" (U4)
+            # the shared "các" goes to each group noun (U4), not to a body named by its name ("UBND phường, xã")
+            ["các Sở, ban, ngành Thành phố", "UBND phường, xã", "các doanh nghiệp viễn thông"],
         ),
         # 13 Đồng Tháp: a request inside a clause, not after punctuation
         (
@@ -265,3 +298,238 @@ def test_a_request_after_the_last_part_is_read(tmp_path):
     )
     roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
     assert ("Các sở, ban, ngành và địa phương", "other") in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 11 Đồng Nai, closing line of Tổ chức thực hiện
+        (
+            "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương báo cáo Ủy ban "
+            "nhân dân tỉnh (qua Công an tỉnh) để được hướng dẫn, giải quyết",
+            ["các cơ quan, đơn vị, địa phương"],
+        ),
+        # 21 (national), closing line: "phát sinh" and no comma before the subject
+        (
+            "Trong quá trình tổ chức thực hiện kế hoạch, nếu có phát sinh, vướng mắc các cơ quan, đơn vị, địa phương "
+            "báo cáo về Ban Chỉ đạo quốc gia 1237",
+            ["các cơ quan, đơn vị, địa phương"],
+        ),
+        # 07 Nghệ An, item 5: "kịp thời phản ánh"; a member of another kind splits off
+        (
+            "nếu có khó khăn, vướng mắc, các sở, ban, ngành, tổ chức chính trị - xã hội, Ủy ban nhân dân các xã, "
+            "phường kịp thời phản ánh về Ban Chỉ huy Phòng thủ dân sự tỉnh",
+            ["các sở, ban, ngành", "các tổ chức chính trị - xã hội", "Ủy ban nhân dân các xã, phường"],
+        ),
+    ],
+)
+def test_bodies_told_to_report_difficulties_are_named(text, expected):
+    found = REPORT_DIFFICULTIES.search(text)
+    assert found is not None
+    assert split_unit_list(found["units"]) == expected
+
+
+def test_no_report_without_a_body():
+    assert REPORT_DIFFICULTIES.search("nếu có khó khăn, vướng mắc đề nghị phản ánh về Sở Nội vụ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 11 Đồng Nai IV.1: vertically managed agencies are a kind of their own beside the stock group
+        (
+            "các Sở, ban, ngành, đoàn thể cấp tỉnh, cơ quan ngành dọc đóng trên địa bàn, Ủy ban nhân dân xã, phường",
+            [
+                "các Sở, ban, ngành, đoàn thể cấp tỉnh",
+                "các cơ quan ngành dọc đóng trên địa bàn",
+                "Ủy ban nhân dân xã, phường",
+            ],
+        ),
+        # 01 Bắc Ninh 18.c: schools are no ngành
+        ("các sở, ngành, trường đại học, cao đẳng", ["các sở, ngành", "các trường đại học, cao đẳng"]),
+        # 21 (national) C.3: the list is long; the proper names keep no shared "các"
+        (
+            "Các Bộ, ngành chức năng, các cơ quan báo chí Trung ương, địa phương, quân đội, Mặt trận Tổ quốc Việt Nam, "
+            "Hội Cựu chiến binh các cấp và các tổ chức chính trị - xã hội",
+            [
+                "Các Bộ, ngành chức năng",
+                "các cơ quan báo chí Trung ương, địa phương, quân đội",
+                "Mặt trận Tổ quốc Việt Nam",
+                "Hội Cựu chiến binh các cấp",
+                "các tổ chức chính trị - xã hội",
+            ],
+        ),
+        # 21 D.2: "cơ quan" inside a stock group stays in it
+        ("các Bộ, ngành, cơ quan liên quan", ["các Bộ, ngành, cơ quan liên quan"]),
+    ],
+)
+def test_members_of_another_kind_split_off(text, expected):
+    assert split_unit_list(text) == expected
+
+
+def test_a_long_list_of_subjects_is_read_whole(tmp_path):
+    """21 (national) C.3: a numbered task whose subject is a list of 165 characters."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nKẾ HOẠCH\nTriển khai nhiệm vụ năm 2026\nI. NHIỆM VỤ\n"
+        "3. Các Bộ, ngành chức năng, các cơ quan báo chí Trung ương, địa phương, quân đội, Mặt trận Tổ quốc Việt Nam, "
+        "Hội Cựu chiến binh các cấp và các tổ chức chính trị - xã hội tập trung tuyên truyền sâu rộng về chủ trương.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Chủ trì thực hiện Kế hoạch.\n",
+        encoding="utf-8",
+    )
+    others = {u.canonical_name for u in vnplan.process(path).units if u.role == "other"}
+    assert {"Các Bộ, ngành chức năng", "Mặt trận Tổ quốc Việt Nam", "Các tổ chức chính trị - xã hội"} <= others
+
+
+def test_the_scope_part_assigns_nothing(tmp_path):
+    """03 Cần Thơ II.2 "Đối tượng thụ hưởng": whom the plan concerns, not who acts."""
+    body = (
+        "1. Sở Y tế chủ trì, hướng dẫn thực hiện Kế hoạch.\n"
+        "III. ĐỐI TƯỢNG\n"
+        "b) Các tổ chức, cá nhân có liên quan thuộc các cơ quan chuyên trách phòng, chống tội phạm về ma túy; cai nghiện "
+        "ma túy; điều trị nghiện ma túy và tham mưu, quản lý nhà nước về phòng, chống ma túy."
+    )
+    assert {u.canonical_name for u in units_of(tmp_path, body)} == {"Sở Y tế"}
+
+
+def test_a_steering_board_is_no_directive():
+    """21 (national) D.2: "hướng dẫn thành lập Ban Chỉ đạo các cấp" directs nobody."""
+    assert DIRECTED.search("ban hành Thông tư hướng dẫn; hướng dẫn thành lập Ban Chỉ đạo các cấp; quyết định") is None
+    found = DIRECTED.search("Chỉ đạo các đơn vị trực thuộc phối hợp chặt chẽ")
+    assert found is not None and found["units"] == "các đơn vị trực thuộc"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2. Cơ quan chủ trì, phối hợp",  # 21 (national): a label over the units listed below it
+        # 17 Lai Châu III.4: a back-reference to the units the plan names elsewhere
+        "4. Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập kế hoạch",
+    ],
+)
+def test_a_kind_of_body_alone_before_chu_tri_names_no_unit(tmp_path, text):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nKẾ HOẠCH\nThi hành Luật năm 2025\nI. NHIỆM VỤ\n"
+        f"{text}\n- Sở Tư pháp chủ trì thực hiện.\n",
+        encoding="utf-8",
+    )
+    assert {(u.canonical_name, u.role) for u in vnplan.process(path).units} == {("Sở Tư pháp", "lead")}
+
+
+def test_an_item_naming_its_headings_unit_again_adds_no_record(tmp_path):
+    """11 Đồng Nai 2.13: "đ) Ủy ban nhân dân các xã, phường phân công cán bộ …" under "2.13. Ủy ban nhân dân xã,
+    phường" is the heading's unit written again."""
+    body = (
+        "1. Ủy ban nhân dân xã, phường\n"
+        "a) Ủy ban nhân dân các xã, phường phân công cán bộ theo dõi, quản lý người cai nghiện tại gia đình.\n"
+        "b) Công an xã, phường thực hiện rà soát người nghiện trên địa bàn.\n"
+    )
+    roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
+    assert ("Ủy ban nhân dân xã, phường", "lead") in roles
+    assert not [r for r in roles if "các xã" in r[0]]
+
+
+def test_a_funding_item_of_the_solutions_names_no_acting_subject(tmp_path):
+    """01 Bắc Ninh V.6 "Bảo đảm kinh phí" / "a) Các sở, ngành, địa phương có trách nhiệm chủ động bố trí kinh phí …":
+    who pays, not who acts, as in a funding part (07 Nghệ An III.2)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nKẾ HOẠCH\nPhát triển kinh tế số năm 2026\nI. NHIỆM VỤ, GIẢI PHÁP\n"
+        "6. Bảo đảm kinh phí\n"
+        "a) Các sở, ngành, địa phương có trách nhiệm chủ động bố trí kinh phí từ dự toán được giao.\n"
+        "7. Phát triển nguồn nhân lực số\n"
+        "a) Các sở, ngành, địa phương có trách nhiệm cử cán bộ tham gia đào tạo kỹ năng số.\n",
+        encoding="utf-8",
+    )
+    plan = vnplan.process(path)
+    assert [(u.canonical_name, u.role) for u in plan.units] == [("Các sở, ngành, địa phương", "other")]
+    assert plan.units[0].provenance.start > plan.text.index("7. Phát triển")  # the subject of item 7 only
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 01 Bắc Ninh 14 and 15: "cử", "tham gia" are duties
+        ("Chỉ đạo hệ thống tổ chức Đoàn các cấp cử đầu mối cấp xã tham gia mạng lưới", "hệ thống tổ chức Đoàn các cấp"),
+        (
+            "chỉ đạo hệ thống tổ chức thành viên tham gia phát triển và ứng dụng công nghệ số",
+            "hệ thống tổ chức thành viên",
+        ),
+    ],
+)
+def test_a_directed_bodys_name_ends_at_its_duty(text, expected):
+    found = DIRECTED.search(text)
+    assert found is not None and found["units"] == expected
+
+
+def test_encouraging_businesses_inside_a_duty_is_no_request(tmp_path):
+    """05 Hà Nội V.2: "- Tham mưu hỗ trợ, khuyến khích các doanh nghiệp, tổ chức, cá nhân tham gia đầu tư …" is the
+    heading unit's own duty; a sentence that opens with "Khuyến khích" asks the bodies it names."""
+    body = (
+        "1. Sở Khoa học và Công nghệ\n"
+        "- Tham mưu hỗ trợ, khuyến khích các doanh nghiệp, tổ chức, cá nhân tham gia đầu tư phát triển hạ tầng số.\n"
+        "2. Khuyến khích các hiệp hội doanh nghiệp tham gia phổ biến kỹ năng số.\n"
+    )
+    others = {u.canonical_name for u in units_of(tmp_path, body) if u.role == "other"}
+    assert others == {"Các hiệp hội doanh nghiệp"}
+
+
+def test_an_office_holder_in_small_letters_stands_for_the_body():
+    """23 Tuyên Quang: "thủ trưởng các ngành có liên quan" is the ngành's record, as "Giám đốc Sở Tài chính" is the
+    Sở's (R5)."""
+    assert canonical_name("thủ trưởng các ngành có liên quan", None) == "Các ngành có liên quan"
+    assert canonical_name("Giám đốc Sở Tài chính", None) == "Sở Tài chính"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # samples/text/08 (Hồ Chí Minh 2014): "các Sở ngành" is no lost separator between two Sở; a head in any case
+        # after its capital ("Thành Đoàn") starts a member
+        ("Sở Tài chính và các Sở ngành khác có liên quan", ["Sở Tài chính", "các Sở ngành khác có liên quan"]),
+        ("Hội Cựu chiến binh Thành phố, Thành Đoàn", ["Hội Cựu chiến binh Thành phố", "Thành Đoàn"]),
+        ("Sở Khoa học và Công nghệ Sở Công Thương", ["Sở Khoa học và Công nghệ", "Sở Công Thương"]),  # 05 Hà Nội cell
+    ],
+)
+def test_the_case_of_a_list_is_read_as_written(text, expected):
+    assert split_unit_list(text) == expected
+
+
+def test_a_proposal_to_the_competent_authority_asks_no_body():
+    """samples/text/08: "xử lý theo thẩm quyền hoặc đề nghị cơ quan có thẩm quyền thanh tra …"."""
+    assert REQUEST.search("xử lý theo thẩm quyền hoặc đề nghị cơ quan có thẩm quyền thanh tra, kiểm tra") is None
+    assert REQUEST.search("đề nghị cấp có thẩm quyền xem xét") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # samples/text/07 (Lâm Đồng): "duy trì" is a duty
+        ("phối hợp với các cơ quan, đơn vị liên quan duy trì chuyên mục", ["các cơ quan, đơn vị liên quan"]),
+        # samples/text/08: "tổng hợp" is a duty
+        ("phối hợp với Ủy ban nhân dân quận, huyện tổng hợp danh sách", ["Ủy ban nhân dân quận, huyện"]),
+    ],
+)
+def test_more_duties_end_a_name(text, expected):
+    found = SUPPORT.search(text)
+    assert found is not None and split_unit_list(found["units"]) == expected
+
+
+def test_a_requirement_assigns_only_in_so_many_words(tmp_path):
+    """29 Kiên Giang I.2 (Yêu cầu): "Các phòng chức năng, các đơn vị trực thuộc Sở chủ trì, phối hợp với Văn phòng Sở Y
+    tế …" assigns; a requirement without "chủ trì" does not."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "SỞ Y TẾ TỈNH KIÊN GIANG\nKẾ HOẠCH\nTheo dõi thi hành pháp luật năm 2018\nI. MỤC ĐÍCH, YÊU CẦU\n2. Yêu cầu\n"
+        "- Các phòng chức năng, các đơn vị trực thuộc Sở chủ trì, phối hợp với Văn phòng Sở Y tế trong quá trình theo "
+        "dõi thi hành pháp luật.\n"
+        "- Các đơn vị trực thuộc Sở thực hiện nghiêm túc chế độ báo cáo.\n",
+        encoding="utf-8",
+    )
+    roles = {(u.canonical_name, u.role) for u in vnplan.process(path).units}
+    assert roles == {
+        ("Các phòng chức năng - Sở Y tế", "lead"),
+        ("Các đơn vị trực thuộc Sở", "lead"),
+        ("Văn phòng Sở Y tế", "support"),
+    }
