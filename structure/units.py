@@ -185,7 +185,7 @@ REPORT_DIFFICULTIES = regex.compile(
 NAMED_IN_DUTY = ((SUPPORT, "support", "rule:unit_support"), (DIRECTED, "other", "rule:unit_directed"))
 # "- Phòng Kế hoạch - Tài chính: …", "- Công an tỉnh: …", "- Ủy ban nhân dân các xã, phường: …": any body the
 # lexicon knows, its name before the colon (a capital starts it: "- Ban hành: …" is guarded by the head exceptions)
-BULLET_UNIT = regex.compile(r"^(?=\p{Lu})(?P<units>(?:" + _HEAD_WORDS + r")\b[^:;.]{0,80}?)\s*:\s*", regex.I)
+BULLET_UNIT = regex.compile(r"^(?=(?-i:\p{Lu}))(?P<units>(?:" + _HEAD_WORDS + r")\b[^:;.]{0,80}?)\s*:\s*", regex.I)
 # (in small letters: "Phòng Tổ chức - Hành chính" names a department, "tổ chức" is a duty)
 # ("… các xã, phường được phân công chủ trì …": the duty given starts at "được")
 _DUTY_STARTS = r"(?=\s+(?-i:" + _DUTY_VERBS + r"|được\s+(?:giao|phân\s+công)\b)|\s*[:(])"

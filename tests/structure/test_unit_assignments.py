@@ -15,6 +15,7 @@ import pytest
 import vnplan
 from vnplan.structure.lexicon import unit_id
 from vnplan.structure.units import (
+    BULLET_UNIT,
     DEADLINE,
     DIRECTED,
     ITEM_SUBJECT,
@@ -533,3 +534,18 @@ def test_a_requirement_assigns_only_in_so_many_words(tmp_path):
         ("Các đơn vị trực thuộc Sở", "lead"),
         ("Văn phòng Sở Y tế", "support"),
     }
+
+
+@pytest.mark.parametrize(
+    ("line", "unit"),
+    [
+        ("Công an tỉnh: Chủ trì rà soát, kiểm tra", "Công an tỉnh"),
+        ("Ủy ban nhân dân các xã, phường: Tổ chức tuyên truyền", "Ủy ban nhân dân các xã, phường"),
+        # a bullet that starts in small letters is a duty, not a body: the capital is read case-sensitively
+        # although the pattern is not ("sở" would match the head words in any case)
+        ("sở, ngành chưa hoàn thành: báo cáo lý do", None),
+    ],
+)
+def test_a_bullet_names_a_body_only_from_a_capital(line, unit):
+    m = BULLET_UNIT.match(line)
+    assert (m["units"] if m else None) == unit
