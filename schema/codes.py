@@ -34,6 +34,7 @@ class WarningCode(StrEnum):
     PLACE_AMBIGUOUS = "place_ambiguous"
     PLACE_NOT_FOUND = "place_not_found"
     NO_LINE_STRUCTURE = "no_line_structure"
+    DATE_UNREAD = "date_unread"
 
     @classmethod
     def read(cls, fmt: str) -> WarningCode:
@@ -58,6 +59,8 @@ WARNING_MEANINGS: dict[WarningCode, str] = {
     WarningCode.PLACE_NOT_FOUND: "a place name matches no unit of the official list; its code is null",
     WarningCode.NO_LINE_STRUCTURE: "one line holds most of the text: headings, lists and tables cannot be told "
     "apart, so sections and records may be missing",
+    WarningCode.DATE_UNREAD: "the day or month of the date line (written in by hand) could not be read: "
+    "issued_date keeps only what was read",
 }
 
 

@@ -192,6 +192,7 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
         repairs=doc.repairs,
         warnings=[
             *doc.warnings,
+            *ident.notices,
             *([plan_warning] if plan_warning else []),
             *budget_warnings,
             *where.warnings,

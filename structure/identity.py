@@ -10,14 +10,15 @@ in many ways, so each field is looked for by its own pattern, never by line posi
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
 from vnplan.normalize import NormalizedDocument
 from vnplan.normalize.syllables import is_syllable, strip_diacritics
+from vnplan.schema.codes import WarningCode
 from vnplan.schema.markers import PARAGRAPH_OPENERS, match_marker
-from vnplan.schema.model import AttachedPlan, LegalReference, Period, Place, Provenance, Signer
+from vnplan.schema.model import AttachedPlan, LegalReference, Notice, Period, Place, Provenance, Signer
 from vnplan.structure import confidence, rules
 from vnplan.structure.lexicon import organisations
 from vnplan.structure.ner import places
@@ -65,6 +66,7 @@ class Identity:
     signer: Signer | None = None
     recipients: list[str] | None = None
     plan: AttachedPlan | None = None
+    notices: list[Notice] = field(default_factory=list)
 
 
 def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
@@ -238,7 +240,7 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
     _read_type_and_title(header, ident)
     attached = _attachment_reference(lines)
     _read_number(header, ident, attached)
-    _read_place_and_date(header, ident, attached)
+    _read_place_and_date(doc, header, ident, attached)
     ident.issuer, ident.issuer_parent = _issuer(_header_orgs(header), _issuer_from_sentence(lines, sections), lines)
 
     # Province: named in the issuer or its parent, else the most cited province of the text.
@@ -303,12 +305,32 @@ def _read_number(header: list[Line], ident: Identity, attached: LegalReference |
         ident.doc_type = rules.NUMBER_TYPE_CODES.get(code)
 
 
-def _read_place_and_date(header: list[Line], ident: Identity, attached: LegalReference | None) -> None:
+def _read_place_and_date(
+    doc: NormalizedDocument, header: list[Line], ident: Identity, attached: LegalReference | None
+) -> None:
     for line in header:
         m = rules.PLACE_DATE.search(line.text)
         if m:
             ident.place = _clean_place(m["place"])
             ident.issued_date = iso_date(m["day"], m["month"], m["year"])
+            unread = [part for part in ("day", "month") if m[f"{part}_marks"]]
+            if unread:
+                # a day or month written in by hand and read as marks: the date is less precise than the
+                # document, and a reviewer should read it off the page
+                ident.notices.append(
+                    Notice(
+                        code=WarningCode.DATE_UNREAD,
+                        message=f"the {' and '.join(unread)} of the date line could not be read: "
+                        f"issued_date is {ident.issued_date}",
+                        stage="structure",
+                        provenance=doc.provenance(
+                            line.start + m.start("place") + max(0, m["place"].rfind(ident.place)),
+                            line.start + m.end(),
+                            "rule:place_date",
+                            confidence.PLACE_DATE,
+                        ),
+                    )
+                )
             break
     if ident.issued_date is None and attached is not None and attached.date:
         ident.issued_date = attached.date

@@ -118,10 +118,16 @@ NUMBER_LINE = _c(
 DOC_NUMBER = _c(r"(?P<digits>\d{1,5})\s*/\s*(?:(?P<year>\d{4})/)?(?P<code>\p{Lu}[\p{L}\d]*(?:[-–.]\p{Lu}[\p{L}\d]*)*)")
 
 # "Yên Lạc, ngày 12 tháng 5 năm 2017", "Cẩm Thủy, ngày tháng 02 năm 2022" (day left blank).
-# (the unaccented spellings cover OCR that lost the marks: "ngay 77thang 11 nam 2025")
+# (the unaccented spellings cover OCR that lost the marks: "ngay 77thang 11 nam 2025"). A day or month
+# written in by hand that OCR read as marks ("ngày ÈØ tháng 3", "tháng 1] năm", "tháng Q@năm") is left
+# unknown rather than guessed from a stray digit: the date keeps what was printed.
+_HANDWRITTEN = r"\S{1,4}(?:\s\S{1,2})?"
 PLACE_DATE = _c(
-    r"(?P<place>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s*,\s*ng[àa]y\s*(?P<day>\d{1,2})?\s*"
-    r"th[áa]ng\s*(?P<month>\d{1,2})?\s*n[ăa]m\s*(?P<year>\d{4})"
+    r"(?P<place>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s*,\s*ng[àa]y\s*(?:(?P<day>\d{1,2})|(?P<day_marks>"
+    + _HANDWRITTEN
+    + r"))?\s*th[áa]ng\s*(?:(?P<month>\d{1,2})|(?P<month_marks>"
+    + _HANDWRITTEN
+    + r"))?\s*n[ăa]m\s*(?P<year>\d{4})"
 )
 NUMERIC_DATE = _c(r"(?<!\d)(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})\s*/\s*(?P<year>\d{4})(?!\d)")
 WORDED_DATE = _c(r"(?:ngày\s+)?(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})")

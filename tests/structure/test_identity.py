@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from conftest import processed
 
+import vnplan
+
 
 def test_hoa_binh_identity():
     doc = processed("000").document
@@ -70,3 +72,20 @@ def test_lai_chau_does_not_crash_and_says_it_is_damaged():
     assert plan.document.doc_type == "Kế hoạch"
     assert plan.document.text_quality.damage
     assert plan.sections
+
+
+def test_a_handwritten_day_read_as_marks_leaves_the_month_and_a_warning(tmp_path):
+    # the header of realdocs 29 as OCR reads it: the day "29" was written in by hand
+    header = (
+        "UBND TỈNH KIÊN GIANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ Y TẾ\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 359/KH-SYT\tKiên Giang, ngày ÈØ tháng 3 năm 2018\n"
+        "KẾ HOẠCH\nTheo dõi tình hình thi hành pháp luật trong lĩnh vực y tế năm 2018\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nắm bắt tình hình thi hành pháp luật.\n"
+    )
+    path = tmp_path / "kh359.txt"
+    path.write_text(header, encoding="utf-8")
+    plan = vnplan.process(path)
+    assert (plan.document.place, plan.document.issued_date) == ("Kiên Giang", "2018-03")
+    unread = [w for w in plan.warnings if w.code == "date_unread"]
+    assert len(unread) == 1 and "day" in unread[0].message and unread[0].provenance.text.startswith("Kiên Giang")

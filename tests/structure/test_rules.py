@@ -112,6 +112,21 @@ def test_partial_dates_from_the_date_line():
 
 
 @pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        # OCR of scans whose day (and month) were written in by hand: realdocs 29, 27, 33
+        ("Kiên Giang, ngày ÈØ tháng 3 năm 2018", "2018-03"),
+        ("Kiên Giang, ngày I ?tháng 1] năm 2017", "2017"),
+        ("Hà Nội, ngày44tháng Q@năm 2026", "2026"),
+        ("Kiên Giang, ngày 06 tháng 11 năm 2017", "2017-11-06"),
+    ],
+)
+def test_a_handwritten_day_or_month_read_as_marks_is_left_unknown(line, iso):
+    m = rules.PLACE_DATE.search(line)
+    assert iso_date(m["day"], m["month"], m["year"]) == iso
+
+
+@pytest.mark.parametrize(
     ("line", "number", "blank"),
     [
         ("Số: 243/KH-SYT", "243/KH-SYT", False),
