@@ -787,11 +787,17 @@ def _held_abbreviations(tokens: list[tuple[int, int, str]]) -> list[tuple[int, i
     in small letters a word in capitals is an abbreviation the engine read ("Bệnh viện Nhi TW", "mô
     hình 6S"), not a damaged word ("TW" → TỪ). A run of capitals with a syllable in it is a heading
     or a name in capitals ("SOY TE Poc lap", two columns of a header read as one line), and a line
-    mostly in capitals is a heading: there every word is written so, and the channel decides."""
+    mostly in capitals is a heading: there every word is written so, and the channel decides. Only
+    capitals that are syllables make a heading: a recipient list's line ("- UBQG PC AIDS, MT, MD (để
+    báo cáo);") is mostly abbreviations, and "MT" had become MÀU."""
     toneless = toneless_syllables()
     words = [(a, b, t) for a, b, t in tokens if any(c.isalpha() for c in t)]
     capital = [all(c.isupper() for c in t if c.isalpha()) for _, _, t in words]
-    if sum(capital) * 2 >= len(words):
+    syllables = [
+        c and strip_diacritics("".join(ch for ch in t if ch.isalpha()).lower()) in toneless
+        for c, (_, _, t) in zip(capital, words, strict=True)
+    ]
+    if sum(syllables) * 2 >= len(words):
         return []
     held: list[tuple[int, int]] = []
     i = 0
