@@ -30,7 +30,7 @@ from vnplan.extract.builder import Box, Line
 from vnplan.extract.grid import find_grids
 from vnplan.extract.lines import Glyph, column_blocks
 from vnplan.extract.number_line import reread_number_lines
-from vnplan.extract.ocr_tables import OcrTable
+from vnplan.extract.ocr_tables import OCR_LOOKALIKES, OcrTable
 from vnplan.extract.options import OCR_LANGUAGE, OcrOptions
 from vnplan.extract.page_images import Kind, PageImages, ink
 from vnplan.schema.errors import InputError
@@ -209,7 +209,7 @@ def _lines(
         words.clear()
 
     for k, raw in enumerate(data["text"]):
-        word = unicodedata.normalize("NFC", raw.strip())
+        word = unicodedata.normalize("NFC", raw.strip()).translate(OCR_LOOKALIKES)
         if not word:
             continue
         conf = float(data["conf"][k])
