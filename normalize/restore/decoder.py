@@ -771,14 +771,16 @@ def _ocr_signs(line: str) -> list[tuple[int, int, str]]:
 
 def _is_abbreviation(token: str) -> bool:
     """Capitals that are no syllable ("TW", "TTYT"), or a code of digits and capitals ("6S", "5G",
-    "H5N1"; a lone capital after the digits is enough, "S6" is not: the engine's "số"). A roman
-    number with a "1" for its I ("XI1") is no code."""
+    "H5N1"; a lone capital after the digits is enough, "S6" is not: the engine's "số"; a lone capital
+    before two digits or more is one too, the unit codes of a recipient list: "C04", "V01", which
+    had become "Cơ", "Với"). A roman number with a "1" for its I ("XI1") is no code."""
     letters = [c for c in token if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters):
         return False
-    if any(c.isdigit() for c in token):
+    digits = sum(c.isdigit() for c in token)
+    if digits:
         roman = ROMAN_MISREAD.fullmatch(token) is not None
-        return not roman and (token[0].isdigit() or len(letters) > 1)
+        return not roman and (token[0].isdigit() or len(letters) > 1 or digits >= 2)
     return is_unlisted_abbreviation(token)
 
 

@@ -216,6 +216,10 @@ def test_abbreviations_and_codes_in_an_ocr_line_of_small_letters_are_kept(restor
     line = "- UBQG PC AIDS, MT, MD (đê báo cáo);"
     assert restore_text(line, "ocr", restorer).text == "- UBQG PC AIDS, MT, MD (để báo cáo);"
     assert restore_text("UBND TINH KIEN GIANG", "ocr", restorer).text == "UBND TỈNH KIÊN GIANG"
+    # unit codes of a capital and two digits or more in the same list (realdocs 33 p3) are codes too
+    line = "- V01, Bộ Công an (để theo dõi và phối hợp);"
+    assert restore_text(line, "ocr", restorer).text == line  # was "Với"
+    assert "thuộc C04 (" in restore_text("- Các đơn vị thuộc C04 (để thực hiện);", "ocr", restorer).text  # was "Cơ"
 
 
 def test_standing_health_terms_beat_locally_likely_words(restorer):
