@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import pytesseract
+import regex
 from PIL import Image, ImageOps
 
 from vnplan.extract import ocr_tables
@@ -49,6 +50,11 @@ MAX_SKEW = 5.0
 # marks (dots, periods) 20 or more, with strokes 6 pixels wide (5 and 18+ on a real decree scan).
 # The distance keeps the punctuation of small print (a 6-point signature stamp) beside its digits.
 SPECK_AREA = 1 / 3
+# A "word" of marks only (no letter, no digit) read with a confidence (percent) under this is a speck
+# or a seal's dot, not print: "„", "°", ":" after the lines of a "Nơi nhận" list (samples/09 p10,
+# confidence 0-43), where printed dashes and colons are read at 73-93.
+MARK_CONFIDENCE = 60.0
+WORD_CHARACTER = regex.compile(r"[\p{L}\p{N}]")
 # Inside a table cell (its rules painted out) a "|" is a misread "1": the character is ruled out.
 NO_RULES = " -c tessedit_char_blacklist=|"
 
@@ -216,7 +222,7 @@ def _lines(
         if conf >= 0:
             weighted += conf * len(word)
             total += len(word)
-        if k in taken:
+        if k in taken or (conf < MARK_CONFIDENCE and not WORD_CHARACTER.search(word)):
             continue
         this = (data["block_num"][k], data["par_num"][k], data["line_num"][k])
         if this != key:
