@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import pytesseract
+import regex
 from PIL import Image, ImageOps
 
 from vnplan.extract import ocr_tables
@@ -30,7 +31,7 @@ from vnplan.extract.builder import Box, Line
 from vnplan.extract.grid import find_grids
 from vnplan.extract.lines import Glyph, column_blocks
 from vnplan.extract.number_line import reread_number_lines
-from vnplan.extract.ocr_tables import OcrTable
+from vnplan.extract.ocr_tables import OCR_LOOKALIKES, OcrTable
 from vnplan.extract.options import OCR_LANGUAGE, OcrOptions
 from vnplan.extract.page_images import Kind, PageImages, ink
 from vnplan.schema.errors import InputError
@@ -49,6 +50,11 @@ MAX_SKEW = 5.0
 # marks (dots, periods) 20 or more, with strokes 6 pixels wide (5 and 18+ on a real decree scan).
 # The distance keeps the punctuation of small print (a 6-point signature stamp) beside its digits.
 SPECK_AREA = 1 / 3
+# A "word" of marks only (no letter, no digit) read with a confidence (percent) under this is a speck
+# or a seal's dot, not print: "„", "°", ":" after the lines of a "Nơi nhận" list (samples/09 p10,
+# confidence 0-43), where printed dashes and colons are read at 73-93.
+MARK_CONFIDENCE = 60.0
+WORD_CHARACTER = regex.compile(r"[\p{L}\p{N}]")
 # Inside a table cell (its rules painted out) a "|" is a misread "1": the character is ruled out.
 NO_RULES = " -c tessedit_char_blacklist=|"
 
@@ -209,14 +215,14 @@ def _lines(
         words.clear()
 
     for k, raw in enumerate(data["text"]):
-        word = unicodedata.normalize("NFC", raw.strip())
+        word = unicodedata.normalize("NFC", raw.strip()).translate(OCR_LOOKALIKES)
         if not word:
             continue
         conf = float(data["conf"][k])
         if conf >= 0:
             weighted += conf * len(word)
             total += len(word)
-        if k in taken:
+        if k in taken or (conf < MARK_CONFIDENCE and not WORD_CHARACTER.search(word)):
             continue
         this = (data["block_num"][k], data["par_num"][k], data["line_num"][k])
         if this != key:

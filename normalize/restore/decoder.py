@@ -771,14 +771,16 @@ def _ocr_signs(line: str) -> list[tuple[int, int, str]]:
 
 def _is_abbreviation(token: str) -> bool:
     """Capitals that are no syllable ("TW", "TTYT"), or a code of digits and capitals ("6S", "5G",
-    "H5N1"; a lone capital after the digits is enough, "S6" is not: the engine's "số"). A roman
-    number with a "1" for its I ("XI1") is no code."""
+    "H5N1"; a lone capital after the digits is enough, "S6" is not: the engine's "số"; a lone capital
+    before two digits or more is one too, the unit codes of a recipient list: "C04", "V01", which
+    had become "Cơ", "Với"). A roman number with a "1" for its I ("XI1") is no code."""
     letters = [c for c in token if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters):
         return False
-    if any(c.isdigit() for c in token):
+    digits = sum(c.isdigit() for c in token)
+    if digits:
         roman = ROMAN_MISREAD.fullmatch(token) is not None
-        return not roman and (token[0].isdigit() or len(letters) > 1)
+        return not roman and (token[0].isdigit() or len(letters) > 1 or digits >= 2)
     return is_unlisted_abbreviation(token)
 
 
@@ -787,11 +789,17 @@ def _held_abbreviations(tokens: list[tuple[int, int, str]]) -> list[tuple[int, i
     in small letters a word in capitals is an abbreviation the engine read ("Bệnh viện Nhi TW", "mô
     hình 6S"), not a damaged word ("TW" → TỪ). A run of capitals with a syllable in it is a heading
     or a name in capitals ("SOY TE Poc lap", two columns of a header read as one line), and a line
-    mostly in capitals is a heading: there every word is written so, and the channel decides."""
+    mostly in capitals is a heading: there every word is written so, and the channel decides. Only
+    capitals that are syllables make a heading: a recipient list's line ("- UBQG PC AIDS, MT, MD (để
+    báo cáo);") is mostly abbreviations, and "MT" had become MÀU."""
     toneless = toneless_syllables()
     words = [(a, b, t) for a, b, t in tokens if any(c.isalpha() for c in t)]
     capital = [all(c.isupper() for c in t if c.isalpha()) for _, _, t in words]
-    if sum(capital) * 2 >= len(words):
+    syllables = [
+        c and strip_diacritics("".join(ch for ch in t if ch.isalpha()).lower()) in toneless
+        for c, (_, _, t) in zip(capital, words, strict=True)
+    ]
+    if sum(syllables) * 2 >= len(words):
         return []
     held: list[tuple[int, int]] = []
     i = 0

@@ -211,6 +211,15 @@ def test_abbreviations_and_codes_in_an_ocr_line_of_small_letters_are_kept(restor
     # a run of capitals with a syllable in it is a heading, which the channel reads
     assert restore_text("SOY TE Poc lap — Tu do", "ocr", restorer).text == "SỞ Y TẾ Độc lập — Tự do"
     assert restore_text("(Khoa XI1) vé cong tac", "ocr", restorer).text == "(Khóa XII) về công tác"
+    # a "Nơi nhận" recipient line is mostly capitals, all of them abbreviations: no heading, so they stay
+    # (tesseract's reading of realdocs 33 p3, a scan; "MT, MD" had become "MÀU, MÀU")
+    line = "- UBQG PC AIDS, MT, MD (đê báo cáo);"
+    assert restore_text(line, "ocr", restorer).text == "- UBQG PC AIDS, MT, MD (để báo cáo);"
+    assert restore_text("UBND TINH KIEN GIANG", "ocr", restorer).text == "UBND TỈNH KIÊN GIANG"
+    # unit codes of a capital and two digits or more in the same list (realdocs 33 p3) are codes too
+    line = "- V01, Bộ Công an (để theo dõi và phối hợp);"
+    assert restore_text(line, "ocr", restorer).text == line  # was "Với"
+    assert "thuộc C04 (" in restore_text("- Các đơn vị thuộc C04 (để thực hiện);", "ocr", restorer).text  # was "Cơ"
 
 
 def test_standing_health_terms_beat_locally_likely_words(restorer):
