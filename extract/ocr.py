@@ -55,6 +55,9 @@ SPECK_AREA = 1 / 3
 # confidence 0-43), where printed dashes and colons are read at 73-93.
 MARK_CONFIDENCE = 60.0
 WORD_CHARACTER = regex.compile(r"[\p{L}\p{N}]")
+# ... but a dash or bullet that opens a line marks a list item, faint as it may be (realdocs 24: "- Mục
+# tiêu 2:" lost its dash and was joined to the line above)
+LIST_MARKS = frozenset("-–+•")
 # Inside a table cell (its rules painted out) a "|" is a misread "1": the character is ruled out.
 NO_RULES = " -c tessedit_char_blacklist=|"
 
@@ -222,9 +225,9 @@ def _lines(
         if conf >= 0:
             weighted += conf * len(word)
             total += len(word)
-        if k in taken or (conf < MARK_CONFIDENCE and not WORD_CHARACTER.search(word)):
-            continue
         this = (data["block_num"][k], data["par_num"][k], data["line_num"][k])
+        if k in taken or (_speck(word, conf) and not (this != key and word in LIST_MARKS)):
+            continue
         if this != key:
             flush()
             key = this
@@ -233,6 +236,10 @@ def _lines(
     flush()
     lines = [line for block in column_blocks(rows, width) for line in block.lines]
     return lines, (round(weighted / total / 100, 4) if total else None)
+
+
+def _speck(word: str, confidence: float) -> bool:
+    return confidence < MARK_CONFIDENCE and not WORD_CHARACTER.search(word)
 
 
 def _split_box(box: Box, n: int) -> list[Box]:

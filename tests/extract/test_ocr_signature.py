@@ -9,7 +9,7 @@ from pathlib import Path
 from PIL import Image
 from reader_support import fixture
 
-from vnplan.extract.ocr import ocr_image
+from vnplan.extract.ocr import _lines, ocr_image
 from vnplan.pipeline import Options, run
 
 CROP = fixture("ocr_signature/27_p2_recipients.jpg")
@@ -49,3 +49,35 @@ def test_specks_read_as_marks_are_no_words() -> None:
         assert line in lines
     assert all(any(ch.isalnum() for ch in line) for line in lines)
     assert sum(line.startswith("- ") for line in lines) == 19  # the dashes of the list are print: kept
+
+
+def _word_table(words: list[tuple[str, float, int, int]]) -> dict[str, list]:
+    """Tesseract's word table (image_to_data) for words (text, confidence, line number, left)."""
+    table: dict[str, list] = {n: [] for n in ("text", "conf", "block_num", "par_num", "line_num")}
+    table |= {n: [] for n in ("left", "top", "width", "height")}
+    for text, conf, line, left in words:
+        for name, value in zip(
+            ("text", "conf", "block_num", "par_num", "line_num", "left", "top", "width", "height"),
+            (text, conf, 1, 1, line, left, 40 * line, 12 * len(text), 30),
+            strict=True,
+        ):
+            table[name].append(value)
+    return table
+
+
+def test_a_faint_speck_is_dropped_but_a_faint_dash_opening_a_line_is_kept() -> None:
+    # realdocs 24: "- Mục tiêu 2:" read with its dash at low confidence; samples 09: "„" specks after a list
+    table = _word_table(
+        [
+            ("Các", 90, 1, 0),
+            ("đơn", 90, 1, 50),
+            ("vị;", 90, 1, 100),
+            ("„", 20, 1, 160),
+            ("-", 35, 2, 0),
+            ("Mục", 90, 2, 30),
+            ("tiêu", 90, 2, 80),
+            ("2:", 90, 2, 130),
+        ]
+    )
+    lines, _ = _lines(table, 1.0, 1000.0)
+    assert [line.text for line in lines] == ["Các đơn vị;", "- Mục tiêu 2:"]
