@@ -240,31 +240,33 @@ def test_a_breakdown_that_does_not_add_up_is_flagged() -> None:
     assert any(w.code == "budget_sum_mismatch" for w in plan.warnings)
 
 
+def _budget(id_: str, amount: int, parent: str | None = None) -> Budget:
+    """A budget record of the given amount under ``parent``, for the hierarchy rules alone."""
+    span = Provenance(page=None, start=0, end=1, text="x", raw_text="x", method="test", confidence=1.0)
+    return Budget(
+        id=id_,
+        description=id_,
+        amount_vnd=amount,
+        amount_text="",
+        year=2026,
+        period=None,
+        funding_source=None,
+        parent=parent,
+        section="s",
+        provenance=span,
+    )
+
+
 def test_a_total_laid_out_twice_is_one_total_with_two_breakdowns() -> None:
     # issue 13: a 2009 provincial investment plan states its total by source, then again by level
-    def budget(id_: str, amount: int, parent: str | None = None) -> Budget:
-        span = Provenance(page=None, start=0, end=1, text="x", raw_text="x", method="test", confidence=1.0)
-        return Budget(
-            id=id_,
-            description=id_,
-            amount_vnd=amount,
-            amount_text="",
-            year=2009,
-            period=None,
-            funding_source=None,
-            parent=parent,
-            section="s9",
-            provenance=span,
-        )
-
-    by_source = [budget("b1", 100), budget("b2", 60, "b1"), budget("b3", 40, "b1")]
-    by_level = [budget("b4", 100), budget("b5", 70, "b4"), budget("b6", 30, "b4")]
+    by_source = [_budget("b1", 100), _budget("b2", 60, "b1"), _budget("b3", 40, "b1")]
+    by_level = [_budget("b4", 100), _budget("b5", 70, "b4"), _budget("b6", 30, "b4")]
     kept = merge_restated_totals(by_source + by_level)
     assert [b.id for b in kept] == ["b1", "b2", "b3", "b5", "b6"]
     assert {b.id: b.parent for b in kept if b.parent} == {"b2": "b1", "b3": "b1", "b5": "b1", "b6": "b1"}
     assert {b.id for b in kept if b.breakdown == "restated"} == {"b5", "b6"}  # the second layout, kept out of sums
     assert sum_warnings(kept) == []  # each breakdown adds up to the total
-    assert len(sum_warnings([*kept[:2], budget("b7", 30, "b1")])) == 1  # 60 + 30 is no breakdown of 100
+    assert len(sum_warnings([*kept[:2], _budget("b7", 30, "b1")])) == 1  # 60 + 30 is no breakdown of 100
 
 
 def _by_year_and_amount(plan: vnplan.PlanDocument) -> dict[tuple[int | None, int | None], Budget]:
@@ -319,23 +321,13 @@ def test_numbering_restarted_under_a_numbered_row_and_a_shifted_row_of_a_cost_es
 
 
 def test_a_lone_smaller_part_is_a_selection_and_its_parent_an_item() -> None:
-    def budget(id_: str, amount: int, parent: str | None = None) -> Budget:
-        span = Provenance(page=None, start=0, end=1, text="x", raw_text="x", method="test", confidence=1.0)
-        return Budget(
-            id=id_,
-            description=id_,
-            amount_vnd=amount,
-            amount_text="",
-            year=2026,
-            period=None,
-            funding_source=None,
-            parent=parent,
-            section="s",
-            provenance=span,
-        )
-
     # realdocs 02, Mẫu 02 row 12: "Thu tiền cho thuê mặt đất, mặt nước 78.000" over one "-" row of 66.300
-    budgets = [budget("t", 100_000), budget("r12", 78_000, "t"), budget("d", 66_300, "r12"), budget("x", 22_000, "t")]
+    budgets = [
+        _budget("t", 100_000),
+        _budget("r12", 78_000, "t"),
+        _budget("d", 66_300, "r12"),
+        _budget("x", 22_000, "t"),
+    ]
     complete_hierarchy(budgets)
     assert [(b.role, b.breakdown) for b in budgets] == [
         ("total", None),
