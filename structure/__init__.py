@@ -20,9 +20,9 @@ from vnplan.schema.model import (
 from vnplan.structure import confidence
 from vnplan.structure.appendix import table_activities, table_budgets
 from vnplan.structure.budgets import complete_hierarchy, extract_budgets, merge_restated_totals, sum_warnings
-from vnplan.structure.identity import extract_identity
+from vnplan.structure.identity import Identity, extract_identity
 from vnplan.structure.objectives import extract_objectives
-from vnplan.structure.places import locate_document, locate_records
+from vnplan.structure.places import Location, locate_document, locate_records
 from vnplan.structure.rules import DOC_TYPES, ISSUES_A_PLAN, PLAN_TYPES
 from vnplan.structure.sections import Line, SectionNode, build_sections, logical_lines
 from vnplan.structure.tables import document_tables
@@ -118,6 +118,31 @@ def _not_a_plan(doc_type: str | None, title: str | None, sections: list[SectionN
     )
 
 
+def _document_info(doc: NormalizedDocument, ident: Identity, where: Location) -> DocumentInfo:
+    """The identity as the contract carries it, with the places resolved against the official lists."""
+    return DocumentInfo(
+        title=ident.title,
+        doc_type=ident.doc_type,
+        number=ident.number,
+        number_text=ident.number_text,
+        issuer=ident.issuer,
+        issuer_parent=ident.issuer_parent,
+        issuer_level=where.issuer_level,
+        place=ident.place,
+        issued_date=ident.issued_date,
+        province=where.province,
+        district=where.district,
+        period=ident.period,
+        legal_basis=ident.legal_basis or [],
+        signer=ident.signer,
+        recipients=ident.recipients or [],
+        signatures=doc.source.signatures,
+        source=_source(doc),
+        text_quality=doc.text_quality,
+        plan=ident.plan,
+    )
+
+
 def structure(doc: NormalizedDocument) -> PlanDocument:
     lines = logical_lines(doc)
     sections = build_sections(doc, lines)
@@ -152,27 +177,7 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
         doc, where, ident.issued_date, units, activities, budgets
     )
     assign_unit_ids(units, activities, ident.issuer, where.province.code if where.province else None)
-    info = DocumentInfo(
-        title=ident.title,
-        doc_type=ident.doc_type,
-        number=ident.number,
-        number_text=ident.number_text,
-        issuer=ident.issuer,
-        issuer_parent=ident.issuer_parent,
-        issuer_level=where.issuer_level,
-        place=ident.place,
-        issued_date=ident.issued_date,
-        province=where.province,
-        district=where.district,
-        period=ident.period,
-        legal_basis=ident.legal_basis or [],
-        signer=ident.signer,
-        recipients=ident.recipients or [],
-        signatures=doc.source.signatures,
-        source=_source(doc),
-        text_quality=doc.text_quality,
-        plan=ident.plan,
-    )
+    info = _document_info(doc, ident, where)
     section_records = [_section_record(doc, node) for node in sections]
     if ident.signer is not None and ident.signer.provenance is not None:
         signature = _signature_section(ident.signer)

@@ -4,6 +4,7 @@ document-level consistency (issue 18), on lines of the seeds and of the OCR eval
 from __future__ import annotations
 
 import importlib.util
+import json
 import math
 import unicodedata
 from pathlib import Path
@@ -18,6 +19,12 @@ from vnplan.normalize.syllables import strip_diacritics
 from vnplan.pipeline import process
 
 KINDS = {"organisation", "metric", "admin", "health", "plan", *NAME_KINDS}
+
+
+def realdoc_lines(doc: str, first: int) -> list[str]:
+    """Consecutive lines of an odd realdocs file from ``first`` (0-based), as cut into the fixture."""
+    cuts = json.loads((ROOT / "tests" / "fixtures" / "realdocs" / "restore_lines.json").read_text(encoding="utf-8"))
+    return cuts[f"{doc}:{first}"]
 
 
 def seed_lines(prefix: str) -> list[str]:
@@ -198,8 +205,7 @@ def test_a_line_of_abbreviations_and_numbers_gets_its_listed_d_back(restorer):
 def test_abbreviations_and_codes_in_an_ocr_line_of_small_letters_are_kept(restorer):
     line = seed_lines("004")[214].split("\t")[1]  # "Bệnh viện Nhi TW phân hiệu Thành phố"
     assert restore_text(strip_diacritics(line), "ocr", restorer).text == line  # was "Nhi TẠI"
-    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("05_*.md")).read_text(encoding="utf-8")
-    line = realdoc.split("\n")[40]  # "Hà Nội ban hành Kế hoạch phát triển hạ tầng 5G, IoT …"
+    line = realdoc_lines("05", 40)[0]  # "Hà Nội ban hành Kế hoạch phát triển hạ tầng 5G, IoT …"
     assert "hạ tầng 5G," in restore_text(strip_diacritics(line), "ocr", restorer).text
     assert restore_text(strip_diacritics(line), "stripped", restorer).text == line  # "IoT" was "IốT"
     # a digit the channel never reads as a letter keeps its token: a unit or a formula
@@ -249,39 +255,34 @@ def test_an_item_label_c_read_as_a_cent_sign(restorer):
 
 
 def test_indicator_nouns_of_digital_plans_survive_stripping(restorer):
-    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("01_*.md")).read_text(encoding="utf-8").split("\n")
     for first, words in (
         (103, "bộ dữ liệu mở chất lượng cao"),
         (121, "truy cập băng rộng cố định"),
         (1432, "Tỷ trọng đào tạo"),
     ):
-        text = "\n".join(realdoc[first : first + 2])
+        text = "\n".join(realdoc_lines("01", first))
         assert words in text  # was "dữ liệu mô", "bằng rộng", "Tỷ trong"
         assert words in restore_text(strip_diacritics(text), "stripped", restorer).text
 
 
 def test_an_item_d_after_an_item_d_is_d_stroke(restorer):
-    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("13_*.md")).read_text(encoding="utf-8").split("\n")
     # "a) Đến hết năm 2025: Có ≥" … "d) Đến hết năm 2040" … "đ) Đến hết năm 2045: 100%"
-    text = "\n".join(realdoc[75:88])
+    text = "\n".join(realdoc_lines("13", 75))
     labels = [line[:2] for line in restore_text(strip_diacritics(text), "stripped", restorer).text.split("\n")]
     assert [label for label in labels if label.endswith(")")] == ["a)", "b)", "c)", "d)", "đ)"]
 
 
 def test_labels_after_markdown_marks_are_labels(restorer):
-    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("01_*.md")).read_text(encoding="utf-8").split("\n")
-    line = realdoc[58]  # "**I. QUAN ĐIỂM**": the roman number had become "Í"
+    line = realdoc_lines("01", 58)[0]  # "**I. QUAN ĐIỂM**": the roman number had become "Í"
     assert line.startswith("**I. ")
     assert restore_text(strip_diacritics(line), "stripped", restorer).text == line
-    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("09_*.md")).read_text(encoding="utf-8").split("\n")
-    labels = [realdoc[107], realdoc[119]]  # "*c) Các bệnh lây", "*d) Các bệnh đường": d, not đ
+    labels = [*realdoc_lines("09", 107), *realdoc_lines("09", 119)]  # "*c) Các bệnh lây", "*d) …": d, not đ
     assert labels[1].startswith("*d) Các bệnh")
     assert restore_text(strip_diacritics("\n".join(labels)), "stripped", restorer).text.split("\n") == labels
 
 
 def test_an_organisation_and_its_abbreviation_are_followed_by_their_level(restorer):
-    realdoc = next((ROOT.parent / "shared" / "realdocs").glob("07_*.md")).read_text(encoding="utf-8").split("\n")
-    line = realdoc[372]  # "Bộ CHQS tỉnh", a table cell: had become "Bộ CHQS tính"
+    line = realdoc_lines("07", 372)[0]  # "Bộ CHQS tỉnh", a table cell: had become "Bộ CHQS tính"
     assert line == "Bộ CHQS tỉnh"
     assert restore_text(strip_diacritics(line), "stripped", restorer).text == line
     assert restore_text("Bo Chi huy Quan su tinh", "stripped", restorer).text == "Bộ Chỉ huy Quân sự tỉnh"
