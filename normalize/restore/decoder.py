@@ -72,8 +72,12 @@ ROMAN_MISREAD = regex.compile(r"[IVXL1]+")
 CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 # The item label "c)" with a speck on its letter, read as "¢)" (which inside a word is a marked e or o).
 ITEM_CENT = regex.compile(LABEL_START + r"¢(?=[.)]\s)")
+# The label of the recipients' list that closes every administrative document, its first letter misread
+# ("Với nhận:", "Hơi nhận:"): at the start of a line and before its colon no other words stand there
+# (read right, it is left to the decoder as before); a speck before it goes with it (":Với nhận:").
+RECIPIENTS_LABEL = regex.compile(r"^[:;.,`'’]?(?!Nơi\s+nhận)[NVHMW][ơoóòờớôồốõỏ]i\s+nh[ậâaẫấầăặ]n(?=\s*:)")
 # Misread signs of OCR text, replaced outright and never shown to the language model.
-OCR_SIGNS = ((PER_MILLE, "‰"), (ITEM_CENT, "c"))
+OCR_SIGNS = ((PER_MILLE, "‰"), (ITEM_CENT, "c"), (RECIPIENTS_LABEL, "Nơi nhận"))
 OPENING_QUOTE = regex.compile(r"(?:^|\s)['‘`]\S")
 # A whitespace-separated chunk that holds digits joined to letters by "-" or "/" and two capitals
 # in a row: a document code ("18-NQ/TU", "02-Ctr/ĐU"). Units of measure joined to a number

@@ -286,3 +286,12 @@ def test_an_organisation_and_its_abbreviation_are_followed_by_their_level(restor
     assert line == "Bộ CHQS tỉnh"
     assert restore_text(strip_diacritics(line), "stripped", restorer).text == line
     assert restore_text("Bo Chi huy Quan su tinh", "stripped", restorer).text == "Bộ Chỉ huy Quân sự tỉnh"
+
+
+def test_the_recipients_label_with_its_first_letter_misread(restorer):
+    # tesseract -l vie on the small print beside a signer's seal (realdocs 27 p2, samples 09 p10 kind)
+    assert restore_text("Với nhận:", "ocr", restorer).text == "Nơi nhận:"
+    assert restore_text("Hơi nhận :", "ocr", restorer).text == "Nơi nhận :"
+    assert restore_text(":Với nhận:", "ocr", restorer).text == "Nơi nhận:"  # a speck before it
+    # only the label: the words elsewhere, or without the colon, are left to the language model
+    assert restore_text("Với nhận thức đó, các đơn vị", "ocr", restorer).text == "Với nhận thức đó, các đơn vị"
