@@ -151,7 +151,7 @@ def sum_warnings(budgets: list[Budget]) -> list[Notice]:
         if not children or parent.amount_vnd is None:
             continue
         total = sum(b.amount_vnd for b in children if b.amount_vnd)
-        if total != parent.amount_vnd and not _breakdowns_add_up(parent.amount_vnd, children):
+        if total != parent.amount_vnd and not _layouts(parent.amount_vnd, children):
             warnings.append(
                 Notice(
                     code=WarningCode.BUDGET_SUM_MISMATCH,
@@ -166,15 +166,29 @@ def sum_warnings(budgets: list[Budget]) -> list[Notice]:
     return warnings
 
 
-def _breakdowns_add_up(amount: int, children: list[Budget]) -> bool:
-    """Parts of one breakdown that add up to their parent in consecutive runs (a list that states a
-    sum twice over)."""
-    running, runs = 0, 0
-    for child in children:
-        running += child.amount_vnd or 0
+def _layouts(amount: int | None, parts: list[Budget]) -> list[list[Budget]]:
+    """The parts cut into consecutive runs that each make up ``amount``, when there are two runs or
+    more and nothing is left over ("III Tổng mức vay 187.087 / 1 Theo mục đích vay 187.087 / 2 Theo
+    nguồn vay 187.087": the same sum laid out twice); otherwise none."""
+    runs: list[list[Budget]] = []
+    run: list[Budget] = []
+    running = 0
+    for part in parts:
+        run.append(part)
+        running += part.amount_vnd or 0
         if running == amount:
-            running, runs = 0, runs + 1
-    return running == 0 and runs >= 2
+            runs.append(run)
+            run, running = [], 0
+    return runs if amount and not run and len(runs) >= 2 else []
+
+
+def _inherit(budget: Budget, by_id: dict[str, Budget], field: str) -> None:
+    """``field`` of a record that has none is its nearest ancestor's that has one."""
+    ancestor, seen = by_id.get(budget.parent or ""), {budget.id}
+    while getattr(budget, field) is None and ancestor is not None and ancestor.id not in seen:
+        setattr(budget, field, getattr(ancestor, field))
+        seen.add(ancestor.id)
+        ancestor = by_id.get(ancestor.parent or "")
 
 
 def complete_hierarchy(budgets: list[Budget]) -> None:
@@ -189,12 +203,7 @@ def complete_hierarchy(budgets: list[Budget]) -> None:
     for budget in budgets:
         if budget.role is None:
             budget.role = "total" if budget.parent is None else ("subtotal" if budget.id in parents else "item")
-        ancestor = by_id.get(budget.parent or "")
-        seen = {budget.id}
-        while budget.funding_source is None and ancestor is not None and ancestor.id not in seen:
-            budget.funding_source = ancestor.funding_source
-            seen.add(ancestor.id)
-            ancestor = by_id.get(ancestor.parent or "")
+        _inherit(budget, by_id, "funding_source")
 
 
 def mark_breakdowns(budgets: list[Budget]) -> None:
@@ -214,7 +223,8 @@ def mark_breakdowns(budgets: list[Budget]) -> None:
             for b in selected:
                 b.breakdown = None
     for parent in budgets:
-        for later in _later_layouts(parent, [b for b in parts.get(parent.id, []) if b.breakdown is None]):
+        layouts = _layouts(parent.amount_vnd, [b for b in parts.get(parent.id, []) if b.breakdown is None])
+        for later in (part for layout in layouts[1:] for part in layout):
             later.breakdown = "restated"
     for parent in budgets:
         lone = parts.get(parent.id, [])
@@ -222,23 +232,7 @@ def mark_breakdowns(budgets: list[Budget]) -> None:
             lone[0].breakdown = "of_which"
     by_id = {b.id: b for b in budgets}
     for budget in budgets:
-        ancestor, seen = by_id.get(budget.parent or ""), {budget.id}
-        while budget.breakdown is None and ancestor is not None and ancestor.id not in seen:
-            budget.breakdown = ancestor.breakdown
-            seen.add(ancestor.id)
-            ancestor = by_id.get(ancestor.parent or "")
-
-
-def _later_layouts(parent: Budget, parts: list[Budget]) -> list[Budget]:
-    """The parts after the first run when they make up the parent's sum run after run ("III Tổng mức
-    vay 187.087 / 1 Theo mục đích vay 187.087 / 2 Theo nguồn vay 187.087"): the same sum laid out again."""
-    running, runs, first_run = 0, 0, 0
-    for index, part in enumerate(parts):
-        running += part.amount_vnd or 0
-        if running == parent.amount_vnd:
-            running, runs = 0, runs + 1
-            first_run = first_run or index + 1
-    return parts[first_run:] if running == 0 and runs >= 2 and parent.amount_vnd else []
+        _inherit(budget, by_id, "breakdown")
 
 
 def merge_restated_totals(budgets: list[Budget]) -> list[Budget]:

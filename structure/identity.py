@@ -324,7 +324,7 @@ def _read_place_and_date(
                         f"issued_date is {ident.issued_date}",
                         stage="structure",
                         provenance=doc.provenance(
-                            line.start + m.start("place") + max(0, m["place"].rfind(ident.place)),
+                            line.start + m.end("place") - len(ident.place),  # the cleaned place ends the group
                             line.start + m.end(),
                             "rule:place_date",
                             confidence.PLACE_DATE,

@@ -3,6 +3,7 @@ document-level consistency (issue 18), on lines of the seeds and of the OCR eval
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import math
@@ -21,10 +22,14 @@ from vnplan.pipeline import process
 KINDS = {"organisation", "metric", "admin", "health", "plan", *NAME_KINDS}
 
 
+@functools.cache
+def _realdoc_cuts() -> dict[str, list[str]]:
+    return json.loads((ROOT / "tests" / "fixtures" / "realdocs" / "restore_lines.json").read_text(encoding="utf-8"))
+
+
 def realdoc_lines(doc: str, first: int) -> list[str]:
     """Consecutive lines of an odd realdocs file from ``first`` (0-based), as cut into the fixture."""
-    cuts = json.loads((ROOT / "tests" / "fixtures" / "realdocs" / "restore_lines.json").read_text(encoding="utf-8"))
-    return cuts[f"{doc}:{first}"]
+    return _realdoc_cuts()[f"{doc}:{first}"]
 
 
 def seed_lines(prefix: str) -> list[str]:
