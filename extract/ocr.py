@@ -34,6 +34,7 @@ from vnplan.extract.number_line import reread_number_lines
 from vnplan.extract.ocr_tables import OCR_LOOKALIKES, OcrTable
 from vnplan.extract.options import OCR_LANGUAGE, OcrOptions
 from vnplan.extract.page_images import Kind, PageImages, ink
+from vnplan.extract.signer_names import reread_signer_names
 from vnplan.schema.errors import InputError
 
 LANG = OCR_LANGUAGE
@@ -154,6 +155,7 @@ def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True, language: 
     try:
         data = _tesseract(pixels, dpi, language, psm=3)
         reread_number_lines(data, gray)  # handwritten digits of the header's number line
+        reread_signer_names(data, pixels, dpi, language, [grid.box for grid in grids])  # names under seals
         cells, taken = ocr_tables.read_cells(data, grids)
         empty, doubtful = ocr_tables.doubtful_cells(cells, grids, pixels, margin)
         for keys, model in ((empty, _cell_language(language)), (doubtful, language)):
