@@ -26,7 +26,8 @@ PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("objectives", _c(_LEAD + r"mục\s+tiêu")),
     ("indicators", _c(_LEAD + r"chỉ\s+tiêu")),
     # "Mục đích, yêu cầu" holds both; alone, "Mục đích" states the plan's aims, "Yêu cầu" how to work
-    ("purpose", _c(_LEAD + r"mục\s+đích\s*(?:,|và|-|–)\s*yêu\s+cầu")),
+    # (the comma between them may be lost: "I. MỤC ĐÍCH YÊU CẦU")
+    ("purpose", _c(_LEAD + r"mục\s+đích\s*(?:,|và|-|–)?\s*yêu\s+cầu")),
     ("aims", _c(_LEAD + r"mục\s+đích")),
     ("requirements", _c(_LEAD + r"yêu\s+cầu")),
     ("tasks_solutions", _c(_LEAD + r"(?:nhiệm\s+vụ|giải\s+pháp)")),
@@ -205,6 +206,12 @@ TIMETABLE_DATE = _c(
     r"|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}",
     regex.I,
 )
+# Under a heading that names the schedule ("Tiến độ thực hiện", "Thời gian thực hiện", "Lộ trình") a step may be
+# dated by its month or quarter alone: "Tháng 12/2025", "tháng 01 năm 2026", "Quý I/2026", "quý II năm 2026".
+SCHEDULE_DATE = _c(
+    r"\btháng\s+\d{1,2}\s*(?:/\s*|\s+năm\s+)(?:19|20)\d\d(?!\d)|\bquý\s+(?:[IV]{1,3}|[1-4])\s*(?:/\s*|\s+năm\s+)(?:19|20)\d\d(?!\d)",
+    regex.I,
+)
 # The date clause that closes a step: "… trước ngày 30/6/2025", "… từ ngày 01/3 đến ngày 15/3/2026".
 TIMETABLE_DEADLINE = _c(r"\s(?:trước|từ|đến|vào|trong|chậm\s+nhất)\s+(?:ngày|tháng)\s.*$", regex.I)
 # A step's deadline given on a line of its own below it: "Thời gian hoàn tất: trước ngày 27 tháng 6 năm 2014".
@@ -213,6 +220,35 @@ DEADLINE_FIELD = _c(
 )
 # Numbering words before a step's name: "Bước 2: Kiểm tra hiện trạng …", "Hoạt động 1: …".
 STEP_LABEL = _c(r"^(?:bước|hoạt\s+động|giai\s+đoạn)\s+\d{1,2}\s*[:.]\s*", regex.I)
+# What may stand before the subject of a step: its date ("Quý I/2027, các cơ quan … đánh giá …", "Trước ngày
+# 15/12/2025: Các cơ quan, đơn vị thành lập …") or the basis it acts on ("Căn cứ Kế hoạch …, các cơ quan … xây
+# dựng …"). A step whose subject, behind them, is a body is a unit task (R6).
+STEP_LEAD_CLAUSE = _c(
+    r"^(?:(?:trước|từ|đến|trong|vào|chậm\s+nhất|sau)?\s*(?:ngày|tháng|quý|tuần|năm)\s[^:,;]{0,60}?[:,]"
+    r"|căn\s+cứ\s[^;:]{0,200}?,)\s*",
+    regex.I,
+)
+# A block the plan itself names an activity: "a) Hoạt động 1: Tổ chức Lễ phát động …", "Hoạt động thứ 2. …".
+ACTIVITY_BLOCK = _c(r"^hoạt\s+động\s+(?:thứ\s+)?\d{1,2}\b\s*[:.\-–)]?\s*", regex.I)
+# The lines of such a block that say when, who and what ("- Thời gian: Ngày 15/11/2025", "- Đơn vị chủ trì: Sở Y
+# tế", "- Đơn vị phối hợp: …", "- Sản phẩm: …"; "- Nội dung: …" where the heading gives no name). First match wins.
+_FIELD_LINE = r"^(?:[-+•*–]\s*)?(?:[a-zđ]\)\s*)?(?:{})\s*:\s*(?P<value>\S.*)$"
+ACTIVITY_FIELDS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("support", _c(_FIELD_LINE.format(r"(?:đơn\s+vị|cơ\s+quan)\s+phối\s+hợp(?:\s+thực\s+hiện)?|phối\s+hợp"), regex.I)),
+    (
+        "lead",
+        _c(
+            _FIELD_LINE.format(
+                r"(?:đơn\s+vị|cơ\s+quan)\s+(?:chủ\s+trì|thực\s+hiện|tổ\s+chức|phụ\s+trách)(?:\s+thực\s+hiện)?"
+                r"|chủ\s+trì(?:\s+thực\s+hiện)?|trách\s+nhiệm(?:\s+thực\s+hiện)?"
+            ),
+            regex.I,
+        ),
+    ),
+    ("deadline", _c(_FIELD_LINE.format(r"thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|tổ\s+chức|hoàn\s+thành))?"), regex.I)),
+    ("product", _c(_FIELD_LINE.format(r"sản\s+phẩm(?:\s+(?:dự\s+kiến|đầu\s+ra))?|kết\s+quả\s+dự\s+kiến"), regex.I)),
+    ("name", _c(_FIELD_LINE.format(r"nội\s+dung(?:\s+(?:hoạt\s+động|thực\s+hiện))?|tên\s+hoạt\s+động"), regex.I)),
+)
 # Cited documents: "Nghị quyết số 18-NQ/TU ngày 21/6/2023 của Ban Thường vụ Tỉnh ủy Hòa Bình về …".
 LEGAL_TYPES = (
     "Chương trình hành động",

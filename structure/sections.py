@@ -280,6 +280,12 @@ def _new_node(
     inherited = [a.part for a in node.ancestors() if a.part]
     if heading.marker not in ("bullet", "title") and all(p in CONTAINER_PARTS for p in inherited):
         node.part = part_of(node.title)
+    elif heading.marker not in ("bullet", "title") and "appendix" in inherited:
+        # inside an appendix only the parts that say what a plan is for are named ("PHỤ LỤC" / "1. Mục tiêu
+        # chung"): the plan a decision attaches as an appendix states its aims there; an appendix's tasks,
+        # units and money are read from its tables, as before
+        part = part_of(node.title) if all(p in CONTAINER_PARTS or p == "appendix" for p in inherited) else None
+        node.part = part if part in _PART_LINE_PARTS else None
     if heading.style == "named:Nơi nhận":
         node.part = "recipients"
     elif heading.marker == "appendix":

@@ -60,6 +60,8 @@ def test_numbers_are_not_section_markers(line):
         ("Các mục tiêu và chỉ tiêu cụ thể:", "specific_objectives"),
         ("Một số chỉ tiêu chủ yếu đến năm 2025:", "indicators"),
         ("MỤC ĐÍCH, YÊU CẦU", "purpose"),
+        ("MỤC ĐÍCH YÊU CẦU", "purpose"),  # the comma lost
+        ("Mục đích", "aims"),
         ("NHIỆM VỤ VÀ GIẢI PHÁP CƠ BẢN", "tasks_solutions"),
         ("KINH PHÍ VÀ NGUỒN VỐN TRIỂN KHAI KẾ HOẠCH", "budget"),
         ("DỰ KIẾN KINH PHÍ THỰC HIỆN", "budget"),
@@ -383,3 +385,42 @@ def test_timetable_fields():
         == " trước ngày 31/7/2025"
     )
     assert rules.STEP_LABEL.sub("", "Bước 2: Kiểm tra hiện trạng nhà ở") == "Kiểm tra hiện trạng nhà ở"
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("Tháng 12/2025: Tổng hợp kết quả", True),
+        ("Từ tháng 1 đến tháng 3 năm 2026", True),
+        ("Quý I/2026", True),
+        ("quý II năm 2026", True),
+        ("Trong năm 2026", False),
+        ("Tháng hành động vì trẻ em", False),
+    ],
+)
+def test_schedule_dates(text, dated):
+    assert bool(rules.SCHEDULE_DATE.search(text)) is dated
+
+
+@pytest.mark.parametrize(
+    ("line", "role", "value"),
+    [
+        ("- Thời gian: Ngày 15/11/2025.", "deadline", "Ngày 15/11/2025."),
+        ("- Thời gian thực hiện: Tháng 12/2025", "deadline", "Tháng 12/2025"),
+        ("- Đơn vị chủ trì: Sở Y tế.", "lead", "Sở Y tế."),
+        ("Cơ quan thực hiện: Ủy ban nhân dân các xã", "lead", "Ủy ban nhân dân các xã"),
+        ("- Đơn vị phối hợp: Tỉnh đoàn, Hội Nông dân tỉnh", "support", "Tỉnh đoàn, Hội Nông dân tỉnh"),
+        ("+ Sản phẩm: Báo cáo kết quả", "product", "Báo cáo kết quả"),
+        ("- Nội dung: Thăm, tặng quà trẻ em", "name", "Thăm, tặng quà trẻ em"),
+        ("- Địa điểm: Hội trường tỉnh", None, None),
+    ],
+)
+def test_activity_block_fields(line, role, value):
+    found = next(((r, m["value"]) for r, p in rules.ACTIVITY_FIELDS if (m := p.match(line))), (None, None))
+    assert found == (role, value)
+
+
+def test_activity_block_label():
+    assert rules.ACTIVITY_BLOCK.sub("", "Hoạt động 1: Tổ chức Lễ phát động") == "Tổ chức Lễ phát động"
+    assert rules.ACTIVITY_BLOCK.sub("", "Hoạt động thứ 2. Treo băng rôn") == "Treo băng rôn"
+    assert not rules.ACTIVITY_BLOCK.match("Hoạt động truyền thông")
