@@ -18,7 +18,6 @@ from vnplan.schema.model import (
     Source,
 )
 from vnplan.structure import confidence
-from vnplan.structure.activity_blocks import block_activities
 from vnplan.structure.appendix import table_activities, table_budgets
 from vnplan.structure.budgets import complete_hierarchy, extract_budgets, merge_restated_totals, sum_warnings
 from vnplan.structure.identity import Identity, extract_identity
@@ -170,7 +169,6 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     budget_warnings = sum_warnings(budgets)
     activities = table_activities(doc, tables)
     activities += timetable_activities(doc, sections, first_id=len(activities) + 1)
-    activities += block_activities(doc, lines, section_of, first_id=len(activities) + 1)
     units = activity_units(
         doc, activities, extract_units(doc, lines, section_of, ident.issuer, indicators), ident.issuer
     )

@@ -375,7 +375,7 @@ def _column_roles(header: list[str]) -> dict[str, int]:
     return roles
 
 
-def split_units(text: str) -> list[str]:
+def _split_units(text: str) -> list[str]:
     return [u.strip(" ;,.") for u in regex.split(r"\s*[;,]\s*(?=\p{Lu})", text) if u.strip(" ;,.")]
 
 
@@ -433,7 +433,7 @@ def _tab_activity(doc: NormalizedDocument, row: Row, roles: dict[str, int], numb
         id=f"act-{number}",
         name=_inspected(_cell(cells, roles, "name") or row.text, inspects),
         lead_unit=_units_only(_cell(cells, roles, "lead")),
-        support_units=split_units(_cell(cells, roles, "support") or ""),
+        support_units=_split_units(_cell(cells, roles, "support") or ""),
         product=_cell(cells, roles, "product"),
         deadline=_cell(cells, roles, "deadline"),
         budget_vnd=int(budget_value) if budget_value is not None else None,
@@ -534,5 +534,5 @@ def _lead_and_support(units_text: str) -> tuple[str | None, list[str]]:
     for start in starts:
         before = units_text[:start].rstrip()
         if not before.endswith(",") and not regex.search(r"(?:các|Các|của)$", before):
-            return before.strip(" ,;"), split_units(units_text[start:])
+            return before.strip(" ,;"), _split_units(units_text[start:])
     return units_text.strip(" ,;") or None, []

@@ -49,4 +49,3 @@ ACTIVITY_TABLE_LINES = 0.7  # rule:activity_table_lines
 ACTIVITY_SCHEDULE_ROW = 0.7  # rule:schedule_table_row (a timetable row split at its first date)
 # activities (structure/timetable.py)
 TIMETABLE_STEP = 0.7  # rule:timetable_list, a dated step of a timetable written as a list
-ACTIVITY_BLOCK = 0.7  # rule:activity_block, a block the plan names "Hoạt động N" with its time and unit lines

@@ -30,6 +30,7 @@ APPENDIX_OTHER_PARTS = tuple(part for part in OTHER_PARTS if part != "appendix")
 ITEM_MARKERS = ("arabic", "dotted", "letter", "bullet")
 NUMBERED_OBJECTIVE = regex.compile(r"^mục\s+tiêu\s+\d", regex.I)
 LEAD_IN_LIMIT = 200  # a line ending in ":" shorter than this introduces the items below it
+NEXT_SENTENCE = regex.compile(r"[.;]\s+\p{Lu}")  # a paragraph of more than one sentence
 
 
 def _paragraph_kind(section: SectionNode, aims_only: bool) -> str | None:
@@ -121,12 +122,14 @@ def _objectives_within(
         section = section_of.get(line.number)
         if section is None or section.has_part("appendix") != in_appendix:
             continue
-        if section.has_part(*excluded) or _has_target(line, target_starts):
+        if section.has_part(*excluded):
             continue
         found = _objective_in(line, section, aims_only)
         if found is None:
             continue
         kind, text = found
+        if _has_target(line, target_starts) and not _general_aim_around_a_target(kind, section, text):
+            continue  # a line that sets a numeric target is an indicator
         if not text or (text.endswith(":") and len(text) < LEAD_IN_LIMIT) or STATUS_OPENING.match(text):
             continue  # a lead-in to the items that follow, or where things stand today
         if section.nearest_part == "purpose" and REQUIREMENT_WORDING.search(text):
@@ -153,6 +156,13 @@ def _objective_in(line: Line, section: SectionNode, aims_only: bool) -> tuple[st
         return (kind, rest.strip()) if kind else None
     kind = _item_kind(section, aims_only)
     return (kind, text) if kind else None
+
+
+def _general_aim_around_a_target(kind: str, section: SectionNode, text: str) -> bool:
+    """A general objective of several sentences that names a target among them ("Mục tiêu tổng quát: Củng cố …
+    Năm 2025, tập trung thúc đẩy tăng trưởng với mục tiêu đạt 8% trở lên …; tạo tiền đề …") states the aim all
+    the same: the target is an indicator besides."""
+    return kind == "general" and section.nearest_part == "general_objectives" and bool(NEXT_SENTENCE.search(text))
 
 
 def _has_target(line: Line, target_starts: list[int]) -> bool:

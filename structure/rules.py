@@ -49,9 +49,18 @@ PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("principles", _c(_LEAD + r"(?:quan\s+điểm|nguyên\s+tắc)")),
     ("schedule", _c(_LEAD + r"(?:thời\s+gian\s+(?:thực\s+hiện|triển\s+khai)|tiến\s+độ|lộ\s+trình)")),
 )
-# Under a "Mục đích, yêu cầu" part that does not divide its items into "Mục đích" and "Yêu cầu", an item
-# worded as a requirement ("… phải được thực hiện đồng bộ", "Đảm bảo đúng chủ trương …") is not an aim.
-REQUIREMENT_WORDING = _c(r"\bphải\b|^(?:đảm\s+bảo|bảo\s+đảm)\s+(?:đúng|tính|yêu\s+cầu|các\s+yêu\s+cầu)\b", regex.I)
+# Under a "Mục đích, yêu cầu" part that does not divide its items into "Mục đích" and "Yêu cầu", an item worded as a
+# requirement is not an aim: "… phải được thực hiện đồng bộ", "Đảm bảo đúng chủ trương …", and the openings of the
+# "Yêu cầu" items of the development plans: "Bám sát …", "Bảo đảm sự chỉ đạo, điều hành thống nhất …", "Xác định cụ
+# thể các nội dung công việc, trách nhiệm …", "Phân công trách nhiệm cụ thể …", "Người đứng đầu …", bodies told what
+# to do ("Các sở, ban, ngành … chủ động triển khai"), and "tránh hình thức, lãng phí".
+REQUIREMENT_WORDING = _c(
+    r"\bphải\b|^(?:đảm\s+bảo|bảo\s+đảm)\s+(?:đúng|tính|yêu\s+cầu|các\s+yêu\s+cầu|sự\s+(?:lãnh\s+đạo|chỉ\s+đạo|phối\s+hợp))\b"
+    r"|^bám\s+sát\b|^xác\s+định\s+(?:cụ\s+thể\s+|rõ\s+)?(?:các\s+)?(?:nội\s+dung\s+công\s+việc|trách\s+nhiệm|nhiệm\s+vụ)\b"
+    r"|^phân\s+công\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\b|^người\s+đứng\s+đầu\b"
+    r"|^(?:các|những)\s+(?:sở|cơ\s+quan|đơn\s+vị|địa\s+phương)\b|\btránh\s+(?:hình\s+thức|phô\s+trương|lãng\s+phí)\b",
+    regex.I,
+)
 # A paragraph under "Mục tiêu" that tells where things stand ("Hiện nay, tổng số trạm … khoảng 180 trạm")
 # states no aim.
 STATUS_OPENING = _c(r"^(?:hiện\s+nay|hiện\s+tại|tính\s+đến|thực\s+trạng|qua\s+\d+\s+năm)\b", regex.I)
@@ -60,6 +69,9 @@ CONTAINER_PARTS = frozenset(
     {"objectives", "general_objectives", "specific_objectives", "content", "purpose", "tasks_solutions", "scope"}
 )
 HEADING_WORD_LIMIT = 16
+# An article of a resolution or decision, by its number: "Điều 1. Mục tiêu, chỉ tiêu" (its title as the section tree
+# writes it: "Điều 1: Mục tiêu, chỉ tiêu").
+ARTICLE_HEADING = _c(r"^điều\s+\d+\s*[:.]\s*", regex.I)
 # A run-in heading: a short label, a colon, the text ("1. Mục đích: Chủ động …", "a) Mục tiêu chung: …").
 RUN_IN_HEADING = _c(r"^(?P<label>[^:;.()]{3,60}?)\s*:\s*(?P<rest>\S.*)$", regex.S)
 # A part heading in capitals that goes on into the next line ends in a comma or a joining word.
@@ -227,27 +239,6 @@ STEP_LEAD_CLAUSE = _c(
     r"^(?:(?:trước|từ|đến|trong|vào|chậm\s+nhất|sau)?\s*(?:ngày|tháng|quý|tuần|năm)\s[^:,;]{0,60}?[:,]"
     r"|căn\s+cứ\s[^;:]{0,200}?,)\s*",
     regex.I,
-)
-# A block the plan itself names an activity: "a) Hoạt động 1: Tổ chức Lễ phát động …", "Hoạt động thứ 2. …".
-ACTIVITY_BLOCK = _c(r"^hoạt\s+động\s+(?:thứ\s+)?\d{1,2}\b\s*[:.\-–)]?\s*", regex.I)
-# The lines of such a block that say when, who and what ("- Thời gian: Ngày 15/11/2025", "- Đơn vị chủ trì: Sở Y
-# tế", "- Đơn vị phối hợp: …", "- Sản phẩm: …"; "- Nội dung: …" where the heading gives no name). First match wins.
-_FIELD_LINE = r"^(?:[-+•*–]\s*)?(?:[a-zđ]\)\s*)?(?:{})\s*:\s*(?P<value>\S.*)$"
-ACTIVITY_FIELDS: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    ("support", _c(_FIELD_LINE.format(r"(?:đơn\s+vị|cơ\s+quan)\s+phối\s+hợp(?:\s+thực\s+hiện)?|phối\s+hợp"), regex.I)),
-    (
-        "lead",
-        _c(
-            _FIELD_LINE.format(
-                r"(?:đơn\s+vị|cơ\s+quan)\s+(?:chủ\s+trì|thực\s+hiện|tổ\s+chức|phụ\s+trách)(?:\s+thực\s+hiện)?"
-                r"|chủ\s+trì(?:\s+thực\s+hiện)?|trách\s+nhiệm(?:\s+thực\s+hiện)?"
-            ),
-            regex.I,
-        ),
-    ),
-    ("deadline", _c(_FIELD_LINE.format(r"thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|tổ\s+chức|hoàn\s+thành))?"), regex.I)),
-    ("product", _c(_FIELD_LINE.format(r"sản\s+phẩm(?:\s+(?:dự\s+kiến|đầu\s+ra))?|kết\s+quả\s+dự\s+kiến"), regex.I)),
-    ("name", _c(_FIELD_LINE.format(r"nội\s+dung(?:\s+(?:hoạt\s+động|thực\s+hiện))?|tên\s+hoạt\s+động"), regex.I)),
 )
 # Cited documents: "Nghị quyết số 18-NQ/TU ngày 21/6/2023 của Ban Thường vụ Tỉnh ủy Hòa Bình về …".
 LEGAL_TYPES = (

@@ -14,6 +14,7 @@ import regex
 from vnplan.normalize import NormalizedDocument
 from vnplan.schema.markers import NATIONAL_MOTTO, MarkerMatch, match_marker
 from vnplan.structure.rules import (
+    ARTICLE_HEADING,
     CONTAINER_PARTS,
     DOC_TYPE_LINE,
     HEADING_WORD_LIMIT,
@@ -110,6 +111,9 @@ def part_of(title: str) -> str | None:
     lowered = title.lower()
     if regex.match(r"^mục\s+tiêu\s+\d+\s*:", lowered):
         return "specific_objectives"  # "Mục tiêu 2: <a long title>" is one specific objective
+    article = ARTICLE_HEADING.match(title)
+    if article and (part := part_of(title[article.end() :])) in _PART_LINE_PARTS:
+        return part  # "Điều 1. Mục tiêu, chỉ tiêu": a resolution's or decision's article that states the aims
     label, _ = split_run_in(title)
     if label is not None and (part := part_of(label)) is not None:
         return part

@@ -8,8 +8,10 @@ tra hiện trạng nhà ở …" / "Thời gian hoàn tất: trước ngày 25 t
 least three) carry a date, themselves or in their sub-items, and no item names a body as its subject:
 tasks assigned to units in running text stay unit tasks. Under a heading that names the schedule ("III. TIẾN ĐỘ
 THỰC HIỆN", "Thời gian thực hiện", "Lộ trình"), also inside "Tổ chức thực hiện", two dated steps make a timetable and
-a step may be dated by its month or quarter ("Tháng 12/2025", "Quý I/2026"); a step may put its date first ("- Trước
-ngày 15/12/2025: Các cơ quan, đơn vị thành lập Hội đồng kiểm kê"), and its name is then what follows the date.
+a step may be dated by its month or quarter ("Tháng 12/2025", "Quý I/2026"). A step may put its date first, as the row
+of a timetable does ("- Trước ngày 15/12/2025: Các cơ quan, đơn vị thành lập Hội đồng kiểm kê"): its name is what
+follows the date, whatever body that names; a sentence whose subject is a body behind its date ("Quý I/2027, các cơ
+quan … đánh giá …") is a unit task.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from vnplan.structure.sections import SectionNode, part_of, split_run_in
 
 LIST_MARKERS = ("arabic", "letter", "bullet", "dotted")
 MIN_STEPS = 3
+DATE_LABEL_WORDS = 12  # "Từ ngày 01/01/2026 đến hết ngày 31/01/2026": a date before the colon, not a sentence
 MIN_SCHEDULE_STEPS = 2  # under a heading that names the schedule, the list is a timetable by the document's word
 # parts whose items assign work or list other things than the plan's own calendar
 NOT_A_CALENDAR = ("implementation", "recipients", "appendix", "budget", "purpose", "aims", "requirements")
@@ -77,8 +80,18 @@ def _is_timetable(doc: NormalizedDocument, parent: SectionNode, items: list[Sect
     return (
         len(dated) >= dates.min_steps
         and 2 * len(dated) >= len(items)
-        and not any(_names_a_body(i.title) for i in items)
+        and not any(_names_a_body(i.title) and _date_label(_heading_text(doc, i), dates) is None for i in items)
     )
+
+
+def _date_label(text: str, dates: _Dates) -> tuple[str, str] | None:
+    """A step that puts its date first, as the row of a timetable does (when: what): "Trước ngày 15/12/2025: Các
+    cơ quan, đơn vị thành lập Hội đồng kiểm kê" → (when, what), even where what names a body; None otherwise
+    ("Quý I/2027, các cơ quan … đánh giá …" is a sentence whose subject is a body)."""
+    label, rest = split_run_in(text)
+    if label is None or not dates.search(label) or dates.search(rest) or len(label.split()) > DATE_LABEL_WORDS:
+        return None
+    return None if _names_a_body(label) else (label, rest)
 
 
 def _heading_text(doc: NormalizedDocument, section: SectionNode) -> str:
@@ -125,9 +138,9 @@ def _activity(doc: NormalizedDocument, step: SectionNode, number: int, dates: _D
     elif label is not None and dates.search(rest) and not dates.search(label):
         # "Tựu trường các cấp học: Ngày 26/8/2024 (thứ Hai)": the step, then when
         name, deadline = label, rest
-    elif label is not None and dates.search(label) and not dates.search(rest):
+    elif (row := _date_label(text, dates)) is not None:
         # "Trước ngày 15/12/2025: Các cơ quan, đơn vị thành lập Hội đồng kiểm kê": when, then the step
-        name, deadline = rest, label
+        deadline, name = row
     else:
         # "Hoàn thành tuyển sinh các lớp đầu cấp trước ngày 31/7/2025": the date clause closes the step
         m = TIMETABLE_DEADLINE.search(text)
