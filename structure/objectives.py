@@ -25,18 +25,23 @@ from vnplan.structure.sections import Line, SectionNode, part_of, split_run_in
 OBJECTIVE_PARTS = ("objectives", "general_objectives", "specific_objectives")
 # parts whose "Mục tiêu" is a task's or an appendix's, not the plan's
 OTHER_PARTS = ("tasks_solutions", "implementation", "appendix", "budget", "recipients")
+# inside an appendix that holds the plan's only aims, its tasks, budget … still state none
+APPENDIX_OTHER_PARTS = tuple(part for part in OTHER_PARTS if part != "appendix")
 ITEM_MARKERS = ("arabic", "dotted", "letter", "bullet")
 NUMBERED_OBJECTIVE = regex.compile(r"^mục\s+tiêu\s+\d", regex.I)
 LEAD_IN_LIMIT = 200  # a line ending in ":" shorter than this introduces the items below it
+NEXT_SENTENCE = regex.compile(r"[.;]\s+\p{Lu}")  # a paragraph of more than one sentence
 
 
 def _paragraph_kind(section: SectionNode, aims_only: bool) -> str | None:
     """The kind of objective a paragraph inside ``section`` states (or a run-in heading's text)."""
     if section.has_part("general_objectives"):
         return "general"
-    if section.part == "specific_objectives":
-        # paragraphs under "Mục tiêu cụ thể" are its items; those under "Mục tiêu N: <title>" explain it (O1)
-        return None if NUMBERED_OBJECTIVE.match(section.title) else "specific"
+    owner = _owning_part(section)
+    if owner is not None and owner.part == "specific_objectives":
+        # paragraphs under "Mục tiêu cụ thể" (or one of its groups) are its items; those under "Mục tiêu N:
+        # <title>" explain it (O1)
+        return None if NUMBERED_OBJECTIVE.match(owner.title) else "specific"
     if section.part == "objectives":
         return "general"  # a paragraph under a plain "Mục tiêu" heading
     if aims_only and section.has_part("aims"):
@@ -53,8 +58,12 @@ def _item_kind(section: SectionNode, aims_only: bool) -> str | None:
         return None
     if parent.has_part("general_objectives") and section.part is None:
         return "general"  # "- …" under "Mục tiêu chung"
-    if parent.part == "specific_objectives":
-        # "- …", "a) …" under "Mục tiêu cụ thể" ("2.3. Mục tiêu 3: <title>" is read by its title)
+    owner = _owning_part(parent)
+    if owner is not None and owner.part == "specific_objectives" and section.part is None:
+        if owner is not parent and NUMBERED_OBJECTIVE.match(owner.title):
+            return None  # an explanatory item under "Mục tiêu N: <title>" (O1)
+        # "- …", "a) …" under "Mục tiêu cụ thể", also under its groups ("a) Về mạng lưới trường, lớp:" / "- …");
+        # "2.3. Mục tiêu 3: <title>" is read by its title
         return "specific" if section.marker == "bullet" or not NUMBERED_OBJECTIVE.match(section.title) else None
     if parent.part == "objectives" and section.part is None:
         # "II. MỤC TIÊU" / "1. Phát triển kinh tế số đến năm 2030": the item (its title) is specific
@@ -64,6 +73,11 @@ def _item_kind(section: SectionNode, aims_only: bool) -> str | None:
     if aims_only and parent.part == "purpose" and section.part is None and _undivided(parent):
         return "general"
     return None
+
+
+def _owning_part(section: SectionNode) -> SectionNode | None:
+    """The innermost section (this one or an ancestor) that names a standard part."""
+    return next((node for node in [section, *section.ancestors()] if node.part), None)
 
 
 def _undivided(purpose: SectionNode) -> bool:
@@ -78,26 +92,49 @@ def extract_objectives(
     section_of: dict[int, SectionNode],
     indicators: list[Indicator],
 ) -> list[Objective]:
-    # the plan's "Mục tiêu" part, not "Mục tiêu" of one task or of an appendix (R2)
-    own = [s for s in sections if not (s.parent and s.parent.has_part(*OTHER_PARTS))]
-    aims_only = not any(s.part in OBJECTIVE_PARTS for s in own)
     target_starts = sorted(i.provenance.start for i in indicators)
+    # the plan's "Mục tiêu" part, not "Mục tiêu" of one task or of an appendix (R2) ...
+    objectives = _objectives_within(doc, lines, sections, section_of, target_starts, in_appendix=False)
+    if not objectives:
+        # ... unless the body states no aim at all and an appendix does: a decision that attaches its plan as
+        # "Phụ lục", an appendix that sets out "Mục tiêu chung / Mục tiêu cụ thể"
+        objectives = _objectives_within(doc, lines, sections, section_of, target_starts, in_appendix=True)
+    for i, objective in enumerate(objectives, start=1):
+        objective.id = f"obj-{i}"
+    return objectives
+
+
+def _objectives_within(
+    doc: NormalizedDocument,
+    lines: list[Line],
+    sections: list[SectionNode],
+    section_of: dict[int, SectionNode],
+    target_starts: list[int],
+    in_appendix: bool,
+) -> list[Objective]:
+    """The objectives the plan's body states, or (``in_appendix``) those its appendices state."""
+    excluded = APPENDIX_OTHER_PARTS if in_appendix else OTHER_PARTS
+    scope = [s for s in sections if s.has_part("appendix") == in_appendix]
+    own = [s for s in scope if not (s.parent and s.parent.has_part(*excluded))]
+    aims_only = not any(s.part in OBJECTIVE_PARTS for s in own)
     objectives: list[Objective] = []
     for line in lines:
         section = section_of.get(line.number)
-        if section is None or section.has_part(*OTHER_PARTS) or _has_target(line, target_starts):
+        if section is None or section.has_part("appendix") != in_appendix:
+            continue
+        if section.has_part(*excluded):
             continue
         found = _objective_in(line, section, aims_only)
         if found is None:
             continue
         kind, text = found
+        if _has_target(line, target_starts) and not _general_aim_around_a_target(kind, section, text):
+            continue  # a line that sets a numeric target is an indicator
         if not text or (text.endswith(":") and len(text) < LEAD_IN_LIMIT) or STATUS_OPENING.match(text):
             continue  # a lead-in to the items that follow, or where things stand today
         if section.nearest_part == "purpose" and REQUIREMENT_WORDING.search(text):
             continue  # a requirement in an undivided "Mục đích, yêu cầu" list
         objectives.append(_objective(doc, line, kind, text, section, offset=line.text.find(text)))
-    for i, objective in enumerate(objectives, start=1):
-        objective.id = f"obj-{i}"
     return objectives
 
 
@@ -119,6 +156,13 @@ def _objective_in(line: Line, section: SectionNode, aims_only: bool) -> tuple[st
         return (kind, rest.strip()) if kind else None
     kind = _item_kind(section, aims_only)
     return (kind, text) if kind else None
+
+
+def _general_aim_around_a_target(kind: str, section: SectionNode, text: str) -> bool:
+    """A general objective of several sentences that names a target among them ("Mục tiêu tổng quát: Củng cố …
+    Năm 2025, tập trung thúc đẩy tăng trưởng với mục tiêu đạt 8% trở lên …; tạo tiền đề …") states the aim all
+    the same: the target is an indicator besides."""
+    return kind == "general" and section.nearest_part == "general_objectives" and bool(NEXT_SENTENCE.search(text))
 
 
 def _has_target(line: Line, target_starts: list[int]) -> bool:

@@ -26,7 +26,8 @@ PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("objectives", _c(_LEAD + r"mục\s+tiêu")),
     ("indicators", _c(_LEAD + r"chỉ\s+tiêu")),
     # "Mục đích, yêu cầu" holds both; alone, "Mục đích" states the plan's aims, "Yêu cầu" how to work
-    ("purpose", _c(_LEAD + r"mục\s+đích\s*(?:,|và|-|–)\s*yêu\s+cầu")),
+    # (the comma between them may be lost: "I. MỤC ĐÍCH YÊU CẦU")
+    ("purpose", _c(_LEAD + r"mục\s+đích\s*(?:,|và|-|–)?\s*yêu\s+cầu")),
     ("aims", _c(_LEAD + r"mục\s+đích")),
     ("requirements", _c(_LEAD + r"yêu\s+cầu")),
     ("tasks_solutions", _c(_LEAD + r"(?:nhiệm\s+vụ|giải\s+pháp)")),
@@ -48,9 +49,18 @@ PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("principles", _c(_LEAD + r"(?:quan\s+điểm|nguyên\s+tắc)")),
     ("schedule", _c(_LEAD + r"(?:thời\s+gian\s+(?:thực\s+hiện|triển\s+khai)|tiến\s+độ|lộ\s+trình)")),
 )
-# Under a "Mục đích, yêu cầu" part that does not divide its items into "Mục đích" and "Yêu cầu", an item
-# worded as a requirement ("… phải được thực hiện đồng bộ", "Đảm bảo đúng chủ trương …") is not an aim.
-REQUIREMENT_WORDING = _c(r"\bphải\b|^(?:đảm\s+bảo|bảo\s+đảm)\s+(?:đúng|tính|yêu\s+cầu|các\s+yêu\s+cầu)\b", regex.I)
+# Under a "Mục đích, yêu cầu" part that does not divide its items into "Mục đích" and "Yêu cầu", an item worded as a
+# requirement is not an aim: "… phải được thực hiện đồng bộ", "Đảm bảo đúng chủ trương …", and the openings of the
+# "Yêu cầu" items of the development plans: "Bám sát …", "Bảo đảm sự chỉ đạo, điều hành thống nhất …", "Xác định cụ
+# thể các nội dung công việc, trách nhiệm …", "Phân công trách nhiệm cụ thể …", "Người đứng đầu …", bodies told what
+# to do ("Các sở, ban, ngành … chủ động triển khai"), and "tránh hình thức, lãng phí".
+REQUIREMENT_WORDING = _c(
+    r"\bphải\b|^(?:đảm\s+bảo|bảo\s+đảm)\s+(?:đúng|tính|yêu\s+cầu|các\s+yêu\s+cầu|sự\s+(?:lãnh\s+đạo|chỉ\s+đạo|phối\s+hợp))\b"
+    r"|^bám\s+sát\b|^xác\s+định\s+(?:cụ\s+thể\s+|rõ\s+)?(?:các\s+)?(?:nội\s+dung\s+công\s+việc|trách\s+nhiệm|nhiệm\s+vụ)\b"
+    r"|^phân\s+công\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\b|^người\s+đứng\s+đầu\b"
+    r"|^(?:các|những)\s+(?:sở|cơ\s+quan|đơn\s+vị|địa\s+phương)\b|\btránh\s+(?:hình\s+thức|phô\s+trương|lãng\s+phí)\b",
+    regex.I,
+)
 # A paragraph under "Mục tiêu" that tells where things stand ("Hiện nay, tổng số trạm … khoảng 180 trạm")
 # states no aim.
 STATUS_OPENING = _c(r"^(?:hiện\s+nay|hiện\s+tại|tính\s+đến|thực\s+trạng|qua\s+\d+\s+năm)\b", regex.I)
@@ -59,6 +69,9 @@ CONTAINER_PARTS = frozenset(
     {"objectives", "general_objectives", "specific_objectives", "content", "purpose", "tasks_solutions", "scope"}
 )
 HEADING_WORD_LIMIT = 16
+# An article of a resolution or decision, by its number: "Điều 1. Mục tiêu, chỉ tiêu" (its title as the section tree
+# writes it: "Điều 1: Mục tiêu, chỉ tiêu").
+ARTICLE_HEADING = _c(r"^điều\s+\d+\s*[:.]\s*", regex.I)
 # A run-in heading: a short label, a colon, the text ("1. Mục đích: Chủ động …", "a) Mục tiêu chung: …").
 RUN_IN_HEADING = _c(r"^(?P<label>[^:;.()]{3,60}?)\s*:\s*(?P<rest>\S.*)$", regex.S)
 # A part heading in capitals that goes on into the next line ends in a comma or a joining word.
@@ -205,6 +218,12 @@ TIMETABLE_DATE = _c(
     r"|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}",
     regex.I,
 )
+# Under a heading that names the schedule ("Tiến độ thực hiện", "Thời gian thực hiện", "Lộ trình") a step may be
+# dated by its month or quarter alone: "Tháng 12/2025", "tháng 01 năm 2026", "Quý I/2026", "quý II năm 2026".
+SCHEDULE_DATE = _c(
+    r"\btháng\s+\d{1,2}\s*(?:/\s*|\s+năm\s+)(?:19|20)\d\d(?!\d)|\bquý\s+(?:[IV]{1,3}|[1-4])\s*(?:/\s*|\s+năm\s+)(?:19|20)\d\d(?!\d)",
+    regex.I,
+)
 # The date clause that closes a step: "… trước ngày 30/6/2025", "… từ ngày 01/3 đến ngày 15/3/2026".
 TIMETABLE_DEADLINE = _c(r"\s(?:trước|từ|đến|vào|trong|chậm\s+nhất)\s+(?:ngày|tháng)\s.*$", regex.I)
 # A step's deadline given on a line of its own below it: "Thời gian hoàn tất: trước ngày 27 tháng 6 năm 2014".
@@ -213,6 +232,14 @@ DEADLINE_FIELD = _c(
 )
 # Numbering words before a step's name: "Bước 2: Kiểm tra hiện trạng …", "Hoạt động 1: …".
 STEP_LABEL = _c(r"^(?:bước|hoạt\s+động|giai\s+đoạn)\s+\d{1,2}\s*[:.]\s*", regex.I)
+# What may stand before the subject of a step: its date ("Quý I/2027, các cơ quan … đánh giá …", "Trước ngày
+# 15/12/2025: Các cơ quan, đơn vị thành lập …") or the basis it acts on ("Căn cứ Kế hoạch …, các cơ quan … xây
+# dựng …"). A step whose subject, behind them, is a body is a unit task (R6).
+STEP_LEAD_CLAUSE = _c(
+    r"^(?:(?:trước|từ|đến|trong|vào|chậm\s+nhất|sau)?\s*(?:ngày|tháng|quý|tuần|năm)\s[^:,;]{0,60}?[:,]"
+    r"|căn\s+cứ\s[^;:]{0,200}?,)\s*",
+    regex.I,
+)
 # Cited documents: "Nghị quyết số 18-NQ/TU ngày 21/6/2023 của Ban Thường vụ Tỉnh ủy Hòa Bình về …".
 LEGAL_TYPES = (
     "Chương trình hành động",

@@ -14,6 +14,7 @@ import regex
 from vnplan.normalize import NormalizedDocument
 from vnplan.schema.markers import NATIONAL_MOTTO, MarkerMatch, match_marker
 from vnplan.structure.rules import (
+    ARTICLE_HEADING,
     CONTAINER_PARTS,
     DOC_TYPE_LINE,
     HEADING_WORD_LIMIT,
@@ -110,6 +111,9 @@ def part_of(title: str) -> str | None:
     lowered = title.lower()
     if regex.match(r"^mục\s+tiêu\s+\d+\s*:", lowered):
         return "specific_objectives"  # "Mục tiêu 2: <a long title>" is one specific objective
+    article = ARTICLE_HEADING.match(title)
+    if article and (part := part_of(title[article.end() :])) in _PART_LINE_PARTS:
+        return part  # "Điều 1. Mục tiêu, chỉ tiêu": a resolution's or decision's article that states the aims
     label, _ = split_run_in(title)
     if label is not None and (part := part_of(label)) is not None:
         return part
@@ -280,6 +284,12 @@ def _new_node(
     inherited = [a.part for a in node.ancestors() if a.part]
     if heading.marker not in ("bullet", "title") and all(p in CONTAINER_PARTS for p in inherited):
         node.part = part_of(node.title)
+    elif heading.marker not in ("bullet", "title") and "appendix" in inherited:
+        # inside an appendix only the parts that say what a plan is for are named ("PHỤ LỤC" / "1. Mục tiêu
+        # chung"): the plan a decision attaches as an appendix states its aims there; an appendix's tasks,
+        # units and money are read from its tables, as before
+        part = part_of(node.title) if all(p in CONTAINER_PARTS or p == "appendix" for p in inherited) else None
+        node.part = part if part in _PART_LINE_PARTS else None
     if heading.style == "named:Nơi nhận":
         node.part = "recipients"
     elif heading.marker == "appendix":

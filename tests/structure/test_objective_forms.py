@@ -111,6 +111,27 @@ def test_unnumbered_part_lines_and_a_part_heading_wrapped_over_two_lines(tmp_pat
     assert objectives(plan_from(tmp_path, unnumbered)) == [("general", AIMS[0])]
 
 
+def test_an_undivided_list_keeps_its_aims_not_the_requirements_worded_as_the_plans_write_them(tmp_path):
+    # synthetic variant of samples/text/07_* "I. MỤC ĐÍCH, YÊU CẦU" with its items not sorted under "Mục đích" and
+    # "Yêu cầu"; the requirements open as the "Yêu cầu" items of realdocs 03 and 07 do ("Bám sát …", "Bảo đảm sự
+    # chỉ đạo …") and an item tells bodies what to do
+    text = HEADER.format(title="Tuyên truyền cải cách hành chính năm 2026") + (
+        f"I. MỤC ĐÍCH, YÊU CẦU\n1. {AIMS[0]}\n2. Bám sát nội dung Chương trình tổng thể cải cách hành chính.\n"
+        "3. Bảo đảm sự chỉ đạo, điều hành thống nhất của Ủy ban nhân dân tỉnh.\n"
+        "4. Các sở, ban, ngành, Ủy ban nhân dân các xã, phường chủ động triển khai.\nII. NỘI DUNG\n1. Tuyên truyền.\n"
+    )
+    assert objectives(plan_from(tmp_path, text)) == [("general", AIMS[0])]
+
+
+def test_aims_and_requirements_heading_that_lost_its_comma(tmp_path):
+    # synthetic variant of samples/text/07_* "I. MỤC ĐÍCH, YÊU CẦU" printed without its comma: the "Mục đích" and
+    # "Yêu cầu" sub-headings are no aims themselves, and the requirement stays out
+    text = HEADER.format(title="Tuyên truyền cải cách hành chính năm 2026") + (
+        f"I. MỤC ĐÍCH YÊU CẦU\n1. Mục đích\n{AIMS[0]}\n2. Yêu cầu\n{REQUIREMENT}\nII. NỘI DUNG\n1. Tuyên truyền.\n"
+    )
+    assert objectives(plan_from(tmp_path, text)) == [("general", AIMS[0])]
+
+
 def test_views_schedule_and_a_tasks_own_aim_are_no_objectives_of_the_plan(tmp_path):
     # synthetic variant of realdocs 05 and 17: "1. Quan điểm" and "3. Thời gian thực hiện" beside the aims under
     # "II. MỤC TIÊU"; "Mục tiêu:" of one task under "III. NHIỆM VỤ" does not hide the plan's "Mục đích" (R2)
@@ -281,3 +302,139 @@ def test_a_list_of_cited_documents_is_no_timetable(tmp_path):
         "3. Quyết định số 1753/QĐ-TTg ngày 30/9/2013 của Thủ tướng Chính phủ.\nII. NHIỆM VỤ\n1. Tìm kiếm.\n"
     )
     assert plan_from(tmp_path, text).activities == []
+
+
+# ---------------------------------------------------------------- objectives in groups and in appendices
+
+
+def test_items_of_specific_objectives_sorted_into_groups(tmp_path):
+    # synthetic variant of realdocs 15 "b) Mục tiêu cụ thể:": the items stand under group lines ("a) Về …:"), as a
+    # plan for preschool education sorts them; the group line is a lead-in, the numeric item an indicator
+    text = HEADER.format(title="Phát triển giáo dục mầm non năm 2026") + (
+        "I. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển mạng lưới trường, lớp mầm non đáp ứng nhu cầu của công nhân.\n"
+        "2. Mục tiêu cụ thể\na) Về mạng lưới trường, lớp:\n- Bố trí đủ quỹ đất xây dựng trường mầm non.\n"
+        "- Đến năm 2030, 100% khu công nghiệp có trường mầm non.\nb) Về chất lượng chăm sóc, giáo dục trẻ:\n"
+        "- Nâng cao chất lượng chăm sóc, nuôi dưỡng trẻ tại các nhóm trẻ độc lập.\nII. NHIỆM VỤ\n1. Tuyên truyền.\n"
+    )
+    assert objectives(plan_from(tmp_path, text)) == [
+        ("general", "Phát triển mạng lưới trường, lớp mầm non đáp ứng nhu cầu của công nhân."),
+        ("specific", "Bố trí đủ quỹ đất xây dựng trường mầm non."),
+        ("specific", "Nâng cao chất lượng chăm sóc, nuôi dưỡng trẻ tại các nhóm trẻ độc lập."),
+    ]
+
+
+def test_explanations_under_a_numbered_objective_stay_out_of_its_groups(tmp_path):
+    # O1 holds below groups too: under "Mục tiêu 1: <title>" only the title is an objective
+    text = HEADER.format(title="Phát triển y tế cơ sở năm 2026") + (
+        "I. MỤC TIÊU CỤ THỂ\n1. Mục tiêu 1: Phát triển kỹ thuật chuyên môn\na) Nội dung:\n"
+        "- Triển khai các kỹ thuật mới tại tuyến xã.\nII. NHIỆM VỤ\n1. Tuyên truyền.\n"
+    )
+    assert objectives(plan_from(tmp_path, text)) == [("specific", "Phát triển kỹ thuật chuyên môn")]
+
+
+def test_a_plan_attached_as_an_appendix_states_the_aims(tmp_path):
+    # synthetic variant of samples/text/08_* (a decision that issues its plan) with the plan attached as "PHỤ LỤC":
+    # the decision's articles state no aim, so the appendix's "Mục đích" is the plan's (R2)
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 1627/QĐ-UBND\nQuảng Ngãi, ngày 21 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n"
+        "Ban hành Kế hoạch kiểm kê tài sản công\n\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch "
+        "kiểm kê tài sản công (Phụ lục kèm theo).\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nPHỤ LỤC\n"
+        f"KẾ HOẠCH KIỂM KÊ TÀI SẢN CÔNG\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n{AIMS[0]}\n2. Yêu cầu\n{REQUIREMENT}\n"
+        "II. NỘI DUNG\n1. Kiểm kê trụ sở làm việc.\n"
+    )
+    assert objectives(plan_from(tmp_path, text)) == [("general", AIMS[0])]
+
+
+def test_an_appendix_does_not_add_aims_to_a_plan_that_states_its_own(tmp_path):
+    text = HEADER.format(title="Tuyên truyền cải cách hành chính năm 2026") + (
+        f"I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n{AIMS[0]}\n2. Yêu cầu\n{REQUIREMENT}\nII. NỘI DUNG\n1. Tuyên truyền.\n"
+        f"PHỤ LỤC\nI. MỤC TIÊU\n1. Mục tiêu chung\n{AIMS[1]}\n"
+    )
+    assert objectives(plan_from(tmp_path, text)) == [("general", AIMS[0])]
+
+
+# ---------------------------------------------------------------- schedules written as steps
+
+SCHEDULE = (
+    "1. Trước ngày 15/12/2025: Các cơ quan, đơn vị thành lập Hội đồng kiểm kê.\n"
+    "2. Từ ngày 01/01/2026 đến ngày 31/01/2026: Tổ chức kiểm kê tài sản tại đơn vị.\n"
+    "3. Tháng 3/2026: Tổng hợp kết quả kiểm kê trên địa bàn tỉnh.\n"
+)
+
+
+def test_a_schedule_of_steps_that_put_their_date_first(tmp_path):
+    # synthetic variant of samples/text/08_* "Thời gian hoàn tất: trước ngày …" written the other way round, as a
+    # public-asset inventory plan's "Tiến độ thực hiện" does; under that heading a month dates a step too
+    text = HEADER.format(title="Kiểm kê tài sản công năm 2026") + (
+        f"I. NỘI DUNG\n1. Kiểm kê trụ sở.\nII. TIẾN ĐỘ THỰC HIỆN\n{SCHEDULE}III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính.\n"
+    )
+    acts = plan_from(tmp_path, text).activities
+    assert [(a.name, a.deadline, a.lead_unit) for a in acts] == [
+        # the row names a body after its date, as a table's "Nội dung" cell may: still the row's step
+        ("Các cơ quan, đơn vị thành lập Hội đồng kiểm kê", "Trước ngày 15/12/2025", None),
+        ("Tổ chức kiểm kê tài sản tại đơn vị", "Từ ngày 01/01/2026 đến ngày 31/01/2026", None),
+        ("Tổng hợp kết quả kiểm kê trên địa bàn tỉnh", "Tháng 3/2026", None),
+    ]
+
+
+def test_a_schedule_inside_the_implementation_part_is_a_timetable(tmp_path):
+    text = HEADER.format(title="Kiểm kê tài sản công năm 2026") + (
+        "I. NỘI DUNG\n1. Kiểm kê trụ sở.\nII. TỔ CHỨC THỰC HIỆN\n1. Tiến độ thực hiện\n"
+        "- Trước ngày 15/12/2025: Thành lập Hội đồng kiểm kê.\n- Trước ngày 28/02/2026: Báo cáo kết quả kiểm kê.\n"
+        "2. Sở Tài chính chủ trì hướng dẫn.\n"
+    )
+    assert [a.name for a in plan_from(tmp_path, text).activities] == [
+        "Thành lập Hội đồng kiểm kê",
+        "Báo cáo kết quả kiểm kê",
+    ]
+
+
+def test_steps_whose_subject_is_a_body_behind_their_date_are_unit_tasks(tmp_path):
+    # realdocs 31 (Word 97; its lines as `vnplan text` prints them): "2. Tiến độ thực hiện" / "a) Căn cứ Kế hoạch …,
+    # các cơ quan, đơn vị, địa phương … xây dựng Kế hoạch trong Quý I/2026 …" / "b) Quý I/2027, các cơ quan, đơn vị,
+    # địa phương đánh giá kết quả …": bodies are told what to do by when, unit tasks (R6; its gold has no activity)
+    text = HEADER.format(title="Phát động phong trào thi đua năm 2026") + (
+        "IV. THỜI GIAN THI ĐUA VÀ TIẾN ĐỘ THỰC HIỆN\n1. Thời gian thi đua\n"
+        "Phong trào thi đua trong năm 2026 và tính đến hết ngày 31/12/2026.\n2. Tiến độ thực hiện\n"
+        "a) Căn cứ Kế hoạch phát động thi đua của UBND tỉnh, các cơ quan, đơn vị, địa phương trên địa bàn tỉnh xây "
+        "dựng Kế hoạch trong Quý I/2026 để tổ chức thực hiện đạt hiệu quả.\n"
+        "b) Quý I/2027, các cơ quan, đơn vị, địa phương đánh giá kết quả thực hiện phong trào thi đua và xét khen "
+        "thưởng gắn với kết quả thực hiện công tác CCHC.\nV. TIÊU CHUẨN, HÌNH THỨC, HỒ SƠ KHEN THƯỞNG\n"
+    )
+    assert plan_from(tmp_path, text).activities == []
+
+
+def test_tasks_dated_by_month_outside_a_schedule_are_no_timetable(tmp_path):
+    text = HEADER.format(title="Kiểm kê tài sản công năm 2026") + (
+        "I. NHIỆM VỤ\n1. Xây dựng kế hoạch kiểm kê trong tháng 12/2025.\n2. Tổ chức tập huấn trong tháng 01/2026.\n"
+        "3. Tổng hợp kết quả trong tháng 3/2026.\n"
+    )
+    assert plan_from(tmp_path, text).activities == []
+
+
+def test_an_article_that_states_the_aims_and_a_general_aim_around_a_target(tmp_path):
+    # synthetic variant of /work/devdocs/ind-TW-NQ-QH-bo-sung-KTXH-2025.md (a resolution of the National Assembly,
+    # 2025): "Điều 1. Mục tiêu, chỉ tiêu" / "a) Mục tiêu tổng quát: …" whose paragraph names its growth target
+    # among other sentences; the target is an indicator, the paragraph the general objective all the same
+    aim = (
+        "Củng cố, chuẩn bị tốt các yếu tố nền tảng cho giai đoạn 2026 - 2030. Năm 2025, tập trung thúc đẩy tăng "
+        "trưởng với mục tiêu đạt 8% trở lên gắn với giữ vững ổn định kinh tế vĩ mô."
+    )
+    text = (
+        "QUỐC HỘI\nSố: 192/2025/QH15\nHà Nội, ngày 19 tháng 02 năm 2025\n\nNGHỊ QUYẾT\nVề bổ sung Kế hoạch phát "
+        "triển kinh tế - xã hội năm 2025\n\nQUYẾT NGHỊ:\nĐiều 1. Mục tiêu, chỉ tiêu\n"
+        f"a) Mục tiêu tổng quát: {aim}\nb) Điều chỉnh một số chỉ tiêu chủ yếu:\n"
+        "- GDP bình quân đầu người khoảng trên 5.000 USD.\nĐiều 2. Nhiệm vụ và giải pháp chủ yếu\n"
+        "1. Đẩy mạnh hoàn thiện thể chế, pháp luật.\n"
+    )
+    plan = plan_from(tmp_path, text)
+    assert objectives(plan) == [("general", aim)]
+    assert any(i.target.value == 8 for i in plan.indicators)
+
+
+def test_a_one_sentence_general_target_stays_an_indicator(tmp_path):
+    text = HEADER.format(title="Phát triển y tế năm 2026") + (
+        "I. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển hệ thống y tế cơ sở hiện đại.\n"
+        "Phấn đấu đến năm 2026 đạt 90% trạm y tế có bác sĩ.\nII. NHIỆM VỤ\n1. Tuyên truyền.\n"
+    )
+    assert objectives(plan_from(tmp_path, text)) == [("general", "Phát triển hệ thống y tế cơ sở hiện đại.")]

@@ -60,6 +60,8 @@ def test_numbers_are_not_section_markers(line):
         ("Các mục tiêu và chỉ tiêu cụ thể:", "specific_objectives"),
         ("Một số chỉ tiêu chủ yếu đến năm 2025:", "indicators"),
         ("MỤC ĐÍCH, YÊU CẦU", "purpose"),
+        ("MỤC ĐÍCH YÊU CẦU", "purpose"),  # the comma lost
+        ("Mục đích", "aims"),
         ("NHIỆM VỤ VÀ GIẢI PHÁP CƠ BẢN", "tasks_solutions"),
         ("KINH PHÍ VÀ NGUỒN VỐN TRIỂN KHAI KẾ HOẠCH", "budget"),
         ("DỰ KIẾN KINH PHÍ THỰC HIỆN", "budget"),
@@ -358,6 +360,23 @@ def test_aims_requirements_and_status_wording():
     assert rules.REQUIREMENT_WORDING.search("Công tác phối hợp … phải được thực hiện đồng bộ, chặt chẽ")
     assert rules.REQUIREMENT_WORDING.search("Đảm bảo đúng chủ trương, đường lối của Đảng")
     assert not rules.REQUIREMENT_WORDING.search("Tăng cường phối hợp trong công tác kiểm soát")
+    # openings of the "Yêu cầu" items of realdocs 03, 07, 11, 31 and the devdoc units-hcm-qd2820
+    for requirement in (
+        "Bám sát nội dung Nghị quyết số 163/2024/QH15",
+        "Bảo đảm sự chỉ đạo, điều hành thống nhất của Ủy ban nhân dân tỉnh",
+        "Xác định cụ thể các nội dung công việc, thời hạn, tiến độ hoàn thành",
+        "Phân công trách nhiệm cụ thể, rõ ràng cho từng sở, ngành, phường, xã, đặc khu",
+        "Người đứng đầu cơ quan, tổ chức được giao nhiệm vụ tích cực, chủ động triển khai",
+        "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường chủ động triển khai",
+        "Các hoạt động tổ chức thiết thực, tránh hình thức, lãng phí",
+    ):
+        assert rules.REQUIREMENT_WORDING.search(requirement), requirement
+    for aim in (
+        "Thu hút sự quan tâm của các cấp, các ngành trong việc thúc đẩy bình đẳng giới",
+        "Xác định chính xác số lượng, giá trị tài sản công hiện có",
+        "Nâng cao nhận thức, trách nhiệm của các cơ quan, đơn vị về bình đẳng giới",
+    ):
+        assert not rules.REQUIREMENT_WORDING.search(aim), aim
     assert rules.STATUS_OPENING.match("Hiện nay, tổng số trạm thu phát sóng … khoảng 180 trạm")
     assert not rules.STATUS_OPENING.match("Hoàn thành bổ sung, điều chỉnh quy hoạch viễn thông")
 
@@ -383,3 +402,18 @@ def test_timetable_fields():
         == " trước ngày 31/7/2025"
     )
     assert rules.STEP_LABEL.sub("", "Bước 2: Kiểm tra hiện trạng nhà ở") == "Kiểm tra hiện trạng nhà ở"
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("Tháng 12/2025: Tổng hợp kết quả", True),
+        ("Từ tháng 1 đến tháng 3 năm 2026", True),
+        ("Quý I/2026", True),
+        ("quý II năm 2026", True),
+        ("Trong năm 2026", False),
+        ("Tháng hành động vì trẻ em", False),
+    ],
+)
+def test_schedule_dates(text, dated):
+    assert bool(rules.SCHEDULE_DATE.search(text)) is dated
