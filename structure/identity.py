@@ -107,14 +107,24 @@ def org_case(text: str) -> str:
     """'SỞ Y TẾ' → 'Sở Y tế'; 'UBND TỈNH LAI CHÂU' → 'UBND tỉnh Lai Châu'; mixed case is kept but tidied."""
     words = regex.sub(r"\s+", " ", text.strip(" ,.;:-–")).split(" ")
     if not any(c.islower() for c in text):
-        words = [w if w in ACRONYMS else w.lower() for w in words]
+        # abbreviations stay in capitals: the listed ones and joined ones ("TB&XH")
+        words = [w if w in ACRONYMS or "&" in w else w.lower() for w in words]
         for i in range(len(words) - 1):
             if words[i : i + 2] == ["chính", "phủ"]:
                 words[i] = "Chính"  # the Government is a name: "Văn phòng Chính phủ", "Thủ tướng Chính phủ"
     out: list[str] = []
     for word in words:
         after_head = " ".join(out).lower() in {h.lower() for h in ORG_HEADS}
-        if word not in ACRONYMS and (not out or after_head or _inside_place_name(out)):
+        # each part of a joined name opens in a capital ("Lao động - Thương binh và xã hội"); "xã hội" (society)
+        # is no commune
+        after_dash = bool(out) and out[-1] in ("-", "–")
+        society = bool(out) and out[-1].lower() == "xã" and word.lower() == "hội"
+        if (
+            word not in ACRONYMS
+            and "&" not in word
+            and not society
+            and (not out or after_head or after_dash or _inside_place_name(out))
+        ):
             word = word[:1].upper() + word[1:]
         out.append(word)
     return " ".join(out)
@@ -259,7 +269,8 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
         ident.issuer_parent = f"UBND tỉnh {ident.province.name}"
 
     # Period from the title, else the preamble.
-    ident.period = _period(ident.title or "", lines, ident.issued_date)
+    # (a letter's period is its subject's only: the years its body cites are not its own)
+    ident.period = _period(ident.title or "", [] if ident.doc_type == "Công văn" else lines, ident.issued_date)
 
     # Legal basis: documents cited in the title and the preamble.
     ident.legal_basis = _legal_basis(doc, lines, sections, doc.provenance)
@@ -310,8 +321,11 @@ def _read_number(header: list[Line], ident: Identity, attached: LegalReference |
         # the type code follows the number and, in decrees, the year: 243/KH-SYT, 75/2021/NĐ-CP
         code = next((part for part in regex.split(r"[-/]", ident.number)[1:] if not part.isdigit()), "")
         ident.doc_type = rules.NUMBER_TYPE_CODES.get(code)
-        if ident.doc_type is None and any(rules.LETTER_SUBJECT.search(line.text) for line in header):
+        subject = next((m for line in header if (m := rules.LETTER_SUBJECT.search(line.text))), None)
+        if ident.doc_type is None and subject is not None:
             ident.doc_type = "Công văn"  # no type line, no type code, a "V/v" subject: an administrative letter
+            # its subject is its title: "V/v Điều chỉnh mức trợ cấp …" up to the next cell
+            ident.title = ident.title or subject.string[subject.end() :].split("\t", 1)[0].strip(" :.") or None
 
 
 def _read_place_and_date(
@@ -823,12 +837,16 @@ _SIGNER_TITLES = (
 def _split_signer_title(text: str) -> tuple[str | None, str | None]:
     """'KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC' → ('KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'); 'GIÁM ĐỐC' → (None, 'GIÁM ĐỐC')."""
     text = regex.sub(r"\s+", " ", text).strip()
-    m = regex.match(r"^(?P<auth>(?:KT|TM|TL|Q|TUQ)\s*[.,]\s*.+?)\s+(?P<title>" + "|".join(_SIGNER_TITLES) + r")$", text)
-    if m:
-        # "KT, GIÁM ĐỐC": OCR's comma after the prefix is its full stop ("KT. BỘ TRƯỞNG, CHỦ NHIỆM" keeps its comma)
-        return regex.sub(r"^(KT|TM|TL|Q|TUQ)\s*,", r"\1.", m["auth"]), m["title"]
-    # "TRƯỞNG BAN PHÓ THỦ TƯỚNG": the title in the issuing body, then the signer's post elsewhere
     titles = "|".join(_SIGNER_TITLES)
+    prefix = regex.match(r"^(?:KT|TM|TL|Q|TUQ)\s*[.,]\s*", text)
+    posts = [p for p in regex.finditer(rf"(?<!\S)(?:{titles})(?!\S)", text) if prefix and p.start() >= prefix.end()]
+    if prefix and posts and text[prefix.end() : posts[-1].start()].strip():
+        # the signer's post is the last one printed, with the unit it heads ("TL. BỘ TRƯỞNG / CỤC TRƯỞNG CỤC
+        # NGƯỜI CÓ CÔNG"); "KT, GIÁM ĐỐC": OCR's comma after the prefix is its full stop ("KT. BỘ TRƯỞNG, CHỦ
+        # NHIỆM" keeps its comma)
+        authority = regex.sub(r"^(KT|TM|TL|Q|TUQ)\s*,", r"\1.", text[: posts[-1].start()].strip())
+        return authority, text[posts[-1].start() :]
+    # "TRƯỞNG BAN PHÓ THỦ TƯỚNG": the title in the issuing body, then the signer's post elsewhere
     two = regex.match(rf"^(?P<title>{titles}) (?:{titles})$", text)
     if two is None and regex.match(r"^(?:KT|TM|TL|TUQ)\s*[.,]", text):
         return text, None  # "KT. BỘ TRƯỞNG" alone: on whose behalf is printed, the signer's own post is not

@@ -100,7 +100,7 @@ LETTER_SUBJECT = _c(r"(?:^|\s|\t)[Vv]/[Vv]\b")
 # Decrees carry the year: "Số: 75/2021/NĐ-CP".
 NUMBER_LINE = _c(
     r"^Số\s*:?\s*(?P<number>(?P<digits>\d+)?\s*[/\[|]\s*(?:(?:19|20)\d\d\s*/\s*)?"
-    r"(?P<code>[\p{L}\d]+(?:\s*[-–.]\s*[\p{L}\d]+)*))"
+    r"(?P<code>[\p{L}\d&]+(?:\s*[-–.]\s*[\p{L}\d&]+)*))"
 )
 DOC_NUMBER = _c(r"(?P<digits>\d{1,5})\s*/\s*(?:(?P<year>\d{4})/)?(?P<code>\p{Lu}[\p{L}\d]*(?:[-–.]\p{Lu}[\p{L}\d]*)*)")
 
@@ -127,7 +127,7 @@ STAMP_DEBRIS = _c(r"^(?:\p{L}+\s+){0,2}\p{L}+\s*:\s*\.{2,}[^,\t]*[,\t]\s*")
 ISSUER_HEADER_LINE = _c(
     r"^(?P<org>(?:UBND|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|SỞ|BỘ|CHÍNH\s+PHỦ|TRUNG\s+TÂM|BỆNH\s+VIỆN|"
     r"BAN|PHÒNG|CỤC|CHI\s+CỤC|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND|TỈNH\s+ỦY|HUYỆN\s+ỦY|TỔ\s+CÔNG\s+TÁC|"
-    r"VĂN\s+PHÒNG|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ|QUỐC\s+HỘI|TỔNG\s+CỤC)\b[\p{Lu}\p{N}\s\-–,]*?)"
+    r"VĂN\s+PHÒNG|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ|QUỐC\s+HỘI|TỔNG\s+CỤC)\b[\p{Lu}\p{N}\s\-–,&]*?)"
     r"[\s,]*(?:[-–—_]{3,}\s*)?(?=\s+CỘNG\s+HÒA|\s*$)"
 )
 # The line under a document's title that names who issues it, when the header does not: "ỦY BAN NHÂN DÂN

@@ -103,3 +103,26 @@ def test_authority_line_names_the_issuer_a_header_leaves_out():
     assert doc.issuer.lower() == "bộ lao động - thương binh và xã hội"
     assert doc.province is None  # a ministry: "tỉnh Bạc Liêu" in its subject is no province of its own
     assert len(doc.legal_basis) == 7  # each "Căn cứ …" line of the preamble kept apart
+
+
+def test_signer_post_with_the_unit_it_heads():
+    # "TL. BỘ TRƯỞNG / CỤC TRƯỞNG CỤC NGƯỜI CÓ CÔNG": signed for the minister by the head of a department
+    doc = fresh("cv895_ldtbxh_2013.md").document
+    assert (doc.signer.authority, doc.signer.title, doc.signer.name) == (
+        "TL. BỘ TRƯỞNG",
+        "CỤC TRƯỞNG CỤC NGƯỜI CÓ CÔNG",
+        "Hoàng Công Thái",
+    )
+    # each part of a joined name opens in a capital; "xã hội" is no commune
+    assert doc.issuer == "Bộ Lao động - Thương binh và xã hội"
+    assert (doc.doc_type, doc.number, doc.province) == ("Công văn", "895/LĐTBXH-NCC", None)
+
+
+def test_letter_subject_is_its_title_and_its_body_no_period():
+    # "V/v Giải quyết chế độ ưu đãi …"; the body's "từ năm học 2010 - 2011 đến năm học 2014 - 2015" is the
+    # period of the circular it explains, not the letter's
+    doc = fresh("cv284_ldtbxh_2011.md").document
+    assert doc.doc_type == "Công văn"
+    assert doc.title.startswith("Giải quyết chế độ ưu đãi trong giáo dục đào tạo")
+    assert doc.period is None
+    assert (doc.signer.authority, doc.signer.title, doc.signer.name) == ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Bùi Hồng Lĩnh")
