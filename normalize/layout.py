@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from vnplan.normalize.mapped import Edit, MappedText
-from vnplan.schema.markers import NATIONAL_MOTTO, PARAGRAPH_OPENERS, match_marker
+from vnplan.schema.markers import DOCUMENT_TYPES, NATIONAL_MOTTO, PARAGRAPH_OPENERS, match_marker
 
 PAGE_NUMBER = regex.compile(r"^(?:[-–—]\s*)?(?:Trang\s+)?(\d{1,4})(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$", regex.I)
 SENTENCE_END = regex.compile(r"(?:[.!?…]|\./\.|\.\s*[\"”’)]|\)\s*\.)$")
@@ -40,8 +40,11 @@ OCR_STOP_BEFORE_LOWER = regex.compile(r"\p{L}{2}\.$")
 YEAR_RANGE_END = regex.compile(r"(?:^|\s)(?:19|20)\d\d$")
 YEAR_RANGE_REST = regex.compile(r"^[-–]\s*(?:19|20)\d\d\b")
 _INNER_SPACES = regex.compile(r"(?<=\S) {2,}(?=\S)")
-# A table row written with pipes: "| a | b |" (Markdown) or "a | b | c" (Word text).
-PIPE_ROW = regex.compile(r"^\|.*\|$|^[^|]+(?:\s\|\s[^|]*){1,}$")
+# A document type alone on its line ("QUYẾT ĐỊNH", "CHƯƠNG TRÌNH HÀNH ĐỘNG").
+TYPE_LINE = regex.compile("|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in DOCUMENT_TYPES))
+# A table row written with pipes: "| a | b |" (Markdown), "a | b | c" (Word text), or a Markdown row
+# whose closing pipe the copy left off ("| Số: 5129/QĐ-UBND | TP. Hồ Chí Minh, ngày …").
+PIPE_ROW = regex.compile(r"^\|.*\|$|^[^|]+(?:\s\|\s[^|]*){1,}$|^\|\s*[^|\s][^|]*(?:\s\|\s[^|]*){1,}$")
 # Words no phrase ends on: a line that stops on one goes on in the next, whatever follows
 # ("… tối thiểu mức 3; Đến" / "2030 đạt mức 4."), even after a short line.
 DANGLING_WORD = regex.compile(r"(?:\s|^)(?:của|và|các|với|cho|tại|theo|về|ở|trong|đến|từ)$", regex.IGNORECASE)
@@ -202,6 +205,8 @@ def _should_join(prev: PhysicalLine, cur: PhysicalLine, wrap_width: float, in_he
     prev_caps, cur_caps = _is_caps_line(prev.text), _is_caps_line(cur.text)
     if prev_caps != cur_caps and not LOWER_START.match(cur.text):
         return False
+    if TYPE_LINE.fullmatch(prev.text) and cur.text[:1].islower():
+        return False  # a document type alone in capitals ("QUYẾT ĐỊNH") stands above its subject, even "về việc …"
     if LOWER_START.match(cur.text):
         return True
     # A capital letter after a line that stopped well short of the margin starts a new paragraph.

@@ -12,7 +12,7 @@ import regex
 from markdown_it import MarkdownIt
 
 from vnplan.normalize.mapped import Edit, MappedText
-from vnplan.schema.markers import match_marker
+from vnplan.schema.markers import DOCUMENT_TYPES, match_marker
 
 HEADING = regex.compile(r"(?m)^[ \t]*(#{1,6})[ \t]+")
 # Emphasis markers: runs of * or _ that open or close a span (not bullets, not list "* ").
@@ -54,10 +54,13 @@ def soft_breaks(text: str) -> list[int]:
             this, after = lines[i], lines[i + 1]
             if not (_WORDS.search(this) and _WORDS.search(after)) or HARD_BREAK.search(this + "\n"):
                 continue
+            if this.rstrip(" *_").endswith("./."):
+                continue  # "./." closes the body: the signature below is no part of its last sentence
             if (
                 match_marker(after.strip().lstrip("*_ ")) is not None
                 or not _LOWER.search(this)
                 or _BOLD_LINE.match(this)
+                or _HEADER_FIELD.match(after)
             ):
                 continue  # an item of its own; a line in capitals (title, signature block) keeps its break
             breaks.append(starts[i] + len(this))
@@ -67,6 +70,17 @@ def soft_breaks(text: str) -> list[int]:
 _WORDS = regex.compile(r"[\p{L}\p{N}]")
 _LOWER = regex.compile(r"\p{Ll}")
 _BOLD_LINE = regex.compile(r"^\s*\*\*.*\*\*\s*$")  # a heading set in bold
+# A field of the header, the preamble or the signature block on a line of its own, in a copy that keeps
+# those lines without blank lines between them: the number ("Số: 57/NQ-HĐND"), the place and date
+# ("Phú Yên, ngày 16 tháng 12 năm 2016"), the document type in capitals ("NGHỊ QUYẾT"), each "Căn cứ …" or
+# "Xét đề nghị …" of the preamble, "Nơi nhận:", the signer's authority ("KT. BỘ TRƯỞNG"). None of them is
+# the wrapped tail of the line above.
+_HEADER_FIELD = regex.compile(
+    r"^\s*(?:Số\s*:?\s*\d*\s*/\s*\p{Lu}|\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4}\s*,\s*ngày\b.{0,30}\bnăm\s+\d{4}\s*$"
+    r"|(?:"
+    + "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in DOCUMENT_TYPES)
+    + r")\s*$|Căn\s+cứ\s|(?:Xét|Theo)\s+đề\s+nghị\b|Nơi\s+nhận\b|(?:KT|TM|TL|TUQ|Q)\.\s*\p{Lu})"
+)
 MAX_WRAPPED_LINES = 20
 
 

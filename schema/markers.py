@@ -62,6 +62,28 @@ PARAGRAPH_OPENERS = regex.compile(
     regex.V1,
 )
 
+# Document types, as printed in capitals above a document's subject (Nghị định 30/2020/NĐ-CP, Phụ lục III).
+DOCUMENT_TYPES: tuple[str, ...] = (
+    "KẾ HOẠCH",
+    "ĐỀ ÁN",
+    "CHƯƠNG TRÌNH",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+    "QUYẾT ĐỊNH",
+    "NGHỊ ĐỊNH",
+    "NGHỊ QUYẾT",
+    "THÔNG TƯ",
+    "CHỈ THỊ",
+    "TỜ TRÌNH",
+    "BÁO CÁO",
+    "HƯỚNG DẪN",
+    "THÔNG BÁO",
+    "CÔNG VĂN",
+    "CÔNG ĐIỆN",
+    "QUY CHẾ",
+    "QUY ĐỊNH",
+    "PHỤ LỤC",
+)
+
 NATIONAL_MOTTO = regex.compile(
     r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[–—-]\s*Tự\s+do\s*[–—-]\s*Hạnh\s+phúc",
     regex.V1 | regex.IGNORECASE,

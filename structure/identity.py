@@ -38,6 +38,9 @@ AUTHORITY_IN_TITLE = regex.compile(
 )
 # "Nơi nhận: - Như Điều 3; - Bộ Giáo dục và Đào tạo;": recipients listed on one line
 INLINE_RECIPIENT = regex.compile(r"(?:^|[;:.,]\s*|\s)[-–+]\s+")
+# ... and where the items end in semicolons, a dash only after one, after "Nơi nhận:" or after an item's
+# closing note ("…; (báo cáo) - Thường trực …") opens an item: "- Bộ Lao động - Thương binh và Xã hội;" is one.
+INLINE_RECIPIENT_AFTER_STOP = regex.compile(r"(?:^|[;:.,]|(?<=\)))\s*[-–+]\s+")
 # A signature block read as one table cell: the titles in capitals, then the signer's name.
 SIGNATURE_CELL = regex.compile(r"^(?P<caps>[^\p{Ll}]+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})$")
 SIGNATURE_DEBRIS_LINES = 2
@@ -104,11 +107,24 @@ def org_case(text: str) -> str:
     """'SỞ Y TẾ' → 'Sở Y tế'; 'UBND TỈNH LAI CHÂU' → 'UBND tỉnh Lai Châu'; mixed case is kept but tidied."""
     words = regex.sub(r"\s+", " ", text.strip(" ,.;:-–")).split(" ")
     if not any(c.islower() for c in text):
-        words = [w if w in ACRONYMS else w.lower() for w in words]
+        # abbreviations stay in capitals: the listed ones and joined ones ("TB&XH")
+        words = [w if w in ACRONYMS or "&" in w else w.lower() for w in words]
+        for i in range(len(words) - 1):
+            if words[i : i + 2] == ["chính", "phủ"]:
+                words[i] = "Chính"  # the Government is a name: "Văn phòng Chính phủ", "Thủ tướng Chính phủ"
     out: list[str] = []
     for word in words:
         after_head = " ".join(out).lower() in {h.lower() for h in ORG_HEADS}
-        if word not in ACRONYMS and (not out or after_head or _inside_place_name(out)):
+        # each part of a joined name opens in a capital ("Lao động - Thương binh và xã hội"); "xã hội" (society)
+        # is no commune
+        after_dash = bool(out) and out[-1] in ("-", "–")
+        society = bool(out) and out[-1].lower() == "xã" and word.lower() == "hội"
+        if (
+            word not in ACRONYMS
+            and "&" not in word
+            and not society
+            and (not out or after_head or after_dash or _inside_place_name(out))
+        ):
             word = word[:1].upper() + word[1:]
         out.append(word)
     return " ".join(out)
@@ -241,7 +257,8 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
     attached = _attachment_reference(lines)
     _read_number(header, ident, attached)
     _read_place_and_date(doc, header, ident, attached)
-    ident.issuer, ident.issuer_parent = _issuer(_header_orgs(header), _issuer_from_sentence(lines, sections), lines)
+    orgs = _header_orgs(header) or _authority_body(header)
+    ident.issuer, ident.issuer_parent = _issuer(orgs, _issuer_from_sentence(lines, sections), lines)
 
     # Province: named in the issuer or its parent, else the most cited province of the text.
     ident.province = _province(doc, ident, lines)
@@ -252,7 +269,8 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
         ident.issuer_parent = f"UBND tỉnh {ident.province.name}"
 
     # Period from the title, else the preamble.
-    ident.period = _period(ident.title or "", lines, ident.issued_date)
+    # (a letter's period is its subject's only: the years its body cites are not its own)
+    ident.period = _period(ident.title or "", [] if ident.doc_type == "Công văn" else lines, ident.issued_date)
 
     # Legal basis: documents cited in the title and the preamble.
     ident.legal_basis = _legal_basis(doc, lines, sections, doc.provenance)
@@ -303,6 +321,11 @@ def _read_number(header: list[Line], ident: Identity, attached: LegalReference |
         # the type code follows the number and, in decrees, the year: 243/KH-SYT, 75/2021/NĐ-CP
         code = next((part for part in regex.split(r"[-/]", ident.number)[1:] if not part.isdigit()), "")
         ident.doc_type = rules.NUMBER_TYPE_CODES.get(code)
+        subject = next((m for line in header if (m := rules.LETTER_SUBJECT.search(line.text))), None)
+        if ident.doc_type is None and subject is not None:
+            ident.doc_type = "Công văn"  # no type line, no type code, a "V/v" subject: an administrative letter
+            # its subject is its title: "V/v Điều chỉnh mức trợ cấp …" up to the next cell
+            ident.title = ident.title or subject.string[subject.end() :].split("\t", 1)[0].strip(" :.") or None
 
 
 def _read_place_and_date(
@@ -427,7 +450,9 @@ def _attached_plan(
 
 
 def _clean_place(place: str) -> str:
-    # The date line often follows the number on one flattened line: keep the last capitalized words.
+    # The date line often follows the number on one flattened line, or the cell before it in a header
+    # row read as a table ("KGVX<tab>Hà Nội"): keep the last capitalized words of the last cell.
+    place = place.rsplit("\t", 1)[-1]
     place = regex.sub(r".*(?:/[\p{L}\d-]+|\d)\s+", "", place).strip()
     # the tail of a document code in capitals ("KH-SYT Lai Châu") is not part of the place
     return regex.sub(r"^(?:\p{Lu}{2,}\s+)+(?=\p{Lu}\p{Ll})", "", place)
@@ -479,6 +504,17 @@ def _header_orgs(header: list[Line]) -> list[str]:
         else:
             continues = False
     return [org_case(org) for org in orgs]
+
+
+def _authority_body(header: list[Line]) -> list[str]:
+    """Where the header names no body (a copy that dropped it, or put it elsewhere), the authority line
+    under the title does: "BỘ TRƯỞNG BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" → the ministry."""
+    found = _doc_type_line(header)
+    for line in header[found[0] + 1 if found else 0 :]:
+        m = rules.AUTHORITY_BODY.match(_without_stamp(line.text))
+        if m:
+            return [org_case(m["org"])]
+    return []
 
 
 def _issuer_from_sentence(lines: list[Line], sections: list[SectionNode]) -> str | None:
@@ -601,7 +637,10 @@ def _period(title: str, lines: list[Line], issued: str | None) -> Period | None:
     Without a year in the title, the first period the preamble states."""
     issued_year = int(issued[:4]) if issued else None
     unquoted = _QUOTED.sub(" ", title)
-    for text in dict.fromkeys((unquoted, title)):
+    serves = rules.SERVES_PROGRAMME.search(unquoted)
+    own = unquoted[: serves.start()] if serves else ""
+    own_dated = bool(own) and bool(rules.PERIOD_RANGE.search(own) or rules.PERIOD_YEAR.search(own))
+    for text in dict.fromkeys((own, unquoted, title) if own_dated else (unquoted, title)):
         horizon = rules.PERIOD_HORIZON.search(text)
         h = int(horizon["year"]) if horizon else None
         if m := rules.PERIOD_RANGE.search(text):
@@ -666,15 +705,31 @@ def _signature(
     a tab ("Nơi nhận: - …; - … <tab> KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương")."""
     start_index = next((i for i, line in enumerate(lines) if regex.match(r"^Nơi\s+nhận", line.text)), None)
     if start_index is None:
-        return None, []
+        return _signature_without_recipients(doc, lines, sections), []
     first = _rejoined(lines[start_index])
     if "\t" in first.text:
         listed, block = first.text.split("\t", 1)[0], first.text.rsplit("\t", 1)[-1]
-        recipients = [r for r in (p.strip(" ;,.") for p in INLINE_RECIPIENT.split(listed)[1:]) if r]
+        splitter = INLINE_RECIPIENT_AFTER_STOP if ";" in listed else INLINE_RECIPIENT
+        recipients = [r for r in (p.strip(" ;,.") for p in splitter.split(listed)[1:]) if r]
         signer = _signer_in_cell(doc, first, block)
         if signer is not None:
             return signer, recipients
     return _signature_below(doc, [_rejoined(line) for line in lines[start_index + 1 : start_index + 25]])
+
+
+def _signature_without_recipients(
+    doc: NormalizedDocument, lines: list[Line], sections: list[SectionNode]
+) -> Signer | None:
+    """No "Nơi nhận" (a copy that left it out; a resolution signed under its last article): the signature
+    is the last line of the body whose last cell is a post in capitals and a name ("CHỦ TỊCH Huỳnh Tấn
+    Việt", "<tab>KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng"); an appendix after it is not searched."""
+    end = next((s.start for s in sections if s.marker == "appendix" or s.style == "attached"), len(doc.text))
+    for line in reversed([line for line in lines if line.end <= end]):
+        read = _rejoined(line)
+        signer = _signer_in_cell(doc, read, read.text.rsplit("\t", 1)[-1])
+        if signer is not None and signer.title and rules.SIGNER_POST.search(signer.title):
+            return signer
+    return None
 
 
 def _signer_in_cell(doc: NormalizedDocument, line: Line, block: str) -> Signer | None:
@@ -705,7 +760,12 @@ def _signature_below(doc: NormalizedDocument, block: list[Line]) -> tuple[Signer
         if (found and found.marker == "appendix") or rules.DOC_TYPE_LINE.match(text):
             break  # an appendix or the attached plan ("KẾ HOẠCH") begins: no title of the signer
         if found and found.marker == "bullet" and not caps_lines:
-            recipients.append(text[found.end :].strip(" ;,."))
+            item = text[found.end :]
+            cell = item.rsplit("\t", 1)[-1] if "\t" in item else ""
+            recipients.append(item.split("\t", 1)[0].strip(" ;,."))
+            if cell and _title_line(cell.strip()):
+                # "- Lưu: VT.<tab>KT. BỘ TRƯỞNG": the last recipient and, beside it, the signer's title
+                caps_lines.append(Line(line.number, line.start + line.text.rfind(cell), line.end, cell.strip()))
             continue
         if _title_line(text) and len(caps_lines) < 3:
             caps_lines.append(line)
@@ -720,7 +780,7 @@ def _signature_below(doc: NormalizedDocument, block: list[Line]) -> tuple[Signer
                 return _signer(doc, caps_lines, None, None), recipients
     if caps_lines:  # the block ends with the titles: no line to point at
         authority, title = _split_signer_title(" ".join(c.text for c in caps_lines))
-        title = title if rules.SIGNER_POST.search(title) else None
+        title = title if title and rules.SIGNER_POST.search(title) else None
         return Signer(name=None, title=title, authority=authority, provenance=None), recipients
     return None, recipients
 
@@ -753,6 +813,8 @@ def _signer(doc: NormalizedDocument, caps_lines: list[Line], name_line: Line | N
 _SIGNER_TITLES = (
     "PHÓ CHỦ TỊCH",
     "CHỦ TỊCH",
+    "PHÓ CHỦ NHIỆM",
+    "CHỦ NHIỆM",
     "PHÓ GIÁM ĐỐC",
     "GIÁM ĐỐC",
     "PHÓ TỔ TRƯỞNG",
@@ -765,19 +827,27 @@ _SIGNER_TITLES = (
     "THỨ TRƯỞNG",
     "CHÁNH VĂN PHÒNG",
     "THỦ TRƯỞNG",
+    "PHÓ CỤC TRƯỞNG",
     "CỤC TRƯỞNG",
     "PHÓ THỦ TƯỚNG",
     "THỦ TƯỚNG",
 )
 
 
-def _split_signer_title(text: str) -> tuple[str | None, str]:
+def _split_signer_title(text: str) -> tuple[str | None, str | None]:
     """'KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC' → ('KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'); 'GIÁM ĐỐC' → (None, 'GIÁM ĐỐC')."""
     text = regex.sub(r"\s+", " ", text).strip()
-    m = regex.match(r"^(?P<auth>(?:KT|TM|TL|Q|TUQ)\s*[.,]\s*.+?)\s+(?P<title>" + "|".join(_SIGNER_TITLES) + r")$", text)
-    if m:
-        return m["auth"].replace(",", ".", 1), m["title"]
-    # "TRƯỞNG BAN PHÓ THỦ TƯỚNG": the title in the issuing body, then the signer's post elsewhere
     titles = "|".join(_SIGNER_TITLES)
+    prefix = regex.match(r"^(?:KT|TM|TL|Q|TUQ)\s*[.,]\s*", text)
+    posts = [p for p in regex.finditer(rf"(?<!\S)(?:{titles})(?!\S)", text) if prefix and p.start() >= prefix.end()]
+    if prefix and posts and text[prefix.end() : posts[-1].start()].strip():
+        # the signer's post is the last one printed, with the unit it heads ("TL. BỘ TRƯỞNG / CỤC TRƯỞNG CỤC
+        # NGƯỜI CÓ CÔNG"); "KT, GIÁM ĐỐC": OCR's comma after the prefix is its full stop ("KT. BỘ TRƯỞNG, CHỦ
+        # NHIỆM" keeps its comma)
+        authority = regex.sub(r"^(KT|TM|TL|Q|TUQ)\s*,", r"\1.", text[: posts[-1].start()].strip())
+        return authority, text[posts[-1].start() :]
+    # "TRƯỞNG BAN PHÓ THỦ TƯỚNG": the title in the issuing body, then the signer's post elsewhere
     two = regex.match(rf"^(?P<title>{titles}) (?:{titles})$", text)
+    if two is None and regex.match(r"^(?:KT|TM|TL|TUQ)\s*[.,]", text):
+        return text, None  # "KT. BỘ TRƯỞNG" alone: on whose behalf is printed, the signer's own post is not
     return None, two["title"] if two else text

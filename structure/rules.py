@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from vnplan.schema.markers import DOCUMENT_TYPES
+
 TITLE_WORD_LIMIT = 30
 
 
@@ -78,26 +80,8 @@ RUN_IN_HEADING = _c(r"^(?P<label>[^:;.()]{3,60}?)\s*:\s*(?P<rest>\S.*)$", regex.
 WRAPPED_HEADING_END = _c(r"(?:,|\s(?:VÀ|và|CỦA|của)|\s[-–])$")
 WRAPPED_HEADING_WORDS = 8
 
-# Document types, as printed in capitals above the title.
-DOC_TYPES: dict[str, str] = {
-    "KẾ HOẠCH": "Kế hoạch",
-    "ĐỀ ÁN": "Đề án",
-    "CHƯƠNG TRÌNH": "Chương trình",
-    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
-    "QUYẾT ĐỊNH": "Quyết định",
-    "NGHỊ ĐỊNH": "Nghị định",
-    "NGHỊ QUYẾT": "Nghị quyết",
-    "THÔNG TƯ": "Thông tư",
-    "CHỈ THỊ": "Chỉ thị",
-    "TỜ TRÌNH": "Tờ trình",
-    "BÁO CÁO": "Báo cáo",
-    "HƯỚNG DẪN": "Hướng dẫn",
-    "THÔNG BÁO": "Thông báo",
-    "CÔNG VĂN": "Công văn",
-    "QUY CHẾ": "Quy chế",
-    "QUY ĐỊNH": "Quy định",
-    "PHỤ LỤC": "Phụ lục",
-}
+# Document types, as printed in capitals above the title (the contract lists them: normalize reads them too).
+DOC_TYPES: dict[str, str] = {caps: caps[:1] + caps[1:].lower() for caps in DOCUMENT_TYPES}  # "KẾ HOẠCH" → "Kế hoạch"
 # Document types that are plans (a Nghị quyết of an HĐND may set a programme); a decision that
 # attaches one of them issues a plan.
 PLAN_TYPES = frozenset({"Kế hoạch", "Đề án", "Chương trình", "Chương trình hành động", "Nghị quyết"})
@@ -121,12 +105,15 @@ NUMBER_TYPE_CODES: dict[str, str] = {
     "ĐA": "Đề án",
 }
 
+# A letter's subject under its number ("Số: 2403/TTg-KGVX V/v Điều chỉnh mức trợ cấp …"): a Công văn has
+# no type line, and its number no type code, only the issuing body's ("TTg-KGVX", "BXD-QLN").
+LETTER_SUBJECT = _c(r"(?:^|\s|\t)[Vv]/[Vv]\b")
 # "Số: 243/KH-SYT", "Số :     /KH-TTYT" (number left blank), "Số 24/KH-UBND".
 # "Số: 243/KH-SYT"; OCR may read the slash as "[" or "|" ("S6:243 [KH-SYT"), spaces may surround the dash.
 # Decrees carry the year: "Số: 75/2021/NĐ-CP".
 NUMBER_LINE = _c(
     r"^Số\s*:?\s*(?P<number>(?P<digits>\d+)?\s*[/\[|]\s*(?:(?:19|20)\d\d\s*/\s*)?"
-    r"(?P<code>[\p{L}\d]+(?:\s*[-–.]\s*[\p{L}\d]+)*))"
+    r"(?P<code>[\p{L}\d&]+(?:\s*[-–.]\s*[\p{L}\d&]+)*))"
 )
 DOC_NUMBER = _c(r"(?P<digits>\d{1,5})\s*/\s*(?:(?P<year>\d{4})/)?(?P<code>\p{Lu}[\p{L}\d]*(?:[-–.]\p{Lu}[\p{L}\d]*)*)")
 
@@ -152,8 +139,19 @@ STAMP_DEBRIS = _c(r"^(?:\p{L}+\s+){0,2}\p{L}+\s*:\s*\.{2,}[^,\t]*[,\t]\s*")
 # QUY TẬP HÀI CỐT LIỆT SĨ"); the rule drawn under it may follow on the line as dashes ("-------").
 ISSUER_HEADER_LINE = _c(
     r"^(?P<org>(?:UBND|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|SỞ|BỘ|CHÍNH\s+PHỦ|TRUNG\s+TÂM|BỆNH\s+VIỆN|"
-    r"BAN|PHÒNG|CỤC|CHI\s+CỤC|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND|TỈNH\s+ỦY|HUYỆN\s+ỦY|TỔ\s+CÔNG\s+TÁC)\b[\p{Lu}\p{N}\s\-–,]*?)"
+    r"BAN|PHÒNG|CỤC|CHI\s+CỤC|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND|TỈNH\s+ỦY|HUYỆN\s+ỦY|TỔ\s+CÔNG\s+TÁC|"
+    r"VĂN\s+PHÒNG|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ|QUỐC\s+HỘI|TỔNG\s+CỤC)\b[\p{Lu}\p{N}\s\-–,&]*?)"
     r"[\s,]*(?:[-–—_]{3,}\s*)?(?=\s+CỘNG\s+HÒA|\s*$)"
+)
+# The line under a document's title that names who issues it, when the header does not: "ỦY BAN NHÂN DÂN
+# THÀNH PHỐ HỒ CHÍ MINH", "BỘ TRƯỞNG BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" (the body is the minister's
+# ministry), "HỘI ĐỒNG NHÂN DÂN TỈNH PHÚ YÊN KHÓA VII, KỲ HỌP THỨ 3" (without its term), "QUỐC HỘI".
+AUTHORITY_BODY = _c(
+    r"^(?:(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG|TRƯỞNG\s+BAN)\s+)?"
+    r"(?P<org>(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s+(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+\p{Lu}[\p{Lu}\s]*?"
+    r"|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN\s+(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+\p{Lu}[\p{Lu}\s]*?"
+    r"|BỘ\s+\p{Lu}[\p{Lu}\s,\-–]*?|SỞ\s+\p{Lu}[\p{Lu}\s,\-–]*?|QUỐC\s+HỘI|CHÍNH\s+PHỦ)"
+    r"(?:[\s,]+(?:KHÓA|KHOÁ|NHIỆM\s+KỲ|KỲ\s+HỌP)\b.*)?\s*$"
 )
 # A line that holds the document's number however OCR read "Số" ("Só:độ /KH-TCTLNTW-C04", "Sóz?|/KH-SYT"):
 # the issuing body stands above it; a body named below it is a receiving stamp ("UBND TỈNH LÂM ĐỒNG / ĐẾN").
@@ -204,6 +202,12 @@ PERIOD_HORIZON = _c(r"(?:định\s+hướng|tầm\s+nhìn)\s+(?:đến\s+)?(?:n�
 # "Đề án … đến năm 2030", "giai đoạn đến năm 2020" (not a horizon: "định hướng đến năm 2030")
 PERIOD_UNTIL = _c(
     r"(?<!định\s+hướng\s+|tầm\s+nhìn\s+)(?:từ\s+nay\s+)?đến\s+năm\s+(?P<year>(?:19|20)\d\d)(?!\s*[-–])", regex.I
+)
+# "… năm 2023 thực hiện Đề án … giai đoạn 2022-2025": the words after are the name of the programme the
+# document serves, whose period is the programme's, not the document's own.
+SERVES_PROGRAMME = _c(
+    r"\s(?:thực\s+hiện|triển\s+khai)\s+(?:\d+\s+|các\s+)?(?:đề\s+án|chương\s+trình|kế\s+hoạch|nghị\s+quyết|chiến\s+lược|dự\s+án|quy\s+hoạch)\b",
+    regex.I,
 )
 # "Kế hoạch … năm 2026": a plan for one year; never the year a cited document was issued
 # ("Thông tư số 09/2013/TT-BXD ngày 01 tháng 7 năm 2013")
@@ -280,4 +284,4 @@ PERSON_NAME = _c(
 )
 # A signer's title names a post: capitals without one ("CUỤC CẢNH SÁT ĐTTP VỀ MA TÚY", "S142") are
 # a seal or OCR debris read beside the signature.
-SIGNER_POST = _c(r"CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG|THỦ\s+TƯỚNG|CHÁNH\s+VĂN\s+PHÒNG|TỔNG\s+BÍ\s+THƯ|BÍ\s+THƯ")
+SIGNER_POST = _c(r"CHỦ\s+TỊCH|CHỦ\s+NHIỆM|GIÁM\s+ĐỐC|TRƯỞNG|THỦ\s+TƯỚNG|CHÁNH\s+VĂN\s+PHÒNG|TỔNG\s+BÍ\s+THƯ|BÍ\s+THƯ")

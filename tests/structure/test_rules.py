@@ -6,7 +6,7 @@ import pytest
 
 from vnplan.schema.markers import match_marker
 from vnplan.structure import rules
-from vnplan.structure.identity import iso_date, org_case, parse_date, rejoin_spaced_letters
+from vnplan.structure.identity import _split_signer_title, iso_date, org_case, parse_date, rejoin_spaced_letters
 from vnplan.structure.sections import part_of
 
 
@@ -134,6 +134,8 @@ def test_a_handwritten_day_or_month_read_as_marks_is_left_unknown(line, iso):
         ("Số: 243/KH-SYT", "243/KH-SYT", False),
         ("Số :           /KH-TTYT", "/KH-TTYT", True),
         ("Số: /KH-UBND", "/KH-UBND", True),
+        ("Số: 2403/TTg-KGVX V/v Điều chỉnh mức trợ cấp", "2403/TTg-KGVX", False),  # a letter: its subject follows
+        ("Số: 423/LĐ-TB&XH", "423/LĐ-TB&XH", False),
     ],
 )
 def test_document_numbers(line, number, blank):
@@ -170,10 +172,30 @@ def test_legal_references(text, expected):
         ("UBND TỈNH LAI CHÂU", "UBND tỉnh Lai Châu"),
         ("Trung tâm y tế huyện Yên Lạc", "Trung tâm Y tế huyện Yên Lạc"),
         ("ỦY BAN NHÂN DÂN HUYỆN CẨM THỦY", "Ủy ban nhân dân huyện Cẩm Thủy"),
+        ("VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ"),
+        ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và xã hội"),
+        ("PHÒNG LAO ĐỘNG- TB&XH", "Phòng Lao động- TB&XH"),
     ],
 )
 def test_organization_casing(text, cased):
     assert org_case(text) == cased
+
+
+@pytest.mark.parametrize(
+    ("text", "authority", "title"),
+    [
+        ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+        ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+        ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM", "KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM"),
+        ("TL. BỘ TRƯỞNG CỤC TRƯỞNG CỤC NGƯỜI CÓ CÔNG", "TL. BỘ TRƯỞNG", "CỤC TRƯỞNG CỤC NGƯỜI CÓ CÔNG"),
+        ("KT, GIÁM ĐỐC PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),  # OCR's comma for the full stop
+        ("KT. BỘ TRƯỞNG", "KT. BỘ TRƯỞNG", None),  # the signer's own post not printed
+        ("Q. GIÁM ĐỐC", None, "Q. GIÁM ĐỐC"),  # acting director: the post itself
+        ("GIÁM ĐỐC", None, "GIÁM ĐỐC"),
+    ],
+)
+def test_signer_authority_and_post(text, authority, title):
+    assert _split_signer_title(text) == (authority, title)
 
 
 @pytest.mark.parametrize(
@@ -304,11 +326,54 @@ def test_province_names_end_with_their_line(text: str, name: str) -> None:
         ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH -------", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"),
         ("TỔ CÔNG TÁC LIÊN NGÀNH TƯ", "TỔ CÔNG TÁC LIÊN NGÀNH TƯ"),
         ("SỞ Y TẾ", "SỞ Y TẾ"),
+        ("VĂN PHÒNG CHÍNH PHỦ ------", "VĂN PHÒNG CHÍNH PHỦ"),
+        ("THỦ TƯỚNG CHÍNH PHỦ -------", "THỦ TƯỚNG CHÍNH PHỦ"),
+        ("PHÒNG LAO ĐỘNG- TB&XH", "PHÒNG LAO ĐỘNG- TB&XH"),
     ],
 )
 def test_issuer_header_lines(line, org):
     m = rules.ISSUER_HEADER_LINE.match(line)
     assert m is not None and m["org"] == org
+
+
+@pytest.mark.parametrize(
+    ("line", "org"),
+    [
+        ("BỘ TRƯỞNG BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"),
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"),
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"),
+        ("HỘI ĐỒNG NHÂN DÂN TỈNH PHÚ YÊN KHÓA VII, KỲ HỌP THỨ 3", "HỘI ĐỒNG NHÂN DÂN TỈNH PHÚ YÊN"),
+        ("QUỐC HỘI", "QUỐC HỘI"),
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", None),  # the body without its place names none
+    ],
+)
+def test_authority_lines_name_the_body(line, org):
+    m = rules.AUTHORITY_BODY.match(line)
+    assert (m["org"] if m else None) == org
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Số: 2214/BXD-QLN V/v: Hỗ trợ người có công với cách mạng về nhà ở.", True),
+        ("Số: 8424/VPCP-KTTH\tV/v trợ cấp một lần", True),
+        ("Số: 518/QĐ-UBND", False),
+    ],
+)
+def test_letter_subjects(text, found):
+    assert bool(rules.LETTER_SUBJECT.search(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("title", "own"),
+    [
+        ("KẾ HOẠCH VỐN NĂM 2023 THỰC HIỆN ĐỀ ÁN ĐẢM BẢO CƠ SỞ VẬT CHẤT GIAI ĐOẠN 2022-2025", "KẾ HOẠCH VỐN NĂM 2023"),
+        ("Triển khai thực hiện Chương trình nâng cao chất lượng y tế giai đoạn 2021 - 2025", "Triển khai"),
+    ],
+)
+def test_the_programme_a_document_serves(title, own):
+    m = rules.SERVES_PROGRAMME.search(title)
+    assert title[: m.start()] == own
 
 
 @pytest.mark.parametrize(
