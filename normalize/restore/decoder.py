@@ -400,12 +400,14 @@ class Restorer:
         score: np.ndarray,
         finals: dict[int, tuple[int, int]],
     ) -> None:
-        """Close the chunks in ``ending`` after ``step`` slots: best hypothesis with </s>."""
-        final = score + self.model.score(history, np.full(len(score), EOS))
+        """Close the chunks in ``ending`` after ``step`` slots: best hypothesis with </s> (only their
+        hypotheses are scored: most steps close a chunk or two among hundreds)."""
+        rows = np.flatnonzero(np.isin(chunk, ending))
+        final = score[rows] + self.model.score(history[rows], np.full(len(rows), EOS))
         for c in ending:
-            mine = np.flatnonzero(chunk == c)
+            mine = np.flatnonzero(chunk[rows] == c)
             if len(mine):
-                finals[int(c)] = (step, int(mine[np.argmax(final[mine])]))
+                finals[int(c)] = (step, int(rows[mine[np.argmax(final[mine])]]))
 
     def confidences(self, slots: list[_Slot], path: list[int]) -> np.ndarray:
         """Posterior of the chosen candidate of each slot, given the decoded words around it."""
