@@ -24,7 +24,19 @@ import regex
 from vnplan.normalize.abbreviations import is_unlisted_abbreviation, restored_abbreviation
 from vnplan.normalize.restore import RestorerModelError
 from vnplan.normalize.restore.channel import CHANNEL_ARRAYS, Channel, syllable_onset
-from vnplan.normalize.restore.lm import BITS, BOS, EOS, NUM, OCR_TOKEN, SPECIALS, TOKEN, UNK, NgramModel, read_arrays
+from vnplan.normalize.restore.lm import (
+    BITS,
+    BOS,
+    EOS,
+    NUM,
+    OCR_LETTER_SYMBOLS,
+    OCR_TOKEN,
+    SPECIALS,
+    TOKEN,
+    UNK,
+    NgramModel,
+    read_arrays,
+)
 from vnplan.normalize.restore.phrases import WORD_WEIGHT, PhraseIndex, WordPairs, dictionary_words, phrase_rows
 from vnplan.normalize.restore.text import case_class
 from vnplan.normalize.syllables import strip_diacritics, syllables, toneless_syllables
@@ -89,6 +101,21 @@ CODE_CHUNK = regex.compile(
 )
 
 
+# Tesseract reads a small "l" as a capital "I" ("quan Iy", "chat Iuwong", "ty I¢" for quản lý, chất
+# lượng, tỷ lệ), which lower case hides: a token opening with "I" and a small letter or a letter-like
+# sign may be an l-word. Of such tokens on the OCR-eng training pages 94 of 151 were one (the rest
+# foreign names, "Internet", and roman numbers read "Il"), hence the log probability.
+CAPITAL_I = regex.compile(r"^I(?=[\p{Ll}€¢©®§£¥@&])")
+CAPITAL_I_IS_L = math.log(94 / 151)
+
+
+# In OCR text an "&" standing alone between two words in small letters (or after a comma) is a misread
+# short word ("dân số & mức ổn định", "khí hậu, & nhiễm môi trường": ở, ô), not "and", which Vietnamese
+# prose writes "và": on the OCR-eng training pages 5 of 5 such were words. It stays "&" (this log probability) where the language
+# model likes nothing else.
+LONE_AMPERSAND = math.log(0.2)
+
+
 # A table's cell boundary (a tab, a Markdown "|"): the casing model's "inside a sentence" ends there.
 CELL_BREAK = regex.compile(r"[\t|]")
 
@@ -125,6 +152,12 @@ class _Slot:
     split: bool = False  # one part of a token that OCR glued ("LAICHAU"): parts share the span
     replacement: str = ""  # what a fixed slot becomes, if not itself (an abbreviation's Đ: "BVDK")
     cell_start: bool = False  # the first token of a table cell that is not the line's first
+    ell: bool = False  # ``like`` has an "l" for the capital "I" read (CAPITAL_I)
+
+    def written_like(self, word: str) -> str:
+        """The observed spelling ``word``'s casing follows: the "I" as read unless ``word`` is an l-word."""
+        like = self.like or self.raw
+        return "I" + like[1:] if self.ell and not word.startswith("l") else like
 
     @property
     def free(self) -> bool:
@@ -227,9 +260,12 @@ class Restorer:
 
     # -- candidates -------------------------------------------------------------------------
 
-    def _slot(self, line: int, start: int, end: int, token: str, mode: str, frozen: bool, in_code: bool) -> _Slot:
+    def _slot(
+        self, line: int, start: int, end: int, token: str, mode: str, frozen: bool, in_code: bool, amid: bool = False
+    ) -> _Slot:
         """A token's candidates. ``in_code``: part of a chunk with digits ("18-NQ/TU", "2913/QD-UBND"),
-        where only d → đ is allowed."""
+        where only d → đ is allowed. ``amid``: the token stands between two words in small letters (or a
+        comma and one)."""
         lower = token.lower()
         abbreviation = None if frozen else restored_abbreviation(token)
         if abbreviation is not None:
@@ -246,8 +282,13 @@ class Restorer:
         own = self.word_id.get(placed_tone(lower), UNK)
         candidates: np.ndarray | None = None
         channel: np.ndarray | None = None
-        if frozen or (not token.isalpha() and mode != "ocr") or (in_code and mode == "ocr") or token == "&":
-            pass  # ("&" alone is "and", as in R&D; glued to a small letter it is a vowel: "x&")
+        if (
+            frozen
+            or (not token.isalpha() and mode != "ocr")
+            or (in_code and mode == "ocr")
+            or (token == "&" and not amid)
+        ):
+            pass  # ("&" alone is "and", as in R&D; glued to a small letter it is a vowel: "x&"; see LONE_AMPERSAND)
         elif mode == "ocr" and self.channel.holds_a_digit(lower):
             pass  # "m2", "CO2", "3a": a digit no letter is read as is a digit, and the token a unit or code
         elif is_unlisted_abbreviation(token) and (mode != "ocr" or lower not in self.channel.table):
@@ -256,6 +297,10 @@ class Restorer:
             pass  # a capital after a small letter ("IoT", "eKYC"): no word of Vietnamese (OCR writes such junk)
         elif mode == "ocr":
             candidates, channel = self.channel.candidates(lower, self, stray=True)
+            if CAPITAL_I.match(token):
+                candidates, channel = self._as_ell(lower, candidates, channel)
+            if token == "&" and own != UNK:
+                candidates, channel = np.append(candidates, own), np.append(channel, LONE_AMPERSAND)
         else:
             key = strip_diacritics(lower)
             if key == lower or own == UNK:
@@ -269,6 +314,17 @@ class Restorer:
         if candidates is None or channel is None or len(candidates) == 0:
             return _Slot(line, start, end, token, np.array([own]), np.zeros(1), True)
         return _Slot(line, start, end, token, candidates, channel, False)
+
+    def _as_ell(self, lower: str, ids: np.ndarray, channel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The candidates of a token opening with a capital "I" (``CAPITAL_I``) joined by those of the
+        same token read with an "l" there, at ``CAPITAL_I_IS_L``; the likelier reading of a word both
+        give counts."""
+        ell_ids, ell_channel = self.channel.candidates("l" + lower[1:], self, stray=True)
+        scores = dict(zip(ids.tolist(), channel.tolist(), strict=True))
+        for i, p in zip(ell_ids.tolist(), (ell_channel + CAPITAL_I_IS_L).tolist(), strict=True):
+            scores[i] = max(scores.get(i, -math.inf), p)
+        ranked = sorted(scores.items(), key=lambda item: -(item[1] + self.model.logp[0][item[0]]))[:MAX_CANDIDATES]
+        return np.array([i for i, _ in ranked], dtype=np.int64), np.array([p for _, p in ranked])
 
     # -- search -----------------------------------------------------------------------------
 
@@ -344,12 +400,14 @@ class Restorer:
         score: np.ndarray,
         finals: dict[int, tuple[int, int]],
     ) -> None:
-        """Close the chunks in ``ending`` after ``step`` slots: best hypothesis with </s>."""
-        final = score + self.model.score(history, np.full(len(score), EOS))
+        """Close the chunks in ``ending`` after ``step`` slots: best hypothesis with </s> (only their
+        hypotheses are scored: most steps close a chunk or two among hundreds)."""
+        rows = np.flatnonzero(np.isin(chunk, ending))
+        final = score[rows] + self.model.score(history[rows], np.full(len(rows), EOS))
         for c in ending:
-            mine = np.flatnonzero(chunk == c)
+            mine = np.flatnonzero(chunk[rows] == c)
             if len(mine):
-                finals[int(c)] = (step, int(mine[np.argmax(final[mine])]))
+                finals[int(c)] = (step, int(rows[mine[np.argmax(final[mine])]]))
 
     def confidences(self, slots: list[_Slot], path: list[int]) -> np.ndarray:
         """Posterior of the chosen candidate of each slot, given the decoded words around it."""
@@ -473,6 +531,15 @@ class Restorer:
         mask &= channel >= floor
         return ids[mask], channel[mask]
 
+    def _readable(self, token: str, plain: bool) -> bool:
+        """Whether a plain token (no code, no link) is a syllable as it stands, or, holding a letter-like
+        sign ("s¢"), a misreading of one."""
+        if not plain:
+            return False
+        if strip_diacritics(token.lower()) in toneless_syllables():
+            return True
+        return any(c in OCR_LETTER_SYMBOLS for c in token) and bool(len(self._best(token, -math.inf)[0]))
+
     def _split_gain(self, token: str, cut: int) -> float:
         """How much better the language model likes ``token`` as two words cut at ``cut``."""
         left, right = self._best(token[:cut]), self._best(token[cut:])
@@ -567,11 +634,9 @@ class Restorer:
                 if (
                     before[1] == start
                     and after[0] == end
-                    and plain(before[0], before[2])
-                    and plain(after[0], after[2])
-                    and strip_diacritics(before[2].lower()) in toneless
-                    and strip_diacritics(after[2].lower()) in toneless
-                ):  # a speck read as an apostrophe between two syllables ("như'số")
+                    and self._readable(before[2], plain(before[0], before[2].strip(OCR_LETTER_SYMBOLS)))
+                    and self._readable(after[2], plain(after[0], after[2].strip(OCR_LETTER_SYMBOLS)))
+                ):  # a speck read as an apostrophe between two syllables ("như'số", "s¢'y" for sở y)
                     out.append((start, end, token, [" "]))
                     i += 1
                     continue
@@ -682,7 +747,7 @@ class Restorer:
         previous = ""  # the token before, in this line: a capital after a word marks a name
         previous_end = 0
         out: list[_Slot] = []
-        for start, end, token, parts in tokens:
+        for k, (start, end, token, parts) in enumerate(tokens):
             cell_start = bool(CELL_BREAK.search(line, previous_end, start))
             if cell_start:
                 previous = ""  # a table cell starts with a capital as a sentence does ("Phòng TCVH")
@@ -695,13 +760,20 @@ class Restorer:
             in_code = any(a <= start < b for a, b in codes)
             in_link = any(a <= start < b for a, b in links)
             for part in parts or [token]:
-                slot = self._slot(number, start, end, part, mode, frozen or in_link, in_code)
+                amid = (
+                    token == "&"
+                    and (_small_word(tokens, k - 1) or (k > 0 and tokens[k - 1][2] in ",;"))
+                    and _small_word(tokens, k + 1)
+                )
+                slot = self._slot(number, start, end, part, mode, frozen or in_link, in_code, amid)
                 slot.raw = line[start:end]
-                slot.like = part
+                # an "I" read for a small "l" is written as the "l" it stands for: "Iy" → lý, not Lý
+                slot.ell = mode == "ocr" and CAPITAL_I.match(part) is not None
+                slot.like = _ell(part, previous) if slot.ell else part
                 slot.split = bool(parts)
                 slot.cell_start, cell_start = cell_start, False
                 if not slot.fixed and len(slot.ids) > 1 and (previous.isalpha() or previous == ","):
-                    case = case_class(part)
+                    case = case_class(slot.like)
                     if case < 2:
                         slot.channel = slot.channel + CASE_WEIGHT * self.model.case_logp[slot.ids, case]
                 previous = part
@@ -731,9 +803,9 @@ class Restorer:
             chosen = int(slot.ids[choice])
             if slot.split:
                 word = slot.replacement or (
-                    slot.like if slot.fixed or chosen < len(SPECIALS) else self.model.vocab[chosen]
+                    slot.written_like("") if slot.fixed or chosen < len(SPECIALS) else self.model.vocab[chosen]
                 )
-                parts.append((apply_case(word, slot.like), float(conf)))
+                parts.append((apply_case(word, slot.written_like(word)), float(conf)))
                 following = slots[k + 1] if k + 1 < len(slots) else None
                 if following is not None and following.split and following.start == slot.start:
                     continue
@@ -745,7 +817,7 @@ class Restorer:
             elif slot.fixed or chosen < len(SPECIALS):  # kept, or a number that stays a number
                 continue
             else:
-                text = apply_case(self.model.vocab[chosen], slot.like or slot.raw)
+                text = apply_case(self.model.vocab[chosen], slot.written_like(self.model.vocab[chosen]))
             if text != slot.raw and placed_tone(slot.raw) != text:
                 out.append((slot.line, Change(slot.start, slot.end, slot.raw, text, round(float(conf), 3))))
         return out
@@ -816,6 +888,17 @@ def _held_abbreviations(tokens: list[tuple[int, int, str]]) -> list[tuple[int, i
             held += [(a, b) for a, b, t in run if _is_abbreviation(t)]
         i = j + 1
     return held
+
+
+def _small_word(tokens: list[tuple[int, int, str, list[str]]], k: int) -> bool:
+    """Whether token ``k`` exists and is a word in small letters (OCR letter signs allowed: "mirc", "s¢")."""
+    return 0 <= k < len(tokens) and tokens[k][2][:1].islower() and not any(c.isdigit() for c in tokens[k][2])
+
+
+def _ell(token: str, previous: str) -> str:
+    """A token opening with an "I" the engine read for "l" (``CAPITAL_I``): small inside a sentence
+    (after a word or a comma), a capital "L" where a sentence may start."""
+    return ("l" if previous.isalpha() or previous == "," else "L") + token[1:]
 
 
 def _spelling(slot: _Slot) -> str:

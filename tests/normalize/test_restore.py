@@ -132,6 +132,30 @@ def test_letter_like_symbols_inside_ocr_words_are_vowels_and_an_ampersand_alone_
     assert "GD&ĐT" in out and "R&D" in out and "P & G" in out
 
 
+def test_an_ampersand_alone_between_small_words_in_ocr_text_is_a_misread_word(restorer):
+    # Lai Châu seed lines 63 and 156: "dan sd & mirc 6n dinh", "bién doi khi hau, & nhiém méi truong"
+    out = restore_text("quy mé dan sd & mirc 6n dinh\nbién doi khi hau, & nhiém méi truong", "ocr", restorer).text
+    assert out.split("\n") == ["quy mô dân số ở mức ổn định", "biến đổi khí hậu, ô nhiễm môi trường"]
+
+
+def test_a_capital_i_in_ocr_text_may_be_a_small_l(restorer):
+    # Lai Châu seed lines 194, 326 and 159: tesseract reads "l" as "I"; the word is written small
+    out = restore_text(
+        "minh bach trong quan Iy tai cac co so\nnang cao chat Iuwong dan so, ty I¢ chat thai", "ocr", restorer
+    )
+    assert out.text.split("\n") == [
+        "minh bạch trong quản lý tại các cơ sở",
+        "nâng cao chất lượng dân số, tỷ lệ chất thải",
+    ]
+    assert "Internet" in restore_text("mang Internet toan quoc", "ocr", restorer).text
+
+
+def test_a_speck_apostrophe_after_a_word_with_a_letter_like_sign_parts_two_words(restorer):
+    # Lai Châu seed line 90: "cac co s¢'y té" (sở y tế), beside "co so'y té" of line 194
+    out = restore_text("cho cac co s¢'y té dap ung, cac co so'y té", "ocr", restorer).text
+    assert out == "cho các cơ sở y tế đáp ứng, các cơ sở y tế"
+
+
 def test_ocr_damage_with_few_digits_is_not_taken_for_stripped_marks():
     # The held-out pages of vi-text read by tesseract -l eng (normalize/restore/data): one of them
     # has almost no digit-words ("s6") and 90% of its words valid once unmarked; stripped seeds
