@@ -129,6 +129,15 @@ def line_is_clean(line: str) -> bool:
     return marked / len(words) >= (0.35 if len(words) >= 4 else 0.01)
 
 
+# A line that is a person's name alone: two to five capitalised syllables ("Hà Văn Phúc", the
+# signer's name under a seal).
+NAME_LINE = regex.compile(r"^\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}\s*$")
+
+
+def line_is_name(line: str) -> bool:
+    return bool(NAME_LINE.match(line)) and line_is_clean(line)
+
+
 def restore_text(text: str, mode: str | None = None, restorer: Restorer | None = None) -> RestoreResult:
     """Restore a text line by line: exactly one output line per input line.
 
@@ -150,6 +159,8 @@ def restore_text(text: str, mode: str | None = None, restorer: Restorer | None =
         return RestoreResult([RestoredLine(line) for line in lines], legacy, mode, confidence)
     # Lines that already read well are kept as they are, except in OCR text, where a valid
     # syllable can still be a misread one ("tô chức" for tổ chức): the channel model decides.
-    keep = [line_is_clean(line) for line in lines] if mode == "stripped" else []
+    # There a person's name read in valid syllables is kept all the same: the language model knows
+    # no names, and chose a place's words for a signer's ("Hà Văn Phúc" had become "Ba Vạn Phúc").
+    keep = [line_is_clean(line) if mode == "stripped" else line_is_name(line) for line in lines]
     restored = (restorer or default_restorer()).restore_lines(lines, mode, keep)
     return RestoreResult(restored, legacy, mode, confidence)

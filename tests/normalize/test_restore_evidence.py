@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, processed, seed_path
 
-from vnplan.normalize.restore import default_restorer, restore_text
+from vnplan.normalize.restore import default_restorer, line_is_name, restore_text
 from vnplan.normalize.restore.channel import ocr_pages, onset, syllable_onset
 from vnplan.normalize.restore.phrases import NAME_KINDS, phrase_rows
 from vnplan.normalize.syllables import strip_diacritics
@@ -300,3 +300,15 @@ def test_the_recipients_label_with_its_first_letter_misread(restorer):
     assert restore_text(":Với nhận:", "ocr", restorer).text == "Nơi nhận:"  # a speck before it
     # only the label: the words elsewhere, or without the colon, are left to the language model
     assert restore_text("Với nhận thức đó, các đơn vị", "ocr", restorer).text == "Với nhận thức đó, các đơn vị"
+
+
+def test_a_signers_name_read_by_ocr_is_kept():
+    # realdocs 25 p4 and 29 p4: the name under the seal read right ("Hà Văn Phúc", "Văn Phúc" where the signature's
+    # stroke hid "Hà"); the language model, which knows no names, had made it "Ba Vạn Phúc" (a ward's name)
+    text = "- Lưu VT, ntphong (02b).\nPHÓ GIÁM ĐỐC\nHà Văn Phúc\nVăn Phúc"
+    assert restore_text(text, mode="ocr").text.splitlines()[2:] == ["Hà Văn Phúc", "Văn Phúc"]
+    # only a line of capitalised valid syllables is a name line: elsewhere the channel still decides
+    assert line_is_name("Lê Hoàng Anh") and line_is_name("Văn Phúc")
+    assert not line_is_name("Tube thơ trung bình")  # a small word
+    assert not line_is_name("Tu6i Thọ")  # no syllable
+    assert not line_is_name("Phúc")  # one word
