@@ -116,9 +116,14 @@ DUTY_VERBS: tuple[str, ...] = (
     "cử",
     "duy trì",
     "tổng hợp",
+    "thu thập",
+    "chia sẻ",
+    "số hóa",
+    "phổ biến",
 )
-# (a verb that is also a noun of a body's name: "các viện nghiên cứu")
-_NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)", "cử": r"(?<!\bbầu\s)"}
+# (a verb that is also a noun of a body's name: "các viện nghiên cứu"; or passive, part of a name that refers back to the
+# bodies the plan assigns: "Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm …")
+_NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)", "cử": r"(?<!\bbầu\s)", "phân công": r"(?<!\bđược\s)"}
 _DUTY_VERBS = (
     r"(?:"
     + "|".join(_NOUN_AFTER.get(v, "") + v.replace(" ", r"\s+") for v in sorted(DUTY_VERBS, key=len, reverse=True))
@@ -233,6 +238,13 @@ SUBJECT = regex.compile(
     + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm))",
     regex.I,
 )
+# Two names a table cell wrote on two lines, the line break lost: "Sở Tài chính Các sở, ngành", "UBND xã, phường, đặc
+# khu Sở Tài chính" (a capital "Các" starts a new name; so does a body's head word after a place's level word)
+_LOST_SEPARATOR = (
+    r"(?<=\p{Ll})\s+(?=(?-i:Các)\s+\p{Ll})"
+    r"|(?<=\b(?-i:xã|phường|thị\s+trấn|đặc\s+khu|huyện|quận|thị\s+xã|tỉnh|thành\s+phố))\s+"
+    r"(?=(?-i:Sở|UBND|Ủy\s+ban\s+nhân\s+dân)\s)"
+)
 # A list splits at ";", at "và" or "," before a unit's head word ("các phòng, trạm y tế", ", Sở Nội vụ",
 # ", UBND các xã", ", các cơ quan báo chí"; never inside a stock group: "các Sở, Ban, ngành"), and after
 # "(có) liên quan", which closes a group ("các sở, ngành có liên quan, đơn vị tuyến huyện": two units)
@@ -258,7 +270,7 @@ _LIST_SPLIT = regex.compile(
     r"|\s*,\s*(?=(?:các\s+)?(?:" + LEXICON.own_member_pattern() + r")\b)"
     # a separator lost in a table cell: "Sở Khoa học và Công nghệ Sở Công Thương" (a Sở names no other Sở)
     # (the letters' case is the evidence, so it is matched as written: "và các Sở ngành khác" goes on)
-    r"|(?<=(?-i:\bSở\s[^,;]{0,80}\p{Ll}))\s+(?=(?-i:Sở\s+\p{Lu}))",
+    r"|(?<=(?-i:\bSở\s[^,;]{0,80}\p{Ll}))\s+(?=(?-i:Sở\s+\p{Lu}))|" + _LOST_SEPARATOR,
     regex.I,
 )
 _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+xã|thành\s+phố|quận))\s+\p{Lu}")
@@ -274,6 +286,9 @@ FUNDING_TITLE = regex.compile(
     r"^(?:bảo\s+đảm|đảm\s+bảo|huy\s+động|bố\s+trí)\s+(?:các\s+)?(?:nguồn\s+)?(?:kinh\s+phí|vốn|lực\s+tài\s+chính)\b",
     regex.I,
 )
+# A section on reporting, part of organizing the work though no standard part: "VII. CHẾ ĐỘ BÁO CÁO", "Chế độ thông
+# tin, báo cáo".
+REPORTING_TITLE = regex.compile(r"^chế\s+độ\s+(?:thông\s+tin\s*,?\s*)?báo\s+cáo\b", regex.I)
 # Parts whose words state aims, targets or money, not who does what.
 NOT_ASSIGNING_PARTS = (
     "scope",  # "Đối tượng, phạm vi": whom the plan concerns, not who acts
@@ -437,6 +452,13 @@ def canonical_name(name: str, qualifier: str | None) -> str:
     return text[:1].upper() + text[1:]
 
 
+def body_key(canonical: str) -> tuple[str, ...]:
+    """One body however the plan writes its name: case, punctuation and the order of listed places aside ("Ủy ban
+    nhân dân phường, xã, đặc khu" in a heading, "UBND xã, phường, đặc khu" in a table; "Các sở ngành" and "Các sở,
+    ngành"; "Công An Thành phố" and "Công an Thành phố")."""
+    return tuple(sorted(regex.findall(r"[\p{L}\d]+", canonical.lower())))
+
+
 def _qualifier(issuer: str | None) -> str | None:
     """Departments are qualified by the issuing body without its province: 'Sở Y tế'."""
     if not issuer:
@@ -452,14 +474,21 @@ class _Collector:
     doc: NormalizedDocument
     qualifier: str | None
     labels_by_metric: dict[str, list[str]]
-    units: dict[tuple[str, str], Unit] = field(default_factory=dict)
+    units: dict[tuple[tuple[str, ...], str], Unit] = field(default_factory=dict)
     owners: dict[str, Unit] = field(default_factory=dict)  # section id → the unit its heading names
     labelled: dict[str, str] = field(default_factory=dict)  # section id of a "Cơ quan chủ trì" heading → role
+    # "2. Sở Khoa học và Công nghệ, Sở Nội vụ" / "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ …": the lead
+    # records a heading of several units gives (section id → their keys), the ways each record was found, and the
+    # heading leads its own text names as partners
+    shared: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    methods: dict[tuple[tuple[str, ...], str], set[str]] = field(default_factory=dict)
+    partners: set[tuple[str, tuple[tuple[str, ...], str]]] = field(default_factory=set)
 
     def add(self, name: str, role: str, start: int, end: int, method: str) -> Unit:
         name = _trim_name(name)
         canon = canonical_name(name, self.qualifier)
-        key = (canon.lower(), role)
+        key = (body_key(canon), role)
+        self.methods.setdefault(key, set()).add(method)
         if key not in self.units:
             self.units[key] = Unit(
                 id="",
@@ -535,10 +564,19 @@ def extract_units(
             _implementation_line(found, read)
         else:
             _task_line(found, read)
+            if not read.heading and _reporting(section):
+                # "VII. CHẾ ĐỘ BÁO CÁO" / "Các cơ quan, đơn vị được giao nhiệm vụ … có trách nhiệm …": a paragraph
+                # whose subject is bodies tells them to act (other), as in Tổ chức thực hiện
+                _subject_units(found, read, None, None)
+    _drop_partner_leads(found)
     result = list(found.units.values())
     for i, unit in enumerate(result, start=1):
         unit.id = f"unit-{i}"
     return result
+
+
+def _reporting(section: SectionNode) -> bool:
+    return any(REPORTING_TITLE.match(node.title.strip(" *")) for node in [section, *section.ancestors()])
 
 
 def _labels_by_metric(indicators: list[Indicator]) -> dict[str, list[str]]:
@@ -653,9 +691,33 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
         owner.tasks.append(_task(found, read))
     for pattern, role, method in NAMED_IN_DUTY:
         for m in pattern.finditer(body):
-            found.add_listed(m["units"], read.body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
+            named_units = found.add_listed(m["units"], read.body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
+            if role == "support":
+                _partners_of_shared_heading(found, read.section, named_units)
     if not (assign or requests or named or reports):
         _subject_units(found, read, lead, owner)
+
+
+def _partners_of_shared_heading(found: _Collector, section: SectionNode, partners: list[Unit]) -> None:
+    """Partners named in the text under a heading of several units ("2. Sở Khoa học và Công nghệ, Sở Nội vụ" / "Sở
+    Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ …"): the heading named them, its text says they support."""
+    node: SectionNode | None = section
+    while node is not None and node.id not in found.shared:
+        node = node.parent
+    if node is None:
+        return
+    for partner in partners:
+        key = (body_key(partner.canonical_name), "lead")
+        if key in found.shared[node.id] and found.owners.get(node.id) is not found.units.get(key):
+            found.partners.add((node.id, key))
+
+
+def _drop_partner_leads(found: _Collector) -> None:
+    """A lead record only a shared heading gave, to a unit every such heading's own text names as a partner."""
+    for key in {key for _, key in found.partners}:
+        headings = {section_id for section_id, keys in found.shared.items() if key in keys}
+        if found.methods.get(key) == {"rule:unit_heading"} and all((h, key) in found.partners for h in headings):
+            del found.units[key]
 
 
 def _reports_asked(found: _Collector, read: _Line) -> bool:
@@ -692,6 +754,8 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
         for part in parts:
             unit = found.add(part, role, body_start, body_start + len(title), "rule:unit_heading")
             lead = lead or unit
+            if len(parts) > 1 and role == "lead":
+                found.shared.setdefault(section.id, []).append((body_key(unit.canonical_name), "lead"))
         found.owners[section.id] = lead
         return lead, True, True
     return _item_subject(found, read)
@@ -811,13 +875,13 @@ def activity_units(
 ) -> list[Unit]:
     """Units named in appendix work-item tables: the lead cell → lead, coordinating cells → support."""
     qualifier = _qualifier(issuer)
-    known = {(u.canonical_name.lower(), u.role) for u in units}
+    known = {(body_key(u.canonical_name), u.role) for u in units}
     added: list[Unit] = []
     for activity in activities:
         for role, name, canon in activity_unit_names(activity, qualifier):
-            if (canon.lower(), role) in known:
+            if (body_key(canon), role) in known:
                 continue
-            known.add((canon.lower(), role))
+            known.add((body_key(canon), role))
             added.append(
                 Unit(
                     id="",
@@ -874,7 +938,8 @@ def _split_cell(cell: str) -> list[str]:
 
 
 _CELL_SPLIT = regex.compile(
-    r"\s*;\s*|\s*,\s*(?="
+    _LOST_SEPARATOR
+    + r"|\s*;\s*|\s*,\s*(?="
     + UNIT_HEAD.pattern.lstrip("^")
     + r"|(?i:(?:các\s+)?(?:"
     + LEXICON.own_member_pattern()

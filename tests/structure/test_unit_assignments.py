@@ -23,6 +23,7 @@ from vnplan.structure.units import (
     REQUEST,
     SUPPORT,
     _split_cell,
+    body_key,
     canonical_name,
     split_unit_list,
     task_product,
@@ -549,3 +550,73 @@ def test_a_requirement_assigns_only_in_so_many_words(tmp_path):
 def test_a_bullet_names_a_body_only_from_a_capital(line, unit):
     m = BULLET_UNIT.match(line)
     assert (m["units"] if m else None) == unit
+
+
+DEVDOCS = Path(__file__).resolve().parents[1] / "fixtures" / "devdocs"
+
+
+def test_a_heading_of_several_units_leaves_the_partners_its_text_names_support():
+    """TP Hồ Chí Minh QĐ 2820/2025: "2. Sở Khoa học và Công nghệ, Sở Nội vụ" / "Sở Khoa học và Công nghệ chủ trì, phối
+    hợp với Sở Nội vụ …", "3. Công An Thành phố, Bộ Tư lệnh Thành phố" / "Công an Thành phố chủ trì phối hợp với Bộ Tư
+    lệnh Thành phố …": the heading names both, its text says who leads."""
+    roles = {(u.canonical_name, u.role) for u in vnplan.process(DEVDOCS / "hcm_qd2820_excerpt.md").units}
+    assert {
+        ("Sở Khoa học và Công nghệ", "lead"),
+        ("Sở Nội vụ", "support"),
+        ("Bộ Tư lệnh Thành phố", "support"),
+    } <= roles
+    assert ("Sở Nội vụ", "lead") not in roles
+    assert ("Bộ Tư lệnh Thành phố", "lead") not in roles
+
+
+def test_one_body_written_two_ways_is_one_record():
+    """The same excerpt names the communes' people's committees "Ủy ban nhân dân phường, xã, đặc khu" in a heading and
+    "UBND xã, phường, đặc khu" in its task table, the police "Công An Thành phố" and "Công an Thành phố"."""
+    units = vnplan.process(DEVDOCS / "hcm_qd2820_excerpt.md").units
+    leads = [u.canonical_name for u in units if u.role == "lead"]
+    assert len([n for n in leads if "đặc khu" in n]) == 1
+    assert len([n for n in leads if n.lower() == "công an thành phố"]) == 1
+    assert body_key("Các sở ngành") == body_key("Các sở, ngành")
+    assert body_key("Phòng Y tế huyện") != body_key("Phòng Y tế")
+
+
+def test_bodies_assigned_by_a_passive_verb_are_one_group():
+    """The same excerpt's "- Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm thực hiện nghiêm túc …": the
+    name goes on through "được phân công", which is no duty of its own (other, as 01 Bắc Ninh's "Các cơ quan, đơn vị được
+    giao nhiệm vụ trong Kế hoạch … có trách nhiệm …")."""
+    names = [u.canonical_name for u in vnplan.process(DEVDOCS / "hcm_qd2820_excerpt.md").units]
+    assert "Các cơ quan, đơn vị" in names
+    assert not [n for n in names if n.endswith("được")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # the excerpt's table: two lines of one cell, the line break lost
+        (
+            "Các sở, ngành, UBND xã, phường, đặc khu Sở Tài chính",
+            ["Các sở, ngành", "UBND xã, phường, đặc khu", "Sở Tài chính"],
+        ),
+        ("Sở Tài chính Các sở, ngành", ["Sở Tài chính", "Các sở, ngành"]),
+        # a department of a named body, and a body of a place, stay whole
+        ("Các phòng chức năng thuộc Sở Y tế", ["Các phòng chức năng thuộc Sở Y tế"]),
+        ("Ủy ban nhân dân thành phố Thủ Đức", ["Ủy ban nhân dân thành phố Thủ Đức"]),
+    ],
+)
+def test_names_a_table_cell_wrote_on_two_lines_split(cell, expected):
+    assert _split_cell(cell) == expected
+    assert split_unit_list(cell) == expected
+
+
+def test_a_reporting_section_names_the_bodies_told_to_report(tmp_path):
+    """01 Bắc Ninh "VII. CHẾ ĐỘ BÁO CÁO" / "Các cơ quan, đơn vị được giao nhiệm vụ trong Kế hoạch … có trách nhiệm chủ
+    động tổ chức thực hiện …": a paragraph whose subject is bodies, in a section that is no standard part."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nKẾ HOẠCH\nPhát triển kinh tế số năm 2026\nI. NHIỆM VỤ\n- Phát triển hạ tầng số.\n"
+        "II. CHẾ ĐỘ BÁO CÁO\nCác cơ quan, đơn vị được giao nhiệm vụ trong Kế hoạch có trách nhiệm chủ động tổ chức thực "
+        "hiện, báo cáo kết quả về Sở Khoa học và Công nghệ trước ngày 15/11 hằng năm.\n",
+        encoding="utf-8",
+    )
+    roles = {(u.canonical_name, u.role) for u in vnplan.process(path).units}
+    assert roles == {("Các cơ quan, đơn vị", "other")}
