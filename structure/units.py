@@ -238,6 +238,9 @@ SUBJECT = regex.compile(
     + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm))",
     regex.I,
 )
+# Head words that are a body's whole name ("Tỉnh Đoàn", "Thành ủy"): a comma after them goes on to the next member of a
+# list, where after "Sở", "Ban" it goes on within a stock group ("các Sở, Ban, ngành")
+WHOLE_NAME_HEADS = ("tỉnh đoàn", "thành đoàn", "tỉnh ủy", "tỉnh uỷ", "thành ủy", "thành uỷ", "huyện ủy", "huyện uỷ")
 # Two names a table cell wrote on two lines, the line break lost: "Sở Tài chính Các sở, ngành", "UBND xã, phường, đặc
 # khu Sở Tài chính" (a capital "Các" starts a new name; so does a body's head word after a place's level word)
 _LOST_SEPARATOR = (
@@ -266,6 +269,8 @@ _LIST_SPLIT = regex.compile(
     # (a capital starts the name; the rest of the head in any case: "Hội Cựu chiến binh Thành phố, Thành Đoàn")
     r"|\s*,\s*(?=(?=(?-i:\p{Lu}))(?:" + LEXICON.head_pattern(groups=False) + r")"
     r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành)\b))"
+    # a body whose head word is its whole name, before a comma of the list: "Liên đoàn Lao động tỉnh, Tỉnh Đoàn, Hội …"
+    r"|\s*,\s*(?=(?=(?-i:\p{Lu}))(?:" + "|".join(n.replace(" ", r"\s+") for n in WHOLE_NAME_HEADS) + r")\b)"
     # a member of another kind than the group before it: "các sở, ban, ngành, tổ chức chính trị - xã hội"
     r"|\s*,\s*(?=(?:các\s+)?(?:" + LEXICON.own_member_pattern() + r")\b)"
     # a separator lost in a table cell: "Sở Khoa học và Công nghệ Sở Công Thương" (a Sở names no other Sở)

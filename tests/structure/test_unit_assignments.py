@@ -620,3 +620,34 @@ def test_a_reporting_section_names_the_bodies_told_to_report(tmp_path):
     )
     roles = {(u.canonical_name, u.role) for u in vnplan.process(path).units}
     assert roles == {("Các cơ quan, đơn vị", "other")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a request to the Front and the mass organisations, as provincial plans close
+        (
+            "Ủy ban MTTQ Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Tỉnh Đoàn, Hội Liên hiệp Phụ nữ tỉnh",
+            ["Ủy ban MTTQ Việt Nam tỉnh", "Liên đoàn Lao động tỉnh", "Tỉnh Đoàn", "Hội Liên hiệp Phụ nữ tỉnh"],
+        ),
+        ("Tỉnh ủy, HĐND tỉnh", ["Tỉnh ủy", "HĐND tỉnh"]),
+        # a stock group goes on after its head word's comma
+        ("các Sở, Ban, ngành", ["các Sở, Ban, ngành"]),
+    ],
+)
+def test_a_body_whose_head_word_is_its_name_ends_at_its_comma(text, expected):
+    assert split_unit_list(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("UBMTTQ tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh"),
+        ("Bộ Chỉ huy BĐBP tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"),
+        ("BCHQS huyện", "Ban Chỉ huy Quân sự huyện"),
+        ("Đoàn TNCS Hồ Chí Minh tỉnh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh"),
+        ("HLHPN tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"),
+    ],
+)
+def test_abbreviations_of_the_front_mass_organisations_and_armed_forces(name, canonical):
+    assert canonical_name(name, None) == canonical
