@@ -774,7 +774,8 @@ def _item_subject(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bo
     subject = ITEM_SUBJECT.match(read.body)
     if not subject or ASSIGN.match(read.body):
         return None, False, False
-    supports = _SUPPORTS.match(read.body[subject.end() :])
+    duty = read.body[subject.end() :]
+    supports = _SUPPORTS.match(duty) and not _LEADS_WITH_HELPERS.match(duty)
     role = "support" if supports else "lead"
     heading_unit = _owning_unit(read.section.parent, found.owners) if read.section.parent else None
     if heading_unit is not None and not supports:
@@ -802,6 +803,15 @@ def _same_body(name: str, other: str) -> bool:
 # phối hợp với Sở …"
 _SUPPORTS = regex.compile(
     r"\s*(?:được\s+giao\s+)?(?:(?:có\s+trách\s+nhiệm|chủ\s+động|tích\s+cực|thường\s+xuyên)\s+)?phối\s+hợp"
+)
+
+
+# "6. Sở Tài chính phối hợp với các cơ quan, đơn vị liên quan tham mưu …": working with whoever is concerned, the
+# subject does the duty that follows (lead); "… chủ động phối hợp với Sở Nông nghiệp và Môi trường trong việc …" helps
+# a named body (support)
+_LEADS_WITH_HELPERS = regex.compile(
+    r"\s*phối\s+hợp\s+với\s+các\s+(?:cơ\s+quan|đơn\s+vị|sở|ngành)\b[^.;:]{0,60}?(?:có\s+)?liên\s+quan\s+" + _DUTY_VERBS,
+    regex.I,
 )
 
 

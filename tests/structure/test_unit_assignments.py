@@ -651,3 +651,16 @@ def test_a_body_whose_head_word_is_its_name_ends_at_its_comma(text, expected):
 )
 def test_abbreviations_of_the_front_mass_organisations_and_armed_forces(name, canonical):
     assert canonical_name(name, None) == canonical
+
+
+def test_an_item_done_with_whoever_is_concerned_leads(tmp_path):
+    """15 Hồ Chí Minh, Tổ chức thực hiện item 6: "Sở Tài chính phối hợp với các cơ quan, đơn vị liên quan tham mưu …"
+    does the duty that follows; a body that helps a named one supports (item 8, the test above)."""
+    body = (
+        "1. Sở Nông nghiệp và Môi trường chủ trì, hướng dẫn thực hiện Kế hoạch.\n"
+        "2. Sở Tài chính phối hợp với các cơ quan, đơn vị liên quan tham mưu Ủy ban nhân dân Thành phố bố trí dự toán "
+        "kinh phí thực hiện Kế hoạch."
+    )
+    roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
+    assert ("Sở Tài chính", "lead") in roles
+    assert ("Sở Tài chính", "support") not in roles
