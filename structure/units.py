@@ -43,7 +43,7 @@ UNIT_HEAD = regex.compile(r"^(?:" + _HEAD_WORDS + r"|Đề\s+nghị\b)", regex.V
 # (in small letters: a capital starts a word of the name, "Sở Xây dựng", "Ban Quản lý"; "nghiêm túc", "khẩn trương",
 # "chủ động", "kịp thời" qualify the duty that follows: "yêu cầu các sở … nghiêm túc triển khai")
 _ASSIGNED_VERBS = (
-    r"(?=\s+(?-i:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+(?:cơ\s+quan\s+)?đầu\s+mối|chủ\s+trì|căn\s+cứ|phối\s+hợp|tham\s+mưu|"
+    r"(?=\s+(?-i:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+(?:cơ\s+quan|đơn\s+vị|đầu\s+mối)|chủ\s+trì|căn\s+cứ|phối\s+hợp|tham\s+mưu|"
     r"chịu\s+trách\s+nhiệm|xây\s+dựng|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|thực\s+hiện|đẩy\s+mạnh|chỉ\s+đạo|"
     r"triển\s+khai|báo\s+cáo|nghiêm\s+túc|khẩn\s+trương|chủ\s+động|kịp\s+thời|phản\s+ánh)\b)"
 )
@@ -59,6 +59,7 @@ _ORGANIZE = (
 DUTY_VERBS: tuple[str, ...] = (
     "chủ trì",
     "là cơ quan",
+    "là đơn vị",
     "là đầu mối",
     "có trách nhiệm",
     "chịu trách nhiệm",
@@ -142,10 +143,15 @@ _NAME_ENDS = (
 # các doanh nghiệp …" ask too; the issuer may be the sentence's subject ("Ủy ban nhân dân Thành phố yêu cầu các Sở …",
 # "nếu có khó khăn, vướng mắc đề nghị các cơ quan …"), but "theo yêu cầu", "đáp ứng yêu cầu" name no request.
 REQUEST = regex.compile(
-    r"(?<!\S)(?<!\b(?:theo|đáp\s+ứng|các|những|đúng|có|được|của|về|mọi)\s+)"
+    # ("hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen": a proposal on file, no body asked)
+    r"(?<!\S)(?<!\b(?:theo|đáp\s+ứng|các|những|đúng|có|được|của|về|mọi|hồ\s+sơ|văn\s+bản|tờ\s+trình)\s+)"
     r"(?P<verb>đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+"
     # ("đề nghị cơ quan có thẩm quyền xử lý": a proposal to whoever is competent, no body asked)
-    r"(?!(?:các\s+)?(?:cơ\s+quan|cấp)\s+(?:nhà\s+nước\s+)?có\s+thẩm\s+quyền)(?P<units>(?:"
+    r"(?!(?:các\s+)?(?:cơ\s+quan|cấp)\s+(?:nhà\s+nước\s+)?có\s+thẩm\s+quyền)(?P<units>"
+    # ("Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã …": an office holder stands for the body)
+    + r"(?:"
+    + _OFFICE_HOLDER
+    + r"\s+)?(?:"
     + _HEAD_WORDS
     + r"|doanh\s+nghiệp)\b[^.;:()]*?)(?:"
     + _ASSIGNED_VERBS
@@ -461,7 +467,12 @@ def body_key(canonical: str) -> tuple[str, ...]:
     """One body however the plan writes its name: case, punctuation and the order of listed places aside ("Ủy ban
     nhân dân phường, xã, đặc khu" in a heading, "UBND xã, phường, đặc khu" in a table; "Các sở ngành" and "Các sở,
     ngành"; "Công An Thành phố" and "Công an Thành phố")."""
+    # ("Sở Y tế tỉnh Lâm Đồng" and "Sở Y tế" in one plan: a province has one department of each sector)
+    canonical = _DEPARTMENT_PROVINCE.sub(r"\g<name>", canonical)
     return tuple(sorted(regex.findall(r"[\p{L}\d]+", canonical.lower())))
+
+
+_DEPARTMENT_PROVINCE = regex.compile(r"^(?=Sở\s)(?P<name>.+?)\s+(?:tỉnh|thành\s+phố)(?:\s+\p{Lu}.*)?$")
 
 
 def _qualifier(issuer: str | None) -> str | None:

@@ -664,3 +664,34 @@ def test_an_item_done_with_whoever_is_concerned_leads(tmp_path):
     roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
     assert ("Sở Tài chính", "lead") in roles
     assert ("Sở Tài chính", "support") not in roles
+
+
+def test_a_request_opening_with_an_office_holder_names_the_bodies():
+    """A closing request as provincial plans write it: "Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã,
+    phường, đặc khu nghiêm túc triển khai …" (the office holders stand for their bodies)."""
+    text = (
+        "Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường, đặc khu nghiêm túc triển khai thực hiện "
+        "Kế hoạch này."
+    )
+    found = REQUEST.search(text)
+    assert found is not None
+    names = [canonical_name(n, None) for n in split_unit_list(found["units"])]
+    assert names == ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường, đặc khu"]
+
+
+def test_an_assigned_standing_body_ends_at_la(tmp_path):
+    """ "Giao Sở Y tế là cơ quan thường trực, theo dõi, đôn đốc …": the name ends where its role begins."""
+    units = units_of(tmp_path, "Giao Sở Y tế là cơ quan thường trực, theo dõi, đôn đốc, tổng hợp kết quả thực hiện.\n")
+    assert {(u.canonical_name, u.role) for u in units} == {("Sở Y tế", "lead")}
+
+
+def test_a_department_named_with_and_without_its_province_is_one_body():
+    assert body_key("Sở Y tế tỉnh Lâm Đồng") == body_key("Sở Y tế") == body_key("Sở Y tế tỉnh")
+    # a department of a district, or a body of another kind, keeps its place
+    assert body_key("Phòng Y tế huyện Lạc Sơn") != body_key("Phòng Y tế")
+    assert body_key("Công an tỉnh Lâm Đồng") != body_key("Công an")
+
+
+def test_a_proposal_on_file_asks_no_body():
+    """31 Lâm Đồng: "Hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen gồm 02 bộ": "đề nghị" names the file."""
+    assert REQUEST.search("Hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen gồm 02 bộ (trong đó có 01 bộ gốc).") is None
