@@ -43,7 +43,7 @@ UNIT_HEAD = regex.compile(r"^(?:" + _HEAD_WORDS + r"|Đề\s+nghị\b)", regex.V
 # (in small letters: a capital starts a word of the name, "Sở Xây dựng", "Ban Quản lý"; "nghiêm túc", "khẩn trương",
 # "chủ động", "kịp thời" qualify the duty that follows: "yêu cầu các sở … nghiêm túc triển khai")
 _ASSIGNED_VERBS = (
-    r"(?=\s+(?-i:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+(?:cơ\s+quan\s+)?đầu\s+mối|chủ\s+trì|căn\s+cứ|phối\s+hợp|tham\s+mưu|"
+    r"(?=\s+(?-i:có\s+trách\s+nhiệm|trên\s+cơ\s+sở|là\s+(?:cơ\s+quan|đơn\s+vị|đầu\s+mối)|chủ\s+trì|căn\s+cứ|phối\s+hợp|tham\s+mưu|"
     r"chịu\s+trách\s+nhiệm|xây\s+dựng|tổ\s+chức\s+(?:thực\s+hiện|triển\s+khai)|thực\s+hiện|đẩy\s+mạnh|chỉ\s+đạo|"
     r"triển\s+khai|báo\s+cáo|nghiêm\s+túc|khẩn\s+trương|chủ\s+động|kịp\s+thời|phản\s+ánh)\b)"
 )
@@ -59,6 +59,7 @@ _ORGANIZE = (
 DUTY_VERBS: tuple[str, ...] = (
     "chủ trì",
     "là cơ quan",
+    "là đơn vị",
     "là đầu mối",
     "có trách nhiệm",
     "chịu trách nhiệm",
@@ -116,9 +117,14 @@ DUTY_VERBS: tuple[str, ...] = (
     "cử",
     "duy trì",
     "tổng hợp",
+    "thu thập",
+    "chia sẻ",
+    "số hóa",
+    "phổ biến",
 )
-# (a verb that is also a noun of a body's name: "các viện nghiên cứu")
-_NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)", "cử": r"(?<!\bbầu\s)"}
+# (a verb that is also a noun of a body's name: "các viện nghiên cứu"; or passive, part of a name that refers back to the
+# bodies the plan assigns: "Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm …")
+_NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)", "cử": r"(?<!\bbầu\s)", "phân công": r"(?<!\bđược\s)"}
 _DUTY_VERBS = (
     r"(?:"
     + "|".join(_NOUN_AFTER.get(v, "") + v.replace(" ", r"\s+") for v in sorted(DUTY_VERBS, key=len, reverse=True))
@@ -137,10 +143,15 @@ _NAME_ENDS = (
 # các doanh nghiệp …" ask too; the issuer may be the sentence's subject ("Ủy ban nhân dân Thành phố yêu cầu các Sở …",
 # "nếu có khó khăn, vướng mắc đề nghị các cơ quan …"), but "theo yêu cầu", "đáp ứng yêu cầu" name no request.
 REQUEST = regex.compile(
-    r"(?<!\S)(?<!\b(?:theo|đáp\s+ứng|các|những|đúng|có|được|của|về|mọi)\s+)"
+    # ("hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen": a proposal on file, no body asked)
+    r"(?<!\S)(?<!\b(?:theo|đáp\s+ứng|các|những|đúng|có|được|của|về|mọi|hồ\s+sơ|văn\s+bản|tờ\s+trình)\s+)"
     r"(?P<verb>đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+"
     # ("đề nghị cơ quan có thẩm quyền xử lý": a proposal to whoever is competent, no body asked)
-    r"(?!(?:các\s+)?(?:cơ\s+quan|cấp)\s+(?:nhà\s+nước\s+)?có\s+thẩm\s+quyền)(?P<units>(?:"
+    r"(?!(?:các\s+)?(?:cơ\s+quan|cấp)\s+(?:nhà\s+nước\s+)?có\s+thẩm\s+quyền)(?P<units>"
+    # ("Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã …": an office holder stands for the body)
+    + r"(?:"
+    + _OFFICE_HOLDER
+    + r"\s+)?(?:"
     + _HEAD_WORDS
     + r"|doanh\s+nghiệp)\b[^.;:()]*?)(?:"
     + _ASSIGNED_VERBS
@@ -233,6 +244,16 @@ SUBJECT = regex.compile(
     + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm))",
     regex.I,
 )
+# Head words that are a body's whole name ("Tỉnh Đoàn", "Thành ủy"): a comma after them goes on to the next member of a
+# list, where after "Sở", "Ban" it goes on within a stock group ("các Sở, Ban, ngành")
+WHOLE_NAME_HEADS = ("tỉnh đoàn", "thành đoàn", "tỉnh ủy", "tỉnh uỷ", "thành ủy", "thành uỷ", "huyện ủy", "huyện uỷ")
+# Two names a table cell wrote on two lines, the line break lost: "Sở Tài chính Các sở, ngành", "UBND xã, phường, đặc
+# khu Sở Tài chính" (a capital "Các" starts a new name; so does a body's head word after a place's level word)
+_LOST_SEPARATOR = (
+    r"(?<=\p{Ll})\s+(?=(?-i:Các)\s+\p{Ll})"
+    r"|(?<=\b(?-i:xã|phường|thị\s+trấn|đặc\s+khu|huyện|quận|thị\s+xã|tỉnh|thành\s+phố))\s+"
+    r"(?=(?-i:Sở|UBND|Ủy\s+ban\s+nhân\s+dân)\s)"
+)
 # A list splits at ";", at "và" or "," before a unit's head word ("các phòng, trạm y tế", ", Sở Nội vụ",
 # ", UBND các xã", ", các cơ quan báo chí"; never inside a stock group: "các Sở, Ban, ngành"), and after
 # "(có) liên quan", which closes a group ("các sở, ngành có liên quan, đơn vị tuyến huyện": two units)
@@ -254,11 +275,13 @@ _LIST_SPLIT = regex.compile(
     # (a capital starts the name; the rest of the head in any case: "Hội Cựu chiến binh Thành phố, Thành Đoàn")
     r"|\s*,\s*(?=(?=(?-i:\p{Lu}))(?:" + LEXICON.head_pattern(groups=False) + r")"
     r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành)\b))"
+    # a body whose head word is its whole name, before a comma of the list: "Liên đoàn Lao động tỉnh, Tỉnh Đoàn, Hội …"
+    r"|\s*,\s*(?=(?=(?-i:\p{Lu}))(?:" + "|".join(n.replace(" ", r"\s+") for n in WHOLE_NAME_HEADS) + r")\b)"
     # a member of another kind than the group before it: "các sở, ban, ngành, tổ chức chính trị - xã hội"
     r"|\s*,\s*(?=(?:các\s+)?(?:" + LEXICON.own_member_pattern() + r")\b)"
     # a separator lost in a table cell: "Sở Khoa học và Công nghệ Sở Công Thương" (a Sở names no other Sở)
     # (the letters' case is the evidence, so it is matched as written: "và các Sở ngành khác" goes on)
-    r"|(?<=(?-i:\bSở\s[^,;]{0,80}\p{Ll}))\s+(?=(?-i:Sở\s+\p{Lu}))",
+    r"|(?<=(?-i:\bSở\s[^,;]{0,80}\p{Ll}))\s+(?=(?-i:Sở\s+\p{Lu}))|" + _LOST_SEPARATOR,
     regex.I,
 )
 _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+xã|thành\s+phố|quận))\s+\p{Lu}")
@@ -274,6 +297,9 @@ FUNDING_TITLE = regex.compile(
     r"^(?:bảo\s+đảm|đảm\s+bảo|huy\s+động|bố\s+trí)\s+(?:các\s+)?(?:nguồn\s+)?(?:kinh\s+phí|vốn|lực\s+tài\s+chính)\b",
     regex.I,
 )
+# A section on reporting, part of organizing the work though no standard part: "VII. CHẾ ĐỘ BÁO CÁO", "Chế độ thông
+# tin, báo cáo".
+REPORTING_TITLE = regex.compile(r"^chế\s+độ\s+(?:thông\s+tin\s*,?\s*)?báo\s+cáo\b", regex.I)
 # Parts whose words state aims, targets or money, not who does what.
 NOT_ASSIGNING_PARTS = (
     "scope",  # "Đối tượng, phạm vi": whom the plan concerns, not who acts
@@ -437,6 +463,18 @@ def canonical_name(name: str, qualifier: str | None) -> str:
     return text[:1].upper() + text[1:]
 
 
+def body_key(canonical: str) -> tuple[str, ...]:
+    """One body however the plan writes its name: case, punctuation and the order of listed places aside ("Ủy ban
+    nhân dân phường, xã, đặc khu" in a heading, "UBND xã, phường, đặc khu" in a table; "Các sở ngành" and "Các sở,
+    ngành"; "Công An Thành phố" and "Công an Thành phố")."""
+    # ("Sở Y tế tỉnh Lâm Đồng" and "Sở Y tế" in one plan: a province has one department of each sector)
+    canonical = _DEPARTMENT_PROVINCE.sub(r"\g<name>", canonical)
+    return tuple(sorted(regex.findall(r"[\p{L}\d]+", canonical.lower())))
+
+
+_DEPARTMENT_PROVINCE = regex.compile(r"^(?=Sở\s)(?P<name>.+?)\s+(?:tỉnh|thành\s+phố)(?:\s+\p{Lu}.*)?$")
+
+
 def _qualifier(issuer: str | None) -> str | None:
     """Departments are qualified by the issuing body without its province: 'Sở Y tế'."""
     if not issuer:
@@ -452,14 +490,21 @@ class _Collector:
     doc: NormalizedDocument
     qualifier: str | None
     labels_by_metric: dict[str, list[str]]
-    units: dict[tuple[str, str], Unit] = field(default_factory=dict)
+    units: dict[tuple[tuple[str, ...], str], Unit] = field(default_factory=dict)
     owners: dict[str, Unit] = field(default_factory=dict)  # section id → the unit its heading names
     labelled: dict[str, str] = field(default_factory=dict)  # section id of a "Cơ quan chủ trì" heading → role
+    # "2. Sở Khoa học và Công nghệ, Sở Nội vụ" / "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ …": the lead
+    # records a heading of several units gives (section id → their keys), the ways each record was found, and the
+    # heading leads its own text names as partners
+    shared: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    methods: dict[tuple[tuple[str, ...], str], set[str]] = field(default_factory=dict)
+    partners: set[tuple[str, tuple[tuple[str, ...], str]]] = field(default_factory=set)
 
     def add(self, name: str, role: str, start: int, end: int, method: str) -> Unit:
         name = _trim_name(name)
         canon = canonical_name(name, self.qualifier)
-        key = (canon.lower(), role)
+        key = (body_key(canon), role)
+        self.methods.setdefault(key, set()).add(method)
         if key not in self.units:
             self.units[key] = Unit(
                 id="",
@@ -535,10 +580,19 @@ def extract_units(
             _implementation_line(found, read)
         else:
             _task_line(found, read)
+            if not read.heading and _reporting(section):
+                # "VII. CHẾ ĐỘ BÁO CÁO" / "Các cơ quan, đơn vị được giao nhiệm vụ … có trách nhiệm …": a paragraph
+                # whose subject is bodies tells them to act (other), as in Tổ chức thực hiện
+                _subject_units(found, read, None, None)
+    _drop_partner_leads(found)
     result = list(found.units.values())
     for i, unit in enumerate(result, start=1):
         unit.id = f"unit-{i}"
     return result
+
+
+def _reporting(section: SectionNode) -> bool:
+    return any(REPORTING_TITLE.match(node.title.strip(" *")) for node in [section, *section.ancestors()])
 
 
 def _labels_by_metric(indicators: list[Indicator]) -> dict[str, list[str]]:
@@ -653,9 +707,33 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
         owner.tasks.append(_task(found, read))
     for pattern, role, method in NAMED_IN_DUTY:
         for m in pattern.finditer(body):
-            found.add_listed(m["units"], read.body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
+            named_units = found.add_listed(m["units"], read.body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
+            if role == "support":
+                _partners_of_shared_heading(found, read.section, named_units)
     if not (assign or requests or named or reports):
         _subject_units(found, read, lead, owner)
+
+
+def _partners_of_shared_heading(found: _Collector, section: SectionNode, partners: list[Unit]) -> None:
+    """Partners named in the text under a heading of several units ("2. Sở Khoa học và Công nghệ, Sở Nội vụ" / "Sở
+    Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ …"): the heading named them, its text says they support."""
+    node: SectionNode | None = section
+    while node is not None and node.id not in found.shared:
+        node = node.parent
+    if node is None:
+        return
+    for partner in partners:
+        key = (body_key(partner.canonical_name), "lead")
+        if key in found.shared[node.id] and found.owners.get(node.id) is not found.units.get(key):
+            found.partners.add((node.id, key))
+
+
+def _drop_partner_leads(found: _Collector) -> None:
+    """A lead record only a shared heading gave, to a unit every such heading's own text names as a partner."""
+    for key in {key for _, key in found.partners}:
+        headings = {section_id for section_id, keys in found.shared.items() if key in keys}
+        if found.methods.get(key) == {"rule:unit_heading"} and all((h, key) in found.partners for h in headings):
+            del found.units[key]
 
 
 def _reports_asked(found: _Collector, read: _Line) -> bool:
@@ -692,6 +770,8 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
         for part in parts:
             unit = found.add(part, role, body_start, body_start + len(title), "rule:unit_heading")
             lead = lead or unit
+            if len(parts) > 1 and role == "lead":
+                found.shared.setdefault(section.id, []).append((body_key(unit.canonical_name), "lead"))
         found.owners[section.id] = lead
         return lead, True, True
     return _item_subject(found, read)
@@ -705,7 +785,8 @@ def _item_subject(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bo
     subject = ITEM_SUBJECT.match(read.body)
     if not subject or ASSIGN.match(read.body):
         return None, False, False
-    supports = _SUPPORTS.match(read.body[subject.end() :])
+    duty = read.body[subject.end() :]
+    supports = _SUPPORTS.match(duty) and not _LEADS_WITH_HELPERS.match(duty)
     role = "support" if supports else "lead"
     heading_unit = _owning_unit(read.section.parent, found.owners) if read.section.parent else None
     if heading_unit is not None and not supports:
@@ -733,6 +814,15 @@ def _same_body(name: str, other: str) -> bool:
 # phối hợp với Sở …"
 _SUPPORTS = regex.compile(
     r"\s*(?:được\s+giao\s+)?(?:(?:có\s+trách\s+nhiệm|chủ\s+động|tích\s+cực|thường\s+xuyên)\s+)?phối\s+hợp"
+)
+
+
+# "6. Sở Tài chính phối hợp với các cơ quan, đơn vị liên quan tham mưu …": working with whoever is concerned, the
+# subject does the duty that follows (lead); "… chủ động phối hợp với Sở Nông nghiệp và Môi trường trong việc …" helps
+# a named body (support)
+_LEADS_WITH_HELPERS = regex.compile(
+    r"\s*phối\s+hợp\s+với\s+các\s+(?:cơ\s+quan|đơn\s+vị|sở|ngành)\b[^.;:]{0,60}?(?:có\s+)?liên\s+quan\s+" + _DUTY_VERBS,
+    regex.I,
 )
 
 
@@ -811,13 +901,13 @@ def activity_units(
 ) -> list[Unit]:
     """Units named in appendix work-item tables: the lead cell → lead, coordinating cells → support."""
     qualifier = _qualifier(issuer)
-    known = {(u.canonical_name.lower(), u.role) for u in units}
+    known = {(body_key(u.canonical_name), u.role) for u in units}
     added: list[Unit] = []
     for activity in activities:
         for role, name, canon in activity_unit_names(activity, qualifier):
-            if (canon.lower(), role) in known:
+            if (body_key(canon), role) in known:
                 continue
-            known.add((canon.lower(), role))
+            known.add((body_key(canon), role))
             added.append(
                 Unit(
                     id="",
@@ -874,7 +964,8 @@ def _split_cell(cell: str) -> list[str]:
 
 
 _CELL_SPLIT = regex.compile(
-    r"\s*;\s*|\s*,\s*(?="
+    _LOST_SEPARATOR
+    + r"|\s*;\s*|\s*,\s*(?="
     + UNIT_HEAD.pattern.lstrip("^")
     + r"|(?i:(?:các\s+)?(?:"
     + LEXICON.own_member_pattern()

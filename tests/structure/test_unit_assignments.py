@@ -23,6 +23,7 @@ from vnplan.structure.units import (
     REQUEST,
     SUPPORT,
     _split_cell,
+    body_key,
     canonical_name,
     split_unit_list,
     task_product,
@@ -549,3 +550,148 @@ def test_a_requirement_assigns_only_in_so_many_words(tmp_path):
 def test_a_bullet_names_a_body_only_from_a_capital(line, unit):
     m = BULLET_UNIT.match(line)
     assert (m["units"] if m else None) == unit
+
+
+DEVDOCS = Path(__file__).resolve().parents[1] / "fixtures" / "devdocs"
+
+
+def test_a_heading_of_several_units_leaves_the_partners_its_text_names_support():
+    """TP Hồ Chí Minh QĐ 2820/2025: "2. Sở Khoa học và Công nghệ, Sở Nội vụ" / "Sở Khoa học và Công nghệ chủ trì, phối
+    hợp với Sở Nội vụ …", "3. Công An Thành phố, Bộ Tư lệnh Thành phố" / "Công an Thành phố chủ trì phối hợp với Bộ Tư
+    lệnh Thành phố …": the heading names both, its text says who leads."""
+    roles = {(u.canonical_name, u.role) for u in vnplan.process(DEVDOCS / "hcm_qd2820_excerpt.md").units}
+    assert {
+        ("Sở Khoa học và Công nghệ", "lead"),
+        ("Sở Nội vụ", "support"),
+        ("Bộ Tư lệnh Thành phố", "support"),
+    } <= roles
+    assert ("Sở Nội vụ", "lead") not in roles
+    assert ("Bộ Tư lệnh Thành phố", "lead") not in roles
+
+
+def test_one_body_written_two_ways_is_one_record():
+    """The same excerpt names the communes' people's committees "Ủy ban nhân dân phường, xã, đặc khu" in a heading and
+    "UBND xã, phường, đặc khu" in its task table, the police "Công An Thành phố" and "Công an Thành phố"."""
+    units = vnplan.process(DEVDOCS / "hcm_qd2820_excerpt.md").units
+    leads = [u.canonical_name for u in units if u.role == "lead"]
+    assert len([n for n in leads if "đặc khu" in n]) == 1
+    assert len([n for n in leads if n.lower() == "công an thành phố"]) == 1
+    assert body_key("Các sở ngành") == body_key("Các sở, ngành")
+    assert body_key("Phòng Y tế huyện") != body_key("Phòng Y tế")
+
+
+def test_bodies_assigned_by_a_passive_verb_are_one_group():
+    """The same excerpt's "- Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm thực hiện nghiêm túc …": the
+    name goes on through "được phân công", which is no duty of its own (other, as 01 Bắc Ninh's "Các cơ quan, đơn vị được
+    giao nhiệm vụ trong Kế hoạch … có trách nhiệm …")."""
+    names = [u.canonical_name for u in vnplan.process(DEVDOCS / "hcm_qd2820_excerpt.md").units]
+    assert "Các cơ quan, đơn vị" in names
+    assert not [n for n in names if n.endswith("được")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # the excerpt's table: two lines of one cell, the line break lost
+        (
+            "Các sở, ngành, UBND xã, phường, đặc khu Sở Tài chính",
+            ["Các sở, ngành", "UBND xã, phường, đặc khu", "Sở Tài chính"],
+        ),
+        ("Sở Tài chính Các sở, ngành", ["Sở Tài chính", "Các sở, ngành"]),
+        # a department of a named body, and a body of a place, stay whole
+        ("Các phòng chức năng thuộc Sở Y tế", ["Các phòng chức năng thuộc Sở Y tế"]),
+        ("Ủy ban nhân dân thành phố Thủ Đức", ["Ủy ban nhân dân thành phố Thủ Đức"]),
+    ],
+)
+def test_names_a_table_cell_wrote_on_two_lines_split(cell, expected):
+    assert _split_cell(cell) == expected
+    assert split_unit_list(cell) == expected
+
+
+def test_a_reporting_section_names_the_bodies_told_to_report(tmp_path):
+    """01 Bắc Ninh "VII. CHẾ ĐỘ BÁO CÁO" / "Các cơ quan, đơn vị được giao nhiệm vụ trong Kế hoạch … có trách nhiệm chủ
+    động tổ chức thực hiện …": a paragraph whose subject is bodies, in a section that is no standard part."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nKẾ HOẠCH\nPhát triển kinh tế số năm 2026\nI. NHIỆM VỤ\n- Phát triển hạ tầng số.\n"
+        "II. CHẾ ĐỘ BÁO CÁO\nCác cơ quan, đơn vị được giao nhiệm vụ trong Kế hoạch có trách nhiệm chủ động tổ chức thực "
+        "hiện, báo cáo kết quả về Sở Khoa học và Công nghệ trước ngày 15/11 hằng năm.\n",
+        encoding="utf-8",
+    )
+    roles = {(u.canonical_name, u.role) for u in vnplan.process(path).units}
+    assert roles == {("Các cơ quan, đơn vị", "other")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a request to the Front and the mass organisations, as provincial plans close
+        (
+            "Ủy ban MTTQ Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Tỉnh Đoàn, Hội Liên hiệp Phụ nữ tỉnh",
+            ["Ủy ban MTTQ Việt Nam tỉnh", "Liên đoàn Lao động tỉnh", "Tỉnh Đoàn", "Hội Liên hiệp Phụ nữ tỉnh"],
+        ),
+        ("Tỉnh ủy, HĐND tỉnh", ["Tỉnh ủy", "HĐND tỉnh"]),
+        # a stock group goes on after its head word's comma
+        ("các Sở, Ban, ngành", ["các Sở, Ban, ngành"]),
+    ],
+)
+def test_a_body_whose_head_word_is_its_name_ends_at_its_comma(text, expected):
+    assert split_unit_list(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("UBMTTQ tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh"),
+        ("Bộ Chỉ huy BĐBP tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"),
+        ("BCHQS huyện", "Ban Chỉ huy Quân sự huyện"),
+        ("Đoàn TNCS Hồ Chí Minh tỉnh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh"),
+        ("HLHPN tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"),
+    ],
+)
+def test_abbreviations_of_the_front_mass_organisations_and_armed_forces(name, canonical):
+    assert canonical_name(name, None) == canonical
+
+
+def test_an_item_done_with_whoever_is_concerned_leads(tmp_path):
+    """15 Hồ Chí Minh, Tổ chức thực hiện item 6: "Sở Tài chính phối hợp với các cơ quan, đơn vị liên quan tham mưu …"
+    does the duty that follows; a body that helps a named one supports (item 8, the test above)."""
+    body = (
+        "1. Sở Nông nghiệp và Môi trường chủ trì, hướng dẫn thực hiện Kế hoạch.\n"
+        "2. Sở Tài chính phối hợp với các cơ quan, đơn vị liên quan tham mưu Ủy ban nhân dân Thành phố bố trí dự toán "
+        "kinh phí thực hiện Kế hoạch."
+    )
+    roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
+    assert ("Sở Tài chính", "lead") in roles
+    assert ("Sở Tài chính", "support") not in roles
+
+
+def test_a_request_opening_with_an_office_holder_names_the_bodies():
+    """A closing request as provincial plans write it: "Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã,
+    phường, đặc khu nghiêm túc triển khai …" (the office holders stand for their bodies)."""
+    text = (
+        "Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường, đặc khu nghiêm túc triển khai thực hiện "
+        "Kế hoạch này."
+    )
+    found = REQUEST.search(text)
+    assert found is not None
+    names = [canonical_name(n, None) for n in split_unit_list(found["units"])]
+    assert names == ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường, đặc khu"]
+
+
+def test_an_assigned_standing_body_ends_at_la(tmp_path):
+    """ "Giao Sở Y tế là cơ quan thường trực, theo dõi, đôn đốc …": the name ends where its role begins."""
+    units = units_of(tmp_path, "Giao Sở Y tế là cơ quan thường trực, theo dõi, đôn đốc, tổng hợp kết quả thực hiện.\n")
+    assert {(u.canonical_name, u.role) for u in units} == {("Sở Y tế", "lead")}
+
+
+def test_a_department_named_with_and_without_its_province_is_one_body():
+    assert body_key("Sở Y tế tỉnh Lâm Đồng") == body_key("Sở Y tế") == body_key("Sở Y tế tỉnh")
+    # a department of a district, or a body of another kind, keeps its place
+    assert body_key("Phòng Y tế huyện Lạc Sơn") != body_key("Phòng Y tế")
+    assert body_key("Công an tỉnh Lâm Đồng") != body_key("Công an")
+
+
+def test_a_proposal_on_file_asks_no_body():
+    """31 Lâm Đồng: "Hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen gồm 02 bộ": "đề nghị" names the file."""
+    assert REQUEST.search("Hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen gồm 02 bộ (trong đó có 01 bộ gốc).") is None
