@@ -69,7 +69,8 @@ COLUMN_KINDS: tuple[tuple[ColumnKind, regex.Pattern[str]], ...] = tuple(
 YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # A header cell that is a year and nothing else ("2026", "Năm 2026", "KH 2027", "**2028**").
 YEAR_CELL = regex.compile(
-    r"^(?:(?:năm|kh|kế\s+hoạch|mục\s+tiêu|dự\s+kiến)\s+)?(?:19|20)\d\d(?:\s*\((?:kh|kế\s+hoạch|dự\s+kiến|ước)\))?$",
+    r"^(?:(?:năm|kh|kế\s+hoạch|mục\s+tiêu|dự\s+kiến|dự\s+toán)\s+)*(?:19|20)\d\d"
+    r"(?:\s*\((?:kh|kế\s+hoạch|dự\s+kiến|ước)\))?$",
     regex.I,
 )
 # Beside the years, the period's own column: "Cả giai đoạn", "Giai đoạn 2026-2030", "Bình quân giai đoạn".

@@ -36,6 +36,9 @@ COMMITMENT = regex.compile(
 CLAUSE_BREAK = regex.compile(r"(?<=;)\s*+|(?<!\s)\s++(?=\(\d{1,2}\)\s)")
 EVERY_YEAR = regex.compile(r"(?<!bình\s+quân\s)(?:hàng|hằng|mỗi)\s+năm", regex.I)
 PER_YEAR = regex.compile(r"\s*[\p{L}\s]{0,30}/\s*năm\b")  # "120.000 lượt người/năm": a yearly quantity
+AVERAGE = regex.compile(r"\bbình\s+quân\b", regex.I)
+# An estimate of where a quantity stands ("ước đạt", "ước thực hiện", "ước tính") states no target.
+ESTIMATE = regex.compile(r"\bước\s+(?:đạt|thực\s+hiện|tính|khoảng|cả\s+năm)\b", regex.I)
 
 # Words before a number that set the comparator (longest first), and words after it.
 COMPARATORS_BEFORE: tuple[tuple[str, str], ...] = (
@@ -150,7 +153,7 @@ NAME_YEARS = regex.compile(
 NAME_TRAIL = regex.compile(
     r"(?<![\s,:;(-])(?:[\s,:;(-]++(?:đạt|là|có|chiếm|ở\s+mức|đạt\s+mức|mức|khoảng|tăng|giảm|lên|xuống|còn|bằng|gấp|được|cho|tại|"
     r"với|của|trên|dưới|từ|tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+quá|phấn\s+đấu|phân\s+đầu|bảo\s+đảm|"
-    r"đảm\s+bảo|duy\s+trì|thêm|bình\s+quân|hằng\s+năm|hàng\s+năm|mỗi\s+năm|luôn|đến|năm|tỷ\s+lệ|tỉ\s+lệ|"
+    r"đảm\s+bảo|duy\s+trì(?:\s+ổn\s+định)?|thêm|bình\s+quân|hằng\s+năm|hàng\s+năm|mỗi\s+năm|luôn|đến|năm|tỷ\s+lệ|tỉ\s+lệ|"
     r"thực\s+hiện\s+đạt|lộ\s+trình\s+đạt\s+mục\s+tiêu|mục\s+tiêu|xây\s+dựng|trở\s+lên)?)+$",
     regex.I,
 )
@@ -242,6 +245,10 @@ QUALIFIER_END = regex.compile(
     r"để|nhằm|theo|ứng\s+dụng|sử\s+dụng)\b",
     regex.I,
 )
+# "Giảm tỷ lệ hộ nghèo bình quân 1 - 1,5%/năm": a clause that opens with the change ("tăng cường" strengthens).
+CHANGE_LEAD = regex.compile(r"^[\W\d]*(?:phấn\s+đấu\s+)?(?:tăng(?!\s+cường)|giảm)\s", regex.I)
+# The words that make the figure after them the level a change reaches ("giảm … xuống 17%", "tăng … lên 80%").
+LEVEL_TO = regex.compile(r"\b(?:xuống|còn|lên|đạt|ở\s+mức)\s*$", regex.I)
 # "Tốc độ tăng chỉ số giá tiêu dùng (CPI) bình quân khoảng 4,5 - 5%": the name says the figure is a growth.
 GROWTH_RATE = regex.compile(r"(?:^|\s)tốc\s+độ\s+(?:tăng|giảm)", regex.I)
 CHANGE = regex.compile(
@@ -297,9 +304,11 @@ def _object_phrase(after: str) -> tuple[str, int]:
     return " ".join(phrase.split()[:25]), end
 
 
-def _kind(segment: str, unit: str | None, per: str | None) -> str:
+def _kind(segment: str, unit: str | None, per: str | None, bounded: bool = False) -> str:
     """level (a state to reach), change (growth or reduction by the figure) or count (a number of things)."""
-    if CHANGE.search(segment) or GROWTH_RATE.search(segment):
+    # "Giảm tỷ lệ hộ nghèo bình quân 1 - 1,5%/năm" is a change; "Giảm tỷ suất … xuống dưới 30‰" a level to reach
+    opens_with_change = bool(CHANGE_LEAD.match(segment)) and not bounded and not LEVEL_TO.search(segment)
+    if CHANGE.search(segment) or GROWTH_RATE.search(segment) or opens_with_change:
         return "change"
     measured = unit is not None and bool(MEASURE_UNIT.search(unit))
     if per is None and unit and unit not in ("%", "‰", "mức", "tuổi", "năm", "lần") and "/" not in unit and not measured:
@@ -368,7 +377,10 @@ def _comparator(before: str | None, after: str | None) -> str:
 
 def _yearly(text: str, clause_start: int, end: int) -> bool:
     """A quantity for every year ("mỗi năm có từ 03 đề tài", "120.000 lượt người/năm"): no single target year."""
-    return bool(EVERY_YEAR.search(_sentence_of(text, clause_start, end)) or PER_YEAR.match(text, end, end + 40))
+    sentence = _sentence_of(text, clause_start, end)
+    # "tăng bình quân 8%/năm" is the average over the plan's period, not a quantity of every year
+    per_year = PER_YEAR.match(text, end, end + 40) and not AVERAGE.search(sentence)
+    return bool(EVERY_YEAR.search(sentence) or per_year)
 
 
 def _horizon(section: SectionNode | None) -> int | None:
@@ -690,7 +702,7 @@ def _clause_targets(
         # the words since the previous target (or the sentence's start) name this one
         sentence_start = max(before_text.rfind(". ") + 2, previous_end) if ". " in before_text else previous_end
         segment = clause[sentence_start : m.start()]
-        kind = _kind(segment, unit, per)
+        kind = _kind(segment, unit, per, bounded=bool(m.groupdict().get("before") or m.groupdict().get("after")))
         counted = m["unit"] if how == "number" and kind == "count" else None
         following = next((c.start() for c, _ in candidates if c.start() >= m.end()), len(clause))
         object_phrase, reach = _object_phrase(clause[m.end() : following])
@@ -750,13 +762,21 @@ def _candidates(clause: str, masked: str) -> list[tuple[regex.Match[str], str]]:
             continue  # a bare number is not a target
         if unit.lower() in ("năm",) or (unit.lower() == "tuổi" and "tuổi thọ" not in clause.lower()):
             continue
+        if value == 1 and MEASURE_UNIT.search(" " + unit):
+            continue  # "trên 01 ha đất trồng trọt": the measure a figure is per, no target
         if 1900 <= value <= 2100 and unit.lower() not in ("%",) and "." not in m["number"]:
             continue  # "năm 2025" is a year; "2.000 tấn" is a figure
         candidates.append((m, "number"))
     for m in LEVEL.finditer(masked):
         candidates.append((m, "level"))
     candidates.sort(key=lambda c: c[0].start())
-    return candidates
+    # "kim ngạch xuất khẩu ước đạt 1.200 triệu USD": an estimate of where a quantity stands is no target
+    kept: list[tuple[regex.Match[str], str]] = []
+    for number, (m, how) in enumerate(candidates):
+        since = candidates[number - 1][0].end() if number else 0
+        if not ESTIMATE.search(clause, max(since, m.start() - 30), m.start()):
+            kept.append((m, how))
+    return kept
 
 
 def _clause_year(clause: str, m: regex.Match[str], horizon: int | None) -> int | None:

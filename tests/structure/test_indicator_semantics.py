@@ -247,9 +247,32 @@ def test_a_period_named_in_the_clause_gives_its_last_year(tmp_path):
         "II. NHIỆM VỤ\n"
         "1. Triển khai Kế hoạch số 64/KH-UBND về xây dựng xã không ma túy giai đoạn 2025 - 2030, phấn đấu đạt "
         "20% xã, phường không ma túy ngay trong năm 2025.\n"
-        "2. Phấn đấu sản lượng lúa đạt 2.000 tấn vào năm 2027.\n",
+        "2. Phấn đấu sản lượng lúa đạt 2.000 tấn vào năm 2027.\n"
+        "3. Năm 2025 kim ngạch xuất khẩu ước đạt 1.200 triệu USD, phấn đấu năm 2027 đạt 1.500 triệu USD.\n",
         encoding="utf-8",
     )
     found = {(i.name, i.target.value, i.target.kind, i.target_year) for i in vnplan.process(path).indicators}
     assert ("Tổng thu ngân sách nhà nước trên địa bàn", 10.0, "change", 2028) in found
-    assert {(v, y) for _, v, _, y in found} >= {(20.0, 2025), (2000.0, 2027)}  # "2.000 tấn" is no year
+    assert {(v, y) for _, v, _, y in found} >= {(20.0, 2025), (2000.0, 2027), (1500.0, 2027)}  # "2.000 tấn": no year
+    assert 1200.0 not in {v for _, v, _, _ in found}  # "ước đạt": an estimate of where things stand
+
+
+def test_an_average_per_year_is_a_target_of_the_period_and_a_measure_of_one_is_no_target(tmp_path):
+    """A plan for 2026 - 2030: "bình quân … %/năm" is the average over the period (its last year), a clause that
+    opens with "Giảm" is a change, "trên 01 ha đất" is what a figure is per (money per ha is no target here),
+    and "duy trì ổn định" says how, not what."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "KẾ HOẠCH\nPhát triển nông nghiệp giai đoạn 2026 - 2030\nI. MỤC TIÊU\n2. Mục tiêu cụ thể\n"
+        "- Tốc độ tăng trưởng giá trị sản xuất nông nghiệp bình quân đạt 3,5 - 4%/năm.\n"
+        "- Giảm tỷ lệ hộ nghèo bình quân 1 - 1,5%/năm.\n"
+        "- Đến năm 2030, giá trị sản phẩm thu được trên 01 ha đất trồng trọt đạt trên 150 triệu đồng.\n"
+        "- Sản lượng lương thực có hạt duy trì ổn định khoảng 1,2 triệu tấn/năm.\n",
+        encoding="utf-8",
+    )
+    found = {(i.name, i.target.value, i.target.unit, i.target.kind, i.target_year) for i in vnplan.process(path).indicators}
+    assert found == {
+        ("Tốc độ tăng trưởng giá trị sản xuất nông nghiệp", 3.5, "%", "change", 2030),
+        ("Tỷ lệ hộ nghèo", 1.0, "%", "change", 2030),
+        ("Sản lượng lương thực có hạt", 1.2, "triệu tấn", "level", None),  # a quantity of every year
+    }

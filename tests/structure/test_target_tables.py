@@ -474,3 +474,19 @@ def test_a_quantity_row_measures_the_item_above_it_under_a_total(tmp_path: Path)
     assert ("Sản lượng hồi", "Tấn", 3100.0, 2027, 2800.0) in _records(plan)
     assert ("Tốc độ tăng bình quân sản lượng hồi", "%", 5.2, 2027, None) in _records(plan)
     assert ("Tốc độ tăng bình quân tổng kim ngạch xuất khẩu", "%", 9.5, 2027, None) in _records(plan)
+
+
+@pytest.mark.parametrize(
+    ("top", "lower", "width", "expected"),
+    [
+        # "Kế hoạch" over years written with their own plan word ("KH năm 2026")
+        (
+            ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2025", "Kế hoạch"],
+            ["KH năm 2026", "KH năm 2027"],
+            6,
+            ["Thực hiện năm 2025", "Kế hoạch / KH năm 2026", "Kế hoạch / KH năm 2027"],
+        ),
+    ],
+)
+def test_a_short_top_row_over_years_written_with_their_plan_word(top, lower, width, expected) -> None:
+    assert header_paths([top, lower], width=width)[3:] == expected
