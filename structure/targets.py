@@ -36,7 +36,6 @@ COMMITMENT = regex.compile(
 CLAUSE_BREAK = regex.compile(r"(?<=;)\s*+|(?<!\s)\s++(?=\(\d{1,2}\)\s)")
 EVERY_YEAR = regex.compile(r"(?<!bình\s+quân\s)(?:hàng|hằng|mỗi)\s+năm", regex.I)
 PER_YEAR = regex.compile(r"\s*[\p{L}\s]{0,30}/\s*năm\b")  # "120.000 lượt người/năm": a yearly quantity
-AVERAGE = regex.compile(r"\bbình\s+quân\b", regex.I)
 # An estimate of where a quantity stands ("ước đạt", "ước thực hiện", "ước tính") states no target.
 ESTIMATE = regex.compile(r"\bước\s+(?:đạt|thực\s+hiện|tính|khoảng|cả\s+năm)\b", regex.I)
 
@@ -377,10 +376,7 @@ def _comparator(before: str | None, after: str | None) -> str:
 
 def _yearly(text: str, clause_start: int, end: int) -> bool:
     """A quantity for every year ("mỗi năm có từ 03 đề tài", "120.000 lượt người/năm"): no single target year."""
-    sentence = _sentence_of(text, clause_start, end)
-    # "tăng bình quân 8%/năm" is the average over the plan's period, not a quantity of every year
-    per_year = PER_YEAR.match(text, end, end + 40) and not AVERAGE.search(sentence)
-    return bool(EVERY_YEAR.search(sentence) or per_year)
+    return bool(EVERY_YEAR.search(_sentence_of(text, clause_start, end)) or PER_YEAR.match(text, end, end + 40))
 
 
 def _horizon(section: SectionNode | None) -> int | None:
