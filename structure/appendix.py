@@ -17,7 +17,7 @@ import regex
 from vnplan.normalize import NormalizedDocument
 from vnplan.schema.model import Activity, Budget, Period
 from vnplan.structure import confidence
-from vnplan.structure.columns import YEAR, Column, read_columns, table_scale
+from vnplan.structure.columns import RATE_ROW, YEAR, Column, read_columns, table_scale
 from vnplan.structure.lexicon import organisations
 from vnplan.structure.money import funding_source
 from vnplan.structure.numbers import money_to_vnd, parse_number
@@ -121,7 +121,8 @@ def _column_budgets(
     chosen = _amount_columns(columns, period)
     scale = table_scale([table.section.title, table.caption_text, *(c.header for c in columns)])
     caption = f"{table.section.title} {table.caption_text}"
-    if not chosen or not (scale or MONEY_CAPTION.search(caption) or any(c.money for c in columns)):
+    # the columns read speak of money, not a column of the past beside them ("Năm 2025 / Dự toán" in a table of targets)
+    if not chosen or not (scale or MONEY_CAPTION.search(caption) or any(c.money for c in chosen)):
         return []
     unit = scale or "đồng"
     name_column = next((c.index for c in columns if c.kind == "name"), None)
@@ -138,7 +139,7 @@ def _column_budgets(
             index = _amount_index(cells, column, len(columns), single=len(chosen) == 1)
             if index is not None and len(chosen) == 1 and _shifted(cells, index, notes_column):
                 index = notes_column
-            if index is None or not _counts_money(cells, measure_column):
+            if index is None or not _counts_money(cells, measure_column) or RATE_ROW.search(_row_name(cells, name_column)):
                 continue
             token = regex.sub(r"\s+", "", cells[index]).strip(" *")
             amount = money_to_vnd(token, unit) if AMOUNT_TOKEN.match(token) else None

@@ -69,12 +69,22 @@ COLUMN_KINDS: tuple[tuple[ColumnKind, regex.Pattern[str]], ...] = tuple(
 YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # A header cell that is a year and nothing else ("2026", "Năm 2026", "KH 2027", "**2028**").
 YEAR_CELL = regex.compile(
-    r"^(?:(?:năm|kh|kế\s+hoạch|mục\s+tiêu|dự\s+kiến)\s+)?(?:19|20)\d\d(?:\s*\((?:kh|kế\s+hoạch|dự\s+kiến|ước)\))?$",
+    r"^(?:(?:năm|kh|kế\s+hoạch|mục\s+tiêu|dự\s+kiến|dự\s+toán)\s+)*(?:19|20)\d\d"
+    r"(?:\s*\((?:kh|kế\s+hoạch|dự\s+kiến|ước)\))?$",
     regex.I,
 )
 # Beside the years, the period's own column: "Cả giai đoạn", "Giai đoạn 2026-2030", "Bình quân giai đoạn".
 PERIOD_CELL = regex.compile(
     r"^(?:bình\s+quân\s*|tổng\s*|cả\s+)*(?:giai\s+đoạn|gđ)?\s*(?:(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)?(?:\s*\(%\))?$",
+    regex.I,
+)
+# A header cell naming one year and nothing else ("Năm 2025", "2025"): it may span the kinds of figure given for
+# that year in the row below ("Năm 2025" over "Dự toán | Ước thực hiện").
+BARE_YEAR_CELL = regex.compile(r"^(?:năm\s+)?(?:19|20)\d\d$", regex.I)
+# The kinds of figure a year column splits into: what was planned, estimated, executed, settled, compared.
+FIGURE_KIND_CELL = regex.compile(
+    r"^(?:dự\s+toán|ước\s+(?:thực\s+hiện|th|đạt)|ước|ưth|thực\s+hiện|th|kế\s+hoạch|kh|quyết\s+toán|"
+    r"so\s+sánh(?:\s*\(%\))?|tổng\s+số|trong\s+đó|dự\s+kiến|mục\s+tiêu)$",
     regex.I,
 )
 # Columns that report what was spent or is estimated for the current year, not what the plan sets.
@@ -83,6 +93,9 @@ PAST = regex.compile(
     r"giải\s+ngân|quyết\s+toán",
     regex.I,
 )
+# A row of a money table that states a rate, not an amount: its unit in brackets ("Tốc độ tăng thu (%)"), or a
+# name that says it is a share or a speed ("Tỷ lệ huy động vào NSNN so với GRDP").
+RATE_ROW = regex.compile(r"\(\s*(?:%|‰|lần)\s*\)\s*\**$|^\W*(?:tỷ|tỉ)\s+(?:lệ|trọng)\b|^\W*tốc\s+độ\b", regex.I)
 # An amount column whose header speaks of money (a year column alone may hold any quantity).
 MONEY_WORDS = regex.compile(
     r"thành\s+tiền|kinh\s+phí|dự\s+toán|vốn|số\s+tiền|ngân\s+sách|\b(?:NSTW|NSĐP|NSNN)\b|đồng", regex.I
@@ -158,7 +171,7 @@ def _aligned(row: list[str], width: int, above: list[str] | None, below: list[st
         lead += 1
     gap = width - len(cells)
     rest = cells[lead:]
-    spans = _year_spans(rest, below, gap)
+    spans = _year_spans(rest, below, gap) or _kind_spans(rest, below, gap)
     if spans is not None:
         return [*cells[:lead], *(cell for index, cell in enumerate(rest) for _ in range(spans.get(index, 1)))]
     # the cell after the gap spans it
@@ -185,6 +198,16 @@ def _year_spans(rest: list[str], below: list[str] | None, gap: int) -> dict[int,
     if len(runs) == len(heads) and sum(run - 1 for run in runs) == gap:
         return dict(zip(heads, runs, strict=True))
     return None
+
+
+def _kind_spans(rest: list[str], below: list[str] | None, gap: int) -> dict[int, int] | None:
+    """The one cell naming a bare year ("Năm 2025") over the kinds of figure given for it in the row below
+    ("Dự toán | Ước thực hiện"), when that row has exactly the cells it covers: a web copy keeps no empty cell,
+    so the top row is short by the columns the year spans."""
+    if below is None or len(below) != gap + 1 or not all(FIGURE_KIND_CELL.match(c.strip(" *")) for c in below):
+        return None
+    years = [index for index, cell in enumerate(rest) if BARE_YEAR_CELL.match(cell.strip(" *"))]
+    return {years[0]: gap + 1} if len(years) == 1 else None
 
 
 def _heads(cells: list[str]) -> list[int]:

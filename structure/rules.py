@@ -18,7 +18,8 @@ def _c(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 
 
 # Standard parts of a plan, recognized from the first words of heading titles (first match wins).
-_LEAD = r"^(?:(?:các|những|một\s+số|dự\s+kiến|về)\s+)?"
+# An article of a resolution or decision may head a part ("Điều 1. Mục tiêu, chỉ tiêu").
+_LEAD = r"^(?:điều\s+\d+\s*[:.]\s*)?(?:(?:các|những|một\s+số|dự\s+kiến|về)\s+)?"
 PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("general_objectives", _c(_LEAD + r"mục\s+tiêu\s+(?:chung|tổng\s+quát)")),
     (
@@ -26,7 +27,8 @@ PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
         _c(_LEAD + r"mục\s+tiêu\s+(?:và\s+(?:các\s+)?chỉ\s+tiêu\s+)?cụ\s+thể|^mục\s+tiêu\s+\d+\s*:"),
     ),
     ("objectives", _c(_LEAD + r"mục\s+tiêu")),
-    ("indicators", _c(_LEAD + r"chỉ\s+tiêu")),
+    # a resolution that changes a plan words its list of targets as the change ("Điều chỉnh một số chỉ tiêu chủ yếu")
+    ("indicators", _c(_LEAD + r"(?:(?:điều\s+chỉnh|bổ\s+sung)\s+(?:(?:các|một\s+số)\s+)?)?chỉ\s+tiêu")),
     # "Mục đích, yêu cầu" holds both; alone, "Mục đích" states the plan's aims, "Yêu cầu" how to work
     # (the comma between them may be lost: "I. MỤC ĐÍCH YÊU CẦU")
     ("purpose", _c(_LEAD + r"mục\s+đích\s*(?:,|và|-|–)?\s*yêu\s+cầu")),

@@ -16,7 +16,7 @@ as export or revenue targets are (R3).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -24,7 +24,7 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.schema.model import Baseline, Indicator, Period, Target
 from vnplan.structure import confidence
 from vnplan.structure.appendix import MONEY_CAPTION
-from vnplan.structure.columns import YEAR, Column, read_columns, table_scale
+from vnplan.structure.columns import RATE_ROW, YEAR, Column, read_columns, table_scale
 from vnplan.structure.metrics import metric_for
 from vnplan.structure.numbers import parse_number
 from vnplan.structure.tables import Row, Span, Table, label_rank
@@ -129,17 +129,37 @@ def _layout(table: Table, period: Period | None) -> _Layout | None:
         return None
     start = period.start if period is not None else None
     years = [c for c in columns if c.year is not None and c.kind in ("amount", "percent", None)]
-    targets = [c for c in years if not COMPARISON.search(c.header) and _plan_year(c, start)]
-    if not targets or any(c.money for c in targets):
+    targets = [c for c in years if not _compares(c) and _plan_year(c, start)]
+    if not targets:
         return None
-    before = [c for c in years if c not in targets and not COMPARISON.search(c.header)]
+    # a growth column that names no period of its own ("Tốc độ tăng bình quân (%)" beside the plan's years) is the
+    # growth over the years beside it: a target for the last of them
+    last = max(c.year or 0 for c in targets)
+    targets += [
+        replace(c, year=last)
+        for c in columns
+        if c.year is None and c.kind in ("percent", None) and GROWTH.search(c.header) and not _compares(c)
+    ]
+    before = [c for c in years if c not in targets and not _compares(c)]
     if start is not None:
         before = [c for c in before if c.year == start - 1]
     else:
         before = [c for c in before if c.year == max((b.year or 0 for b in before), default=0)]
-    money = bool(table_scale([table.section.title, table.caption_text, *table.header]) or MONEY_CAPTION.search(caption))
+    # a table whose plan years are amounts of money ("Dự toán năm 2026", "ĐVT: triệu đồng") is a budget table: only
+    # its rows measured otherwise ("Tốc độ tăng thu (%)") are targets
+    money = bool(
+        table_scale([table.section.title, table.caption_text, *table.header])
+        or MONEY_CAPTION.search(caption)
+        or any(c.money for c in targets)
+    )
     unit = _measure_unit(caption_unit["unit"]) if caption_unit else None
     return _Layout(name, kinds.get("label"), measure, unit, targets, before, money)
+
+
+def _compares(column: Column) -> bool:
+    """A column comparing two others, read in each header cell of its path: "Giai đoạn 2026 - 2030 / 2026" is a
+    year under its period, "So sánh 2026/2025 (%)" a comparison."""
+    return any(COMPARISON.search(part) for part in column.header.split(" / "))
 
 
 def _item_column(columns: list[Column]) -> int | None:
@@ -162,7 +182,8 @@ def _plan_year(column: Column, start: int | None) -> bool:
 
 def _targets(doc: NormalizedDocument, table: Table, layout: _Layout) -> list[Indicator]:
     found: list[Indicator] = []
-    parents: list[tuple[int, str]] = []  # the rows above, by label rank: what an elliptic row is a part of
+    # the rows above, by label rank (rank, name, the cell as written): what an elliptic row is a part of
+    parents: list[tuple[int, str, str]] = []
     for row in table.rows:
         row = _realigned(row, layout) if _web_cells(doc, row) else row
         cells = row.cells or []
@@ -170,13 +191,21 @@ def _targets(doc: NormalizedDocument, table: Table, layout: _Layout) -> list[Ind
         rank = label_rank(row.label) if row.kind != "total" else 0
         while parents and parents[-1][0] >= rank:
             parents.pop()
-        name, unit_in_name = _name(raw_name, parents[-1][1] if parents else None)
+        # the nearest row above that names a thing, not a quantity ("Hồi" under "Tổng kim ngạch xuất khẩu")
+        item = next((written for _, _, written in reversed(parents) if not QUANTITY_HEAD.match(written)), None)
+        name, unit_in_name = _name(raw_name, parents[-1][1] if parents else None, item)
         if raw_name:
-            parents.append((rank, name))
+            parents.append((rank, name, _name(raw_name, None)[0]))
         unit = _measure_unit(_cell(cells, layout.measure)) or unit_in_name or layout.caption_unit
-        if not name or (layout.money_table and (not unit or regex.search(r"đồng", unit, regex.I))):
-            continue  # a money table's money rows are budgets
-        for column in layout.targets:
+        if layout.money_table and RATE_ROW.search(raw_name) and (not unit or regex.search(r"đồng", unit, regex.I)):
+            unit = "%"  # "Tỷ lệ huy động vào NSNN so với GRDP" in a table of amounts: a share, not an amount
+        if not name:
+            continue
+        columns = layout.targets
+        if layout.money_table and (not unit or regex.search(r"đồng", unit, regex.I)):
+            # a money table's money rows are budgets; the growth beside them is a target of its own
+            columns = [c for c in columns if GROWTH.search(c.header)]
+        for column in columns:
             indicator = _indicator(doc, table, row, column, name, unit, layout)
             if indicator is not None:
                 found.append(indicator)
@@ -286,10 +315,11 @@ def _value(text: str) -> tuple[float, float | None, str | None, str | None] | No
     return float(value), float(upper) if upper is not None else None, comparator, match["percent"]
 
 
-def _name(text: str, parent: str | None) -> tuple[str, str | None]:
+def _name(text: str, parent: str | None, item: str | None = None) -> tuple[str, str | None]:
     """The row's quantity and the unit its cell writes in brackets ("Tỷ lệ hộ nghèo (%)"). A row that names
     no quantity of its own under a row that does ("Kim ngạch xuất khẩu" / "- Nông sản", "Trong đó: …") is a
-    part of that quantity."""
+    part of that quantity; a row that names only a quantity ("- Sản lượng") measures the ``item`` above it
+    ("Cà phê"), however deep the table nests it."""
     text = regex.sub(r"^[-–+•*]\s*", "", text).strip(" :;,.")
     unit = None
     bracket = UNIT_IN_NAME.search(text)
@@ -297,9 +327,10 @@ def _name(text: str, parent: str | None) -> tuple[str, str | None]:
         unit, text = bracket["unit"].strip(), text[: bracket.start()].strip(" :;,.")
     part = PART_LEAD.match(text)
     text = text[part.end() :] if part else text
-    if parent and QUANTITY_HEAD.match(text) and len(text.split()) <= 3 and not QUANTITY_HEAD.match(parent):
+    owner = item or (parent if parent and not QUANTITY_HEAD.match(parent) else None)
+    if parent and owner and QUANTITY_HEAD.match(text) and len(text.split()) <= 3:
         return (
-            f"{text} {parent if _acronym(parent) else parent[:1].lower() + parent[1:]}",
+            f"{text} {owner if _acronym(owner) else owner[:1].lower() + owner[1:]}",
             unit,
         )  # "Cà phê" / "- Sản lượng"
     if (

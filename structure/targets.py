@@ -36,6 +36,8 @@ COMMITMENT = regex.compile(
 CLAUSE_BREAK = regex.compile(r"(?<=;)\s*+|(?<!\s)\s++(?=\(\d{1,2}\)\s)")
 EVERY_YEAR = regex.compile(r"(?<!bình\s+quân\s)(?:hàng|hằng|mỗi)\s+năm", regex.I)
 PER_YEAR = regex.compile(r"\s*[\p{L}\s]{0,30}/\s*năm\b")  # "120.000 lượt người/năm": a yearly quantity
+# An estimate of where a quantity stands ("ước đạt", "ước thực hiện", "ước tính") states no target.
+ESTIMATE = regex.compile(r"\bước\s+(?:đạt|thực\s+hiện|tính|khoảng|cả\s+năm)\b", regex.I)
 
 # Words before a number that set the comparator (longest first), and words after it.
 COMPARATORS_BEFORE: tuple[tuple[str, str], ...] = (
@@ -90,8 +92,17 @@ COUNT_NOUNS = (
     "cơ sở",
     "tuổi",
     "năm",
+    "lượt khách",
 )
+# Units of magnitude a target may be measured in ("kim ngạch xuất khẩu đạt 500 triệu USD", "sản lượng lúa đạt 4
+# triệu tấn"): the target is a level, its unit as written. Money in đồng is a budget (FORMAT.md R3), not here.
+MEASURE_UNITS = ("USD", "đô la Mỹ", "đô la", "tấn", "ha", "héc ta", "km", "MW", "kWh", "m3", "m²", "m2")
+# The order of magnitude written before a unit ("22 - 23 triệu lượt khách", "1,5 tỷ USD").
+MAGNITUDES = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ")
 _COUNT_NOUN = "|".join(sorted((regex.escape(n) for n in COUNT_NOUNS), key=len, reverse=True))
+_MEASURE = "|".join(sorted((regex.escape(n) for n in MEASURE_UNITS), key=len, reverse=True))
+_MAGNITUDE = r"(?:(?:" + "|".join(MAGNITUDES) + r")\s+)"
+MEASURE_UNIT = regex.compile(r"(?:^|\s)(?:" + _MEASURE + r")$", regex.I)
 PER_CAPITA_AFTER = regex.compile(r"\s*/\s*(?:vạn|10\.000)\s+dân")
 PER_CAPITA = regex.compile(r"(?P<noun>[\p{L} ]{2,20}?)\s*(?:/|trên|\s)\s*(?:vạn|10\.000)\s+dân", regex.I)
 
@@ -99,13 +110,16 @@ NUMBER_TOKEN = r"(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
 TARGET = regex.compile(
     r"(?P<before>(?:" + "|".join(regex.escape(w) for w, _ in COMPARATORS_BEFORE) + r")\s*)?"
     r"(?<![\d.,/-])" + NUMBER_TOKEN + r"(?P<range>\s*[-–]\s*\d+(?:[.,]\d+)?)?(?![\d/])\s*"
-    r"(?P<unit>%o|‰|%|(?:" + _COUNT_NOUN + r")(?:\s*(?:,|và)\s*(?:" + _COUNT_NOUN + r"))*(?![\p{L}]))?"
+    r"(?P<unit>%o|‰|%|" + _MAGNITUDE + r"?(?:" + _MEASURE + r")(?![\p{L}])|"
+    r"" + _MAGNITUDE + r"?(?:" + _COUNT_NOUN + r")(?:\s*(?:,|và)\s*(?:" + _COUNT_NOUN + r"))*(?![\p{L}]))?"
     r"(?P<range_after>(?<=%)\s*[-–]\s*\d+(?:[.,]\d+)?\s*%)?"  # "60%-70%": the range written after the unit
     r"(?P<after>\s*(?:" + "|".join(w for w, _ in COMPARATORS_AFTER) + r"))?",
     regex.I,
 )
 LEVEL = regex.compile(r"(?P<before>(?:tối\s+thiểu|ít\s+nhất|trên)\s+)?mức\s+(?P<number>\d{1,2})(?!\d)", regex.I)
 YEAR = regex.compile(r"(?:năm|Năm|đến|Đến|vào)\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
+# A period named in the clause ("giai đoạn 2026 - 2028 tăng bình quân 10%/năm"): its targets are for its last year.
+PERIOD_YEAR = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*(?P<year>(?:19|20)\d\d)(?!\d)", regex.I)
 # A document cited after a target ("… nhằm hoàn thành các chỉ tiêu đã được Chương trình mục tiêu quốc gia …
 # đến năm 2030 giao"): the years after it belong to its title, not to the target (FORMAT.md R3).
 CITED_DOCUMENT = regex.compile(r"(?<!\p{L})(?:" + "|".join(LEGAL_TYPES) + r"|Chiến\s+lược|Dự\s+án)(?!\p{L})")
@@ -131,12 +145,14 @@ NAME_LEAD = regex.compile(
     regex.I,
 )
 NAME_YEARS = regex.compile(
-    r"(?:(?:từ|đến\s+hết|đến|vào|trong|tới|ngay\s+trong)\s+)?(?:năm\s+)?(?:19|20)\d\d(?:\s+trở\s+đi)?\s*,?", regex.I
+    r"(?:(?:từ|đến\s+hết|đến|vào|trong|tới|ngay\s+trong)\s+)?(?:giai\s+đoạn\s+|năm\s+)?(?:19|20)\d\d"
+    r"(?:\s*[-–]\s*(?:19|20)\d\d)?(?:\s+trở\s+đi)?\s*,?",
+    regex.I,
 )
 NAME_TRAIL = regex.compile(
     r"(?<![\s,:;(-])(?:[\s,:;(-]++(?:đạt|là|có|chiếm|ở\s+mức|đạt\s+mức|mức|khoảng|tăng|giảm|lên|xuống|còn|bằng|gấp|được|cho|tại|"
     r"với|của|trên|dưới|từ|tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+quá|phấn\s+đấu|phân\s+đầu|bảo\s+đảm|"
-    r"đảm\s+bảo|duy\s+trì|thêm|bình\s+quân|hằng\s+năm|hàng\s+năm|mỗi\s+năm|luôn|đến|năm|tỷ\s+lệ|tỉ\s+lệ|"
+    r"đảm\s+bảo|duy\s+trì(?:\s+ổn\s+định)?|thêm|bình\s+quân|hằng\s+năm|hàng\s+năm|mỗi\s+năm|luôn|đến|năm|tỷ\s+lệ|tỉ\s+lệ|"
     r"thực\s+hiện\s+đạt|lộ\s+trình\s+đạt\s+mục\s+tiêu|mục\s+tiêu|xây\s+dựng|trở\s+lên)?)+$",
     regex.I,
 )
@@ -228,6 +244,12 @@ QUALIFIER_END = regex.compile(
     r"để|nhằm|theo|ứng\s+dụng|sử\s+dụng)\b",
     regex.I,
 )
+# "Giảm tỷ lệ hộ nghèo bình quân 1 - 1,5%/năm": a clause that opens with the change ("tăng cường" strengthens).
+CHANGE_LEAD = regex.compile(r"^[\W\d]*(?:phấn\s+đấu\s+)?(?:tăng(?!\s+cường)|giảm)\s", regex.I)
+# The words that make the figure after them the level a change reaches ("giảm … xuống 17%", "tăng … lên 80%").
+LEVEL_TO = regex.compile(r"\b(?:xuống|còn|lên|đạt|ở\s+mức)\s*$", regex.I)
+# "Tốc độ tăng chỉ số giá tiêu dùng (CPI) bình quân khoảng 4,5 - 5%": the name says the figure is a growth.
+GROWTH_RATE = regex.compile(r"(?:^|\s)tốc\s+độ\s+(?:tăng|giảm)", regex.I)
 CHANGE = regex.compile(
     r"\b(?:tăng|giảm)(?:\s+(?:thêm|bình\s+quân|trung\s+bình|khoảng|hằng\s+năm|hàng\s+năm|mỗi\s+năm|tối\s+thiểu|"
     r"ít\s+nhất|từ|trên|dưới|không\s+quá|không\s+dưới))*\s*$",
@@ -270,18 +292,25 @@ def _tidy(text: str) -> str:
 def _object_phrase(after: str) -> tuple[str, int]:
     """The words after a figure that name what it counts or measures ("100% [dân số tham gia BHYT]"), and
     where they end in ``after``."""
+    if regex.match(r"\s*,", after):
+        return "", 0  # "đạt 8% trở lên, quy mô GDP …": what follows a comma is the next clause, not the object
     stop = OBJECT_END.search(after)
     end = stop.start() if stop else len(after)
     # "tăng 10%/năm": a yearly rate, no object
     phrase = regex.sub(r"^\s*(?:/\s*năm\b\s*)?(?:(?:các|những|số)\s+)?", "", after[:end], flags=regex.I)
+    if phrase.count(")") > phrase.count("("):
+        phrase = phrase.split(")")[0]  # "(… bảo đảm không quá 3.000 dự án)": the bracket the figure stands in
     return " ".join(phrase.split()[:25]), end
 
 
-def _kind(segment: str, unit: str | None, per: str | None) -> str:
+def _kind(segment: str, unit: str | None, per: str | None, bounded: bool = False) -> str:
     """level (a state to reach), change (growth or reduction by the figure) or count (a number of things)."""
-    if CHANGE.search(segment):
+    # "Giảm tỷ lệ hộ nghèo bình quân 1 - 1,5%/năm" is a change; "Giảm tỷ suất … xuống dưới 30‰" a level to reach
+    opens_with_change = bool(CHANGE_LEAD.match(segment)) and not bounded and not LEVEL_TO.search(segment)
+    if CHANGE.search(segment) or GROWTH_RATE.search(segment) or opens_with_change:
         return "change"
-    if per is None and unit and unit not in ("%", "‰", "mức", "tuổi", "năm", "lần") and "/" not in unit:
+    measured = unit is not None and bool(MEASURE_UNIT.search(unit))
+    if per is None and unit and unit not in ("%", "‰", "mức", "tuổi", "năm", "lần") and "/" not in unit and not measured:
         return "count"
     return "level"
 
@@ -320,7 +349,8 @@ def indicator_name(
         else:
             name = f"Tỷ lệ {object_phrase}"
     elif counted:
-        name = f"Số {counted} {object_phrase}".strip()
+        # "22 - 23 triệu lượt khách du lịch": the number of visits; the magnitude stays in the unit
+        name = f"Số {regex.sub(_MAGNITUDE, '', counted, count=1)} {object_phrase}".strip()
     elif unit and "/" in unit and unit != "%":
         name = f"Số {unit.removeprefix('/')}"
     elif (beneficiary := BENEFICIARY.match(subject)) and unit == "%":
@@ -668,7 +698,7 @@ def _clause_targets(
         # the words since the previous target (or the sentence's start) name this one
         sentence_start = max(before_text.rfind(". ") + 2, previous_end) if ". " in before_text else previous_end
         segment = clause[sentence_start : m.start()]
-        kind = _kind(segment, unit, per)
+        kind = _kind(segment, unit, per, bounded=bool(m.groupdict().get("before") or m.groupdict().get("after")))
         counted = m["unit"] if how == "number" and kind == "count" else None
         following = next((c.start() for c, _ in candidates if c.start() >= m.end()), len(clause))
         object_phrase, reach = _object_phrase(clause[m.end() : following])
@@ -728,13 +758,21 @@ def _candidates(clause: str, masked: str) -> list[tuple[regex.Match[str], str]]:
             continue  # a bare number is not a target
         if unit.lower() in ("năm",) or (unit.lower() == "tuổi" and "tuổi thọ" not in clause.lower()):
             continue
-        if 1900 <= value <= 2100 and unit.lower() not in ("%",):
-            continue
+        if value == 1 and MEASURE_UNIT.search(" " + unit):
+            continue  # "trên 01 ha đất trồng trọt": the measure a figure is per, no target
+        if 1900 <= value <= 2100 and unit.lower() not in ("%",) and "." not in m["number"]:
+            continue  # "năm 2025" is a year; "2.000 tấn" is a figure
         candidates.append((m, "number"))
     for m in LEVEL.finditer(masked):
         candidates.append((m, "level"))
     candidates.sort(key=lambda c: c[0].start())
-    return candidates
+    # "kim ngạch xuất khẩu ước đạt 1.200 triệu USD": an estimate of where a quantity stands is no target
+    kept: list[tuple[regex.Match[str], str]] = []
+    for number, (m, how) in enumerate(candidates):
+        since = candidates[number - 1][0].end() if number else 0
+        if not ESTIMATE.search(clause, max(since, m.start() - 30), m.start()):
+            kept.append((m, how))
+    return kept
 
 
 def _clause_year(clause: str, m: regex.Match[str], horizon: int | None) -> int | None:
@@ -746,7 +784,9 @@ def _clause_year(clause: str, m: regex.Match[str], horizon: int | None) -> int |
     if year is None:
         after = CITED_DOCUMENT.split(clause[m.end() :].split(". ")[0], maxsplit=1)[0]
         after_years = YEAR.findall(after)  # "…; đạt 60% vào năm 2025", in its sentence, not in a cited title
-        year = int(after_years[0]) if after_years else horizon
+        # else the period the clause names before the figure, unless it is the period of a cited document
+        periods = [p for p in PERIOD_YEAR.finditer(before_text) if not CITED_DOCUMENT.search(before_text, 0, p.start())]
+        year = int(after_years[0]) if after_years else int(periods[-1]["year"]) if periods else horizon
     every_year = list(EVERY_YEAR.finditer(before_text))
     if every_year and not YEAR.search(before_text, every_year[-1].end()):
         return None

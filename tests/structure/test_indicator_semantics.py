@@ -216,3 +216,63 @@ def test_a_year_in_the_title_of_a_cited_programme_is_no_target_year(tmp_path):
     )
     years = {i.target.value: i.target_year for i in vnplan.process(path).indicators}
     assert years == {2.0: 2026, 50.0: 2028}  # a year after the figure still counts when no title stands between
+
+
+DEVDOCS = ROOT / "tests" / "fixtures" / "devdocs"
+
+
+def test_an_article_of_targets_and_targets_in_usd_and_in_visitors():
+    """tests/fixtures/devdocs/qh_ktxh_2025_excerpt.md (a resolution, no gold; read by hand): "Điều 1. Mục tiêu,
+    chỉ tiêu" / "b) Điều chỉnh một số chỉ tiêu chủ yếu:" lists targets; magnitudes in USD and counts of visitors
+    are targets with their unit as written (FORMAT.md R3), ranges keep both bounds, a growth rate is a change."""
+    found = {
+        (i.name, i.target.value, i.target.value_max, i.target.unit, i.target.comparator, i.target.kind, i.target_year)
+        for i in plan(DEVDOCS / "qh_ktxh_2025_excerpt.md").indicators
+    }
+    assert ("Quy mô GDP", 500.0, None, "tỉ đô la Mỹ", ">", "level", 2025) in found
+    assert ("GDP bình quân đầu người", 5000.0, None, "USD", ">", "level", 2025) in found
+    assert ("Tốc độ tăng chỉ số giá tiêu dùng (CPI)", 4.5, 5.0, "%", ">=", "change", 2025) in found
+    assert ("Tốc độ tăng tổng sản phẩm trong nước (GDP)", 8.0, None, "%", ">=", "change", 2025) in found
+    assert ("Số lượt khách du lịch quốc tế", 22.0, 23.0, "triệu lượt khách", ">=", "count", 2025) in found
+    assert ("Số lượt khách du lịch nội địa", 120.0, 130.0, "triệu lượt khách", ">=", "count", 2025) in found
+
+
+def test_a_period_named_in_the_clause_gives_its_last_year(tmp_path):
+    """ "Tổng thu … giai đoạn 2026 - 2028 tăng bình quân khoảng 10%/năm": the period's growth, for 2028; a period
+    in the title of a cited plan does not outweigh a year written after the figure ("ngay trong năm 2025")."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "KẾ HOẠCH\nTài chính - ngân sách nhà nước 03 năm 2026 - 2028\nI. MỤC TIÊU\n"
+        "- Tổng thu ngân sách nhà nước trên địa bàn giai đoạn 2026 - 2028 tăng bình quân khoảng 10%/năm.\n"
+        "II. NHIỆM VỤ\n"
+        "1. Triển khai Kế hoạch số 64/KH-UBND về xây dựng xã không ma túy giai đoạn 2025 - 2030, phấn đấu đạt "
+        "20% xã, phường không ma túy ngay trong năm 2025.\n"
+        "2. Phấn đấu sản lượng lúa đạt 2.000 tấn vào năm 2027.\n"
+        "3. Năm 2025 kim ngạch xuất khẩu ước đạt 1.200 triệu USD, phấn đấu năm 2027 đạt 1.500 triệu USD.\n",
+        encoding="utf-8",
+    )
+    found = {(i.name, i.target.value, i.target.kind, i.target_year) for i in vnplan.process(path).indicators}
+    assert ("Tổng thu ngân sách nhà nước trên địa bàn", 10.0, "change", 2028) in found
+    assert {(v, y) for _, v, _, y in found} >= {(20.0, 2025), (2000.0, 2027), (1500.0, 2027)}  # "2.000 tấn": no year
+    assert 1200.0 not in {v for _, v, _, _ in found}  # "ước đạt": an estimate of where things stand
+
+
+def test_a_rate_per_year_is_a_change_and_a_measure_of_one_is_no_target(tmp_path):
+    """A plan for 2026 - 2030: "bình quân … %/năm" is a rate of every year (no year, as the realdocs gold reads
+    it: tests/structure/test_real_layouts.py), a clause that opens with "Giảm" is a change, "trên 01 ha đất" is
+    what a figure is per (money per ha is no target here), and "duy trì ổn định" says how, not what."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "KẾ HOẠCH\nPhát triển nông nghiệp giai đoạn 2026 - 2030\nI. MỤC TIÊU\n2. Mục tiêu cụ thể\n"
+        "- Tốc độ tăng trưởng giá trị sản xuất nông nghiệp bình quân đạt 3,5 - 4%/năm.\n"
+        "- Giảm tỷ lệ hộ nghèo bình quân 1 - 1,5%/năm.\n"
+        "- Đến năm 2030, giá trị sản phẩm thu được trên 01 ha đất trồng trọt đạt trên 150 triệu đồng.\n"
+        "- Sản lượng lương thực có hạt duy trì ổn định khoảng 1,2 triệu tấn/năm.\n",
+        encoding="utf-8",
+    )
+    found = {(i.name, i.target.value, i.target.unit, i.target.kind, i.target_year) for i in vnplan.process(path).indicators}
+    assert found == {
+        ("Tốc độ tăng trưởng giá trị sản xuất nông nghiệp", 3.5, "%", "change", None),
+        ("Tỷ lệ hộ nghèo", 1.0, "%", "change", None),
+        ("Sản lượng lương thực có hạt", 1.2, "triệu tấn", "level", None),  # a quantity of every year
+    }

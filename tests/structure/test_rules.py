@@ -79,6 +79,10 @@ def test_numbers_are_not_section_markers(line):
         ),
         ("Yêu cầu: Các cơ quan, đơn vị triển khai đồng bộ, hiệu quả các biện pháp phòng, chống dịch", "requirements"),
         ("Điều 2: Giao Sở Công Thương chủ trì, phối hợp với các sở, ngành", "implementation"),
+        # a resolution's article heads a part; a resolution that changes a plan words its targets as the change
+        ("Điều 1: Mục tiêu, chỉ tiêu", "objectives"),
+        ("Điều chỉnh một số chỉ tiêu chủ yếu", "indicators"),
+        ("Bổ sung kinh phí cho các xã khó khăn", None),
         ("Đối tượng áp dụng", "scope"),
         ("PHẠM VI, ĐỐI TƯỢNG VÀ NỘI DUNG THI ĐUA", "scope"),
         ("Quan điểm", "principles"),

@@ -374,3 +374,119 @@ def test_two_tables_under_one_appendix_are_read_each_by_its_own_header(tmp_path:
     assert [(a.name, a.lead_unit, a.deadline) for a in plan.activities] == [
         ("Rà soát danh sách hộ nghèo", "Sở Nông nghiệp và Môi trường", "Năm 2026")
     ]
+
+
+# Families of real tables the forms above did not have (found on fresh plans of the 3-year budget and export
+# kinds, 2026-12-03; the rows below are written in their general form, the expected records read by hand).
+
+
+def _debris_plan(tmp_path: Path, period: str, caption: str, rows: list[list[str]]) -> PlanDocument:
+    text = "# " + SMALL.format(period=period, caption=caption, table=_debris_rows(rows))
+    path = tmp_path / "plan.md"
+    path.write_text(text, encoding="utf-8")
+    return vnplan.process(path)
+
+
+def _records(plan: PlanDocument) -> set[tuple]:
+    return {
+        (i.name, i.target.unit, i.target.value, i.target_year, i.baseline.value if i.baseline else None)
+        for i in plan.indicators
+    }
+
+
+def test_years_under_a_period_cell_are_no_comparison_of_two_years(tmp_path: Path) -> None:
+    # "Kế hoạch giai đoạn 2026 - 2028" over "2026 | 2027 | 2028": the path "… 2028 / 2026" compares nothing
+    plan = _debris_plan(
+        tmp_path,
+        "giai đoạn 2026 - 2028",
+        "**Biểu chỉ tiêu**",
+        [
+            ["**TT**", "**Sản phẩm**", "**ĐVT**", "**Ước thực hiện năm 2025**", "**Kế hoạch giai đoạn 2026 - 2028**"],
+            ["**2026**", "**2027**", "**2028**"],
+            ["1", "Kim ngạch xuất khẩu", "Triệu USD", "150", "165", "180", "200"],
+        ],
+    )
+    assert _records(plan) == {
+        ("Kim ngạch xuất khẩu", "Triệu USD", 165.0, 2026, 150.0),
+        ("Kim ngạch xuất khẩu", "Triệu USD", 180.0, 2027, 150.0),
+        ("Kim ngạch xuất khẩu", "Triệu USD", 200.0, 2028, 150.0),
+    }
+
+
+def test_a_year_cell_over_its_estimate_and_its_plan_in_a_web_copy(tmp_path: Path) -> None:
+    # "Năm 2025" spans "Dự toán | Ước thực hiện": the top row is short by one cell, the unit stays the unit
+    plan = _debris_plan(
+        tmp_path,
+        "03 năm 2026 - 2027",
+        "**Biểu số 01**",
+        [
+            ["**STT**", "**Chỉ tiêu**", "**Đơn vị tính**", "**Năm 2025**", "**Kế hoạch năm 2026**", "**Dự kiến năm 2027**"],
+            ["**Dự toán**", "**Ước thực hiện**"],
+            ["1", "Tốc độ tăng trưởng GRDP", "%", "8,0", "8,2", "10,0", "10,5"],
+            ["2", "GRDP bình quân đầu người", "Triệu đồng", "99,5", "101,2", "111,0", "122,0"],
+        ],
+    )
+    assert _records(plan) == {
+        ("Tốc độ tăng trưởng GRDP", "%", 10.0, 2026, 8.2),
+        ("Tốc độ tăng trưởng GRDP", "%", 10.5, 2027, 8.2),
+        ("GRDP bình quân đầu người", "Triệu đồng", 111.0, 2026, 101.2),
+        ("GRDP bình quân đầu người", "Triệu đồng", 122.0, 2027, 101.2),
+    }
+    assert {i.target.kind for i in plan.indicators if i.name.startswith("Tốc độ")} == {"change"}
+    assert not plan.budgets  # GRDP is no amount the plan allocates: the money word is the past column's
+
+
+def test_a_budget_table_gives_its_rate_rows_as_targets_and_its_amounts_as_budgets(tmp_path: Path) -> None:
+    # "Dự toán năm 2026" in "Đơn vị: Triệu đồng": amounts are budgets, "Tốc độ tăng thu (%)" a target per year
+    plan = _debris_plan(
+        tmp_path,
+        "03 năm 2026 - 2027",
+        "*Đơn vị: Triệu đồng*",
+        [
+            ["**STT**", "**Nội dung**", "**Ước thực hiện năm 2025**", "**Dự toán năm 2026**", "**Dự kiến năm 2027**"],
+            ["A", "Tổng thu NSNN trên địa bàn", "12.500.000", "13.700.000", "15.100.000"],
+            ["", "Tốc độ tăng thu NSNN trên địa bàn (%)", "9,5", "9,6", "10,2"],
+            ["", "Tỷ lệ huy động vào NSNN so với GRDP", "6,3", "6,2", "6,3"],
+        ],
+    )
+    assert _records(plan) == {
+        ("Tốc độ tăng thu NSNN trên địa bàn", "%", 9.6, 2026, 9.5),
+        ("Tốc độ tăng thu NSNN trên địa bàn", "%", 10.2, 2027, 9.5),
+        ("Tỷ lệ huy động vào NSNN so với GRDP", "%", 6.2, 2026, 6.3),
+        ("Tỷ lệ huy động vào NSNN so với GRDP", "%", 6.3, 2027, 6.3),
+    }
+    assert sorted(b.amount_vnd for b in plan.budgets) == [13_700_000_000_000, 15_100_000_000_000]
+
+
+def test_a_quantity_row_measures_the_item_above_it_under_a_total(tmp_path: Path) -> None:
+    # "I. Tổng kim ngạch" / "1. Hồi" / "- Sản lượng": the output of Hồi; the growth column is the period's
+    plan = _debris_plan(
+        tmp_path,
+        "giai đoạn 2026 - 2027",
+        "**Biểu chỉ tiêu**",
+        [
+            ["**TT**", "**Sản phẩm**", "**ĐVT**", "**Năm 2025**", "**Năm 2026**", "**Năm 2027**", "**Tốc độ tăng bình quân (%)**"],
+            ["I", "Tổng kim ngạch xuất khẩu", "Triệu USD", "150", "165", "180", "9,5"],
+            ["1", "Hồi", "", "", "", "", ""],
+            ["-", "Sản lượng", "Tấn", "2.800", "3.000", "3.100", "5,2"],
+        ],
+    )
+    assert ("Sản lượng hồi", "Tấn", 3100.0, 2027, 2800.0) in _records(plan)
+    assert ("Tốc độ tăng bình quân sản lượng hồi", "%", 5.2, 2027, None) in _records(plan)
+    assert ("Tốc độ tăng bình quân tổng kim ngạch xuất khẩu", "%", 9.5, 2027, None) in _records(plan)
+
+
+@pytest.mark.parametrize(
+    ("top", "lower", "width", "expected"),
+    [
+        # "Kế hoạch" over years written with their own plan word ("KH năm 2026")
+        (
+            ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2025", "Kế hoạch"],
+            ["KH năm 2026", "KH năm 2027"],
+            6,
+            ["Thực hiện năm 2025", "Kế hoạch / KH năm 2026", "Kế hoạch / KH năm 2027"],
+        ),
+    ],
+)
+def test_a_short_top_row_over_years_written_with_their_plan_word(top, lower, width, expected) -> None:
+    assert header_paths([top, lower], width=width)[3:] == expected
