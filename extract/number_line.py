@@ -17,6 +17,8 @@ import pytesseract
 import regex
 from PIL import Image, ImageFilter
 
+from vnplan.extract.word_table import PixelBox, share_box, word_lines, words_box
+
 # Tesseract's English model, installed with tesseract itself (Debian's tesseract-ocr depends on it).
 DIGITS_LANGUAGE = "eng"
 # "Số" (as OCR reads it: "Só", "S6", "Số"), an optional colon, whatever stands for the digits, the
@@ -46,7 +48,7 @@ def reread_number_lines(data: dict[str, list], gray: Image.Image) -> int:
     if not _available():
         return 0
     rewritten = 0
-    for words in _lines(data):
+    for words in word_lines(data):
         if data["top"][words[0]] > gray.height * HEADER_SHARE:
             continue
         rewritten += _number(data, gray, words)
@@ -65,7 +67,7 @@ def _number(data: dict[str, list], gray: Image.Image, words: list[int]) -> int:
             continue
         if m["digits"].isdigit() and _sure(data, part):
             return 0
-        readings = _readings(gray, _box(data, part), WHITELIST, READ_DIGITS)
+        readings = _readings(gray, words_box(data, part), WHITELIST, READ_DIGITS)
         if readings is None:
             return 0
         _rewrite(data, part, ["Số:", f"{readings[0]}/{m['code']}"])
@@ -73,26 +75,7 @@ def _number(data: dict[str, list], gray: Image.Image, words: list[int]) -> int:
     return 0
 
 
-def _lines(data: dict[str, list]) -> list[list[int]]:
-    """Indexes of the non-empty words of each of Tesseract's lines."""
-    lines: dict[tuple[int, int, int], list[int]] = {}
-    for i, text in enumerate(data["text"]):
-        if text.strip():
-            lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
-    return list(lines.values())
-
-
-def _box(data: dict[str, list], part: list[int]) -> tuple[int, int, int, int]:
-    x0 = min(data["left"][i] for i in part)
-    top = min(data["top"][i] for i in part)
-    x1 = max(data["left"][i] + data["width"][i] for i in part)
-    bottom = max(data["top"][i] + data["height"][i] for i in part)
-    return x0, top, x1, bottom
-
-
-def _readings(
-    gray: Image.Image, box: tuple[int, int, int, int], whitelist: str, pattern: regex.Pattern
-) -> tuple[str, ...] | None:
+def _readings(gray: Image.Image, box: PixelBox, whitelist: str, pattern: regex.Pattern) -> tuple[str, ...] | None:
     """The groups of ``pattern`` in both readings of the crop, when they agree."""
     x0, top, x1, bottom = box
     pad = round((bottom - top) * MARGIN)
@@ -116,15 +99,11 @@ def _readings(
 def _rewrite(data: dict[str, list], part: list[int], new: list[str]) -> None:
     """The words ``part`` become the words ``new``, sharing the old words' box as their lengths do.
     Extra new words join the last old word (a word may hold spaces: the line keeps them)."""
-    x0, top, x1, bottom = _box(data, part)
+    box = words_box(data, part)
     slots = part[: len(new)]
     texts = [*new[: len(slots) - 1], " ".join(new[len(slots) - 1 :])]
-    total = sum(len(t) + 1 for t in texts)
-    x = float(x0)
     for i in part:
         data["text"][i] = ""
-    for i, text in zip(slots, texts, strict=True):
-        width = (x1 - x0) * (len(text) + 1) / total
-        data["text"][i], data["left"][i], data["width"][i] = text, round(x), max(1, round(width) - 1)
-        data["top"][i], data["height"][i] = top, bottom - top
-        x += width
+    for i, text, (left, width) in zip(slots, texts, share_box(box, texts), strict=True):
+        data["text"][i], data["left"][i], data["width"][i] = text, left, width
+        data["top"][i], data["height"][i] = box[1], box[3] - box[1]

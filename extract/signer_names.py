@@ -19,6 +19,7 @@ import pytesseract
 import regex
 
 from vnplan.extract.builder import Box
+from vnplan.extract.word_table import PixelBox, share_box, word_lines, words_box
 
 # Pixels darker than this are ink (of 0-255 grey).
 INK = 128
@@ -57,7 +58,7 @@ def reread_signer_names(
             crop, lang=language, config=f"--psm 11 --dpi {round(dpi)}", output_type=pytesseract.Output.DICT
         )
         for words in _name_lines(sparse):
-            box = _box(sparse, words, left, top)
+            box = words_box(sparse, words, left, top)
             covered = _covered(data, box)
             if not any(_read(data, i) for i in covered):
                 for i in covered:  # marks and fragments the first reading made of the name
@@ -69,9 +70,7 @@ def reread_signer_names(
     return added
 
 
-def _unread_patches(
-    data: dict[str, list], pixels: np.ndarray, dpi: float, tables: Sequence[Box]
-) -> list[tuple[int, int, int, int]]:
+def _unread_patches(data: dict[str, list], pixels: np.ndarray, dpi: float, tables: Sequence[Box]) -> list[PixelBox]:
     """Pixel boxes (top, left, bottom, right) of the patches of unread-ink cells the size of a
     seal and signature, a cell wider."""
     unread = pixels < INK
@@ -119,12 +118,8 @@ def _patches(cells: np.ndarray) -> list[list[tuple[int, int]]]:
 def _name_lines(sparse: dict[str, list]) -> list[list[int]]:
     """In each line of the sparse reading, the longest run of name words read with confidence
     (a stroke of the signature beside the name reads as a fragment: "Áà Văn Phúc")."""
-    lines: dict[tuple[int, int, int], list[int]] = {}
-    for i, text in enumerate(sparse["text"]):
-        if text.strip():
-            lines.setdefault((sparse["block_num"][i], sparse["par_num"][i], sparse["line_num"][i]), []).append(i)
     names = []
-    for words in lines.values():
+    for words in word_lines(sparse):
         runs: list[list[int]] = [[]]
         for i in words:
             if NAME_WORD.match(sparse["text"][i].strip()) and float(sparse["conf"][i]) >= SURE:
@@ -137,15 +132,7 @@ def _name_lines(sparse: dict[str, list]) -> list[list[int]]:
     return names
 
 
-def _box(sparse: dict[str, list], words: list[int], left: int, top: int) -> tuple[int, int, int, int]:
-    x0 = min(sparse["left"][i] for i in words) + left
-    y0 = min(sparse["top"][i] for i in words) + top
-    x1 = max(sparse["left"][i] + sparse["width"][i] for i in words) + left
-    y1 = max(sparse["top"][i] + sparse["height"][i] for i in words) + top
-    return x0, y0, x1, y1
-
-
-def _covered(data: dict[str, list], box: tuple[int, int, int, int]) -> list[int]:
+def _covered(data: dict[str, list], box: PixelBox) -> list[int]:
     """The words of ``data`` whose boxes overlap ``box``."""
     x0, y0, x1, y1 = box
     return [
@@ -164,24 +151,19 @@ def _read(data: dict[str, list], i: int) -> bool:
     return float(data["conf"][i]) >= READ and any(ch.isalpha() for ch in data["text"][i])
 
 
-def _insert(data: dict[str, list], words: list[str], confidences: list[float], box: tuple[int, int, int, int]) -> None:
+def _insert(data: dict[str, list], words: list[str], confidences: list[float], box: PixelBox) -> None:
     """The name's words enter the table as a line of a block of their own, before the first word
     printed below them, so rows stay top to bottom; the box is shared out by word length."""
-    x0, y0, x1, y1 = box
+    _, y0, _, y1 = box
     at = next(
         (i for i, text in enumerate(data["text"]) if text.strip() and data["top"][i] > y1),
         len(data["text"]),
     )
     block = max(data["block_num"], default=0) + 1
-    total = sum(len(w) + 1 for w in words)
-    x = float(x0)
-    for k, (word, conf) in enumerate(zip(words, confidences, strict=True)):
-        width = (x1 - x0) * (len(word) + 1) / total
+    for k, (word, conf, (left, width)) in enumerate(zip(words, confidences, share_box(box, words), strict=True)):
         values = {
             "text": word, "conf": conf, "block_num": block, "par_num": 1, "line_num": 1, "word_num": k + 1,
-            "left": round(x), "top": y0, "width": max(1, round(width) - 1), "height": y1 - y0,
-            "level": 5, "page_num": 1,
+            "left": left, "top": y0, "width": width, "height": y1 - y0, "level": 5, "page_num": 1,
         }  # fmt: skip
         for name, column in data.items():
             column.insert(at + k, values.get(name, 0))
-        x += width
