@@ -19,7 +19,7 @@ from vnplan.normalize.legacy import LegacyReading, convert_legacy
 from vnplan.normalize.mapped import Edit, MappedText, RawRepair
 from vnplan.normalize.markdown import looks_like_markdown, strip_markdown
 from vnplan.normalize.quality import QualityReading, read_quality
-from vnplan.normalize.restore import damage_mode, line_is_clean
+from vnplan.normalize.restore import damage_mode, kept_as_read
 from vnplan.normalize.tables import find_tables
 from vnplan.normalize.unicode import normalize_unicode
 from vnplan.schema.codes import WarningCode
@@ -205,7 +205,7 @@ def _restore(
     log: list[RawRepair] = []
     ran: list[str] = []
     for mode in ("ocr", "stripped"):
-        keep = [m != mode or (mode == "stripped" and line_is_clean(line)) for line, m in zip(lines, modes, strict=True)]
+        keep = [m != mode or kept_as_read(line, mode) for line, m in zip(lines, modes, strict=True)]
         if all(keep):
             continue
         if restorer is None:

@@ -138,6 +138,15 @@ def line_is_name(line: str) -> bool:
     return bool(NAME_LINE.match(line)) and line_is_clean(line)
 
 
+def kept_as_read(line: str, mode: str) -> bool:
+    """Whether restoring text damaged as ``mode`` leaves this line as it is (it still gives context).
+    Lines that already read well are kept, except in OCR text, where a valid syllable can still be a
+    misread one ("tô chức" for tổ chức): the channel model decides. There a person's name read in
+    valid syllables is kept all the same: the language model knows no names, and chose a place's
+    words for a signer's ("Hà Văn Phúc" had become "Ba Vạn Phúc")."""
+    return line_is_clean(line) if mode == "stripped" else line_is_name(line)
+
+
 def restore_text(text: str, mode: str | None = None, restorer: Restorer | None = None) -> RestoreResult:
     """Restore a text line by line: exactly one output line per input line.
 
@@ -157,10 +166,6 @@ def restore_text(text: str, mode: str | None = None, restorer: Restorer | None =
         mode, confidence = damage_mode("\n".join(lines))
     if mode == "clean":
         return RestoreResult([RestoredLine(line) for line in lines], legacy, mode, confidence)
-    # Lines that already read well are kept as they are, except in OCR text, where a valid
-    # syllable can still be a misread one ("tô chức" for tổ chức): the channel model decides.
-    # There a person's name read in valid syllables is kept all the same: the language model knows
-    # no names, and chose a place's words for a signer's ("Hà Văn Phúc" had become "Ba Vạn Phúc").
-    keep = [line_is_clean(line) if mode == "stripped" else line_is_name(line) for line in lines]
+    keep = [kept_as_read(line, mode) for line in lines]
     restored = (restorer or default_restorer()).restore_lines(lines, mode, keep)
     return RestoreResult(restored, legacy, mode, confidence)
