@@ -38,7 +38,10 @@ _ABBREVIATION = regex.compile(
 # Words that start a unit's name, in any case ("Sở Y tế", "phối hợp với các khoa/phòng", "UBND các xã").
 _HEAD_WORDS = LEXICON.head_pattern()
 # Office-holders stand for their body: "Giám đốc Sở Tài chính", "Thủ trưởng các đơn vị".
-_OFFICE_HOLDER = r"(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc|Chủ\s+tịch|Tư\s+lệnh|Bộ\s+trưởng)"
+# ("Các thành viên Tổ công tác … triển khai": its members stand for the body too)
+_OFFICE_HOLDER = (
+    r"(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc|Chủ\s+tịch|Tư\s+lệnh|Bộ\s+trưởng|(?:Các\s+)?[Tt]hành\s+viên)"
+)
 UNIT_HEAD = regex.compile(r"^(?:" + _HEAD_WORDS + r"|Đề\s+nghị\b)", regex.V1 | regex.I)
 # (in small letters: a capital starts a word of the name, "Sở Xây dựng", "Ban Quản lý"; "nghiêm túc", "khẩn trương",
 # "chủ động", "kịp thời" qualify the duty that follows: "yêu cầu các sở … nghiêm túc triển khai")
@@ -125,12 +128,18 @@ DUTY_VERBS: tuple[str, ...] = (
 # (a verb that is also a noun of a body's name: "các viện nghiên cứu"; or passive, part of a name that refers back to the
 # bodies the plan assigns: "Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm …")
 _NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)", "cử": r"(?<!\bbầu\s)", "phân công": r"(?<!\bđược\s)"}
+# A duty verb inside a body's name is no duty: right after a head whose name goes on with the work the body is for
+# ("Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện triển khai …": the name ends at "triển khai"; "Hội đồng thẩm
+# định", "Đoàn kiểm tra"), or inside the quotes of a name ("Ban Chỉ đạo “Đổi mới phong cách, thái độ phục vụ …”").
+_IN_A_NAME = r"(?<!" + LEXICON.purpose_pattern() + r")(?<!“[^”\n]*)"
 _DUTY_VERBS = (
-    r"(?:"
+    r"(?:(?:"
     + "|".join(_NOUN_AFTER.get(v, "") + v.replace(" ", r"\s+") for v in sorted(DUTY_VERBS, key=len, reverse=True))
     + "|"
     + _ORGANIZE
     + r")\b"
+    + _IN_A_NAME
+    + ")"
 )
 # A unit's name in running text ends where its duty begins: at a duty verb, a purpose or place ("để", "nhằm",
 # "trong"), "có" (not "có liên quan"), "được", or punctuation.
@@ -241,7 +250,9 @@ SUBJECT = regex.compile(
     + r"\b.{0,200}?)\s+"
     r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:"
     + _DUTY_VERBS
-    + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm))",
+    + r"|(?:lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm)"
+    + _IN_A_NAME
+    + "))",
     regex.I,
 )
 # Head words that are a body's whole name ("Tỉnh Đoàn", "Thành ủy"): a comma after them goes on to the next member of a
@@ -460,7 +471,24 @@ def canonical_name(name: str, qualifier: str | None) -> str:
     ):
         text = f"{text} - {qualifier}"
     text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
+    text = _issuer_written_short(text, qualifier)
     return text[:1].upper() + text[1:]
+
+
+# A Sở's plan names itself "Sở" for short: "Văn phòng Sở", "Phòng Kế hoạch Tài chính Sở", "các đơn vị trực thuộc
+# Sở". A department of it is qualified as any other ("Văn phòng - Sở Y tế"), another body takes the full name
+# ("Các đơn vị trực thuộc Sở Y tế"); a name that names other Sở ("Các sở, cơ quan trực thuộc Sở") is left as written.
+_SHORT_ISSUER = regex.compile(r"^(?P<body>(?:(?!\b(?i:sở)\b).)+?)\s+(?:của\s+)?Sở$")
+_ISSUERS_DEPARTMENT = regex.compile(r"^(?:Các\s+)?(?:[Pp]hòng|[Kk]hoa|[Kk]hối|[Vv]ăn\s+phòng)\b")
+
+
+def _issuer_written_short(text: str, qualifier: str | None) -> str:
+    short = _SHORT_ISSUER.match(text)
+    if not short or not qualifier or not qualifier.startswith("Sở "):
+        return text
+    if _ISSUERS_DEPARTMENT.match(text):
+        return f"{short['body'].rstrip(' -')} - {qualifier}"
+    return f"{short['body']} {qualifier}"
 
 
 def body_key(canonical: str) -> tuple[str, ...]:
@@ -826,13 +854,22 @@ _LEADS_WITH_HELPERS = regex.compile(
 )
 
 
+# Lead wording in a list item's own duty: "- Phòng Nghiệp vụ Y: Làm đầu mối thực hiện …", "Chủ trì …".
+_LEADS_ITSELF = regex.compile(r"\b(?:chủ\s+trì|đầu\s+mối)\b", regex.I)
+
+
 def _list_item_unit(found: _Collector, read: _Line) -> Unit | None:
-    """A list item that names its unit before a colon ("- Phòng Kế hoạch - Tài chính: …"): the unit leads; the
-    line's body is what follows the colon."""
+    """A list item that names its unit before a colon ("- Phòng Kế hoạch - Tài chính: …"): the unit leads, as a
+    member of the group a heading above names ("1. Các phòng chức năng"); under a heading that names one body ("2. Sở
+    Y tế:") it is another body told to act (other, R5) unless its duty says it leads. The line's body is what follows
+    the colon."""
     named = BULLET_UNIT.match(read.body) if read.heading and read.section.marker == "bullet" else None
     if not named:
         return None
-    listed = found.add_parts(named["units"], read.body, read.body_start, "lead", "rule:unit_list_item")
+    above = _owning_unit(read.section.parent, found.owners) if read.section.parent else None
+    told = above is not None and not regex.match(r"(?i:các|những)\s", above.name)
+    role = "other" if told and not _LEADS_ITSELF.search(read.body, named.end()) else "lead"
+    listed = found.add_parts(named["units"], read.body, read.body_start, role, "rule:unit_list_item")
     lead = listed[0] if listed else None
     if lead is not None:
         found.owners[read.section.id] = lead

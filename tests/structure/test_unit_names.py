@@ -1,0 +1,99 @@
+"""Names of bodies that hold duty words, and bodies a plan names short (issue 14 item 5), one test per family.
+
+Sentences are quoted from odd realdocs (19 Lai Châu, 25/27/29 Kiên Giang, read in ../shared/realdocs); the plans are
+small plans written the way those plans write them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import vnplan
+from vnplan.structure.units import SUBJECT, SUPPORT, canonical_name
+
+PLAN = """SỞ Y TẾ TỈNH KIÊN GIANG
+KẾ HOẠCH
+Kiểm tra, đánh giá chất lượng bệnh viện năm 2017
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+- Nâng cao chất lượng bệnh viện.
+II. TỔ CHỨC THỰC HIỆN
+{body}
+"""
+
+
+def units_of(tmp_path: Path, body: str) -> set[tuple[str, str]]:
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN.format(body=body), encoding="utf-8")
+    return {(u.canonical_name, u.role) for u in vnplan.process(path).units}
+
+
+def test_a_descriptive_name_runs_on_through_the_work_it_is_for():
+    """descriptive_heads / purpose_words: 27 "Các thành viên Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện
+    triển khai …" (its members stand for it); 19 "Tổ chức làm nhiệm vụ bồi thường hỗ trợ và tái định cư phối hợp
+    với UBND xã, phường, thị trấn …"; "Hội đồng thẩm định", "Đoàn kiểm tra" as legal texts write them."""
+    subject = SUBJECT.match(
+        "Các thành viên Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện triển khai và tiến hành khảo sát"
+    )
+    assert subject and subject["units"] == "Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện"
+    subject = SUBJECT.match("Tổ chức làm nhiệm vụ bồi thường hỗ trợ và tái định cư phối hợp với UBND xã, phường")
+    assert subject and subject["units"] == "Tổ chức làm nhiệm vụ bồi thường hỗ trợ và tái định cư"
+    subject = SUBJECT.match("Trung tâm đào tạo nghề của tỉnh và các huyện, thị có trách nhiệm tổ chức đào tạo nghề")
+    assert subject and subject["units"] == "Trung tâm đào tạo nghề của tỉnh và các huyện, thị"
+    assert [m["units"] for m in SUPPORT.finditer("Sở Tài chính phối hợp với Hội đồng thẩm định giá đất kiểm tra")] == [
+        "Hội đồng thẩm định giá đất"
+    ]
+    # the next duty verb ends the name: the work the body is for comes right after its head
+    subject = SUBJECT.match("Đoàn kiểm tra tiến hành kiểm tra tại đơn vị")
+    assert subject and subject["units"] == "Đoàn kiểm tra"
+    subject = SUBJECT.match("Ban Chỉ đạo các cấp kiểm tra, đôn đốc việc thực hiện")
+    assert subject and subject["units"] == "Ban Chỉ đạo các cấp"
+    # a body whose head takes no such work still ends at its first duty verb
+    subject = SUBJECT.match("Sở Y tế kiểm tra, giám sát việc thực hiện")
+    assert subject and subject["units"] == "Sở Y tế"
+    assert canonical_name("Các thành viên Tổ công tác kiểm tra", "Sở Y tế") == "Tổ công tác kiểm tra"
+
+
+def test_a_quoted_name_is_kept_whole():
+    """29 "Sở Y tế kết hợp với Ban Chỉ đạo “Đổi mới phong cách, thái độ phục vụ của cán bộ y tế hướng tới sự hài lòng
+    của người bệnh tỉnh Kiên Giang” tiến hành kiểm tra" (written with "phối hợp" here: the scan's "kế hợp" is an OCR
+    slip): the duty words inside the quotes are the name's."""
+    text = (
+        "Sở Y tế phối hợp với Ban Chỉ đạo “Đổi mới phong cách, thái độ phục vụ của cán bộ y tế hướng tới sự hài lòng "
+        "của người bệnh tỉnh Kiên Giang” tiến hành kiểm tra"
+    )
+    assert [m["units"] for m in SUPPORT.finditer(text)] == [
+        "Ban Chỉ đạo “Đổi mới phong cách, thái độ phục vụ của cán bộ y tế hướng tới sự hài lòng của người bệnh tỉnh "
+        "Kiên Giang”"
+    ]
+
+
+def test_the_issuer_named_short_is_the_issuer():
+    """25 "- Văn phòng Sở: …", "- Phòng Kế hoạch Tài chính Sở: …"; 29 "các đơn vị trực thuộc Sở": "Sở" in a Sở's
+    plan is the issuing Sở (settled convention 2: its departments are qualified by it). A name that names other Sở
+    is left as written."""
+    assert canonical_name("Văn phòng Sở", "Sở Y tế") == "Văn phòng - Sở Y tế"
+    assert canonical_name("Phòng Kế hoạch Tài chính Sở", "Sở Y tế") == "Phòng Kế hoạch - Tài chính - Sở Y tế"
+    assert canonical_name("các đơn vị trực thuộc Sở", "Sở Y tế") == "Các đơn vị trực thuộc Sở Y tế"
+    assert canonical_name("Các sở, cơ quan trực thuộc Sở", "Sở Y tế") == "Các sở, cơ quan trực thuộc Sở"
+    # a plan of the province's committee has no "Sở" of its own
+    assert canonical_name("Văn phòng Sở", "Ủy ban nhân dân") == "Văn phòng Sở"
+
+
+def test_a_department_listed_under_its_bodys_heading_is_told_to_act(tmp_path: Path):
+    """25 "2. Sở Y tế:" / "- Phòng Nghiệp vụ Y: Làm đầu mối …" (lead: "đầu mối") / "- Văn phòng Sở: Đảm bảo hậu
+    cần …" (other: a body other than the heading's, told to act, R5). Under a heading that names a group ("1. Các
+    phòng chức năng", seed 001) the listed members lead."""
+    units = units_of(
+        tmp_path,
+        "1. Các đơn vị:\n- Tổ chức tự kiểm tra, đánh giá.\n2. Sở Y tế:\n"
+        "- Kiểm tra, đánh giá chất lượng bệnh viện tại các đơn vị theo kế hoạch.\n"
+        "- Phòng Nghiệp vụ Y: Làm đầu mối thực hiện kiểm tra, đánh giá chất lượng bệnh viện tại các đơn vị.\n"
+        "- Văn phòng Sở: Đảm bảo hậu cần cho Đoàn đi kiểm tra theo lịch.\n"
+        "- Phòng Kế hoạch Tài chính Sở: Đảm bảo kinh phí cho Đoàn đi kiểm tra theo lịch.\n"
+        "3. Các phòng chức năng\n- Phòng Tổ chức cán bộ: Tham mưu bố trí nhân lực.\n",
+    )
+    assert ("Phòng Nghiệp vụ Y - Sở Y tế", "lead") in units
+    assert {("Văn phòng - Sở Y tế", "other"), ("Phòng Kế hoạch - Tài chính - Sở Y tế", "other")} <= units
+    assert not {("Văn phòng - Sở Y tế", "lead"), ("Phòng Kế hoạch - Tài chính - Sở Y tế", "lead")} & units
+    assert ("Phòng Tổ chức cán bộ - Sở Y tế", "lead") in units
