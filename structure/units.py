@@ -482,9 +482,20 @@ _SHORT_ISSUER = regex.compile(r"^(?P<body>(?:(?!\b(?i:sở)\b).)+?)\s+(?:của\s
 _ISSUERS_DEPARTMENT = regex.compile(r"^(?:Các\s+)?(?:[Pp]hòng|[Kk]hoa|[Kk]hối|[Vv]ăn\s+phòng)\b")
 
 
+# "Phòng Kế hoạch - Tài chính Sở Y tế" (27): a department written before its issuer's full name is qualified by it.
+_DEPARTMENT_BEFORE_ISSUER = regex.compile(
+    r"^(?P<department>(?:[Pp]hòng|[Kk]hoa|[Kk]hối)\s(?:(?!\bSở\b).)+?)(?<![-–—])\s+(?=Sở\s)"
+)
+
+
 def _issuer_written_short(text: str, qualifier: str | None) -> str:
     short = _SHORT_ISSUER.match(text)
-    if not short or not qualifier or not qualifier.startswith("Sở "):
+    if not qualifier or not qualifier.startswith("Sở "):
+        return text
+    department = _DEPARTMENT_BEFORE_ISSUER.match(text)
+    if department and text[department.end() :] == qualifier and "thuộc" not in department["department"]:
+        return f"{department['department']} - {qualifier}"
+    if not short:
         return text
     if _ISSUERS_DEPARTMENT.match(text):
         return f"{short['body'].rstrip(' -')} - {qualifier}"
@@ -740,6 +751,7 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
                 _partners_of_shared_heading(found, read.section, named_units)
     if not (assign or requests or named or reports):
         _subject_units(found, read, lead, owner)
+    _later_subjects(found, read, owner)
 
 
 def _partners_of_shared_heading(found: _Collector, section: SectionNode, partners: list[Unit]) -> None:
@@ -921,6 +933,29 @@ def _subject_units(found: _Collector, read: _Line, lead: Unit | None, owner: Uni
             continue
         offset = subject.start("units") + max(subject["units"].find(part), 0)
         found.add(part, role, read.body_start + offset, read.body_start + offset + len(part), "rule:unit_subject")
+
+
+# A sentence after the first in a line: "1. Kế hoạch này được tiến hành lồng ghép với … . Các thành viên Tổ công tác …
+# triển khai …" (27).
+_NEXT_SENTENCE = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")
+
+
+def _later_subjects(found: _Collector, read: _Line, owner: Unit | None) -> None:
+    """Sentences after a line's first whose subject is a unit other than the one the line stands under: other, or
+    support when the duty is to "(có trách nhiệm) phối hợp" (decision U3), as a line's first sentence is read."""
+    for boundary in _NEXT_SENTENCE.finditer(read.body):
+        sentence = read.body[boundary.end() :]
+        subject = SUBJECT.match(regex.split(r"\.(?:\s|$)", sentence, maxsplit=1)[0])
+        if not subject:
+            continue
+        role = "support" if "phối" in subject["verb"].lower() else "other"
+        for part in split_unit_list(subject["units"]):
+            if len(part.split()) > MAX_UNIT_WORDS or (
+                owner is not None and canonical_name(part, found.qualifier).lower() == owner.canonical_name.lower()
+            ):
+                continue
+            offset = read.body_start + boundary.end() + subject.start("units") + max(subject["units"].find(part), 0)
+            found.add(part, role, offset, offset + len(part), "rule:unit_subject")
 
 
 def _refs_by_name(text: str, labels_by_metric: dict[str, list[str]]) -> list[str]:

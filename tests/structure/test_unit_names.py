@@ -76,6 +76,9 @@ def test_the_issuer_named_short_is_the_issuer():
     assert canonical_name("Phòng Kế hoạch Tài chính Sở", "Sở Y tế") == "Phòng Kế hoạch - Tài chính - Sở Y tế"
     assert canonical_name("các đơn vị trực thuộc Sở", "Sở Y tế") == "Các đơn vị trực thuộc Sở Y tế"
     assert canonical_name("Các sở, cơ quan trực thuộc Sở", "Sở Y tế") == "Các sở, cơ quan trực thuộc Sở"
+    # 27 "Giao phòng Kế hoạch – Tài chính Sở Y tế": a department before its issuer's full name is qualified the same way
+    assert canonical_name("phòng Kế hoạch - Tài chính Sở Y tế", "Sở Y tế") == "Phòng Kế hoạch - Tài chính - Sở Y tế"
+    assert canonical_name("Phòng Tài chính Sở Tài chính", "Sở Y tế") == "Phòng Tài chính Sở Tài chính"
     # a plan of the province's committee has no "Sở" of its own
     assert canonical_name("Văn phòng Sở", "Ủy ban nhân dân") == "Văn phòng Sở"
 
@@ -97,3 +100,18 @@ def test_a_department_listed_under_its_bodys_heading_is_told_to_act(tmp_path: Pa
     assert {("Văn phòng - Sở Y tế", "other"), ("Phòng Kế hoạch - Tài chính - Sở Y tế", "other")} <= units
     assert not {("Văn phòng - Sở Y tế", "lead"), ("Phòng Kế hoạch - Tài chính - Sở Y tế", "lead")} & units
     assert ("Phòng Tổ chức cán bộ - Sở Y tế", "lead") in units
+
+
+def test_a_later_sentence_of_an_item_names_its_subject(tmp_path: Path):
+    """27 "1. Kế hoạch này được tiến hành lồng ghép với Kế hoạch kiểm tra … . Các thành viên Tổ công tác kiểm tra, đánh
+    giá chất lượng bệnh viện triển khai và tiến hành khảo sát theo nội dung kế hoạch.": the item's second sentence
+    tells the team to act (other); a sentence that runs on past its subject's name gives no unit."""
+    units = units_of(
+        tmp_path,
+        "1. Kế hoạch này được tiến hành lồng ghép với Kế hoạch kiểm tra, đánh giá chất lượng bệnh viện của Sở Y tế năm "
+        "2017. Các thành viên Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện triển khai và tiến hành khảo sát theo "
+        "nội dung kế hoạch.\n"
+        "2. Giao phòng Kế hoạch - Tài chính Sở Y tế là đầu mối tổng hợp, phân tích số liệu.\n",
+    )
+    assert ("Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện", "other") in units
+    assert ("Phòng Kế hoạch - Tài chính - Sở Y tế", "lead") in units
