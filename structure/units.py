@@ -508,9 +508,14 @@ def body_key(canonical: str) -> tuple[str, ...]:
     ngành"; "Công An Thành phố" and "Công an Thành phố")."""
     # ("Sở Y tế tỉnh Lâm Đồng" and "Sở Y tế" in one plan: a province has one department of each sector)
     canonical = _DEPARTMENT_PROVINCE.sub(r"\g<name>", canonical)
+    # ("Các cơ quan, đơn vị, địa phương trên địa bàn tỉnh" and "… địa phương" in one plan: the plan's own territory)
+    canonical = _GROUP_IN_TERRITORY.sub("", canonical)
     return tuple(sorted(regex.findall(r"[\p{L}\d]+", canonical.lower())))
 
 
+_GROUP_IN_TERRITORY = regex.compile(
+    r"(?<=^(?i:các|những)\s.+?)\s+(?:đóng\s+)?trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố|huyện|xã|phường))?$"
+)
 _DEPARTMENT_PROVINCE = regex.compile(r"^(?=Sở\s)(?P<name>.+?)\s+(?:tỉnh|thành\s+phố)(?:\s+\p{Lu}.*)?$")
 
 
@@ -817,6 +822,11 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
     return _item_subject(found, read)
 
 
+# "4. Các đơn vị, địa phương báo cáo kết quả … gửi về …" (33): bodies told only to report are other (R5: "Các đơn vị …
+# báo cáo"), also in a numbered item.
+_REPORTS_ONLY = regex.compile(r"\s*(?:định\s+kỳ\s+)?báo\s+cáo\b(?![^.;]*\b(?:chủ\s+trì|đầu\s+mối)\b)", regex.I)
+
+
 def _item_subject(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bool]:
     """A numbered item whose subject is a body: its lead unit, unless its duty is to support ("3. Các phòng, ban …
     phối hợp …"). Under a unit's heading, a subject that is that unit again ("2.13. Ủy ban nhân dân xã, phường" / "đ) Ủy
@@ -827,7 +837,7 @@ def _item_subject(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bo
         return None, False, False
     duty = read.body[subject.end() :]
     supports = _SUPPORTS.match(duty) and not _LEADS_WITH_HELPERS.match(duty)
-    role = "support" if supports else "lead"
+    role = "support" if supports else "other" if _REPORTS_ONLY.match(duty) else "lead"
     heading_unit = _owning_unit(read.section.parent, found.owners) if read.section.parent else None
     if heading_unit is not None and not supports:
         names = split_unit_list(_trim_name(subject["units"]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import vnplan
-from vnplan.structure.units import SUBJECT, SUPPORT, canonical_name
+from vnplan.structure.units import SUBJECT, SUPPORT, body_key, canonical_name
 
 PLAN = """SỞ Y TẾ TỈNH KIÊN GIANG
 KẾ HOẠCH
@@ -115,3 +115,25 @@ def test_a_later_sentence_of_an_item_names_its_subject(tmp_path: Path):
     )
     assert ("Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện", "other") in units
     assert ("Phòng Kế hoạch - Tài chính - Sở Y tế", "lead") in units
+
+
+def test_a_numbered_item_that_only_asks_for_reports_makes_its_bodies_other(tmp_path: Path):
+    """33 "4. Các đơn vị, địa phương báo cáo kết quả công tác phối hợp … gửi về Cục …": told only to report (R5 "Các
+    đơn vị … báo cáo"), not to lead; an item whose subject builds and carries out leads (R5, 07/31)."""
+    units = units_of(
+        tmp_path,
+        "1. Các sở, ban, ngành xây dựng kế hoạch triển khai thực hiện.\n"
+        "2. Các đơn vị, địa phương báo cáo kết quả thực hiện kỳ 6 tháng, gửi về Sở Y tế.\n",
+    )
+    assert ("Các sở, ban, ngành", "lead") in units
+    assert ("Các đơn vị, địa phương", "other") in units
+    assert ("Các đơn vị, địa phương", "lead") not in units
+
+
+def test_a_group_in_the_plans_territory_is_the_group():
+    """31 "các cơ quan, đơn vị, địa phương trên địa bàn tỉnh" (IV.2) and "các cơ quan, đơn vị, địa phương" (closing
+    paragraph); seed 002 "các Nhà trường đóng trên địa bàn" and "các nhà trường": one body written two ways (R5)."""
+    assert body_key("Các cơ quan, đơn vị, địa phương trên địa bàn tỉnh") == body_key("Các cơ quan, đơn vị, địa phương")
+    assert body_key("Các Nhà trường đóng trên địa bàn") == body_key("Các nhà trường")
+    # a named body keeps its words
+    assert body_key("Sở Y tế trên địa bàn tỉnh") != body_key("Sở Y tế")
