@@ -751,6 +751,8 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
         owner.tasks.append(_task(found, read))
     for pattern, role, method in NAMED_IN_DUTY:
         for m in pattern.finditer(body):
+            if pattern is DIRECTED and any(r.start() < m.start() for r in requests):
+                continue
             named_units = found.add_listed(m["units"], read.body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
             if role == "support":
                 _partners_of_shared_heading(found, read.section, named_units)

@@ -137,3 +137,18 @@ def test_a_group_in_the_plans_territory_is_the_group():
     assert body_key("Các Nhà trường đóng trên địa bàn") == body_key("Các nhà trường")
     # a named body keeps its words
     assert body_key("Sở Y tế trên địa bàn tỉnh") != body_key("Sở Y tế")
+
+
+def test_bodies_a_requested_body_directs_are_not_assigned(tmp_path: Path):
+    """33 "2. Đề nghị lãnh đạo các đơn vị, địa phương quan tâm chỉ đạo các đơn vị có liên quan triển khai …": the plan
+    asks the bodies (other, U1); whom they in turn direct is theirs to direct, no record. The issuer's own unit
+    directing ("Sở Y tế: … chỉ đạo các trạm y tế …", settled convention 1) still names them."""
+    units = units_of(
+        tmp_path,
+        "1. Sở Y tế:\n- Chỉ đạo các trạm y tế xã triển khai kế hoạch.\n"
+        "2. Đề nghị lãnh đạo các đơn vị, địa phương quan tâm chỉ đạo các đơn vị có liên quan triển khai thực hiện Kế "
+        "hoạch này.\n",
+    )
+    assert ("Các đơn vị, địa phương", "other") in units
+    assert not any(name == "Các đơn vị có liên quan" for name, _ in units)
+    assert ("Các trạm y tế xã", "other") in units
