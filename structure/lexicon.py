@@ -28,6 +28,16 @@ class OrganisationLexicon:
     sector_abbreviations: dict[str, str] = field(default_factory=dict)  # "TC" → "Tài chính", after "Sở"
     national_bodies: tuple[str, ...] = ()  # patterns of bodies that are national wherever named
     own_members: tuple[str, ...] = ()  # "tổ chức chính trị - xã hội": a unit of its own inside a group list
+    descriptive_heads: tuple[str, ...] = ()  # "Tổ công tác", "Hội đồng": a name that goes on with the work it is for
+    purpose_words: tuple[str, ...] = ()  # "kiểm tra", "thẩm định": that work, part of the name after such a head
+
+    def purpose_pattern(self) -> str:
+        """A regex for the work a descriptive head's name goes on with: "Tổ công tác kiểm tra, đánh giá" matches up to
+        its last purpose word (none to four, joined by commas, "và" or a space; "Đoàn kiểm tra" is a head of its own)."""
+        heads = "|".join(_words(h) for h in sorted(self.descriptive_heads, key=len, reverse=True))
+        words = "|".join(_words(w) for w in sorted(self.purpose_words, key=len, reverse=True))
+        joined = r"(?:\s*,\s*|\s+và\s+|\s+)"
+        return r"(?i:\b(?:" + heads + r")(?:\s+(?:" + words + r")(?:" + joined + r"(?:" + words + r")){0,3})?)"
 
     def own_member_pattern(self) -> str:
         """A regex (use with IGNORECASE) for a list member that is a unit of its own; "-" with or without spaces."""
@@ -67,7 +77,13 @@ def organisations() -> OrganisationLexicon:
         sector_abbreviations=dict(data["sector_abbreviations"]),
         national_bodies=tuple(data["national_bodies"]),
         own_members=tuple(data.get("own_members", ())),
+        descriptive_heads=tuple(data.get("descriptive_heads", ())),
+        purpose_words=tuple(data.get("purpose_words", ())),
     )
+
+
+def _words(phrase: str) -> str:
+    return regex.escape(phrase).replace(r"\ ", r"\s+")
 
 
 def _ascii_slug(name: str) -> str:

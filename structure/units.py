@@ -38,7 +38,10 @@ _ABBREVIATION = regex.compile(
 # Words that start a unit's name, in any case ("Sở Y tế", "phối hợp với các khoa/phòng", "UBND các xã").
 _HEAD_WORDS = LEXICON.head_pattern()
 # Office-holders stand for their body: "Giám đốc Sở Tài chính", "Thủ trưởng các đơn vị".
-_OFFICE_HOLDER = r"(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc|Chủ\s+tịch|Tư\s+lệnh|Bộ\s+trưởng)"
+# ("Các thành viên Tổ công tác … triển khai": its members stand for the body too)
+_OFFICE_HOLDER = (
+    r"(?:Thủ\s+trưởng|Trưởng|Lãnh\s+đạo|Giám\s+đốc|Chủ\s+tịch|Tư\s+lệnh|Bộ\s+trưởng|(?:Các\s+)?[Tt]hành\s+viên)"
+)
 UNIT_HEAD = regex.compile(r"^(?:" + _HEAD_WORDS + r"|Đề\s+nghị\b)", regex.V1 | regex.I)
 # (in small letters: a capital starts a word of the name, "Sở Xây dựng", "Ban Quản lý"; "nghiêm túc", "khẩn trương",
 # "chủ động", "kịp thời" qualify the duty that follows: "yêu cầu các sở … nghiêm túc triển khai")
@@ -125,12 +128,18 @@ DUTY_VERBS: tuple[str, ...] = (
 # (a verb that is also a noun of a body's name: "các viện nghiên cứu"; or passive, part of a name that refers back to the
 # bodies the plan assigns: "Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm …")
 _NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)", "cử": r"(?<!\bbầu\s)", "phân công": r"(?<!\bđược\s)"}
+# A duty verb inside a body's name is no duty: right after a head whose name goes on with the work the body is for
+# ("Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện triển khai …": the name ends at "triển khai"; "Hội đồng thẩm
+# định", "Đoàn kiểm tra"), or inside the quotes of a name ("Ban Chỉ đạo “Đổi mới phong cách, thái độ phục vụ …”").
+_IN_A_NAME = r"(?<!" + LEXICON.purpose_pattern() + r")(?<!“[^”\n]*)"
 _DUTY_VERBS = (
-    r"(?:"
+    r"(?:(?:"
     + "|".join(_NOUN_AFTER.get(v, "") + v.replace(" ", r"\s+") for v in sorted(DUTY_VERBS, key=len, reverse=True))
     + "|"
     + _ORGANIZE
     + r")\b"
+    + _IN_A_NAME
+    + ")"
 )
 # A unit's name in running text ends where its duty begins: at a duty verb, a purpose or place ("để", "nhằm",
 # "trong"), "có" (not "có liên quan"), "được", or punctuation.
@@ -241,7 +250,9 @@ SUBJECT = regex.compile(
     + r"\b.{0,200}?)\s+"
     r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:"
     + _DUTY_VERBS
-    + r"|lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm))",
+    + r"|(?:lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm)"
+    + _IN_A_NAME
+    + "))",
     regex.I,
 )
 # Head words that are a body's whole name ("Tỉnh Đoàn", "Thành ủy"): a comma after them goes on to the next member of a
@@ -460,7 +471,35 @@ def canonical_name(name: str, qualifier: str | None) -> str:
     ):
         text = f"{text} - {qualifier}"
     text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
+    text = _issuer_written_short(text, qualifier)
     return text[:1].upper() + text[1:]
+
+
+# A Sở's plan names itself "Sở" for short: "Văn phòng Sở", "Phòng Kế hoạch Tài chính Sở", "các đơn vị trực thuộc
+# Sở". A department of it is qualified as any other ("Văn phòng - Sở Y tế"), another body takes the full name
+# ("Các đơn vị trực thuộc Sở Y tế"); a name that names other Sở ("Các sở, cơ quan trực thuộc Sở") is left as written.
+_SHORT_ISSUER = regex.compile(r"^(?P<body>(?:(?!\b(?i:sở)\b).)+?)\s+(?:của\s+)?Sở$")
+_ISSUERS_DEPARTMENT = regex.compile(r"^(?:Các\s+)?(?:[Pp]hòng|[Kk]hoa|[Kk]hối|[Vv]ăn\s+phòng)\b")
+
+
+# "Phòng Kế hoạch - Tài chính Sở Y tế" (27): a department written before its issuer's full name is qualified by it.
+_DEPARTMENT_BEFORE_ISSUER = regex.compile(
+    r"^(?P<department>(?:[Pp]hòng|[Kk]hoa|[Kk]hối)\s(?:(?!\bSở\b).)+?)(?<![-–—])\s+(?=Sở\s)"
+)
+
+
+def _issuer_written_short(text: str, qualifier: str | None) -> str:
+    short = _SHORT_ISSUER.match(text)
+    if not qualifier or not qualifier.startswith("Sở "):
+        return text
+    department = _DEPARTMENT_BEFORE_ISSUER.match(text)
+    if department and text[department.end() :] == qualifier and "thuộc" not in department["department"]:
+        return f"{department['department']} - {qualifier}"
+    if not short:
+        return text
+    if _ISSUERS_DEPARTMENT.match(text):
+        return f"{short['body'].rstrip(' -')} - {qualifier}"
+    return f"{short['body']} {qualifier}"
 
 
 def body_key(canonical: str) -> tuple[str, ...]:
@@ -469,9 +508,14 @@ def body_key(canonical: str) -> tuple[str, ...]:
     ngành"; "Công An Thành phố" and "Công an Thành phố")."""
     # ("Sở Y tế tỉnh Lâm Đồng" and "Sở Y tế" in one plan: a province has one department of each sector)
     canonical = _DEPARTMENT_PROVINCE.sub(r"\g<name>", canonical)
+    # ("Các cơ quan, đơn vị, địa phương trên địa bàn tỉnh" and "… địa phương" in one plan: the plan's own territory)
+    canonical = _GROUP_IN_TERRITORY.sub("", canonical)
     return tuple(sorted(regex.findall(r"[\p{L}\d]+", canonical.lower())))
 
 
+_GROUP_IN_TERRITORY = regex.compile(
+    r"(?<=^(?i:các|những)\s.+?)\s+(?:đóng\s+)?trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố|huyện|xã|phường))?$"
+)
 _DEPARTMENT_PROVINCE = regex.compile(r"^(?=Sở\s)(?P<name>.+?)\s+(?:tỉnh|thành\s+phố)(?:\s+\p{Lu}.*)?$")
 
 
@@ -707,11 +751,14 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
         owner.tasks.append(_task(found, read))
     for pattern, role, method in NAMED_IN_DUTY:
         for m in pattern.finditer(body):
+            if pattern is DIRECTED and any(r.start() < m.start() for r in requests):
+                continue
             named_units = found.add_listed(m["units"], read.body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
             if role == "support":
                 _partners_of_shared_heading(found, read.section, named_units)
     if not (assign or requests or named or reports):
         _subject_units(found, read, lead, owner)
+    _later_subjects(found, read, owner)
 
 
 def _partners_of_shared_heading(found: _Collector, section: SectionNode, partners: list[Unit]) -> None:
@@ -777,6 +824,11 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
     return _item_subject(found, read)
 
 
+# "4. Các đơn vị, địa phương báo cáo kết quả … gửi về …" (33): bodies told only to report are other (R5: "Các đơn vị …
+# báo cáo"), also in a numbered item.
+_REPORTS_ONLY = regex.compile(r"\s*(?:định\s+kỳ\s+)?báo\s+cáo\b(?![^.;]*\b(?:chủ\s+trì|đầu\s+mối)\b)", regex.I)
+
+
 def _item_subject(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bool]:
     """A numbered item whose subject is a body: its lead unit, unless its duty is to support ("3. Các phòng, ban …
     phối hợp …"). Under a unit's heading, a subject that is that unit again ("2.13. Ủy ban nhân dân xã, phường" / "đ) Ủy
@@ -787,7 +839,7 @@ def _item_subject(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bo
         return None, False, False
     duty = read.body[subject.end() :]
     supports = _SUPPORTS.match(duty) and not _LEADS_WITH_HELPERS.match(duty)
-    role = "support" if supports else "lead"
+    role = "support" if supports else "other" if _REPORTS_ONLY.match(duty) else "lead"
     heading_unit = _owning_unit(read.section.parent, found.owners) if read.section.parent else None
     if heading_unit is not None and not supports:
         names = split_unit_list(_trim_name(subject["units"]))
@@ -826,13 +878,22 @@ _LEADS_WITH_HELPERS = regex.compile(
 )
 
 
+# Lead wording in a list item's own duty: "- Phòng Nghiệp vụ Y: Làm đầu mối thực hiện …", "Chủ trì …".
+_LEADS_ITSELF = regex.compile(r"\b(?:chủ\s+trì|đầu\s+mối)\b", regex.I)
+
+
 def _list_item_unit(found: _Collector, read: _Line) -> Unit | None:
-    """A list item that names its unit before a colon ("- Phòng Kế hoạch - Tài chính: …"): the unit leads; the
-    line's body is what follows the colon."""
+    """A list item that names its unit before a colon ("- Phòng Kế hoạch - Tài chính: …"): the unit leads, as a
+    member of the group a heading above names ("1. Các phòng chức năng"); under a heading that names one body ("2. Sở
+    Y tế:") it is another body told to act (other, R5) unless its duty says it leads. The line's body is what follows
+    the colon."""
     named = BULLET_UNIT.match(read.body) if read.heading and read.section.marker == "bullet" else None
     if not named:
         return None
-    listed = found.add_parts(named["units"], read.body, read.body_start, "lead", "rule:unit_list_item")
+    above = _owning_unit(read.section.parent, found.owners) if read.section.parent else None
+    told = above is not None and not regex.match(r"(?i:các|những)\s", above.name)
+    role = "other" if told and not _LEADS_ITSELF.search(read.body, named.end()) else "lead"
+    listed = found.add_parts(named["units"], read.body, read.body_start, role, "rule:unit_list_item")
     lead = listed[0] if listed else None
     if lead is not None:
         found.owners[read.section.id] = lead
@@ -884,6 +945,29 @@ def _subject_units(found: _Collector, read: _Line, lead: Unit | None, owner: Uni
             continue
         offset = subject.start("units") + max(subject["units"].find(part), 0)
         found.add(part, role, read.body_start + offset, read.body_start + offset + len(part), "rule:unit_subject")
+
+
+# A sentence after the first in a line: "1. Kế hoạch này được tiến hành lồng ghép với … . Các thành viên Tổ công tác …
+# triển khai …" (27).
+_NEXT_SENTENCE = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")
+
+
+def _later_subjects(found: _Collector, read: _Line, owner: Unit | None) -> None:
+    """Sentences after a line's first whose subject is a unit other than the one the line stands under: other, or
+    support when the duty is to "(có trách nhiệm) phối hợp" (decision U3), as a line's first sentence is read."""
+    for boundary in _NEXT_SENTENCE.finditer(read.body):
+        sentence = read.body[boundary.end() :]
+        subject = SUBJECT.match(regex.split(r"\.(?:\s|$)", sentence, maxsplit=1)[0])
+        if not subject:
+            continue
+        role = "support" if "phối" in subject["verb"].lower() else "other"
+        for part in split_unit_list(subject["units"]):
+            if len(part.split()) > MAX_UNIT_WORDS or (
+                owner is not None and canonical_name(part, found.qualifier).lower() == owner.canonical_name.lower()
+            ):
+                continue
+            offset = read.body_start + boundary.end() + subject.start("units") + max(subject["units"].find(part), 0)
+            found.add(part, role, offset, offset + len(part), "rule:unit_subject")
 
 
 def _refs_by_name(text: str, labels_by_metric: dict[str, list[str]]) -> list[str]:

@@ -1,0 +1,154 @@
+"""Names of bodies that hold duty words, and bodies a plan names short (issue 14 item 5), one test per family.
+
+Sentences are quoted from odd realdocs (19 Lai Châu, 25/27/29 Kiên Giang, read in ../shared/realdocs); the plans are
+small plans written the way those plans write them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import vnplan
+from vnplan.structure.units import SUBJECT, SUPPORT, body_key, canonical_name
+
+PLAN = """SỞ Y TẾ TỈNH KIÊN GIANG
+KẾ HOẠCH
+Kiểm tra, đánh giá chất lượng bệnh viện năm 2017
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+- Nâng cao chất lượng bệnh viện.
+II. TỔ CHỨC THỰC HIỆN
+{body}
+"""
+
+
+def units_of(tmp_path: Path, body: str) -> set[tuple[str, str]]:
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN.format(body=body), encoding="utf-8")
+    return {(u.canonical_name, u.role) for u in vnplan.process(path).units}
+
+
+def test_a_descriptive_name_runs_on_through_the_work_it_is_for():
+    """descriptive_heads / purpose_words: 27 "Các thành viên Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện
+    triển khai …" (its members stand for it); 19 "Tổ chức làm nhiệm vụ bồi thường hỗ trợ và tái định cư phối hợp
+    với UBND xã, phường, thị trấn …"; "Hội đồng thẩm định", "Đoàn kiểm tra" as legal texts write them."""
+    subject = SUBJECT.match(
+        "Các thành viên Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện triển khai và tiến hành khảo sát"
+    )
+    assert subject and subject["units"] == "Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện"
+    subject = SUBJECT.match("Tổ chức làm nhiệm vụ bồi thường hỗ trợ và tái định cư phối hợp với UBND xã, phường")
+    assert subject and subject["units"] == "Tổ chức làm nhiệm vụ bồi thường hỗ trợ và tái định cư"
+    subject = SUBJECT.match("Trung tâm đào tạo nghề của tỉnh và các huyện, thị có trách nhiệm tổ chức đào tạo nghề")
+    assert subject and subject["units"] == "Trung tâm đào tạo nghề của tỉnh và các huyện, thị"
+    assert [m["units"] for m in SUPPORT.finditer("Sở Tài chính phối hợp với Hội đồng thẩm định giá đất kiểm tra")] == [
+        "Hội đồng thẩm định giá đất"
+    ]
+    # the next duty verb ends the name: the work the body is for comes right after its head
+    subject = SUBJECT.match("Đoàn kiểm tra tiến hành kiểm tra tại đơn vị")
+    assert subject and subject["units"] == "Đoàn kiểm tra"
+    subject = SUBJECT.match("Ban Chỉ đạo các cấp kiểm tra, đôn đốc việc thực hiện")
+    assert subject and subject["units"] == "Ban Chỉ đạo các cấp"
+    # a body whose head takes no such work still ends at its first duty verb
+    subject = SUBJECT.match("Sở Y tế kiểm tra, giám sát việc thực hiện")
+    assert subject and subject["units"] == "Sở Y tế"
+    assert canonical_name("Các thành viên Tổ công tác kiểm tra", "Sở Y tế") == "Tổ công tác kiểm tra"
+
+
+def test_a_quoted_name_is_kept_whole():
+    """29 "Sở Y tế kết hợp với Ban Chỉ đạo “Đổi mới phong cách, thái độ phục vụ của cán bộ y tế hướng tới sự hài lòng
+    của người bệnh tỉnh Kiên Giang” tiến hành kiểm tra" (written with "phối hợp" here: the scan's "kế hợp" is an OCR
+    slip): the duty words inside the quotes are the name's."""
+    text = (
+        "Sở Y tế phối hợp với Ban Chỉ đạo “Đổi mới phong cách, thái độ phục vụ của cán bộ y tế hướng tới sự hài lòng "
+        "của người bệnh tỉnh Kiên Giang” tiến hành kiểm tra"
+    )
+    assert [m["units"] for m in SUPPORT.finditer(text)] == [
+        "Ban Chỉ đạo “Đổi mới phong cách, thái độ phục vụ của cán bộ y tế hướng tới sự hài lòng của người bệnh tỉnh "
+        "Kiên Giang”"
+    ]
+
+
+def test_the_issuer_named_short_is_the_issuer():
+    """25 "- Văn phòng Sở: …", "- Phòng Kế hoạch Tài chính Sở: …"; 29 "các đơn vị trực thuộc Sở": "Sở" in a Sở's
+    plan is the issuing Sở (settled convention 2: its departments are qualified by it). A name that names other Sở
+    is left as written."""
+    assert canonical_name("Văn phòng Sở", "Sở Y tế") == "Văn phòng - Sở Y tế"
+    assert canonical_name("Phòng Kế hoạch Tài chính Sở", "Sở Y tế") == "Phòng Kế hoạch - Tài chính - Sở Y tế"
+    assert canonical_name("các đơn vị trực thuộc Sở", "Sở Y tế") == "Các đơn vị trực thuộc Sở Y tế"
+    assert canonical_name("Các sở, cơ quan trực thuộc Sở", "Sở Y tế") == "Các sở, cơ quan trực thuộc Sở"
+    # 27 "Giao phòng Kế hoạch – Tài chính Sở Y tế": a department before its issuer's full name is qualified the same way
+    assert canonical_name("phòng Kế hoạch - Tài chính Sở Y tế", "Sở Y tế") == "Phòng Kế hoạch - Tài chính - Sở Y tế"
+    assert canonical_name("Phòng Tài chính Sở Tài chính", "Sở Y tế") == "Phòng Tài chính Sở Tài chính"
+    # a plan of the province's committee has no "Sở" of its own
+    assert canonical_name("Văn phòng Sở", "Ủy ban nhân dân") == "Văn phòng Sở"
+
+
+def test_a_department_listed_under_its_bodys_heading_is_told_to_act(tmp_path: Path):
+    """25 "2. Sở Y tế:" / "- Phòng Nghiệp vụ Y: Làm đầu mối …" (lead: "đầu mối") / "- Văn phòng Sở: Đảm bảo hậu
+    cần …" (other: a body other than the heading's, told to act, R5). Under a heading that names a group ("1. Các
+    phòng chức năng", seed 001) the listed members lead."""
+    units = units_of(
+        tmp_path,
+        "1. Các đơn vị:\n- Tổ chức tự kiểm tra, đánh giá.\n2. Sở Y tế:\n"
+        "- Kiểm tra, đánh giá chất lượng bệnh viện tại các đơn vị theo kế hoạch.\n"
+        "- Phòng Nghiệp vụ Y: Làm đầu mối thực hiện kiểm tra, đánh giá chất lượng bệnh viện tại các đơn vị.\n"
+        "- Văn phòng Sở: Đảm bảo hậu cần cho Đoàn đi kiểm tra theo lịch.\n"
+        "- Phòng Kế hoạch Tài chính Sở: Đảm bảo kinh phí cho Đoàn đi kiểm tra theo lịch.\n"
+        "3. Các phòng chức năng\n- Phòng Tổ chức cán bộ: Tham mưu bố trí nhân lực.\n",
+    )
+    assert ("Phòng Nghiệp vụ Y - Sở Y tế", "lead") in units
+    assert {("Văn phòng - Sở Y tế", "other"), ("Phòng Kế hoạch - Tài chính - Sở Y tế", "other")} <= units
+    assert not {("Văn phòng - Sở Y tế", "lead"), ("Phòng Kế hoạch - Tài chính - Sở Y tế", "lead")} & units
+    assert ("Phòng Tổ chức cán bộ - Sở Y tế", "lead") in units
+
+
+def test_a_later_sentence_of_an_item_names_its_subject(tmp_path: Path):
+    """27 "1. Kế hoạch này được tiến hành lồng ghép với Kế hoạch kiểm tra … . Các thành viên Tổ công tác kiểm tra, đánh
+    giá chất lượng bệnh viện triển khai và tiến hành khảo sát theo nội dung kế hoạch.": the item's second sentence
+    tells the team to act (other); a sentence that runs on past its subject's name gives no unit."""
+    units = units_of(
+        tmp_path,
+        "1. Kế hoạch này được tiến hành lồng ghép với Kế hoạch kiểm tra, đánh giá chất lượng bệnh viện của Sở Y tế năm "
+        "2017. Các thành viên Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện triển khai và tiến hành khảo sát theo "
+        "nội dung kế hoạch.\n"
+        "2. Giao phòng Kế hoạch - Tài chính Sở Y tế là đầu mối tổng hợp, phân tích số liệu.\n",
+    )
+    assert ("Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện", "other") in units
+    assert ("Phòng Kế hoạch - Tài chính - Sở Y tế", "lead") in units
+
+
+def test_a_numbered_item_that_only_asks_for_reports_makes_its_bodies_other(tmp_path: Path):
+    """33 "4. Các đơn vị, địa phương báo cáo kết quả công tác phối hợp … gửi về Cục …": told only to report (R5 "Các
+    đơn vị … báo cáo"), not to lead; an item whose subject builds and carries out leads (R5, 07/31)."""
+    units = units_of(
+        tmp_path,
+        "1. Các sở, ban, ngành xây dựng kế hoạch triển khai thực hiện.\n"
+        "2. Các đơn vị, địa phương báo cáo kết quả thực hiện kỳ 6 tháng, gửi về Sở Y tế.\n",
+    )
+    assert ("Các sở, ban, ngành", "lead") in units
+    assert ("Các đơn vị, địa phương", "other") in units
+    assert ("Các đơn vị, địa phương", "lead") not in units
+
+
+def test_a_group_in_the_plans_territory_is_the_group():
+    """31 "các cơ quan, đơn vị, địa phương trên địa bàn tỉnh" (IV.2) and "các cơ quan, đơn vị, địa phương" (closing
+    paragraph); seed 002 "các Nhà trường đóng trên địa bàn" and "các nhà trường": one body written two ways (R5)."""
+    assert body_key("Các cơ quan, đơn vị, địa phương trên địa bàn tỉnh") == body_key("Các cơ quan, đơn vị, địa phương")
+    assert body_key("Các Nhà trường đóng trên địa bàn") == body_key("Các nhà trường")
+    # a named body keeps its words
+    assert body_key("Sở Y tế trên địa bàn tỉnh") != body_key("Sở Y tế")
+
+
+def test_bodies_a_requested_body_directs_are_not_assigned(tmp_path: Path):
+    """33 "2. Đề nghị lãnh đạo các đơn vị, địa phương quan tâm chỉ đạo các đơn vị có liên quan triển khai …": the plan
+    asks the bodies (other, U1); whom they in turn direct is theirs to direct, no record. The issuer's own unit
+    directing ("Sở Y tế: … chỉ đạo các trạm y tế …", settled convention 1) still names them."""
+    units = units_of(
+        tmp_path,
+        "1. Sở Y tế:\n- Chỉ đạo các trạm y tế xã triển khai kế hoạch.\n"
+        "2. Đề nghị lãnh đạo các đơn vị, địa phương quan tâm chỉ đạo các đơn vị có liên quan triển khai thực hiện Kế "
+        "hoạch này.\n",
+    )
+    assert ("Các đơn vị, địa phương", "other") in units
+    assert not any(name == "Các đơn vị có liên quan" for name, _ in units)
+    assert ("Các trạm y tế xã", "other") in units
