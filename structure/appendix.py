@@ -139,7 +139,11 @@ def _column_budgets(
             index = _amount_index(cells, column, len(columns), single=len(chosen) == 1)
             if index is not None and len(chosen) == 1 and _shifted(cells, index, notes_column):
                 index = notes_column
-            if index is None or not _counts_money(cells, measure_column) or RATE_ROW.search(_row_name(cells, name_column)):
+            if (
+                index is None
+                or not _counts_money(cells, measure_column)
+                or RATE_ROW.search(_row_name(cells, name_column))
+            ):
                 continue
             token = regex.sub(r"\s+", "", cells[index]).strip(" *")
             amount = money_to_vnd(token, unit) if AMOUNT_TOKEN.match(token) else None

@@ -119,7 +119,9 @@ TARGET = regex.compile(
 LEVEL = regex.compile(r"(?P<before>(?:tối\s+thiểu|ít\s+nhất|trên)\s+)?mức\s+(?P<number>\d{1,2})(?!\d)", regex.I)
 YEAR = regex.compile(r"(?:năm|Năm|đến|Đến|vào)\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
 # A period named in the clause ("giai đoạn 2026 - 2028 tăng bình quân 10%/năm"): its targets are for its last year.
-PERIOD_YEAR = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*(?P<year>(?:19|20)\d\d)(?!\d)", regex.I)
+PERIOD_YEAR = regex.compile(
+    r"(?:giai\s+đoạn|thời\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*(?P<year>(?:19|20)\d\d)(?!\d)", regex.I
+)
 # A document cited after a target ("… nhằm hoàn thành các chỉ tiêu đã được Chương trình mục tiêu quốc gia …
 # đến năm 2030 giao"): the years after it belong to its title, not to the target (FORMAT.md R3).
 CITED_DOCUMENT = regex.compile(r"(?<!\p{L})(?:" + "|".join(LEGAL_TYPES) + r"|Chiến\s+lược|Dự\s+án)(?!\p{L})")
@@ -310,7 +312,13 @@ def _kind(segment: str, unit: str | None, per: str | None, bounded: bool = False
     if CHANGE.search(segment) or GROWTH_RATE.search(segment) or opens_with_change:
         return "change"
     measured = unit is not None and bool(MEASURE_UNIT.search(unit))
-    if per is None and unit and unit not in ("%", "‰", "mức", "tuổi", "năm", "lần") and "/" not in unit and not measured:
+    if (
+        per is None
+        and unit
+        and unit not in ("%", "‰", "mức", "tuổi", "năm", "lần")
+        and "/" not in unit
+        and not measured
+    ):
         return "count"
     return "level"
 

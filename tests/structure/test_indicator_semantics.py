@@ -270,7 +270,9 @@ def test_a_rate_per_year_is_a_change_and_a_measure_of_one_is_no_target(tmp_path)
         "- Sản lượng lương thực có hạt duy trì ổn định khoảng 1,2 triệu tấn/năm.\n",
         encoding="utf-8",
     )
-    found = {(i.name, i.target.value, i.target.unit, i.target.kind, i.target_year) for i in vnplan.process(path).indicators}
+    found = {
+        (i.name, i.target.value, i.target.unit, i.target.kind, i.target_year) for i in vnplan.process(path).indicators
+    }
     assert found == {
         ("Tốc độ tăng trưởng giá trị sản xuất nông nghiệp", 3.5, "%", "change", None),
         ("Tỷ lệ hộ nghèo", 1.0, "%", "change", None),

@@ -420,7 +420,14 @@ def test_a_year_cell_over_its_estimate_and_its_plan_in_a_web_copy(tmp_path: Path
         "03 năm 2026 - 2027",
         "**Biểu số 01**",
         [
-            ["**STT**", "**Chỉ tiêu**", "**Đơn vị tính**", "**Năm 2025**", "**Kế hoạch năm 2026**", "**Dự kiến năm 2027**"],
+            [
+                "**STT**",
+                "**Chỉ tiêu**",
+                "**Đơn vị tính**",
+                "**Năm 2025**",
+                "**Kế hoạch năm 2026**",
+                "**Dự kiến năm 2027**",
+            ],
             ["**Dự toán**", "**Ước thực hiện**"],
             ["1", "Tốc độ tăng trưởng GRDP", "%", "8,0", "8,2", "10,0", "10,5"],
             ["2", "GRDP bình quân đầu người", "Triệu đồng", "99,5", "101,2", "111,0", "122,0"],
@@ -465,7 +472,15 @@ def test_a_quantity_row_measures_the_item_above_it_under_a_total(tmp_path: Path)
         "giai đoạn 2026 - 2027",
         "**Biểu chỉ tiêu**",
         [
-            ["**TT**", "**Sản phẩm**", "**ĐVT**", "**Năm 2025**", "**Năm 2026**", "**Năm 2027**", "**Tốc độ tăng bình quân (%)**"],
+            [
+                "**TT**",
+                "**Sản phẩm**",
+                "**ĐVT**",
+                "**Năm 2025**",
+                "**Năm 2026**",
+                "**Năm 2027**",
+                "**Tốc độ tăng bình quân (%)**",
+            ],
             ["I", "Tổng kim ngạch xuất khẩu", "Triệu USD", "150", "165", "180", "9,5"],
             ["1", "Hồi", "", "", "", "", ""],
             ["-", "Sản lượng", "Tấn", "2.800", "3.000", "3.100", "5,2"],
