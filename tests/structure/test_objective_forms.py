@@ -413,7 +413,7 @@ def test_tasks_dated_by_month_outside_a_schedule_are_no_timetable(tmp_path):
 
 
 def test_an_article_that_states_the_aims_and_a_general_aim_around_a_target(tmp_path):
-    # synthetic variant of /work/devdocs/ind-TW-NQ-QH-bo-sung-KTXH-2025.md (a resolution of the National Assembly,
+    # synthetic variant of the fresh document tests/fixtures/devdocs/qh_ktxh_2025_excerpt.md (a resolution of the National Assembly,
     # 2025): "Điều 1. Mục tiêu, chỉ tiêu" / "a) Mục tiêu tổng quát: …" whose paragraph names its growth target
     # among other sentences; the target is an indicator, the paragraph the general objective all the same
     aim = (
