@@ -27,7 +27,7 @@ from vnplan.structure.rules import DOC_TYPES, ISSUES_A_PLAN, PLAN_TYPES
 from vnplan.structure.sections import Line, SectionNode, build_sections, logical_lines
 from vnplan.structure.tables import document_tables
 from vnplan.structure.target_tables import table_targets
-from vnplan.structure.targets import extract_indicators
+from vnplan.structure.targets import find_indicators, merge_indicators
 from vnplan.structure.timetable import timetable_activities
 from vnplan.structure.units import activity_units, assign_unit_ids, extract_units
 
@@ -154,13 +154,12 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     plan_start = ident.period.start if ident.period else None
     tables = document_tables(doc, lines, sections, section_of)
     from_tables = table_targets(doc, tables, ident.period)
-    indicators = (
+    stated = (
         []
         if plan_warning
-        else extract_indicators(
-            doc, lines, section_of, plan_year, plan_start, from_tables.indicators, from_tables.spans
-        )
+        else find_indicators(doc, lines, section_of, plan_year, plan_start, from_tables.indicators, from_tables.spans)
     )
+    indicators = merge_indicators(stated)
     objectives = extract_objectives(doc, lines, sections, section_of, indicators)
     budgets = extract_budgets(doc, lines, section_of, ident.period.start if ident.period else None)
     budgets += table_budgets(doc, tables, budgets, first_id=len(budgets) + 1, period=ident.period)
@@ -170,7 +169,11 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     activities = table_activities(doc, tables)
     activities += timetable_activities(doc, sections, first_id=len(activities) + 1)
     units = activity_units(
-        doc, activities, extract_units(doc, lines, section_of, ident.issuer, indicators), ident.issuer
+        doc,
+        activities,
+        extract_units(doc, lines, section_of, ident.issuer, indicators),
+        ident.issuer,
+        [i for i, _ in stated],
     )
     where = locate_document(doc, ident.issuer, ident.province, ident.issued_date)
     units, activities, budgets, place_warnings = locate_records(

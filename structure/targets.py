@@ -423,7 +423,7 @@ def _unit(raw_unit: str | None, name: str) -> str | None:
     return unit
 
 
-def extract_indicators(
+def find_indicators(
     doc: NormalizedDocument,
     lines: list[Line],
     section_of: dict[int, SectionNode],
@@ -431,9 +431,10 @@ def extract_indicators(
     plan_start: int | None = None,
     from_tables: Sequence[Indicator] = (),
     table_spans: Sequence[tuple[int, int]] = (),
-) -> list[Indicator]:
-    """Every target the plan sets. ``plan_year`` (the end of the plan's own period) is the year of a
-    target whose clause, item and headings give none, unless it is a target for every year; a figure of the
+) -> list[tuple[Indicator, str | None]]:
+    """Every statement of a target, in document order, with the part of the plan it stands in; each keeps
+    the label its own place gives it, also when it restates an earlier one (a table row that assigns it
+    refers to it by that label). ``plan_year`` (the end of the plan's own period) is the year of a target whose clause, item and headings give none, unless it is a target for every year; a figure of the
     year before ``plan_start`` followed in its line by a target of the same quantity is that target's baseline.
     ``from_tables`` are the targets read cell by cell from tables of targets (structure/target_tables.py),
     whose lines (``table_spans``) are not read again here."""
@@ -490,14 +491,31 @@ def extract_indicators(
         indicators.extend(in_line)
         parts.extend(section.nearest_part for _ in in_line)
     # in document order, the tables' targets among the others (a table is one part of its own)
-    ordered = sorted(
+    return sorted(
         [*zip(indicators, parts, strict=True), *((i, "table") for i in from_tables)],
         key=lambda pair: pair[0].provenance.start,
     )
-    indicators = _merge_restatements([i for i, _ in ordered], [p for _, p in ordered])
+
+
+def merge_indicators(stated: Sequence[tuple[Indicator, str | None]]) -> list[Indicator]:
+    """The records of ``find_indicators`` with restatements merged (see ``_merge_restatements``), numbered."""
+    indicators = _merge_restatements([i for i, _ in stated], [p for _, p in stated])
     for i, ind in enumerate(indicators, start=1):
         ind.id = f"ind-{i}"
     return indicators
+
+
+def extract_indicators(
+    doc: NormalizedDocument,
+    lines: list[Line],
+    section_of: dict[int, SectionNode],
+    plan_year: int | None = None,
+    plan_start: int | None = None,
+    from_tables: Sequence[Indicator] = (),
+    table_spans: Sequence[tuple[int, int]] = (),
+) -> list[Indicator]:
+    """Every target the plan sets, a target stated again merged into its first record."""
+    return merge_indicators(find_indicators(doc, lines, section_of, plan_year, plan_start, from_tables, table_spans))
 
 
 def _year_baselines(doc: NormalizedDocument, found: list[Indicator], plan_start: int | None) -> list[Indicator]:

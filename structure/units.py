@@ -7,6 +7,7 @@ huyện … xây dựng Kế hoạch"). Units named after "phối hợp với" i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -981,39 +982,55 @@ def _refs_by_name(text: str, labels_by_metric: dict[str, list[str]]) -> list[str
 
 
 def activity_units(
-    doc: NormalizedDocument, activities: list[Activity], units: list[Unit], issuer: str | None
+    doc: NormalizedDocument,
+    activities: list[Activity],
+    units: list[Unit],
+    issuer: str | None,
+    stated: Sequence[Indicator] = (),
 ) -> list[Unit]:
-    """Units named in appendix work-item tables: the lead cell → lead, coordinating cells → support."""
+    """Units named in appendix work-item tables: the lead cell → lead, coordinating cells → support. A row
+    that states a target (``stated``: every statement of a target, restatements included, each with the
+    label its place gives it) assigns it: each unit the row names gets a task referring to that label."""
     qualifier = _qualifier(issuer)
-    known = {(body_key(u.canonical_name), u.role) for u in units}
+    by_key = {(body_key(u.canonical_name), u.role): u for u in reversed(units)}  # the first record of each
     added: list[Unit] = []
     for activity in activities:
+        refs = row_refs(activity, stated)
         for role, name, canon in activity_unit_names(activity, qualifier):
-            if (body_key(canon), role) in known:
-                continue
-            known.add((body_key(canon), role))
-            added.append(
-                Unit(
-                    id="",
-                    name=name,
-                    canonical_name=canon,
-                    role=role,  # type: ignore[arg-type]
-                    tasks=[
-                        Task(
-                            text=activity.name,
-                            indicator_refs=[],
-                            deadline=activity.deadline,
-                            product=activity.product,
-                            provenance=activity.provenance,
-                        )
-                    ],
-                    provenance=activity.provenance,
-                )
+            task = Task(
+                text=activity.name,
+                indicator_refs=refs,
+                deadline=activity.deadline,
+                product=activity.product,
+                provenance=activity.provenance,
             )
+            known = by_key.get((body_key(canon), role))
+            if known is not None:
+                if refs:  # a unit already recorded is assigned this row's targets too
+                    known.tasks.append(task)
+                continue
+            unit = Unit(
+                id="",
+                name=name,
+                canonical_name=canon,
+                role=role,  # type: ignore[arg-type]
+                tasks=[task],
+                provenance=activity.provenance,
+            )
+            by_key[(body_key(canon), role)] = unit
+            added.append(unit)
     result = [*units, *added]
     for i, unit in enumerate(result, start=1):
         unit.id = f"unit-{i}"
     return result
+
+
+def row_refs(activity: Activity, stated: Sequence[Indicator]) -> list[str]:
+    """The labels of the targets stated inside an activity's row ("2 | Phấn đấu … 05 bộ dữ liệu …; có tối
+    thiểu 05 kịch bản … | Sở KH&CN" under "I. Kinh tế số" → ["I.2"]), in order, once each."""
+    start, end = activity.provenance.start, activity.provenance.end
+    labels = [i.label for i in stated if i.label and start <= i.provenance.start < end]
+    return list(dict.fromkeys(labels))
 
 
 def assign_unit_ids(units: list[Unit], activities: list[Activity], issuer: str | None, province: str | None) -> None:

@@ -139,7 +139,9 @@ def test_numbered_unit_headings_under_implementation_give_lead_units():
         "Các cơ sở đào tạo đại học, sau đại học",
     }
     khcn = leads["Sở Khoa học và Công nghệ"]
-    assert len(khcn.tasks) == 5  # a) to đ)
+    # a) to đ), then the appendix rows that assign it targets (I.2, I.3)
+    assert len([t for t in khcn.tasks if inside(plan, t.provenance.start, part)]) == 5
+    assert [t.indicator_refs for t in khcn.tasks[5:]] == [["I.2"], ["I.3"]]
     assert khcn.tasks[0].text.startswith("Chủ trì, tham mưu hoàn thiện thể chế")
     # "b) Phối hợp với các viện nghiên cứu …" under unit 19: the institutes support
     assert [u.canonical_name for u in plan.units if u.role == "support"] == ["Các viện nghiên cứu"]
@@ -154,6 +156,32 @@ def test_empty_emphasis_debris_is_no_section():
     # 01_BacNinh_kinh-te-so-xa-hoi-so-2026-2030_2025.md, line 1336 ("* *") after lines 1309-1324
     plan = plan_of("01_bacninh_excerpt.md")
     assert all(s.title.strip("* ") for s in plan.sections)
+
+
+def test_a_target_assignment_row_links_the_units_it_names_to_the_rows_label():
+    # 01_BacNinh_kinh-te-so-xa-hoi-so-2026-2030_2025.md, lines 1336-1412: "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU"
+    # TT | Chỉ tiêu | Chủ trì under "I. Kinh tế số": row 1 restates the body's "Kinh tế số chiếm 45% GRDP tỉnh."
+    plan = plan_of("01_bacninh_excerpt.md")
+    links = {(u.canonical_name, u.role, ref) for u in plan.units for t in u.tasks for ref in t.indicator_refs}
+    assert links == {
+        ("Sở Tài chính", "lead", "I.1"),
+        # "Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện công bố …"
+        ("Sở Khoa học và Công nghệ", "lead", "I.2"),
+        ("Các sở, ngành", "lead", "I.2"),
+        ("Ủy ban nhân dân cấp xã", "lead", "I.2"),
+        ("Sở Khoa học và Công nghệ", "lead", "I.3"),
+    }
+    # each ref names a target of its row: a record labelled so, or (I.1) the body's record it restates
+    rows = {ref: t.provenance for u in plan.units for t in u.tasks for ref in t.indicator_refs}
+    for ref, row in rows.items():
+        in_row = [
+            i
+            for i in plan.indicators
+            for p in [i.provenance, *i.restatements]
+            if row.start <= p.start < row.end and (i.label == ref or p is not i.provenance)
+        ]
+        assert in_row, ref
+    assert not [i for i in plan.indicators if i.label == "I.1"]  # row I.1 is one of the body record's restatements
 
 
 # ---------------------------------------------------------------- 2. a full web page

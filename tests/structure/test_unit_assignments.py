@@ -695,3 +695,55 @@ def test_a_department_named_with_and_without_its_province_is_one_body():
 def test_a_proposal_on_file_asks_no_body():
     """31 Lâm Đồng: "Hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen gồm 02 bộ": "đề nghị" names the file."""
     assert REQUEST.search("Hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen gồm 02 bộ (trong đó có 01 bộ gốc).") is None
+
+
+def test_a_target_table_with_lead_and_support_columns_assigns_each_row(tmp_path):
+    """A target table of another shape (a year column, separate lead and support columns): each unit the row
+    names, lead or support, is assigned the row's target by the label the target record carries."""
+    table = "\n".join(
+        [
+            "Phụ lục",
+            "CHỈ TIÊU PHÁT TRIỂN GIÁO DỤC NĂM 2026",
+            "| STT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Cơ quan chủ trì | Cơ quan phối hợp |",
+            "|---|---|---|---|---|---|",
+            "| 1 | Tỷ lệ trường đạt chuẩn quốc gia | % | 75 | Sở Giáo dục và Đào tạo | Sở Tài chính |",
+            "| 2 | Tỷ lệ trẻ em 5 tuổi đến trường | % | 99 | Ủy ban nhân dân cấp xã | Sở Giáo dục và Đào tạo |",
+            "| 3 | Số phòng học được xây mới | phòng | 120 | Sở Xây dựng | Sở Tài chính; Ủy ban nhân dân cấp xã |",
+        ]
+    )
+    path = tmp_path / "plan.md"
+    path.write_text(PLAN.format(body="1. Sở Giáo dục và Đào tạo theo dõi các chỉ tiêu tại Phụ lục.\n\n" + table))
+    plan = vnplan.process(path)
+    assert {(i.label, i.name, i.target.value) for i in plan.indicators} == {
+        ("1", "Tỷ lệ trường đạt chuẩn quốc gia", 75),
+        ("2", "Tỷ lệ trẻ em 5 tuổi đến trường", 99),
+        ("3", "Số phòng học được xây mới", 120),
+    }
+    links = {(u.canonical_name, u.role, ref) for u in plan.units for t in u.tasks for ref in t.indicator_refs}
+    assert links == {
+        ("Sở Giáo dục và Đào tạo", "lead", "1"),
+        ("Sở Tài chính", "support", "1"),
+        ("Ủy ban nhân dân cấp xã", "lead", "2"),
+        ("Sở Giáo dục và Đào tạo", "support", "2"),
+        ("Sở Xây dựng", "lead", "3"),
+        ("Sở Tài chính", "support", "3"),
+        ("Ủy ban nhân dân cấp xã", "support", "3"),
+    }
+
+
+def test_a_work_item_row_without_a_target_refers_to_none(tmp_path):
+    """An activity table whose rows state no target ("Tổ chức hội nghị … | Sở Nội vụ") links nothing."""
+    table = "\n".join(
+        [
+            "Phụ lục",
+            "DANH MỤC NHIỆM VỤ",
+            "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |",
+            "|---|---|---|---|---|",
+            "| 1 | Tổ chức hội nghị triển khai kế hoạch | Sở Nội vụ | Sở Tài chính | Tháng 3/2026 |",
+        ]
+    )
+    path = tmp_path / "plan.md"
+    path.write_text(PLAN.format(body="1. Sở Nội vụ chủ trì thực hiện.\n\n" + table))
+    plan = vnplan.process(path)
+    assert plan.activities
+    assert not [ref for u in plan.units for t in u.tasks for ref in t.indicator_refs]
