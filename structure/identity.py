@@ -44,6 +44,9 @@ INLINE_RECIPIENT_AFTER_STOP = regex.compile(r"(?:^|[;:.,]|(?<=\)))\s*[-–+]\s+"
 # A signature block read as one table cell: the titles in capitals, then the signer's name.
 SIGNATURE_CELL = regex.compile(r"^(?P<caps>[^\p{Ll}]+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})$")
 SIGNATURE_DEBRIS_LINES = 2
+# A signature above "Nơi nhận" stands within this many lines of it, after the body's closing "./.".
+SIGNATURE_ABOVE_LINES = 12
+BODY_CLOSING = regex.compile(r"\./\.|\.\s*/\s*\.\s*$")
 # how far before "(gọi tắt là …)" the body's full name may begin
 SHORT_NAME_REACH = 300
 SHORT_NAME_HEAD_WORDS = 3  # "ban chỉ đạo": the words a body's short name keeps of its full name
@@ -714,7 +717,26 @@ def _signature(
         signer = _signer_in_cell(doc, first, block)
         if signer is not None:
             return signer, recipients
-    return _signature_below(doc, [_rejoined(line) for line in lines[start_index + 1 : start_index + 25]])
+    signer, recipients = _signature_below(doc, [_rejoined(line) for line in lines[start_index + 1 : start_index + 25]])
+    if signer is None or signer.name is None and signer.title is None:
+        signer = _signature_above(doc, lines[max(0, start_index - SIGNATURE_ABOVE_LINES) : start_index]) or signer
+    return signer, recipients
+
+
+def _signature_above(doc: NormalizedDocument, before: list[Line]) -> Signer | None:
+    """A signature printed above "Nơi nhận" (a joint plan's signers side by side, "CHỦ TỊCH … Hà Văn Phúc"
+    and "GIÁM ĐỐC … Lê Hoàng Anh"): the lines after the body's closing sentence ("./."). The first
+    signer, in the left column, is the one kept."""
+    closing = next((i for i in range(len(before) - 1, -1, -1) if BODY_CLOSING.search(before[i].text)), None)
+    if closing is None:
+        return None
+    cells = [
+        Line(line.number, line.start, line.start + len(line.text.split("\t", 1)[0]), line.text.split("\t", 1)[0])
+        for line in before[closing + 1 :]
+        if line.text.strip()
+    ]
+    signer, _ = _signature_below(doc, cells)
+    return signer if signer is not None and signer.name is not None and signer.title is not None else None
 
 
 def _signature_without_recipients(
@@ -768,6 +790,7 @@ def _signature_below(doc: NormalizedDocument, block: list[Line]) -> tuple[Signer
             if cell and (_title_line(cell.strip()) or post_at is not None):
                 # "- Lưu: VT.<tab>KT. BỘ TRƯỞNG": the last recipient and, beside it, the signer's title
                 caps_lines.append(Line(line.number, line.start + line.text.rfind(cell), line.end, cell.strip()))
+            debris = 0  # the seal's debris is counted between two recipients, not across them
             continue
         if (_title_line(text) or signer_posts.posts_in_line(text)) and len(caps_lines) < 3:
             caps_lines.append(line)
@@ -804,8 +827,9 @@ def _titles(caps_lines: list[Line]) -> tuple[str | None, str | None]:
         return None, None
     if _strict_titles(caps_lines):
         authority, title = _split_signer_title(" ".join(c.text for c in caps_lines))
-        if title is not None and rules.SIGNER_POST.search(title):
-            return authority, title
+        posts = signer_posts.posts_in_line(title or "")
+        if title is not None and rules.SIGNER_POST.search(title) and not (posts and posts[0].start > 0):
+            return authority, title  # (debris before a post, "VŨ, GIÁM ĐỐC", is read against the table below)
         if title is None and authority is not None:
             return authority, None
     # capitals that name no post are a seal or debris beside the signature: only a post is read
