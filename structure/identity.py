@@ -718,7 +718,7 @@ def _signature(
         if signer is not None:
             return signer, recipients
     signer, recipients = _signature_below(doc, [_rejoined(line) for line in lines[start_index + 1 : start_index + 25]])
-    if signer is None or signer.name is None and signer.title is None:
+    if signer is None or (signer.name is None and signer.title is None):
         signer = _signature_above(doc, lines[max(0, start_index - SIGNATURE_ABOVE_LINES) : start_index]) or signer
     return signer, recipients
 
