@@ -854,28 +854,8 @@ def _signer(doc: NormalizedDocument, caps_lines: list[Line], name_line: Line | N
     )
 
 
-_SIGNER_TITLES = (
-    "PHÓ CHỦ TỊCH",
-    "CHỦ TỊCH",
-    "PHÓ CHỦ NHIỆM",
-    "CHỦ NHIỆM",
-    "PHÓ GIÁM ĐỐC",
-    "GIÁM ĐỐC",
-    "PHÓ TỔ TRƯỞNG",
-    "TỔ TRƯỞNG",
-    "PHÓ TRƯỞNG BAN",
-    "TRƯỞNG BAN",
-    "PHÓ TRƯỞNG PHÒNG",
-    "TRƯỞNG PHÒNG",
-    "BỘ TRƯỞNG",
-    "THỨ TRƯỞNG",
-    "CHÁNH VĂN PHÒNG",
-    "THỦ TRƯỞNG",
-    "PHÓ CỤC TRƯỞNG",
-    "CỤC TRƯỞNG",
-    "PHÓ THỦ TƯỚNG",
-    "THỦ TƯỚNG",
-)
+# the posts a signer holds: one table, shared with the tolerant reading of scans
+_SIGNER_TITLES = signer_posts.SIGNER_POSTS
 
 
 def _split_signer_title(text: str) -> tuple[str | None, str | None]:
