@@ -19,7 +19,7 @@ from vnplan.normalize.syllables import is_syllable, strip_diacritics
 from vnplan.schema.codes import WarningCode
 from vnplan.schema.markers import PARAGRAPH_OPENERS, match_marker
 from vnplan.schema.model import AttachedPlan, LegalReference, Notice, Period, Place, Provenance, Signer
-from vnplan.structure import confidence, rules
+from vnplan.structure import confidence, rules, signer_posts
 from vnplan.structure.lexicon import organisations
 from vnplan.structure.ner import places
 from vnplan.structure.sections import Line, SectionNode
@@ -44,6 +44,9 @@ INLINE_RECIPIENT_AFTER_STOP = regex.compile(r"(?:^|[;:.,]|(?<=\)))\s*[-–+]\s+"
 # A signature block read as one table cell: the titles in capitals, then the signer's name.
 SIGNATURE_CELL = regex.compile(r"^(?P<caps>[^\p{Ll}]+?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})$")
 SIGNATURE_DEBRIS_LINES = 2
+# A signature above "Nơi nhận" stands within this many lines of it, after the body's closing "./.".
+SIGNATURE_ABOVE_LINES = 12
+BODY_CLOSING = regex.compile(r"\./\.|\.\s*/\s*\.\s*$")
 # how far before "(gọi tắt là …)" the body's full name may begin
 SHORT_NAME_REACH = 300
 SHORT_NAME_HEAD_WORDS = 3  # "ban chỉ đạo": the words a body's short name keeps of its full name
@@ -714,7 +717,26 @@ def _signature(
         signer = _signer_in_cell(doc, first, block)
         if signer is not None:
             return signer, recipients
-    return _signature_below(doc, [_rejoined(line) for line in lines[start_index + 1 : start_index + 25]])
+    signer, recipients = _signature_below(doc, [_rejoined(line) for line in lines[start_index + 1 : start_index + 25]])
+    if signer is None or (signer.name is None and signer.title is None):
+        signer = _signature_above(doc, lines[max(0, start_index - SIGNATURE_ABOVE_LINES) : start_index]) or signer
+    return signer, recipients
+
+
+def _signature_above(doc: NormalizedDocument, before: list[Line]) -> Signer | None:
+    """A signature printed above "Nơi nhận" (a joint plan's signers side by side, "CHỦ TỊCH … Hà Văn Phúc"
+    and "GIÁM ĐỐC … Lê Hoàng Anh"): the lines after the body's closing sentence ("./."). The first
+    signer, in the left column, is the one kept."""
+    closing = next((i for i in range(len(before) - 1, -1, -1) if BODY_CLOSING.search(before[i].text)), None)
+    if closing is None:
+        return None
+    cells = [
+        Line(line.number, line.start, line.start + len(line.text.split("\t", 1)[0]), line.text.split("\t", 1)[0])
+        for line in before[closing + 1 :]
+        if line.text.strip()
+    ]
+    signer, _ = _signature_below(doc, cells)
+    return signer if signer is not None and signer.name is not None and signer.title is not None else None
 
 
 def _signature_without_recipients(
@@ -759,15 +781,18 @@ def _signature_below(doc: NormalizedDocument, block: list[Line]) -> tuple[Signer
         found = match_marker(text)
         if (found and found.marker == "appendix") or rules.DOC_TYPE_LINE.match(text):
             break  # an appendix or the attached plan ("KẾ HOẠCH") begins: no title of the signer
-        if found and found.marker == "bullet" and not caps_lines:
+        if found and found.marker == "bullet" and (not caps_lines or not _strict_titles(caps_lines)):
+            # a scan's OCR interleaves the signature column with the recipients: they go on past its titles
             item = text[found.end :]
-            cell = item.rsplit("\t", 1)[-1] if "\t" in item else ""
-            recipients.append(item.split("\t", 1)[0].strip(" ;,."))
-            if cell and _title_line(cell.strip()):
+            post_at = signer_posts.tail_with_post(item)
+            cell = item.rsplit("\t", 1)[-1] if "\t" in item else item[post_at:] if post_at is not None else ""
+            recipients.append(item[:post_at].split("\t", 1)[0].strip(" ;,."))
+            if cell and (_title_line(cell.strip()) or post_at is not None):
                 # "- Lưu: VT.<tab>KT. BỘ TRƯỞNG": the last recipient and, beside it, the signer's title
                 caps_lines.append(Line(line.number, line.start + line.text.rfind(cell), line.end, cell.strip()))
+            debris = 0  # the seal's debris is counted between two recipients, not across them
             continue
-        if _title_line(text) and len(caps_lines) < 3:
+        if (_title_line(text) or signer_posts.posts_in_line(text)) and len(caps_lines) < 3:
             caps_lines.append(line)
             continue
         m = rules.PERSON_NAME.match(text)
@@ -779,8 +804,9 @@ def _signature_below(doc: NormalizedDocument, block: list[Line]) -> tuple[Signer
             if debris > SIGNATURE_DEBRIS_LINES:
                 return _signer(doc, caps_lines, None, None), recipients
     if caps_lines:  # the block ends with the titles: no line to point at
-        authority, title = _split_signer_title(" ".join(c.text for c in caps_lines))
-        title = title if title and rules.SIGNER_POST.search(title) else None
+        authority, title = _titles(caps_lines)
+        if authority is None and title is None:
+            return None, recipients  # capitals that name no post (a table's heading): no signature read
         return Signer(name=None, title=title, authority=authority, provenance=None), recipients
     return None, recipients
 
@@ -790,10 +816,28 @@ def _title_line(text: str) -> bool:
     return text.upper() == text and bool(regex.search(r"\p{Lu}{2}", text))
 
 
+def _strict_titles(caps_lines: list[Line]) -> bool:
+    return all(_title_line(c.text.strip()) for c in caps_lines)
+
+
+def _titles(caps_lines: list[Line]) -> tuple[str | None, str | None]:
+    """(authority, title): printed capitals split as printed; a scan's blurred lines ("THÔNG số GIÁM ĐỐC /
+    PHỔ GIÁ z") and capitals that name no post read against the table of posts."""
+    if not caps_lines:
+        return None, None
+    if _strict_titles(caps_lines):
+        authority, title = _split_signer_title(" ".join(c.text for c in caps_lines))
+        posts = signer_posts.posts_in_line(title or "")
+        if title is not None and rules.SIGNER_POST.search(title) and not (posts and posts[0].start > 0):
+            return authority, title  # (debris before a post, "VŨ, GIÁM ĐỐC", is read against the table below)
+        if title is None and authority is not None:
+            return authority, None
+    # capitals that name no post are a seal or debris beside the signature: only a post is read
+    return signer_posts.compose([c.text for c in caps_lines])
+
+
 def _signer(doc: NormalizedDocument, caps_lines: list[Line], name_line: Line | None, name: str | None) -> Signer:
-    authority, title = _split_signer_title(" ".join(c.text for c in caps_lines)) if caps_lines else (None, None)
-    if title is not None and not rules.SIGNER_POST.search(title):
-        title = None  # capitals that name no post: a seal or debris beside the signature
+    authority, title = _titles(caps_lines)
     first = caps_lines[0] if caps_lines else name_line
     last = name_line or caps_lines[-1]
     assert first is not None and last is not None
@@ -810,28 +854,8 @@ def _signer(doc: NormalizedDocument, caps_lines: list[Line], name_line: Line | N
     )
 
 
-_SIGNER_TITLES = (
-    "PHÓ CHỦ TỊCH",
-    "CHỦ TỊCH",
-    "PHÓ CHỦ NHIỆM",
-    "CHỦ NHIỆM",
-    "PHÓ GIÁM ĐỐC",
-    "GIÁM ĐỐC",
-    "PHÓ TỔ TRƯỞNG",
-    "TỔ TRƯỞNG",
-    "PHÓ TRƯỞNG BAN",
-    "TRƯỞNG BAN",
-    "PHÓ TRƯỞNG PHÒNG",
-    "TRƯỞNG PHÒNG",
-    "BỘ TRƯỞNG",
-    "THỨ TRƯỞNG",
-    "CHÁNH VĂN PHÒNG",
-    "THỦ TRƯỞNG",
-    "PHÓ CỤC TRƯỞNG",
-    "CỤC TRƯỞNG",
-    "PHÓ THỦ TƯỚNG",
-    "THỦ TƯỚNG",
-)
+# the posts a signer holds: one table, shared with the tolerant reading of scans
+_SIGNER_TITLES = signer_posts.SIGNER_POSTS
 
 
 def _split_signer_title(text: str) -> tuple[str | None, str | None]:
