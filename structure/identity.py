@@ -855,23 +855,27 @@ def _signer(doc: NormalizedDocument, caps_lines: list[Line], name_line: Line | N
 
 
 # the posts a signer holds: one table, shared with the tolerant reading of scans
-_SIGNER_TITLES = signer_posts.SIGNER_POSTS
 
 
 def _split_signer_title(text: str) -> tuple[str | None, str | None]:
     """'KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC' → ('KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'); 'GIÁM ĐỐC' → (None, 'GIÁM ĐỐC')."""
     text = regex.sub(r"\s+", " ", text).strip()
-    titles = "|".join(_SIGNER_TITLES)
-    prefix = regex.match(r"^(?:KT|TM|TL|Q|TUQ)\s*[.,]\s*", text)
+    titles = "|".join(signer_posts.SIGNER_POSTS)
+    prefix = signer_posts.AUTHORITY_PREFIX.match(text)
     posts = [p for p in regex.finditer(rf"(?<!\S)(?:{titles})(?!\S)", text) if prefix and p.start() >= prefix.end()]
     if prefix and posts and text[prefix.end() : posts[-1].start()].strip():
         # the signer's post is the last one printed, with the unit it heads ("TL. BỘ TRƯỞNG / CỤC TRƯỞNG CỤC
         # NGƯỜI CÓ CÔNG"); "KT, GIÁM ĐỐC": OCR's comma after the prefix is its full stop ("KT. BỘ TRƯỞNG, CHỦ
         # NHIỆM" keeps its comma)
-        authority = regex.sub(r"^(KT|TM|TL|Q|TUQ)\s*,", r"\1.", text[: posts[-1].start()].strip())
+        head = text[: prefix.end()]
+        if "," in head:
+            head = prefix["prefix"] + "." + head[head.index(",") + 1 :]
+        authority = (head + text[prefix.end() : posts[-1].start()]).strip()
         return authority, text[posts[-1].start() :]
     # "TRƯỞNG BAN PHÓ THỦ TƯỚNG": the title in the issuing body, then the signer's post elsewhere
     two = regex.match(rf"^(?P<title>{titles}) (?:{titles})$", text)
-    if two is None and regex.match(r"^(?:KT|TM|TL|TUQ)\s*[.,]", text):
-        return text, None  # "KT. BỘ TRƯỞNG" alone: on whose behalf is printed, the signer's own post is not
+    if two is None and prefix and prefix["prefix"] != "Q":
+        # "KT. BỘ TRƯỞNG" alone: on whose behalf is printed, the signer's own post is not ("Q. GIÁM ĐỐC", acting,
+        # is the signer's own)
+        return text, None
     return None, two["title"] if two else text

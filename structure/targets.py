@@ -505,19 +505,6 @@ def merge_indicators(stated: Sequence[tuple[Indicator, str | None]]) -> list[Ind
     return indicators
 
 
-def extract_indicators(
-    doc: NormalizedDocument,
-    lines: list[Line],
-    section_of: dict[int, SectionNode],
-    plan_year: int | None = None,
-    plan_start: int | None = None,
-    from_tables: Sequence[Indicator] = (),
-    table_spans: Sequence[tuple[int, int]] = (),
-) -> list[Indicator]:
-    """Every target the plan sets, a target stated again merged into its first record."""
-    return merge_indicators(find_indicators(doc, lines, section_of, plan_year, plan_start, from_tables, table_spans))
-
-
 def _year_baselines(doc: NormalizedDocument, found: list[Indicator], plan_start: int | None) -> list[Indicator]:
     """ "Tỷ lệ … năm 2025 đạt 60%, phấn đấu năm 2026 đạt 70%" in a plan for 2026: the figure of a year before
     the plan is where the quantity stands, the baseline of the next target of the same quantity and unit."""

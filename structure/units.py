@@ -765,9 +765,7 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
 def _partners_of_shared_heading(found: _Collector, section: SectionNode, partners: list[Unit]) -> None:
     """Partners named in the text under a heading of several units ("2. Sở Khoa học và Công nghệ, Sở Nội vụ" / "Sở
     Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ …"): the heading named them, its text says they support."""
-    node: SectionNode | None = section
-    while node is not None and node.id not in found.shared:
-        node = node.parent
+    node = next((n for n in [section, *section.ancestors()] if n.id in found.shared), None)
     if node is None:
         return
     for partner in partners:
