@@ -19,7 +19,7 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Indicator, Objective
 from vnplan.structure import confidence
-from vnplan.structure.rules import REQUIREMENT_WORDING, STATUS_OPENING
+from vnplan.structure.rules import STATUS_OPENING, requirement_wording, states_no_aim
 from vnplan.structure.sections import Line, SectionNode, part_of, split_run_in
 
 OBJECTIVE_PARTS = ("objectives", "general_objectives", "specific_objectives")
@@ -31,10 +31,13 @@ ITEM_MARKERS = ("arabic", "dotted", "letter", "bullet")
 NUMBERED_OBJECTIVE = regex.compile(r"^mục\s+tiêu\s+\d", regex.I)
 LEAD_IN_LIMIT = 200  # a line ending in ":" shorter than this introduces the items below it
 NEXT_SENTENCE = regex.compile(r"[.;]\s+\p{Lu}")  # a paragraph of more than one sentence
+LABEL_WORDS = 4  # "Mục đích", "Yêu cầu", "Mục đích và yêu cầu": a label, not a sentence that mentions one
 
 
 def _paragraph_kind(section: SectionNode, aims_only: bool) -> str | None:
     """The kind of objective a paragraph inside ``section`` states (or a run-in heading's text)."""
+    if section.marker == "bullet" and section.part is None and _label_part(section) is None:
+        return None  # a line inside a bullet item is the item's own text run on past a break, or its gloss
     if section.has_part("general_objectives"):
         return "general"
     owner = _owning_part(section)
@@ -132,7 +135,9 @@ def _objectives_within(
             continue  # a line that sets a numeric target is an indicator
         if not text or (text.endswith(":") and len(text) < LEAD_IN_LIMIT) or STATUS_OPENING.match(text):
             continue  # a lead-in to the items that follow, or where things stand today
-        if section.nearest_part == "purpose" and REQUIREMENT_WORDING.search(text):
+        if states_no_aim(text):
+            continue  # "- Giai đoạn 2025-2027" above its targets, "Mục tiêu cụ thể như sau"
+        if section.nearest_part == "purpose" and _a_requirement(section, text):
             continue  # a requirement in an undivided "Mục đích, yêu cầu" list
         objectives.append(_objective(doc, line, kind, text, section, offset=line.text.find(text)))
     return objectives
@@ -154,8 +159,32 @@ def _objective_in(line: Line, section: SectionNode, aims_only: bool) -> tuple[st
         # "1. Mục đích: Chủ động …": the heading's own text is the part's first paragraph
         kind = _paragraph_kind(section, aims_only)
         return (kind, rest.strip()) if kind else None
+    if label is not None and part_of(label) in ("aims", "requirements"):
+        # "- Mục đích: Đánh giá …" in an undivided list states the aim after its label; "- Yêu cầu: …" none
+        text = rest.strip() if part_of(label) == "aims" else ""
     kind = _item_kind(section, aims_only)
     return (kind, text) if kind else None
+
+
+def _label_part(node: SectionNode) -> str | None:
+    """"aims" or "requirements" for an item that names that part as a label ("- Yêu cầu:", "b) Mục đích: …")
+    inside an undivided "Mục đích, yêu cầu" list, else None."""
+    label, _ = split_run_in(node.title)
+    part = part_of(label if label is not None else node.title.rstrip(" :."))
+    return part if part in ("aims", "requirements") and len((label or node.title).split()) <= LABEL_WORDS else None
+
+
+def _a_requirement(section: SectionNode, text: str) -> bool:
+    """In an undivided "Mục đích, yêu cầu" part: the text is worded as a requirement, or it stands under (or after,
+    in its list) an item that names "Yêu cầu"."""
+    for node in [section, *section.ancestors()]:
+        if node.part == "purpose" or node.parent is None:
+            break
+        siblings = node.parent.children
+        for earlier in reversed(siblings[: siblings.index(node) + 1]):
+            if (named := _label_part(earlier)) is not None:
+                return named == "requirements"
+    return requirement_wording(text) is not None
 
 
 def _general_aim_around_a_target(kind: str, section: SectionNode, text: str) -> bool:
