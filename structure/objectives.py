@@ -96,8 +96,13 @@ def extract_objectives(
     indicators: list[Indicator],
 ) -> list[Objective]:
     target_starts = sorted(i.provenance.start for i in indicators)
+    # a decision that attaches its plan after the signature: the plan states the aims, the decision's own articles
+    # ("Điều 2. Mục đích: …") do not, unless the plan states none
+    plan_start = next((s.start for s in sections if s.style == "attached"), 0)
     # the plan's "Mục tiêu" part, not "Mục tiêu" of one task or of an appendix (R2) ...
-    objectives = _objectives_within(doc, lines, sections, section_of, target_starts, in_appendix=False)
+    objectives = _objectives_within(doc, lines, sections, section_of, target_starts, in_appendix=False, start=plan_start)
+    if not objectives and plan_start:
+        objectives = _objectives_within(doc, lines, sections, section_of, target_starts, in_appendix=False)
     if not objectives:
         # ... unless the body states no aim at all and an appendix does: a decision that attaches its plan as
         # "Phụ lục", an appendix that sets out "Mục tiêu chung / Mục tiêu cụ thể"
@@ -114,16 +119,18 @@ def _objectives_within(
     section_of: dict[int, SectionNode],
     target_starts: list[int],
     in_appendix: bool,
+    start: int = 0,
 ) -> list[Objective]:
-    """The objectives the plan's body states, or (``in_appendix``) those its appendices state."""
+    """The objectives the plan's body states from offset ``start`` on, or (``in_appendix``) those its appendices
+    state."""
     excluded = APPENDIX_OTHER_PARTS if in_appendix else OTHER_PARTS
-    scope = [s for s in sections if s.has_part("appendix") == in_appendix]
+    scope = [s for s in sections if s.has_part("appendix") == in_appendix and s.start >= start]
     own = [s for s in scope if not (s.parent and s.parent.has_part(*excluded))]
     aims_only = not any(s.part in OBJECTIVE_PARTS for s in own)
     objectives: list[Objective] = []
     for line in lines:
         section = section_of.get(line.number)
-        if section is None or section.has_part("appendix") != in_appendix:
+        if section is None or section.has_part("appendix") != in_appendix or line.start < start:
             continue
         if section.has_part(*excluded):
             continue

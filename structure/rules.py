@@ -86,6 +86,18 @@ REQUIREMENT_WORDINGS: tuple[tuple[str, regex.Pattern[str]], ...] = (
             regex.I,
         ),
     ),
+    # doing the work in the manner required, with no aim given: "Tổ chức các hoạt động hưởng ứng … thiết thực, hiệu
+    # quả, tiết kiệm, phù hợp với điều kiện thực tế", "Thực hiện kiểm kê đúng phạm vi, đối tượng, thời điểm …" (not
+    # "Thực hiện nghiêm túc Chỉ thị … nhằm …", an aim)
+    (
+        "manner_of_doing",
+        _c(
+            r"^(?:tổ\s+chức|triển\s+khai|thực\s+hiện|tiến\s+hành)\b(?!.*\b(?:nhằm|góp\s+phần|để)\b).*\b(?:thiết\s+thực"
+            r"|tiết\s+kiệm|nghiêm\s+túc|khách\s+quan|theo\s+đúng|phù\s+hợp\s+với\s+(?:điều\s+kiện|tình\s+hình)"
+            r"|đúng\s+(?:quy\s+định|phạm\s+vi|đối\s+tượng|thời\s+điểm|thời\s+gian|tiến\s+độ|nội\s+dung))\b",
+            regex.I,
+        ),
+    ),
     # "Không gây ảnh hưởng đến hoạt động của đơn vị được kiểm tra"
     ("no_disruption", _c(r"^không\s+(?:gây|làm)\s+(?:ảnh\s+hưởng|cản\s+trở|phiền\s+hà|xáo\s+trộn)\b", regex.I)),
 )
@@ -97,8 +109,9 @@ def requirement_wording(text: str) -> str | None:
 
 
 # Lines in an objectives part that state no aim of their own, by family: a period or year heading a list of targets
-# ("- Giai đoạn 2025-2027", "Năm 2026:", "Đến năm 2030"), and a lead-in to the items below that lost its colon or
-# never had one ("Mục tiêu cụ thể như sau", "Phấn đấu đạt các chỉ tiêu sau đây", "Một số chỉ tiêu cơ bản bao gồm").
+# ("- Giai đoạn 2025-2027", "Năm 2026:", "Đến năm 2030"), a lead-in to the items below that lost its colon or never
+# had one ("Mục tiêu cụ thể như sau", "Phấn đấu đạt các chỉ tiêu sau đây", "Một số chỉ tiêu cơ bản bao gồm"), and
+# the topic of a group of targets.
 NOT_AN_AIM: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "period_label",
@@ -109,6 +122,12 @@ NOT_AN_AIM: tuple[tuple[str, regex.Pattern[str]], ...] = (
         ),
     ),
     ("lead_in", _c(r"(?:như\s+sau|sau\s+đây|(?:cụ\s+thể|chỉ\s+tiêu|mục\s+tiêu)\s+sau|bao\s+gồm|gồm)\s*:?$", regex.I)),
+    # the topic a group of targets is about, alone on its line: "- Đối với trẻ em", "Về mạng lưới trường, lớp",
+    # "Tại địa bàn có khu công nghiệp" (not "Về đích nông thôn mới …", a goal)
+    (
+        "topic_label",
+        _c(r"^(?:đối\s+với|về(?!\s+đích)|tại|trong\s+lĩnh\s+vực|lĩnh\s+vực)\s+(?:\S+\s+){0,10}\S+\s*:?$", regex.I),
+    ),
 )
 
 

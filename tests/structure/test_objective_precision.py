@@ -152,3 +152,59 @@ def test_a_lead_in_without_its_colon_is_no_objective(tmp_path):
         ("general", "Nâng cao chất lượng công tác cải cách hành chính."),
         ("specific", "Hoàn thành rà soát thủ tục hành chính của các sở, ngành."),
     ]
+
+
+def test_the_topic_of_a_group_of_targets_is_no_objective(tmp_path):
+    # synthetic variant of the preschool programme's "Mục tiêu cụ thể" (the passage a thuvienphapluat note quotes
+    # from KH 188/KH-UBND TP Hồ Chí Minh, 2025): groups "- Đối với trẻ em" of "+ Tại …: phấn đấu N% …" targets
+    text = HEADER + (
+        "**I. MỤC TIÊU**\n\n**1. Mục tiêu chung**\n\nNâng cao chất lượng giáo dục mầm non ở địa bàn đô thị.\n\n"
+        "**2. Mục tiêu cụ thể**\n\n- Đối với trẻ em\n\n+ Tại địa bàn đô thị: phấn đấu 100% trẻ em được chăm sóc, "
+        "giáo dục bảo đảm an toàn.\n\n- Đối với cán bộ quản lý, giáo viên mầm non và nhân viên\n\n+ Tại địa bàn đô "
+        "thị: phấn đấu 80% giáo viên được tiếp cận tài liệu trên nền tảng số.\n\n- Củng cố, mở rộng mạng lưới cơ sở "
+        "giáo dục mầm non ở địa bàn có khu công nghiệp.\n" + TAIL
+    )
+    assert objectives(plan_from(tmp_path, text)) == [
+        ("general", "Nâng cao chất lượng giáo dục mầm non ở địa bàn đô thị."),
+        ("specific", "Củng cố, mở rộng mạng lưới cơ sở giáo dục mầm non ở địa bàn có khu công nghiệp."),
+    ]
+
+
+def test_an_undivided_list_of_an_action_month_and_of_an_inventory(tmp_path):
+    # synthetic variants of KH 982's undivided list: an action month whose second item says how its activities are
+    # run, and an inventory whose later items say how the count is done
+    month = HEADER + (
+        "**I. MỤC ĐÍCH, YÊU CẦU**\n\n1. Nâng cao nhận thức, thay đổi hành vi của người dân về bình đẳng giới.\n\n"
+        "2. Tổ chức các hoạt động hưởng ứng Tháng hành động thiết thực, hiệu quả, tiết kiệm, phù hợp với điều kiện "
+        "thực tế của địa phương.\n" + TAIL
+    )
+    assert [text[:20] for _, text in objectives(plan_from(tmp_path, month))] == ["Nâng cao nhận thức, "]
+    inventory = HEADER + (
+        "**I. MỤC ĐÍCH, YÊU CẦU**\n\n1. Xác định chính xác số lượng, giá trị tài sản công hiện có.\n\n"
+        "2. Thực hiện kiểm kê đúng phạm vi, đối tượng, thời điểm kiểm kê theo quy định.\n\n"
+        "3. Kiểm kê đầy đủ, chính xác; số liệu kiểm kê phải phản ánh đúng thực tế.\n" + TAIL
+    )
+    assert [text[:20] for _, text in objectives(plan_from(tmp_path, inventory))] == ["Xác định chính xác s"]
+
+
+DECISION = (
+    "**ỦY BAN NHÂN DÂN**\nTỈNH QUẢNG NGÃI\n\nSố: 1627/QĐ-UBND\n\n*Quảng Ngãi, ngày 21 tháng 11 năm 2025*\n\n"
+    "**QUYẾT ĐỊNH**\n\nVề việc ban hành Kế hoạch kiểm kê tài sản công năm 2026\n\n"
+    "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH**\n\n*Theo đề nghị của Giám đốc Sở Tài chính.*\n\n**QUYẾT ĐỊNH:**\n\n"
+    "**Điều 1.** Ban hành kèm theo Quyết định này Kế hoạch kiểm kê tài sản công năm 2026.\n\n"
+    "**Điều 2.** Mục đích: Thông qua kiểm kê, đánh giá thực trạng quản lý tài sản công.\n\n"
+    "**Điều 3.** Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này./.\n\n"
+    "|\nNơi nhận:\n- Lưu: VT.\n|\n**KT. CHỦ TỊCH**\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n|\n\n"
+    "**KẾ HOẠCH**\n\nKiểm kê tài sản công năm 2026\n\n**I. MỤC ĐÍCH, YÊU CẦU**\n\n**1. Mục đích**\n\n"
+    "{aim}**2. Yêu cầu**\n\nViệc kiểm kê phải đầy đủ, chính xác.\n\n**II. PHẠM VI KIỂM KÊ**\n\n1. Toàn bộ tài sản công.\n"
+)
+
+
+def test_the_aims_of_a_decision_that_attaches_its_plan_are_the_plans(tmp_path):
+    # synthetic variant of QĐ 2623/QĐ-TTg (a decision, its signature, then "KẾ HOẠCH"), for an inventory: an article
+    # of the decision that names a purpose states none of the plan's aims, unless the plan states none
+    aim = "Xác định chính xác số lượng, giá trị tài sản công hiện có."
+    assert objectives(plan_from(tmp_path, DECISION.format(aim=aim + "\n\n"))) == [("general", aim)]
+    assert objectives(plan_from(tmp_path, DECISION.format(aim=""))) == [
+        ("general", "Thông qua kiểm kê, đánh giá thực trạng quản lý tài sản công.")
+    ]
