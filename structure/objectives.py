@@ -31,23 +31,25 @@ ITEM_MARKERS = ("arabic", "dotted", "letter", "bullet")
 NUMBERED_OBJECTIVE = regex.compile(r"^mục\s+tiêu\s+\d", regex.I)
 LEAD_IN_LIMIT = 200  # a line ending in ":" shorter than this introduces the items below it
 NEXT_SENTENCE = regex.compile(r"[.;]\s+\p{Lu}")  # a paragraph of more than one sentence
-LABEL_WORDS = 4  # "Mục đích", "Yêu cầu", "Mục đích và yêu cầu": a label, not a sentence that mentions one
+LABEL_WORDS = 4  # "Mục đích", "Yêu cầu", "Mục tiêu chung": a label, not a sentence that mentions one
+# parts an item may name as its label inside another part (bullets name no part of their own in the section tree)
+LABEL_PARTS = ("aims", "requirements", *OBJECTIVE_PARTS)
 
 
 def _paragraph_kind(section: SectionNode, aims_only: bool) -> str | None:
     """The kind of objective a paragraph inside ``section`` states (or a run-in heading's text)."""
-    if section.marker == "bullet" and section.part is None and _label_part(section) is None:
+    if section.marker == "bullet" and _part(section) is None:
         return None  # a line inside a bullet item is the item's own text run on past a break, or its gloss
-    if section.has_part("general_objectives"):
+    if _has_part(section, "general_objectives"):
         return "general"
     owner = _owning_part(section)
-    if owner is not None and owner.part == "specific_objectives":
+    if owner is not None and _part(owner) == "specific_objectives":
         # paragraphs under "Mục tiêu cụ thể" (or one of its groups) are its items; those under "Mục tiêu N:
         # <title>" explain it (O1)
         return None if NUMBERED_OBJECTIVE.match(owner.title) else "specific"
-    if section.part == "objectives":
+    if _part(section) == "objectives":
         return "general"  # a paragraph under a plain "Mục tiêu" heading
-    if aims_only and section.has_part("aims"):
+    if aims_only and _has_part(section, "aims"):
         return "general"  # every paragraph under "Mục đích"
     if aims_only and section.part == "purpose" and _undivided(section):
         return "general"
@@ -57,30 +59,40 @@ def _paragraph_kind(section: SectionNode, aims_only: bool) -> str | None:
 def _item_kind(section: SectionNode, aims_only: bool) -> str | None:
     """The kind of objective the heading line of an item or sub-heading ``section`` states."""
     parent = section.parent
-    if parent is None or section.marker not in ITEM_MARKERS:
+    if parent is None or section.marker not in ITEM_MARKERS or _part(section) is not None:
         return None
-    if parent.has_part("general_objectives") and section.part is None:
+    if _has_part(parent, "general_objectives"):
         return "general"  # "- …" under "Mục tiêu chung"
     owner = _owning_part(parent)
-    if owner is not None and owner.part == "specific_objectives" and section.part is None:
+    if owner is not None and _part(owner) == "specific_objectives":
         if owner is not parent and NUMBERED_OBJECTIVE.match(owner.title):
             return None  # an explanatory item under "Mục tiêu N: <title>" (O1)
         # "- …", "a) …" under "Mục tiêu cụ thể", also under its groups ("a) Về mạng lưới trường, lớp:" / "- …");
         # "2.3. Mục tiêu 3: <title>" is read by its title
         return "specific" if section.marker == "bullet" or not NUMBERED_OBJECTIVE.match(section.title) else None
-    if parent.part == "objectives" and section.part is None:
+    if _part(parent) == "objectives":
         # "II. MỤC TIÊU" / "1. Phát triển kinh tế số đến năm 2030": the item (its title) is specific
         return "specific"
-    if aims_only and parent.has_part("aims") and section.part is None:
+    if aims_only and _has_part(parent, "aims"):
         return "general"  # every item under "Mục đích"
-    if aims_only and parent.part == "purpose" and section.part is None and _undivided(parent):
+    if aims_only and parent.part == "purpose" and _undivided(parent):
         return "general"
     return None
 
 
+def _part(node: SectionNode) -> str | None:
+    """The standard part a section names: its own, or for a bullet (which names none in the section tree) the part
+    it names as its label ("- Mục tiêu chung:" above the paragraph it introduces)."""
+    return node.part or (_label_part(node) if node.marker == "bullet" else None)
+
+
+def _has_part(node: SectionNode, *parts: str) -> bool:
+    return any(_part(n) in parts for n in [node, *node.ancestors()])
+
+
 def _owning_part(section: SectionNode) -> SectionNode | None:
     """The innermost section (this one or an ancestor) that names a standard part."""
-    return next((node for node in [section, *section.ancestors()] if node.part), None)
+    return next((node for node in [section, *section.ancestors()] if _part(node)), None)
 
 
 def _undivided(purpose: SectionNode) -> bool:
@@ -126,7 +138,7 @@ def _objectives_within(
     excluded = APPENDIX_OTHER_PARTS if in_appendix else OTHER_PARTS
     scope = [s for s in sections if s.has_part("appendix") == in_appendix and s.start >= start]
     own = [s for s in scope if not (s.parent and s.parent.has_part(*excluded))]
-    aims_only = not any(s.part in OBJECTIVE_PARTS for s in own)
+    aims_only = not any(_part(s) in OBJECTIVE_PARTS for s in own)
     objectives: list[Objective] = []
     for line in lines:
         section = section_of.get(line.number)
@@ -162,23 +174,19 @@ def _objective_in(line: Line, section: SectionNode, aims_only: bool) -> tuple[st
         title = section.title.split(":", 1)[-1].strip()
         return ("specific", title) if ":" in section.title and title else None
     label, rest = split_run_in(text)
-    if label is not None and section.part is not None and part_of(label) == section.part:
-        # "1. Mục đích: Chủ động …": the heading's own text is the part's first paragraph
+    if label is not None and _part(section) is not None and part_of(label) == _part(section):
+        # "1. Mục đích: Chủ động …", "- Mục đích: Đánh giá …": the heading's own text is the part's first paragraph
         kind = _paragraph_kind(section, aims_only)
         return (kind, rest.strip()) if kind else None
-    if label is not None and part_of(label) in ("aims", "requirements"):
-        # "- Mục đích: Đánh giá …" in an undivided list states the aim after its label; "- Yêu cầu: …" none
-        text = rest.strip() if part_of(label) == "aims" else ""
     kind = _item_kind(section, aims_only)
     return (kind, text) if kind else None
 
 
 def _label_part(node: SectionNode) -> str | None:
-    """"aims" or "requirements" for an item that names that part as a label ("- Yêu cầu:", "b) Mục đích: …")
-    inside an undivided "Mục đích, yêu cầu" list, else None."""
+    """The part an item names as its label ("- Yêu cầu:", "b) Mục đích: …", "- Mục tiêu chung:"), else None."""
     label, _ = split_run_in(node.title)
     part = part_of(label if label is not None else node.title.rstrip(" :."))
-    return part if part in ("aims", "requirements") and len((label or node.title).split()) <= LABEL_WORDS else None
+    return part if part in LABEL_PARTS and len((label or node.title).split()) <= LABEL_WORDS else None
 
 
 def _a_requirement(section: SectionNode, text: str) -> bool:
@@ -189,7 +197,7 @@ def _a_requirement(section: SectionNode, text: str) -> bool:
             break
         siblings = node.parent.children
         for earlier in reversed(siblings[: siblings.index(node) + 1]):
-            if (named := _label_part(earlier)) is not None:
+            if (named := _label_part(earlier)) in ("aims", "requirements"):
                 return named == "requirements"
     return requirement_wording(text) is not None
 

@@ -208,3 +208,18 @@ def test_the_aims_of_a_decision_that_attaches_its_plan_are_the_plans(tmp_path):
     assert objectives(plan_from(tmp_path, DECISION.format(aim=""))) == [
         ("general", "Thông qua kiểm kê, đánh giá thực trạng quản lý tài sản công.")
     ]
+
+
+def test_bullets_that_name_the_objective_parts_as_labels(tmp_path):
+    # synthetic variant of KH 597 Đồng Tháp's "II. MỤC TIÊU" with "1. Mục tiêu chung" / "2. Mục tiêu cụ thể" written
+    # as "-" label items, the paragraph and the "+" items below them (a bullet names no part in the section tree)
+    text = HEADER + (
+        "**I. MỤC TIÊU**\n\n- Mục tiêu chung:\n\nNâng cao năng lực quản lý kết cấu hạ tầng giao thông.\n\n"
+        "- Mục tiêu cụ thể:\n\n+ Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng giao thông.\n\n"
+        "+ Ứng dụng rộng rãi IoT, AI trong giám sát công trình giao thông.\n" + TAIL
+    )
+    assert objectives(plan_from(tmp_path, text)) == [
+        ("general", "Nâng cao năng lực quản lý kết cấu hạ tầng giao thông."),
+        ("specific", "Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng giao thông."),
+        ("specific", "Ứng dụng rộng rãi IoT, AI trong giám sát công trình giao thông."),
+    ]
