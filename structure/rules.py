@@ -109,14 +109,14 @@ def requirement_wording(text: str) -> str | None:
 
 
 # Lines in an objectives part that state no aim of their own, by family: a period or year heading a list of targets
-# ("- Giai đoạn 2025-2027", "Năm 2026:", "Đến năm 2030"), a lead-in to the items below that lost its colon or never
+# ("- Giai đoạn 2025-2027", "Năm 2026:", "a) Đến năm 2030", "c) Tầm nhìn đến năm 2035"), a lead-in to the items below that lost its colon or never
 # had one ("Mục tiêu cụ thể như sau", "Phấn đấu đạt các chỉ tiêu sau đây", "Một số chỉ tiêu cơ bản bao gồm"), and
 # the topic of a group of targets.
 NOT_AN_AIM: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "period_label",
         _c(
-            r"^(?:giai\s+đoạn|thời\s+kỳ|(?:đến|từ|trong)?\s*năm|đến\s+hết\s+năm)\s+(?:19|20)\d\d"
+            r"^(?:(?:tầm\s+nhìn|định\s+hướng)\s+)?(?:giai\s+đoạn|thời\s+kỳ|(?:đến|từ|trong)?\s*năm|đến\s+hết\s+năm)\s+(?:19|20)\d\d"
             r"(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*:?$",
             regex.I,
         ),

@@ -467,6 +467,8 @@ def test_requirement_wordings(text, family):
         ("Năm 2026:", "period_label"),
         ("Đến năm 2030", "period_label"),
         ("Thời kỳ 2026 - 2030", "period_label"),
+        # devdoc ob-TW-QD2597: "c) Tầm nhìn đến năm 2035" above its bullets
+        ("Tầm nhìn đến năm 2035", "period_label"),
         ("Một số chỉ tiêu cơ bản bao gồm:", "lead_in"),
         ("Phấn đấu đến năm 2026 đạt các mục tiêu cụ thể như sau", "lead_in"),
         ("Phấn đấu đạt các chỉ tiêu sau đây", "lead_in"),
