@@ -150,7 +150,9 @@ def _objectives_within(
         if found is None:
             continue
         kind, text = found
-        if _has_target(line, target_starts) and not _general_aim_around_a_target(kind, section, text):
+        if _has_target(line, target_starts) and not (
+            _general_aim_around_a_target(kind, section, text) or _aim_before_its_targets(line, text, target_starts)
+        ):
             continue  # a line that sets a numeric target is an indicator
         if not text or (text.endswith(":") and len(text) < LEAD_IN_LIMIT) or STATUS_OPENING.match(text):
             continue  # a lead-in to the items that follow, or where things stand today
@@ -207,6 +209,17 @@ def _general_aim_around_a_target(kind: str, section: SectionNode, text: str) -> 
     Năm 2025, tập trung thúc đẩy tăng trưởng với mục tiêu đạt 8% trở lên …; tạo tiền đề …") states the aim all
     the same: the target is an indicator besides."""
     return kind == "general" and section.nearest_part == "general_objectives" and bool(NEXT_SENTENCE.search(text))
+
+
+def _aim_before_its_targets(line: Line, text: str, target_starts: list[int]) -> bool:
+    """An item that states an aim in its first clause and names targets only after a ";" ("Ngăn ngừa, kiểm soát và
+    giảm đáng kể ô nhiễm môi trường biển; ở các khu đô thị ven biển, đảm bảo 100% chất thải …") is an objective all
+    the same (the targets are indicators besides); "Phấn đấu đến năm 2030, 100% …" is itself a target."""
+    head = text.split(";", 1)[0]
+    if len(head) == len(text):
+        return False
+    first_target = target_starts[bisect_left(target_starts, line.start)]
+    return first_target >= line.start + max(line.text.find(text), 0) + len(head)
 
 
 def _has_target(line: Line, target_starts: list[int]) -> bool:

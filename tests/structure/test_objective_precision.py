@@ -23,6 +23,10 @@ CUTS: dict[str, tuple[str, list[tuple[int, int]]]] = {
     "ob_nghean_kh982_excerpt.md": ("ob-NgheAn-KH982-dot-thi-dua-Dai-hoi-XIV-2025.md", [(1, 24), (40, 60)]),
     "ob_nghean_kh1026_excerpt.md": ("ob-NgheAn-KH1026-bao-ve-bi-mat-nha-nuoc-2025.md", [(1, 24), (31, 51)]),
     "ob_tw_qd2629_excerpt.md": ("ob-TW-QD2629-TTg-Chuong-trinh-Chinh-phu-so-2025-excerpt.md", [(1, 108), (153, 240)]),
+    "ob_dongthap_kh556_excerpt.md": (
+        "ob-DongThap-KH556-tai-nguyen-moi-truong-bien-2025-excerpt.md",
+        [(1, 24), (78, 149)],
+    ),
 }
 
 
@@ -222,4 +226,28 @@ def test_bullets_that_name_the_objective_parts_as_labels(tmp_path):
         ("general", "Nâng cao năng lực quản lý kết cấu hạ tầng giao thông."),
         ("specific", "Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng giao thông."),
         ("specific", "Ứng dụng rộng rãi IoT, AI trong giám sát công trình giao thông."),
+    ]
+
+
+def test_an_item_that_states_its_aim_before_its_targets_is_an_objective():
+    # KH 556 Đồng Tháp (held out): "+ Ngăn ngừa, kiểm soát và giảm đáng kể ô nhiễm môi trường biển và hải đảo; ở các
+    # khu đô thị ven biển, đảm bảo 100% chất thải …; 100% khu công nghiệp …" under the topic lead-in "- Về môi
+    # trường, …:"; the run-in topic "- Về khoa học, công nghệ, …: tiếp cận …" keeps its text
+    found = objectives(plan_of("ob_dongthap_kh556_excerpt.md"))
+    assert [kind for kind, _ in found] == ["general"] * 2 + ["specific"] * 6
+    assert any(text.startswith("Ngăn ngừa, kiểm soát và giảm đáng kể ô nhiễm") for _, text in found)
+    assert not any(text.startswith("Về môi trường") for _, text in found)
+    assert plan_of("ob_dongthap_kh556_excerpt.md").indicators  # the targets of that item are indicators besides
+
+
+def test_an_item_that_is_itself_a_target_stays_out(tmp_path):
+    # synthetic variant of KH 597 Đồng Tháp's "Mục tiêu cụ thể": "Phấn đấu đến năm 2030, 100% …" is a target in its
+    # first clause
+    text = HEADER + (
+        "**I. MỤC TIÊU**\n\n**1. Mục tiêu cụ thể**\n\n- Phấn đấu đến năm 2030, 100% hồ sơ, dữ liệu chuyên ngành được "
+        "quản lý trên môi trường số; 100% thủ tục hành chính được cung cấp trực tuyến.\n\n"
+        "- Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng giao thông toàn Tỉnh.\n" + TAIL
+    )
+    assert objectives(plan_from(tmp_path, text)) == [
+        ("specific", "Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng giao thông toàn Tỉnh.")
     ]
