@@ -34,6 +34,7 @@ NEXT_SENTENCE = regex.compile(r"[.;]\s+\p{Lu}")  # a paragraph of more than one 
 LABEL_WORDS = 4  # "Mục đích", "Yêu cầu", "Mục tiêu chung": a label, not a sentence that mentions one
 # parts an item may name as its label inside another part (bullets name no part of their own in the section tree)
 LABEL_PARTS = ("aims", "requirements", *OBJECTIVE_PARTS)
+AIM_PARTS = ("purpose", "aims", *OBJECTIVE_PARTS)  # parts inside which a bullet's label names a part
 
 
 def _paragraph_kind(section: SectionNode, aims_only: bool) -> str | None:
@@ -81,9 +82,13 @@ def _item_kind(section: SectionNode, aims_only: bool) -> str | None:
 
 
 def _part(node: SectionNode) -> str | None:
-    """The standard part a section names: its own, or for a bullet (which names none in the section tree) the part
-    it names as its label ("- Mục tiêu chung:" above the paragraph it introduces)."""
-    return node.part or (_label_part(node) if node.marker == "bullet" else None)
+    """The standard part a section names: its own, or for a bullet (which names none in the section tree) inside a
+    part that states aims, the part it names as its label ("- Mục tiêu chung:" under "I. MỤC TIÊU", "- Yêu cầu:"
+    under "Mục đích, yêu cầu"); "- Mục tiêu: …" of one activity under "Nội dung" names none (R2)."""
+    if node.part or node.marker != "bullet":
+        return node.part
+    label = _label_part(node)
+    return label if label is not None and node.nearest_part in AIM_PARTS else None
 
 
 def _has_part(node: SectionNode, *parts: str) -> bool:
@@ -138,7 +143,7 @@ def _objectives_within(
     excluded = APPENDIX_OTHER_PARTS if in_appendix else OTHER_PARTS
     scope = [s for s in sections if s.has_part("appendix") == in_appendix and s.start >= start]
     own = [s for s in scope if not (s.parent and s.parent.has_part(*excluded))]
-    aims_only = not any(_part(s) in OBJECTIVE_PARTS for s in own)
+    aims_only = not any(s.part in OBJECTIVE_PARTS for s in own)
     objectives: list[Objective] = []
     for line in lines:
         section = section_of.get(line.number)

@@ -86,18 +86,6 @@ REQUIREMENT_WORDINGS: tuple[tuple[str, regex.Pattern[str]], ...] = (
             regex.I,
         ),
     ),
-    # doing the work in the manner required, with no aim given: "Tổ chức các hoạt động hưởng ứng … thiết thực, hiệu
-    # quả, tiết kiệm, phù hợp với điều kiện thực tế", "Thực hiện kiểm kê đúng phạm vi, đối tượng, thời điểm …" (not
-    # "Thực hiện nghiêm túc Chỉ thị … nhằm …", an aim)
-    (
-        "manner_of_doing",
-        _c(
-            r"^(?:tổ\s+chức|triển\s+khai|thực\s+hiện|tiến\s+hành)\b(?!.*\b(?:nhằm|góp\s+phần|để)\b).*\b(?:thiết\s+thực"
-            r"|tiết\s+kiệm|nghiêm\s+túc|khách\s+quan|theo\s+đúng|phù\s+hợp\s+với\s+(?:điều\s+kiện|tình\s+hình)"
-            r"|đúng\s+(?:quy\s+định|phạm\s+vi|đối\s+tượng|thời\s+điểm|thời\s+gian|tiến\s+độ|nội\s+dung))\b",
-            regex.I,
-        ),
-    ),
     # "Không gây ảnh hưởng đến hoạt động của đơn vị được kiểm tra"
     ("no_disruption", _c(r"^không\s+(?:gây|làm)\s+(?:ảnh\s+hưởng|cản\s+trở|phiền\s+hà|xáo\s+trộn)\b", regex.I)),
 )
@@ -126,7 +114,7 @@ NOT_AN_AIM: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # "Tại địa bàn có khu công nghiệp" (not "Về đích nông thôn mới …", a goal)
     (
         "topic_label",
-        _c(r"^(?:đối\s+với|về(?!\s+đích)|tại|trong\s+lĩnh\s+vực|lĩnh\s+vực)\s+(?:\S+\s+){0,10}\S+\s*:?$", regex.I),
+        _c(r"^(?:đối\s+với|về(?!\s+đích)|tại|trong\s+lĩnh\s+vực|lĩnh\s+vực)\s+(?:[^\s:]+\s+){0,10}[^\s:]+\s*:?$", regex.I),
     ),
 )
 

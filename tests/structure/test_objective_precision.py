@@ -174,23 +174,6 @@ def test_the_topic_of_a_group_of_targets_is_no_objective(tmp_path):
     ]
 
 
-def test_an_undivided_list_of_an_action_month_and_of_an_inventory(tmp_path):
-    # synthetic variants of KH 982's undivided list: an action month whose second item says how its activities are
-    # run, and an inventory whose later items say how the count is done
-    month = HEADER + (
-        "**I. MỤC ĐÍCH, YÊU CẦU**\n\n1. Nâng cao nhận thức, thay đổi hành vi của người dân về bình đẳng giới.\n\n"
-        "2. Tổ chức các hoạt động hưởng ứng Tháng hành động thiết thực, hiệu quả, tiết kiệm, phù hợp với điều kiện "
-        "thực tế của địa phương.\n" + TAIL
-    )
-    assert [text[:20] for _, text in objectives(plan_from(tmp_path, month))] == ["Nâng cao nhận thức, "]
-    inventory = HEADER + (
-        "**I. MỤC ĐÍCH, YÊU CẦU**\n\n1. Xác định chính xác số lượng, giá trị tài sản công hiện có.\n\n"
-        "2. Thực hiện kiểm kê đúng phạm vi, đối tượng, thời điểm kiểm kê theo quy định.\n\n"
-        "3. Kiểm kê đầy đủ, chính xác; số liệu kiểm kê phải phản ánh đúng thực tế.\n" + TAIL
-    )
-    assert [text[:20] for _, text in objectives(plan_from(tmp_path, inventory))] == ["Xác định chính xác s"]
-
-
 DECISION = (
     "**ỦY BAN NHÂN DÂN**\nTỈNH QUẢNG NGÃI\n\nSố: 1627/QĐ-UBND\n\n*Quảng Ngãi, ngày 21 tháng 11 năm 2025*\n\n"
     "**QUYẾT ĐỊNH**\n\nVề việc ban hành Kế hoạch kiểm kê tài sản công năm 2026\n\n"
@@ -251,3 +234,25 @@ def test_an_item_that_is_itself_a_target_stays_out(tmp_path):
     assert objectives(plan_from(tmp_path, text)) == [
         ("specific", "Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng giao thông toàn Tỉnh.")
     ]
+
+
+def test_an_activitys_own_aim_named_by_a_bullet_leaves_the_plans_aims_alone(tmp_path):
+    # synthetic variant of an action month (the form of KH 982's campaign): an activity under "II. NỘI DUNG" gives
+    # its own "- Mục tiêu: …" as a bullet; the plan has no "Mục tiêu" part, so its aims are those under "Mục đích" (R2)
+    text = HEADER + (
+        "**I. MỤC ĐÍCH, YÊU CẦU**\n\n**1. Mục đích**\n\nNâng cao nhận thức về bình đẳng giới của người dân.\n\n"
+        "**2. Yêu cầu**\n\nCác hoạt động tổ chức thiết thực.\n\n**II. NỘI DUNG HOẠT ĐỘNG**\n\n"
+        "**1. Tổ chức Lễ mít tinh hưởng ứng Tháng hành động**\n\n- Mục tiêu: Thu hút đông đảo người dân tham gia.\n\n"
+        "- Thời gian: tháng 11 năm 2025.\n"
+    )
+    assert objectives(plan_from(tmp_path, text)) == [("general", "Nâng cao nhận thức về bình đẳng giới của người dân.")]
+
+
+def test_a_topic_run_into_its_aim_is_an_objective(tmp_path):
+    # synthetic variant of KH 556 Đồng Tháp's run-in topics, short: "- Về giáo dục: nâng cao …" is the aim, "- Đối với
+    # trẻ em" alone a topic label
+    text = HEADER + (
+        "**I. MỤC TIÊU**\n\n**1. Mục tiêu cụ thể**\n\n- Về giáo dục: nâng cao chất lượng dạy học.\n\n"
+        "- Đối với trẻ em\n\n+ Tại địa bàn đô thị: phấn đấu 100% trẻ em được chăm sóc.\n" + TAIL
+    )
+    assert objectives(plan_from(tmp_path, text)) == [("specific", "Về giáo dục: nâng cao chất lượng dạy học.")]
