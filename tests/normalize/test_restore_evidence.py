@@ -135,12 +135,22 @@ def test_every_metric_id_of_a_clean_seed_survives_stripping(tmp_path: Path):
     assert clean <= {i.metric for i in process(stripped).indicators if i.metric}
 
 
+def test_a_syllable_spelled_with_i_has_the_evidence_of_its_y_spelling(restorer):
+    # seed 002 writes "hợp lí" and "giữa kì" where the corpus mostly writes "hợp lý", "giữa kỳ"
+    text = "\n".join(seed_lines("002"))
+    restored = restore_text(strip_diacritics(text), "stripped", restorer).text
+    for words in ("hợp lí", "giữa kì"):
+        assert restored.count(words) == text.count(words) > 0
+    lí, lý = restorer.word_id["lí"], restorer.word_id["lý"]
+    assert restorer.lm_id[lí] == lý and restorer.lm_id[lý] == lý
+
+
 def test_confidences_after_the_document_prior_are_those_of_a_full_pass(restorer, monkeypatch):
     text = strip_diacritics("\n".join(seed_lines("000")[:500]))
     updated = restore_text(text, "stripped", restorer)
 
-    def full(self, slots, path, confidence, stretches):
-        confidence[:] = self.confidences(slots, path)
+    def full(self, slots, path, confidence, stretches, scoring):
+        confidence[:] = self.confidences(slots, path, scoring)
 
     monkeypatch.setattr(type(restorer), "_update_confidences", full)
     again = restore_text(text, "stripped", restorer)
