@@ -41,11 +41,11 @@ from vnplan.normalize.restore.phrases import (
     WORD_WEIGHT,
     PhraseIndex,
     WordPairs,
-    dictionary_words,
-    phrase_rows,
     spelling_variants,
 )
+from vnplan.normalize.restore.terms import dictionary_words, phrase_rows
 from vnplan.normalize.restore.text import case_class
+from vnplan.normalize.slips import spelling_readings
 from vnplan.normalize.syllables import strip_diacritics, syllables, toneless_syllables
 from vnplan.normalize.unicode import placed_tone
 
@@ -325,7 +325,10 @@ class Restorer:
         else:
             key = strip_diacritics(lower)
             if key == lower or own == UNK:
+                # a key no syllable spells may break a rule of spelling ("nghanh": ngành)
                 candidates = self.candidates.get(key)
+                if candidates is None and (readings := spelling_readings(key)):
+                    candidates = self.candidates.get(readings[0])
                 if candidates is not None and in_code:
                     candidates = np.array(
                         [c for c in candidates if self.model.vocab[c].replace("đ", "d") == lower], dtype=np.int64

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from functools import cache
-from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -57,21 +55,6 @@ ABBREVIATION = "<abbreviation>"
 
 Key = int | str  # a word id, or a number as written
 Trie = dict[Key, "Trie"] | dict[str, str]
-
-
-@cache
-def phrase_rows() -> tuple[tuple[str, str], ...]:
-    """(kind, phrase) of normalize/data/phrases.tsv."""
-    text = resources.files("vnplan.normalize").joinpath("data/phrases.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return tuple((kind, phrase) for kind, phrase in rows)
-
-
-@cache
-def dictionary_words() -> tuple[str, ...]:
-    """The dictionary words of several syllables of normalize/data/words.txt."""
-    text = resources.files("vnplan.normalize").joinpath("data/words.txt").read_text(encoding="utf-8")
-    return tuple(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def phrase_tokens(phrase: str) -> list[str]:

@@ -15,7 +15,8 @@ from conftest import ROOT, processed, seed_path
 
 from vnplan.normalize.restore import default_restorer, line_is_name, restore_text
 from vnplan.normalize.restore.channel import ocr_pages, onset, syllable_onset
-from vnplan.normalize.restore.phrases import NAME_KINDS, phrase_rows
+from vnplan.normalize.restore.phrases import NAME_KINDS
+from vnplan.normalize.restore.terms import phrase_rows
 from vnplan.normalize.syllables import strip_diacritics
 from vnplan.pipeline import process
 
