@@ -87,6 +87,14 @@ def test_an_unread_token_inside_a_long_phrase_may_be_its_word(restorer):
     assert "Tuổi thọ trung bình" in restore_text(line, "ocr", restorer).text
 
 
+def test_phrases_that_follow_one_another_count_together_for_an_unread_token(restorer):
+    lines = seed_lines("001")[387:389]  # "… phoi hop vai cac bénh yién tuyen" / "Trung uong …"
+    assert "bénh yién tuyen" in lines[0]
+    restored = restore_text("\n".join(lines), "ocr", restorer).text
+    # "Bệnh viện" alone is too short to vouch for "yién"; with "tuyến trung ương" after it, it is not
+    assert "bệnh viện tuyến\nTrung ương" in restored
+
+
 def test_a_word_whose_vowels_ocr_lost_keeps_its_onset(restorer):
     line = seed_lines("001")[102]  # "4 | Ty 1é dan sb tham gia BHYT % 96 95 96"
     assert "dan sb" in line
