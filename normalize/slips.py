@@ -126,24 +126,35 @@ def _phrases() -> dict[tuple[str, ...], tuple[str, ...] | None]:
 
 
 @cache
+def _phrase_lengths() -> dict[str, tuple[int, ...]]:
+    """The lengths of the phrases of ``_phrases`` by their first word without marks, shortest first."""
+    lengths: dict[str, set[int]] = {}
+    for key in _phrases():
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {first: tuple(sorted(found)) for first, found in lengths.items()}
+
+
+@cache
 def _word_pairs() -> frozenset[tuple[str, str]]:
     """Syllables that stand side by side in a dictionary word."""
     return frozenset(pair for word in dictionary_words() for pair in pairwise(word.split()))
 
 
 def _phrase_slips(text: str, words: list[tuple[int, int, str]]) -> list[Slip]:
-    phrases = _phrases()
-    longest = max((len(key) for key in phrases), default=0)
+    phrases, lengths = _phrases(), _phrase_lengths()
     plain = [strip_diacritics(w.lower()) for _, _, w in words]
     slips: list[Slip] = []
     # whether word k and the next have nothing but spaces between them: a phrase runs over such words
     spaced = [text[a[1] : b[0]].isspace() for a, b in pairwise(words)]
+    ends = [0] * (len(words) + 1)  # ends[i]: the words from i on that stand with spaces only between them
+    for k in range(len(words) - 1, -1, -1):
+        ends[k] = ends[k + 1] + 1 if k + 1 < len(words) and spaced[k] else 1
     lowered = [placed_tone(w.lower()) for _, _, w in words]
     for i in range(len(words)):
-        for n in range(2, longest + 1):
-            if i + n > len(words) or not spaced[i + n - 2]:
+        for n in lengths.get(plain[i], ()):
+            if n > ends[i]:
                 break
-            phrase = phrases.get(tuple(plain[i : i + n])) if n >= PHRASE_MIN_WORDS else None
+            phrase = phrases.get(tuple(plain[i : i + n]))
             if phrase is None:
                 continue
             wrong = [j for j in range(n) if lowered[i + j] != phrase[j]]
