@@ -6,7 +6,7 @@ its Vietnamese model sees them inside words.
 The blank is found from the printed words around it: the line's crop is read once more as one text
 line (``--psm 7``) for the boxes of its characters, and the blank is what lies between the last
 character of the word before it and the first character of the word after it. Its crop is cleaned
-(marks shorter than a third of the tallest glyph go: a colon's dots, dot leaders, specks; rows of a
+(marks shorter than a third of the tallest glyph or of the line go: a colon's dots, dot leaders, specks; rows of a
 rule drawn across go too; a colour scan already comes without its red stamps, ``page_images.ink``)
 and read with Tesseract's English model restricted to digits, in several configurations (line and
 raw-line segmentation, as scanned and with thickened strokes, full and reduced size).
@@ -39,7 +39,8 @@ from vnplan.extract.word_table import PixelBox
 DIGITS_LANGUAGE = "eng"
 # Pixels darker than this are ink (of 0-255 grey).
 INK = 140
-# A glyph is at least this share of the tallest one's height: a colon's dots, dot leaders and specks are not.
+# A glyph is at least this share of the tallest one's height, and of the printed line's: a colon's dots,
+# dot leaders and specks are not.
 GLYPH_HEIGHT = 0.35
 # Two ink parts are one glyph when they overlap horizontally by this share of the narrower (a "5"'s bar).
 SAME_GLYPH = 0.5
@@ -155,13 +156,13 @@ def read_between(
         return None
     _, top, _, bottom = line
     reach = (bottom - top) // 2  # a pen's entry stands taller than the print: half a line above and below
-    return read_blank(gray, (span[0], max(0, top - reach), span[1], bottom + reach), plausible)
+    return read_blank(gray, (span[0], max(0, top - reach), span[1], bottom + reach), plausible, bottom - top)
 
 
-def read_blank(gray: Image.Image, box: PixelBox, plausible: Callable[[str], bool]) -> BlankReading:
+def read_blank(gray: Image.Image, box: PixelBox, plausible: Callable[[str], bool], line_height: int) -> BlankReading:
     """Read the digits in ``box`` of the page ``gray`` in each configuration and decide; the readings
     stop at the first that contradicts an earlier one (two values: nothing is accepted)."""
-    crop, glyphs, sliver = clean(np.array(gray.crop(box)))
+    crop, glyphs, sliver = clean(np.array(gray.crop(box)), line_height)
     if glyphs == 0 or sliver:  # nothing written in, or a piece of the print beside the blank in the crop
         return BlankReading(None, glyphs, ())
     framed = ImageOps.expand(crop, max(1, round(crop.height * MARGIN)), 255)
@@ -189,7 +190,7 @@ def _candidates(readings: list[str], glyphs: int, plausible: Callable[[str], boo
     return Counter(r for r in readings if len(r) == glyphs and plausible(r))
 
 
-def clean(pixels: np.ndarray) -> tuple[Image.Image, int, bool]:
+def clean(pixels: np.ndarray, line_height: int) -> tuple[Image.Image, int, bool]:
     """The crop cut to its glyphs, with rules and small marks turned white; how many glyphs (ink
     groups side by side) it holds; whether one of them is a sliver the crop's side cuts (a piece of
     the printed letter beside the blank, which would read as a "1"). Ink is told from paper halfway
@@ -200,11 +201,12 @@ def clean(pixels: np.ndarray) -> tuple[Image.Image, int, bool]:
     ink[ink.mean(axis=1) > RULE_WIDTH] = False
     parts = [(min(r for r, _ in g), max(r for r, _ in g) + 1, g) for g in connected_groups(ink)]
     tallest = max((bottom - top for top, bottom, _ in parts), default=0)
+    least = GLYPH_HEIGHT * max(tallest, line_height)  # a blank holding only a colon holds no glyph
     cleaned = pixels.copy()
     kept = np.zeros_like(ink)
     for top, bottom, group in parts:
         rows, cols = (list(axis) for axis in zip(*group, strict=True))
-        if bottom - top >= GLYPH_HEIGHT * tallest:
+        if bottom - top >= least:
             kept[rows, cols] = True
         else:
             cleaned[rows, cols] = 255

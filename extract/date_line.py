@@ -82,7 +82,8 @@ def _reread(data: dict[str, list], gray: Image.Image, language: str, part: list[
             gray, line, chars, (DATE_CHARS, before, after), lambda digits, ok=allowed: int(digits) in ok
         )
         if reading is None:
-            notes.append(f"the {name} of the date line could not be found again on the line: left as read")
+            if m[name].strip():  # marks stand there, and the blank's place on the line is not known
+                notes.append(f"the {name} of the date line could not be found again on the line: left as read")
             continue
         if reading.value is None:
             if reading.glyphs:
