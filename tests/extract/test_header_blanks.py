@@ -100,14 +100,12 @@ def _chars(text: str, widths: dict[int, int] | None = None) -> list[Char]:
 
 def test_the_blank_lies_between_the_printed_words() -> None:
     chars = _chars("ngàyÍTtháng11năm2017")  # realdocs 27: "ngày 17tháng 11 năm 2017"
-    left, right = blank_between(chars, DATE_CHARS, "day_word", "month_word") or (0, 0)
-    assert (left, right) == (chars[3].right, chars[6].left)
+    assert blank_between(chars, DATE_CHARS, "day_word", "month_word") == (chars[3].right, chars[6].left)
 
 
 def test_a_letter_that_took_in_the_entry_is_cut_back_to_a_letters_width() -> None:
     chars = _chars("ngàyÍtháng11năm2017", {5: 60})  # "t" read across the pen's "7"
-    left, right = blank_between(chars, DATE_CHARS, "day_word", "month_word") or (0, 0)
-    assert right == chars[6].left - 25
+    assert blank_between(chars, DATE_CHARS, "day_word", "month_word") == (chars[3].right, chars[6].left - 25)
 
 
 def test_no_blank_between_words_that_touch() -> None:
