@@ -161,18 +161,21 @@ def read_between(
 
 def read_blank(gray: Image.Image, box: PixelBox, plausible: Callable[[str], bool], line_height: int) -> BlankReading:
     """Read the digits in ``box`` of the page ``gray`` in each configuration and decide; the readings
-    stop at the first that contradicts an earlier one (two values: nothing is accepted)."""
+    stop once the outcome is known (two values read, or no value able to reach MIN_AGREE)."""
     crop, glyphs, sliver = clean(np.array(gray.crop(box)), line_height)
     if glyphs == 0 or sliver:  # nothing written in, or a piece of the print beside the blank in the crop
         return BlankReading(None, glyphs, ())
     framed = ImageOps.expand(crop, max(1, round(crop.height * MARGIN)), 255)
     readings: list[str] = []
-    for stroke, scale, psm in itertools.product(STROKES, SCALES, PSMS):
+    configurations = list(itertools.product(STROKES, SCALES, PSMS))
+    for stroke, scale, psm in configurations:
         image = framed if stroke == 1 else framed.filter(ImageFilter.MinFilter(stroke))
         size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         readings.append(_digits(image if scale == 1.0 else image.resize(size, Image.Resampling.LANCZOS), psm))
-        if len(_candidates(readings, glyphs, plausible)) > 1:
-            break
+        candidates = _candidates(readings, glyphs, plausible)
+        votes = max(candidates.values(), default=0)
+        if len(candidates) > 1 or votes + len(configurations) - len(readings) < MIN_AGREE:
+            break  # decided: two values, or too few readings left for any value to reach MIN_AGREE
     return BlankReading(decide(readings, glyphs, plausible), glyphs, tuple(readings))
 
 
