@@ -89,7 +89,7 @@ class BlankReading:
         return sum(r == self.value for r in self.readings) if self.value else 0
 
     def describe(self) -> str:
-        """The readings for a note: "17 (9 of 8 readings)" or "12, 17, unread"."""
+        """The readings for a note: "17 (3 of 8 digit readings agree)", or each reading with its count."""
         if self.value:
             return f"{self.value} ({self.agreeing} of {len(self.readings)} digit readings agree)"
         counts = Counter(r or "nothing" for r in self.readings)
