@@ -155,6 +155,9 @@ AUTHORITY_BODY = _c(
     r"|BỘ\s+\p{Lu}[\p{Lu}\s,\-–]*?|SỞ\s+\p{Lu}[\p{Lu}\s,\-–]*?|QUỐC\s+HỘI|CHÍNH\s+PHỦ)"
     r"(?:[\s,]+(?:KHÓA|KHOÁ|NHIỆM\s+KỲ|KỲ\s+HỌP)\b.*)?\s*$"
 )
+# The number line with an entry in its blank that is no number: digits written in by hand and read as
+# marks ("Sóz?(/KH-SYT", "Số:-“455 /KH-SYT"); a blank left empty ("Số:      /KH-UBND") has none.
+NUMBER_BLANK_MARKS = _c(r"^S[ốóòỏõọôồổỗộoơ6]\s*[:.]?(?P<marks>.{0,12}?)[/|\[(]?\s*\p{Lu}{2,}[-–]\p{Lu}")
 # A line that holds the document's number however OCR read "Số" ("Só:độ /KH-TCTLNTW-C04", "Sóz?|/KH-SYT"):
 # the issuing body stands above it; a body named below it is a receiving stamp ("UBND TỈNH LÂM ĐỒNG / ĐẾN").
 NUMBER_LINE_HINT = _c(r"^S[ốóòỏõọôồổỗộoơ6]\S{0,3}\s*[:.]?.{0,12}?[/|\[]\s*\p{Lu}{2}")
