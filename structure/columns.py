@@ -90,7 +90,7 @@ FIGURE_KIND_CELL = regex.compile(
 # Columns that report what was spent or is estimated for the current year, not what the plan sets.
 PAST = regex.compile(
     r"ước\s+(?:thực\s+hiện|th\b|đạt)|thực\s+hiện|đánh\s+giá|lũy\s+kế|luỹ\s+kế|đã\s+(?:giao|bố\s+trí|giải\s+ngân)|"
-    r"giải\s+ngân|quyết\s+toán",
+    r"giải\s+ngân|quyết\s+toán|(?<!\p{L})[ưu]?th(?!\p{L})",  # "TH 2024", "ƯTH 2025": executed, estimated
     regex.I,
 )
 # A row of a money table that states a rate, not an amount: its unit in brackets ("Tốc độ tăng thu (%)"), or a

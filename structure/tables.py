@@ -132,7 +132,8 @@ def grid_rows(doc: NormalizedDocument, lines: list[Line]) -> dict[int, GridRow]:
 def document_tables(
     doc: NormalizedDocument, lines: list[Line], sections: list[SectionNode], section_of: dict[int, SectionNode]
 ) -> list[Table]:
-    """Appendix tables (one per appendix, from rows of cells or flattened) and tables in the body."""
+    """Appendix tables (from rows of cells, each header naming new columns a table of its own, or flattened) and
+    tables in the body (each run of rows, split the same way)."""
     tables: list[Table] = []
     in_appendix: set[int] = set()
     cells = grid_rows(doc, lines)
@@ -158,15 +159,17 @@ def document_tables(
             before = [candidate for candidate in lines if candidate.number == run[0].number - 1]
             section = section_of.get(run[0].number)
             if section is not None:
-                tables.extend(_tab_tables(section, before + run, cells))
+                # two tables one after the other ("Bảng 1" rows, "Bảng 2." and its own header) are two tables
+                for part in _by_header(before + run, cells):
+                    tables.extend(_tab_tables(section, part, cells))
         run = []
     return tables
 
 
 def _by_header(lines: list[Line], grid: dict[int, GridRow]) -> list[list[Line]]:
-    """The tables of one appendix ("Biểu 01", "Biểu 02" under one "Phụ lục"): after rows, a header row
-    naming columns the table's header does not have starts the next table, captioned by the lines since
-    the last row. A header repeated after a page break, whole or in part (or with a cell misspelt: "Sau
+    """The tables of one appendix ("Biểu 01", "Biểu 02" under one "Phụ lục") or one run of rows in the body:
+    after rows, a header row naming columns the table's header does not have starts the next table, captioned
+    by the lines since the last row. A header repeated after a page break, whole or in part (or with a cell misspelt: "Sau
     phẩm"), goes on with the same table: most of its cells are the table's."""
     parts: list[list[Line]] = [[]]
     names: set[str] = set()
@@ -180,7 +183,9 @@ def _by_header(lines: list[Line], grid: dict[int, GridRow]) -> list[list[Line]]:
         cells = grid[line.number][0]
         if _header_row(cells):
             folded = {_fold(c) for c in cells if c}
-            if has_rows and 2 * len(folded & names) < len(folded):
+            # a header with two cells the table does not have ("Mục tiêu đến năm 2025 | … 2030" after "Kế hoạch
+            # năm 2026") starts another table; one misspelt cell of a repeated header does not
+            if has_rows and (2 * len(folded & names) < len(folded) or len(folded - names) >= NEW_COLUMNS):
                 caption = parts[-1][len(parts[-1]) - since_row :]
                 del parts[-1][len(parts[-1]) - since_row :]
                 parts.append(caption)
@@ -191,6 +196,9 @@ def _by_header(lines: list[Line], grid: dict[int, GridRow]) -> list[list[Line]]:
         parts[-1].append(line)
         since_row = 0
     return [part for part in parts if part]
+
+
+NEW_COLUMNS = 2  # cells a header must name that the table's does not, to start a table of its own
 
 
 def _header_row(cells: list[str]) -> bool:
