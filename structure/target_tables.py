@@ -55,6 +55,18 @@ COMPARATORS = (
 FOOTNOTE = regex.compile(r"\s*(?:\(\*+\)|\*+|\(\d\))\s*$")
 # A column that compares two others ("So sánh 2026/2025 (%)", "2026 so với 2025") holds no target.
 COMPARISON = regex.compile(r"so\s+(?:sánh|với)|(?:19|20)\d\d\s*/\s*(?:19|20)\d\d", regex.I)
+# The horizon a row's name ends with ("Tỷ trọng … trong GRDP đến năm 2030", "GRDP bình quân đầu người đến 2030"):
+# the year is the column's, never part of the quantity's name.
+ROW_HORIZON = regex.compile(
+    r"\s*,?\s*(?:(?:đến|tới|vào|trong)\s+(?:hết\s+)?)?(?:năm\s+|giai\s+đoạn\s+)?(?:19|20)\d\d"
+    r"(?:\s*[-–]\s*(?:19|20)\d\d)?\s*$",
+    regex.I,
+)
+# A row of growth ("Tăng trưởng giá trị kim ngạch xuất khẩu"): the rows under it are its parts ("— Nhóm nông, lâm,
+# thủy sản"), as those under a quantity are.
+GROWTH_ROW = regex.compile(r"^\W*tăng\s+trưởng\b", regex.I)
+# A column of a part of a year ("Quý I/2026", "6 tháng đầu năm 2026"): progress, not the year's target.
+PART_OF_YEAR = regex.compile(r"\bquý\b|\btháng\b|\bnửa\s+năm\b", regex.I)
 # A column of the change of a plan year from the year before ("Tăng/giảm (%)", "Tăng, giảm so với năm trước"); a
 # comparison ("So sánh KH 2026/ƯTH 2025 (%)") states the same as a ratio.
 CHANGE_COLUMN = regex.compile(r"^\W*tăng\s*[/,-]?\s*giảm\b", regex.I)
@@ -177,8 +189,8 @@ def _layout(table: Table, period: Period | None, issued_year: int | None = None)
     caption = f"{table.section.title} {table.caption_text}"
     caption_unit = CAPTION_UNIT.search(table.caption_text)
     name = kinds.get("name", _item_column(columns))
-    if name is None or ("lead" in kinds and measure is None):
-        return None  # a task table is read for activities
+    if name is None or ("lead" in kinds and measure is None and not TARGET_WORDS.match(columns[name].header)):
+        return None  # a task table is read for activities (a table of "Chỉ tiêu" with a "Chủ trì" column is none)
     if measure is None and caption_unit is None and not TARGET_WORDS.search(f"{caption} {' '.join(table.header)}"):
         return None
     years = [c for c in columns if c.year is not None and c.kind in ("amount", "percent", None)]
@@ -205,7 +217,9 @@ def _year_targets(years: list[Column], period: Period | None, issued_year: int |
     """The columns of the plan's years (from the plan's first year on; without a known period, the columns that
     report no execution or estimate and no year before the one the plan was issued in)."""
     start = period.start if period is not None else None
-    return [c for c in years if not _compares(c) and _plan_year(c, start, issued_year)]
+    return [
+        c for c in years if not _compares(c) and not PART_OF_YEAR.search(c.header) and _plan_year(c, start, issued_year)
+    ]
 
 
 def _growth_columns(columns: list[Column], targets: list[Column]) -> list[Column]:
@@ -495,12 +509,13 @@ def _name(text: str, parent: str | None, item: str | None = None) -> tuple[str, 
     no quantity of its own under a row that does ("Kim ngạch xuất khẩu" / "- Nông sản", "Trong đó: …") is a
     part of that quantity; a row that names only a quantity ("- Sản lượng") measures the ``item`` above it
     ("Cà phê"), however deep the table nests it."""
-    text = regex.sub(r"^[-–+•*]\s*", "", text).strip(" :;,.")
+    text = regex.sub(r"^[-–—+•*]+\s*", "", text).strip(" :;,.")
     unit = None
     bracket = UNIT_IN_NAME.search(text)
     # "(%)", "(tấn)", and the counted noun of a "Số …" row ("Số cơ sở đạt chuẩn (cơ sở)")
     if bracket and (bracket["unit"] in ("%", "‰") or MEASURES.search(bracket["unit"]) or COUNT_ROW.match(text)):
         unit, text = bracket["unit"].strip(), text[: bracket.start()].strip(" :;,.")
+    text = ROW_HORIZON.sub("", text).strip(" :;,.") or text  # "Tỷ trọng … đến năm 2030": the year is the column's
     part = PART_LEAD.match(text)
     text = text[part.end() :] if part else text
     owner = item or (parent if parent and not QUANTITY_HEAD.match(parent) else None)
@@ -512,7 +527,7 @@ def _name(text: str, parent: str | None, item: str | None = None) -> tuple[str, 
     if (
         parent
         and not QUANTITY_HEAD.match(text)
-        and (part or QUANTITY_HEAD.match(parent) or len(content_words(text)) < 2)
+        and (part or QUANTITY_HEAD.match(parent) or GROWTH_ROW.match(parent) or len(content_words(text)) < 2)
     ):
         joint = ", trong đó " if part else " "  # "Lao động có việc làm mới, trong đó lao động nữ"
         text = f"{parent}{joint}{text if _acronym(text) else text[:1].lower() + text[1:]}"

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import vnplan
 from vnplan.schema.model import PlanDocument
 
@@ -32,7 +30,15 @@ def test_a_results_column_takes_the_year_of_its_group_row() -> None:
     got = _records(plan)
     assert ("10", "Quy mô kinh tế số", 30.0, ">=", None, "% GDP", 2030) in got
     assert ("36", "Quy mô kinh tế số", 50.0, ">=", None, "% GDP", 2045) in got  # under "II. Đến năm 2045"
-    assert ("11.1", "Tỉ lệ sử dụng dịch vụ công trực tuyến của người dân và doanh nghiệp", 80.0, ">=", None, "%", 2030) in got
+    assert (
+        "11.1",
+        "Tỉ lệ sử dụng dịch vụ công trực tuyến của người dân và doanh nghiệp",
+        80.0,
+        ">=",
+        None,
+        "%",
+        2030,
+    ) in got
     # a result in words ("Một số lĩnh vực đạt trình độ quốc tế") is no figure; a group row no target
     assert {i.label for i in plan.indicators} == {"4", "10", "11.1", "14", "17", "18", "20", "21", "23.3", "36", "41"}
     assert all(i.provenance.method == "rule:target_table_cell" for i in plan.indicators)
@@ -44,7 +50,9 @@ def test_cells_with_two_ranks_a_range_in_percent_and_words_after_the_figure() ->
     assert ("4", "Xếp hạng năng lực cạnh tranh số (Đông Nam Á)", 3.0, "<=", None, "Thứ bậc", 2030) in got
     assert ("4", "Xếp hạng năng lực cạnh tranh số (Thế giới)", 50.0, "<=", None, "Thứ bậc", 2030) in got
     assert any(r[0] == "41" and r[2:] == (20.0, ">=", 50.0, "%", 2045) for r in got)  # "20% - 50%"
-    assert any(r[0] == "17" and r[2:] == (3.0, ">=", None, "% tổng chi NSNN", 2030) for r in got)  # "≥ 3% và tăng dần …"
+    assert any(
+        r[0] == "17" and r[2:] == (3.0, ">=", None, "% tổng chi NSNN", 2030) for r in got
+    )  # "≥ 3% và tăng dần …"
     assert any(r[0] == "18" and r[5] == "Người/10.000 dân" for r in got)  # "vạn dân" written as the project does
     assert any(r[0] == "14" and r[5] == "Chỉ số phát triển con người (HDI)" for r in got)  # its bracket kept
 
@@ -95,14 +103,20 @@ def _targets(plan: PlanDocument) -> set[tuple]:
 
 def test_two_tables_one_after_the_other_are_two_tables(tmp_path: Path) -> None:
     # "Bảng 2." and its own header after the rows of "Bảng 1": the second table's columns are its own
-    first = _pipe([["STT", "Chỉ tiêu", "Đơn vị", "Kế hoạch năm 2026"], ["1", "Tuyển sinh trình độ cao đẳng", "Người", "3.500"]])
+    first = _pipe(
+        [["STT", "Chỉ tiêu", "Đơn vị", "Kế hoạch năm 2026"], ["1", "Tuyển sinh trình độ cao đẳng", "Người", "3.500"]]
+    )
     second = _pipe(
         [
             ["STT", "Chỉ tiêu", "Mục tiêu đến năm 2025", "Mục tiêu đến năm 2030"],
             ["1", "Tỷ lệ lao động có bằng cấp, chứng chỉ (%)", "30", "35 - 40"],
         ]
     )
-    plan = _plan(tmp_path, f"Bảng 1. Chỉ tiêu tuyển sinh\n\n{first}\n\nBảng 2.\n\n{second}", "Phát triển giáo dục nghề nghiệp giai đoạn 2026 - 2030")
+    plan = _plan(
+        tmp_path,
+        f"Bảng 1. Chỉ tiêu tuyển sinh\n\n{first}\n\nBảng 2.\n\n{second}",
+        "Phát triển giáo dục nghề nghiệp giai đoạn 2026 - 2030",
+    )
     assert _targets(plan) == {
         ("Tuyển sinh trình độ cao đẳng", 3500.0, "Người", "count", 2026, None),
         ("Tỷ lệ lao động có bằng cấp, chứng chỉ", 35.0, "%", "level", 2030, 30.0),
@@ -125,7 +139,9 @@ def test_abbreviated_execution_columns_report_the_past(tmp_path: Path) -> None:
 
 
 def test_columns_before_the_year_the_plan_was_issued_report_the_past(tmp_path: Path) -> None:
-    table = _pipe([["STT", "Chỉ tiêu", "ĐVT", "Năm 2024", "Năm 2026"], ["1", "Số hộ thoát nghèo", "Hộ", "1.500", "1.200"]])
+    table = _pipe(
+        [["STT", "Chỉ tiêu", "ĐVT", "Năm 2024", "Năm 2026"], ["1", "Số hộ thoát nghèo", "Hộ", "1.500", "1.200"]]
+    )
     plan = _plan(tmp_path, table, "Thực hiện Chương trình giảm nghèo", "Quảng Trị, ngày 10 tháng 12 năm 2025\n")
     assert _targets(plan) == {("Số hộ thoát nghèo", 1200.0, "Hộ", "count", 2026, 1500.0)}
 
@@ -153,7 +169,16 @@ def test_comparison_columns_state_the_change_of_the_plan_year(tmp_path: Path) ->
     # two past years none
     table = _pipe(
         [
-            ["TT", "Chỉ tiêu", "ĐVT", "TH 2024", "ƯTH 2025", "So sánh ƯTH 2025/TH 2024 (%)", "KH 2026", "So sánh KH 2026/ƯTH 2025 (%)"],
+            [
+                "TT",
+                "Chỉ tiêu",
+                "ĐVT",
+                "TH 2024",
+                "ƯTH 2025",
+                "So sánh ƯTH 2025/TH 2024 (%)",
+                "KH 2026",
+                "So sánh KH 2026/ƯTH 2025 (%)",
+            ],
             ["1", "Tổng kim ngạch xuất khẩu", "Triệu USD", "1.250", "1.400", "112,0", "1.550", "110,7"],
         ]
     )
@@ -186,3 +211,53 @@ def test_a_money_table_keeps_its_comparisons_out_of_the_targets(tmp_path: Path) 
     plan = _plan(tmp_path, f"Đơn vị: Triệu đồng\n\n{table}", "Dự toán ngân sách năm 2026")
     assert plan.indicators == []
     assert [b.amount_vnd for b in plan.budgets] == [1_350_000_000]
+
+
+# Rows of the appendix of Lào Cai's Công văn 7323/UBND-TH (2026) assigning the targets of Nghị quyết 169/NQ-CP, as
+# transcribed in the public repository Trangsct/skill-sct (dacn-sct-vn/skills/dacn-sct-vn/references/02-chi-tieu-
+# nq169-sct.md @ 0cb8ef13fb43c50f33ce538824a62a0d2a2982ea): a period column "GĐ 2026-2030", a quarter's result, the
+# year's target, sub-rows "7a | — Nhóm …" under a growth row, and a second table without a unit column whose
+# "Chủ trì" column names who follows each target.
+ASSIGNED = [
+    ["TT", "Chỉ tiêu", "ĐVT", "GĐ 2026-2030", "Quý I/2026", "Mục tiêu 2026", "Cơ quan phối hợp"],
+    [
+        "4",
+        "Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP đến năm 2030",
+        "%",
+        "13,8",
+        "12,26",
+        "**11,8**",
+        "Thống kê tỉnh",
+    ],
+    ["7", "Tăng trưởng giá trị kim ngạch **xuất khẩu** hàng hoá", "%", "23", "27,15", "**93,5**", "Thống kê tỉnh"],
+    ["7a", "— Nhóm nông, lâm, thuỷ sản", "%", "31,12", "54,6", "**87,5**", "Thống kê tỉnh"],
+    ["15", "Tăng trưởng điện thương phẩm bình quân", "%", ">11", "4,97", "**12,10**", "Thống kê tỉnh"],
+]
+OTHERS = [
+    ["TT", "Chỉ tiêu", "GĐ 2026-2030", "Mục tiêu 2026", "Chủ trì"],
+    ["2", "GRDP bình quân đầu người đến 2030 (USD)", "4.961", "3.665", "nt"],
+    ["12", "Tốc độ tăng năng suất lao động bình quân/năm", ">6,5", "—", "Thống kê tỉnh"],
+]
+
+
+def test_a_period_column_a_quarter_and_the_year_and_a_table_of_targets_with_who_follows_them(tmp_path: Path) -> None:
+    plan = _plan(
+        tmp_path, f"{_pipe(ASSIGNED)}\n\n{_pipe(OTHERS)}", "Thực hiện Nghị quyết số 169/NQ-CP giai đoạn 2026-2030"
+    )
+    assert _targets(plan) == {
+        # "GĐ 2026-2030" is the period's last year; "Quý I/2026" a result of part of the year, no target
+        ("Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP", 13.8, "%", "level", 2030, None),
+        ("Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP", 11.8, "%", "level", 2026, None),
+        ("Tăng trưởng giá trị kim ngạch xuất khẩu hàng hóa", 23.0, "%", "change", 2030, None),
+        ("Tăng trưởng giá trị kim ngạch xuất khẩu hàng hóa", 93.5, "%", "change", 2026, None),
+        # "7a" is a row under "7"; "— Nhóm …" a part of the growth above it
+        ("Tăng trưởng giá trị kim ngạch xuất khẩu hàng hóa nhóm nông, lâm, thủy sản", 31.12, "%", "change", 2030, None),
+        ("Tăng trưởng giá trị kim ngạch xuất khẩu hàng hóa nhóm nông, lâm, thủy sản", 87.5, "%", "change", 2026, None),
+        ("Tăng trưởng điện thương phẩm bình quân", 11.0, "%", "change", 2030, None),
+        ("Tăng trưởng điện thương phẩm bình quân", 12.1, "%", "change", 2026, None),
+        # the second table: a header of another width after the first table's rows; "Chủ trì" makes no task table
+        ("GRDP bình quân đầu người", 4961.0, "USD", "level", 2030, None),
+        ("GRDP bình quân đầu người", 3665.0, "USD", "level", 2026, None),
+        ("Tốc độ tăng năng suất lao động bình quân/năm", 6.5, None, "change", 2030, None),
+    }
+    assert {i.label for i in plan.indicators} == {"4", "7", "7a", "15", "2", "12"}
