@@ -141,7 +141,9 @@ def header_paths(header_rows: list[list[str]], width: int = 0) -> list[str]:
             width = max(width, len(upper) + len(lower) - heads)
     rows: list[list[str]] = []
     for depth, row in enumerate(header_rows):
-        below = header_rows[depth + 1] if depth + 1 < len(header_rows) else None
+        # a lower row written under its spanning cell with blanks before it ("| | | | | 2026 | 2027 |") has the
+        # cells the spanning cell covers
+        below = [c for c in header_rows[depth + 1] if c.strip()] if depth + 1 < len(header_rows) else None
         rows.append(_aligned(row, width, rows[-1] if rows else None, below))
     paths: list[list[str]] = [[] for _ in range(width)]
     for depth, row in enumerate(rows):

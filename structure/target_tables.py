@@ -65,6 +65,8 @@ ROW_HORIZON = regex.compile(
 # A row of growth ("Tăng trưởng giá trị kim ngạch xuất khẩu"): the rows under it are its parts ("— Nhóm nông, lâm,
 # thủy sản"), as those under a quantity are.
 GROWTH_ROW = regex.compile(r"^\W*tăng\s+trưởng\b", regex.I)
+# A part of a cell of several targets: its figure, then what it is counted in ("≤ 2 vùng").
+QUALIFIED_PART = regex.compile(r"^(?P<figure>.*?\d[\d.,]*\s*%?)\s+(?P<where>\p{L}[\p{L}\s]{0,30})$")
 # A column of a part of a year ("Quý I/2026", "6 tháng đầu năm 2026"): progress, not the year's target.
 PART_OF_YEAR = regex.compile(r"\bquý\b|\btháng\b|\bnửa\s+năm\b", regex.I)
 # A column of the change of a plan year from the year before ("Tăng/giảm (%)", "Tăng, giảm so với năm trước"); a
@@ -482,8 +484,15 @@ def _values(text: str) -> list[CellValue]:
     """The targets of a cell: one figure, or several parts after ";" each with its qualifier; none unless
     every part is a figure."""
     parts = [part.strip() for part in text.split(";")] if ";" in text else [text.strip()]
-    found = [_value(part) for part in parts if part]
+    found = [_value(part) or (_counted_in(part) if len(parts) > 1 else None) for part in parts if part]
     return [value for value in found if value is not None] if all(found) else []
+
+
+def _counted_in(part: str) -> CellValue | None:
+    """A part of a cell of several whose qualifier starts in small letters ("≤ 10 cả nước; ≤ 2 vùng")."""
+    split = QUALIFIED_PART.match(part)
+    value = _value(split["figure"]) if split else None
+    return replace(value, where=split["where"]) if value is not None and split else None
 
 
 def _value(text: str) -> CellValue | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import vnplan
 from vnplan.schema.model import PlanDocument
 
@@ -261,3 +263,65 @@ def test_a_period_column_a_quarter_and_the_year_and_a_table_of_targets_with_who_
         ("Tốc độ tăng năng suất lao động bình quân/năm", 6.5, None, "change", 2030, None),
     }
     assert {i.label for i in plan.indicators} == {"4", "7", "7a", "15", "2", "12"}
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # a Markdown copy repeats a merged header cell over the columns it spans, or leaves them blank
+        ["STT", "Chỉ tiêu", "ĐVT", "Ước TH 2025", "Kế hoạch", "Kế hoạch", "Kế hoạch"],
+        ["STT", "Chỉ tiêu", "ĐVT", "Ước TH 2025", "Kế hoạch giai đoạn 2026 - 2028", "", ""],
+    ],
+)
+def test_a_header_over_two_markdown_rows_with_its_merged_cell_repeated_or_blank(tmp_path: Path, top: list[str]) -> None:
+    rows = [
+        top,
+        ["", "", "", "", "2026", "2027", "2028"],
+        ["1", "Tổng lượt khách du lịch", "Nghìn lượt", "8.500", "9.000", "9.600", "10.200"],
+    ]
+    plan = _plan(tmp_path, _pipe(rows), "Phát triển du lịch giai đoạn 2026 - 2028")
+    assert _targets(plan) == {
+        ("Tổng lượt khách du lịch", value, "Nghìn lượt", "count", year, 8500.0)
+        for value, year in ((9000.0, 2026), (9600.0, 2027), (10200.0, 2028))
+    }
+
+
+def test_a_word_table_of_results_with_group_rows_merged_across(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in (
+        "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+        "Số: 120/KH-UBND",
+        "KẾ HOẠCH",
+        "Thực hiện Nghị quyết số 169/NQ-CP",
+        "I. CHỈ TIÊU",
+    ):
+        document.add_paragraph(line)
+    rows = [
+        ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì"],
+        ["I", "Đến năm 2030"],
+        ["1", "Quy mô kinh tế số", "% GDP", "≥ 30", "Sở Khoa học và Công nghệ"],
+        ["2", "Xếp hạng chỉ số cải cách hành chính", "Thứ bậc", "≤ 10 cả nước; ≤ 2 vùng", "Sở Nội vụ"],
+        ["II", "Đến năm 2045"],
+        ["3", "Quy mô kinh tế số", "% GDP", "≥ 50", "Sở Khoa học và Công nghệ"],
+    ]
+    table = document.add_table(rows=len(rows), cols=5)
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        if len(row) == 2:  # a group row: its words in one cell merged over the row
+            table.cell(r, 0).text = row[0]
+            table.cell(r, 1).merge(table.cell(r, 4)).text = row[1]
+            continue
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
+    document.add_paragraph("1. Sở Tài chính chủ trì, phối hợp với các sở, ngành triển khai.")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    assert _records(vnplan.process(path)) == {
+        ("1", "Quy mô kinh tế số", 30.0, ">=", None, "% GDP", 2030),
+        ("2", "Xếp hạng chỉ số cải cách hành chính (cả nước)", 10.0, "<=", None, "Thứ bậc", 2030),
+        ("2", "Xếp hạng chỉ số cải cách hành chính (vùng)", 2.0, "<=", None, "Thứ bậc", 2030),
+        ("3", "Quy mô kinh tế số", 50.0, ">=", None, "% GDP", 2045),
+    }
