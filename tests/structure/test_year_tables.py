@@ -325,3 +325,49 @@ def test_a_word_table_of_results_with_group_rows_merged_across(tmp_path: Path) -
         ("2", "Xếp hạng chỉ số cải cách hành chính (vùng)", 2.0, "<=", None, "Thứ bậc", 2030),
         ("3", "Quy mô kinh tế số", 50.0, ">=", None, "% GDP", 2045),
     }
+
+
+def test_a_ruled_pdf_table_of_results_published_as_an_appendix(tmp_path: Path) -> None:
+    # a digital PDF (fpdf2, DejaVu): the appendix on its own, group rows merged over the row, a cell of two ranks
+    from fpdf import FPDF
+
+    fonts = Path("/usr/share/fonts/truetype/dejavu")
+    pdf = FPDF()
+    pdf.add_font("dv", "", str(fonts / "DejaVuSerif.ttf"))
+    pdf.add_font("dv", "B", str(fonts / "DejaVuSerif-Bold.ttf"))
+    pdf.add_page()
+    pdf.set_font("dv", size=11)
+    for line in (
+        "PHỤ LỤC I",
+        "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ",
+        "(Kèm theo Chương trình hành động của Ủy ban nhân dân tỉnh)",
+    ):
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("dv", size=9)
+    rows = [
+        ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì theo dõi"],
+        ["I", "Đến năm 2030"],
+        ["1", "Quy mô kinh tế số", "% GDP", "≥ 30", "Sở Khoa học và Công nghệ"],
+        [
+            "2",
+            "Xếp hạng năng lực cạnh tranh số",
+            "Thứ bậc",
+            "≤ 3 Đông Nam Á; ≤ 50 Thế giới",
+            "Sở Khoa học và Công nghệ",
+        ],
+        ["II", "Đến năm 2045"],
+        ["3", "Quy mô kinh tế số", "% GDP", "≥ 50", "Sở Khoa học và Công nghệ"],
+    ]
+    with pdf.table(col_widths=(10, 70, 25, 35, 45), text_align="LEFT") as table:
+        for cells in rows:
+            row = table.row()
+            for index, text in enumerate(cells):
+                row.cell(text, colspan=4 if len(cells) == 2 and index == 1 else 1)
+    path = tmp_path / "appendix.pdf"
+    pdf.output(str(path))
+    assert _records(vnplan.process(path)) == {
+        ("1", "Quy mô kinh tế số", 30.0, ">=", None, "% GDP", 2030),
+        ("2", "Xếp hạng năng lực cạnh tranh số (Đông Nam Á)", 3.0, "<=", None, "Thứ bậc", 2030),
+        ("2", "Xếp hạng năng lực cạnh tranh số (Thế giới)", 50.0, "<=", None, "Thứ bậc", 2030),
+        ("3", "Quy mô kinh tế số", 50.0, ">=", None, "% GDP", 2045),
+    }
