@@ -205,12 +205,16 @@ def _by_header(lines: list[Line], grid: dict[int, GridRow]) -> list[list[Line]]:
     return [part for part in parts if part]
 
 
+# The first header cell of a table whose rows are years.
+YEARS_DOWN = regex.compile(r"^(?:năm|các\s+năm|giai\s+đoạn)$", regex.I)
 # The header cell of a numbering column ("TT", "STT", "Số TT").
 LABEL_HEADER = regex.compile(r"^(?:Số\s+TT|STT|TT|ST\s*T|Số\s+thứ\s+tự)$", regex.I)
 NEW_COLUMNS = 2  # cells a header must name that the table's does not, to start a table of its own
 
 
 def _header_row(cells: list[str]) -> bool:
+    if YEARS_DOWN.match(cells[0].strip(" *")) and sum(bool(regex.search(r"\p{L}{2,}", c)) for c in cells[1:]) >= 2:
+        return True  # "Năm | Tỷ lệ hộ nghèo (%) | Số hộ thoát nghèo": the rows below are the years
     return not ITEM_LABEL.match(cells[0]) and sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2
 
 

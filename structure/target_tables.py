@@ -24,7 +24,7 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.schema.model import Baseline, Indicator, Period, Target
 from vnplan.structure import confidence
 from vnplan.structure.appendix import MONEY_CAPTION
-from vnplan.structure.columns import RATE_ROW, YEAR, Column, read_columns, table_scale
+from vnplan.structure.columns import PAST, RATE_ROW, YEAR, Column, read_columns, table_scale
 from vnplan.structure.metrics import metric_for
 from vnplan.structure.numbers import parse_number
 from vnplan.structure.tables import Row, Span, Table, label_rank
@@ -67,6 +67,8 @@ ROW_HORIZON = regex.compile(
 GROWTH_ROW = regex.compile(r"^\W*tăng\s+trưởng\b", regex.I)
 # A part of a cell of several targets: its figure, then what it is counted in ("≤ 2 vùng").
 QUALIFIED_PART = regex.compile(r"^(?P<figure>.*?\d[\d.,]*\s*%?)\s+(?P<where>\p{L}[\p{L}\s]{0,30})$")
+# The first column of a table whose rows are years ("Năm | Tỷ lệ hộ nghèo (%) | …").
+YEAR_ROW_HEAD = regex.compile(r"^(?:năm|các\s+năm|giai\s+đoạn|thời\s+gian|mốc(?:\s+thời\s+gian)?|lộ\s+trình)$", regex.I)
 # A column of a part of a year ("Quý I/2026", "6 tháng đầu năm 2026"): progress, not the year's target.
 PART_OF_YEAR = regex.compile(r"\bquý\b|\btháng\b|\bnửa\s+năm\b", regex.I)
 # A column of the change of a plan year from the year before ("Tăng/giảm (%)", "Tăng, giảm so với năm trước"); a
@@ -167,6 +169,10 @@ def table_targets(
     for table in tables:
         layout = _layout(table, period, issued_year)
         if layout is None:
+            by_year = _year_rows(doc, table, period)
+            indicators += by_year
+            if by_year:
+                spans.append((table.start if table.start is not None else table.rows[0].start, table.rows[-1].end))
             continue
         found = _targets(doc, table, layout)
         if found or layout.money_table:
@@ -175,6 +181,38 @@ def table_targets(
             start = table.start
             spans.append((start if start is not None else table.rows[0].start, table.rows[-1].end))
     return TableTargets(indicators, spans)
+
+
+def _year_rows(doc: NormalizedDocument, table: Table, period: Period | None) -> list[Indicator]:
+    """A table whose rows are the plan's years and whose columns are quantities ("Năm | Tỷ lệ hộ nghèo (%) | Số
+    hộ thoát nghèo (hộ)"): one target per figure, named by its column, for the row's year. Rows of years before
+    the plan or of execution report; a table of money amounts is a budget's."""
+    header = table.header
+    if header is None or len(header) < 2 or not YEAR_ROW_HEAD.match(header[0].strip(" *")):
+        return []
+    if table_scale([table.caption_text, *header]) or MONEY_CAPTION.search(table.caption_text):
+        return []
+    layout = _Layout(0, None, None, None, [], [], False)
+    found: list[Indicator] = []
+    reported: tuple[int, list[str]] | None = None  # the last row before the plan: its year and its cells
+    for row in table.rows:
+        cells = row.cells or []
+        years = [int(year) for year in YEAR.findall(_cell(cells, 0))]
+        if not years:
+            continue
+        if PAST.search(_cell(cells, 0)) or (period is not None and years[-1] < period.start):
+            reported = (years[-1], cells)
+            continue
+        for index in range(1, min(len(cells), len(header))):
+            name, unit = _name(header[index], None)
+            column = Column(index, "", None, years[-1], None, False, False)
+            before = _value(_cell(reported[1], index)) if reported is not None else None
+            baseline = Baseline(value=before.value, year=reported[0]) if before and reported else None
+            found += [
+                i.model_copy(update={"baseline": baseline})
+                for i in _indicators(doc, table, row, column, name, unit, layout)
+            ]
+    return found
 
 
 def _layout(table: Table, period: Period | None, issued_year: int | None = None) -> _Layout | None:

@@ -371,3 +371,22 @@ def test_a_ruled_pdf_table_of_results_published_as_an_appendix(tmp_path: Path) -
         ("2", "Xếp hạng năng lực cạnh tranh số (Thế giới)", 50.0, "<=", None, "Thứ bậc", 2030),
         ("3", "Quy mô kinh tế số", 50.0, ">=", None, "% GDP", 2045),
     }
+
+
+def test_a_table_whose_rows_are_the_years(tmp_path: Path) -> None:
+    # "Năm | Tỷ lệ hộ nghèo (%) | …": the columns are the quantities, each row a year; the row of execution before
+    # the plan gives the baselines
+    table = _pipe(
+        [
+            ["Năm", "Tỷ lệ hộ nghèo (%)", "Số xã đạt chuẩn nông thôn mới (xã)"],
+            ["Thực hiện năm 2025", "15,0", "40"],
+            ["2026", "12,5", "45"],
+            ["2027", "10,0", "52"],
+        ]
+    )
+    assert _targets(_plan(tmp_path, table, "Giảm nghèo bền vững giai đoạn 2026 - 2027")) == {
+        ("Tỷ lệ hộ nghèo", 12.5, "%", "level", 2026, 15.0),
+        ("Tỷ lệ hộ nghèo", 10.0, "%", "level", 2027, 15.0),
+        ("Số xã đạt chuẩn nông thôn mới", 45.0, "xã", "count", 2026, 40.0),
+        ("Số xã đạt chuẩn nông thôn mới", 52.0, "xã", "count", 2027, 40.0),
+    }
