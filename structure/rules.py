@@ -89,6 +89,13 @@ DOC_TYPES: dict[str, str] = {caps: caps[:1] + caps[1:].lower() for caps in DOCUM
 PLAN_TYPES = frozenset({"Kế hoạch", "Đề án", "Chương trình", "Chương trình hành động", "Nghị quyết"})
 # "Quyết định … về việc ban hành Kế hoạch …": a decision whose articles are (or attach) a plan
 ISSUES_A_PLAN = _c(r"ban\s+hành\s+(?P<type>kế\s+hoạch|đề\s+án|chương\s+trình)\b\s*(?P<subject>.*)", regex.I)
+# An appendix published on its own whose opening says what it is attached to: "PHỤ LỤC I … (Kèm theo Chương
+# trình hành động tại Nghị quyết số …)", "(Ban hành kèm theo Kế hoạch số …)": a part of a plan.
+APPENDIX_OF_PLAN = _c(
+    r"^\W*phụ\s+lục\b[^\n]*(?:\n[^\n]*){0,6}?\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\s+"
+    r"(?:kế\s+hoạch|đề\s+án|chương\s+trình)\b",
+    regex.I,
+)
 DOC_TYPE_LINE = _c(r"^(?P<type>" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")\s*$")
 
 # The code after the slash of a document number names its type: 243/KH-SYT is a Kế hoạch.
