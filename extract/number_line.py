@@ -17,7 +17,8 @@ import pytesseract
 import regex
 from PIL import Image, ImageFilter
 
-from vnplan.extract.word_table import PixelBox, share_box, word_lines, words_box
+from vnplan.extract import blank_digits
+from vnplan.extract.word_table import PixelBox, rewrite_words, word_lines, words_box
 
 # Tesseract's English model, installed with tesseract itself (Debian's tesseract-ocr depends on it).
 DIGITS_LANGUAGE = "eng"
@@ -26,6 +27,12 @@ DIGITS_LANGUAGE = "eng"
 NUMBER_WORDS = regex.compile(
     r"^S\S{0,2}?\s*[:.]?\s*(?P<digits>[^/\[|(\s]*?)\s*[/\[|(]{0,2}\s*(?P<code>\p{Lu}{2,}(?:[-–]\p{Lu}[\p{Lu}\d]*)+)$"
 )
+# The same line in a second reading, character by character: "Số", whatever stands in the blank, then
+# the slash (or what OCR made of it) and the printed code's first capitals. Without the slash the
+# blank's right edge is not known (a slash inside the crop reads as a "1").
+NUMBER_CHARS = regex.compile(r"(?P<so>S[ốóòỏõọôồổỗộoơ6])(?P<digits>.*?)(?P<code>[/\[|(]\p{Lu}{2})")
+# The model the line is read again with for its characters' boxes: the page's own (the printed words).
+READ_LANGUAGE = "vie"
 # The digits of a reading: up to five digits just before the slash.
 READ_DIGITS = regex.compile(r"(\d{1,5})\s*/")
 WHITELIST = "0123456789/:-ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -42,37 +49,62 @@ def _available() -> bool:
     return DIGITS_LANGUAGE in pytesseract.get_languages(config="")
 
 
-def reread_number_lines(data: dict[str, list], gray: Image.Image) -> int:
+def reread_number_lines(data: dict[str, list], gray: Image.Image) -> list[str]:
     """Rewrite, in Tesseract's word table ``data`` (pixels of ``gray``), the header's number lines
-    whose digits both second readings agree on; returns how many were rewritten."""
+    whose digits both second readings agree on; returns notes on what was read again."""
     if not _available():
-        return 0
-    rewritten = 0
+        return []
+    notes: list[str] = []
     for words in word_lines(data):
         if data["top"][words[0]] > gray.height * HEADER_SHARE:
             continue
-        rewritten += _number(data, gray, words)
-    return rewritten
+        notes += _number(data, gray, words)
+    return notes
 
 
 def _sure(data: dict[str, list], part: list[int]) -> bool:
     return min(float(data["conf"][i]) for i in part) >= SURE
 
 
-def _number(data: dict[str, list], gray: Image.Image, words: list[int]) -> int:
+def _number(data: dict[str, list], gray: Image.Image, words: list[int]) -> list[str]:
     for k in range(1, min(len(words), 3) + 1):  # the number is the line's first one to three words
         part = words[:k]
         m = NUMBER_WORDS.match(" ".join(data["text"][i].strip() for i in part))
         if m is None:
             continue
         if m["digits"].isdigit() and _sure(data, part):
-            return 0
+            return []
         readings = _readings(gray, words_box(data, part), WHITELIST, READ_DIGITS)
-        if readings is None:
-            return 0
-        _rewrite(data, part, ["Số:", f"{readings[0]}/{m['code']}"])
-        return 1
-    return 0
+        if readings is not None:
+            digits, note = (
+                readings[0],
+                "the number's digits read again from the line with the English model (2 readings agree)",
+            )
+        else:  # the whole line's readings disagree: the blank alone, digits only
+            digits, note = _blank(data, gray, part)
+        if digits is None:
+            return [note] if note else []
+        rewrite_words(data, part, ["Số:", f"{digits}/{m['code']}"])
+        return [f"{note}: {digits}/{m['code']}"]
+    return []
+
+
+def _blank(data: dict[str, list], gray: Image.Image, part: list[int]) -> tuple[str | None, str | None]:
+    """The digits in the blank between "Số:" and the slash (``blank_digits``), with a note on the
+    readings; no digits when they are not sure, and no note when the blank is not found or empty."""
+    line = words_box(data, part)
+    chars = blank_digits.line_chars(gray, line, READ_LANGUAGE)
+    reading = blank_digits.read_between(gray, line, chars, (NUMBER_CHARS, "so", "code"), _plausible)
+    if reading is None:
+        return None, None
+    if reading.value is None:
+        note = f"the number's digits (written in by hand?) were not read for sure: left unread ({reading.describe()})"
+        return None, note if reading.glyphs else None
+    return reading.value, f"the number's digits read again from its blank with digits only: {reading.describe()}"
+
+
+def _plausible(digits: str) -> bool:
+    return 1 <= len(digits) <= 5
 
 
 def _readings(gray: Image.Image, box: PixelBox, whitelist: str, pattern: regex.Pattern) -> tuple[str, ...] | None:
@@ -94,16 +126,3 @@ def _readings(gray: Image.Image, box: PixelBox, whitelist: str, pattern: regex.P
             return None
         readings.append(m.groups())
     return readings[0] if readings[0] == readings[1] else None
-
-
-def _rewrite(data: dict[str, list], part: list[int], new: list[str]) -> None:
-    """The words ``part`` become the words ``new``, sharing the old words' box as their lengths do.
-    Extra new words join the last old word (a word may hold spaces: the line keeps them)."""
-    box = words_box(data, part)
-    slots = part[: len(new)]
-    texts = [*new[: len(slots) - 1], " ".join(new[len(slots) - 1 :])]
-    for i in part:
-        data["text"][i] = ""
-    for i, text, (left, width) in zip(slots, texts, share_box(box, texts), strict=True):
-        data["text"][i], data["left"][i], data["width"][i] = text, left, width
-        data["top"][i], data["height"][i] = box[1], box[3] - box[1]

@@ -28,6 +28,7 @@ from PIL import Image, ImageOps
 
 from vnplan.extract import ocr_tables
 from vnplan.extract.builder import Box, Line
+from vnplan.extract.date_line import reread_date_lines
 from vnplan.extract.grid import find_grids
 from vnplan.extract.lines import Glyph, column_blocks
 from vnplan.extract.number_line import reread_number_lines
@@ -154,7 +155,8 @@ def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True, language: 
         grid.erase(pixels, margin)
     try:
         data = _tesseract(pixels, dpi, language, psm=3)
-        reread_number_lines(data, gray)  # handwritten digits of the header's number line
+        notes = reread_number_lines(data, gray)  # handwritten digits of the header's number line
+        notes += reread_date_lines(data, gray, language)  # ... and of its date line
         reread_signer_names(data, pixels, dpi, language, [grid.box for grid in grids])  # names under seals
         cells, taken = ocr_tables.read_cells(data, grids)
         empty, doubtful = ocr_tables.doubtful_cells(cells, grids, pixels, margin)
@@ -168,7 +170,7 @@ def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True, language: 
     except RuntimeError:  # pytesseract's timeout (a plain RuntimeError)
         return OcrPage([], None, skew, [f"OCR gave up after {PAGE_TIMEOUT} s"])
     lines, confidence = _lines(data, 72.0 / dpi, gray.width * 72.0 / dpi, taken)
-    return OcrPage(lines, confidence, skew, tables=ocr_tables.tables(grids, cells, 72.0 / dpi))
+    return OcrPage(lines, confidence, skew, notes, ocr_tables.tables(grids, cells, 72.0 / dpi))
 
 
 @functools.cache

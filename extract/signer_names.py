@@ -85,7 +85,7 @@ def _unread_patches(data: dict[str, list], pixels: np.ndarray, dpi: float, table
     rows, cols = unread.shape[0] // size, unread.shape[1] // size
     cells = unread[: rows * size, : cols * size].reshape(rows, size, cols, size).mean(axis=(1, 3)) > UNREAD_SHARE
     patches = []
-    for patch in _patches(cells):
+    for patch in connected_groups(cells):
         r0, c0 = min(r for r, _ in patch), min(c for _, c in patch)
         r1, c1 = max(r for r, _ in patch), max(c for _, c in patch)
         if len(patch) >= PATCH_CELLS and (r1 - r0 + 1) * CELL <= PATCH_HEIGHT and (c1 - c0 + 1) * CELL <= PATCH_WIDTH:
@@ -93,8 +93,9 @@ def _unread_patches(data: dict[str, list], pixels: np.ndarray, dpi: float, table
     return patches
 
 
-def _patches(cells: np.ndarray) -> list[list[tuple[int, int]]]:
-    """The 8-connected groups of true cells (a flood fill: the grid is a few hundred cells)."""
+def connected_groups(cells: np.ndarray) -> list[list[tuple[int, int]]]:
+    """The 8-connected groups of true cells (a flood fill: the grid is a few hundred cells; a blank's
+    crop, ``blank_digits``, a few thousand ink pixels)."""
     seen = np.zeros_like(cells)
     groups = []
     for start in zip(*np.nonzero(cells), strict=True):

@@ -35,3 +35,16 @@ def share_box(box: PixelBox, texts: list[str]) -> list[tuple[int, int]]:
         spans.append((round(x), max(1, round(width) - 1)))
         x += width
     return spans
+
+
+def rewrite_words(data: dict[str, list], part: list[int], new: list[str]) -> None:
+    """The words ``part`` become the words ``new``, sharing the old words' box as their lengths do.
+    Extra new words join the last old word (a word may hold spaces: the line keeps them)."""
+    box = words_box(data, part)
+    slots = part[: len(new)]
+    texts = [*new[: len(slots) - 1], " ".join(new[len(slots) - 1 :])]
+    for i in part:
+        data["text"][i] = ""
+    for i, text, (left, width) in zip(slots, texts, share_box(box, texts), strict=True):
+        data["text"][i], data["left"][i], data["width"][i] = text, left, width
+        data["top"][i], data["height"][i] = box[1], box[3] - box[1]

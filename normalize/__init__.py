@@ -20,6 +20,7 @@ from vnplan.normalize.mapped import Edit, MappedText, RawRepair
 from vnplan.normalize.markdown import looks_like_markdown, strip_markdown
 from vnplan.normalize.quality import QualityReading, read_quality
 from vnplan.normalize.restore import damage_mode, kept_as_read
+from vnplan.normalize.slips import find_slips
 from vnplan.normalize.tables import find_tables
 from vnplan.normalize.unicode import normalize_unicode
 from vnplan.schema.codes import WarningCode
@@ -104,6 +105,8 @@ def normalize(doc: ExtractedDocument, restorer: Restorer | None = None) -> Norma
     if legacy.encoding:
         damage.insert(0, f"legacy_encoding_{legacy.encoding}")
     mapped, restore_log, restored_modes = _restore(mapped, reading, doc.pages, restorer)
+    mapped, slip_log = _mend_slips(mapped)
+    restore_log += slip_log
 
     layout = reflow(mapped, heading_lines, ocr=doc.text_method in ("ocr", "mixed"))
     mapped = layout.text
@@ -222,6 +225,22 @@ def _restore(
                 log.append(RawRepair(raw_start, raw_end, change.text, RESTORE_METHODS[mode], change.confidence))
             offset += len(line) + 1
     return (mapped.apply(edits), log, ran) if edits else (mapped, [], ran)
+
+
+SLIP_METHOD = "spelling_slip"
+SLIP_CONFIDENCE = 0.9
+
+
+def _mend_slips(mapped: MappedText) -> tuple[MappedText, list[RawRepair]]:
+    """The slips of the pen of the text mended (``slips.find_slips``), each logged in raw offsets."""
+    slips = find_slips(mapped.text)
+    log = []
+    for slip in slips:
+        raw_start, raw_end = mapped.raw_span(slip.start, slip.end)
+        log.append(RawRepair(raw_start, raw_end, slip.text, SLIP_METHOD, SLIP_CONFIDENCE))
+    if not slips:
+        return mapped, []
+    return mapped.apply([Edit(slip.start, slip.end, slip.text) for slip in slips]), log
 
 
 def _damage_mode(text: str, reading: QualityReading | None) -> str:

@@ -35,6 +35,7 @@ class WarningCode(StrEnum):
     PLACE_NOT_FOUND = "place_not_found"
     NO_LINE_STRUCTURE = "no_line_structure"
     DATE_UNREAD = "date_unread"
+    NUMBER_UNREAD = "number_unread"
 
     @classmethod
     def read(cls, fmt: str) -> WarningCode:
@@ -61,6 +62,8 @@ WARNING_MEANINGS: dict[WarningCode, str] = {
     "apart, so sections and records may be missing",
     WarningCode.DATE_UNREAD: "the day or month of the date line (written in by hand) could not be read: "
     "issued_date keeps only what was read",
+    WarningCode.NUMBER_UNREAD: "the digits of the document's number (written in by hand) could not be read: "
+    "number is null although the number line holds an entry",
 }
 
 

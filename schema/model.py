@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from vnplan.schema.codes import Format, WarningCode
 
-SCHEMA_VERSION = "1.5.0"
+SCHEMA_VERSION = "1.6.0"
 
 Comparator = Literal["=", ">=", "<=", ">", "<"]
 Stage = Literal["extract", "normalize", "structure", "schema"]

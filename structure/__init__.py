@@ -23,7 +23,7 @@ from vnplan.structure.budgets import complete_hierarchy, extract_budgets, merge_
 from vnplan.structure.identity import Identity, extract_identity
 from vnplan.structure.objectives import extract_objectives
 from vnplan.structure.places import Location, locate_document, locate_records
-from vnplan.structure.rules import DOC_TYPES, ISSUES_A_PLAN, PLAN_TYPES
+from vnplan.structure.rules import APPENDIX_OF_PLAN, DOC_TYPES, ISSUES_A_PLAN, PLAN_TYPES
 from vnplan.structure.sections import Line, SectionNode, build_sections, logical_lines
 from vnplan.structure.tables import document_tables
 from vnplan.structure.target_tables import table_targets
@@ -104,11 +104,18 @@ def innermost_sections(lines: list[Line], sections: list[SectionNode]) -> dict[i
     return owner
 
 
-def _not_a_plan(doc_type: str | None, title: str | None, sections: list[SectionNode]) -> Notice | None:
+# How far into the text an appendix published on its own says what it is attached to.
+OPENING = 600
+
+
+def _not_a_plan(doc_type: str | None, title: str | None, sections: list[SectionNode], opening: str) -> Notice | None:
     """A warning for a document that is not a plan and issues none (a regulation, a cover submission,
-    a decree, a file that is no administrative document at all), else None."""
+    a decree, a file that is no administrative document at all), else None. An appendix of a plan published
+    on its own (its ``opening`` says "Kèm theo Chương trình …") is a part of a plan."""
     attached = [DOC_TYPES.get(regex.sub(r"\s+", " ", s.title.upper())) for s in sections if s.style == "attached"]
     if doc_type in PLAN_TYPES or any(t in PLAN_TYPES for t in attached) or ISSUES_A_PLAN.search(title or ""):
+        return None
+    if doc_type is None and APPENDIX_OF_PLAN.search(opening):
         return None
     what = doc_type or "no document type in the header"
     return Notice(
@@ -149,11 +156,12 @@ def structure(doc: NormalizedDocument) -> PlanDocument:
     ident = extract_identity(doc, lines, sections)
     section_of = innermost_sections(lines, sections)
     plan_year = ident.period.end if ident.period else None
-    plan_warning = _not_a_plan(ident.doc_type, ident.title, sections)
+    plan_warning = _not_a_plan(ident.doc_type, ident.title, sections, doc.text[:OPENING])
     # a regulation's rates and a cover letter's figures are no targets
     plan_start = ident.period.start if ident.period else None
     tables = document_tables(doc, lines, sections, section_of)
-    from_tables = table_targets(doc, tables, ident.period)
+    issued_year = int(ident.issued_date[:4]) if ident.issued_date else None
+    from_tables = table_targets(doc, tables, ident.period, issued_year)
     stated = (
         []
         if plan_warning

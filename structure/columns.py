@@ -90,7 +90,7 @@ FIGURE_KIND_CELL = regex.compile(
 # Columns that report what was spent or is estimated for the current year, not what the plan sets.
 PAST = regex.compile(
     r"ước\s+(?:thực\s+hiện|th\b|đạt)|thực\s+hiện|đánh\s+giá|lũy\s+kế|luỹ\s+kế|đã\s+(?:giao|bố\s+trí|giải\s+ngân)|"
-    r"giải\s+ngân|quyết\s+toán",
+    r"giải\s+ngân|quyết\s+toán|(?<!\p{L})[ưu]?th(?!\p{L})",  # "TH 2024", "ƯTH 2025": executed, estimated
     regex.I,
 )
 # A row of a money table that states a rate, not an amount: its unit in brackets ("Tốc độ tăng thu (%)"), or a
@@ -141,7 +141,9 @@ def header_paths(header_rows: list[list[str]], width: int = 0) -> list[str]:
             width = max(width, len(upper) + len(lower) - heads)
     rows: list[list[str]] = []
     for depth, row in enumerate(header_rows):
-        below = header_rows[depth + 1] if depth + 1 < len(header_rows) else None
+        # a lower row written under its spanning cell with blanks before it ("| | | | | 2026 | 2027 |") has the
+        # cells the spanning cell covers
+        below = [c for c in header_rows[depth + 1] if c.strip()] if depth + 1 < len(header_rows) else None
         rows.append(_aligned(row, width, rows[-1] if rows else None, below))
     paths: list[list[str]] = [[] for _ in range(width)]
     for depth, row in enumerate(rows):

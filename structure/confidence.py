@@ -13,6 +13,7 @@ SECTION_HEADING = 0.9
 
 # identity (structure/identity.py)
 LEGAL_REFERENCE = 0.9  # rule:legal_reference
+NUMBER_LINE = 0.5  # rule:number_line, a number line whose handwritten digits were not read (number_unread)
 PLACE_DATE = 0.5  # rule:place_date, a date line whose handwritten day or month was not read (date_unread)
 SIGNATURE_BLOCK = 0.85  # rule:signature_block, the signer's name found under the title
 SIGNATURE_BLOCK_NO_NAME = 0.5  # rule:signature_block, capitals only, no name

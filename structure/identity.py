@@ -259,6 +259,7 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
     _read_type_and_title(header, ident)
     attached = _attachment_reference(lines)
     _read_number(header, ident, attached)
+    _unread_number(doc, header, ident)
     _read_place_and_date(doc, header, ident, attached)
     orgs = _header_orgs(header) or _authority_body(header)
     ident.issuer, ident.issuer_parent = _issuer(orgs, _issuer_from_sentence(lines, sections), lines)
@@ -329,6 +330,27 @@ def _read_number(header: list[Line], ident: Identity, attached: LegalReference |
             ident.doc_type = "Công văn"  # no type line, no type code, a "V/v" subject: an administrative letter
             # its subject is its title: "V/v Điều chỉnh mức trợ cấp …" up to the next cell
             ident.title = ident.title or subject.string[subject.end() :].split("\t", 1)[0].strip(" :.") or None
+
+
+def _unread_number(doc: NormalizedDocument, header: list[Line], ident: Identity) -> None:
+    """A number line whose blank holds marks where digits were written in by hand: the number is
+    left null, and a reviewer should read it off the page."""
+    if ident.number is not None:
+        return
+    for line in header:
+        m = rules.NUMBER_BLANK_MARKS.match(line.text)
+        if m and m["marks"].strip(" .:…") and not m["marks"].strip().isdigit():
+            ident.notices.append(
+                Notice(
+                    code=WarningCode.NUMBER_UNREAD,
+                    message=f"the number's digits could not be read: number is null (the line reads {line.text.split(chr(9))[0]!r})",
+                    stage="structure",
+                    provenance=doc.provenance(
+                        line.start, line.start + m.end(), "rule:number_line", confidence.NUMBER_LINE
+                    ),
+                )
+            )
+            return
 
 
 def _read_place_and_date(

@@ -140,6 +140,14 @@ def match(
     return Match(None, "not_found")
 
 
+# The official lists that have units of each level (districts are gone from the 2025 list).
+CODE_LISTS: dict[Level, tuple[CodeList, ...]] = {
+    "province": ("pre_2025", "post_2025"),
+    "district": ("pre_2025",),
+    "commune": ("pre_2025", "post_2025"),
+}
+
+
 def code_list_for(issued_date: str | None) -> CodeList:
     """The official list in force on the issue date; the pre-2025 one when the date is unknown."""
     if issued_date and issued_date[:7] >= admin_units.REORGANIZATION_DATE[:7]:

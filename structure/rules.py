@@ -149,6 +149,13 @@ PLAN_TYPES = frozenset({"Kế hoạch", "Đề án", "Chương trình", "Chươn
 # "Quyết định … về việc ban hành Kế hoạch …", "… phê duyệt Chương trình …": a decision whose articles are (or
 # attach) a plan
 ISSUES_A_PLAN = _c(r"(?:ban\s+hành|phê\s+duyệt)\s+(?P<type>kế\s+hoạch|đề\s+án|chương\s+trình)\b\s*(?P<subject>.*)", regex.I)
+# An appendix published on its own whose opening says what it is attached to: "PHỤ LỤC I … (Kèm theo Chương
+# trình hành động tại Nghị quyết số …)", "(Ban hành kèm theo Kế hoạch số …)": a part of a plan.
+APPENDIX_OF_PLAN = _c(
+    r"^\W*phụ\s+lục\b[^\n]*(?:\n[^\n]*){0,6}?\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\s+"
+    r"(?:kế\s+hoạch|đề\s+án|chương\s+trình)\b",
+    regex.I,
+)
 DOC_TYPE_LINE = _c(r"^(?P<type>" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")\s*$")
 
 # The code after the slash of a document number names its type: 243/KH-SYT is a Kế hoạch.
@@ -215,6 +222,9 @@ AUTHORITY_BODY = _c(
     r"|BỘ\s+\p{Lu}[\p{Lu}\s,\-–]*?|SỞ\s+\p{Lu}[\p{Lu}\s,\-–]*?|QUỐC\s+HỘI|CHÍNH\s+PHỦ)"
     r"(?:[\s,]+(?:KHÓA|KHOÁ|NHIỆM\s+KỲ|KỲ\s+HỌP)\b.*)?\s*$"
 )
+# The number line with an entry in its blank that is no number: digits written in by hand and read as
+# marks ("Sóz?(/KH-SYT", "Số:-“455 /KH-SYT"); a blank left empty ("Số:      /KH-UBND") has none.
+NUMBER_BLANK_MARKS = _c(r"^S[ốóòỏõọôồổỗộoơ6]\s*[:.]?(?P<marks>.{0,12}?)[/|\[(]?\s*\p{Lu}{2,}[-–]\p{Lu}")
 # A line that holds the document's number however OCR read "Số" ("Só:độ /KH-TCTLNTW-C04", "Sóz?|/KH-SYT"):
 # the issuing body stands above it; a body named below it is a receiving stamp ("UBND TỈNH LÂM ĐỒNG / ĐẾN").
 NUMBER_LINE_HINT = _c(r"^S[ốóòỏõọôồổỗộoơ6]\S{0,3}\s*[:.]?.{0,12}?[/|\[]\s*\p{Lu}{2}")

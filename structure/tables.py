@@ -132,7 +132,8 @@ def grid_rows(doc: NormalizedDocument, lines: list[Line]) -> dict[int, GridRow]:
 def document_tables(
     doc: NormalizedDocument, lines: list[Line], sections: list[SectionNode], section_of: dict[int, SectionNode]
 ) -> list[Table]:
-    """Appendix tables (one per appendix, from rows of cells or flattened) and tables in the body."""
+    """Appendix tables (from rows of cells, each header naming new columns a table of its own, or flattened) and
+    tables in the body (each run of rows, split the same way)."""
     tables: list[Table] = []
     in_appendix: set[int] = set()
     cells = grid_rows(doc, lines)
@@ -158,18 +159,21 @@ def document_tables(
             before = [candidate for candidate in lines if candidate.number == run[0].number - 1]
             section = section_of.get(run[0].number)
             if section is not None:
-                tables.extend(_tab_tables(section, before + run, cells))
+                # two tables one after the other ("Bảng 1" rows, "Bảng 2." and its own header) are two tables
+                for part in _by_header(before + run, cells):
+                    tables.extend(_tab_tables(section, part, cells))
         run = []
     return tables
 
 
 def _by_header(lines: list[Line], grid: dict[int, GridRow]) -> list[list[Line]]:
-    """The tables of one appendix ("Biểu 01", "Biểu 02" under one "Phụ lục"): after rows, a header row
-    naming columns the table's header does not have starts the next table, captioned by the lines since
-    the last row. A header repeated after a page break, whole or in part (or with a cell misspelt: "Sau
-    phẩm"), goes on with the same table: most of its cells are the table's."""
+    """The tables of one appendix ("Biểu 01", "Biểu 02" under one "Phụ lục") or one run of rows in the body:
+    after rows, a header row naming columns the table's header does not have starts the next table, captioned
+    by the lines since the last row. A header repeated after a page break, whole or in part (or with a cell
+    misspelt: "Sau phẩm"), goes on with the same table: most of its cells are the table's."""
     parts: list[list[Line]] = [[]]
     names: set[str] = set()
+    width: int | None = None  # the number of cells of the table's first header row
     has_rows = False
     since_row = 0  # lines of the current part after its last row of cells
     for line in lines:
@@ -180,12 +184,20 @@ def _by_header(lines: list[Line], grid: dict[int, GridRow]) -> list[list[Line]]:
         cells = grid[line.number][0]
         if _header_row(cells):
             folded = {_fold(c) for c in cells if c}
-            if has_rows and 2 * len(folded & names) < len(folded):
+            # a whole header (it opens with its numbering column: "TT | Chỉ tiêu | …") naming two columns the table
+            # does not have, or one and of another width, is a new table's; the part of a header repeated over a
+            # page's rows ("Số TT | Nội dung | Đơn vị chủ trì", then "Đơn vị phối hợp | Cấp trình") is not
+            new = len(folded - names)
+            other_width = width is not None and len(cells) != width
+            whole = bool(LABEL_HEADER.match(cells[0].strip()))
+            other = whole and (new >= NEW_COLUMNS or (new and other_width))
+            if has_rows and (2 * len(folded & names) < len(folded) or other):
                 caption = parts[-1][len(parts[-1]) - since_row :]
                 del parts[-1][len(parts[-1]) - since_row :]
                 parts.append(caption)
-                names, has_rows = set(), False
+                names, has_rows, width = set(), False, None
             names |= folded
+            width = len(cells) if width is None else width
         else:
             has_rows = True
         parts[-1].append(line)
@@ -193,7 +205,16 @@ def _by_header(lines: list[Line], grid: dict[int, GridRow]) -> list[list[Line]]:
     return [part for part in parts if part]
 
 
+# The first header cell of a table whose rows are years.
+YEARS_DOWN = regex.compile(r"^(?:năm|các\s+năm|giai\s+đoạn)$", regex.I)
+# The header cell of a numbering column ("TT", "STT", "Số TT").
+LABEL_HEADER = regex.compile(r"^(?:Số\s+TT|STT|TT|ST\s*T|Số\s+thứ\s+tự)$", regex.I)
+NEW_COLUMNS = 2  # cells a header must name that the table's does not, to start a table of its own
+
+
 def _header_row(cells: list[str]) -> bool:
+    if YEARS_DOWN.match(cells[0].strip(" *")) and sum(bool(regex.search(r"\p{L}{2,}", c)) for c in cells[1:]) >= 2:
+        return True  # "Năm | Tỷ lệ hộ nghèo (%) | Số hộ thoát nghèo": the rows below are the years
     return not ITEM_LABEL.match(cells[0]) and sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2
 
 
@@ -293,11 +314,11 @@ LABEL_RANKS: tuple[tuple[int, regex.Pattern[str]], ...] = (
     (2, regex.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\.?$")),  # before the letters: "I", "V" are roman
     (1, regex.compile(r"^\p{Lu}\.?$")),
     (3, regex.compile(r"^\d{1,3}\.?$")),
-    (4, regex.compile(r"^\d{1,3}\.\d{1,3}\.?$")),
+    (4, regex.compile(r"^\d{1,3}\.\d{1,3}\.?$|^\d{1,3}\p{Ll}\)?\.?$")),  # "7.1", and "7a" under "7"
     (5, regex.compile(r"^\d{1,3}\.\d{1,3}\.\d{1,3}\.?$")),
     (6, regex.compile(r"^\d{1,3}(?:\.\d{1,3}){3,}\.?$")),
     (7, regex.compile(r"^\p{Ll}\)?\.?$")),
-    (8, regex.compile(r"^[-–]$")),
+    (8, regex.compile(r"^[-–—]$")),
     (9, regex.compile(r"^[+*•]$")),
 )
 UNLABELLED_RANK = 8

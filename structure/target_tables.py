@@ -24,41 +24,97 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.schema.model import Baseline, Indicator, Period, Target
 from vnplan.structure import confidence
 from vnplan.structure.appendix import MONEY_CAPTION
-from vnplan.structure.columns import RATE_ROW, YEAR, Column, read_columns, table_scale
+from vnplan.structure.columns import PAST, RATE_ROW, YEAR, Column, read_columns, table_scale
 from vnplan.structure.metrics import metric_for
 from vnplan.structure.numbers import parse_number
 from vnplan.structure.tables import Row, Span, Table, label_rank
 from vnplan.structure.targets import CHANGE, QUANTITY_HEAD, content_words
 
-# A target cell: an optional comparator, a figure, an optional upper bound, an optional % or ‰.
+# A target cell: an optional comparator, a figure, an optional upper bound, an optional % or ‰ (also after the
+# first figure: "20% - 50%"), an optional qualifier of where it is ranked ("≤ 3 Đông Nam Á") and an addition in
+# words ("≥ 3% và tăng dần theo yêu cầu phát triển").
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 TARGET_CELL = regex.compile(
-    r"^(?P<before>≥|>=|≤|<=|>|<|trên|dưới|tối\s+thiểu|ít\s+nhất|không\s+quá|không\s+dưới|tối\s+đa|đạt)?\s*"
+    r"^(?P<before>≥|>=|≤|<=|>|<|trên|dưới|tối\s+thiểu|ít\s+nhất|không\s+quá|không\s+vượt\s+quá|không\s+dưới|"
+    r"không\s+thấp\s+hơn|tối\s+đa|đạt|khoảng|bằng|từ)?\s*"
     r"(?P<change>(?:tăng|giảm)\s+)?"
-    r"(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
-    r"(?:\s*[-–÷]\s*(?P<upper>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?))?\s*(?P<percent>%|‰)?"
-    r"(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?$",
+    rf"(?P<number>{NUMBER})(?P<first_percent>\s*%)?"
+    rf"(?:\s*[-–÷]\s*(?P<upper>{NUMBER}))?\s*(?P<percent>%|‰)?"
+    r"(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?"
+    r"(?:\s+(?P<where>(?-i:\p{Lu})[\p{L}\s]{0,30}?))?"
+    r"(?:\s*,?\s+và\s+\D*)?$",
     regex.I,
 )
 COMPARATORS = (
-    (regex.compile(r"^(?:≥|>=|tối\s+thiểu|ít\s+nhất|không\s+dưới|trở\s+lên)$", regex.I), ">="),
-    (regex.compile(r"^(?:≤|<=|không\s+quá|tối\s+đa|trở\s+xuống)$", regex.I), "<="),
+    (regex.compile(r"^(?:≥|>=|tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|từ|trở\s+lên)$", regex.I), ">="),
+    (regex.compile(r"^(?:≤|<=|không\s+quá|không\s+vượt\s+quá|tối\s+đa|trở\s+xuống)$", regex.I), "<="),
     (regex.compile(r"^(?:>|trên)$", regex.I), ">"),
     (regex.compile(r"^(?:<|dưới)$", regex.I), "<"),
-    (regex.compile(r"^đạt$", regex.I), "="),
+    (regex.compile(r"^(?:đạt|khoảng|bằng)$", regex.I), "="),
 )
 FOOTNOTE = regex.compile(r"\s*(?:\(\*+\)|\*+|\(\d\))\s*$")
 # A column that compares two others ("So sánh 2026/2025 (%)", "2026 so với 2025") holds no target.
 COMPARISON = regex.compile(r"so\s+(?:sánh|với)|(?:19|20)\d\d\s*/\s*(?:19|20)\d\d", regex.I)
+# The horizon a row's name ends with ("Tỷ trọng … trong GRDP đến năm 2030", "GRDP bình quân đầu người đến 2030"):
+# the year is the column's, never part of the quantity's name.
+ROW_HORIZON = regex.compile(
+    r"\s*,?\s*(?:(?:đến|tới|vào|trong)\s+(?:hết\s+)?)?(?:năm\s+|giai\s+đoạn\s+)?(?:19|20)\d\d"
+    r"(?:\s*[-–]\s*(?:19|20)\d\d)?\s*$",
+    regex.I,
+)
+# A row of growth ("Tăng trưởng giá trị kim ngạch xuất khẩu"): the rows under it are its parts ("— Nhóm nông, lâm,
+# thủy sản"), as those under a quantity are.
+GROWTH_ROW = regex.compile(r"^\W*tăng\s+trưởng\b", regex.I)
+# A part of a cell of several targets: its figure, then what it is counted in ("≤ 2 vùng").
+QUALIFIED_PART = regex.compile(r"^(?P<figure>.*?\d[\d.,]*\s*%?)\s+(?P<where>\p{L}[\p{L}\s]{0,30})$")
+# The first column of a table whose rows are years ("Năm | Tỷ lệ hộ nghèo (%) | …").
+YEAR_ROW_HEAD = regex.compile(r"^(?:năm|các\s+năm|giai\s+đoạn|thời\s+gian|mốc(?:\s+thời\s+gian)?|lộ\s+trình)$", regex.I)
+# A column of a part of a year ("Quý I/2026", "6 tháng đầu năm 2026"): progress, not the year's target.
+PART_OF_YEAR = regex.compile(r"\bquý\b|\btháng\b|\bnửa\s+năm\b", regex.I)
+# A column of the change of a plan year from the year before ("Tăng/giảm (%)", "Tăng, giảm so với năm trước"); a
+# comparison ("So sánh KH 2026/ƯTH 2025 (%)") states the same as a ratio.
+CHANGE_COLUMN = regex.compile(r"^\W*tăng\s*[/,-]?\s*giảm\b", regex.I)
+# A unit in brackets in a column's header ("Tăng/giảm (%)", "(tấn)").
+HEADER_UNIT = regex.compile(r"\((?P<unit>%|‰|[\p{L}$][\p{L}\s/.$]{0,20})\)\s*$")
 # A unit written in the name cell when there is no unit column: "Tỷ lệ hộ nghèo (%)".
 UNIT_IN_NAME = regex.compile(r"\s*\((?P<unit>%|‰|[\p{L}$][\p{L}\s/.$²³]{0,24})\)\s*$")
 # Units of magnitude, not of things counted: their targets are levels.
 MEASURES = regex.compile(
-    r"đồng|usd|\$|ha\b|héc|tấn|kg|km|m2|m²|m3|m³|kwh|mw|lít|điểm|bậc|hạng|lần|tuổi|năm|giờ|ngày|tháng", regex.I
+    r"đồng|usd|\$|ha\b|héc|tấn|kg|km|m2|m²|m3|m³|kwh|mw|lít|điểm|bậc|hạng|lần|tuổi|năm|giờ|ngày|tháng|bps\b|"
+    r"chỉ\s+số|hệ\s+số",
+    regex.I,
 )
+# A row counting things: a word in brackets at its end is the counted noun ("Số xã đạt chuẩn (xã)").
+COUNT_ROW = regex.compile(r"^\W*số\s+\p{L}", regex.I)
+# A unit that is a share of something ("% GDP", "% dân số", "% tổng chi NSNN"): its targets are levels.
+SHARE_UNIT = regex.compile(r"^(?:%|‰)", regex.I)
+# A row whose name says its figure is a growth or reduction ("Giảm tỷ lệ hộ nghèo bình quân", "Tăng trưởng
+# GRDP"), or a unit per year of a share ("%/năm"): a change.
+CHANGE_ROW = regex.compile(r"^\W*(?:phấn\s+đấu\s+)?(?:tăng(?!\s+cường)|giảm)\b|^\W*tốc\s+độ\s+(?:tăng|giảm)", regex.I)
+PER_YEAR_SHARE = regex.compile(r"^%\s*/\s*năm$", regex.I)
 # Where a row only names a part of the quantity of the row above it: "Trong đó: …", "- Nông sản".
 PART_LEAD = regex.compile(r"^(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", regex.I)
 # A column of the growth of the row's quantity ("Tốc độ tăng bình quân (%)"): a quantity of its own.
 GROWTH = regex.compile(r"tốc\s+độ|tăng\s+trưởng|tăng\s+bình\s+quân", regex.I)
+# The one column of results of a table of targets without year columns ("Kết quả", "Mục tiêu cần đạt").
+RESULT_COLUMN = regex.compile(
+    r"^(?:kết\s+quả|mục\s+tiêu|chỉ\s+tiêu|giá\s+trị(?:\s+mục\s+tiêu)?|kế\s+hoạch)"
+    r"(?:\s+(?:cần\s+|phải\s+|phấn\s+đấu\s+)?(?:đạt(?:\s+được)?|phấn\s+đấu|dự\s+kiến))?$",
+    regex.I,
+)
+# The year a caption or group row sets targets for: "Đến năm 2030", "giai đoạn 2026 - 2030", "năm 2026" (never
+# the date of a cited document: "ngày 01 tháng 01 năm 2025").
+HORIZON = regex.compile(
+    r"(?:giai\s+đoạn|thời\s+kỳ|gđ)\s*(?:19|20)\d\d\s*[-–]\s*(?P<end>(?:19|20)\d\d)|"
+    r"(?<!tháng\s*\d{1,2}\s*)\bnăm\s+(?P<year>(?:19|20)\d\d)(?!\s*[-–/])",
+    regex.I,
+)
+# A group row that only names the horizon of the rows under it ("I. Đến năm 2030", "Mục tiêu đến năm 2045").
+HORIZON_ROW = regex.compile(
+    r"^(?:(?:các\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)\s+)?(?:đến|tới|trong)?\s*(?:hết\s+)?"
+    r"(?:năm\s+(?:19|20)\d\d|giai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)\s*:?$",
+    regex.I,
+)
 TARGET_WORDS = regex.compile(r"\bchỉ\s+tiêu\b|\bmục\s+tiêu\b", regex.I)
 # A column of units of measure headed "Đơn vị" alone (in a task table "Đơn vị" would be who does it; a
 # table of targets has no such column).
@@ -78,6 +134,14 @@ class TableTargets:
 
 
 @dataclass(frozen=True)
+class _Change:
+    """A column of the change of one plan year (``column.year``) from an earlier one (``earlier``)."""
+
+    column: Column
+    earlier: int | None
+
+
+@dataclass(frozen=True)
 class _Layout:
     name: int
     label: int | None
@@ -86,6 +150,8 @@ class _Layout:
     targets: list[Column]
     before: list[Column]  # the columns of the year before the plan, where the baselines stand
     money_table: bool
+    scope: int | None = None  # the year of a column that names none: the caption's horizon, the plan's last year
+    changes: tuple[_Change, ...] = ()  # comparison and change columns of a table of targets
 
     def baseline(self, column: Column) -> Column | None:
         """The column of the year before the plan for the quantity of ``column``: an execution or estimate
@@ -95,24 +161,64 @@ class _Layout:
         return max(same, key=lambda c: (c.year or 0, c.past, len(YEAR.findall(c.header)) == 1), default=None)
 
 
-def table_targets(doc: NormalizedDocument, tables: list[Table], period: Period | None) -> TableTargets:
+def table_targets(
+    doc: NormalizedDocument, tables: list[Table], period: Period | None, issued_year: int | None = None
+) -> TableTargets:
     indicators: list[Indicator] = []
     spans: list[Span] = []
     for table in tables:
-        layout = _layout(table, period)
+        layout = _layout(table, period, issued_year)
         if layout is None:
+            by_year = _year_rows(doc, table, period)
+            indicators += by_year
+            if by_year:
+                spans.append((table.start if table.start is not None else table.rows[0].start, table.rows[-1].end))
             continue
         found = _targets(doc, table, layout)
-        if found:
+        if found or layout.money_table:
+            # a money table's rows are budgets: no other reader takes them for targets, even when none is a rate
             indicators += found
             start = table.start
             spans.append((start if start is not None else table.rows[0].start, table.rows[-1].end))
     return TableTargets(indicators, spans)
 
 
-def _layout(table: Table, period: Period | None) -> _Layout | None:
+def _year_rows(doc: NormalizedDocument, table: Table, period: Period | None) -> list[Indicator]:
+    """A table whose rows are the plan's years and whose columns are quantities ("Năm | Tỷ lệ hộ nghèo (%) | Số
+    hộ thoát nghèo (hộ)"): one target per figure, named by its column, for the row's year. Rows of years before
+    the plan or of execution report; a table of money amounts is a budget's."""
+    header = table.header
+    if header is None or len(header) < 2 or not YEAR_ROW_HEAD.match(header[0].strip(" *")):
+        return []
+    if table_scale([table.caption_text, *header]) or MONEY_CAPTION.search(table.caption_text):
+        return []
+    layout = _Layout(0, None, None, None, [], [], False)
+    found: list[Indicator] = []
+    reported: tuple[int, list[str]] | None = None  # the last row before the plan: its year and its cells
+    for row in table.rows:
+        cells = row.cells or []
+        years = [int(year) for year in YEAR.findall(_cell(cells, 0))]
+        if not years:
+            continue
+        if PAST.search(_cell(cells, 0)) or (period is not None and years[-1] < period.start):
+            reported = (years[-1], cells)
+            continue
+        for index in range(1, min(len(cells), len(header))):
+            name, unit = _name(header[index], None)
+            column = Column(index, "", None, years[-1], None, False, False)
+            before = _value(_cell(reported[1], index)) if reported is not None else None
+            baseline = Baseline(value=before.value, year=reported[0]) if before and reported else None
+            found += [
+                i.model_copy(update={"baseline": baseline})
+                for i in _indicators(doc, table, row, column, name, unit, layout)
+            ]
+    return found
+
+
+def _layout(table: Table, period: Period | None, issued_year: int | None = None) -> _Layout | None:
     """The columns of a table of targets, or None for any other table: it has a name column, columns of the
-    plan's years and either a unit-of-measure column or a caption, heading or header that speaks of targets."""
+    plan's years (or one column of results: "Kết quả", "Mục tiêu") and either a unit-of-measure column or a
+    caption, heading or header that speaks of targets."""
     if table.header is None:
         return None
     columns = read_columns(table.header)
@@ -123,28 +229,15 @@ def _layout(table: Table, period: Period | None) -> _Layout | None:
     caption = f"{table.section.title} {table.caption_text}"
     caption_unit = CAPTION_UNIT.search(table.caption_text)
     name = kinds.get("name", _item_column(columns))
-    if name is None or ("lead" in kinds and measure is None):
-        return None  # a task table is read for activities
+    if name is None or ("lead" in kinds and measure is None and not TARGET_WORDS.match(columns[name].header)):
+        return None  # a task table is read for activities (a table of "Chỉ tiêu" with a "Chủ trì" column is none)
     if measure is None and caption_unit is None and not TARGET_WORDS.search(f"{caption} {' '.join(table.header)}"):
         return None
-    start = period.start if period is not None else None
     years = [c for c in columns if c.year is not None and c.kind in ("amount", "percent", None)]
-    targets = [c for c in years if not _compares(c) and _plan_year(c, start)]
+    targets = _year_targets(years, period, issued_year) or _result_columns(columns, kinds, name, measure)
     if not targets:
         return None
-    # a growth column that names no period of its own ("Tốc độ tăng bình quân (%)" beside the plan's years) is the
-    # growth over the years beside it: a target for the last of them
-    last = max(c.year or 0 for c in targets)
-    targets += [
-        replace(c, year=last)
-        for c in columns
-        if c.year is None and c.kind in ("percent", None) and GROWTH.search(c.header) and not _compares(c)
-    ]
-    before = [c for c in years if c not in targets and not _compares(c)]
-    if start is not None:
-        before = [c for c in before if c.year == start - 1]
-    else:
-        before = [c for c in before if c.year == max((b.year or 0 for b in before), default=0)]
+    targets += _growth_columns(columns, targets)
     # a table whose plan years are amounts of money ("Dự toán năm 2026", "ĐVT: triệu đồng") is a budget table: only
     # its rows measured otherwise ("Tốc độ tăng thu (%)") are targets
     money = bool(
@@ -153,7 +246,88 @@ def _layout(table: Table, period: Period | None) -> _Layout | None:
         or any(c.money for c in targets)
     )
     unit = _measure_unit(caption_unit["unit"]) if caption_unit else None
-    return _Layout(name, kinds.get("label"), measure, unit, targets, before, money)
+    scope = _horizon(caption) or (period.end if period is not None else None)
+    before = _before(years, targets, period)
+    # a money table's comparisons are arithmetic of its amounts; a table of targets' state the plan's changes
+    changes = () if money else _change_columns(columns, targets, before, period)
+    return _Layout(name, kinds.get("label"), measure, unit, targets, before, money, scope, changes)
+
+
+def _year_targets(years: list[Column], period: Period | None, issued_year: int | None) -> list[Column]:
+    """The columns of the plan's years (from the plan's first year on; without a known period, the columns that
+    report no execution or estimate and no year before the one the plan was issued in)."""
+    start = period.start if period is not None else None
+    return [
+        c for c in years if not _compares(c) and not PART_OF_YEAR.search(c.header) and _plan_year(c, start, issued_year)
+    ]
+
+
+def _growth_columns(columns: list[Column], targets: list[Column]) -> list[Column]:
+    """A growth column that names no period of its own ("Tốc độ tăng bình quân (%)" beside the plan's years) is
+    the growth over the years beside it: a target for the last of them."""
+    years = [c.year for c in targets if c.year is not None]
+    last = max(years) if years else None
+    return [
+        replace(c, year=last)
+        for c in columns
+        if c.year is None
+        and c.kind in ("percent", None)
+        and GROWTH.search(c.header)
+        and not _compares(c)
+        and c not in targets
+    ]
+
+
+def _result_columns(
+    columns: list[Column], kinds: dict[str | None, int], name: int, measure: int | None
+) -> list[Column]:
+    """Where no column is a year, the one column of results a table of targets with a unit of measure gives
+    ("TT | Chỉ tiêu | Đơn vị | Kết quả", "… | Mục tiêu cần đạt"): its year is the group row's ("I. Đến năm
+    2030") or the caption's. A task table ("Kết quả" beside "Thời gian hoàn thành") has none."""
+    if measure is None or "deadline" in kinds:
+        return []
+    return [
+        c
+        for c in columns
+        if c.index not in (name, measure) and RESULT_COLUMN.match(c.header.rsplit(" / ", 1)[-1].strip(" *"))
+    ]
+
+
+def _change_columns(
+    columns: list[Column], targets: list[Column], before: list[Column], period: Period | None
+) -> tuple[_Change, ...]:
+    """The columns that compare a plan year with the year before it ("So sánh KH 2026/ƯTH 2025 (%)", "2026 so với
+    2025", "Tăng/giảm (%)" after "KH 2026"): each the change of the later year. A column comparing two years
+    before the plan states no target."""
+    start = period.start if period is not None else None
+    made: list[_Change] = []
+    for column in columns:
+        if column in targets or not (_compares(column) or CHANGE_COLUMN.match(column.header.rsplit(" / ", 1)[-1])):
+            continue
+        named = sorted({int(year) for year in YEAR.findall(column.header)})
+        beside = [c.year for c in targets if c.year is not None and c.index < column.index]
+        later = named[-1] if named else (beside[-1] if beside else None)
+        if later is None or (start is not None and later < start) or (start is None and not beside and not named):
+            continue
+        # without years of its own it compares the one plan year before it with the year before the plan
+        reported = max((c.year for c in before if c.year), default=None) if len(beside) == 1 else None
+        earlier = named[0] if len(named) > 1 else reported
+        made.append(_Change(replace(column, year=later), earlier if earlier != later else None))
+    return tuple(made)
+
+
+def _before(years: list[Column], targets: list[Column], period: Period | None) -> list[Column]:
+    """The columns of the year before the plan (or, without a known period, of the last year reported)."""
+    before = [c for c in years if c not in targets and not _compares(c)]
+    if period is not None:
+        return [c for c in before if c.year == period.start - 1]
+    return [c for c in before if c.year == max((b.year or 0 for b in before), default=0)]
+
+
+def _horizon(text: str) -> int | None:
+    """The year a caption or a group row sets its targets for ("Đến năm 2030", "giai đoạn 2026 - 2030")."""
+    found = [m["year"] or m["end"] for m in HORIZON.finditer(text)]
+    return int(found[-1]) if found else None
 
 
 def _compares(column: Column) -> bool:
@@ -171,23 +345,28 @@ def _item_column(columns: list[Column]) -> int | None:
     return None
 
 
-def _plan_year(column: Column, start: int | None) -> bool:
+def _plan_year(column: Column, start: int | None, issued_year: int | None) -> bool:
     """A column of the plan's years (from the plan's first year on); without a known period, any column
-    that does not report execution or an estimate."""
+    that does not report execution or an estimate, nor a year before the plan was issued (a plan of 2025
+    reports 2024: "Năm 2024 | Năm 2026 | Năm 2027")."""
     assert column.year is not None
     if start is not None:
         return column.year >= start
-    return not column.past
+    return not column.past and (issued_year is None or column.year >= issued_year)
 
 
 def _targets(doc: NormalizedDocument, table: Table, layout: _Layout) -> list[Indicator]:
     found: list[Indicator] = []
     # the rows above, by label rank (rank, name, the cell as written): what an elliptic row is a part of
     parents: list[tuple[int, str, str]] = []
+    scope = layout.scope
     for row in table.rows:
         row = _realigned(row, layout) if _web_cells(doc, row) else row
         cells = row.cells or []
         raw_name = _cell(cells, layout.name)
+        if HORIZON_ROW.match(raw_name):
+            scope = _horizon(raw_name) or scope  # "I. Đến năm 2030": the year of the rows under it
+            continue
         rank = label_rank(row.label) if row.kind != "total" else 0
         while parents and parents[-1][0] >= rank:
             parents.pop()
@@ -206,10 +385,32 @@ def _targets(doc: NormalizedDocument, table: Table, layout: _Layout) -> list[Ind
             # a money table's money rows are budgets; the growth beside them is a target of its own
             columns = [c for c in columns if GROWTH.search(c.header)]
         for column in columns:
-            indicator = _indicator(doc, table, row, column, name, unit, layout)
-            if indicator is not None:
-                found.append(indicator)
+            dated = column if column.year is not None else replace(column, year=scope)
+            found += _indicators(doc, table, row, dated, name, unit, layout)
+        if not layout.money_table or unit == "%":
+            found += [made for change in layout.changes for made in _change(doc, table, row, change, name, layout)]
     return found
+
+
+def _change(
+    doc: NormalizedDocument, table: Table, row: Row, change: _Change, name: str, layout: _Layout
+) -> list[Indicator]:
+    """The change a comparison column states for its plan year: "Kim ngạch xuất khẩu so với năm trước" (2026),
+    in the unit of the column ("%"), without a baseline (the column is one)."""
+    column = change.column
+    bracket = HEADER_UNIT.search(column.header)
+    unit = _measure_unit(bracket["unit"]) if bracket else ("%" if "%" in column.header else None)
+    plain = name if _acronym(name) else name[:1].lower() + name[1:]
+    if change.earlier is None:
+        named = f"Tăng/giảm {plain}"
+    elif column.year is not None and change.earlier == column.year - 1:
+        named = f"{name} so với năm trước"  # the name never holds the target's year
+    else:
+        named = f"{name} so với năm {change.earlier}"
+    made = _indicators(doc, table, row, column, named, unit, replace(layout, before=[]))
+    return [
+        i.model_copy(update={"target": i.target.model_copy(update={"kind": "change"}), "metric": None}) for i in made
+    ]
 
 
 def _web_cells(doc: NormalizedDocument, row: Row) -> bool:
@@ -249,7 +450,7 @@ def _column_quantity(column: Column) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _indicator(
+def _indicators(
     doc: NormalizedDocument,
     table: Table,
     row: Row,
@@ -257,40 +458,49 @@ def _indicator(
     name: str,
     unit: str | None,
     layout: _Layout,
-) -> Indicator | None:
+) -> list[Indicator]:
+    """The targets of one cell: one per figure, each part of a cell of several with its qualifier."""
     cells = row.cells or []
-    value = _value(_cell(cells, column.index))
+    values = _values(_cell(cells, column.index))
     span = (row.spans or [None] * len(cells))[column.index] if column.index < len(cells) else None
-    if value is None or span is None:
-        return None
-    figure, upper, comparator, percent = value
+    if not values or span is None:
+        return []
     quantity, column_unit = _column_quantity(column)
     if quantity and (not QUANTITY_HEAD.match(name) or GROWTH.match(quantity)):
         name = f"{quantity} {name if _acronym(name) else name[:1].lower() + name[1:]}"  # "Sản lượng" / "Cà phê"
-    unit = column_unit or unit or percent
     before = layout.baseline(column)
     baseline = _value(_cell(cells, before.index)) if before is not None else None
-    per = _per(unit)
     label = _cell(cells, layout.label).rstrip(".") if layout.label is not None else None
     label = label if label and regex.search(r"[\p{L}\d]", label) else None  # "-", "+": no number
-    return Indicator(
-        id="",
-        label=label,
-        name=name[:300],
-        target=Target(
-            value=figure,
-            unit=unit,
-            comparator=">=" if upper is not None and comparator is None else comparator,  # type: ignore[arg-type]
-            value_max=upper,
-            kind=_kind(name, unit, per),  # type: ignore[arg-type]
+    made = []
+    for value in values:
+        measured = column_unit or unit or value.percent
+        per = _per(measured)
+        full = f"{name} ({value.where})" if value.where else name
+        target = Target(
+            value=value.value,
+            unit=measured,
+            comparator=">=" if value.upper is not None and value.comparator is None else value.comparator,  # type: ignore[arg-type]
+            value_max=value.upper,
+            kind=_kind(name, measured, per),  # type: ignore[arg-type]
             per=per,
-        ),
-        target_year=column.year,
-        baseline=Baseline(value=baseline[0], year=before.year) if baseline is not None and before is not None else None,
-        metric=metric_for(name, unit),
-        section=table.section.id,
-        provenance=doc.provenance(span[0], span[1], "rule:target_table_cell", confidence.TARGET_TABLE_CELL),
-    )
+        )
+        made.append(
+            Indicator(
+                id="",
+                label=label,
+                name=full[:300],
+                target=target,
+                target_year=column.year,
+                baseline=Baseline(value=baseline.value, year=before.year)
+                if baseline is not None and before is not None
+                else None,
+                metric=metric_for(name, measured),
+                section=table.section.id,
+                provenance=doc.provenance(span[0], span[1], "rule:target_table_cell", confidence.TARGET_TABLE_CELL),
+            )
+        )
+    return made
 
 
 def _cell(cells: list[str], index: int | None) -> str:
@@ -299,8 +509,32 @@ def _cell(cells: list[str], index: int | None) -> str:
     return regex.sub(r"\s+", " ", FOOTNOTE.sub("", cells[index])).strip()
 
 
-def _value(text: str) -> tuple[float, float | None, str | None, str | None] | None:
-    """A target cell → (value, upper bound, comparator, "%" or "‰" when the cell writes one)."""
+@dataclass(frozen=True)
+class CellValue:
+    value: float
+    upper: float | None
+    comparator: str | None
+    percent: str | None  # "%" or "‰" when the cell writes one
+    where: str | None  # where a rank is counted ("≤ 3 Đông Nam Á; ≤ 50 Thế giới")
+
+
+def _values(text: str) -> list[CellValue]:
+    """The targets of a cell: one figure, or several parts after ";" each with its qualifier; none unless
+    every part is a figure."""
+    parts = [part.strip() for part in text.split(";")] if ";" in text else [text.strip()]
+    found = [_value(part) or (_counted_in(part) if len(parts) > 1 else None) for part in parts if part]
+    return [value for value in found if value is not None] if all(found) else []
+
+
+def _counted_in(part: str) -> CellValue | None:
+    """A part of a cell of several whose qualifier starts in small letters ("≤ 10 cả nước; ≤ 2 vùng")."""
+    split = QUALIFIED_PART.match(part)
+    value = _value(split["figure"]) if split else None
+    return replace(value, where=split["where"]) if value is not None and split else None
+
+
+def _value(text: str) -> CellValue | None:
+    """One figure of a target cell."""
     match = TARGET_CELL.match(text.strip())
     if match is None:
         return None
@@ -312,7 +546,9 @@ def _value(text: str) -> tuple[float, float | None, str | None, str | None] | No
     comparator = next((symbol for pattern, symbol in COMPARATORS if words and pattern.match(words)), None)
     if comparator is None and match["change"]:
         comparator = "="  # "Tăng 10%": the growth is worded, as "đạt" is
-    return float(value), float(upper) if upper is not None else None, comparator, match["percent"]
+    percent = match["percent"] or ("%" if match["first_percent"] else None)
+    where = match["where"].strip() if match["where"] else None
+    return CellValue(float(value), float(upper) if upper is not None else None, comparator, percent, where)
 
 
 def _name(text: str, parent: str | None, item: str | None = None) -> tuple[str, str | None]:
@@ -320,11 +556,13 @@ def _name(text: str, parent: str | None, item: str | None = None) -> tuple[str, 
     no quantity of its own under a row that does ("Kim ngạch xuất khẩu" / "- Nông sản", "Trong đó: …") is a
     part of that quantity; a row that names only a quantity ("- Sản lượng") measures the ``item`` above it
     ("Cà phê"), however deep the table nests it."""
-    text = regex.sub(r"^[-–+•*]\s*", "", text).strip(" :;,.")
+    text = regex.sub(r"^[-–—+•*]+\s*", "", text).strip(" :;,.")
     unit = None
     bracket = UNIT_IN_NAME.search(text)
-    if bracket and (bracket["unit"] in ("%", "‰") or MEASURES.search(bracket["unit"])):
+    # "(%)", "(tấn)", and the counted noun of a "Số …" row ("Số cơ sở đạt chuẩn (cơ sở)")
+    if bracket and (bracket["unit"] in ("%", "‰") or MEASURES.search(bracket["unit"]) or COUNT_ROW.match(text)):
         unit, text = bracket["unit"].strip(), text[: bracket.start()].strip(" :;,.")
+    text = ROW_HORIZON.sub("", text).strip(" :;,.") or text  # "Tỷ trọng … đến năm 2030": the year is the column's
     part = PART_LEAD.match(text)
     text = text[part.end() :] if part else text
     owner = item or (parent if parent and not QUANTITY_HEAD.match(parent) else None)
@@ -336,7 +574,7 @@ def _name(text: str, parent: str | None, item: str | None = None) -> tuple[str, 
     if (
         parent
         and not QUANTITY_HEAD.match(text)
-        and (part or QUANTITY_HEAD.match(parent) or len(content_words(text)) < 2)
+        and (part or QUANTITY_HEAD.match(parent) or GROWTH_ROW.match(parent) or len(content_words(text)) < 2)
     ):
         joint = ", trong đó " if part else " "  # "Lao động có việc làm mới, trong đó lao động nữ"
         text = f"{parent}{joint}{text if _acronym(text) else text[:1].lower() + text[1:]}"
@@ -352,7 +590,9 @@ def _acronym(text: str) -> bool:
 
 def _measure_unit(text: str) -> str | None:
     """The row's unit as written, with the project's spellings: "vạn dân" is "10.000 dân", "%o" is ‰."""
-    text = text.strip(" .()")
+    text = text.strip(" .")
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()  # "(%)"; never the bracket of "Chỉ số phát triển con người (HDI)"
     if not text:
         return None
     text = regex.sub(r"(?i)vạn\s+dân", "10.000 dân", text)
@@ -366,8 +606,8 @@ def _per(unit: str | None) -> str | None:
 
 def _kind(name: str, unit: str | None, per: str | None) -> str:
     """change (growth or reduction), count (a number of things) or level (a share, a rate, a magnitude)."""
-    if CHANGE.search(name) or regex.match(r"(?i)tốc\s+độ\s+(?:tăng|giảm)", name):
+    if CHANGE.search(name) or CHANGE_ROW.match(name) or PER_YEAR_SHARE.match(unit or ""):
         return "change"
-    if per is None and unit and unit not in ("%", "‰") and "/" not in unit and not MEASURES.search(unit):
+    if per is None and unit and not SHARE_UNIT.match(unit) and "/" not in unit and not MEASURES.search(unit):
         return "count"
     return "level"

@@ -15,7 +15,8 @@ import regex
 from vnplan.normalize import NormalizedDocument
 from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Activity, Indicator, Task, Unit
-from vnplan.structure import confidence
+from vnplan.structure import confidence, places
+from vnplan.structure.admin_units import Level
 from vnplan.structure.lexicon import organisations, unit_id
 from vnplan.structure.metrics import metric_for
 from vnplan.structure.sections import Line, SectionNode
@@ -473,7 +474,40 @@ def canonical_name(name: str, qualifier: str | None) -> str:
         text = f"{text} - {qualifier}"
     text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
     text = _issuer_written_short(text, qualifier)
+    text = _places_spelt(text)
     return text[:1].upper() + text[1:]
+
+
+# The units of the official lists a place named after its kind in a unit's name can be: (level, unit
+# kind) by the kind as written (``places.mentions`` writes it in small letters, "tp" for "TP.").
+_CITY = (("province", "Thành phố"), ("district", "Thành phố"))
+PLACE_KINDS: dict[str, tuple[tuple[Level, str], ...]] = {
+    "tỉnh": (("province", "Tỉnh"),),
+    "thành phố": _CITY,
+    "tp": _CITY,
+    "huyện": (("district", "Huyện"),),
+    "quận": (("district", "Quận"),),
+    "thị xã": (("district", "Thị xã"),),
+}
+
+
+def _places_spelt(text: str) -> str:
+    """A place named after its kind with marks that no unit of that kind has, but whose letters name one
+    unit of it, written as the official list writes it: "UBND TP. Thành Hòa" (a slip; Thành Hòa is a
+    commune) is the city of Thanh Hóa. Communes are left as written: their names repeat across the
+    country, the letters alone rarely name one."""
+    for mention in reversed(places.mentions(text)):
+        spellings: set[str] = set()  # how the units the name can be are spelt ("?": several units)
+        for level, kind in PLACE_KINDS.get(mention.kind, ()):
+            for code_list in places.CODE_LISTS[level]:
+                found = places.match(mention.name, level, code_list, (kind,))
+                if found.resolution == "ambiguous":
+                    spellings.add("?")
+                elif found.unit is not None and (found.resolution != "unaccented" or found.unit.kind == kind):
+                    spellings.add(found.unit.short_name if found.resolution == "unaccented" else mention.name)
+        if len(spellings) == 1 and mention.name not in spellings | {"?"} and text[: mention.end].endswith(mention.name):
+            text = text[: mention.end - len(mention.name)] + spellings.pop() + text[mention.end :]
+    return text
 
 
 # A Sở's plan names itself "Sở" for short: "Văn phòng Sở", "Phòng Kế hoạch Tài chính Sở", "các đơn vị trực thuộc

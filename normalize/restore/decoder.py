@@ -37,8 +37,15 @@ from vnplan.normalize.restore.lm import (
     NgramModel,
     read_arrays,
 )
-from vnplan.normalize.restore.phrases import WORD_WEIGHT, PhraseIndex, WordPairs, dictionary_words, phrase_rows
+from vnplan.normalize.restore.phrases import (
+    WORD_WEIGHT,
+    PhraseIndex,
+    WordPairs,
+    spelling_variants,
+)
+from vnplan.normalize.restore.terms import dictionary_words, phrase_rows
 from vnplan.normalize.restore.text import case_class
+from vnplan.normalize.slips import spelling_readings
 from vnplan.normalize.syllables import strip_diacritics, syllables, toneless_syllables
 from vnplan.normalize.unicode import placed_tone
 
@@ -223,6 +230,7 @@ class Restorer:
             # Valid syllables first, then by frequency; names and foreign words rarely compete.
             ids.sort(key=lambda i: (model.vocab[i] not in valid, -unigram[i]))
             self.candidates[key] = np.array(ids[:MAX_CANDIDATES], dtype=np.int64)
+        self.lm_id = self._spelling_classes()  # for stripped text (restore_lines)
         self.phrases = PhraseIndex(self.word_id, phrase_rows())
         self.words = WordPairs(self.word_id, dictionary_words())
         # Valid syllables by onset, most frequent first: the candidates of a token whose vowels the
@@ -232,6 +240,19 @@ class Restorer:
             if word in valid and (first := syllable_onset(word)) is not None:
                 by_onset.setdefault(first, []).append(i)
         self.by_onset = {k: np.array(sorted(v, key=lambda i: -unigram[i]), dtype=np.int64) for k, v in by_onset.items()}
+
+    def _spelling_classes(self) -> np.ndarray:
+        """The id the language model scores each word by: a syllable that may take i or y ("lí"/"lý",
+        "kĩ"/"kỹ", "tỉ"/"tỷ") is scored as the more frequent of its two spellings, so that the
+        rarer one has the evidence of both: a text keeps its own spelling, and "hợp li" (stripped
+        "hợp lí") had lost to "li" since the corpus writes "hợp lý" (``phrases.spelling_variants``)."""
+        unigram = self.model.logp[0]
+        lm_id = np.arange(len(self.model.vocab), dtype=np.int64)
+        for i, word in enumerate(self.model.vocab):
+            other = self.word_id.get(spelling_variants([word])[-1][0], i)
+            if other != i and unigram[other] > unigram[i]:
+                lm_id[i] = other
+        return lm_id
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Restorer:
@@ -304,7 +325,10 @@ class Restorer:
         else:
             key = strip_diacritics(lower)
             if key == lower or own == UNK:
+                # a key no syllable spells may break a rule of spelling ("nghanh": ngành)
                 candidates = self.candidates.get(key)
+                if candidates is None and (readings := spelling_readings(key)):
+                    candidates = self.candidates.get(readings[0])
                 if candidates is not None and in_code:
                     candidates = np.array(
                         [c for c in candidates if self.model.vocab[c].replace("đ", "d") == lower], dtype=np.int64
@@ -328,8 +352,9 @@ class Restorer:
 
     # -- search -----------------------------------------------------------------------------
 
-    def decode(self, chunks: list[list[_Slot]]) -> list[list[int]]:
-        """Best candidate index for every slot of every chunk.
+    def decode(self, chunks: list[list[_Slot]], scoring: np.ndarray | None = None) -> list[list[int]]:
+        """Best candidate index for every slot of every chunk; ``scoring`` maps a word to the id the
+        language model scores it by (``spelling_classes``; none: the word itself).
 
         All chunks are searched side by side (step t extends every chunk longer than t), so the
         numpy work is shared; each chunk keeps its own beam of ``BEAM`` hypotheses, recombined
@@ -362,7 +387,7 @@ class Restorer:
             prev = np.repeat(np.arange(len(score)), m)
             choice = np.arange(int(m.sum())) - np.repeat(np.cumsum(m) - m, m)
             flat = offsets[chunk[prev]] + choice
-            words = flat_ids[flat]
+            words = flat_ids[flat] if scoring is None else scoring[flat_ids[flat]]
             # The context's backoff weights once per hypothesis, not once per candidate word.
             backoffs = self.model.context_backoffs(history)[prev]
             total = score[prev] + self.model.score(history[prev], words, backoffs) + flat_channel[flat]
@@ -409,10 +434,12 @@ class Restorer:
             if len(mine):
                 finals[int(c)] = (step, int(rows[mine[np.argmax(final[mine])]]))
 
-    def confidences(self, slots: list[_Slot], path: list[int]) -> np.ndarray:
-        """Posterior of the chosen candidate of each slot, given the decoded words around it."""
+    def confidences(self, slots: list[_Slot], path: list[int], scoring: np.ndarray | None = None) -> np.ndarray:
+        """Posterior of the chosen candidate of each slot, given the decoded words around it (``scoring``
+        as for ``decode``)."""
+        lm_id = np.arange(len(self.model.vocab)) if scoring is None else scoring
         n = self.model.order
-        words = np.array([int(s.ids[p]) for s, p in zip(slots, path, strict=True)], dtype=np.int64)
+        words = lm_id[np.array([int(s.ids[p]) for s, p in zip(slots, path, strict=True)], dtype=np.int64)]
         pad = n - 1
         stream = np.concatenate([np.full(pad - 1, EOS), [BOS], words, np.full(RIGHT_CONTEXT, EOS)])
         free = [i for i, s in enumerate(slots) if s.free]
@@ -421,7 +448,7 @@ class Restorer:
             return result
         sizes = np.array([len(slots[i].ids) for i in free])
         owner = np.repeat(np.arange(len(free)), sizes)
-        cands = np.concatenate([slots[i].ids for i in free])
+        cands = lm_id[np.concatenate([slots[i].ids for i in free])]
         channel = np.concatenate([slots[i].channel for i in free])
         centre = np.array(free)[owner] + pad
         window = stream[centre[:, None] + np.arange(-pad, RIGHT_CONTEXT + 1)]
@@ -437,7 +464,12 @@ class Restorer:
         return result
 
     def _update_confidences(
-        self, slots: list[_Slot], path: list[int], confidence: np.ndarray, stretches: list[tuple[int, int]]
+        self,
+        slots: list[_Slot],
+        path: list[int],
+        confidence: np.ndarray,
+        stretches: list[tuple[int, int]],
+        scoring: np.ndarray | None,
     ) -> None:
         """Confidences again for the slots whose neighbours' words may have changed: those within
         reach of the decoded-again ``stretches`` (first, last slot). One call over the stretches'
@@ -457,12 +489,16 @@ class Restorer:
             start = max(0, lo - left)
             targets.append((len(picked) + lo - start, lo, hi))
             picked += range(start, min(len(slots), hi + right))
-        fresh = self.confidences([slots[i] for i in picked], [path[i] for i in picked])
+        fresh = self.confidences([slots[i] for i in picked], [path[i] for i in picked], scoring)
         for at, lo, hi in targets:
             confidence[lo:hi] = fresh[at : at + hi - lo]
 
     def _redecode(
-        self, chunks: list[list[_Slot]], paths: list[list[int]], revisit: list[tuple[int, int]]
+        self,
+        chunks: list[list[_Slot]],
+        paths: list[list[int]],
+        revisit: list[tuple[int, int]],
+        scoring: np.ndarray | None,
     ) -> list[tuple[int, int, int]]:
         """Decode again the stretches of ``revisit`` (chunk, slot) with the words decoded around them
         held: each stretch with the ``n - 1`` words on either side, which is all the language model
@@ -488,7 +524,7 @@ class Restorer:
                         _Slot(slot.line, slot.start, slot.end, slot.raw, slot.ids[[paths[c][k]]], np.zeros(1), True)
                     )
             pieces.append(piece)
-        for (c, first, last), path in zip(windows, self.decode(pieces), strict=True):
+        for (c, first, last), path in zip(windows, self.decode(pieces, scoring), strict=True):
             offset = max(0, first - context)
             paths[c][first : last + 1] = path[first - offset : last - offset + 1]
         return windows
@@ -682,7 +718,9 @@ class Restorer:
         for chunk in chunks:
             self.phrases.boost(chunk, ocr=mode == "ocr")
         self.words.boost(chunks, WORD_WEIGHT)
-        slots, path, confidence = self._decode_document(chunks)
+        # A text keeps the spelling of i or y it was written with, except in OCR text, where the
+        # engine's reading of it is no evidence and the language model's preference decides.
+        slots, path, confidence = self._decode_document(chunks, None if mode == "ocr" else self.lm_id)
         for change_line, change in self._changes(slots, path, confidence):
             by_line.setdefault(change_line, []).append(change)
         return _apply_changes(lines, by_line)
@@ -780,18 +818,22 @@ class Restorer:
                 out.append(slot)
         return out
 
-    def _decode_document(self, chunks: list[list[_Slot]]) -> tuple[list[_Slot], list[int], np.ndarray]:
+    def _decode_document(
+        self, chunks: list[list[_Slot]], scoring: np.ndarray | None = None
+    ) -> tuple[list[_Slot], list[int], np.ndarray]:
         """Every slot, its chosen candidate and that choice's confidence: a first pass, then the
         doubtful words the document is sure of elsewhere decoded again."""
-        paths = self.decode(chunks)
-        confidence = self.confidences([s for c in chunks for s in c], [p for c in paths for p in c])
+        paths = self.decode(chunks, scoring)
+        confidence = self.confidences([s for c in chunks for s in c], [p for c in paths for p in c], scoring)
         revisit = self._document_prior(chunks, paths, confidence)
-        windows = self._redecode(chunks, paths, revisit) if revisit else []
+        windows = self._redecode(chunks, paths, revisit, scoring) if revisit else []
         slots = [s for c in chunks for s in c]
         path = [p for c in paths for p in c]
         if windows:
             starts = np.cumsum([0, *map(len, chunks)])
-            self._update_confidences(slots, path, confidence, [(starts[c] + a, starts[c] + b) for c, a, b in windows])
+            self._update_confidences(
+                slots, path, confidence, [(starts[c] + a, starts[c] + b) for c, a, b in windows], scoring
+            )
         return slots, path, confidence
 
     def _changes(self, slots: list[_Slot], path: list[int], confidence: np.ndarray) -> list[tuple[int, Change]]:

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from functools import cache
-from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -57,21 +55,6 @@ ABBREVIATION = "<abbreviation>"
 
 Key = int | str  # a word id, or a number as written
 Trie = dict[Key, "Trie"] | dict[str, str]
-
-
-@cache
-def phrase_rows() -> tuple[tuple[str, str], ...]:
-    """(kind, phrase) of normalize/data/phrases.tsv."""
-    text = resources.files("vnplan.normalize").joinpath("data/phrases.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return tuple((kind, phrase) for kind, phrase in rows)
-
-
-@cache
-def dictionary_words() -> tuple[str, ...]:
-    """The dictionary words of several syllables of normalize/data/words.txt."""
-    text = resources.files("vnplan.normalize").joinpath("data/words.txt").read_text(encoding="utf-8")
-    return tuple(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def phrase_tokens(phrase: str) -> list[str]:
@@ -160,7 +143,8 @@ class PhraseIndex:
         In OCR text (``ocr``) one token of a phrase of at least ``OPEN_MIN_WORDS`` words may be a
         misreading no candidate explains ("Tubi" in "Tubi tho trung binh"): where the token is no
         syllable and its letters are within ``OPEN_EDITS`` edits of the phrase's word, that word
-        becomes a candidate of its own, at ``OPEN_LOGP``."""
+        becomes a candidate of its own, at ``OPEN_LOGP``. Phrases that follow one another count
+        together for that length ("Bệnh viện" and "tuyến trung ương")."""
         options: dict[int, list[tuple[Key, int]]] = {}  # slot → its trie keys, made when first needed
 
         def keys_of(position: int) -> list[tuple[Key, int]]:
@@ -192,11 +176,12 @@ class PhraseIndex:
                             continue
                         path = [*taken, (position, choice)]
                         kind = child.get(_TERMINAL)
-                        if (
-                            kind is not None
-                            and _case_fits(kind, slots, start, position)
-                            and (wild is None or _word_count(path, slots) >= OPEN_MIN_WORDS)
-                        ):
+                        fits = kind is not None and _case_fits(kind, slots, start, position)
+                        if fits and wild is not None and _word_count(path, slots) < OPEN_MIN_WORDS:
+                            # too short to vouch for its unread word alone, a phrase may go on into
+                            # another: "bệnh yién | tuyến trung ương" (bệnh viện tuyến trung ương)
+                            advanced.append((self.root, path, wild))
+                        elif fits:
                             matches += 1
                             bonus = weight * min(len(path) - 1, LONGEST_EVIDENCE)
                             for i, c in path:

@@ -15,7 +15,8 @@ from conftest import ROOT, processed, seed_path
 
 from vnplan.normalize.restore import default_restorer, line_is_name, restore_text
 from vnplan.normalize.restore.channel import ocr_pages, onset, syllable_onset
-from vnplan.normalize.restore.phrases import NAME_KINDS, phrase_rows
+from vnplan.normalize.restore.phrases import NAME_KINDS
+from vnplan.normalize.restore.terms import phrase_rows
 from vnplan.normalize.syllables import strip_diacritics
 from vnplan.pipeline import process
 
@@ -86,6 +87,14 @@ def test_an_unread_token_inside_a_long_phrase_may_be_its_word(restorer):
     assert "Tuổi thọ trung bình" in restore_text(line, "ocr", restorer).text
 
 
+def test_phrases_that_follow_one_another_count_together_for_an_unread_token(restorer):
+    lines = seed_lines("001")[387:389]  # "… phoi hop vai cac bénh yién tuyen" / "Trung uong …"
+    assert "bénh yién tuyen" in lines[0]
+    restored = restore_text("\n".join(lines), "ocr", restorer).text
+    # "Bệnh viện" alone is too short to vouch for "yién"; with "tuyến trung ương" after it, it is not
+    assert "bệnh viện tuyến\nTrung ương" in restored
+
+
 def test_a_word_whose_vowels_ocr_lost_keeps_its_onset(restorer):
     line = seed_lines("001")[102]  # "4 | Ty 1é dan sb tham gia BHYT % 96 95 96"
     assert "dan sb" in line
@@ -135,12 +144,22 @@ def test_every_metric_id_of_a_clean_seed_survives_stripping(tmp_path: Path):
     assert clean <= {i.metric for i in process(stripped).indicators if i.metric}
 
 
+def test_a_syllable_spelled_with_i_has_the_evidence_of_its_y_spelling(restorer):
+    # seed 002 writes "hợp lí" and "giữa kì" where the corpus mostly writes "hợp lý", "giữa kỳ"
+    text = "\n".join(seed_lines("002"))
+    restored = restore_text(strip_diacritics(text), "stripped", restorer).text
+    for words in ("hợp lí", "giữa kì"):
+        assert restored.count(words) == text.count(words) > 0
+    lí, lý = restorer.word_id["lí"], restorer.word_id["lý"]
+    assert restorer.lm_id[lí] == lý and restorer.lm_id[lý] == lý
+
+
 def test_confidences_after_the_document_prior_are_those_of_a_full_pass(restorer, monkeypatch):
     text = strip_diacritics("\n".join(seed_lines("000")[:500]))
     updated = restore_text(text, "stripped", restorer)
 
-    def full(self, slots, path, confidence, stretches):
-        confidence[:] = self.confidences(slots, path)
+    def full(self, slots, path, confidence, stretches, scoring):
+        confidence[:] = self.confidences(slots, path, scoring)
 
     monkeypatch.setattr(type(restorer), "_update_confidences", full)
     again = restore_text(text, "stripped", restorer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import processed
 
 import vnplan
@@ -72,6 +73,32 @@ def test_lai_chau_does_not_crash_and_says_it_is_damaged():
     assert plan.document.doc_type == "Kế hoạch"
     assert plan.document.text_quality.damage
     assert plan.sections
+
+
+@pytest.mark.parametrize(
+    ("number_line", "unread"),
+    [
+        ("Sóz?(/KH-SYT", True),  # realdocs 25: "2084" written by hand, read as marks
+        ("Số:       /KH-SYT", False),  # a draft: the number is given at signing
+        ("Số: 2084/KH-SYT", False),
+    ],
+)
+def test_a_handwritten_number_read_as_marks_is_null_with_a_warning(tmp_path, number_line, unread):
+    header = (
+        "UBND TỈNH KIÊN GIANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ Y TẾ\tĐộc lập - Tự do - Hạnh phúc\n"
+        f"{number_line}\tKiên Giang, ngày 06 tháng 11 năm 2017\n"
+        "KẾ HOẠCH\nKiểm tra, đánh giá chất lượng bệnh viện năm 2017\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Đánh giá thực trạng chất lượng bệnh viện.\n"
+    )
+    path = tmp_path / "kh2084.txt"
+    path.write_text(header, encoding="utf-8")
+    plan = vnplan.process(path)
+    warned = [w for w in plan.warnings if w.code == "number_unread"]
+    assert plan.document.number == (None if number_line != "Số: 2084/KH-SYT" else "2084/KH-SYT")
+    assert bool(warned) is unread
+    if unread:
+        assert warned[0].provenance.text.startswith("Sóz?(")
 
 
 def test_a_handwritten_day_read_as_marks_leaves_the_month_and_a_warning(tmp_path):

@@ -393,6 +393,21 @@ def test_number_lines_however_ocr_read_so(line, hint):
     assert bool(rules.NUMBER_LINE_HINT.match(line)) is hint
 
 
+@pytest.mark.parametrize(
+    ("line", "marks"),
+    [  # realdocs 25 and 27 as OCR read their handwritten numbers; drafts with the number left blank
+        ("Sóz?(/KH-SYT", True),
+        ("Số:-“455 /KH-SYT", True),
+        ("Số:       /KH-UBND", False),
+        ("Số : /KH-TTYT", False),
+        ("Số: 359/KH-SYT", False),  # read: the number is no marks
+    ],
+)
+def test_an_entry_in_the_number_lines_blank(line, marks):
+    m = rules.NUMBER_BLANK_MARKS.match(line)
+    assert bool(m and m["marks"].strip(" .:…") and not m["marks"].strip().isdigit()) is marks
+
+
 def test_short_names_and_the_preamble_naming_the_issuer():
     text = "… về tìm kiếm, quy tập hài cốt liệt sĩ từ nay đến năm 2020 (gọi tắt là Ban Chỉ đạo quốc gia 1237);"
     assert rules.SHORT_NAME.search(text)["short"] == "Ban Chỉ đạo quốc gia 1237"

@@ -152,3 +152,14 @@ def test_bodies_a_requested_body_directs_are_not_assigned(tmp_path: Path):
     assert ("Các đơn vị, địa phương", "other") in units
     assert not any(name == "Các đơn vị có liên quan" for name, _ in units)
     assert ("Các trạm y tế xã", "other") in units
+
+
+def test_a_place_after_its_kind_is_spelt_as_the_official_list_has_it():
+    """PLACE_KINDS: seed 004's "UBND TP. Thành Hòa" is the city of Thanh Hóa (its gold: a slip; "Thành Hòa" is
+    a commune, and no city); a stripped place ("tỉnh Lai Chau") likewise. Names the list has as written stay,
+    and so do communes, whose letters alone rarely name one."""
+    assert canonical_name("UBND TP. Thành Hòa", None) == "Ủy ban nhân dân thành phố Thanh Hóa"
+    assert canonical_name("Sở Y tế tỉnh Lai Chau", None) == "Sở Y tế tỉnh Lai Châu"
+    assert canonical_name("UBND huyện Tân Lac", None) == "Ủy ban nhân dân huyện Tân Lạc"
+    for name in ("Ủy ban nhân dân huyện Cao Phong", "Ủy ban nhân dân xã Thành Hòa", "Ủy ban nhân dân tỉnh Thanh Hóa"):
+        assert canonical_name(name, None) == name
