@@ -48,6 +48,10 @@ PIPE_ROW = regex.compile(r"^\|.*\|$|^[^|]+(?:\s\|\s[^|]*){1,}$|^\|\s*[^|\s][^|]*
 # Words no phrase ends on: a line that stops on one goes on in the next, whatever follows
 # ("… tối thiểu mức 3; Đến" / "2030 đạt mức 4."), even after a short line.
 DANGLING_WORD = regex.compile(r"(?:\s|^)(?:của|và|các|với|cho|tại|theo|về|ở|trong|đến|từ)$", regex.IGNORECASE)
+# A title is short: it wraps over two lines at most and runs to TITLE_WORDS words at most (the longest titles of
+# the seeds run to 29: "1. Nâng cao nhận thức của cấp ủy, … sức khỏe của Nhân dân").
+TITLE_LINES = 2
+TITLE_WORDS = 32
 # The head of a name: a numbered title that stops on one goes on into the capitalised line below.
 CONTINUES_INTO_NAME = regex.compile(
     r"(?:\s|^)(?:tỉnh|huyện|xã|phường|thành\s+phố|thị\s+xã|quận|Bộ|Sở|Ban|Ủy\s+ban|Bệnh\s+viện|Trung\s+tâm|Phòng|[Nn]hân)$"
@@ -170,6 +174,12 @@ def _opens_title(text: str) -> bool:
     return not regex.search(r"[.;:!?]", words)
 
 
+def _still_a_title(logical: str, added: str, wrap_width: float) -> bool:
+    """A numbered title that has just taken ``added`` as its next line is one still."""
+    short = len(logical) <= TITLE_LINES * wrap_width and len(logical.split()) <= TITLE_WORDS
+    return short and not regex.search(r"[.;:!?]", added)
+
+
 def _stray_stop(prev: PhysicalLine, cur: PhysicalLine) -> bool:
     return bool(OCR_STOP_BEFORE_LOWER.search(prev.text)) and cur.text[:1].islower()
 
@@ -249,9 +259,13 @@ def reflow(mapped: MappedText, heading_lines: dict[int, int] | None = None, ocr:
     if kept:
         edits.append(Edit(0, kept[0].start, ""))
         in_heading = _opens_title(kept[0].text)
+        logical = kept[0].text
         for prev, cur in itertools.pairwise(kept):
             join = _should_join(prev, cur, wrap_width, in_heading, ocr)
-            in_heading = in_heading and not regex.search(r"[.;:!?]", cur.text) if join else _opens_title(cur.text)
+            logical = f"{logical} {cur.text}" if join else cur.text
+            # a numbered line run on past a title's length is a paragraph ("2. Các sở, ban, ngành, …" / "… để
+            # thực hiện" / "Kế hoạch; sắp xếp …"), whose capitals go on in it
+            in_heading = in_heading and _still_a_title(logical, cur.text, wrap_width) if join else _opens_title(cur.text)
             glue = " " if join else "\n"
             if join and prev.text.endswith("-") and prev.text[-2:-1].isdigit() and cur.text[:1].isdigit():
                 glue = ""  # "2023-" + "2025" is one range split at the margin

@@ -44,11 +44,12 @@ def soft_breaks(text: str) -> list[int]:
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
     breaks = []
+    unbroken = _unbroken_runs(lines)
     for token in MarkdownIt("commonmark").enable("table").parse(text):
         if token.type != "paragraph_open" or token.map is None:
             continue
         first, last = token.map
-        if last - first > MAX_WRAPPED_LINES:
+        if last - first > MAX_WRAPPED_LINES or any(start <= first < end for start, end in unbroken):
             continue  # a copy without blank lines between paragraphs: the layout stage decides
         for i in range(first, min(last, len(lines)) - 1):
             this, after = lines[i], lines[i + 1]
@@ -57,7 +58,7 @@ def soft_breaks(text: str) -> list[int]:
             if this.rstrip(" *_").endswith("./."):
                 continue  # "./." closes the body: the signature below is no part of its last sentence
             if (
-                match_marker(after.strip().lstrip("*_ ")) is not None
+                match_marker(_EMPHASIS_MARKS.sub("", after).strip()) is not None
                 or not _LOWER.search(this)
                 or _BOLD_LINE.match(this)
                 or _HEADER_FIELD.match(after)
@@ -67,7 +68,25 @@ def soft_breaks(text: str) -> list[int]:
     return breaks
 
 
+def _unbroken_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """Line ranges that run over more than MAX_WRAPPED_LINES lines without a blank line: a copy that keeps no
+    blank lines between its paragraphs, where Markdown reads "1. Mục tiêu chung" / "Đến năm 2030, …" as one
+    wrapped list item and "b) …" as the lazy tail of the bullet above. Their breaks are the layout stage's."""
+    runs = []
+    first = None
+    for i, line in enumerate([*lines, ""]):
+        if line.strip() and first is None:
+            first = i
+        elif not line.strip() and first is not None:
+            if i - first > MAX_WRAPPED_LINES:
+                runs.append((first, i))
+            first = None
+    return runs
+
+
 _WORDS = regex.compile(r"[\p{L}\p{N}]")
+# Emphasis around or inside an item's number ("**II.** **MỤC TIÊU**"): the line opens an item all the same.
+_EMPHASIS_MARKS = regex.compile(r"[*_]+")
 _LOWER = regex.compile(r"\p{Ll}")
 _BOLD_LINE = regex.compile(r"^\s*\*\*.*\*\*\s*$")  # a heading set in bold
 # A field of the header, the preamble or the signature block on a line of its own, in a copy that keeps

@@ -54,17 +54,76 @@ PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("schedule", _c(_LEAD + r"(?:thời\s+gian\s+(?:thực\s+hiện|triển\s+khai)|tiến\s+độ|lộ\s+trình)")),
 )
 # Under a "Mục đích, yêu cầu" part that does not divide its items into "Mục đích" and "Yêu cầu", an item worded as a
-# requirement is not an aim: "… phải được thực hiện đồng bộ", "Đảm bảo đúng chủ trương …", and the openings of the
-# "Yêu cầu" items of the development plans: "Bám sát …", "Bảo đảm sự chỉ đạo, điều hành thống nhất …", "Xác định cụ
-# thể các nội dung công việc, trách nhiệm …", "Phân công trách nhiệm cụ thể …", "Người đứng đầu …", bodies told what
-# to do ("Các sở, ban, ngành … chủ động triển khai"), and "tránh hình thức, lãng phí".
-REQUIREMENT_WORDING = _c(
-    r"\bphải\b|^(?:đảm\s+bảo|bảo\s+đảm)\s+(?:đúng|tính|yêu\s+cầu|các\s+yêu\s+cầu|sự\s+(?:lãnh\s+đạo|chỉ\s+đạo|phối\s+hợp))\b"
-    r"|^bám\s+sát\b|^xác\s+định\s+(?:cụ\s+thể\s+|rõ\s+)?(?:các\s+)?(?:nội\s+dung\s+công\s+việc|trách\s+nhiệm|nhiệm\s+vụ)\b"
-    r"|^phân\s+công\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\b|^người\s+đứng\s+đầu\b"
-    r"|^(?:các|những)\s+(?:sở|cơ\s+quan|đơn\s+vị|địa\s+phương)\b|\btránh\s+(?:hình\s+thức|phô\s+trương|lãng\s+phí)\b",
-    regex.I,
+# requirement is not an aim. The wordings, by family (first match names it):
+REQUIREMENT_WORDINGS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    # "… phải được thực hiện đồng bộ"
+    ("must", _c(r"\bphải\b", regex.I)),
+    # "Đảm bảo đúng chủ trương …", "Bảo đảm sự chỉ đạo, điều hành thống nhất …"
+    (
+        "ensure_conformity",
+        _c(
+            r"^(?:đảm\s+bảo|bảo\s+đảm)\s+(?:đúng|tính|yêu\s+cầu|các\s+yêu\s+cầu|sự\s+(?:lãnh\s+đạo|chỉ\s+đạo|phối\s+hợp))\b",
+            regex.I,
+        ),
+    ),
+    ("follow_closely", _c(r"^bám\s+sát\b", regex.I)),  # "Bám sát nội dung Nghị quyết …"
+    # "Xác định cụ thể các nội dung công việc, thời hạn …", "Phân công trách nhiệm cụ thể …"
+    (
+        "define_duties",
+        _c(r"^xác\s+định\s+(?:cụ\s+thể\s+|rõ\s+)?(?:các\s+)?(?:nội\s+dung\s+công\s+việc|trách\s+nhiệm|nhiệm\s+vụ)\b", regex.I),
+    ),
+    ("assign_duties", _c(r"^phân\s+công\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\b", regex.I)),
+    # bodies told what to do: "Người đứng đầu …", "Các sở, ban, ngành … chủ động triển khai"
+    ("bodies_told", _c(r"^người\s+đứng\s+đầu\b|^(?:các|những)\s+(?:sở|cơ\s+quan|đơn\s+vị|địa\s+phương)\b", regex.I)),
+    ("avoid_formality", _c(r"\btránh\s+(?:hình\s+thức|phô\s+trương|lãng\s+phí)\b", regex.I)),
+    # how the plan's own activity is carried out: "Đợt thi đua được triển khai sâu rộng, đồng bộ …", "Việc kiểm tra
+    # được tiến hành nghiêm túc …", "Kết quả kiểm tra được tổng hợp, báo cáo kịp thời"
+    (
+        "manner_of_conduct",
+        _c(
+            r"^(?:việc|công\s+tác|đợt|phong\s+trào|(?:các\s+)?hoạt\s+động|quá\s+trình|kết\s+quả|nội\s+dung)\b[^.;:]{0,80}?"
+            r"\bđược\s+(?:triển\s+khai|tổ\s+chức|tiến\s+hành|thực\s+hiện|tổng\s+hợp|báo\s+cáo|đánh\s+giá)\b",
+            regex.I,
+        ),
+    ),
+    # "Không gây ảnh hưởng đến hoạt động của đơn vị được kiểm tra"
+    ("no_disruption", _c(r"^không\s+(?:gây|làm)\s+(?:ảnh\s+hưởng|cản\s+trở|phiền\s+hà|xáo\s+trộn)\b", regex.I)),
 )
+
+
+def requirement_wording(text: str) -> str | None:
+    """The family of requirement wording ``text`` uses (REQUIREMENT_WORDINGS), or None for an aim."""
+    return next((name for name, pattern in REQUIREMENT_WORDINGS if pattern.search(text)), None)
+
+
+# Lines in an objectives part that state no aim of their own, by family: a period or year heading a list of targets
+# ("- Giai đoạn 2025-2027", "Năm 2026:", "a) Đến năm 2030", "c) Tầm nhìn đến năm 2035"), a lead-in to the items below that lost its colon or never
+# had one ("Mục tiêu cụ thể như sau", "Phấn đấu đạt các chỉ tiêu sau đây", "Một số chỉ tiêu cơ bản bao gồm"), and
+# the topic of a group of targets.
+NOT_AN_AIM: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    (
+        "period_label",
+        _c(
+            r"^(?:(?:tầm\s+nhìn|định\s+hướng)\s+)?(?:giai\s+đoạn|thời\s+kỳ|(?:đến|từ|trong)?\s*năm|đến\s+hết\s+năm)\s+(?:19|20)\d\d"
+            r"(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*:?$",
+            regex.I,
+        ),
+    ),
+    ("lead_in", _c(r"(?:như\s+sau|sau\s+đây|(?:cụ\s+thể|chỉ\s+tiêu|mục\s+tiêu)\s+sau|bao\s+gồm|gồm)\s*:?$", regex.I)),
+    # the topic a group of targets is about, alone on its line: "- Đối với trẻ em", "Về mạng lưới trường, lớp",
+    # "Tại địa bàn có khu công nghiệp" (not "Về đích nông thôn mới …", a goal)
+    (
+        "topic_label",
+        _c(r"^(?:đối\s+với|về(?!\s+đích)|tại|trong\s+lĩnh\s+vực|lĩnh\s+vực)\s+(?:[^\s:]+\s+){0,10}[^\s:]+\s*:?$", regex.I),
+    ),
+)
+
+
+def states_no_aim(text: str) -> str | None:
+    """The family (NOT_AN_AIM) of a line in an objectives part that states no aim of its own, or None."""
+    return next((name for name, pattern in NOT_AN_AIM if pattern.search(text)), None)
+
+
 # A paragraph under "Mục tiêu" that tells where things stand ("Hiện nay, tổng số trạm … khoảng 180 trạm")
 # states no aim.
 STATUS_OPENING = _c(r"^(?:hiện\s+nay|hiện\s+tại|tính\s+đến|thực\s+trạng|qua\s+\d+\s+năm)\b", regex.I)
@@ -87,8 +146,9 @@ DOC_TYPES: dict[str, str] = {caps: caps[:1] + caps[1:].lower() for caps in DOCUM
 # Document types that are plans (a Nghị quyết of an HĐND may set a programme); a decision that
 # attaches one of them issues a plan.
 PLAN_TYPES = frozenset({"Kế hoạch", "Đề án", "Chương trình", "Chương trình hành động", "Nghị quyết"})
-# "Quyết định … về việc ban hành Kế hoạch …": a decision whose articles are (or attach) a plan
-ISSUES_A_PLAN = _c(r"ban\s+hành\s+(?P<type>kế\s+hoạch|đề\s+án|chương\s+trình)\b\s*(?P<subject>.*)", regex.I)
+# "Quyết định … về việc ban hành Kế hoạch …", "… phê duyệt Chương trình …": a decision whose articles are (or
+# attach) a plan
+ISSUES_A_PLAN = _c(r"(?:ban\s+hành|phê\s+duyệt)\s+(?P<type>kế\s+hoạch|đề\s+án|chương\s+trình)\b\s*(?P<subject>.*)", regex.I)
 # An appendix published on its own whose opening says what it is attached to: "PHỤ LỤC I … (Kèm theo Chương
 # trình hành động tại Nghị quyết số …)", "(Ban hành kèm theo Kế hoạch số …)": a part of a plan.
 APPENDIX_OF_PLAN = _c(

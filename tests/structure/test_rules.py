@@ -440,27 +440,66 @@ def test_signature_and_stamp_patterns():
     assert rules.STAMP_DEBRIS.sub("", "Quy định mức hưởng trợ cấp, phụ cấp") == "Quy định mức hưởng trợ cấp, phụ cấp"
 
 
-def test_aims_requirements_and_status_wording():
-    assert rules.REQUIREMENT_WORDING.search("Công tác phối hợp … phải được thực hiện đồng bộ, chặt chẽ")
-    assert rules.REQUIREMENT_WORDING.search("Đảm bảo đúng chủ trương, đường lối của Đảng")
-    assert not rules.REQUIREMENT_WORDING.search("Tăng cường phối hợp trong công tác kiểm soát")
-    # openings of the "Yêu cầu" items of realdocs 03, 07, 11, 31 and the devdoc units-hcm-qd2820
-    for requirement in (
-        "Bám sát nội dung Nghị quyết số 163/2024/QH15",
-        "Bảo đảm sự chỉ đạo, điều hành thống nhất của Ủy ban nhân dân tỉnh",
-        "Xác định cụ thể các nội dung công việc, thời hạn, tiến độ hoàn thành",
-        "Phân công trách nhiệm cụ thể, rõ ràng cho từng sở, ngành, phường, xã, đặc khu",
-        "Người đứng đầu cơ quan, tổ chức được giao nhiệm vụ tích cực, chủ động triển khai",
-        "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường chủ động triển khai",
-        "Các hoạt động tổ chức thiết thực, tránh hình thức, lãng phí",
-    ):
-        assert rules.REQUIREMENT_WORDING.search(requirement), requirement
-    for aim in (
-        "Thu hút sự quan tâm của các cấp, các ngành trong việc thúc đẩy bình đẳng giới",
-        "Xác định chính xác số lượng, giá trị tài sản công hiện có",
-        "Nâng cao nhận thức, trách nhiệm của các cơ quan, đơn vị về bình đẳng giới",
-    ):
-        assert not rules.REQUIREMENT_WORDING.search(aim), aim
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("Công tác phối hợp … phải được thực hiện đồng bộ, chặt chẽ", "must"),
+        ("Đảm bảo đúng chủ trương, đường lối của Đảng", "ensure_conformity"),
+        # openings of the "Yêu cầu" items of realdocs 03, 07, 11, 31 and the devdoc units-hcm-qd2820
+        ("Bám sát nội dung Nghị quyết số 163/2024/QH15", "follow_closely"),
+        ("Bảo đảm sự chỉ đạo, điều hành thống nhất của Ủy ban nhân dân tỉnh", "ensure_conformity"),
+        ("Xác định cụ thể các nội dung công việc, thời hạn, tiến độ hoàn thành", "define_duties"),
+        ("Phân công trách nhiệm cụ thể, rõ ràng cho từng sở, ngành, phường, xã, đặc khu", "assign_duties"),
+        ("Người đứng đầu cơ quan, tổ chức được giao nhiệm vụ tích cực, chủ động triển khai", "bodies_told"),
+        ("Các sở, ban, ngành, Ủy ban nhân dân các xã, phường chủ động triển khai", "bodies_told"),
+        ("Các hoạt động tổ chức thiết thực, tránh hình thức, lãng phí", "avoid_formality"),
+        # devdoc ob-NgheAn-KH982 item 2, and the requirements of inspection plans
+        ("Đợt thi đua được triển khai sâu rộng, đồng bộ, xuyên suốt từ tỉnh đến cơ sở, bảo đảm thiết thực", "manner_of_conduct"),
+        ("Việc kiểm tra được tiến hành nghiêm túc, khách quan, đúng quy định", "manner_of_conduct"),
+        ("Kết quả kiểm tra được tổng hợp, báo cáo kịp thời", "manner_of_conduct"),
+        ("Không gây ảnh hưởng đến hoạt động bình thường của đơn vị được kiểm tra", "no_disruption"),
+        ("Thực hiện nghiêm túc Chỉ thị số 32/CT-TTg nhằm bảo vệ bí mật nhà nước", None),
+        ("Triển khai thực hiện kịp thời, đồng bộ, hiệu quả Kế hoạch số 14-KH/TU của Ban Thường vụ Tỉnh ủy", None),
+        # aims
+        ("Tăng cường phối hợp trong công tác kiểm soát", None),
+        ("Thu hút sự quan tâm của các cấp, các ngành trong việc thúc đẩy bình đẳng giới", None),
+        ("Xác định chính xác số lượng, giá trị tài sản công hiện có", None),
+        ("Nâng cao nhận thức, trách nhiệm của các cơ quan, đơn vị về bình đẳng giới", None),
+        ("Thông qua Đợt thi đua, kịp thời biểu dương, tôn vinh, khen thưởng, nhân rộng các điển hình tiên tiến", None),
+        ("Chủ động khắc phục những tồn tại, hạn chế; không để xảy ra các vụ lộ, mất bí mật nhà nước", None),
+    ],
+)
+def test_requirement_wordings(text, family):
+    assert rules.requirement_wording(text) == family
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("Giai đoạn 2025-2027", "period_label"),
+        ("Năm 2026:", "period_label"),
+        ("Đến năm 2030", "period_label"),
+        ("Thời kỳ 2026 - 2030", "period_label"),
+        # devdoc ob-TW-QD2597: "c) Tầm nhìn đến năm 2035" above its bullets
+        ("Tầm nhìn đến năm 2035", "period_label"),
+        ("Một số chỉ tiêu cơ bản bao gồm:", "lead_in"),
+        ("Phấn đấu đến năm 2026 đạt các mục tiêu cụ thể như sau", "lead_in"),
+        ("Phấn đấu đạt các chỉ tiêu sau đây", "lead_in"),
+        ("Đối với trẻ em", "topic_label"),
+        ("Tại địa bàn có khu công nghiệp", "topic_label"),
+        ("Về mạng lưới trường, lớp:", "topic_label"),
+        ("Về đích nông thôn mới nâng cao trước năm 2030", None),
+        ("Về giáo dục: nâng cao chất lượng dạy học", None),
+        ("Nâng cao chất lượng dịch vụ công đến năm 2030", None),
+        ("Giai đoạn 2026 - 2030 tập trung phát triển hạ tầng số", None),
+        ("Cung cấp dịch vụ số bao trùm, thông minh", None),
+    ],
+)
+def test_lines_of_an_objectives_part_that_state_no_aim(text, family):
+    assert rules.states_no_aim(text) == family
+
+
+def test_status_wording():
     assert rules.STATUS_OPENING.match("Hiện nay, tổng số trạm thu phát sóng … khoảng 180 trạm")
     assert not rules.STATUS_OPENING.match("Hoàn thành bổ sung, điều chỉnh quy hoạch viễn thông")
 
@@ -501,3 +540,18 @@ def test_timetable_fields():
 )
 def test_schedule_dates(text, dated):
     assert bool(rules.SCHEDULE_DATE.search(text)) is dated
+
+
+@pytest.mark.parametrize(
+    ("title", "issued"),
+    [
+        ("VỀ VIỆC BAN HÀNH KẾ HOẠCH KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2026", "KẾ HOẠCH"),
+        # devdoc ob-TW-QD2629: a decision that approves a programme issues it as much as one that promulgates it
+        ("VỀ VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN CHÍNH PHỦ SỐ", "CHƯƠNG TRÌNH"),
+        ("Phê duyệt Đề án chuyển đổi số trong hoạt động xây dựng", "Đề án"),
+        ("Về việc phê duyệt quy trình nội bộ giải quyết thủ tục hành chính", None),
+    ],
+)
+def test_decisions_that_issue_a_plan(title, issued):
+    found = rules.ISSUES_A_PLAN.search(title)
+    assert (found["type"] if found else None) == issued
