@@ -18,6 +18,7 @@ from vnplan.schema.model import Activity, Indicator, Task, Unit
 from vnplan.structure import confidence
 from vnplan.structure.lexicon import organisations, unit_id
 from vnplan.structure.metrics import metric_for
+from vnplan.structure.rules import ARTICLE_HEADING
 from vnplan.structure.sections import Line, SectionNode
 
 LEXICON = organisations()
@@ -54,8 +55,11 @@ _ASSIGNED_VERBS = (
 # "Giao Sở Nội vụ (cơ quan thường trực …):" names its unit before a bracket or colon too
 ASSIGN = regex.compile(r"^Giao\s+(?P<units>.+?)(?:" + _ASSIGNED_VERBS + r"|\s*[(:]|\s*$)")
 # "tổ chức" is a duty ("tổ chức thực hiện"), but a body in "các tổ chức xã hội", "cơ quan, tổ chức, cá nhân"
+# (a noun after "các": "các tổ chức phi chính phủ"; before a comma too, unless a duty follows: "cơ quan, tổ chức, cá nhân"
+# names bodies, "tổ chức, triển khai thực hiện" is a duty)
 _ORGANIZE = (
-    r"tổ\s+chức(?!\s*,|\s+(?:xã\s+hội|chính\s+trị|thành\s+viên|đoàn\s+thể|hội|quốc\s+tế|cá\s+nhân|có\s+liên\s+quan)\b)"
+    r"(?<!\b(?:các|những|mọi)\s)tổ\s+chức(?!\s*,(?!\s*(?:triển\s+khai|thực\s+hiện|hướng\s+dẫn|kiểm\s+tra|theo\s+dõi)\b)"
+    r"|\s+(?:xã\s+hội|chính\s+trị|thành\s+viên|đoàn\s+thể|hội|quốc\s+tế|cá\s+nhân|có\s+liên\s+quan)\b)"
 )
 # The verbs of duties, one table: a unit's name ends where its duty begins ("Sở Xây dựng triển khai …"), and a
 # numbered item's subject ends there too ("3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …"). Matched in small letters
@@ -125,6 +129,15 @@ DUTY_VERBS: tuple[str, ...] = (
     "chia sẻ",
     "số hóa",
     "phổ biến",
+    # (the verbs of a regulation's articles and a procedure's steps: "Điều 9. Các đơn vị thuộc Sở … có nhiệm vụ", "Giám
+    # đốc Sở … phân bổ và ban hành Quyết định giao dự toán", "Ủy ban nhân dân cấp xã đối chiếu, lập danh sách …")
+    "có nhiệm vụ",
+    "phân bổ",
+    "đối chiếu",
+    "thẩm tra",
+    "cân đối",
+    "tổng kết",
+    "sơ kết",
 )
 # (a verb that is also a noun of a body's name: "các viện nghiên cứu"; or passive, part of a name that refers back to the
 # bodies the plan assigns: "Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm …")
@@ -170,13 +183,22 @@ REQUEST = regex.compile(
     + ")",
     regex.I,
 )
+# "Mọi thông tin cần trao đổi, đề nghị các đơn vị liên hệ Cục …": asked to get in touch, a body is given no duty
+_CONTACT = regex.compile(r"\s*liên\s+hệ\b")
+
+
+def requests_in(text: str) -> list[regex.Match[str]]:
+    """The requests of ``text`` that ask bodies to act (not those that only ask them to get in touch)."""
+    return [r for r in REQUEST.finditer(text) if not _CONTACT.match(text, r.end("units"))]
+
+
 # "phối hợp (chặt chẽ, tốt, thường xuyên) với X": one or two words may qualify the cooperation
 # A partner list goes on after a semicolon when the next member starts in small letters with "các" or an office
 # holder: "phối hợp với các sở, ban, ngành, UBND các xã/phường; các đơn vị trực thuộc Sở Y tế tổ chức …", "… Chủ
 # tịch Ủy ban nhân dân huyện, thành phố; thủ trưởng các ngành có liên quan hướng dẫn …"
 _LIST_GOES_ON = r";\s*(?=(?-i:(?:thủ\s+trưởng|lãnh\s+đạo|giám\s+đốc)\s+)?(?-i:các)\s)"
 SUPPORT = regex.compile(
-    r"phối\s+hợp\s+(?:(?:\p{L}+\s+){1,2}(?=với\s)|chặt\s+chẽ\s+)?(?:với\s+)?"
+    r"(?:phối|kết)\s+hợp\s+(?:(?:\p{L}+\s+){1,2}(?=với\s)|chặt\s+chẽ\s+)?(?:với\s+)?"
     r"(?:"
     + _OFFICE_HOLDER
     + r"\s+)?(?P<units>"
@@ -291,6 +313,8 @@ _LIST_SPLIT = regex.compile(
     r"|\s*,\s*(?=(?=(?-i:\p{Lu}))(?:" + "|".join(n.replace(" ", r"\s+") for n in WHOLE_NAME_HEADS) + r")\b)"
     # a member of another kind than the group before it: "các sở, ban, ngành, tổ chức chính trị - xã hội"
     r"|\s*,\s*(?=(?:các\s+)?(?:" + LEXICON.own_member_pattern() + r")\b)"
+    # and a member after one: "Các tổ chức chính trị - xã hội và tổ chức, đoàn thể có liên quan" (two units)
+    r"|(?<=\b(?:" + LEXICON.own_member_pattern() + r"))\s+và\s+"
     # a separator lost in a table cell: "Sở Khoa học và Công nghệ Sở Công Thương" (a Sở names no other Sở)
     # (the letters' case is the evidence, so it is matched as written: "và các Sở ngành khác" goes on)
     r"|(?<=(?-i:\bSở\s[^,;]{0,80}\p{Ll}))\s+(?=(?-i:Sở\s+\p{Lu}))|" + _LOST_SEPARATOR,
@@ -300,18 +324,51 @@ _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+x�
 
 
 MAX_UNIT_WORDS = 12
-RESPONSIBILITY_OF = regex.compile(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:của\s+)?(?=\S)", regex.I)
+
+
+def word_count(name: str) -> int:
+    """The words of a name, its dashes and commas aside ("Sở Lao động - Thương binh và Xã hội" has eight)."""
+    return len(regex.findall(r"[\p{L}\d]+(?:[&/.][\p{L}\d]+)*", name))
+
+
+# A heading that gives the units it names their duties: "3. Trách nhiệm của các Bộ, ngành …", "Nhiệm vụ, quyền hạn của
+# Ủy ban nhân dân cấp huyện"; in Tổ chức thực hiện also the group headings "1. Đối với Ủy ban nhân dân các cấp" (elsewhere
+# "Đối với …" introduces the cases a rule covers).
+_DUTY_NOUNS = r"(?:trách\s+nhiệm|nhiệm\s+vụ|quyền\s+hạn)(?:\s*(?:,|và)\s*(?:trách\s+nhiệm|nhiệm\s+vụ|quyền\s+hạn))*"
+RESPONSIBILITY_OF = regex.compile(r"^" + _DUTY_NOUNS + r"\s+(?:của\s+)?(?=\S)", regex.I)
+GROUP_HEADING = regex.compile(r"^Đối\s+với\s+(?=\S)", regex.I)
+# "Điều 4. Sở Lao động - Thương binh và Xã hội có nhiệm vụ", "3. Văn phòng Sở Y tế có trách nhiệm:": the units the heading
+# names, then the duties under it (the articles of a regulation, the items of Tổ chức thực hiện).
+HAS_DUTIES = regex.compile(
+    r"\s+có\s+" + _DUTY_NOUNS + r"(?:\s+(?:như\s+sau|sau\s+đây|cụ\s+thể(?:\s+như\s+sau)?))?\s*:?\s*$", regex.I
+)
 CLAUSE_END = regex.compile(r"[.;]|$")
 # The parts of "Mục đích, yêu cầu", where an explicit "X chủ trì" still assigns.
 REQUIREMENT_PARTS = ("purpose", "aims", "requirements")
 # A section on money within another part: "6. Bảo đảm kinh phí", "Huy động nguồn lực tài chính".
+# (an article on money too: "Điều 4. Chi phí quản lý", "Điều 5. Nguồn vốn thực hiện")
 FUNDING_TITLE = regex.compile(
-    r"^(?:bảo\s+đảm|đảm\s+bảo|huy\s+động|bố\s+trí)\s+(?:các\s+)?(?:nguồn\s+)?(?:kinh\s+phí|vốn|lực\s+tài\s+chính)\b",
+    r"^(?:bảo\s+đảm|đảm\s+bảo|huy\s+động|bố\s+trí)\s+(?:các\s+)?(?:nguồn\s+)?(?:kinh\s+phí|vốn|lực\s+tài\s+chính)\b"
+    r"|^điều\s+\d+\s*[:.]\s*(?:chi\s+phí|kinh\s+phí|nguồn\s+(?:kinh\s+phí|vốn))\b",
+    regex.I,
+)
+# A duty that is to pay from one's own budget ("… có trách nhiệm chủ động bố trí kinh phí", "… sử dụng ngân sách địa
+# phương để bố trí kinh phí …") assigns no work (settled 2026-12-03).
+PAYS_ONLY = regex.compile(
+    r"\s*(?:có\s+trách\s+nhiệm\s+)?(?:chủ\s+động\s+)?(?:bố\s+trí|huy\s+động|sử\s+dụng|cân\s+đối)"
+    r"(?:\s*,\s*(?:bố\s+trí|huy\s+động|cân\s+đối))*\s+(?:các\s+)?(?:nguồn\s+)?(?:kinh\s+phí|ngân\s+sách|vốn)\b",
     regex.I,
 )
 # A section on reporting, part of organizing the work though no standard part: "VII. CHẾ ĐỘ BÁO CÁO", "Chế độ thông
 # tin, báo cáo".
 REPORTING_TITLE = regex.compile(r"^chế\s+độ\s+(?:thông\s+tin\s*,?\s*)?báo\s+cáo\b", regex.I)
+# The closing article of a decision names the office-holders who carry it out ("Chánh Văn phòng UBND tỉnh, Giám đốc các
+# sở … chịu trách nhiệm thi hành Quyết định này", "… có trách nhiệm thi hành Quyết định này"): no unit record (R5).
+EXECUTION_CLAUSE = regex.compile(
+    r"\b(?:chịu|có)\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành\s+"
+    r"(?:Quyết\s+định|Quy\s+chế|Quy\s+định|Chỉ\s+thị|Nghị\s+quyết|Thông\s+tư|văn\s+bản)\s+này",
+    regex.I,
+)
 # Parts whose words state aims, targets or money, not who does what.
 NOT_ASSIGNING_PARTS = (
     "scope",  # "Đối tượng, phạm vi": whom the plan concerns, not who acts
@@ -330,13 +387,19 @@ NOT_ASSIGNING_PARTS = (
 # "Sở Tài chính, trên cơ sở đề xuất của …").
 _NAME_TAIL = regex.compile(
     r"(?<!\s)(?:\s*+,)?\s++(?:trên\s+cơ\s+sở|theo\s+(?:chức\s+năng|phạm\s+vi|thẩm\s+quyền)|căn\s+cứ|kịp\s+thời|quan\s+tâm|"
-    r"tiến\s+hành|rà\s+soát|tiếp\s+tục|thường\s+xuyên|định\s+kỳ|được\s+giao|được\s+phân\s+công)\b.*$",
+    r"tiến\s+hành|rà\s+soát|tiếp\s+tục|thường\s+xuyên|định\s+kỳ|được\s+giao|được\s+phân\s+công|phải|"
+    # ("Các đơn vị tự kiểm tra, đánh giá": "tự" before the duty says the body does it itself)
+    r"(?<!\btrật\s)tự(?=$|\s+(?-i:" + _DUTY_VERBS + r"|đánh\s+giá)))\b.*$",
     regex.I,
 )
 
 
+# "(sau đây gọi là Ủy ban nhân dân cấp xã)" names the body again; "(Phòng Kinh tế thị xã)" names another that does the same
+_CALLED_HEREAFTER = regex.compile(r"\s*\(\s*sau\s+đây\s+(?:gọi\s+)?(?:tắt\s+|chung\s+)?(?:gọi\s+)?là\b[^()]*\)", regex.I)
+
+
 def _trim_name(name: str) -> str:
-    trimmed = _NAME_TAIL.sub("", name)
+    trimmed = _NAME_TAIL.sub("", _CALLED_HEREAFTER.sub("", name))
     return trimmed if trimmed.strip() else name
 
 
@@ -369,6 +432,36 @@ def _head_list(text: str) -> list[str]:
     return items
 
 
+# One kind of body at two levels of government: "Trung tâm đào tạo nghề của tỉnh và các huyện, thị", "Ủy ban nhân dân cấp
+# tỉnh và cấp huyện" (two units, the shared name repeated).
+_LEVEL = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)"
+_LEVEL_PAIR = regex.compile(
+    r"^(?P<prefix>.+?\s(?P<joint>của|cấp))\s+(?P<first>" + _LEVEL + r")\s+và\s+(?:(?P=joint)\s+)?"
+    r"(?P<second>(?:các\s+)?" + _LEVEL + r"\b.*)$"
+)
+
+
+def _level_pair(name: str) -> list[str]:
+    found = _LEVEL_PAIR.match(name)
+    return [f"{found['prefix']} {found['first']}", f"{found['prefix']} {found['second']}"] if found else [name]
+
+
+# "phối hợp với các Bộ, ngành liên quan: Tài chính, Lao động - Thương binh và Xã hội": the group is named by the list of
+# sectors after the colon (R5: "Bộ Tài chính", "Bộ Lao động - Thương binh và Xã hội")
+_GROUP_OF_HEAD = regex.compile(r"^(?:các|những)\s+(?P<head>Sở|Bộ)\b", regex.I)
+_SECTOR_NAME = "|".join(regex.escape(s).replace(r"\ ", r"\s+") for s in _SECTORS)
+_SECTORS_AFTER = regex.compile(
+    r"\s*:\s*(?P<items>(?:" + _SECTOR_NAME + r")(?:\s*(?:,|và)\s*(?:" + _SECTOR_NAME + r"))*)\b", regex.I
+)
+
+
+def partner_names(text: str, found: regex.Match[str]) -> str:
+    """The names a phrase caught (group ``units``) gives, read on over a list of sectors after a colon."""
+    group = _GROUP_OF_HEAD.match(found["units"])
+    listed = _SECTORS_AFTER.match(text, found.end("units")) if group else None
+    return f"các {group['head']}: {listed['items']}" if group and listed else found["units"]
+
+
 def split_unit_list(text: str) -> list[str]:
     """'các khoa/phòng và các trạm y tế xã, thị trấn' → two units; 'Trung tâm Y tế huyện Yên Thủy, Tân Lạc'
     → 'Trung tâm Y tế huyện Yên Thủy', 'Trung tâm Y tế huyện Tân Lạc' (a list of place names shares its prefix)."""
@@ -378,7 +471,7 @@ def split_unit_list(text: str) -> list[str]:
     text = text[: head_list.start()] if head_list else text
     parts = [p.strip(" ,.;(") for p in _LIST_SPLIT.split(text) if p and p.strip(" ,.;(")]
     expanded: list[str] = []
-    for part in parts:
+    for part in [n for p in parts for n in _level_pair(p)]:
         names = [n.strip() for n in regex.split(r"\s*,\s*", part)]
         prefix = _PLACE_PREFIX.match(names[0])
         if (
@@ -440,6 +533,9 @@ _GROUP_OF_BODY = regex.compile(
 _DEPARTMENT_OF_ISSUER = regex.compile(r"^(?:Các\s+)?(?:[Pp]hòng|[Kk]hoa|[Kk]hối)\b")
 _OTHER_BODY = regex.compile(r"\b(?:Sở|Bộ|Ủy\s+ban|UBND|Huyện\s+ủy|Tỉnh\s+ủy)\b")
 _PLACE_NAMED = regex.compile(r"\b(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận)\s+\p{Lu}")
+# A department named by the level of government it serves ("Phòng Lao động - Thương binh và Xã hội quận - huyện", "phòng
+# … cấp huyện") is that level's, not the issuer's.
+_LEVEL_NAMED = regex.compile(r"\b(?:quận|huyện|thị\s+xã|xã|phường|thị\s+trấn|cấp\s+(?:tỉnh|huyện|xã))\s*$|\bcấp\s+(?:huyện|xã)\b")
 
 
 def canonical_name(name: str, qualifier: str | None) -> str:
@@ -468,6 +564,7 @@ def canonical_name(name: str, qualifier: str | None) -> str:
         and _DEPARTMENT_OF_ISSUER.match(text)
         and qualifier not in text
         and not _PLACE_NAMED.search(text)
+        and not _LEVEL_NAMED.search(text)
         and not _OTHER_BODY.search(text)
     ):
         text = f"{text} - {qualifier}"
@@ -527,6 +624,10 @@ def _qualifier(issuer: str | None) -> str | None:
     return regex.sub(r"\s+tỉnh\s+.+$", "", issuer)
 
 
+# The departments of a hospital or health centre, named alone ("Các khoa", "khoa").
+_HOSPITAL_DEPARTMENTS = regex.compile(r"(?:các\s+)?khoa$", regex.I)
+
+
 @dataclass
 class _Collector:
     """The units of one document as its lines are read: one record per (canonical name, role), the unit each
@@ -561,12 +662,17 @@ class _Collector:
             )
         return self.units[key]
 
+    def names_a_body(self, name: str) -> bool:
+        """Whether a name caught in running text names a body one can tell: "Các khoa cung cấp thông tin" in a Sở's
+        plan speaks of the departments of the hospitals it surveys (a Sở has no khoa), which the plan does not name."""
+        return not (self.qualifier or "").startswith("Sở ") or not _HOSPITAL_DEPARTMENTS.match(name.strip())
+
     def add_listed(self, names: str, start: int, role: str, method: str, longest: int | None = None) -> list[Unit]:
         """Each unit of the list ``names`` (which starts at offset ``start``), with its own span; names of
         more than ``longest`` words are clauses the phrase ran into, not names."""
         added = []
         for part in split_unit_list(names):
-            if longest is None or len(part.split()) <= longest:
+            if (longest is None or word_count(part) <= longest) and self.names_a_body(part):
                 offset = start + max(names.find(part), 0)
                 added.append(self.add(part, role, offset, offset + len(part), method))
         return added
@@ -574,7 +680,7 @@ class _Collector:
     def add_parts(self, names: str, body: str, body_start: int, role: str, method: str) -> list[Unit]:
         """Each unit of ``names`` (a phrase of ``body``), its span found in the body."""
         added = []
-        for part in split_unit_list(names):
+        for part in filter(self.names_a_body, split_unit_list(names)):
             offset = body_start + max(body.find(part), 0)
             added.append(self.add(part, role, offset, offset + len(part), method))
         return added
@@ -611,7 +717,7 @@ def extract_units(
     found = _Collector(doc, _qualifier(issuer), _labels_by_metric(indicators))
     for line in lines:
         section = section_of.get(line.number)
-        if section is None or section.has_part("appendix", "recipients", "scope"):
+        if section is None or section.has_part("appendix", "recipients", "scope") or EXECUTION_CLAUSE.search(line.text):
             continue
         read = _read_line(line, section)
         if section.has_part(*NOT_ASSIGNING_PARTS):
@@ -621,7 +727,7 @@ def extract_units(
             continue
         if _role_label(found, read) or _labelled_item(found, read):
             continue
-        if section.has_part("implementation"):
+        if section.has_part("implementation") or _under_duty_heading(section):
             _implementation_line(found, read)
         else:
             _task_line(found, read)
@@ -634,6 +740,15 @@ def extract_units(
     for i, unit in enumerate(result, start=1):
         unit.id = f"unit-{i}"
     return result
+
+
+def subject_role(verb: str) -> str:
+    """The role a sentence whose subject is a body gives it, by its verb: "… chủ trì" or "… là đầu mối" leads (settled
+    convention 1), "… (có trách nhiệm) phối hợp" supports (decision U3), any other duty is asked of it (other)."""
+    verb = verb.lower()
+    if regex.match(r"chủ\s+trì|là\s+(?:cơ\s+quan|đơn\s+vị)\s+chủ\s+trì|là\s+đầu\s+mối", verb):
+        return "lead"
+    return "support" if "phối" in verb else "other"
 
 
 def _reporting(section: SectionNode) -> bool:
@@ -676,7 +791,7 @@ def _labelled_item(found: _Collector, read: _Line) -> bool:
     item = read.body.strip(" .;")
     subject = ITEM_SUBJECT.match(item)
     names = subject["units"] if subject else item
-    if not (UNIT_HEAD.match(names) and len(names.split()) <= 2 * MAX_UNIT_WORDS):
+    if not (UNIT_HEAD.match(names) and word_count(names) <= 2 * MAX_UNIT_WORDS):
         return False
     found.add_parts(names, read.body, read.body_start, found.labelled[parent.id], "rule:unit_role_label")
     return True
@@ -690,7 +805,7 @@ def _task_line(found: _Collector, read: _Line) -> None:
     # closing paragraph, which follows the last part
     # ("khuyến khích các doanh nghiệp …" in the tasks is policy, no request)
     _reports_asked(found, read)
-    for request in REQUEST.finditer(read.body):
+    for request in requests_in(read.body):
         if not request["verb"].lower().startswith("khuyến"):
             start = read.body_start + request.start("units")
             found.add_listed(request["units"], start, "other", "rule:unit_request", MAX_UNIT_WORDS)
@@ -701,11 +816,50 @@ def _task_line(found: _Collector, read: _Line) -> None:
     funding = read.section.has_part("budget") or any(
         FUNDING_TITLE.match(node.title) for node in [read.section, *read.section.ancestors()]
     )
-    subject = None if chaired_any or funding or not read.heading else SUBJECT.match(read.body)
+    _duty_clauses(found, read)
+    if chaired_any or funding:
+        return
+    # ("- Các đơn vị tự kiểm tra, đánh giá: Từ ngày 06 - 15/11/2017": a row of the timetable, what and when)
+    subject = SUBJECT.match(read.body) if read.heading and not TIMETABLE_ROW.search(read.body) else None
     # ("Đoàn: Chỉ đạo …" labels a paragraph, no subject)
     if subject and ":" not in subject["units"] and not LABEL_NOT_BODY.match(subject["units"]):
-        role = "support" if "phối" in subject["verb"].lower() else "other"
+        role = subject_role(subject["verb"])
         found.add_listed(subject["units"], read.body_start + subject.start("units"), role, "rule:unit_subject")
+
+
+# In the articles of a regulation and the steps of a procedure, a clause whose subject is a body gives it a duty in so many
+# words: "Phòng Nông nghiệp và Phát triển nông thôn huyện (Phòng Kinh tế thị xã) có trách nhiệm xác định năng suất …",
+# "Tổ chức làm nhiệm vụ bồi thường … phối hợp với UBND xã, phường, thị trấn kiểm tra thực tế …". The name runs from the
+# body's head word to the verb, over no other duty.
+DUTY_CLAUSE = regex.compile(
+    r"(?:^|(?<=[.;]\s))"
+    # (after the case the rule covers: "Trường hợp có chi phí … không có hồ sơ chứng từ để xác định, Tổ chức làm nhiệm vụ
+    # bồi thường … phối hợp với …")
+    r"(?:(?:Trường\s+hợp|Trong\s+trường\s+hợp|Nếu|Khi|Sau\s+khi)\b[^.;]{0,200}?,\s*(?=(?:" + _HEAD_WORDS + r")\b))?"
+    r"(?:" + _OFFICE_HOLDER + r"\s+)?(?P<units>(?:" + _HEAD_WORDS + r")\b"
+    r"(?:(?!\s+(?-i:" + _DUTY_VERBS + r"))[^.;:])*?)\s+"
+    r"(?P<verb>(?-i:có\s+(?:trách\s+nhiệm|nhiệm\s+vụ)|(?:phối|kết)\s+hợp(?:\s+chặt\s+chẽ)?\s+với))\b",
+    regex.I,
+)
+_ALSO_NAMED = regex.compile(r"\s*\((?=" + _HEAD_WORDS + r")([^()]*)\)", regex.I)
+# A row of a timetable written out: what, a colon, when ("…: Từ ngày 20/11/2017 đến ngày 15/12/2017").
+TIMETABLE_ROW = regex.compile(r":\s*(?:từ\s+ngày|ngày|trước\s+ngày|tháng|quý|trong\s+(?:tháng|quý|năm))\b[^:]*$", regex.I)
+
+
+def _duty_clauses(found: _Collector, read: _Line) -> None:
+    """Each clause whose subject is a body with a duty in so many words (other; "phối hợp với" names partners, support)."""
+    body = read.body
+    for clause in DUTY_CLAUSE.finditer(body):
+        names = _ALSO_NAMED.sub(r"; \1", _CALLED_HEREAFTER.sub("", clause["units"]))
+        if LABEL_NOT_BODY.match(names) or PAYS_ONLY.match(body, clause.start("verb")):
+            continue
+        start = read.body_start + clause.start("units")
+        found.add_listed(names, start, "other", "rule:unit_duty_clause", MAX_UNIT_WORDS)
+        if "hợp" in clause["verb"]:
+            clause_end = CLAUSE_END.search(body, clause.end()).start()
+            for m in SUPPORT.finditer(body, clause.start("verb"), clause_end):
+                names = partner_names(body, m)
+                found.add_listed(names, read.body_start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
 
 
 def _chaired_units(found: _Collector, read: _Line) -> bool:
@@ -719,7 +873,8 @@ def _chaired_units(found: _Collector, read: _Line) -> bool:
         found.add_listed(chaired["units"], line.start + chaired.start("units"), "lead", "rule:unit_chaired")
         clause_end = CLAUSE_END.search(line.text, chaired.end()).start()
         for m in SUPPORT.finditer(line.text, chaired.end(), clause_end):
-            found.add_listed(m["units"], line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
+            names = partner_names(line.text, m)
+            found.add_listed(names, line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
     return chaired_any
 
 
@@ -732,7 +887,7 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
     # "Khuyến khích" asks the bodies it names)
     requests = [
         r
-        for r in REQUEST.finditer(read.body)
+        for r in requests_in(read.body)
         if not r["verb"].lower().startswith("khuyến") or not read.body[: r.start()].strip(" -+*•")
     ]
     reports = _reports_asked(found, read)
@@ -754,7 +909,8 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
         for m in pattern.finditer(body):
             if pattern is DIRECTED and any(r.start() < m.start() for r in requests):
                 continue
-            named_units = found.add_listed(m["units"], read.body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
+            names = partner_names(body, m)
+            named_units = found.add_listed(names, read.body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
             if role == "support":
                 _partners_of_shared_heading(found, read.section, named_units)
     if not (assign or requests or named or reports):
@@ -796,18 +952,21 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
     (other), or "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …" (the item's subject; support when its duty is to
     support)."""
     section, body_start = read.section, read.body_start
-    if not (read.heading and section.marker in ("arabic", "dotted", "letter", "roman")):
+    if not (read.heading and section.marker in ("arabic", "dotted", "letter", "roman", "named")):
         return None, False, False
     if section.part == "implementation":
         return None, False, False
-    title = RESPONSIBILITY_OF.sub("", section.title.rstrip(":"))
+    title = _heading_names(section, read.body)
+    if section.marker == "named" and title is None:
+        return None, False, False
+    title = title or GROUP_HEADING.sub("", section.title.rstrip(":"))
     requested = regex.match(r"^Đề\s+nghị\s*:?\s+", title)
     names = title[requested.end() :] if requested else title
     parts = split_unit_list(names)
     if (
         UNIT_HEAD.match(title)
         and parts
-        and all(len(part.split()) <= MAX_UNIT_WORDS for part in parts)
+        and all(word_count(part) <= MAX_UNIT_WORDS for part in parts)
         and not ASSIGN.match(title)
         and not _NAMES_A_DUTY.search(names)
     ):
@@ -821,6 +980,25 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
         found.owners[section.id] = lead
         return lead, True, True
     return _item_subject(found, read)
+
+
+def _heading_names(section: SectionNode, body: str) -> str | None:
+    """The names of a heading that gives its units duties, without the words that say so: "Điều 4. Sở Lao động -
+    Thương binh và Xã hội có nhiệm vụ" → "Sở Lao động - Thương binh và Xã hội"; "3. Trách nhiệm của các Bộ, ngành …" →
+    "các Bộ, ngành …"; None when the heading is no such heading."""
+    title = ARTICLE_HEADING.sub("", section.title).rstrip(" :")
+    # the section tree ends a title at a semicolon, where a heading's list of units goes on: "3. Trách nhiệm của các
+    # Bộ, ngành, địa phương; Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, …"
+    if title.endswith(";") and body.startswith(title):
+        title = body.rstrip(" .:")
+    names = HAS_DUTIES.sub("", RESPONSIBILITY_OF.sub("", title))
+    return names if names != title and UNIT_HEAD.match(names) else None
+
+
+def _under_duty_heading(section: SectionNode) -> bool:
+    """Whether a line stands under a heading that gives its units duties ("Điều 5. Kho bạc Nhà nước … có nhiệm vụ"):
+    its items are read as those of Tổ chức thực hiện, wherever the heading stands."""
+    return any(_heading_names(node, node.title) for node in [section, *section.ancestors()])
 
 
 # "4. Các đơn vị, địa phương báo cáo kết quả … gửi về …" (33): bodies told only to report are other (R5: "Các đơn vị …
@@ -938,9 +1116,11 @@ def _subject_units(found: _Collector, read: _Line, lead: Unit | None, owner: Uni
     subject = SUBJECT.match(read.body)
     if not subject:
         return
-    role = "support" if "phối" in subject["verb"].lower() else "other"
+    role = subject_role(subject["verb"])
     for part in split_unit_list(subject["units"]):
-        if owner is not None and canonical_name(part, found.qualifier).lower() == owner.canonical_name.lower():
+        if not found.names_a_body(part) or (
+            owner is not None and canonical_name(part, found.qualifier).lower() == owner.canonical_name.lower()
+        ):
             continue
         offset = subject.start("units") + max(subject["units"].find(part), 0)
         found.add(part, role, read.body_start + offset, read.body_start + offset + len(part), "rule:unit_subject")
@@ -959,9 +1139,9 @@ def _later_subjects(found: _Collector, read: _Line, owner: Unit | None) -> None:
         subject = SUBJECT.match(regex.split(r"\.(?:\s|$)", sentence, maxsplit=1)[0])
         if not subject:
             continue
-        role = "support" if "phối" in subject["verb"].lower() else "other"
+        role = subject_role(subject["verb"])
         for part in split_unit_list(subject["units"]):
-            if len(part.split()) > MAX_UNIT_WORDS or (
+            if word_count(part) > MAX_UNIT_WORDS or not found.names_a_body(part) or (
                 owner is not None and canonical_name(part, found.qualifier).lower() == owner.canonical_name.lower()
             ):
                 continue
