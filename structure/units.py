@@ -395,7 +395,9 @@ _NAME_TAIL = regex.compile(
 
 
 # "(sau đây gọi là Ủy ban nhân dân cấp xã)" names the body again; "(Phòng Kinh tế thị xã)" names another that does the same
-_CALLED_HEREAFTER = regex.compile(r"\s*\(\s*sau\s+đây\s+(?:gọi\s+)?(?:tắt\s+|chung\s+)?(?:gọi\s+)?là\b[^()]*\)", regex.I)
+_CALLED_HEREAFTER = regex.compile(
+    r"\s*\(\s*sau\s+đây\s+(?:gọi\s+)?(?:tắt\s+|chung\s+)?(?:gọi\s+)?là\b[^()]*\)", regex.I
+)
 
 
 def _trim_name(name: str) -> str:
@@ -535,7 +537,9 @@ _OTHER_BODY = regex.compile(r"\b(?:Sở|Bộ|Ủy\s+ban|UBND|Huyện\s+ủy|Tỉ
 _PLACE_NAMED = regex.compile(r"\b(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận)\s+\p{Lu}")
 # A department named by the level of government it serves ("Phòng Lao động - Thương binh và Xã hội quận - huyện", "phòng
 # … cấp huyện") is that level's, not the issuer's.
-_LEVEL_NAMED = regex.compile(r"\b(?:quận|huyện|thị\s+xã|xã|phường|thị\s+trấn|cấp\s+(?:tỉnh|huyện|xã))\s*$|\bcấp\s+(?:huyện|xã)\b")
+_LEVEL_NAMED = regex.compile(
+    r"\b(?:quận|huyện|thị\s+xã|xã|phường|thị\s+trấn|cấp\s+(?:tỉnh|huyện|xã))\s*$|\bcấp\s+(?:huyện|xã)\b"
+)
 
 
 def canonical_name(name: str, qualifier: str | None) -> str:
@@ -843,7 +847,9 @@ DUTY_CLAUSE = regex.compile(
 )
 _ALSO_NAMED = regex.compile(r"\s*\((?=" + _HEAD_WORDS + r")([^()]*)\)", regex.I)
 # A row of a timetable written out: what, a colon, when ("…: Từ ngày 20/11/2017 đến ngày 15/12/2017").
-TIMETABLE_ROW = regex.compile(r":\s*(?:từ\s+ngày|ngày|trước\s+ngày|tháng|quý|trong\s+(?:tháng|quý|năm))\b[^:]*$", regex.I)
+TIMETABLE_ROW = regex.compile(
+    r":\s*(?:từ\s+ngày|ngày|trước\s+ngày|tháng|quý|trong\s+(?:tháng|quý|năm))\b[^:]*$", regex.I
+)
 
 
 def _duty_clauses(found: _Collector, read: _Line) -> None:
@@ -859,7 +865,9 @@ def _duty_clauses(found: _Collector, read: _Line) -> None:
             clause_end = CLAUSE_END.search(body, clause.end()).start()
             for m in SUPPORT.finditer(body, clause.start("verb"), clause_end):
                 names = partner_names(body, m)
-                found.add_listed(names, read.body_start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
+                found.add_listed(
+                    names, read.body_start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS
+                )
 
 
 def _chaired_units(found: _Collector, read: _Line) -> bool:
@@ -1141,8 +1149,10 @@ def _later_subjects(found: _Collector, read: _Line, owner: Unit | None) -> None:
             continue
         role = subject_role(subject["verb"])
         for part in split_unit_list(subject["units"]):
-            if word_count(part) > MAX_UNIT_WORDS or not found.names_a_body(part) or (
-                owner is not None and canonical_name(part, found.qualifier).lower() == owner.canonical_name.lower()
+            if (
+                word_count(part) > MAX_UNIT_WORDS
+                or not found.names_a_body(part)
+                or (owner is not None and canonical_name(part, found.qualifier).lower() == owner.canonical_name.lower())
             ):
                 continue
             offset = read.body_start + boundary.end() + subject.start("units") + max(subject["units"].find(part), 0)

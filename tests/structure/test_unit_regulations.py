@@ -1,0 +1,284 @@
+"""Units in regulations and decisions, and in the documents the rules were not first written for (issue 14, item
+5): one test per rule family.
+
+Fixtures: two excerpts of fresh documents cut by whole lines (tests/fixtures/devdocs/README.md: TP Hồ Chí Minh QĐ
+49/2012 issuing a Quy chế, QĐ 22/2013/QĐ-TTg); single sentences quoted from odd realdocs (19, 21, 25, 27, 33) and
+from those documents.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import vnplan
+from vnplan.structure.units import (
+    DUTY_CLAUSE,
+    EXECUTION_CLAUSE,
+    HAS_DUTIES,
+    PAYS_ONLY,
+    RESPONSIBILITY_OF,
+    SUPPORT,
+    TIMETABLE_ROW,
+    _trim_name,
+    canonical_name,
+    partner_names,
+    requests_in,
+    split_unit_list,
+    subject_role,
+    word_count,
+)
+
+DEVDOCS = Path(__file__).resolve().parents[1] / "fixtures" / "devdocs"
+LDTBXH = "Sở Lao động - Thương binh và Xã hội"
+
+
+def roles_of(name: str) -> set[tuple[str, str]]:
+    return {(u.canonical_name, u.role) for u in vnplan.process(DEVDOCS / name).units}
+
+
+def test_the_articles_of_a_quy_che_name_their_units():
+    """ "Điều 5. Kho bạc Nhà nước Thành phố, Kho bạc Nhà nước quận - huyện có nhiệm vụ" leads, though no part is
+    "Tổ chức thực hiện"; the items under it are read as its duties: "Phối hợp với …" supports, "Chỉ đạo …" asks."""
+    roles = roles_of("qd49_hcm_quy_che_excerpt.md")
+    assert {
+        (LDTBXH, "lead"),
+        ("Kho bạc Nhà nước Thành phố", "lead"),
+        ("Kho bạc Nhà nước quận - huyện", "lead"),
+        ("Ủy ban nhân dân quận - huyện", "lead"),
+        ("Phòng Lao động - Thương binh và Xã hội quận - huyện", "lead"),
+        ("Các đơn vị thuộc Sở Lao động - Thương binh và Xã hội", "lead"),
+        ("Các Phòng Lao động - Thương binh và Xã hội quận - huyện", "support"),
+        ("Bảo hiểm xã hội Thành phố", "support"),
+        ("Ủy ban nhân dân phường - xã, thị trấn", "other"),
+    } <= roles
+    # Điều 3 of the decision lists who "chịu trách nhiệm thi hành": no record (R5)
+    assert not any(name.startswith(("Chánh", "Kho bạc Nhà nước Thành phố, ")) for name, _ in roles)
+    assert ("Sở Tài chính", "other") not in roles
+
+
+def test_a_decision_with_regulatory_articles():
+    """QĐ 22/2013/QĐ-TTg: "2. Bộ Xây dựng có trách nhiệm xây dựng dự toán …" (other) but "1. Các tỉnh … sử dụng ngân
+    sách địa phương để bố trí kinh phí …" (paying, no work); "Ủy ban nhân dân phường, xã, thị trấn (sau đây gọi là …)
+    đối chiếu, lập danh sách …" (other, the name without its bracket); Điều 8's headings and "Giao …" clauses."""
+    roles = roles_of("qd22_ttg_2013_excerpt.md")
+    assert {
+        ("Bộ Xây dựng", "other"),
+        ("Ủy ban nhân dân phường, xã, thị trấn", "other"),
+        ("Các Bộ, ngành Trung ương", "lead"),
+        ("Bộ Kế hoạch và Đầu tư", "lead"),
+        ("Bộ Tài chính", "support"),
+        ("Bộ Lao động - Thương binh và Xã hội", "support"),
+        ("Phòng Lao động - Thương binh và Xã hội cấp huyện", "lead"),
+    } <= roles
+    assert not any(name.startswith("Các tỉnh") for name, _ in roles)
+    assert not any(name.startswith(("Các Bộ trưởng", "Cơ quan ngang Bộ")) for name, _ in roles)  # Điều 10
+
+
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [
+        ("Trách nhiệm của các Bộ, ngành Trung ương", "các Bộ, ngành Trung ương"),
+        ("Nhiệm vụ, quyền hạn của Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp huyện"),
+        ("Trách nhiệm và quyền hạn của Sở Tài chính", "Sở Tài chính"),
+    ],
+)
+def test_responsibility_headings(title, names):
+    assert RESPONSIBILITY_OF.sub("", title) == names
+
+
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [
+        ("Sở Lao động - Thương binh và Xã hội có nhiệm vụ", LDTBXH),
+        ("Văn phòng Sở Y tế có trách nhiệm:", "Văn phòng Sở Y tế"),  # realdocs 29
+        ("Ủy ban nhân dân cấp xã có nhiệm vụ, quyền hạn sau đây", "Ủy ban nhân dân cấp xã"),
+        ("Sở Y tế có trách nhiệm hướng dẫn các đơn vị", "Sở Y tế có trách nhiệm hướng dẫn các đơn vị"),  # a duty
+    ],
+)
+def test_headings_that_say_their_units_have_duties(title, names):
+    assert HAS_DUTIES.sub("", title) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "units", "verb"),
+    [
+        # realdocs 19 (a 2010 regulation)
+        (
+            "Phòng Nông nghiệp và Phát triển nông thôn huyện (Phòng Kinh tế thị xã) có trách nhiệm xác định năng suất",
+            "Phòng Nông nghiệp và Phát triển nông thôn huyện (Phòng Kinh tế thị xã)",
+            "có trách nhiệm",
+        ),
+        (
+            "Trường hợp có chi phí đầu tư vào đất nhưng không có hồ sơ chứng từ để xác định, Tổ chức làm nhiệm vụ bồi "
+            "thường hỗ trợ và tái định cư phối hợp với UBND xã, phường, thị trấn kiểm tra thực tế",
+            "Tổ chức làm nhiệm vụ bồi thường hỗ trợ và tái định cư",
+            "phối hợp với",
+        ),
+        (
+            "Tổ chức làm nhiệm vụ bồi thường … có trách nhiệm lập phương án. Trung tâm đào tạo nghề của tỉnh và các "
+            "huyện, thị có trách nhiệm tổ chức đào tạo nghề",
+            "Trung tâm đào tạo nghề của tỉnh và các huyện, thị",
+            "có trách nhiệm",
+        ),
+    ],
+)
+def test_a_clause_whose_subject_is_a_body_with_a_duty(sentence, units, verb):
+    clause = list(DUTY_CLAUSE.finditer(sentence))[-1]
+    assert (clause["units"], clause["verb"]) == (units, verb)
+
+
+def test_a_clause_names_no_body_across_another_duty():
+    """The name runs from the head word to the verb over no other duty: "Ủy ban nhân dân cấp xã hướng dẫn … và có
+    trách nhiệm …" is no name "Ủy ban nhân dân cấp xã hướng dẫn …"."""
+    assert DUTY_CLAUSE.search("Ủy ban nhân dân cấp xã hướng dẫn các hộ và có trách nhiệm theo dõi") is None
+
+
+def test_the_regulation_clauses_of_realdocs_19(tmp_path):
+    """The units of 19's clauses, each its own record: the two Phòng of one sentence, the two levels of one body, the
+    partner of a "phối hợp với" clause without the bracket that defines its short name."""
+    path = tmp_path / "quy_dinh.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nQUY ĐỊNH\nVề bồi thường, hỗ trợ và tái định cư\n"
+        "Điều 5. Bồi thường đối với cây trồng\n"
+        "1. Phòng Nông nghiệp và Phát triển nông thôn huyện (Phòng Kinh tế thị xã) có trách nhiệm xác định năng suất.\n"
+        "2. Trường hợp không có hồ sơ chứng từ để xác định, Tổ chức làm nhiệm vụ bồi thường phối hợp với UBND xã, "
+        "phường, thị trấn (sau đây gọi chung là UBND cấp xã) kiểm tra thực tế.\n"
+        "3. Trung tâm đào tạo nghề của tỉnh và các huyện, thị có trách nhiệm tổ chức đào tạo nghề.\n",
+        encoding="utf-8",
+    )
+    roles = {(u.canonical_name, u.role) for u in vnplan.process(path).units}
+    assert {
+        ("Phòng Nông nghiệp và Phát triển nông thôn huyện", "other"),
+        ("Phòng Kinh tế thị xã", "other"),
+        ("Tổ chức làm nhiệm vụ bồi thường", "other"),
+        ("Ủy ban nhân dân xã, phường, thị trấn", "support"),
+        ("Trung tâm đào tạo nghề của tỉnh", "other"),
+        ("Trung tâm đào tạo nghề của các huyện, thị", "other"),
+    } <= roles
+
+
+@pytest.mark.parametrize(
+    ("line", "closing"),
+    [
+        ("Chánh Văn phòng UBND tỉnh, Giám đốc các sở, ngành … chịu trách nhiệm thi hành Quyết định này./.", True),
+        ("Chủ tịch Ủy ban nhân dân các quận, huyện … có trách nhiệm thi hành Quyết định này./.", True),
+        ("Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ … chịu trách nhiệm thi hành Quyết định này./.", True),
+        ("Thủ trưởng đơn vị chịu trách nhiệm trước Giám đốc Sở về kết quả thực hiện", False),
+    ],
+)
+def test_the_execution_article(line, closing):
+    assert bool(EXECUTION_CLAUSE.search(line)) is closing
+
+
+@pytest.mark.parametrize(
+    ("duty", "pays"),
+    [
+        ("có trách nhiệm chủ động bố trí kinh phí từ dự toán được giao", True),  # realdocs 01, "6. Bảo đảm kinh phí"
+        ("sử dụng ngân sách địa phương để bố trí kinh phí quản lý", True),
+        ("có trách nhiệm xây dựng dự toán kinh phí hàng năm", False),  # a duty of its own
+    ],
+)
+def test_paying_from_ones_own_budget_is_no_duty(duty, pays):
+    assert bool(PAYS_ONLY.match(duty)) is pays
+
+
+@pytest.mark.parametrize(
+    ("name", "trimmed"),
+    [
+        ("Các đơn vị tự", "Các đơn vị"),  # realdocs 25: "- Các đơn vị tự kiểm tra, đánh giá: …"
+        ("Cảnh sát trật tự", "Cảnh sát trật tự"),
+        (
+            "Phòng Lao động - Thương binh và Xã hội quận - huyện phải",
+            "Phòng Lao động - Thương binh và Xã hội quận - huyện",
+        ),
+        (
+            "Ủy ban nhân dân phường, xã, thị trấn (sau đây gọi là Ủy ban nhân dân cấp xã)",
+            "Ủy ban nhân dân phường, xã, thị trấn",
+        ),
+    ],
+)
+def test_the_words_that_end_a_name(name, trimmed):
+    assert _trim_name(name) == trimmed
+
+
+def test_a_timetable_row_names_no_duty():
+    """realdocs 25, under "IV. Thời gian và địa điểm kiểm tra, đánh giá": what, then when."""
+    assert TIMETABLE_ROW.search("Sở Y tế kiểm tra các đơn vị: Từ ngày 20/11/2017 đến ngày 15/12/2017 (đính kèm lịch).")
+    assert not TIMETABLE_ROW.search("Sở Y tế: chủ trì kiểm tra các đơn vị trong năm 2017.")
+
+
+def test_the_departments_of_hospitals_are_no_unit_of_a_so(tmp_path):
+    """realdocs 27 (a Sở Y tế survey): "- Các khoa cung cấp thông tin theo mẫu" speaks of the hospitals' departments."""
+    path = tmp_path / "khao_sat.txt"
+    path.write_text(
+        "UBND TỈNH KIÊN GIANG\nSỞ Y TẾ\nKẾ HOẠCH\nKhảo sát giường bệnh\nI. NỘI DUNG\n1. Phương pháp tiến hành\n"
+        "- Tổ khảo sát triển khai kế hoạch đến từng bệnh viện.\n- Các khoa cung cấp thông tin theo mẫu.\n",
+        encoding="utf-8",
+    )
+    assert not any("khoa" in u.canonical_name.lower() for u in vnplan.process(path).units)
+
+
+def test_a_request_to_get_in_touch_asks_no_duty():
+    """realdocs 33: "Mọi thông tin cần trao đổi, đề nghị các đơn vị liên hệ Cục Cảnh sát …"."""
+    assert requests_in("Mọi thông tin cần trao đổi, đề nghị các đơn vị liên hệ Cục Cảnh sát điều tra") == []
+    assert [r["units"] for r in requests_in("Đề nghị các đơn vị khẩn trương triển khai")] == ["các đơn vị"]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # realdocs 21: an own member, then "và"
+        (
+            "Các tổ chức chính trị - xã hội và tổ chức, đoàn thể có liên quan",
+            ["Các tổ chức chính trị - xã hội", "các tổ chức, đoàn thể có liên quan"],
+        ),
+        # realdocs 19: one kind of body at two levels
+        (
+            "Trung tâm đào tạo nghề của tỉnh và các huyện, thị",
+            ["Trung tâm đào tạo nghề của tỉnh", "Trung tâm đào tạo nghề của các huyện, thị"],
+        ),
+        ("Ủy ban nhân dân cấp tỉnh và cấp huyện", ["Ủy ban nhân dân cấp tỉnh", "Ủy ban nhân dân cấp huyện"]),
+        ("Hội đồng nhân dân và Ủy ban nhân dân cấp xã", ["Hội đồng nhân dân và Ủy ban nhân dân cấp xã"]),
+    ],
+)
+def test_lists_of_units(text, units):
+    assert split_unit_list(text) == units
+
+
+def test_a_group_named_by_its_sectors():
+    """QĐ 22/2013: "phối hợp với các Bộ, ngành liên quan: Tài chính, Lao động - Thương binh và Xã hội" (R5)."""
+    body = (
+        "Chủ trì, phối hợp với các Bộ, ngành liên quan: Tài chính, Lao động - Thương binh và Xã hội hướng dẫn các tỉnh"
+    )
+    names = partner_names(body, SUPPORT.search(body))
+    assert split_unit_list(names) == ["Bộ Tài chính", "Bộ Lao động - Thương binh và Xã hội"]
+
+
+def test_kết_hợp_với_names_a_partner():
+    assert SUPPORT.search("Sở Y tế kết hợp với Ban Chỉ đạo tỉnh tiến hành kiểm tra")["units"] == "Ban Chỉ đạo tỉnh"
+
+
+@pytest.mark.parametrize(
+    ("verb", "role"),
+    [("chủ trì", "lead"), ("là đầu mối", "lead"), ("có trách nhiệm phối hợp", "support"), ("triển khai", "other")],
+)
+def test_the_role_a_subject_takes_from_its_verb(verb, role):
+    assert subject_role(verb) == role
+
+
+@pytest.mark.parametrize(
+    ("name", "qualified"),
+    [
+        ("Phòng Lao động - Thương binh và Xã hội quận - huyện", "Phòng Lao động - Thương binh và Xã hội quận - huyện"),
+        ("phòng Lao động - Thương binh và Xã hội cấp huyện", "Phòng Lao động - Thương binh và Xã hội cấp huyện"),
+        ("Phòng Nghiệp vụ Y", "Phòng Nghiệp vụ Y - Sở Y tế"),
+    ],
+)
+def test_a_department_named_by_its_level_is_not_the_issuers(name, qualified):
+    assert canonical_name(name, "Sở Y tế") == qualified
+
+
+def test_word_count_leaves_dashes_out():
+    assert word_count("các đơn vị thuộc Sở Lao động - Thương binh và Xã hội") == 12
