@@ -16,7 +16,7 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Activity, Indicator, Task, Unit
 from vnplan.structure import confidence
-from vnplan.structure.lexicon import organisations, unit_id
+from vnplan.structure.lexicon import letters_of, organisations, unit_id
 from vnplan.structure.metrics import metric_for
 from vnplan.structure.rules import ARTICLE_HEADING
 from vnplan.structure.sections import Line, SectionNode
@@ -28,7 +28,7 @@ ABBREVIATIONS: dict[str, str] = LEXICON.abbreviations
 DEPARTMENTS: dict[str, str] = LEXICON.departments
 _DEPARTMENT = regex.compile(
     r"^(?P<head>Phòng)\s+(?P<name>"
-    + "|".join(k.replace(" ", r"\s*[-–]?\s*") for k in DEPARTMENTS)
+    + "|".join(k.replace(" ", r"\s*[-–—]?\s*") for k in DEPARTMENTS)
     + r")(?=\s|$|[-–,])",
     regex.I,
 )
@@ -387,7 +387,7 @@ NOT_ASSIGNING_PARTS = (
 # "Sở Tài chính, trên cơ sở đề xuất của …").
 _NAME_TAIL = regex.compile(
     r"(?<!\s)(?:\s*+,)?\s++(?:trên\s+cơ\s+sở|theo\s+(?:chức\s+năng|phạm\s+vi|thẩm\s+quyền)|căn\s+cứ|kịp\s+thời|quan\s+tâm|"
-    r"tiến\s+hành|rà\s+soát|tiếp\s+tục|thường\s+xuyên|định\s+kỳ|được\s+giao|được\s+phân\s+công|phải|"
+    r"tiến\s+hành|rà\s+soát|tiếp\s+tục|thường\s+xuyên|định\s+kỳ|được\s+giao|được\s+phân\s+công|phải|trong\s+(?:việc|công\s+tác)|"
     # ("Các đơn vị tự kiểm tra, đánh giá": "tự" before the duty says the body does it itself)
     r"(?<!\btrật\s)tự(?=$|\s+(?-i:" + _DUTY_VERBS + r"|đánh\s+giá)))\b.*$",
     regex.I,
@@ -542,6 +542,34 @@ _LEVEL_NAMED = regex.compile(
 )
 
 
+# A scan's OCR drops or changes tone marks in the standard names ("Phòng Kê hoạch - Tài chính", "Sở Y tê"): the
+# department or sector whose letters the name's first words spell, tone marks aside, is the one meant.
+_STANDARD_NAMES: dict[str, dict[str, str]] = {"phòng": {}, "sở": {}}
+for _written, _standard in [*DEPARTMENTS.items(), *((s, s) for s in LEXICON.sectors)]:
+    # (the longer spelling first: "Lao động - Thương binh và Xã hội" before "Lao động Thương binh và Xã hội")
+    _STANDARD_NAMES["phòng" if _written in DEPARTMENTS else "sở"].setdefault(letters_of(_written), _standard)
+_HEAD_OF_STANDARD_NAME = regex.compile(r"^(?P<head>(?i:phòng|sở))\s+(?P<rest>\S.*)$")
+
+
+def _standard_name_through_noise(text: str) -> str:
+    found = _HEAD_OF_STANDARD_NAME.match(text)
+    if found is None:
+        return text
+    names, words = _STANDARD_NAMES[found["head"].lower()], found["rest"].split(" ")
+    for n in range(min(len(words), 8), 0, -1):
+        written = " ".join(words[:n])
+        standard = names.get(letters_of(written))
+        if standard:
+            # (a name spelled right is kept as written, its dashes too)
+            same = _words_of(written) == _words_of(standard)
+            return text if same else " ".join([found["head"], standard, *words[n:]])
+    return text
+
+
+def _words_of(text: str) -> list[str]:
+    return regex.findall(r"\w+", text.lower())
+
+
 def canonical_name(name: str, qualifier: str | None) -> str:
     """The unit's name with abbreviations expanded, department names standardized, and a department
     of the issuing body qualified by it: "Phòng Nghiệp vụ Y - SYT" → "Phòng Nghiệp vụ Y - Sở Y tế"."""
@@ -552,13 +580,17 @@ def canonical_name(name: str, qualifier: str | None) -> str:
     text = regex.sub(r"\s*[-–]\s*(?:SYT|Sở Y tế)$", "", text)
     department = _DEPARTMENT.match(text)
     if department:
-        key = regex.sub(r"\s*[-–]?\s+|\s*[-–]\s*", " ", department["name"].lower())
+        key = regex.sub(r"\s*[-–—]?\s+|\s*[-–—]\s*", " ", department["name"].lower())
         text = f"Phòng {DEPARTMENTS[key]}{text[department.end() :]}"
+    else:
+        text = _standard_name_through_noise(text)
     text = text[:1].upper() + text[1:]
     for pattern, replacement in STOCK_PHRASES:
         text = regex.sub(pattern, replacement, text)
     # "các khoa/phòng liên quan" names the same units as "các khoa/phòng" ("có liên quan" stays)
     text = regex.sub(r"\s+(?<!có\s)liên\s+quan$", "", text)
+    # (expanded before the issuer is looked for in the name: "Phòng KH-TC SYT" names its body)
+    text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
     # "Các phòng (của) Sở Y tế", "phòng ban Sở Y tế": a group of departments of a named body
     group = _GROUP_OF_BODY.match(text)
     if group:
@@ -572,7 +604,6 @@ def canonical_name(name: str, qualifier: str | None) -> str:
         and not _OTHER_BODY.search(text)
     ):
         text = f"{text} - {qualifier}"
-    text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
     text = _issuer_written_short(text, qualifier)
     return text[:1].upper() + text[1:]
 
@@ -814,17 +845,17 @@ def _task_line(found: _Collector, read: _Line) -> None:
             start = read.body_start + request.start("units")
             found.add_listed(request["units"], start, "other", "rule:unit_request", MAX_UNIT_WORDS)
     chaired_any = _chaired_units(found, read)
-    # (the funding part says who pays, not who acts: "2. Các sở, ban, ngành … chủ động bố trí, huy động các nguồn vốn";
-    # so does a funding item of the solutions: "6. Bảo đảm kinh phí" / "a) Các sở, ngành, địa phương có trách nhiệm
-    # chủ động bố trí kinh phí …")
-    funding = read.section.has_part("budget") or any(
-        FUNDING_TITLE.match(node.title) for node in [read.section, *read.section.ancestors()]
-    )
     _duty_clauses(found, read)
-    if chaired_any or funding:
+    _given_in_passing(found, read)
+    if chaired_any:
         return
     # ("- Các đơn vị tự kiểm tra, đánh giá: Từ ngày 06 - 15/11/2017": a row of the timetable, what and when)
     subject = SUBJECT.match(read.body) if read.heading and not TIMETABLE_ROW.search(read.body) else None
+    # (the funding part says who pays, not who acts: "2. Các sở, ban, ngành … chủ động bố trí, huy động các nguồn vốn";
+    # so does a funding item of the solutions: "6. Bảo đảm kinh phí" / "a) Các sở, ngành, địa phương có trách nhiệm
+    # chủ động bố trí kinh phí …"; but a duty there is work: "2. Các sở, ban, ngành … xây dựng dự toán …")
+    if subject and _funding(read.section) and PAYS_ONLY.match(read.body, subject.start("verb")):
+        return
     # ("Đoàn: Chỉ đạo …" labels a paragraph, no subject)
     if subject and ":" not in subject["units"] and not LABEL_NOT_BODY.match(subject["units"]):
         role = subject_role(subject["verb"])
@@ -833,8 +864,9 @@ def _task_line(found: _Collector, read: _Line) -> None:
 
 # In the articles of a regulation and the steps of a procedure, a clause whose subject is a body gives it a duty in so many
 # words: "Phòng Nông nghiệp và Phát triển nông thôn huyện (Phòng Kinh tế thị xã) có trách nhiệm xác định năng suất …",
-# "Tổ chức làm nhiệm vụ bồi thường … phối hợp với UBND xã, phường, thị trấn kiểm tra thực tế …". The name runs from the
-# body's head word to the verb, over no other duty.
+# "Tổ chức làm nhiệm vụ bồi thường … phối hợp với UBND xã, phường, thị trấn kiểm tra thực tế …"; in a budget plan's
+# running text "Sở Tài chính tham mưu Ủy ban nhân dân tỉnh …". The name runs from the body's head word to the verb, over
+# no other duty.
 DUTY_CLAUSE = regex.compile(
     r"(?:^|(?<=[.;]\s))"
     # (after the case the rule covers: "Trường hợp có chi phí … không có hồ sơ chứng từ để xác định, Tổ chức làm nhiệm vụ
@@ -842,7 +874,7 @@ DUTY_CLAUSE = regex.compile(
     r"(?:(?:Trường\s+hợp|Trong\s+trường\s+hợp|Nếu|Khi|Sau\s+khi)\b[^.;]{0,200}?,\s*(?=(?:" + _HEAD_WORDS + r")\b))?"
     r"(?:" + _OFFICE_HOLDER + r"\s+)?(?P<units>(?:" + _HEAD_WORDS + r")\b"
     r"(?:(?!\s+(?-i:" + _DUTY_VERBS + r"))[^.;:])*?)\s+"
-    r"(?P<verb>(?-i:có\s+(?:trách\s+nhiệm|nhiệm\s+vụ)|(?:phối|kết)\s+hợp(?:\s+chặt\s+chẽ)?\s+với))\b",
+    r"(?P<verb>(?-i:có\s+(?:trách\s+nhiệm|nhiệm\s+vụ)|(?:phối|kết)\s+hợp(?:\s+chặt\s+chẽ)?\s+với|tham\s+mưu))\b",
     regex.I,
 )
 _ALSO_NAMED = regex.compile(r"\s*\((?=" + _HEAD_WORDS + r")([^()]*)\)", regex.I)
@@ -868,6 +900,27 @@ def _duty_clauses(found: _Collector, read: _Line) -> None:
                 found.add_listed(
                     names, read.body_start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS
                 )
+
+
+def _funding(section: SectionNode) -> bool:
+    """Whether a line stands in the funding part or a funding item of the solutions ("6. Bảo đảm kinh phí")."""
+    return section.has_part("budget") or any(
+        FUNDING_TITLE.match(node.title) for node in [section, *section.ancestors()]
+    )
+
+
+# "Đối với các khoản chưa phân bổ 1.015 tỷ đồng …, giao Ủy ban nhân dân tỉnh tiếp tục phân bổ …": an assignment in the
+# middle of a sentence (lead), as "Giao X …" at its start.
+GIVEN_IN_PASSING = regex.compile(
+    r"(?<=[,;:]\s)(?-i:giao)\s+(?P<units>(?:" + _HEAD_WORDS + r")\b[^.;:()]*?)(?=\s+(?-i:" + _DUTY_VERBS + "))",
+    regex.I,
+)
+
+
+def _given_in_passing(found: _Collector, read: _Line) -> None:
+    for given in GIVEN_IN_PASSING.finditer(read.body):
+        start = read.body_start + given.start("units")
+        found.add_listed(given["units"], start, "lead", "rule:unit_assignment", MAX_UNIT_WORDS)
 
 
 def _chaired_units(found: _Collector, read: _Line) -> bool:

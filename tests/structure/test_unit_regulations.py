@@ -16,6 +16,7 @@ import vnplan
 from vnplan.structure.units import (
     DUTY_CLAUSE,
     EXECUTION_CLAUSE,
+    GIVEN_IN_PASSING,
     HAS_DUTIES,
     PAYS_ONLY,
     RESPONSIBILITY_OF,
@@ -282,3 +283,49 @@ def test_a_department_named_by_its_level_is_not_the_issuers(name, qualified):
 
 def test_word_count_leaves_dashes_out():
     assert word_count("các đơn vị thuộc Sở Lao động - Thương binh và Xã hội") == 12
+
+
+def test_an_assignment_in_the_middle_of_a_sentence():
+    """A budget resolution (Phú Yên NQ 57/2016, /work/devdocs): "…, giao Ủy ban nhân dân tỉnh tiếp tục phân bổ …"."""
+    body = "Đối với các khoản chưa phân bổ 1.015 tỷ đồng, giao Ủy ban nhân dân tỉnh tiếp tục phân bổ theo quy định"
+    assert [m["units"] for m in GIVEN_IN_PASSING.finditer(body)] == ["Ủy ban nhân dân tỉnh"]
+    assert not GIVEN_IN_PASSING.search("Giao Sở Tài chính chủ trì")  # at a sentence's start: ASSIGN
+
+
+def test_a_duty_in_the_funding_part_is_work(tmp_path):
+    """In a budget plan's funding part, "Các sở, ban, ngành … xây dựng dự toán" is work; "… chủ động bố trí kinh phí"
+    tells bodies to pay (no record)."""
+    path = tmp_path / "ngan_sach.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH CÀ MAU\nKẾ HOẠCH\nTài chính - ngân sách nhà nước 03 năm 2026 - 2028\n"
+        "I. DỰ TOÁN THU, CHI NGÂN SÁCH\n1. Các sở, ban, ngành tỉnh xây dựng dự toán chi thường xuyên theo định mức.\n"
+        "2. Sở Tài chính tham mưu Ủy ban nhân dân tỉnh phân bổ dự toán cho các đơn vị.\n"
+        "3. Ủy ban nhân dân các xã, phường chủ động bố trí kinh phí từ ngân sách địa phương.\n",
+        encoding="utf-8",
+    )
+    roles = {(u.canonical_name, u.role) for u in vnplan.process(path).units}
+    assert {("Các sở, ban, ngành tỉnh", "other"), ("Sở Tài chính", "other")} <= roles
+    assert not any("xã, phường" in name for name, _ in roles)
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Phòng Kê hoạch - Tài chính", "Phòng Kế hoạch - Tài chính - Sở Y tế"),  # OCR lost a tone mark
+        ("Phòng Kế hoạch — Tài chính", "Phòng Kế hoạch - Tài chính - Sở Y tế"),  # realdocs 27: an em dash
+        ("Sở Y tê", "Sở Y tế"),
+        ("Sở Lao động – Thương binh và Xã hội", "Sở Lao động – Thương binh và Xã hội"),  # spelled right: as written
+        ("Phòng KH-TC SYT", "Phòng Kế hoạch - Tài chính - Sở Y tế"),  # the issuer named by its abbreviation
+    ],
+)
+def test_standard_names_read_through_noise_and_abbreviations(name, canonical):
+    assert canonical_name(name, "Sở Y tế") == canonical
+
+
+def test_trong_việc_ends_a_name():
+    assert _trim_name("Sở Y tế trong việc") == "Sở Y tế"
+
+
+def test_tham_mưu_in_running_text_assigns():
+    clause = DUTY_CLAUSE.search("Sở Tài chính tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí thực hiện.")
+    assert (clause["units"], clause["verb"]) == ("Sở Tài chính", "tham mưu")
