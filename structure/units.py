@@ -308,7 +308,7 @@ _LIST_SPLIT = regex.compile(
     r"|lực\s+lượng\s+(?-i:\p{Lu}))"
     # (a capital starts the name; the rest of the head in any case: "Hội Cựu chiến binh Thành phố, Thành Đoàn")
     r"|\s*,\s*(?=(?=(?-i:\p{Lu}))(?:" + LEXICON.head_pattern(groups=False) + r")"
-    r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành)\b))"
+    r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành(?!\s+\p{Lu}))\b))"
     # a body whose head word is its whole name, before a comma of the list: "Liên đoàn Lao động tỉnh, Tỉnh Đoàn, Hội …"
     r"|\s*,\s*(?=(?=(?-i:\p{Lu}))(?:" + "|".join(n.replace(" ", r"\s+") for n in WHOLE_NAME_HEADS) + r")\b)"
     # a member of another kind than the group before it: "các sở, ban, ngành, tổ chức chính trị - xã hội"
@@ -652,11 +652,16 @@ _GROUP_IN_TERRITORY = regex.compile(
 _DEPARTMENT_PROVINCE = regex.compile(r"^(?=Sở\s)(?P<name>.+?)\s+(?:tỉnh|thành\s+phố)(?:\s+\p{Lu}.*)?$")
 
 
+# A plan two bodies issue together ("Sở Y tế - Công đoàn ngành Y tế tỉnh Kiên Giang", "… và …"): the second body's name
+# starts after a dash or "và" with a head word.
+_JOINT_ISSUER = regex.compile(r"\s*(?:[-–—]|\bvà\b)\s*(?=(?:" + LEXICON.head_pattern(groups=False) + r")\b)", regex.I)
+
+
 def _qualifier(issuer: str | None) -> str | None:
-    """Departments are qualified by the issuing body without its province: 'Sở Y tế'."""
+    """Departments are qualified by the issuing body without its province: 'Sở Y tế'; by the first of joint issuers."""
     if not issuer:
         return None
-    return regex.sub(r"\s+tỉnh\s+.+$", "", issuer)
+    return regex.sub(r"\s+tỉnh\s+.+$", "", _JOINT_ISSUER.split(issuer, maxsplit=1)[0])
 
 
 # The departments of a hospital or health centre, named alone ("Các khoa", "khoa").

@@ -22,6 +22,7 @@ from vnplan.structure.units import (
     RESPONSIBILITY_OF,
     SUPPORT,
     TIMETABLE_ROW,
+    _qualifier,
     _trim_name,
     canonical_name,
     partner_names,
@@ -329,3 +330,22 @@ def test_trong_việc_ends_a_name():
 def test_tham_mưu_in_running_text_assigns():
     clause = DUTY_CLAUSE.search("Sở Tài chính tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí thực hiện.")
     assert (clause["units"], clause["verb"]) == ("Sở Tài chính", "tham mưu")
+
+
+def test_a_plan_of_two_issuers(tmp_path):
+    """A plan a Sở issues with its sector's trade union: the union is a body ("Công đoàn" heads its name), and the
+    departments are the Sở's ("Phòng Nghiệp vụ Y - Sở Y tế", not "- Sở Y tế - Công đoàn …")."""
+    assert _qualifier("Sở Y tế - Công đoàn ngành Y tế tỉnh Kiên Giang") == "Sở Y tế"
+    assert _qualifier("Sở Khoa học và Công nghệ tỉnh Đồng Nai") == "Sở Khoa học và Công nghệ"
+    assert split_unit_list("Sở Y tế, Công đoàn ngành Y tế") == ["Sở Y tế", "Công đoàn ngành Y tế"]
+    assert split_unit_list("các Sở, Ban ngành") == ["các Sở, Ban ngành"]  # a stock group stays whole
+    path = tmp_path / "lien_tich.txt"
+    path.write_text(
+        "SỞ Y TẾ - CÔNG ĐOÀN NGÀNH Y TẾ\nKẾ HOẠCH\nThực hiện bình đẳng giới năm 2017\nIV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Công đoàn ngành Y tế phối hợp với Sở Y tế hướng dẫn các đơn vị thực hiện Kế hoạch.\n"
+        "2. Phòng Nghiệp vụ Y chủ trì theo dõi, tổng hợp kết quả.\n",
+        encoding="utf-8",
+    )
+    roles = {(u.canonical_name, u.role) for u in vnplan.process(path).units}
+    assert ("Công đoàn ngành Y tế", "lead") in roles or ("Công đoàn ngành Y tế", "support") in roles
+    assert ("Phòng Nghiệp vụ Y - Sở Y tế", "lead") in roles
