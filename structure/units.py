@@ -852,6 +852,7 @@ def _task_line(found: _Collector, read: _Line) -> None:
     chaired_any = _chaired_units(found, read)
     _duty_clauses(found, read)
     _given_in_passing(found, read)
+    _member_bodies(found, read)
     if chaired_any:
         return
     # ("- Các đơn vị tự kiểm tra, đánh giá: Từ ngày 06 - 15/11/2017": a row of the timetable, what and when)
@@ -928,6 +929,51 @@ def _given_in_passing(found: _Collector, read: _Line) -> None:
         found.add_listed(given["units"], start, "lead", "rule:unit_assignment", MAX_UNIT_WORDS)
 
 
+# The members of a council, team or delegation a plan sets up ("Hội đồng kiểm kê", "Đoàn kiểm tra", "Tổ công tác"), one
+# line each: "- Trưởng đoàn: Lãnh đạo Sở Nội vụ;", "- Thành viên: đại diện Sở Tư pháp, Văn phòng UBND tỉnh". The bodies
+# that send them are asked to take part (other: no lead or support wording).
+MEMBER_LINE = regex.compile(
+    r"^(?:(?:Phó\s+)?(?:Trưởng\s+đoàn|Trưởng\s+ban|Tổ\s+trưởng|Chủ\s+tịch(?:\s+Hội\s+đồng)?)(?:\s+thường\s+trực)?"
+    r"|Tổ\s+phó|Thư\s+ký|Ủy\s+viên|Uỷ\s+viên|(?:Các\s+)?[Tt]hành\s+viên)(?:\s*\([^()]*\))?\s*:\s*(?P<rest>\S.*)$"
+)
+# Within a member line, a body named after "đại diện (lãnh đạo)" or after its office-holder's title ("Phó Giám đốc Sở
+# Tài chính"); a person's name before it ("Ông Nguyễn Văn A, Phó Giám đốc …") is no body.
+MEMBER_BODY = regex.compile(
+    r"(?:\bđại\s+diện(?:\s+lãnh\s+đạo)?(?:\s+(?:các|của))?\s+|\b(?:Phó\s+)?(?:Giám\s+đốc|Chánh\s+Văn\s+phòng|Chánh\s+Thanh\s+tra|"
+    r"Trưởng\s+ban|Chủ\s+tịch|Thủ\s+trưởng|Lãnh\s+đạo)\s+|\b(?:\d+\s+)?(?:chuyên\s+viên|cán\s+bộ|công\s+chức)\s+|^)(?P<units>(?:"
+    + _HEAD_WORDS
+    + r")\b[^;:()]*?)"
+    r"(?=\s*(?:[;.()]|$|\s+(?:làm|là)\b|,\s*(?:\p{Lu}\p{Ll}*\s+){0,1}(?:Phó\s+)?(?:Giám|Chánh|Trưởng|Chủ|Thủ|Lãnh)\b))",
+    regex.I,
+)
+
+
+# "Thành lập Đoàn kiểm tra do Sở Nội vụ chủ trì": the body a council or team is set up under leads it.
+SET_UP_UNDER = regex.compile(
+    r"(?<=(?i:thành\s+lập|kiện\s+toàn)\b[^.;]{0,120}?)\bdo\s+(?:"
+    + _OFFICE_HOLDER
+    + r"\s+)?(?P<units>(?:"
+    + _HEAD_WORDS
+    + r")\b[^.;:()]{0,80}?)\s+(?:chủ\s+trì|làm\s+(?:Trưởng\s+đoàn|Chủ\s+tịch|Tổ\s+trưởng|Trưởng\s+ban))\b",
+    regex.I,
+)
+
+
+def _member_bodies(found: _Collector, read: _Line) -> None:
+    """The body a council or team is set up under (lead), and the bodies a line of its members names (other)."""
+    for m in SET_UP_UNDER.finditer(read.body):
+        found.add_listed(m["units"], read.body_start + m.start("units"), "lead", "rule:unit_chaired", MAX_UNIT_WORDS)
+    line = MEMBER_LINE.match(read.body.strip(" -+*•"))
+    if line is None:
+        return
+    rest_start = read.body.find(line["rest"])
+    # ("Trưởng phòng Quản lý công sản - Sở Tài chính": the head of a department stands for it)
+    rest = regex.sub(r"\b(?:Phó\s+)?Trưởng\s+phòng\s+(?=\p{Lu})", "đại diện Phòng ", line["rest"])
+    for m in MEMBER_BODY.finditer(rest):
+        start = read.body_start + rest_start + m.start("units")
+        found.add_listed(m["units"], start, "other", "rule:unit_member", MAX_UNIT_WORDS)
+
+
 def _chaired_units(found: _Collector, read: _Line) -> bool:
     """The lead of "Sở Tài chính chủ trì, phối hợp với …" and the partners of its clause; True when the line has one."""
     line = read.line
@@ -982,6 +1028,7 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
     if not (assign or requests or named or reports):
         _subject_units(found, read, lead, owner)
     _later_subjects(found, read, owner)
+    _member_bodies(found, read)
 
 
 def _partners_of_shared_heading(found: _Collector, section: SectionNode, partners: list[Unit]) -> None:

@@ -18,8 +18,11 @@ from vnplan.structure.units import (
     EXECUTION_CLAUSE,
     GIVEN_IN_PASSING,
     HAS_DUTIES,
+    MEMBER_BODY,
+    MEMBER_LINE,
     PAYS_ONLY,
     RESPONSIBILITY_OF,
+    SET_UP_UNDER,
     SUPPORT,
     TIMETABLE_ROW,
     _qualifier,
@@ -349,3 +352,36 @@ def test_a_plan_of_two_issuers(tmp_path):
     roles = {(u.canonical_name, u.role) for u in vnplan.process(path).units}
     assert ("Công đoàn ngành Y tế", "lead") in roles or ("Công đoàn ngành Y tế", "support") in roles
     assert ("Phòng Nghiệp vụ Y - Sở Y tế", "lead") in roles
+
+
+@pytest.mark.parametrize(
+    ("line", "bodies"),
+    [
+        ("- Trưởng đoàn: Lãnh đạo Sở Nội vụ;", ["Sở Nội vụ"]),
+        (
+            "- Thành viên: đại diện Sở Tư pháp, Sở Tài chính, Văn phòng UBND tỉnh.",
+            ["Sở Tư pháp, Sở Tài chính, Văn phòng UBND tỉnh"],
+        ),
+        ("- Chủ tịch Hội đồng: Ông Nguyễn Văn A, Phó Giám đốc Sở Tài chính;", ["Sở Tài chính"]),
+        ("- Thư ký: 01 chuyên viên Văn phòng Sở.", ["Văn phòng Sở"]),
+    ],
+)
+def test_the_members_of_a_council_or_team(line, bodies):
+    found = MEMBER_LINE.match(line.strip(" -"))
+    assert [m["units"] for m in MEMBER_BODY.finditer(found["rest"])] == bodies
+
+
+def test_an_inspection_team_and_its_member_bodies(tmp_path):
+    """An inspection plan's team: the bodies that send its members are asked to take part (other); the body a team is
+    set up under ("do Sở Nội vụ chủ trì") leads; a recipient line "Thành viên Tổ …" is no member line."""
+    path = tmp_path / "kiem_tra.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nKẾ HOẠCH\nKiểm tra công tác cải cách hành chính năm 2026\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Thành lập Đoàn kiểm tra do Sở Nội vụ chủ trì, thành phần gồm:\n"
+        "- Trưởng đoàn: Lãnh đạo Sở Nội vụ;\n- Thành viên: đại diện Sở Tư pháp, Văn phòng Ủy ban nhân dân tỉnh.\n",
+        encoding="utf-8",
+    )
+    roles = {(u.canonical_name, u.role) for u in vnplan.process(path).units}
+    assert {("Sở Nội vụ", "lead"), ("Sở Tư pháp", "other"), ("Văn phòng Ủy ban nhân dân tỉnh", "other")} <= roles
+    assert MEMBER_LINE.match("Thành viên Tổ CTLNTW (để thực hiện):") is None  # realdocs 33, Nơi nhận
+    assert not SET_UP_UNDER.search("xác định các trường dữ liệu do cơ quan nhà nước chủ trì thu thập")  # realdocs 01
