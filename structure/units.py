@@ -258,7 +258,7 @@ LABEL_NOT_BODY = regex.compile(
 # ngành", or a heading "a) Cơ quan chủ trì" over the units as list items.
 ROLE_LABEL = regex.compile(
     r"^(?:(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận)\s+(?P<role>chủ\s+trì(?:\s+thực\s+hiện)?|thực\s+hiện|phối\s+hợp"
-    r"(?:\s+thực\s+hiện)?|phụ\s+trách|chịu\s+trách\s+nhiệm)|(?P<bare>(?:Chủ\s+trì\s*,\s*)?Phối\s+hợp(?:\s+với)?|Chủ\s+trì))"
+    r"(?:\s+thực\s+hiện)?|phụ\s+trách|chịu\s+trách\s+nhiệm)|(?P<bare>(?:Chủ\s+trì\s*,\s*)?Phối\s+hợp(?:\s+với|\s+thực\s+hiện)?|Chủ\s+trì(?:\s+thực\s+hiện)?))"
     r"\s*(?::\s*(?P<units>.*?))?\s*\.?$",
     regex.I,
 )
@@ -388,6 +388,8 @@ NOT_ASSIGNING_PARTS = (
 _NAME_TAIL = regex.compile(
     r"(?<!\s)(?:\s*+,)?\s++(?:trên\s+cơ\s+sở|theo\s+(?:chức\s+năng|phạm\s+vi|thẩm\s+quyền)|căn\s+cứ|kịp\s+thời|quan\s+tâm|"
     r"tiến\s+hành|rà\s+soát|tiếp\s+tục|thường\s+xuyên|định\s+kỳ|được\s+giao|được\s+phân\s+công|phải|trong\s+(?:việc|công\s+tác)|"
+    # ("Bộ Công an - đơn vị thường trực Tổ Công tác liên ngành": what the body is for the plan, no part of its name)
+    r"[-–]?\s*(?:là\s+)?(?:đơn\s+vị|cơ\s+quan)\s+thường\s+trực|"
     # ("Các đơn vị tự kiểm tra, đánh giá": "tự" before the duty says the body does it itself)
     r"(?<!\btrật\s)tự(?=$|\s+(?-i:" + _DUTY_VERBS + r"|đánh\s+giá)))\b.*$",
     regex.I,
@@ -436,9 +438,10 @@ def _head_list(text: str) -> list[str]:
 
 # One kind of body at two levels of government: "Trung tâm đào tạo nghề của tỉnh và các huyện, thị", "Ủy ban nhân dân cấp
 # tỉnh và cấp huyện" (two units, the shared name repeated).
-_LEVEL = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)"
+# ("Tòa án nhân dân thành phố và các khu vực": the courts of the city and of its areas)
+_LEVEL = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|khu\s+vực)"
 _LEVEL_PAIR = regex.compile(
-    r"^(?P<prefix>.+?\s(?P<joint>của|cấp))\s+(?P<first>" + _LEVEL + r")\s+và\s+(?:(?P=joint)\s+)?"
+    r"^(?P<prefix>.+?(?:\s(?P<joint>của|cấp))?)\s+(?P<first>" + _LEVEL + r")\s+và\s+(?:(?P=joint)\s+)?"
     r"(?P<second>(?:các\s+)?" + _LEVEL + r"\b.*)$"
 )
 
@@ -464,9 +467,22 @@ def partner_names(text: str, found: regex.Match[str]) -> str:
     return f"các {group['head']}: {listed['items']}" if group and listed else found["units"]
 
 
+# A department known by its number or code is named with the bodies above it, smallest first: "Phòng 5, Cục Cảnh sát
+# điều tra tội phạm về ma túy, Bộ Công an" is one unit (written "Phòng 5 - Cục … - Bộ Công an").
+_NUMBERED_DEPARTMENT = regex.compile(
+    r"(?<!\p{L})Phòng\s+(?:\d+|(?-i:[A-Z]{1,3}\d{1,3}[A-Z]?))"
+    r"(?P<above>(?:\s*,\s*(?-i:Cục|Vụ|Tổng\s+cục|Chi\s+cục|Bộ|Sở|Công\s+an)\s[^,;]*?){1,3})(?=\s*(?:[,;]|$))"
+)
+
+
+def _chain_of_bodies(text: str) -> str:
+    return _NUMBERED_DEPARTMENT.sub(lambda m: regex.sub(r"\s*,\s*", " - ", m.group(0)), text)
+
+
 def split_unit_list(text: str) -> list[str]:
     """'các khoa/phòng và các trạm y tế xã, thị trấn' → two units; 'Trung tâm Y tế huyện Yên Thủy, Tân Lạc'
     → 'Trung tâm Y tế huyện Yên Thủy', 'Trung tâm Y tế huyện Tân Lạc' (a list of place names shares its prefix)."""
+    text = _chain_of_bodies(text)
     # a list under one head word closes the text: its commas are the list's, not between units
     head_list = _HEAD_LIST.search(text)
     listed = _head_list(head_list.group(0)) if head_list else []
@@ -831,7 +847,9 @@ def _labelled_item(found: _Collector, read: _Line) -> bool:
     item = read.body.strip(" .;")
     subject = ITEM_SUBJECT.match(item)
     names = subject["units"] if subject else item
-    if not (UNIT_HEAD.match(names) and word_count(names) <= 2 * MAX_UNIT_WORDS):
+    # ("- Tư lệnh các quân khu; Chủ tịch Ủy ban nhân dân các tỉnh, …": office-holders stand for their bodies)
+    bodies = regex.sub(r"^" + _OFFICE_HOLDER + r"\s+", "", names)
+    if not (UNIT_HEAD.match(bodies) and word_count(names) <= 2 * MAX_UNIT_WORDS):
         return False
     found.add_parts(names, read.body, read.body_start, found.labelled[parent.id], "rule:unit_role_label")
     return True

@@ -385,3 +385,40 @@ def test_an_inspection_team_and_its_member_bodies(tmp_path):
     assert {("Sở Nội vụ", "lead"), ("Sở Tư pháp", "other"), ("Văn phòng Ủy ban nhân dân tỉnh", "other")} <= roles
     assert MEMBER_LINE.match("Thành viên Tổ CTLNTW (để thực hiện):") is None  # realdocs 33, Nơi nhận
     assert not SET_UP_UNDER.search("xác định các trường dữ liệu do cơ quan nhà nước chủ trì thu thập")  # realdocs 01
+
+
+def test_a_department_known_by_its_number_is_named_with_the_bodies_above_it():
+    """realdocs 33: "Giao Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an - đơn vị thường trực Tổ Công tác
+    liên ngành trung ương chủ trì" (the dash lost by OCR) names one unit; the apposition is no part of its name."""
+    names = split_unit_list(
+        "Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an đơn vị thường trực Tổ Công tác liên ngành"
+    )
+    assert [_trim_name(n) for n in names] == ["Phòng 5 - Cục Cảnh sát điều tra tội phạm về ma túy - Bộ Công an"]
+    # named departments after a comma are units of their own
+    assert split_unit_list("Phòng Y tế, Trung tâm Y tế huyện, UBND các xã") == [
+        "Phòng Y tế",
+        "Trung tâm Y tế huyện",
+        "UBND các xã",
+    ]
+
+
+def test_the_courts_of_the_city_and_of_its_areas():
+    """realdocs 03: "Phối hợp chặt chẽ với Viện kiểm sát nhân dân thành phố, Tòa án nhân dân thành phố và các khu vực"."""
+    assert split_unit_list("Tòa án nhân dân thành phố và các khu vực") == [
+        "Tòa án nhân dân thành phố",
+        "Tòa án nhân dân các khu vực",
+    ]
+
+
+def test_office_holders_listed_under_a_role_label(tmp_path):
+    """realdocs 21: "2. Chủ trì thực hiện" / "- Tư lệnh các quân khu; Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực
+    thuộc Trung ương." (each office-holder stands for the body; "Chủ trì thực hiện" labels the items below it)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "BAN CHỈ ĐẠO QUỐC GIA\nKẾ HOẠCH\nTìm kiếm, quy tập hài cốt liệt sĩ\nIV. KIỆN TOÀN BAN CHỈ ĐẠO CÁC CẤP\n"
+        "1. Nội dung\n- Kiện toàn Ban Chỉ đạo các cấp.\n2. Chủ trì thực hiện\n- Bộ Quốc phòng.\n"
+        "- Tư lệnh các quân khu; Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n",
+        encoding="utf-8",
+    )
+    roles = {(u.canonical_name, u.role) for u in vnplan.process(path).units}
+    assert {("Bộ Quốc phòng", "lead"), ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "lead")} <= roles
