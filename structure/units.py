@@ -236,7 +236,11 @@ _DUTY_STARTS = r"(?=\s+(?-i:" + _DUTY_VERBS + r"|được\s+(?:giao|phân\s+côn
 _NAMES_A_DUTY = regex.compile(r"\s" + _DUTY_VERBS)
 # "Trên cơ sở …, Căn cứ …," before the subject; the clause ends at a comma after which a unit's name begins, not
 # inside a list ("Trên cơ sở đề xuất kinh phí của các sở, ban, ngành, địa phương, chủ trì tổng hợp …" has no subject)
-_LEADING_CLAUSE = r"(?:Trên\s+cơ\s+sở|Căn\s+cứ)(?=[^,]*,\s*(?:các|những|mọi|(?-i:\p{Lu})))"
+# (or when: "Trong năm 2013, Ủy ban nhân dân các tỉnh … phải thực hiện …", "Hằng năm, các sở, ngành báo cáo …")
+_LEADING_CLAUSE = (
+    r"(?:Trên\s+cơ\s+sở|Căn\s+cứ|Trong\s+(?:năm|quý|tháng)|Năm\s+\d{4}|H[ằà]ng\s+(?:năm|quý|tháng)|Định\s+kỳ)"
+    r"(?=[^,]*,\s*(?:các|những|mọi|(?-i:\p{Lu})))"
+)
 ITEM_SUBJECT = regex.compile(
     r"^(?:" + _LEADING_CLAUSE + r"[^,]{0,200},\s*)?(?:" + _OFFICE_HOLDER + r"\s+)?"
     r"(?P<units>" + _HEAD_WORDS + r"\b.{0,200}?)" + _DUTY_STARTS,

@@ -18,6 +18,7 @@ from vnplan.structure.units import (
     EXECUTION_CLAUSE,
     GIVEN_IN_PASSING,
     HAS_DUTIES,
+    ITEM_SUBJECT,
     MEMBER_BODY,
     MEMBER_LINE,
     PAYS_ONLY,
@@ -422,3 +423,11 @@ def test_office_holders_listed_under_a_role_label(tmp_path):
     )
     roles = {(u.canonical_name, u.role) for u in vnplan.process(path).units}
     assert {("Bộ Quốc phòng", "lead"), ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "lead")} <= roles
+
+
+def test_a_subject_after_the_time_it_acts():
+    """QĐ 22/2013 Điều 7: "1. Trong năm 2013, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương phải thực hiện
+    cơ bản xong …"."""
+    item = "Trong năm 2013, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương phải thực hiện cơ bản xong việc hỗ trợ"
+    subject = ITEM_SUBJECT.match(item)
+    assert _trim_name(subject["units"]) == "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
