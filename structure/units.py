@@ -877,6 +877,9 @@ def _task_line(found: _Collector, read: _Line) -> None:
     _member_bodies(found, read)
     if chaired_any:
         return
+    # ("6. Triển khai đồng bộ các giải pháp … . Các địa phương rà soát, đánh giá lại …": a later sentence's subject)
+    if not _funding(read.section):
+        _later_subjects(found, read, None)
     # ("- Các đơn vị tự kiểm tra, đánh giá: Từ ngày 06 - 15/11/2017": a row of the timetable, what and when)
     subject = SUBJECT.match(read.body) if read.heading and not TIMETABLE_ROW.search(read.body) else None
     # (the funding part says who pays, not who acts: "2. Các sở, ban, ngành … chủ động bố trí, huy động các nguồn vốn";
@@ -896,7 +899,9 @@ def _task_line(found: _Collector, read: _Line) -> None:
 # running text "Sở Tài chính tham mưu Ủy ban nhân dân tỉnh …". The name runs from the body's head word to the verb, over
 # no other duty.
 DUTY_CLAUSE = regex.compile(
-    r"(?:^|(?<=[.;]\s))"
+    # (a clause starts a line, follows a full stop or semicolon, or the colon after the case it covers: "- Trường hợp
+    # bệnh nhân … tại các cơ sở khám bệnh …: Hội Chữ thập đỏ cấp tỉnh có trách nhiệm hợp đồng …")
+    r"(?:^|(?<=[.;:]\s))"
     # (after the case the rule covers: "Trường hợp có chi phí … không có hồ sơ chứng từ để xác định, Tổ chức làm nhiệm vụ
     # bồi thường … phối hợp với …")
     r"(?:(?:Trường\s+hợp|Trong\s+trường\s+hợp|Nếu|Khi|Sau\s+khi)\b[^.;]{0,200}?,\s*(?=(?:" + _HEAD_WORDS + r")\b))?"
@@ -1279,6 +1284,8 @@ def _later_subjects(found: _Collector, read: _Line, owner: Unit | None) -> None:
             if (
                 word_count(part) > MAX_UNIT_WORDS
                 or not found.names_a_body(part)
+                # (a member the list ran into, no body: "…; người dân và doanh nghiệp là trung tâm, là chủ thể")
+                or not UNIT_HEAD.match(regex.sub(r"^" + _OFFICE_HOLDER + r"\s+", "", part))
                 or (owner is not None and canonical_name(part, found.qualifier).lower() == owner.canonical_name.lower())
             ):
                 continue

@@ -431,3 +431,29 @@ def test_a_subject_after_the_time_it_acts():
     item = "Trong năm 2013, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương phải thực hiện cơ bản xong việc hỗ trợ"
     subject = ITEM_SUBJECT.match(item)
     assert _trim_name(subject["units"]) == "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+
+
+def test_a_clause_after_the_colon_of_its_case():
+    """Thông tư 40/2012/TT-BTC: "- Trường hợp bệnh nhân … tại các cơ sở khám bệnh …: Hội Chữ thập đỏ cấp tỉnh có trách
+    nhiệm hợp đồng với các cơ sở khám bệnh …"."""
+    clause = DUTY_CLAUSE.search(
+        "- Trường hợp bệnh nhân được chỉ định tập phục hồi chức năng tại các cơ sở khám bệnh: Hội Chữ thập đỏ cấp tỉnh "
+        "có trách nhiệm hợp đồng với các cơ sở khám bệnh"
+    )
+    assert clause["units"] == "Hội Chữ thập đỏ cấp tỉnh"
+
+
+def test_a_later_sentence_of_a_task_item_names_its_doer(tmp_path):
+    """realdocs 21: "6. Triển khai đồng bộ các giải pháp, … . Các địa phương rà soát, đánh giá lại tình hình …" (other);
+    realdocs 01: "…; người dân và doanh nghiệp là trung tâm, là chủ thể tham gia …" names no body."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "BAN CHỈ ĐẠO QUỐC GIA\nKẾ HOẠCH\nTìm kiếm, quy tập hài cốt liệt sĩ\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+        "6. Triển khai đồng bộ các giải pháp tìm kiếm ở trong nước. Các địa phương rà soát, đánh giá lại tình hình.\n"
+        "7. Phát triển kinh tế số. Chính quyền tỉnh đóng vai trò kiến tạo; người dân và doanh nghiệp là trung tâm, là "
+        "chủ thể tham gia và thụ hưởng.\n",
+        encoding="utf-8",
+    )
+    roles = {(u.canonical_name, u.role) for u in vnplan.process(path).units}
+    assert ("Các địa phương", "other") in roles
+    assert not any(name.lower().startswith("người dân") for name, _ in roles)
