@@ -86,6 +86,12 @@ def _words(phrase: str) -> str:
     return regex.escape(phrase).replace(r"\ ", r"\s+")
 
 
+def letters_of(name: str) -> str:
+    """A name's letters without tone marks, in small letters, its words joined by one space: what a scan's OCR keeps of
+    a name when it drops or changes its tone marks ("Kê hoạch - Tài chính" and "Kế hoạch Tài chính": "ke hoach tai chinh")."""
+    return " ".join(_ascii_slug(name).split("-"))
+
+
 def _ascii_slug(name: str) -> str:
     decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

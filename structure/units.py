@@ -17,8 +17,9 @@ from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Activity, Indicator, Task, Unit
 from vnplan.structure import confidence, places
 from vnplan.structure.admin_units import Level
-from vnplan.structure.lexicon import organisations, unit_id
+from vnplan.structure.lexicon import letters_of, organisations, unit_id
 from vnplan.structure.metrics import metric_for
+from vnplan.structure.rules import ARTICLE_HEADING
 from vnplan.structure.sections import Line, SectionNode
 
 LEXICON = organisations()
@@ -28,7 +29,7 @@ ABBREVIATIONS: dict[str, str] = LEXICON.abbreviations
 DEPARTMENTS: dict[str, str] = LEXICON.departments
 _DEPARTMENT = regex.compile(
     r"^(?P<head>Phòng)\s+(?P<name>"
-    + "|".join(k.replace(" ", r"\s*[-–]?\s*") for k in DEPARTMENTS)
+    + "|".join(k.replace(" ", r"\s*[-–—]?\s*") for k in DEPARTMENTS)
     + r")(?=\s|$|[-–,])",
     regex.I,
 )
@@ -55,8 +56,11 @@ _ASSIGNED_VERBS = (
 # "Giao Sở Nội vụ (cơ quan thường trực …):" names its unit before a bracket or colon too
 ASSIGN = regex.compile(r"^Giao\s+(?P<units>.+?)(?:" + _ASSIGNED_VERBS + r"|\s*[(:]|\s*$)")
 # "tổ chức" is a duty ("tổ chức thực hiện"), but a body in "các tổ chức xã hội", "cơ quan, tổ chức, cá nhân"
+# (a noun after "các": "các tổ chức phi chính phủ"; before a comma too, unless a duty follows: "cơ quan, tổ chức, cá nhân"
+# names bodies, "tổ chức, triển khai thực hiện" is a duty)
 _ORGANIZE = (
-    r"tổ\s+chức(?!\s*,|\s+(?:xã\s+hội|chính\s+trị|thành\s+viên|đoàn\s+thể|hội|quốc\s+tế|cá\s+nhân|có\s+liên\s+quan)\b)"
+    r"(?<!\b(?:các|những|mọi)\s)tổ\s+chức(?!\s*,(?!\s*(?:triển\s+khai|thực\s+hiện|hướng\s+dẫn|kiểm\s+tra|theo\s+dõi)\b)"
+    r"|\s+(?:xã\s+hội|chính\s+trị|thành\s+viên|đoàn\s+thể|hội|quốc\s+tế|cá\s+nhân|có\s+liên\s+quan)\b)"
 )
 # The verbs of duties, one table: a unit's name ends where its duty begins ("Sở Xây dựng triển khai …"), and a
 # numbered item's subject ends there too ("3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …"). Matched in small letters
@@ -126,6 +130,15 @@ DUTY_VERBS: tuple[str, ...] = (
     "chia sẻ",
     "số hóa",
     "phổ biến",
+    # (the verbs of a regulation's articles and a procedure's steps: "Điều 9. Các đơn vị thuộc Sở … có nhiệm vụ", "Giám
+    # đốc Sở … phân bổ và ban hành Quyết định giao dự toán", "Ủy ban nhân dân cấp xã đối chiếu, lập danh sách …")
+    "có nhiệm vụ",
+    "phân bổ",
+    "đối chiếu",
+    "thẩm tra",
+    "cân đối",
+    "tổng kết",
+    "sơ kết",
 )
 # (a verb that is also a noun of a body's name: "các viện nghiên cứu"; or passive, part of a name that refers back to the
 # bodies the plan assigns: "Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm …")
@@ -171,13 +184,22 @@ REQUEST = regex.compile(
     + ")",
     regex.I,
 )
+# "Mọi thông tin cần trao đổi, đề nghị các đơn vị liên hệ Cục …": asked to get in touch, a body is given no duty
+_CONTACT = regex.compile(r"\s*liên\s+hệ\b")
+
+
+def requests_in(text: str) -> list[regex.Match[str]]:
+    """The requests of ``text`` that ask bodies to act (not those that only ask them to get in touch)."""
+    return [r for r in REQUEST.finditer(text) if not _CONTACT.match(text, r.end("units"))]
+
+
 # "phối hợp (chặt chẽ, tốt, thường xuyên) với X": one or two words may qualify the cooperation
 # A partner list goes on after a semicolon when the next member starts in small letters with "các" or an office
 # holder: "phối hợp với các sở, ban, ngành, UBND các xã/phường; các đơn vị trực thuộc Sở Y tế tổ chức …", "… Chủ
 # tịch Ủy ban nhân dân huyện, thành phố; thủ trưởng các ngành có liên quan hướng dẫn …"
 _LIST_GOES_ON = r";\s*(?=(?-i:(?:thủ\s+trưởng|lãnh\s+đạo|giám\s+đốc)\s+)?(?-i:các)\s)"
 SUPPORT = regex.compile(
-    r"phối\s+hợp\s+(?:(?:\p{L}+\s+){1,2}(?=với\s)|chặt\s+chẽ\s+)?(?:với\s+)?"
+    r"(?:phối|kết)\s+hợp\s+(?:(?:\p{L}+\s+){1,2}(?=với\s)|chặt\s+chẽ\s+)?(?:với\s+)?"
     r"(?:"
     + _OFFICE_HOLDER
     + r"\s+)?(?P<units>"
@@ -215,7 +237,11 @@ _DUTY_STARTS = r"(?=\s+(?-i:" + _DUTY_VERBS + r"|được\s+(?:giao|phân\s+côn
 _NAMES_A_DUTY = regex.compile(r"\s" + _DUTY_VERBS)
 # "Trên cơ sở …, Căn cứ …," before the subject; the clause ends at a comma after which a unit's name begins, not
 # inside a list ("Trên cơ sở đề xuất kinh phí của các sở, ban, ngành, địa phương, chủ trì tổng hợp …" has no subject)
-_LEADING_CLAUSE = r"(?:Trên\s+cơ\s+sở|Căn\s+cứ)(?=[^,]*,\s*(?:các|những|mọi|(?-i:\p{Lu})))"
+# (or when: "Trong năm 2013, Ủy ban nhân dân các tỉnh … phải thực hiện …", "Hằng năm, các sở, ngành báo cáo …")
+_LEADING_CLAUSE = (
+    r"(?:Trên\s+cơ\s+sở|Căn\s+cứ|Trong\s+(?:năm|quý|tháng)|Năm\s+\d{4}|H[ằà]ng\s+(?:năm|quý|tháng)|Định\s+kỳ)"
+    r"(?=[^,]*,\s*(?:các|những|mọi|(?-i:\p{Lu})))"
+)
 ITEM_SUBJECT = regex.compile(
     r"^(?:" + _LEADING_CLAUSE + r"[^,]{0,200},\s*)?(?:" + _OFFICE_HOLDER + r"\s+)?"
     r"(?P<units>" + _HEAD_WORDS + r"\b.{0,200}?)" + _DUTY_STARTS,
@@ -237,7 +263,7 @@ LABEL_NOT_BODY = regex.compile(
 # ngành", or a heading "a) Cơ quan chủ trì" over the units as list items.
 ROLE_LABEL = regex.compile(
     r"^(?:(?:Cơ\s+quan|Đơn\s+vị|Bộ\s+phận)\s+(?P<role>chủ\s+trì(?:\s+thực\s+hiện)?|thực\s+hiện|phối\s+hợp"
-    r"(?:\s+thực\s+hiện)?|phụ\s+trách|chịu\s+trách\s+nhiệm)|(?P<bare>(?:Chủ\s+trì\s*,\s*)?Phối\s+hợp(?:\s+với)?|Chủ\s+trì))"
+    r"(?:\s+thực\s+hiện)?|phụ\s+trách|chịu\s+trách\s+nhiệm)|(?P<bare>(?:Chủ\s+trì\s*,\s*)?Phối\s+hợp(?:\s+với|\s+thực\s+hiện)?|Chủ\s+trì(?:\s+thực\s+hiện)?))"
     r"\s*(?::\s*(?P<units>.*?))?\s*\.?$",
     regex.I,
 )
@@ -287,11 +313,13 @@ _LIST_SPLIT = regex.compile(
     r"|lực\s+lượng\s+(?-i:\p{Lu}))"
     # (a capital starts the name; the rest of the head in any case: "Hội Cựu chiến binh Thành phố, Thành Đoàn")
     r"|\s*,\s*(?=(?=(?-i:\p{Lu}))(?:" + LEXICON.head_pattern(groups=False) + r")"
-    r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành)\b))"
+    r"(?!\s*,|\s+(?:có\s+)?(?:liên\s+quan|chức\s+năng|trực\s+thuộc|ngành(?!\s+\p{Lu}))\b))"
     # a body whose head word is its whole name, before a comma of the list: "Liên đoàn Lao động tỉnh, Tỉnh Đoàn, Hội …"
     r"|\s*,\s*(?=(?=(?-i:\p{Lu}))(?:" + "|".join(n.replace(" ", r"\s+") for n in WHOLE_NAME_HEADS) + r")\b)"
     # a member of another kind than the group before it: "các sở, ban, ngành, tổ chức chính trị - xã hội"
     r"|\s*,\s*(?=(?:các\s+)?(?:" + LEXICON.own_member_pattern() + r")\b)"
+    # and a member after one: "Các tổ chức chính trị - xã hội và tổ chức, đoàn thể có liên quan" (two units)
+    r"|(?<=\b(?:" + LEXICON.own_member_pattern() + r"))\s+và\s+"
     # a separator lost in a table cell: "Sở Khoa học và Công nghệ Sở Công Thương" (a Sở names no other Sở)
     # (the letters' case is the evidence, so it is matched as written: "và các Sở ngành khác" goes on)
     r"|(?<=(?-i:\bSở\s[^,;]{0,80}\p{Ll}))\s+(?=(?-i:Sở\s+\p{Lu}))|" + _LOST_SEPARATOR,
@@ -301,18 +329,51 @@ _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+x�
 
 
 MAX_UNIT_WORDS = 12
-RESPONSIBILITY_OF = regex.compile(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:của\s+)?(?=\S)", regex.I)
+
+
+def word_count(name: str) -> int:
+    """The words of a name, its dashes and commas aside ("Sở Lao động - Thương binh và Xã hội" has eight)."""
+    return len(regex.findall(r"[\p{L}\d]+(?:[&/.][\p{L}\d]+)*", name))
+
+
+# A heading that gives the units it names their duties: "3. Trách nhiệm của các Bộ, ngành …", "Nhiệm vụ, quyền hạn của
+# Ủy ban nhân dân cấp huyện"; in Tổ chức thực hiện also the group headings "1. Đối với Ủy ban nhân dân các cấp" (elsewhere
+# "Đối với …" introduces the cases a rule covers).
+_DUTY_NOUNS = r"(?:trách\s+nhiệm|nhiệm\s+vụ|quyền\s+hạn)(?:\s*(?:,|và)\s*(?:trách\s+nhiệm|nhiệm\s+vụ|quyền\s+hạn))*"
+RESPONSIBILITY_OF = regex.compile(r"^" + _DUTY_NOUNS + r"\s+(?:của\s+)?(?=\S)", regex.I)
+GROUP_HEADING = regex.compile(r"^Đối\s+với\s+(?=\S)", regex.I)
+# "Điều 4. Sở Lao động - Thương binh và Xã hội có nhiệm vụ", "3. Văn phòng Sở Y tế có trách nhiệm:": the units the heading
+# names, then the duties under it (the articles of a regulation, the items of Tổ chức thực hiện).
+HAS_DUTIES = regex.compile(
+    r"\s+có\s+" + _DUTY_NOUNS + r"(?:\s+(?:như\s+sau|sau\s+đây|cụ\s+thể(?:\s+như\s+sau)?))?\s*:?\s*$", regex.I
+)
 CLAUSE_END = regex.compile(r"[.;]|$")
 # The parts of "Mục đích, yêu cầu", where an explicit "X chủ trì" still assigns.
 REQUIREMENT_PARTS = ("purpose", "aims", "requirements")
 # A section on money within another part: "6. Bảo đảm kinh phí", "Huy động nguồn lực tài chính".
+# (an article on money too: "Điều 4. Chi phí quản lý", "Điều 5. Nguồn vốn thực hiện")
 FUNDING_TITLE = regex.compile(
-    r"^(?:bảo\s+đảm|đảm\s+bảo|huy\s+động|bố\s+trí)\s+(?:các\s+)?(?:nguồn\s+)?(?:kinh\s+phí|vốn|lực\s+tài\s+chính)\b",
+    r"^(?:bảo\s+đảm|đảm\s+bảo|huy\s+động|bố\s+trí)\s+(?:các\s+)?(?:nguồn\s+)?(?:kinh\s+phí|vốn|lực\s+tài\s+chính)\b"
+    r"|^điều\s+\d+\s*[:.]\s*(?:chi\s+phí|kinh\s+phí|nguồn\s+(?:kinh\s+phí|vốn))\b",
+    regex.I,
+)
+# A duty that is to pay from one's own budget ("… có trách nhiệm chủ động bố trí kinh phí", "… sử dụng ngân sách địa
+# phương để bố trí kinh phí …") assigns no work (settled 2026-12-03).
+PAYS_ONLY = regex.compile(
+    r"\s*(?:có\s+trách\s+nhiệm\s+)?(?:chủ\s+động\s+)?(?:bố\s+trí|huy\s+động|sử\s+dụng|cân\s+đối)"
+    r"(?:\s*,\s*(?:bố\s+trí|huy\s+động|cân\s+đối))*\s+(?:các\s+)?(?:nguồn\s+)?(?:kinh\s+phí|ngân\s+sách|vốn)\b",
     regex.I,
 )
 # A section on reporting, part of organizing the work though no standard part: "VII. CHẾ ĐỘ BÁO CÁO", "Chế độ thông
 # tin, báo cáo".
 REPORTING_TITLE = regex.compile(r"^chế\s+độ\s+(?:thông\s+tin\s*,?\s*)?báo\s+cáo\b", regex.I)
+# The closing article of a decision names the office-holders who carry it out ("Chánh Văn phòng UBND tỉnh, Giám đốc các
+# sở … chịu trách nhiệm thi hành Quyết định này", "… có trách nhiệm thi hành Quyết định này"): no unit record (R5).
+EXECUTION_CLAUSE = regex.compile(
+    r"\b(?:chịu|có)\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành\s+"
+    r"(?:Quyết\s+định|Quy\s+chế|Quy\s+định|Chỉ\s+thị|Nghị\s+quyết|Thông\s+tư|văn\s+bản)\s+này",
+    regex.I,
+)
 # Parts whose words state aims, targets or money, not who does what.
 NOT_ASSIGNING_PARTS = (
     "scope",  # "Đối tượng, phạm vi": whom the plan concerns, not who acts
@@ -331,13 +392,23 @@ NOT_ASSIGNING_PARTS = (
 # "Sở Tài chính, trên cơ sở đề xuất của …").
 _NAME_TAIL = regex.compile(
     r"(?<!\s)(?:\s*+,)?\s++(?:trên\s+cơ\s+sở|theo\s+(?:chức\s+năng|phạm\s+vi|thẩm\s+quyền)|căn\s+cứ|kịp\s+thời|quan\s+tâm|"
-    r"tiến\s+hành|rà\s+soát|tiếp\s+tục|thường\s+xuyên|định\s+kỳ|được\s+giao|được\s+phân\s+công)\b.*$",
+    r"tiến\s+hành|rà\s+soát|tiếp\s+tục|thường\s+xuyên|định\s+kỳ|được\s+giao|được\s+phân\s+công|phải|trong\s+(?:việc|công\s+tác)|"
+    # ("Bộ Công an - đơn vị thường trực Tổ Công tác liên ngành": what the body is for the plan, no part of its name)
+    r"[-–]?\s*(?:là\s+)?(?:đơn\s+vị|cơ\s+quan)\s+thường\s+trực|"
+    # ("Các đơn vị tự kiểm tra, đánh giá": "tự" before the duty says the body does it itself)
+    r"(?<!\btrật\s)tự(?=$|\s+(?-i:" + _DUTY_VERBS + r"|đánh\s+giá)))\b.*$",
     regex.I,
 )
 
 
+# "(sau đây gọi là Ủy ban nhân dân cấp xã)" names the body again; "(Phòng Kinh tế thị xã)" names another that does the same
+_CALLED_HEREAFTER = regex.compile(
+    r"\s*\(\s*sau\s+đây\s+(?:gọi\s+)?(?:tắt\s+|chung\s+)?(?:gọi\s+)?là\b[^()]*\)", regex.I
+)
+
+
 def _trim_name(name: str) -> str:
-    trimmed = _NAME_TAIL.sub("", name)
+    trimmed = _NAME_TAIL.sub("", _CALLED_HEREAFTER.sub("", name))
     return trimmed if trimmed.strip() else name
 
 
@@ -370,16 +441,60 @@ def _head_list(text: str) -> list[str]:
     return items
 
 
+# One kind of body at two levels of government: "Trung tâm đào tạo nghề của tỉnh và các huyện, thị", "Ủy ban nhân dân cấp
+# tỉnh và cấp huyện" (two units, the shared name repeated).
+# ("Tòa án nhân dân thành phố và các khu vực": the courts of the city and of its areas)
+_LEVEL = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|khu\s+vực)"
+_LEVEL_PAIR = regex.compile(
+    r"^(?P<prefix>.+?(?:\s(?P<joint>của|cấp))?)\s+(?P<first>" + _LEVEL + r")\s+và\s+(?:(?P=joint)\s+)?"
+    r"(?P<second>(?:các\s+)?" + _LEVEL + r"\b.*)$"
+)
+
+
+def _level_pair(name: str) -> list[str]:
+    found = _LEVEL_PAIR.match(name)
+    return [f"{found['prefix']} {found['first']}", f"{found['prefix']} {found['second']}"] if found else [name]
+
+
+# "phối hợp với các Bộ, ngành liên quan: Tài chính, Lao động - Thương binh và Xã hội": the group is named by the list of
+# sectors after the colon (R5: "Bộ Tài chính", "Bộ Lao động - Thương binh và Xã hội")
+_GROUP_OF_HEAD = regex.compile(r"^(?:các|những)\s+(?P<head>Sở|Bộ)\b", regex.I)
+_SECTOR_NAME = "|".join(regex.escape(s).replace(r"\ ", r"\s+") for s in _SECTORS)
+_SECTORS_AFTER = regex.compile(
+    r"\s*:\s*(?P<items>(?:" + _SECTOR_NAME + r")(?:\s*(?:,|và)\s*(?:" + _SECTOR_NAME + r"))*)\b", regex.I
+)
+
+
+def partner_names(text: str, found: regex.Match[str]) -> str:
+    """The names a phrase caught (group ``units``) gives, read on over a list of sectors after a colon."""
+    group = _GROUP_OF_HEAD.match(found["units"])
+    listed = _SECTORS_AFTER.match(text, found.end("units")) if group else None
+    return f"các {group['head']}: {listed['items']}" if group and listed else found["units"]
+
+
+# A department known by its number or code is named with the bodies above it, smallest first: "Phòng 5, Cục Cảnh sát
+# điều tra tội phạm về ma túy, Bộ Công an" is one unit (written "Phòng 5 - Cục … - Bộ Công an").
+_NUMBERED_DEPARTMENT = regex.compile(
+    r"(?<!\p{L})Phòng\s+(?:\d+|(?-i:[A-Z]{1,3}\d{1,3}[A-Z]?))"
+    r"(?P<above>(?:\s*,\s*(?-i:Cục|Vụ|Tổng\s+cục|Chi\s+cục|Bộ|Sở|Công\s+an)\s[^,;]*?){1,3})(?=\s*(?:[,;]|$))"
+)
+
+
+def _chain_of_bodies(text: str) -> str:
+    return _NUMBERED_DEPARTMENT.sub(lambda m: regex.sub(r"\s*,\s*", " - ", m.group(0)), text)
+
+
 def split_unit_list(text: str) -> list[str]:
     """'các khoa/phòng và các trạm y tế xã, thị trấn' → two units; 'Trung tâm Y tế huyện Yên Thủy, Tân Lạc'
     → 'Trung tâm Y tế huyện Yên Thủy', 'Trung tâm Y tế huyện Tân Lạc' (a list of place names shares its prefix)."""
+    text = _chain_of_bodies(text)
     # a list under one head word closes the text: its commas are the list's, not between units
     head_list = _HEAD_LIST.search(text)
     listed = _head_list(head_list.group(0)) if head_list else []
     text = text[: head_list.start()] if head_list else text
     parts = [p.strip(" ,.;(") for p in _LIST_SPLIT.split(text) if p and p.strip(" ,.;(")]
     expanded: list[str] = []
-    for part in parts:
+    for part in [n for p in parts for n in _level_pair(p)]:
         names = [n.strip() for n in regex.split(r"\s*,\s*", part)]
         prefix = _PLACE_PREFIX.match(names[0])
         if (
@@ -441,6 +556,39 @@ _GROUP_OF_BODY = regex.compile(
 _DEPARTMENT_OF_ISSUER = regex.compile(r"^(?:Các\s+)?(?:[Pp]hòng|[Kk]hoa|[Kk]hối)\b")
 _OTHER_BODY = regex.compile(r"\b(?:Sở|Bộ|Ủy\s+ban|UBND|Huyện\s+ủy|Tỉnh\s+ủy)\b")
 _PLACE_NAMED = regex.compile(r"\b(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận)\s+\p{Lu}")
+# A department named by the level of government it serves ("Phòng Lao động - Thương binh và Xã hội quận - huyện", "phòng
+# … cấp huyện") is that level's, not the issuer's.
+_LEVEL_NAMED = regex.compile(
+    r"\b(?:quận|huyện|thị\s+xã|xã|phường|thị\s+trấn|cấp\s+(?:tỉnh|huyện|xã))\s*$|\bcấp\s+(?:huyện|xã)\b"
+)
+
+
+# A scan's OCR drops or changes tone marks in the standard names ("Phòng Kê hoạch - Tài chính", "Sở Y tê"): the
+# department or sector whose letters the name's first words spell, tone marks aside, is the one meant.
+_STANDARD_NAMES: dict[str, dict[str, str]] = {"phòng": {}, "sở": {}}
+for _written, _standard in [*DEPARTMENTS.items(), *((s, s) for s in LEXICON.sectors)]:
+    # (the longer spelling first: "Lao động - Thương binh và Xã hội" before "Lao động Thương binh và Xã hội")
+    _STANDARD_NAMES["phòng" if _written in DEPARTMENTS else "sở"].setdefault(letters_of(_written), _standard)
+_HEAD_OF_STANDARD_NAME = regex.compile(r"^(?P<head>(?i:phòng|sở))\s+(?P<rest>\S.*)$")
+
+
+def _standard_name_through_noise(text: str) -> str:
+    found = _HEAD_OF_STANDARD_NAME.match(text)
+    if found is None:
+        return text
+    names, words = _STANDARD_NAMES[found["head"].lower()], found["rest"].split(" ")
+    for n in range(min(len(words), 8), 0, -1):
+        written = " ".join(words[:n])
+        standard = names.get(letters_of(written))
+        if standard:
+            # (a name spelled right is kept as written, its dashes too)
+            same = _words_of(written) == _words_of(standard)
+            return text if same else " ".join([found["head"], standard, *words[n:]])
+    return text
+
+
+def _words_of(text: str) -> list[str]:
+    return regex.findall(r"\w+", text.lower())
 
 
 def canonical_name(name: str, qualifier: str | None) -> str:
@@ -453,13 +601,17 @@ def canonical_name(name: str, qualifier: str | None) -> str:
     text = regex.sub(r"\s*[-–]\s*(?:SYT|Sở Y tế)$", "", text)
     department = _DEPARTMENT.match(text)
     if department:
-        key = regex.sub(r"\s*[-–]?\s+|\s*[-–]\s*", " ", department["name"].lower())
+        key = regex.sub(r"\s*[-–—]?\s+|\s*[-–—]\s*", " ", department["name"].lower())
         text = f"Phòng {DEPARTMENTS[key]}{text[department.end() :]}"
+    else:
+        text = _standard_name_through_noise(text)
     text = text[:1].upper() + text[1:]
     for pattern, replacement in STOCK_PHRASES:
         text = regex.sub(pattern, replacement, text)
     # "các khoa/phòng liên quan" names the same units as "các khoa/phòng" ("có liên quan" stays)
     text = regex.sub(r"\s+(?<!có\s)liên\s+quan$", "", text)
+    # (expanded before the issuer is looked for in the name: "Phòng KH-TC SYT" names its body)
+    text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
     # "Các phòng (của) Sở Y tế", "phòng ban Sở Y tế": a group of departments of a named body
     group = _GROUP_OF_BODY.match(text)
     if group:
@@ -469,10 +621,10 @@ def canonical_name(name: str, qualifier: str | None) -> str:
         and _DEPARTMENT_OF_ISSUER.match(text)
         and qualifier not in text
         and not _PLACE_NAMED.search(text)
+        and not _LEVEL_NAMED.search(text)
         and not _OTHER_BODY.search(text)
     ):
         text = f"{text} - {qualifier}"
-    text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
     text = _issuer_written_short(text, qualifier)
     text = _places_spelt(text)
     return text[:1].upper() + text[1:]
@@ -554,11 +706,20 @@ _GROUP_IN_TERRITORY = regex.compile(
 _DEPARTMENT_PROVINCE = regex.compile(r"^(?=Sở\s)(?P<name>.+?)\s+(?:tỉnh|thành\s+phố)(?:\s+\p{Lu}.*)?$")
 
 
+# A plan two bodies issue together ("Sở Y tế - Công đoàn ngành Y tế tỉnh Kiên Giang", "… và …"): the second body's name
+# starts after a dash or "và" with a head word.
+_JOINT_ISSUER = regex.compile(r"\s*(?:[-–—]|\bvà\b)\s*(?=(?:" + LEXICON.head_pattern(groups=False) + r")\b)", regex.I)
+
+
 def _qualifier(issuer: str | None) -> str | None:
-    """Departments are qualified by the issuing body without its province: 'Sở Y tế'."""
+    """Departments are qualified by the issuing body without its province: 'Sở Y tế'; by the first of joint issuers."""
     if not issuer:
         return None
-    return regex.sub(r"\s+tỉnh\s+.+$", "", issuer)
+    return regex.sub(r"\s+tỉnh\s+.+$", "", _JOINT_ISSUER.split(issuer, maxsplit=1)[0])
+
+
+# The departments of a hospital or health centre, named alone ("Các khoa", "khoa").
+_HOSPITAL_DEPARTMENTS = regex.compile(r"(?:các\s+)?khoa$", regex.I)
 
 
 @dataclass
@@ -595,12 +756,17 @@ class _Collector:
             )
         return self.units[key]
 
+    def names_a_body(self, name: str) -> bool:
+        """Whether a name caught in running text names a body one can tell: "Các khoa cung cấp thông tin" in a Sở's
+        plan speaks of the departments of the hospitals it surveys (a Sở has no khoa), which the plan does not name."""
+        return not (self.qualifier or "").startswith("Sở ") or not _HOSPITAL_DEPARTMENTS.match(name.strip())
+
     def add_listed(self, names: str, start: int, role: str, method: str, longest: int | None = None) -> list[Unit]:
         """Each unit of the list ``names`` (which starts at offset ``start``), with its own span; names of
         more than ``longest`` words are clauses the phrase ran into, not names."""
         added = []
         for part in split_unit_list(names):
-            if longest is None or len(part.split()) <= longest:
+            if (longest is None or word_count(part) <= longest) and self.names_a_body(part):
                 offset = start + max(names.find(part), 0)
                 added.append(self.add(part, role, offset, offset + len(part), method))
         return added
@@ -608,7 +774,7 @@ class _Collector:
     def add_parts(self, names: str, body: str, body_start: int, role: str, method: str) -> list[Unit]:
         """Each unit of ``names`` (a phrase of ``body``), its span found in the body."""
         added = []
-        for part in split_unit_list(names):
+        for part in filter(self.names_a_body, split_unit_list(names)):
             offset = body_start + max(body.find(part), 0)
             added.append(self.add(part, role, offset, offset + len(part), method))
         return added
@@ -645,7 +811,7 @@ def extract_units(
     found = _Collector(doc, _qualifier(issuer), _labels_by_metric(indicators))
     for line in lines:
         section = section_of.get(line.number)
-        if section is None or section.has_part("appendix", "recipients", "scope"):
+        if section is None or section.has_part("appendix", "recipients", "scope") or EXECUTION_CLAUSE.search(line.text):
             continue
         read = _read_line(line, section)
         if section.has_part(*NOT_ASSIGNING_PARTS):
@@ -655,7 +821,7 @@ def extract_units(
             continue
         if _role_label(found, read) or _labelled_item(found, read):
             continue
-        if section.has_part("implementation"):
+        if section.has_part("implementation") or _under_duty_heading(section):
             _implementation_line(found, read)
         else:
             _task_line(found, read)
@@ -668,6 +834,15 @@ def extract_units(
     for i, unit in enumerate(result, start=1):
         unit.id = f"unit-{i}"
     return result
+
+
+def subject_role(verb: str) -> str:
+    """The role a sentence whose subject is a body gives it, by its verb: "… chủ trì" or "… là đầu mối" leads (settled
+    convention 1), "… (có trách nhiệm) phối hợp" supports (decision U3), any other duty is asked of it (other)."""
+    verb = verb.lower()
+    if regex.match(r"chủ\s+trì|là\s+(?:cơ\s+quan|đơn\s+vị)\s+chủ\s+trì|là\s+đầu\s+mối", verb):
+        return "lead"
+    return "support" if "phối" in verb else "other"
 
 
 def _reporting(section: SectionNode) -> bool:
@@ -710,7 +885,9 @@ def _labelled_item(found: _Collector, read: _Line) -> bool:
     item = read.body.strip(" .;")
     subject = ITEM_SUBJECT.match(item)
     names = subject["units"] if subject else item
-    if not (UNIT_HEAD.match(names) and len(names.split()) <= 2 * MAX_UNIT_WORDS):
+    # ("- Tư lệnh các quân khu; Chủ tịch Ủy ban nhân dân các tỉnh, …": office-holders stand for their bodies)
+    bodies = regex.sub(r"^" + _OFFICE_HOLDER + r"\s+", "", names)
+    if not (UNIT_HEAD.match(bodies) and word_count(names) <= 2 * MAX_UNIT_WORDS):
         return False
     found.add_parts(names, read.body, read.body_start, found.labelled[parent.id], "rule:unit_role_label")
     return True
@@ -724,22 +901,138 @@ def _task_line(found: _Collector, read: _Line) -> None:
     # closing paragraph, which follows the last part
     # ("khuyến khích các doanh nghiệp …" in the tasks is policy, no request)
     _reports_asked(found, read)
-    for request in REQUEST.finditer(read.body):
+    for request in requests_in(read.body):
         if not request["verb"].lower().startswith("khuyến"):
             start = read.body_start + request.start("units")
             found.add_listed(request["units"], start, "other", "rule:unit_request", MAX_UNIT_WORDS)
     chaired_any = _chaired_units(found, read)
+    _duty_clauses(found, read)
+    _given_in_passing(found, read)
+    _member_bodies(found, read)
+    if chaired_any:
+        return
+    # ("6. Triển khai đồng bộ các giải pháp … . Các địa phương rà soát, đánh giá lại …": a later sentence's subject)
+    if not _funding(read.section):
+        _later_subjects(found, read, None)
+    # ("- Các đơn vị tự kiểm tra, đánh giá: Từ ngày 06 - 15/11/2017": a row of the timetable, what and when)
+    subject = SUBJECT.match(read.body) if read.heading and not TIMETABLE_ROW.search(read.body) else None
     # (the funding part says who pays, not who acts: "2. Các sở, ban, ngành … chủ động bố trí, huy động các nguồn vốn";
     # so does a funding item of the solutions: "6. Bảo đảm kinh phí" / "a) Các sở, ngành, địa phương có trách nhiệm
-    # chủ động bố trí kinh phí …")
-    funding = read.section.has_part("budget") or any(
-        FUNDING_TITLE.match(node.title) for node in [read.section, *read.section.ancestors()]
-    )
-    subject = None if chaired_any or funding or not read.heading else SUBJECT.match(read.body)
+    # chủ động bố trí kinh phí …"; but a duty there is work: "2. Các sở, ban, ngành … xây dựng dự toán …")
+    if subject and _funding(read.section) and PAYS_ONLY.match(read.body, subject.start("verb")):
+        return
     # ("Đoàn: Chỉ đạo …" labels a paragraph, no subject)
     if subject and ":" not in subject["units"] and not LABEL_NOT_BODY.match(subject["units"]):
-        role = "support" if "phối" in subject["verb"].lower() else "other"
+        role = subject_role(subject["verb"])
         found.add_listed(subject["units"], read.body_start + subject.start("units"), role, "rule:unit_subject")
+
+
+# In the articles of a regulation and the steps of a procedure, a clause whose subject is a body gives it a duty in so many
+# words: "Phòng Nông nghiệp và Phát triển nông thôn huyện (Phòng Kinh tế thị xã) có trách nhiệm xác định năng suất …",
+# "Tổ chức làm nhiệm vụ bồi thường … phối hợp với UBND xã, phường, thị trấn kiểm tra thực tế …"; in a budget plan's
+# running text "Sở Tài chính tham mưu Ủy ban nhân dân tỉnh …". The name runs from the body's head word to the verb, over
+# no other duty.
+DUTY_CLAUSE = regex.compile(
+    # (a clause starts a line, follows a full stop or semicolon, or the colon after the case it covers: "- Trường hợp
+    # bệnh nhân … tại các cơ sở khám bệnh …: Hội Chữ thập đỏ cấp tỉnh có trách nhiệm hợp đồng …")
+    r"(?:^|(?<=[.;:]\s))"
+    # (after the case the rule covers: "Trường hợp có chi phí … không có hồ sơ chứng từ để xác định, Tổ chức làm nhiệm vụ
+    # bồi thường … phối hợp với …")
+    r"(?:(?:Trường\s+hợp|Trong\s+trường\s+hợp|Nếu|Khi|Sau\s+khi)\b[^.;]{0,200}?,\s*(?=(?:" + _HEAD_WORDS + r")\b))?"
+    r"(?:" + _OFFICE_HOLDER + r"\s+)?(?P<units>(?:" + _HEAD_WORDS + r")\b"
+    r"(?:(?!\s+(?-i:" + _DUTY_VERBS + r"))[^.;:])*?)\s+"
+    r"(?P<verb>(?-i:có\s+(?:trách\s+nhiệm|nhiệm\s+vụ)|(?:phối|kết)\s+hợp(?:\s+chặt\s+chẽ)?\s+với|tham\s+mưu))\b",
+    regex.I,
+)
+_ALSO_NAMED = regex.compile(r"\s*\((?=" + _HEAD_WORDS + r")([^()]*)\)", regex.I)
+# A row of a timetable written out: what, a colon, when ("…: Từ ngày 20/11/2017 đến ngày 15/12/2017").
+TIMETABLE_ROW = regex.compile(
+    r":\s*(?:từ\s+ngày|ngày|trước\s+ngày|tháng|quý|trong\s+(?:tháng|quý|năm))\b[^:]*$", regex.I
+)
+
+
+def _duty_clauses(found: _Collector, read: _Line) -> None:
+    """Each clause whose subject is a body with a duty in so many words (other; "phối hợp với" names partners, support)."""
+    body = read.body
+    for clause in DUTY_CLAUSE.finditer(body):
+        names = _ALSO_NAMED.sub(r"; \1", _CALLED_HEREAFTER.sub("", clause["units"]))
+        if LABEL_NOT_BODY.match(names) or PAYS_ONLY.match(body, clause.start("verb")):
+            continue
+        start = read.body_start + clause.start("units")
+        found.add_listed(names, start, "other", "rule:unit_duty_clause", MAX_UNIT_WORDS)
+        if "hợp" in clause["verb"]:
+            clause_end = CLAUSE_END.search(body, clause.end()).start()
+            for m in SUPPORT.finditer(body, clause.start("verb"), clause_end):
+                names = partner_names(body, m)
+                found.add_listed(
+                    names, read.body_start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS
+                )
+
+
+def _funding(section: SectionNode) -> bool:
+    """Whether a line stands in the funding part or a funding item of the solutions ("6. Bảo đảm kinh phí")."""
+    return section.has_part("budget") or any(
+        FUNDING_TITLE.match(node.title) for node in [section, *section.ancestors()]
+    )
+
+
+# "Đối với các khoản chưa phân bổ 1.015 tỷ đồng …, giao Ủy ban nhân dân tỉnh tiếp tục phân bổ …": an assignment in the
+# middle of a sentence (lead), as "Giao X …" at its start.
+GIVEN_IN_PASSING = regex.compile(
+    r"(?<=[,;:]\s)(?-i:giao)\s+(?P<units>(?:" + _HEAD_WORDS + r")\b[^.;:()]*?)(?=\s+(?-i:" + _DUTY_VERBS + "))",
+    regex.I,
+)
+
+
+def _given_in_passing(found: _Collector, read: _Line) -> None:
+    for given in GIVEN_IN_PASSING.finditer(read.body):
+        start = read.body_start + given.start("units")
+        found.add_listed(given["units"], start, "lead", "rule:unit_assignment", MAX_UNIT_WORDS)
+
+
+# The members of a council, team or delegation a plan sets up ("Hội đồng kiểm kê", "Đoàn kiểm tra", "Tổ công tác"), one
+# line each: "- Trưởng đoàn: Lãnh đạo Sở Nội vụ;", "- Thành viên: đại diện Sở Tư pháp, Văn phòng UBND tỉnh". The bodies
+# that send them are asked to take part (other: no lead or support wording).
+MEMBER_LINE = regex.compile(
+    r"^(?:(?:Phó\s+)?(?:Trưởng\s+đoàn|Trưởng\s+ban|Tổ\s+trưởng|Chủ\s+tịch(?:\s+Hội\s+đồng)?)(?:\s+thường\s+trực)?"
+    r"|Tổ\s+phó|Thư\s+ký|Ủy\s+viên|Uỷ\s+viên|(?:Các\s+)?[Tt]hành\s+viên)(?:\s*\([^()]*\))?\s*:\s*(?P<rest>\S.*)$"
+)
+# Within a member line, a body named after "đại diện (lãnh đạo)" or after its office-holder's title ("Phó Giám đốc Sở
+# Tài chính"); a person's name before it ("Ông Nguyễn Văn A, Phó Giám đốc …") is no body.
+MEMBER_BODY = regex.compile(
+    r"(?:\bđại\s+diện(?:\s+lãnh\s+đạo)?(?:\s+(?:các|của))?\s+|\b(?:Phó\s+)?(?:Giám\s+đốc|Chánh\s+Văn\s+phòng|Chánh\s+Thanh\s+tra|"
+    r"Trưởng\s+ban|Chủ\s+tịch|Thủ\s+trưởng|Lãnh\s+đạo)\s+|\b(?:\d+\s+)?(?:chuyên\s+viên|cán\s+bộ|công\s+chức)\s+|^)(?P<units>(?:"
+    + _HEAD_WORDS
+    + r")\b[^;:()]*?)"
+    r"(?=\s*(?:[;.()]|$|\s+(?:làm|là)\b|,\s*(?:\p{Lu}\p{Ll}*\s+){0,1}(?:Phó\s+)?(?:Giám|Chánh|Trưởng|Chủ|Thủ|Lãnh)\b))",
+    regex.I,
+)
+
+
+# "Thành lập Đoàn kiểm tra do Sở Nội vụ chủ trì": the body a council or team is set up under leads it.
+SET_UP_UNDER = regex.compile(
+    r"(?<=(?i:thành\s+lập|kiện\s+toàn)\b[^.;]{0,120}?)\bdo\s+(?:"
+    + _OFFICE_HOLDER
+    + r"\s+)?(?P<units>(?:"
+    + _HEAD_WORDS
+    + r")\b[^.;:()]{0,80}?)\s+(?:chủ\s+trì|làm\s+(?:Trưởng\s+đoàn|Chủ\s+tịch|Tổ\s+trưởng|Trưởng\s+ban))\b",
+    regex.I,
+)
+
+
+def _member_bodies(found: _Collector, read: _Line) -> None:
+    """The body a council or team is set up under (lead), and the bodies a line of its members names (other)."""
+    for m in SET_UP_UNDER.finditer(read.body):
+        found.add_listed(m["units"], read.body_start + m.start("units"), "lead", "rule:unit_chaired", MAX_UNIT_WORDS)
+    line = MEMBER_LINE.match(read.body.strip(" -+*•"))
+    if line is None:
+        return
+    rest_start = read.body.find(line["rest"])
+    # ("Trưởng phòng Quản lý công sản - Sở Tài chính": the head of a department stands for it)
+    rest = regex.sub(r"\b(?:Phó\s+)?Trưởng\s+phòng\s+(?=\p{Lu})", "đại diện Phòng ", line["rest"])
+    for m in MEMBER_BODY.finditer(rest):
+        start = read.body_start + rest_start + m.start("units")
+        found.add_listed(m["units"], start, "other", "rule:unit_member", MAX_UNIT_WORDS)
 
 
 def _chaired_units(found: _Collector, read: _Line) -> bool:
@@ -753,7 +1046,8 @@ def _chaired_units(found: _Collector, read: _Line) -> bool:
         found.add_listed(chaired["units"], line.start + chaired.start("units"), "lead", "rule:unit_chaired")
         clause_end = CLAUSE_END.search(line.text, chaired.end()).start()
         for m in SUPPORT.finditer(line.text, chaired.end(), clause_end):
-            found.add_listed(m["units"], line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
+            names = partner_names(line.text, m)
+            found.add_listed(names, line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
     return chaired_any
 
 
@@ -766,7 +1060,7 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
     # "Khuyến khích" asks the bodies it names)
     requests = [
         r
-        for r in REQUEST.finditer(read.body)
+        for r in requests_in(read.body)
         if not r["verb"].lower().startswith("khuyến") or not read.body[: r.start()].strip(" -+*•")
     ]
     reports = _reports_asked(found, read)
@@ -788,12 +1082,14 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
         for m in pattern.finditer(body):
             if pattern is DIRECTED and any(r.start() < m.start() for r in requests):
                 continue
-            named_units = found.add_listed(m["units"], read.body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
+            names = partner_names(body, m)
+            named_units = found.add_listed(names, read.body_start + m.start("units"), role, method, MAX_UNIT_WORDS)
             if role == "support":
                 _partners_of_shared_heading(found, read.section, named_units)
     if not (assign or requests or named or reports):
         _subject_units(found, read, lead, owner)
     _later_subjects(found, read, owner)
+    _member_bodies(found, read)
 
 
 def _partners_of_shared_heading(found: _Collector, section: SectionNode, partners: list[Unit]) -> None:
@@ -830,18 +1126,21 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
     (other), or "3. Sở Văn hóa, Thể thao và Du lịch chủ trì, …" (the item's subject; support when its duty is to
     support)."""
     section, body_start = read.section, read.body_start
-    if not (read.heading and section.marker in ("arabic", "dotted", "letter", "roman")):
+    if not (read.heading and section.marker in ("arabic", "dotted", "letter", "roman", "named")):
         return None, False, False
     if section.part == "implementation":
         return None, False, False
-    title = RESPONSIBILITY_OF.sub("", section.title.rstrip(":"))
+    title = _heading_names(section, read.body)
+    if section.marker == "named" and title is None:
+        return None, False, False
+    title = title or GROUP_HEADING.sub("", section.title.rstrip(":"))
     requested = regex.match(r"^Đề\s+nghị\s*:?\s+", title)
     names = title[requested.end() :] if requested else title
     parts = split_unit_list(names)
     if (
         UNIT_HEAD.match(title)
         and parts
-        and all(len(part.split()) <= MAX_UNIT_WORDS for part in parts)
+        and all(word_count(part) <= MAX_UNIT_WORDS for part in parts)
         and not ASSIGN.match(title)
         and not _NAMES_A_DUTY.search(names)
     ):
@@ -855,6 +1154,25 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
         found.owners[section.id] = lead
         return lead, True, True
     return _item_subject(found, read)
+
+
+def _heading_names(section: SectionNode, body: str) -> str | None:
+    """The names of a heading that gives its units duties, without the words that say so: "Điều 4. Sở Lao động -
+    Thương binh và Xã hội có nhiệm vụ" → "Sở Lao động - Thương binh và Xã hội"; "3. Trách nhiệm của các Bộ, ngành …" →
+    "các Bộ, ngành …"; None when the heading is no such heading."""
+    title = ARTICLE_HEADING.sub("", section.title).rstrip(" :")
+    # the section tree ends a title at a semicolon, where a heading's list of units goes on: "3. Trách nhiệm của các
+    # Bộ, ngành, địa phương; Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, …"
+    if title.endswith(";") and body.startswith(title):
+        title = body.rstrip(" .:")
+    names = HAS_DUTIES.sub("", RESPONSIBILITY_OF.sub("", title))
+    return names if names != title and UNIT_HEAD.match(names) else None
+
+
+def _under_duty_heading(section: SectionNode) -> bool:
+    """Whether a line stands under a heading that gives its units duties ("Điều 5. Kho bạc Nhà nước … có nhiệm vụ"):
+    its items are read as those of Tổ chức thực hiện, wherever the heading stands."""
+    return any(_heading_names(node, node.title) for node in [section, *section.ancestors()])
 
 
 # "4. Các đơn vị, địa phương báo cáo kết quả … gửi về …" (33): bodies told only to report are other (R5: "Các đơn vị …
@@ -972,9 +1290,11 @@ def _subject_units(found: _Collector, read: _Line, lead: Unit | None, owner: Uni
     subject = SUBJECT.match(read.body)
     if not subject:
         return
-    role = "support" if "phối" in subject["verb"].lower() else "other"
+    role = subject_role(subject["verb"])
     for part in split_unit_list(subject["units"]):
-        if owner is not None and canonical_name(part, found.qualifier).lower() == owner.canonical_name.lower():
+        if not found.names_a_body(part) or (
+            owner is not None and canonical_name(part, found.qualifier).lower() == owner.canonical_name.lower()
+        ):
             continue
         offset = subject.start("units") + max(subject["units"].find(part), 0)
         found.add(part, role, read.body_start + offset, read.body_start + offset + len(part), "rule:unit_subject")
@@ -993,10 +1313,14 @@ def _later_subjects(found: _Collector, read: _Line, owner: Unit | None) -> None:
         subject = SUBJECT.match(regex.split(r"\.(?:\s|$)", sentence, maxsplit=1)[0])
         if not subject:
             continue
-        role = "support" if "phối" in subject["verb"].lower() else "other"
+        role = subject_role(subject["verb"])
         for part in split_unit_list(subject["units"]):
-            if len(part.split()) > MAX_UNIT_WORDS or (
-                owner is not None and canonical_name(part, found.qualifier).lower() == owner.canonical_name.lower()
+            if (
+                word_count(part) > MAX_UNIT_WORDS
+                or not found.names_a_body(part)
+                # (a member the list ran into, no body: "…; người dân và doanh nghiệp là trung tâm, là chủ thể")
+                or not UNIT_HEAD.match(regex.sub(r"^" + _OFFICE_HOLDER + r"\s+", "", part))
+                or (owner is not None and canonical_name(part, found.qualifier).lower() == owner.canonical_name.lower())
             ):
                 continue
             offset = read.body_start + boundary.end() + subject.start("units") + max(subject["units"].find(part), 0)
