@@ -142,7 +142,12 @@ DUTY_VERBS: tuple[str, ...] = (
 )
 # (a verb that is also a noun of a body's name: "các viện nghiên cứu"; or passive, part of a name that refers back to the
 # bodies the plan assigns: "Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm …")
-_NOUN_AFTER = {"nghiên cứu": r"(?<!\bviện\s)", "cử": r"(?<!\bbầu\s)", "phân công": r"(?<!\bđược\s)"}
+_NOUN_AFTER = {
+    "nghiên cứu": r"(?<!\bviện\s)",
+    "cử": r"(?<!\bbầu\s)",
+    "phân công": r"(?<!\bđược\s)",
+    "phân bổ": r"(?<!\bđược\s)",
+}
 # A duty verb inside a body's name is no duty: right after a head whose name goes on with the work the body is for
 # ("Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện triển khai …": the name ends at "triển khai"; "Hội đồng thẩm
 # định", "Đoàn kiểm tra"), or inside the quotes of a name ("Ban Chỉ đạo “Đổi mới phong cách, thái độ phục vụ …”").
@@ -185,7 +190,7 @@ REQUEST = regex.compile(
     regex.I,
 )
 # "Mọi thông tin cần trao đổi, đề nghị các đơn vị liên hệ Cục …": asked to get in touch, a body is given no duty
-_CONTACT = regex.compile(r"\s*liên\s+hệ\b")
+_CONTACT = regex.compile(r"\s{0,4}liên\s+hệ\b")
 
 
 def requests_in(text: str) -> list[regex.Match[str]]:
@@ -360,7 +365,7 @@ FUNDING_TITLE = regex.compile(
 # A duty that is to pay from one's own budget ("… có trách nhiệm chủ động bố trí kinh phí", "… sử dụng ngân sách địa
 # phương để bố trí kinh phí …") assigns no work (settled 2026-12-03).
 PAYS_ONLY = regex.compile(
-    r"\s*(?:có\s+trách\s+nhiệm\s+)?(?:chủ\s+động\s+)?(?:bố\s+trí|huy\s+động|sử\s+dụng|cân\s+đối)"
+    r"\s{0,4}(?:có\s+trách\s+nhiệm\s+)?(?:chủ\s+động\s+)?(?:bố\s+trí|huy\s+động|sử\s+dụng|cân\s+đối)"
     r"(?:\s*,\s*(?:bố\s+trí|huy\s+động|cân\s+đối))*\s+(?:các\s+)?(?:nguồn\s+)?(?:kinh\s+phí|ngân\s+sách|vốn)\b",
     regex.I,
 )

@@ -24,6 +24,7 @@ from vnplan.structure.units import (
     PAYS_ONLY,
     RESPONSIBILITY_OF,
     SET_UP_UNDER,
+    SUBJECT,
     SUPPORT,
     TIMETABLE_ROW,
     _qualifier,
@@ -457,3 +458,12 @@ def test_a_later_sentence_of_a_task_item_names_its_doer(tmp_path):
     roles = {(u.canonical_name, u.role) for u in vnplan.process(path).units}
     assert ("Các địa phương", "other") in roles
     assert not any(name.lower().startswith("người dân") for name, _ in roles)
+
+
+def test_a_passive_verb_belongs_to_the_name():
+    """ "Các cơ quan, đơn vị, địa phương được phân bổ danh mục và kế hoạch vốn …" names the bodies allocated the funds
+    (as "được phân công"): the name does not end at "phân bổ"."""
+    subject = SUBJECT.match(
+        "Các cơ quan, đơn vị, địa phương được phân bổ danh mục và kế hoạch vốn triển khai thực hiện"
+    )
+    assert subject["units"].endswith("kế hoạch vốn")
