@@ -11,8 +11,6 @@ stays the Vietnamese reading ("QĐ", "UBND" are printed, not handwritten).
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytesseract
 import regex
 from PIL import Image, ImageFilter
@@ -20,8 +18,6 @@ from PIL import Image, ImageFilter
 from vnplan.extract import blank_digits
 from vnplan.extract.word_table import PixelBox, rewrite_words, word_lines, words_box
 
-# Tesseract's English model, installed with tesseract itself (Debian's tesseract-ocr depends on it).
-DIGITS_LANGUAGE = "eng"
 # "Số" (as OCR reads it: "Só", "S6", "Số"), an optional colon, whatever stands for the digits, the
 # slash (read "/", "[", "|" or "(", or lost under the pen), then the printed code ("KH-SYT", "KH-TCTLNTW-C04").
 NUMBER_WORDS = regex.compile(
@@ -44,15 +40,10 @@ MARGIN = 0.3
 HEADER_SHARE = 0.5
 
 
-@cache
-def _available() -> bool:
-    return DIGITS_LANGUAGE in pytesseract.get_languages(config="")
-
-
 def reread_number_lines(data: dict[str, list], gray: Image.Image) -> list[str]:
     """Rewrite, in Tesseract's word table ``data`` (pixels of ``gray``), the header's number lines
     whose digits both second readings agree on; returns notes on what was read again."""
-    if not _available():
+    if not blank_digits.available():
         return []
     notes: list[str] = []
     for words in word_lines(data):
@@ -117,7 +108,10 @@ def _readings(gray: Image.Image, box: PixelBox, whitelist: str, pattern: regex.P
     for psm in (7, 13):
         try:
             text = pytesseract.image_to_string(
-                thick, lang=DIGITS_LANGUAGE, config=f"--psm {psm} -c tessedit_char_whitelist={whitelist}", timeout=30
+                thick,
+                lang=blank_digits.DIGITS_LANGUAGE,
+                config=f"--psm {psm} -c tessedit_char_whitelist={whitelist}",
+                timeout=30,
             )
         except (pytesseract.TesseractError, RuntimeError):
             return None

@@ -26,6 +26,7 @@ from typing import NamedTuple
 import regex
 
 from vnplan.normalize.restore.terms import dictionary_words, phrase_rows
+from vnplan.normalize.restore.text import apply_case
 from vnplan.normalize.syllables import strip_diacritics, syllables
 from vnplan.normalize.unicode import placed_tone
 
@@ -79,7 +80,7 @@ def mended_syllable(word: str) -> str | None:
     found = {s for r in readings for s in _by_letters_and_marks().get(_letters_and_marks(r), ())}
     if len(found) != 1:
         return None
-    return _in_case_of(found.pop(), word)
+    return apply_case(found.pop(), word)
 
 
 def spelling_readings(lower: str) -> list[str]:
@@ -103,12 +104,6 @@ def _by_letters_and_marks() -> dict[tuple[str, tuple[str, ...]], frozenset[str]]
     for syllable in syllables():
         index.setdefault(_letters_and_marks(syllable), set()).add(placed_tone(syllable))
     return {key: frozenset(value) for key, value in index.items()}
-
-
-def _in_case_of(word: str, written: str) -> str:
-    if written.isupper() and len(written) > 1:
-        return word.upper()
-    return word[:1].upper() + word[1:] if written[:1].isupper() else word
 
 
 @cache
@@ -160,7 +155,7 @@ def _phrase_slips(text: str, words: list[tuple[int, int, str]]) -> list[Slip]:
             wrong = [j for j in range(n) if lowered[i + j] != phrase[j]]
             if len(wrong) == 1 and _only_reading(lowered, spaced, i + wrong[0], phrase, wrong[0]):
                 start, end, word = words[i + wrong[0]]
-                slips.append(Slip(start, end, _in_case_of(phrase[wrong[0]], word), "phrase"))
+                slips.append(Slip(start, end, apply_case(phrase[wrong[0]], word), "phrase"))
     return slips
 
 

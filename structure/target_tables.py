@@ -28,7 +28,7 @@ from vnplan.structure.columns import PAST, RATE_ROW, YEAR, Column, read_columns,
 from vnplan.structure.metrics import metric_for
 from vnplan.structure.numbers import parse_number
 from vnplan.structure.tables import Row, Span, Table, label_rank
-from vnplan.structure.targets import CHANGE, QUANTITY_HEAD, content_words
+from vnplan.structure.targets import CHANGE, CHANGE_LEAD, GROWTH_RATE, QUANTITY_HEAD, content_words
 
 # A target cell: an optional comparator, a figure, an optional upper bound, an optional % or ‰ (also after the
 # first figure: "20% - 50%"), an optional qualifier of where it is ranked ("≤ 3 Đông Nam Á") and an addition in
@@ -88,9 +88,7 @@ MEASURES = regex.compile(
 COUNT_ROW = regex.compile(r"^\W*số\s+\p{L}", regex.I)
 # A unit that is a share of something ("% GDP", "% dân số", "% tổng chi NSNN"): its targets are levels.
 SHARE_UNIT = regex.compile(r"^(?:%|‰)", regex.I)
-# A row whose name says its figure is a growth or reduction ("Giảm tỷ lệ hộ nghèo bình quân", "Tăng trưởng
-# GRDP"), or a unit per year of a share ("%/năm"): a change.
-CHANGE_ROW = regex.compile(r"^\W*(?:phấn\s+đấu\s+)?(?:tăng(?!\s+cường)|giảm)\b|^\W*tốc\s+độ\s+(?:tăng|giảm)", regex.I)
+# A unit per year of a share ("%/năm"): a change.
 PER_YEAR_SHARE = regex.compile(r"^%\s*/\s*năm$", regex.I)
 # Where a row only names a part of the quantity of the row above it: "Trong đó: …", "- Nông sản".
 PART_LEAD = regex.compile(r"^(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", regex.I)
@@ -606,7 +604,8 @@ def _per(unit: str | None) -> str | None:
 
 def _kind(name: str, unit: str | None, per: str | None) -> str:
     """change (growth or reduction), count (a number of things) or level (a share, a rate, a magnitude)."""
-    if CHANGE.search(name) or CHANGE_ROW.match(name) or PER_YEAR_SHARE.match(unit or ""):
+    # a row whose name says its figure is a growth or reduction, as a clause does ("Giảm tỷ lệ hộ nghèo bình quân")
+    if CHANGE.search(name) or CHANGE_LEAD.match(name) or GROWTH_RATE.search(name) or PER_YEAR_SHARE.match(unit or ""):
         return "change"
     if per is None and unit and not SHARE_UNIT.match(unit) and "/" not in unit and not MEASURES.search(unit):
         return "count"

@@ -44,7 +44,7 @@ from vnplan.normalize.restore.phrases import (
     spelling_variants,
 )
 from vnplan.normalize.restore.terms import dictionary_words, phrase_rows
-from vnplan.normalize.restore.text import case_class
+from vnplan.normalize.restore.text import apply_case, case_class
 from vnplan.normalize.slips import spelling_readings
 from vnplan.normalize.syllables import strip_diacritics, syllables, toneless_syllables
 from vnplan.normalize.unicode import placed_tone
@@ -198,19 +198,6 @@ def _read_model_file(path: Path, names: tuple[str, ...]) -> dict[str, np.ndarray
     if missing:
         raise RestorerModelError(f"restorer model file {path} lacks {', '.join(missing)}: not a {path.name}")
     return arrays
-
-
-def apply_case(word: str, like: str) -> str:
-    """``word`` (lower case) in the casing of the observed token ``like``, letter by letter when
-    they have the same length ("TTg", "KẾ"), else by its first letter or all capitals."""
-    letters = [c for c in like if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return word.upper()  # also where a digit stood for a letter ("XI1" → XII)
-    if len(word) == len(like):
-        return "".join(w.upper() if c.isupper() else w for w, c in zip(word, like, strict=True))
-    if letters and letters[0].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 class Restorer:
