@@ -261,6 +261,7 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
     _read_number(header, ident, attached)
     _unread_number(doc, header, ident)
     _read_place_and_date(doc, header, ident, attached)
+    _date_from_own_attachment(lines, ident)
     orgs = _header_orgs(header) or _authority_body(header)
     ident.issuer, ident.issuer_parent = _issuer(orgs, _issuer_from_sentence(lines, sections), lines)
 
@@ -382,6 +383,24 @@ def _read_place_and_date(
             break
     if ident.issued_date is None and attached is not None and attached.date:
         ident.issued_date = attached.date
+
+
+def _date_from_own_attachment(lines: list[Line], ident: Identity) -> None:
+    """A header dated in part ("Lâm Đồng, ngày   tháng   năm 2026") whose appendices note the document with a
+    fuller date ("(Kèm theo Kế hoạch số /KH-UBND ngày /01/2026 …)"): the fuller date, where the note names this
+    very document (its type, and its number or a blank where the header's is blank) and agrees with the header."""
+    if ident.doc_type is None or (ident.issued_date and len(ident.issued_date) == len("2026-01-31")):
+        return
+    for line in lines:
+        m = rules.OWN_ATTACHMENT_NOTE.match(line.text.strip())
+        if not m or m["type"].lower() != ident.doc_type.lower():
+            continue
+        if (f"{m['digits']}{m['code']}" if m["digits"] else None) != ident.number:
+            continue
+        date = iso_date(m["day"], m["month"], m["year"])
+        if date and len(date) > len(ident.issued_date or "") and date.startswith(ident.issued_date or ""):
+            ident.issued_date = date
+        return
 
 
 def _issuer(orgs: list[str], stated: str | None, lines: list[Line]) -> tuple[str | None, str | None]:

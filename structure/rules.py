@@ -341,6 +341,18 @@ LEGAL_REFERENCE = _c(
     r"[^,;()“\"])+))?",
 )
 
+# An appendix's note of the document it belongs to, where the number or the day may still be blank (a draft,
+# or a number and day filled in at signing): "(Kèm theo Kế hoạch số /KH-UBND ngày /01/2026 của UBND tỉnh …)".
+# When it names the document itself (same type, same number or both blank), it may date it more precisely
+# than a header whose day and month were left blank.
+OWN_ATTACHMENT_NOTE = _c(
+    r"^\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\s+(?P<type>" + "|".join(LEGAL_TYPES) + r")\s+số\s*:?\s*"
+    r"(?P<digits>\d{1,5})?\s*(?P<code>(?:/\d{4})?/[\p{L}\d]+(?:-[\p{L}\d]+)*)\s*,?\s*ngày\s*"
+    r"(?:(?P<day>\d{1,2})?\s*/\s*(?P<month>\d{1,2})\s*/\s*(?P<year>\d{4})"
+    r"|(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4}))",
+    regex.I,
+)
+
 # Signature block: authority line (KT./TM./TL.), title, name.
 SIGNER_AUTHORITY = _c(
     r"^(?P<authority>(?:KT|TM|TL|Q|TUQ)\s*[.,]\s*\p{Lu}[\p{Lu}\s]+?)\s*(?P<title>(?:PHÓ\s+)?\p{Lu}[\p{Lu}\s]+)?$"

@@ -116,3 +116,29 @@ def test_a_handwritten_day_read_as_marks_leaves_the_month_and_a_warning(tmp_path
     assert (plan.document.place, plan.document.issued_date) == ("Kiên Giang", "2018-03")
     unread = [w for w in plan.warnings if w.code == "date_unread"]
     assert len(unread) == 1 and "day" in unread[0].message and unread[0].provenance.text.startswith("Kiên Giang")
+
+
+@pytest.mark.parametrize(
+    ("note", "issued_date"),
+    [
+        ("(Kèm theo Kế hoạch số /KH-UBND ngày /01/2026 của UBND tỉnh Lâm Đồng)", "2026-01"),
+        # a note of another type of document, or of another year: the header's date stays
+        ("(Kèm theo Quyết định số /QĐ-UBND ngày /01/2026 của UBND tỉnh Lâm Đồng)", "2026"),
+        ("(Kèm theo Kế hoạch số /KH-UBND ngày 15/12/2025 của UBND tỉnh Lâm Đồng)", "2026"),
+    ],
+)
+def test_a_draft_dated_in_part_takes_its_appendix_note_of_itself(tmp_path, note, issued_date):
+    # realdocs 30 (a .docx draft) as `vnplan text` reads it: day and month of the header left blank, the
+    # appendix under the signature noting the plan with its month
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: /KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày tháng năm 2026\nKẾ HOẠCH\n"
+        "Kiểm tra công tác cải cách hành chính năm 2026 trên địa bàn tỉnh Lâm Đồng\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\na) Kiểm tra, theo dõi, đôn đốc việc thực hiện các nhiệm vụ cải cách hành chính.\n"
+        "PHÓ CHỦ TỊCH\nNguyễn Ngọc Phúc\nPhụ lục I\nTHỜI GIAN, ĐƠN VỊ ĐƯỢC KIỂM TRA\n"
+        f"{note}\nSTT\tĐơn vị được kiểm tra\tThời gian kiểm tra\n"
+    )
+    path = tmp_path / "kh_lamdong.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = vnplan.process(path)
+    assert (plan.document.number, plan.document.issued_date) == (None, issued_date)
