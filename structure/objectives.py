@@ -19,7 +19,7 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Indicator, Objective
 from vnplan.structure import confidence
-from vnplan.structure.rules import STATUS_OPENING, requirement_wording, states_no_aim
+from vnplan.structure.rules import STATUS_OPENING, TITLE_WORD_LIMIT, requirement_wording, states_no_aim
 from vnplan.structure.sections import Line, SectionNode, part_of, split_run_in
 
 OBJECTIVE_PARTS = ("objectives", "general_objectives", "specific_objectives")
@@ -29,6 +29,7 @@ OTHER_PARTS = ("tasks_solutions", "implementation", "appendix", "budget", "recip
 APPENDIX_OTHER_PARTS = tuple(part for part in OTHER_PARTS if part != "appendix")
 ITEM_MARKERS = ("arabic", "dotted", "letter", "bullet")
 NUMBERED_OBJECTIVE = regex.compile(r"^mục\s+tiêu\s+\d", regex.I)
+GOAL_TITLE_END = regex.compile(r"[.!?](?=\s+\p{Lu})")
 NUMBERED_OBJECTIVE_TITLE = regex.compile(r"mục\s+tiêu\s+\d+\s*:\s*(?P<title>\S.*)$", regex.I)
 # where an item's first clause or sentence ends: "…; ở các khu đô thị …", "… có thu nhập cao. Việt Nam có quy mô …"
 AIM_CLAUSE_END = regex.compile(r";|[.]\s+(?=\p{Lu})")
@@ -205,7 +206,7 @@ def _objective_in(line: Line, section: SectionNode, aims_only: bool) -> tuple[st
         # "Mục tiêu 1: Phát triển kỹ thuật chuyên môn" is one specific objective: its title, as its line writes it
         # (the section tree shortens a long title to its first sentence or clause)
         titled = NUMBERED_OBJECTIVE_TITLE.search(line.text)
-        return ("specific", titled["title"].strip()) if titled else None
+        return ("specific", _goal_title(titled["title"].strip())) if titled else None
     label, rest = split_run_in(text)
     if label is not None and _part(section) is not None and part_of(label) == _part(section):
         # "1. Mục đích: Chủ động …", "- Mục đích: Đánh giá …": the heading's own text is the part's first paragraph
@@ -213,6 +214,15 @@ def _objective_in(line: Line, section: SectionNode, aims_only: bool) -> tuple[st
         return (kind, rest.strip()) if kind else None
     kind = _item_kind(section, aims_only)
     return (kind, text) if kind else None
+
+
+def _goal_title(text: str) -> str:
+    """A numbered goal's title: its first sentence (a ";" does not end it: "Giảm khoảng cách giới …; tăng cường tiếp
+    cận …"), at most TITLE_WORD_LIMIT words (a PDF may run the goal's first paragraph into its heading's line)."""
+    end = GOAL_TITLE_END.search(text)
+    title = text[: end.end()] if end else text
+    words = list(regex.finditer(r"\S+", title))
+    return title[: words[TITLE_WORD_LIMIT - 1].end()] if len(words) > TITLE_WORD_LIMIT else title
 
 
 def _label_part(node: SectionNode) -> str | None:
