@@ -39,7 +39,14 @@ SECTION_MARKERS: tuple[Marker, ...] = (
         "Mục tiêu 1:, Chỉ tiêu 3:, Phần II., Điều 2.",
     ),
     # (with the forms OCR reads them as: "HI."/"IH."/"II1." for III, "I1."/"Il."/"H." for II, "1V." for IV)
-    _m("roman", r"^(?P<label>[IVX]{1,5}|HI|IH|II1|IIl|I1|Il|1I|H|1V|lV)[.)]\s+(?=\S)", "I., II., IV., HI. (OCR)"),
+    # (a Party resolution writes "I- QUAN ĐIỂM CHỈ ĐẠO", "II- MỤC TIÊU": a dash after the numeral, before a heading in
+    # capitals only)
+    _m(
+        "roman",
+        r"^(?P<label>[IVX]{1,5}|HI|IH|II1|IIl|I1|Il|1I|H|1V|lV)[.)]\s+(?=\S)"
+        r"|^(?P<label>[IVX]{1,5})\s?[-–]\s*(?=\p{Lu}[^\p{Ll}]*$)",
+        "I., II., IV., HI. (OCR), I- QUAN ĐIỂM",
+    ),
     # "A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI DUNG": a capital letter numbering the parts of older plans, the
     # heading in capitals (I, V, X are roman numerals, matched above; "Q. GIÁM ĐỐC" signs for a director)
     _m("capital", r"^(?P<label>[A-PR-ZĐ])\.\s+(?=\p{Lu}[^\p{Ll}]*$)", "A., B. before a heading in capitals"),

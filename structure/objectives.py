@@ -19,7 +19,7 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Indicator, Objective
 from vnplan.structure import confidence
-from vnplan.structure.rules import STATUS_OPENING, requirement_wording, states_no_aim
+from vnplan.structure.rules import STATUS_OPENING, TITLE_WORD_LIMIT, requirement_wording, states_no_aim
 from vnplan.structure.sections import Line, SectionNode, part_of, split_run_in
 
 OBJECTIVE_PARTS = ("objectives", "general_objectives", "specific_objectives")
@@ -29,6 +29,11 @@ OTHER_PARTS = ("tasks_solutions", "implementation", "appendix", "budget", "recip
 APPENDIX_OTHER_PARTS = tuple(part for part in OTHER_PARTS if part != "appendix")
 ITEM_MARKERS = ("arabic", "dotted", "letter", "bullet")
 NUMBERED_OBJECTIVE = regex.compile(r"^mục\s+tiêu\s+\d", regex.I)
+GOAL_TITLE_END = regex.compile(r"[.!?](?=\s+\p{Lu})")
+NUMBERED_OBJECTIVE_TITLE = regex.compile(r"mục\s+tiêu\s+\d+\s*:\s*(?P<title>\S.*)$", regex.I)
+# where an item's first clause or sentence ends: "…; ở các khu đô thị …", "… có thu nhập cao. Việt Nam có quy mô …"
+AIM_CLAUSE_END = regex.compile(r";|[.]\s+(?=\p{Lu})")
+AIM_HEAD_WORDS = 4  # fewer words before the ";" or "." state no aim ("TP. Hồ Chí Minh …")
 LEAD_IN_LIMIT = 200  # a line ending in ":" shorter than this introduces the items below it
 NEXT_SENTENCE = regex.compile(r"[.;]\s+\p{Lu}")  # a paragraph of more than one sentence
 LABEL_WORDS = 4  # "Mục đích", "Yêu cầu", "Mục tiêu chung": a label, not a sentence that mentions one
@@ -50,6 +55,8 @@ def _paragraph_kind(section: SectionNode, aims_only: bool) -> str | None:
         return None if NUMBERED_OBJECTIVE.match(owner.title) else "specific"
     if _part(section) == "objectives":
         return "general"  # a paragraph under a plain "Mục tiêu" heading
+    if _period_group(section):
+        return "specific"  # "II- MỤC TIÊU" / "2. Tầm nhìn đến năm 2045" / its paragraph: a goal of that period
     if aims_only and _has_part(section, "aims"):
         return "general"  # every paragraph under "Mục đích"
     if aims_only and section.part == "purpose" and _undivided(section):
@@ -73,6 +80,9 @@ def _item_kind(section: SectionNode, aims_only: bool) -> str | None:
         return "specific" if section.marker == "bullet" or not NUMBERED_OBJECTIVE.match(section.title) else None
     if _part(parent) == "objectives":
         # "II. MỤC TIÊU" / "1. Phát triển kinh tế số đến năm 2030": the item (its title) is specific
+        return "specific"
+    if _period_group(parent):
+        # "II- MỤC TIÊU" / "1. Đến năm 2030" / "- Tiềm lực, trình độ khoa học …": the period only groups the goals
         return "specific"
     if aims_only and _has_part(parent, "aims"):
         return "general"  # every item under "Mục đích"
@@ -98,6 +108,22 @@ def _has_part(node: SectionNode, *parts: str) -> bool:
 def _owning_part(section: SectionNode) -> SectionNode | None:
     """The innermost section (this one or an ancestor) that names a standard part."""
     return next((node for node in [section, *section.ancestors()] if _part(node)), None)
+
+
+def _period_group(node: SectionNode) -> bool:
+    """A sub-heading of a plain "Mục tiêu" part that names only a period ("1. Đến năm 2030", "2. Tầm nhìn đến năm
+    2045"): the items and paragraphs under it are the goals of that period. Where the part has "Mục tiêu chung" /
+    "Mục tiêu cụ thể", those hold the goals, and a "3. Tầm nhìn đến năm 2050" beside them states none."""
+    parent = node.parent
+    return (
+        parent is not None
+        and node.marker in ITEM_MARKERS
+        and node.marker != "bullet"
+        and _part(node) is None
+        and _part(parent) == "objectives"
+        and states_no_aim(node.title) == "period_label"
+        and not any(_part(child) in ("general_objectives", "specific_objectives") for child in parent.children)
+    )
 
 
 def _undivided(purpose: SectionNode) -> bool:
@@ -177,9 +203,10 @@ def _objective_in(line: Line, section: SectionNode, aims_only: bool) -> tuple[st
         kind = _paragraph_kind(section, aims_only)
         return (kind, text) if kind else None
     if section.part == "specific_objectives" and NUMBERED_OBJECTIVE.match(section.title):
-        # "Mục tiêu 1: Phát triển kỹ thuật chuyên môn" is one specific objective: its title
-        title = section.title.split(":", 1)[-1].strip()
-        return ("specific", title) if ":" in section.title and title else None
+        # "Mục tiêu 1: Phát triển kỹ thuật chuyên môn" is one specific objective: its title, as its line writes it
+        # (the section tree shortens a long title to its first sentence or clause)
+        titled = NUMBERED_OBJECTIVE_TITLE.search(line.text)
+        return ("specific", _goal_title(titled["title"].strip())) if titled else None
     label, rest = split_run_in(text)
     if label is not None and _part(section) is not None and part_of(label) == _part(section):
         # "1. Mục đích: Chủ động …", "- Mục đích: Đánh giá …": the heading's own text is the part's first paragraph
@@ -187,6 +214,15 @@ def _objective_in(line: Line, section: SectionNode, aims_only: bool) -> tuple[st
         return (kind, rest.strip()) if kind else None
     kind = _item_kind(section, aims_only)
     return (kind, text) if kind else None
+
+
+def _goal_title(text: str) -> str:
+    """A numbered goal's title: its first sentence (a ";" does not end it: "Giảm khoảng cách giới …; tăng cường tiếp
+    cận …"), at most TITLE_WORD_LIMIT words (a PDF may run the goal's first paragraph into its heading's line)."""
+    end = GOAL_TITLE_END.search(text)
+    title = text[: end.end()] if end else text
+    words = list(regex.finditer(r"\S+", title))
+    return title[: words[TITLE_WORD_LIMIT - 1].end()] if len(words) > TITLE_WORD_LIMIT else title
 
 
 def _label_part(node: SectionNode) -> str | None:
@@ -217,11 +253,14 @@ def _general_aim_around_a_target(kind: str, section: SectionNode, text: str) -> 
 
 
 def _aim_before_its_targets(line: Line, text: str, target_starts: list[int]) -> bool:
-    """An item that states an aim in its first clause and names targets only after a ";" ("Ngăn ngừa, kiểm soát và
-    giảm đáng kể ô nhiễm môi trường biển; ở các khu đô thị ven biển, đảm bảo 100% chất thải …") is an objective all
-    the same (the targets are indicators besides); "Phấn đấu đến năm 2030, 100% …" is itself a target."""
-    head = text.split(";", 1)[0]
-    if len(head) == len(text):
+    """An item that states an aim in its first clause or sentence and names targets only after it ("Ngăn ngừa, kiểm
+    soát và giảm đáng kể ô nhiễm môi trường biển; ở các khu đô thị ven biển, đảm bảo 100% chất thải …", "Khoa học,
+    công nghệ … phát triển vững chắc, góp phần đưa Việt Nam trở thành nước phát triển, có thu nhập cao. Việt Nam có
+    quy mô kinh tế số đạt tối thiểu 50% GDP; …") is an objective all the same (the targets are indicators besides);
+    "Phấn đấu đến năm 2030, 100% …" is itself a target."""
+    end = AIM_CLAUSE_END.search(text)
+    head = text[: end.start()] if end else text
+    if end is None or len(head.split()) < AIM_HEAD_WORDS:
         return False
     first_target = target_starts[bisect_left(target_starts, line.start)]
     return first_target >= line.start + max(line.text.find(text), 0) + len(head)

@@ -22,6 +22,9 @@ def _c(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 _LEAD = r"^(?:điều\s+\d+\s*[:.]\s*)?(?:(?:các|những|một\s+số|dự\s+kiến|về)\s+)?"
 PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("general_objectives", _c(_LEAD + r"mục\s+tiêu\s+(?:chung|tổng\s+quát)")),
+    # "I. QUAN ĐIỂM, MỤC TIÊU" holds "1. Quan điểm" and "2. Mục tiêu" (with "a) Mục tiêu chung" …): a container of both,
+    # not the views alone
+    ("views_objectives", _c(_LEAD + r"quan\s+điểm(?:\s+chỉ\s+đạo)?\s*(?:,|và|-|–)\s*(?:các\s+)?mục\s+tiêu")),
     (
         "specific_objectives",
         _c(_LEAD + r"mục\s+tiêu\s+(?:và\s+(?:các\s+)?chỉ\s+tiêu\s+)?cụ\s+thể|^mục\s+tiêu\s+\d+\s*:"),
@@ -129,7 +132,16 @@ def states_no_aim(text: str) -> str | None:
 STATUS_OPENING = _c(r"^(?:hiện\s+nay|hiện\s+tại|tính\s+đến|thực\s+trạng|qua\s+\d+\s+năm)\b", regex.I)
 # Parts inside which a sub-heading may name a part of its own ("Chỉ tiêu 1" under "Mục tiêu 1").
 CONTAINER_PARTS = frozenset(
-    {"objectives", "general_objectives", "specific_objectives", "content", "purpose", "tasks_solutions", "scope"}
+    {
+        "objectives",
+        "general_objectives",
+        "specific_objectives",
+        "views_objectives",
+        "content",
+        "purpose",
+        "tasks_solutions",
+        "scope",
+    }
 )
 HEADING_WORD_LIMIT = 16
 # An article of a resolution or decision, by its number: "Điều 1. Mục tiêu, chỉ tiêu" (its title as the section tree

@@ -87,6 +87,10 @@ def test_numbers_are_not_section_markers(line):
         ("PHẠM VI, ĐỐI TƯỢNG VÀ NỘI DUNG THI ĐUA", "scope"),
         ("Quan điểm", "principles"),
         ("Nguyên tắc thực hiện", "principles"),
+        # views and aims under one heading: a container of "1. Quan điểm" and "2. Mục tiêu"
+        ("QUAN ĐIỂM, MỤC TIÊU", "views_objectives"),
+        ("Quan điểm chỉ đạo và mục tiêu", "views_objectives"),
+        ("QUAN ĐIỂM CHỈ ĐẠO", "principles"),
         ("Thời gian thực hiện", "schedule"),
         ("Tiến độ thực hiện", "schedule"),
     ],
