@@ -125,6 +125,7 @@ DUTY_VERBS: tuple[str, ...] = (
     "tham gia",
     "cử",
     "duy trì",
+    "ưu tiên",
     "tổng hợp",
     "thu thập",
     "chia sẻ",
@@ -334,6 +335,29 @@ _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+x�
 
 
 MAX_UNIT_WORDS = 12
+
+
+_GROUP_NOUN = regex.compile(
+    r"^(?:(?:các|những)\s+)?(?:" + "|".join(regex.escape(g).replace(r"\ ", r"\s+") for g in LEXICON.groups) + r")\b",
+    regex.I,
+)
+
+
+def _name_length(name: str) -> int:
+    """The words of a name for the length guard: a list of kinds of body ("các cơ quan, tổ chức, doanh nghiệp, đơn vị lực
+    lượng vũ trang") is as long as its longest member."""
+    core = _name_core(name)
+    members = regex.split(r"\s*,\s*", core)
+    if len(members) > 1 and all(_GROUP_NOUN.match(m) for m in members):
+        return max(word_count(m) for m in members)
+    return word_count(core)
+
+
+def _name_core(name: str) -> str:
+    """A name without what does not lengthen it: the office-holder before it ("Chủ tịch Ủy ban nhân dân …"), the territory
+    a group is in ("các cơ quan, tổ chức, doanh nghiệp, đơn vị lực lượng vũ trang đóng trên địa bàn")."""
+    name = regex.sub(r"^" + _OFFICE_HOLDER + r"\s+", "", name.strip())
+    return regex.sub(r"\s+(?:đóng\s+)?trên\s+địa\s+bàn(?:\s+\p{L}+){0,3}$", "", name)
 
 
 def word_count(name: str) -> int:
@@ -744,6 +768,7 @@ class _Collector:
     shared: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     methods: dict[tuple[tuple[str, ...], str], set[str]] = field(default_factory=dict)
     partners: set[tuple[str, tuple[tuple[str, ...], str]]] = field(default_factory=set)
+    lead_in: Unit | None = None  # the body a directive's opening request names, owner of the items after it
 
     def add(self, name: str, role: str, start: int, end: int, method: str) -> Unit:
         name = _trim_name(name)
@@ -771,7 +796,9 @@ class _Collector:
         more than ``longest`` words are clauses the phrase ran into, not names."""
         added = []
         for part in split_unit_list(names):
-            if (longest is None or word_count(part) <= longest) and self.names_a_body(part):
+            # (an office-holder stands for the body and is no part of its name: "Chủ tịch Ủy ban nhân dân các tỉnh, thành
+            # phố trực thuộc Trung ương" is a name of eleven words; nor is the territory of a group)
+            if (longest is None or _name_length(part) <= longest) and self.names_a_body(part):
                 offset = start + max(names.find(part), 0)
                 added.append(self.add(part, role, offset, offset + len(part), method))
         return added
@@ -814,11 +841,20 @@ def extract_units(
     indicators: list[Indicator],
 ) -> list[Unit]:
     found = _Collector(doc, _qualifier(issuer), _labels_by_metric(indicators))
+    lead_in: Unit | None = None  # the body a directive's opening request names ("… yêu cầu Chủ tịch Ủy ban nhân dân …:")
     for line in lines:
         section = section_of.get(line.number)
-        if section is None or section.has_part("appendix", "recipients", "scope") or EXECUTION_CLAUSE.search(line.text):
+        if section is None:
+            lead_in = _lead_in_request(found, line) or lead_in
+            continue
+        if section.has_part("appendix", "recipients", "scope") or EXECUTION_CLAUSE.search(line.text):
             continue
         read = _read_line(line, section)
+        found.lead_in = lead_in if section.nearest_part is None else None
+        if found.lead_in is not None:
+            # the numbered items after the request are the duties of the body it names, as under a unit's heading
+            _implementation_line(found, read)
+            continue
         if section.has_part(*NOT_ASSIGNING_PARTS):
             # aims and requirements assign only in so many words: "Các phòng chức năng … chủ trì, phối hợp với …"
             if section.has_part(*REQUIREMENT_PARTS):
@@ -839,6 +875,20 @@ def extract_units(
     for i, unit in enumerate(result, start=1):
         unit.id = f"unit-{i}"
     return result
+
+
+# A directive's opening request that names the body its items are for: "Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân
+# các tỉnh, thành phố trực thuộc Trung ương:" (a Chỉ thị); the body's name runs to the colon that ends the line.
+LEAD_IN_END = regex.compile(r"\s*:\s*$")
+
+
+def _lead_in_request(found: _Collector, line: Line) -> Unit | None:
+    """The body a request before the first numbered item names, when the request ends its line with a colon (other)."""
+    for request in requests_in(line.text):
+        if LEAD_IN_END.match(line.text, request.end("units")):
+            added = found.add_listed(request["units"], line.start + request.start("units"), "other", "rule:unit_request")
+            return added[0] if added else None
+    return None
 
 
 def subject_role(verb: str) -> str:
@@ -1075,7 +1125,7 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
     assign = None if requests else ASSIGN.match(read.body)
     if assign:
         lead = _assigned_units(found, read, assign["units"]) or lead
-    owner = lead or _owning_unit(read.section, found.owners)
+    owner = lead or _owning_unit(read.section, found.owners) or found.lead_in
     body = read.body
     if (
         owner is not None
@@ -1196,17 +1246,23 @@ def _item_subject(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bo
     duty = read.body[subject.end() :]
     supports = _SUPPORTS.match(duty) and not _LEADS_WITH_HELPERS.match(duty)
     role = "support" if supports else "other" if _REPORTS_ONLY.match(duty) else "lead"
-    heading_unit = _owning_unit(read.section.parent, found.owners) if read.section.parent else None
+    heading_unit = _owning_unit(read.section.parent, found.owners) if read.section.parent else found.lead_in
     if heading_unit is not None and not supports:
         names = split_unit_list(_trim_name(subject["units"]))
         if all(_same_body(canonical_name(n, found.qualifier), heading_unit.canonical_name) for n in names):
             return heading_unit, False, True
+        # another body told to act under one body's heading (or after a directive's request) is asked, not led (R5)
+        if role == "lead" and not _GROUP.match(heading_unit.name) and not _LEADS_ITSELF.match(duty.strip()):
+            role = "other"
     start = read.body_start + subject.start("units")
     listed = found.add_listed(subject["units"], start, role, "rule:unit_item_subject")
     if role == "lead" and listed:
         found.owners[read.section.id] = listed[0]
         return listed[0], False, True
     return None, False, bool(listed)
+
+
+_GROUP = regex.compile(r"(?i:các|những)\s")
 
 
 def _same_body(name: str, other: str) -> bool:
