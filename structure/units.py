@@ -303,7 +303,7 @@ _LOST_SEPARATOR = (
 # ", UBND các xã", ", các cơ quan báo chí"; never inside a stock group: "các Sở, Ban, ngành"), and after
 # "(có) liên quan", which closes a group ("các sở, ngành có liên quan, đơn vị tuyến huyện": two units)
 _LIST_SPLIT = regex.compile(
-    r"\s*;\s*|(?<=\bliên\s+quan),\s*(?=\p{L})|(?<!HĐND|Hội\s+đồng\s+nhân\s+dân|^\s*\p{L}+)\s+và\s+(?="
+    r"\s*;\s*|(?<=\bliên\s+quan),\s*(?=\p{L})|\s+và\s+(?=các\s+cấp\s+chính\s+quyền\b)|(?<!HĐND|Hội\s+đồng\s+nhân\s+dân|^\s*\p{L}+)\s+và\s+(?="
     + _HEAD_WORDS
     + r"\b)|\s+và\s+(?=hệ\s+thống\s)|\s+và\s+(?=(?-i:"
     + _OFFICE_HOLDER
@@ -769,10 +769,14 @@ class _Collector:
     methods: dict[tuple[tuple[str, ...], str], set[str]] = field(default_factory=dict)
     partners: set[tuple[str, tuple[tuple[str, ...], str]]] = field(default_factory=set)
     lead_in: Unit | None = None  # the body a directive's opening request names, owner of the items after it
+    chaired_blocks: set[str | None] = field(default_factory=set)  # blocks with an "a) Cơ quan chủ trì" heading
+    led_blocks: set[str] = field(default_factory=set)  # task blocks with a "Cơ quan chủ trì" label anywhere in them
 
-    def add(self, name: str, role: str, start: int, end: int, method: str) -> Unit:
+    def add(self, name: str, role: str, start: int, end: int, method: str, qualify: bool = True) -> Unit:
+        """The record of ``name`` in ``role``; a department is qualified by the issuer unless ``qualify`` is false (the
+        department of another body the text names)."""
         name = _trim_name(name)
-        canon = canonical_name(name, self.qualifier)
+        canon = canonical_name(name, self.qualifier if qualify else None)
         key = (body_key(canon), role)
         self.methods.setdefault(key, set()).add(method)
         if key not in self.units:
@@ -791,7 +795,9 @@ class _Collector:
         plan speaks of the departments of the hospitals it surveys (a Sở has no khoa), which the plan does not name."""
         return not (self.qualifier or "").startswith("Sở ") or not _HOSPITAL_DEPARTMENTS.match(name.strip())
 
-    def add_listed(self, names: str, start: int, role: str, method: str, longest: int | None = None) -> list[Unit]:
+    def add_listed(
+        self, names: str, start: int, role: str, method: str, longest: int | None = None, qualify: bool = True
+    ) -> list[Unit]:
         """Each unit of the list ``names`` (which starts at offset ``start``), with its own span; names of
         more than ``longest`` words are clauses the phrase ran into, not names."""
         added = []
@@ -800,7 +806,7 @@ class _Collector:
             # phố trực thuộc Trung ương" is a name of eleven words; nor is the territory of a group)
             if (longest is None or _name_length(part) <= longest) and self.names_a_body(part):
                 offset = start + max(names.find(part), 0)
-                added.append(self.add(part, role, offset, offset + len(part), method))
+                added.append(self.add(part, role, offset, offset + len(part), method, qualify))
         return added
 
     def add_parts(self, names: str, body: str, body_start: int, role: str, method: str) -> list[Unit]:
@@ -841,6 +847,7 @@ def extract_units(
     indicators: list[Indicator],
 ) -> list[Unit]:
     found = _Collector(doc, _qualifier(issuer), _labels_by_metric(indicators))
+    found.led_blocks = _led_blocks(lines, section_of)
     lead_in: Unit | None = None  # the body a directive's opening request names ("… yêu cầu Chủ tịch Ủy ban nhân dân …:")
     for line in lines:
         section = section_of.get(line.number)
@@ -855,7 +862,7 @@ def extract_units(
             # the numbered items after the request are the duties of the body it names, as under a unit's heading
             _implementation_line(found, read)
             continue
-        if section.has_part(*NOT_ASSIGNING_PARTS):
+        if _not_assigning(section):
             # aims and requirements assign only in so many words: "Các phòng chức năng … chủ trì, phối hợp với …"
             if section.has_part(*REQUIREMENT_PARTS):
                 _chaired_units(found, read)
@@ -891,6 +898,41 @@ def _lead_in_request(found: _Collector, line: Line) -> Unit | None:
     return None
 
 
+def _led_blocks(lines: list[Line], section_of: dict[int, SectionNode]) -> set[str]:
+    """The task blocks whose doer a "Cơ quan chủ trì" label names ("VII. MỞ RỘNG HỢP TÁC QUỐC TẾ …" / "1. Nội dung, biện
+    pháp" / "2. Cơ quan chủ trì, phối hợp" / "a) Cơ quan chủ trì"): the sections above the label, below the part or the
+    document's first level."""
+    blocks: set[str] = set()
+    for line in lines:
+        section = section_of.get(line.number)
+        label = ROLE_LABEL.match(_read_line(line, section).body.strip()) if section else None
+        if label is None or "chủ" not in (label["role"] or label["bare"]).lower():
+            continue
+        for node in section.ancestors():
+            if node.part or node.parent is None:
+                break
+            blocks.add(node.id)
+    return blocks
+
+
+def _partners_in_led_block(found: _Collector, read: _Line) -> None:
+    """In a task block whose label names the lead, "Tiếp tục phối hợp với Ban Công tác đặc biệt Chính phủ Lào, …" names
+    the lead's partners (support; settled 2026-12-03: a task block whose "Cơ quan chủ trì" names its doer)."""
+    if not any(node.id in found.led_blocks for node in [read.section, *read.section.ancestors()]):
+        return
+    for m in SUPPORT.finditer(read.body):
+        names = partner_names(read.body, m)
+        found.add_listed(names, read.body_start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
+
+
+def _not_assigning(section: SectionNode) -> bool:
+    """Whether a line stands in a part that states aims, targets or money: its nearest part is one of those, and no part
+    that assigns work encloses it ("4.2. Yêu cầu về tổ chức xây dựng nhà ở" within "II. NỘI DUNG THỰC HIỆN" states who
+    builds, not the plan's requirements)."""
+    parts = [node.part for node in [section, *section.ancestors()] if node.part]
+    return bool(parts) and parts[0] in NOT_ASSIGNING_PARTS and all(p in NOT_ASSIGNING_PARTS for p in parts)
+
+
 def subject_role(verb: str) -> str:
     """The role a sentence whose subject is a body gives it, by its verb: "… chủ trì" or "… là đầu mối" leads (settled
     convention 1), "… (có trách nhiệm) phối hợp" supports (decision U3), any other duty is asked of it (other)."""
@@ -922,7 +964,16 @@ def _role_label(found: _Collector, read: _Line) -> bool:
     label = ROLE_LABEL.match(body.strip()) if "\t" not in body else None
     if not label:
         return False
-    role = "support" if "phối" in (label["role"] or label["bare"]).lower() else "lead"
+    words = (label["role"] or label["bare"]).lower()
+    role = "support" if "phối" in words else "lead"
+    block = read.section.parent.id if read.section.parent else None
+    if "chủ" in words and not label["units"] and read.heading:
+        found.chaired_blocks.add(block)
+    elif "thực hiện" in words and "chủ" not in words and block in found.chaired_blocks:
+        # "a) Cơ quan chủ trì" (its units listed below it) / "b) Đơn vị thực hiện: Các Đội chuyên trách của quân đội": the
+        # block names its lead under the heading above; the units that carry the work out are asked to act (other); a
+        # lone "- Cơ quan thực hiện: …" still leads (realdocs 17)
+        role = "other"
     if label["units"]:
         found.add_listed(label["units"], read.body_start + body.find(label["units"]), role, "rule:unit_role_label")
     elif read.heading:
@@ -961,6 +1012,9 @@ def _task_line(found: _Collector, read: _Line) -> None:
             start = read.body_start + request.start("units")
             found.add_listed(request["units"], start, "other", "rule:unit_request", MAX_UNIT_WORDS)
     chaired_any = _chaired_units(found, read)
+    if not chaired_any:
+        _partners_in_led_block(found, read)
+    _directed_by_named(found, read)
     _duty_clauses(found, read)
     _given_in_passing(found, read)
     _member_bodies(found, read)
@@ -1022,6 +1076,30 @@ def _duty_clauses(found: _Collector, read: _Line) -> None:
                 found.add_listed(
                     names, read.body_start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS
                 )
+
+
+# The body that directs another, named at the start of its clause: "Ủy ban nhân dân quận, huyện chỉ đạo Phòng Lao động -
+# Thương binh và Xã hội phối hợp với …" (a step of the procedure; the doer is named, so its partners count, settled 2026-12-03)
+_DIRECTOR = regex.compile(
+    r"(?:^|(?<=[.;:]\s))(?:" + _OFFICE_HOLDER + r"\s+)?(?:" + _HEAD_WORDS + r")\b[^.;:()]{0,120}?\s+$", regex.I
+)
+
+
+def _directed_by_named(found: _Collector, read: _Line) -> None:
+    """Outside Tổ chức thực hiện, "X chỉ đạo Y phối hợp với Z …" with X a body: Y is asked to act (other), Z supports."""
+    body = read.body
+    for m in DIRECTED.finditer(body):
+        clause_start = max(body.rfind(". ", 0, m.start()), body.rfind("; ", 0, m.start()), body.rfind(": ", 0, m.start()))
+        if not _DIRECTOR.match(body[: m.start()], clause_start + 2 if clause_start >= 0 else 0):
+            continue
+        # (the departments named are the director's, not the issuer's: no qualifier)
+        start = read.body_start + m.start("units")
+        found.add_listed(m["units"], start, "other", "rule:unit_directed", MAX_UNIT_WORDS, qualify=False)
+        clause_end = CLAUSE_END.search(body, m.end("units")).start()
+        for partner in SUPPORT.finditer(body, m.end("units"), clause_end):
+            start = read.body_start + partner.start("units")
+            names = partner_names(body, partner)
+            found.add_listed(names, start, "support", "rule:unit_support", MAX_UNIT_WORDS, qualify=False)
 
 
 def _funding(section: SectionNode) -> bool:
@@ -1198,6 +1276,7 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
         and all(word_count(part) <= MAX_UNIT_WORDS for part in parts)
         and not ASSIGN.match(title)
         and not _NAMES_A_DUTY.search(names)
+        and not all(_OTHERS.match(part) for part in parts)
     ):
         role = "other" if requested else "lead"
         lead = None
@@ -1209,6 +1288,13 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
         found.owners[section.id] = lead
         return lead, True, True
     return _item_subject(found, read)
+
+
+# "3. Đối với các tổ chức khác": the bodies the text under it goes on to name, no body of its own
+_OTHERS = regex.compile(
+    r"^(?:các|những)\s+(?:" + "|".join(regex.escape(g).replace(r"\ ", r"\s+") for g in LEXICON.groups) + r")\s+khác$",
+    regex.I,
+)
 
 
 def _heading_names(section: SectionNode, body: str) -> str | None:
@@ -1244,7 +1330,7 @@ def _item_subject(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bo
     if not subject or ASSIGN.match(read.body):
         return None, False, False
     duty = read.body[subject.end() :]
-    supports = _SUPPORTS.match(duty) and not _LEADS_WITH_HELPERS.match(duty)
+    supports = _SUPPORTS.match(duty) and not _LEADS_WITH_HELPERS.match(duty) and not _does_with_partners(duty)
     role = "support" if supports else "other" if _REPORTS_ONLY.match(duty) else "lead"
     heading_unit = _owning_unit(read.section.parent, found.owners) if read.section.parent else found.lead_in
     if heading_unit is not None and not supports:
@@ -1288,6 +1374,18 @@ _LEADS_WITH_HELPERS = regex.compile(
     r"\s*phối\s+hợp\s+với\s+các\s+(?:cơ\s+quan|đơn\s+vị|sở|ngành)\b[^.;:]{0,60}?(?:có\s+)?liên\s+quan\s+" + _DUTY_VERBS,
     regex.I,
 )
+
+
+def _does_with_partners(duty: str) -> bool:
+    """"… phối hợp với Bộ Nội vụ, Bộ Tài chính hướng dẫn thực hiện …": the subject does the duty that follows its named
+    partners (it leads; they support); "… phối hợp với Sở X trong việc …", "… có trách nhiệm phối hợp với …" help."""
+    partners = SUPPORT.match(duty.strip())
+    if partners is None or not regex.match(r"phối\s+hợp\s+với\s", duty.strip(), regex.I):
+        return False
+    return bool(_DUTY_FOLLOWS.match(duty.strip(), partners.end("units")))
+
+
+_DUTY_FOLLOWS = regex.compile(r"\s+(?-i:" + _DUTY_VERBS + ")")
 
 
 # Lead wording in a list item's own duty: "- Phòng Nghiệp vụ Y: Làm đầu mối thực hiện …", "Chủ trì …".
