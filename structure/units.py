@@ -961,9 +961,29 @@ def _role_label(found: _Collector, read: _Line) -> bool:
     """A role label: "- Cơ quan thực hiện: Sở Khoa học và Công nghệ" records its units; a heading "a) Cơ quan
     chủ trì" gives its role to the items under it. True when the line is such a label."""
     body = read.body
-    label = ROLE_LABEL.match(body.strip()) if "\t" not in body else None
-    if not label:
+    if "\t" in body or not ROLE_LABEL.match(body.strip()):
         return False
+    # "a) Cơ quan chủ trì: Sở Tài chính; cơ quan phối hợp: Kho bạc Nhà nước khu vực, Thuế tỉnh": one label after another
+    start = 0
+    for segment in [*_NEXT_LABEL.split(body), None]:
+        if segment is None:
+            break
+        offset = body.find(segment, start)
+        start = offset + len(segment)
+        label = ROLE_LABEL.match(segment.strip())
+        if label:
+            _one_label(found, read, label, segment, offset)
+    return True
+
+
+# Where a second label starts on the line of the first: "…; cơ quan phối hợp: …"
+_NEXT_LABEL = regex.compile(
+    r"\s*;\s*(?=(?i:(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|phụ\s+trách)|phối\s+hợp|chủ\s+trì)\s*:)"
+)
+
+
+def _one_label(found: _Collector, read: _Line, label: regex.Match[str], segment: str, offset: int) -> None:
+    """One role label of a line (``segment``, at ``offset`` in the line's body)."""
     words = (label["role"] or label["bare"]).lower()
     role = "support" if "phối" in words else "lead"
     block = read.section.parent.id if read.section.parent else None
@@ -975,10 +995,10 @@ def _role_label(found: _Collector, read: _Line) -> bool:
         # lone "- Cơ quan thực hiện: …" still leads (realdocs 17)
         role = "other"
     if label["units"]:
-        found.add_listed(label["units"], read.body_start + body.find(label["units"]), role, "rule:unit_role_label")
+        start = read.body_start + offset + segment.find(label["units"])
+        found.add_listed(label["units"], start, role, "rule:unit_role_label")
     elif read.heading:
         found.labelled[read.section.id] = role
-    return True
 
 
 def _labelled_item(found: _Collector, read: _Line) -> bool:
@@ -1263,19 +1283,25 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
         return None, False, False
     if section.part == "implementation":
         return None, False, False
-    title = _heading_names(section, read.body)
-    if section.marker == "named" and title is None:
+    declared = _heading_names(section, read.body)
+    if section.marker == "named" and declared is None:
         return None, False, False
-    title = title or GROUP_HEADING.sub("", section.title.rstrip(":"))
+    title = declared or GROUP_HEADING.sub("", _whole_title(section, read.body).rstrip(":"))
+    # ("1.1. Trưởng Ban Chỉ đạo": the office-holder stands for the body, R5)
+    title = _HOLDER_HEADING.sub("", title)
     requested = regex.match(r"^Đề\s+nghị\s*:?\s+", title)
     names = title[requested.end() :] if requested else title
-    parts = split_unit_list(names)
+    # ("1.3. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, Nông nghiệp và Môi trường, Công
+    # Thương)": the bodies are those the bracket lists, one record each)
+    members = _MEMBERS_IN_BRACKETS.search(names)
+    parts = _head_list(members.group(0)) if members else split_unit_list(names)
     if (
-        UNIT_HEAD.match(title)
+        (UNIT_HEAD.match(title) or _DUTY_HOLDER.match(title))
         and parts
         and all(word_count(part) <= MAX_UNIT_WORDS for part in parts)
         and not ASSIGN.match(title)
-        and not _NAMES_A_DUTY.search(names)
+        # (a heading that says its bodies have duties names them whole: "Trách nhiệm của các cơ quan quản lý cấp trên")
+        and (declared is not None or members is not None or not _NAMES_A_DUTY.search(names))
         and not all(_OTHERS.match(part) for part in parts)
     ):
         role = "other" if requested else "lead"
@@ -1288,6 +1314,28 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
         found.owners[section.id] = lead
         return lead, True, True
     return _item_subject(found, read)
+
+
+def _whole_title(section: SectionNode, body: str) -> str:
+    """A heading's title with the bracket the section tree ended at its colon closed again: "Các cơ quan … (gồm các Sở:
+    Xây dựng, …)"."""
+    title = section.title
+    if title.count("(") > title.count(")") and body.startswith(title):
+        close = body.find(")", len(title))
+        if close >= 0:
+            return body[: close + 1]
+    return title
+
+
+# A heading that names a post of a body: "1.1. Trưởng Ban Chỉ đạo", "Thành viên Ban Chỉ đạo".
+_HOLDER_HEADING = regex.compile(r"^(?:Phó\s+)?" + _OFFICE_HOLDER + r"\s+(?=(?:" + _HEAD_WORDS + r")\b)", regex.I)
+# The members of a heading's group listed in brackets under one head word: "(gồm các Sở: Xây dựng, Công Thương)".
+_MEMBERS_IN_BRACKETS = regex.compile(r"\(\s*(?:bao\s+)?gồm\s+(?:(?:các|những)\s+)?(?:Sở|Bộ|Phòng|Ban)\s*:[^()]+\)\s*$", regex.I)
+# Those a heading of duties gives duties to, named by what they do rather than by a body's head word: "Trách nhiệm của
+# đối tượng thực hiện kiểm kê".
+_DUTY_HOLDER = regex.compile(r"^(?:các\s+)?đối\s+tượng\s+(?:thực\s+hiện|được\s+giao|có\s+trách\s+nhiệm)\b", regex.I)
+# An alias in brackets after the name a heading of duties gives: "các cơ quan quản lý cấp trên (cơ quan chủ quản)".
+_ALIAS_IN_BRACKETS = regex.compile(r"\s*\((?![^()]*\bgồm\b)[^()]*\)\s*$")
 
 
 # "3. Đối với các tổ chức khác": the bodies the text under it goes on to name, no body of its own
@@ -1307,7 +1355,9 @@ def _heading_names(section: SectionNode, body: str) -> str | None:
     if title.endswith(";") and body.startswith(title):
         title = body.rstrip(" .:")
     names = HAS_DUTIES.sub("", RESPONSIBILITY_OF.sub("", title))
-    return names if names != title and UNIT_HEAD.match(names) else None
+    if names != title:
+        names = _ALIAS_IN_BRACKETS.sub("", names)
+    return names if names != title and (UNIT_HEAD.match(names) or _DUTY_HOLDER.match(names)) else None
 
 
 def _under_duty_heading(section: SectionNode) -> bool:

@@ -843,3 +843,46 @@ def test_a_task_block_with_a_lead_label(tmp_path):
         ("Các Đội chuyên trách của quân đội", "other"),
     } <= roles
     assert ("Các Đội chuyên trách của quân đội", "lead") not in roles
+
+
+def test_headings_that_name_a_post_a_bracketed_list_or_duty_holders(tmp_path):
+    """Forms of inventory and Ban Chỉ đạo plans (written the way plans write them; no fresh document with them was
+    found in the public index): a heading naming a post stands for its body ("1.1. Trưởng Ban Chỉ đạo"); a group whose
+    members a bracket lists under one head word gives one record per member, not a fragment of the group ("1.3. Các cơ
+    quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, …)"); a heading of duties names its holders whole,
+    duty words of their name and an alias in brackets aside ("Trách nhiệm của các cơ quan quản lý cấp trên (cơ quan
+    chủ quản):", "Trách nhiệm của đối tượng thực hiện kiểm kê:"); a qualifier after a dash is no part of the name."""
+    body = """1. Trách nhiệm của các cơ quan, đơn vị
+1.1. Trưởng Ban Chỉ đạo
+- Chỉ đạo chung việc tổng kiểm kê trên địa bàn tỉnh.
+1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo
+- Chủ trì, phối hợp với Bộ Tài chính, các cơ quan Trung ương và Ban Quản lý Khu kinh tế tỉnh hướng dẫn kiểm kê.
+1.3. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, Nông nghiệp và Môi trường, Công Thương)
+- Hướng dẫn kiểm kê tài sản kết cấu hạ tầng.
+1.4. Trách nhiệm của đối tượng thực hiện kiểm kê:
+- Thực hiện kiểm kê theo hướng dẫn.
+1.5. Trách nhiệm của các cơ quan quản lý cấp trên (cơ quan chủ quản):
+- Đôn đốc các đơn vị trực thuộc thực hiện kiểm kê."""
+    roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
+    assert {
+        ("Ban Chỉ đạo", "lead"),
+        ("Sở Tài chính", "lead"),
+        ("Bộ Tài chính", "support"),
+        ("Các cơ quan Trung ương", "support"),
+        ("Ban Quản lý Khu kinh tế tỉnh", "support"),
+        ("Sở Xây dựng", "lead"),
+        ("Sở Nông nghiệp và Môi trường", "lead"),
+        ("Sở Công Thương", "lead"),
+        ("Đối tượng thực hiện kiểm kê", "lead"),
+        ("Các cơ quan quản lý cấp trên", "lead"),
+    } <= roles
+    assert ("Các cơ quan", "lead") not in roles
+
+
+def test_two_role_labels_on_one_line(tmp_path):
+    """"a) Cơ quan chủ trì: Sở Tài chính; cơ quan phối hợp: Kho bạc Nhà nước khu vực, Thuế tỉnh.": each label gives its
+    units their role (the second label is no part of the first one's names)."""
+    body = """1. Nhiệm vụ kiểm tra
+a) Cơ quan chủ trì: Sở Tài chính; cơ quan phối hợp: Kho bạc Nhà nước khu vực, Thuế tỉnh."""
+    roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
+    assert roles == {("Sở Tài chính", "lead"), ("Kho bạc Nhà nước khu vực", "support"), ("Thuế tỉnh", "support")}
