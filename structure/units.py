@@ -848,7 +848,8 @@ def extract_units(
 ) -> list[Unit]:
     found = _Collector(doc, _qualifier(issuer), _labels_by_metric(indicators))
     found.led_blocks = _led_blocks(lines, section_of)
-    lead_in: Unit | None = None  # the body a directive's opening request names ("… yêu cầu Chủ tịch Ủy ban nhân dân …:")
+    # the body a directive's opening request names ("… yêu cầu Chủ tịch Ủy ban nhân dân …:")
+    lead_in: Unit | None = None
     for line in lines:
         section = section_of.get(line.number)
         if section is None:
@@ -886,14 +887,16 @@ def extract_units(
 
 # A directive's opening request that names the body its items are for: "Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân
 # các tỉnh, thành phố trực thuộc Trung ương:" (a Chỉ thị); the body's name runs to the colon that ends the line.
-LEAD_IN_END = regex.compile(r"\s*:\s*$")
+LEAD_IN_END = regex.compile(r"(?<!\s)\s*+:\s*+$")
 
 
 def _lead_in_request(found: _Collector, line: Line) -> Unit | None:
     """The body a request before the first numbered item names, when the request ends its line with a colon (other)."""
     for request in requests_in(line.text):
         if LEAD_IN_END.match(line.text, request.end("units")):
-            added = found.add_listed(request["units"], line.start + request.start("units"), "other", "rule:unit_request")
+            added = found.add_listed(
+                request["units"], line.start + request.start("units"), "other", "rule:unit_request"
+            )
             return added[0] if added else None
     return None
 
@@ -978,7 +981,7 @@ def _role_label(found: _Collector, read: _Line) -> bool:
 
 # Where a second label starts on the line of the first: "…; cơ quan phối hợp: …"
 _NEXT_LABEL = regex.compile(
-    r"\s*;\s*(?=(?i:(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|phụ\s+trách)|phối\s+hợp|chủ\s+trì)\s*:)"
+    r"(?<!\s)\s*+;\s*+(?=(?i:(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|phụ\s+trách)|phối\s+hợp|chủ\s+trì)\s*:)"
 )
 
 
@@ -1109,7 +1112,9 @@ def _directed_by_named(found: _Collector, read: _Line) -> None:
     """Outside Tổ chức thực hiện, "X chỉ đạo Y phối hợp với Z …" with X a body: Y is asked to act (other), Z supports."""
     body = read.body
     for m in DIRECTED.finditer(body):
-        clause_start = max(body.rfind(". ", 0, m.start()), body.rfind("; ", 0, m.start()), body.rfind(": ", 0, m.start()))
+        clause_start = max(
+            body.rfind(". ", 0, m.start()), body.rfind("; ", 0, m.start()), body.rfind(": ", 0, m.start())
+        )
         if not _DIRECTOR.match(body[: m.start()], clause_start + 2 if clause_start >= 0 else 0):
             continue
         # (the departments named are the director's, not the issuer's: no qualifier)
@@ -1330,7 +1335,9 @@ def _whole_title(section: SectionNode, body: str) -> str:
 # A heading that names a post of a body: "1.1. Trưởng Ban Chỉ đạo", "Thành viên Ban Chỉ đạo".
 _HOLDER_HEADING = regex.compile(r"^(?:Phó\s+)?" + _OFFICE_HOLDER + r"\s+(?=(?:" + _HEAD_WORDS + r")\b)", regex.I)
 # The members of a heading's group listed in brackets under one head word: "(gồm các Sở: Xây dựng, Công Thương)".
-_MEMBERS_IN_BRACKETS = regex.compile(r"\(\s*(?:bao\s+)?gồm\s+(?:(?:các|những)\s+)?(?:Sở|Bộ|Phòng|Ban)\s*:[^()]+\)\s*$", regex.I)
+_MEMBERS_IN_BRACKETS = regex.compile(
+    r"\(\s*(?:bao\s+)?gồm\s+(?:(?:các|những)\s+)?(?:Sở|Bộ|Phòng|Ban)\s*:[^()]+\)\s*$", regex.I
+)
 # Those a heading of duties gives duties to, named by what they do rather than by a body's head word: "Trách nhiệm của
 # đối tượng thực hiện kiểm kê".
 _DUTY_HOLDER = regex.compile(r"^(?:các\s+)?đối\s+tượng\s+(?:thực\s+hiện|được\s+giao|có\s+trách\s+nhiệm)\b", regex.I)
@@ -1427,7 +1434,7 @@ _LEADS_WITH_HELPERS = regex.compile(
 
 
 def _does_with_partners(duty: str) -> bool:
-    """"… phối hợp với Bộ Nội vụ, Bộ Tài chính hướng dẫn thực hiện …": the subject does the duty that follows its named
+    """ "… phối hợp với Bộ Nội vụ, Bộ Tài chính hướng dẫn thực hiện …": the subject does the duty that follows its named
     partners (it leads; they support); "… phối hợp với Sở X trong việc …", "… có trách nhiệm phối hợp với …" help."""
     partners = SUPPORT.match(duty.strip())
     if partners is None or not regex.match(r"phối\s+hợp\s+với\s", duty.strip(), regex.I):
@@ -1435,7 +1442,7 @@ def _does_with_partners(duty: str) -> bool:
     return bool(_DUTY_FOLLOWS.match(duty.strip(), partners.end("units")))
 
 
-_DUTY_FOLLOWS = regex.compile(r"\s+(?-i:" + _DUTY_VERBS + ")")
+_DUTY_FOLLOWS = regex.compile(r"(?<!\s)\s++(?-i:" + _DUTY_VERBS + ")")
 
 
 # Lead wording in a list item's own duty: "- Phòng Nghiệp vụ Y: Làm đầu mối thực hiện …", "Chủ trì …".

@@ -880,7 +880,7 @@ def test_headings_that_name_a_post_a_bracketed_list_or_duty_holders(tmp_path):
 
 
 def test_two_role_labels_on_one_line(tmp_path):
-    """"a) Cơ quan chủ trì: Sở Tài chính; cơ quan phối hợp: Kho bạc Nhà nước khu vực, Thuế tỉnh.": each label gives its
+    """ "a) Cơ quan chủ trì: Sở Tài chính; cơ quan phối hợp: Kho bạc Nhà nước khu vực, Thuế tỉnh.": each label gives its
     units their role (the second label is no part of the first one's names)."""
     body = """1. Nhiệm vụ kiểm tra
 a) Cơ quan chủ trì: Sở Tài chính; cơ quan phối hợp: Kho bạc Nhà nước khu vực, Thuế tỉnh."""
