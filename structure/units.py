@@ -125,6 +125,7 @@ DUTY_VERBS: tuple[str, ...] = (
     "tham gia",
     "cử",
     "duy trì",
+    "ưu tiên",
     "tổng hợp",
     "thu thập",
     "chia sẻ",
@@ -302,7 +303,7 @@ _LOST_SEPARATOR = (
 # ", UBND các xã", ", các cơ quan báo chí"; never inside a stock group: "các Sở, Ban, ngành"), and after
 # "(có) liên quan", which closes a group ("các sở, ngành có liên quan, đơn vị tuyến huyện": two units)
 _LIST_SPLIT = regex.compile(
-    r"\s*;\s*|(?<=\bliên\s+quan),\s*(?=\p{L})|(?<!HĐND|Hội\s+đồng\s+nhân\s+dân|^\s*\p{L}+)\s+và\s+(?="
+    r"\s*;\s*|(?<=\bliên\s+quan),\s*(?=\p{L})|\s+và\s+(?=các\s+cấp\s+chính\s+quyền\b)|(?<!HĐND|Hội\s+đồng\s+nhân\s+dân|^\s*\p{L}+)\s+và\s+(?="
     + _HEAD_WORDS
     + r"\b)|\s+và\s+(?=hệ\s+thống\s)|\s+và\s+(?=(?-i:"
     + _OFFICE_HOLDER
@@ -334,6 +335,29 @@ _PLACE_PREFIX = regex.compile(r"^(?P<prefix>.*\b(?:huyện|tỉnh|xã|thị\s+x�
 
 
 MAX_UNIT_WORDS = 12
+
+
+_GROUP_NOUN = regex.compile(
+    r"^(?:(?:các|những)\s+)?(?:" + "|".join(regex.escape(g).replace(r"\ ", r"\s+") for g in LEXICON.groups) + r")\b",
+    regex.I,
+)
+
+
+def _name_length(name: str) -> int:
+    """The words of a name for the length guard: a list of kinds of body ("các cơ quan, tổ chức, doanh nghiệp, đơn vị lực
+    lượng vũ trang") is as long as its longest member."""
+    core = _name_core(name)
+    members = regex.split(r"\s*,\s*", core)
+    if len(members) > 1 and all(_GROUP_NOUN.match(m) for m in members):
+        return max(word_count(m) for m in members)
+    return word_count(core)
+
+
+def _name_core(name: str) -> str:
+    """A name without what does not lengthen it: the office-holder before it ("Chủ tịch Ủy ban nhân dân …"), the territory
+    a group is in ("các cơ quan, tổ chức, doanh nghiệp, đơn vị lực lượng vũ trang đóng trên địa bàn")."""
+    name = regex.sub(r"^" + _OFFICE_HOLDER + r"\s+", "", name.strip())
+    return regex.sub(r"\s+(?:đóng\s+)?trên\s+địa\s+bàn(?:\s+\p{L}+){0,3}$", "", name)
 
 
 def word_count(name: str) -> int:
@@ -744,10 +768,15 @@ class _Collector:
     shared: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     methods: dict[tuple[tuple[str, ...], str], set[str]] = field(default_factory=dict)
     partners: set[tuple[str, tuple[tuple[str, ...], str]]] = field(default_factory=set)
+    lead_in: Unit | None = None  # the body a directive's opening request names, owner of the items after it
+    chaired_blocks: set[str | None] = field(default_factory=set)  # blocks with an "a) Cơ quan chủ trì" heading
+    led_blocks: set[str] = field(default_factory=set)  # task blocks with a "Cơ quan chủ trì" label anywhere in them
 
-    def add(self, name: str, role: str, start: int, end: int, method: str) -> Unit:
+    def add(self, name: str, role: str, start: int, end: int, method: str, qualify: bool = True) -> Unit:
+        """The record of ``name`` in ``role``; a department is qualified by the issuer unless ``qualify`` is false (the
+        department of another body the text names)."""
         name = _trim_name(name)
-        canon = canonical_name(name, self.qualifier)
+        canon = canonical_name(name, self.qualifier if qualify else None)
         key = (body_key(canon), role)
         self.methods.setdefault(key, set()).add(method)
         if key not in self.units:
@@ -766,14 +795,18 @@ class _Collector:
         plan speaks of the departments of the hospitals it surveys (a Sở has no khoa), which the plan does not name."""
         return not (self.qualifier or "").startswith("Sở ") or not _HOSPITAL_DEPARTMENTS.match(name.strip())
 
-    def add_listed(self, names: str, start: int, role: str, method: str, longest: int | None = None) -> list[Unit]:
+    def add_listed(
+        self, names: str, start: int, role: str, method: str, longest: int | None = None, qualify: bool = True
+    ) -> list[Unit]:
         """Each unit of the list ``names`` (which starts at offset ``start``), with its own span; names of
         more than ``longest`` words are clauses the phrase ran into, not names."""
         added = []
         for part in split_unit_list(names):
-            if (longest is None or word_count(part) <= longest) and self.names_a_body(part):
+            # (an office-holder stands for the body and is no part of its name: "Chủ tịch Ủy ban nhân dân các tỉnh, thành
+            # phố trực thuộc Trung ương" is a name of eleven words; nor is the territory of a group)
+            if (longest is None or _name_length(part) <= longest) and self.names_a_body(part):
                 offset = start + max(names.find(part), 0)
-                added.append(self.add(part, role, offset, offset + len(part), method))
+                added.append(self.add(part, role, offset, offset + len(part), method, qualify))
         return added
 
     def add_parts(self, names: str, body: str, body_start: int, role: str, method: str) -> list[Unit]:
@@ -814,12 +847,23 @@ def extract_units(
     indicators: list[Indicator],
 ) -> list[Unit]:
     found = _Collector(doc, _qualifier(issuer), _labels_by_metric(indicators))
+    found.led_blocks = _led_blocks(lines, section_of)
+    # the body a directive's opening request names ("… yêu cầu Chủ tịch Ủy ban nhân dân …:")
+    lead_in: Unit | None = None
     for line in lines:
         section = section_of.get(line.number)
-        if section is None or section.has_part("appendix", "recipients", "scope") or EXECUTION_CLAUSE.search(line.text):
+        if section is None:
+            lead_in = _lead_in_request(found, line) or lead_in
+            continue
+        if section.has_part("appendix", "recipients", "scope") or EXECUTION_CLAUSE.search(line.text):
             continue
         read = _read_line(line, section)
-        if section.has_part(*NOT_ASSIGNING_PARTS):
+        found.lead_in = lead_in if section.nearest_part is None else None
+        if found.lead_in is not None:
+            # the numbered items after the request are the duties of the body it names, as under a unit's heading
+            _implementation_line(found, read)
+            continue
+        if _not_assigning(section):
             # aims and requirements assign only in so many words: "Các phòng chức năng … chủ trì, phối hợp với …"
             if section.has_part(*REQUIREMENT_PARTS):
                 _chaired_units(found, read)
@@ -839,6 +883,57 @@ def extract_units(
     for i, unit in enumerate(result, start=1):
         unit.id = f"unit-{i}"
     return result
+
+
+# A directive's opening request that names the body its items are for: "Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân
+# các tỉnh, thành phố trực thuộc Trung ương:" (a Chỉ thị); the body's name runs to the colon that ends the line.
+LEAD_IN_END = regex.compile(r"(?<!\s)\s*+:\s*+$")
+
+
+def _lead_in_request(found: _Collector, line: Line) -> Unit | None:
+    """The body a request before the first numbered item names, when the request ends its line with a colon (other)."""
+    for request in requests_in(line.text):
+        if LEAD_IN_END.match(line.text, request.end("units")):
+            added = found.add_listed(
+                request["units"], line.start + request.start("units"), "other", "rule:unit_request"
+            )
+            return added[0] if added else None
+    return None
+
+
+def _led_blocks(lines: list[Line], section_of: dict[int, SectionNode]) -> set[str]:
+    """The task blocks whose doer a "Cơ quan chủ trì" label names ("VII. MỞ RỘNG HỢP TÁC QUỐC TẾ …" / "1. Nội dung, biện
+    pháp" / "2. Cơ quan chủ trì, phối hợp" / "a) Cơ quan chủ trì"): the sections above the label, below the part or the
+    document's first level."""
+    blocks: set[str] = set()
+    for line in lines:
+        section = section_of.get(line.number)
+        label = ROLE_LABEL.match(_read_line(line, section).body.strip()) if section else None
+        if label is None or "chủ" not in (label["role"] or label["bare"]).lower():
+            continue
+        for node in section.ancestors():
+            if node.part or node.parent is None:
+                break
+            blocks.add(node.id)
+    return blocks
+
+
+def _partners_in_led_block(found: _Collector, read: _Line) -> None:
+    """In a task block whose label names the lead, "Tiếp tục phối hợp với Ban Công tác đặc biệt Chính phủ Lào, …" names
+    the lead's partners (support; settled 2026-12-03: a task block whose "Cơ quan chủ trì" names its doer)."""
+    if not any(node.id in found.led_blocks for node in [read.section, *read.section.ancestors()]):
+        return
+    for m in SUPPORT.finditer(read.body):
+        names = partner_names(read.body, m)
+        found.add_listed(names, read.body_start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
+
+
+def _not_assigning(section: SectionNode) -> bool:
+    """Whether a line stands in a part that states aims, targets or money: its nearest part is one of those, and no part
+    that assigns work encloses it ("4.2. Yêu cầu về tổ chức xây dựng nhà ở" within "II. NỘI DUNG THỰC HIỆN" states who
+    builds, not the plan's requirements)."""
+    parts = [node.part for node in [section, *section.ancestors()] if node.part]
+    return bool(parts) and parts[0] in NOT_ASSIGNING_PARTS and all(p in NOT_ASSIGNING_PARTS for p in parts)
 
 
 def subject_role(verb: str) -> str:
@@ -869,15 +964,44 @@ def _role_label(found: _Collector, read: _Line) -> bool:
     """A role label: "- Cơ quan thực hiện: Sở Khoa học và Công nghệ" records its units; a heading "a) Cơ quan
     chủ trì" gives its role to the items under it. True when the line is such a label."""
     body = read.body
-    label = ROLE_LABEL.match(body.strip()) if "\t" not in body else None
-    if not label:
+    if "\t" in body or not ROLE_LABEL.match(body.strip()):
         return False
-    role = "support" if "phối" in (label["role"] or label["bare"]).lower() else "lead"
+    # "a) Cơ quan chủ trì: Sở Tài chính; cơ quan phối hợp: Kho bạc Nhà nước khu vực, Thuế tỉnh": one label after another
+    start = 0
+    for segment in [*_NEXT_LABEL.split(body), None]:
+        if segment is None:
+            break
+        offset = body.find(segment, start)
+        start = offset + len(segment)
+        label = ROLE_LABEL.match(segment.strip())
+        if label:
+            _one_label(found, read, label, segment, offset)
+    return True
+
+
+# Where a second label starts on the line of the first: "…; cơ quan phối hợp: …"
+_NEXT_LABEL = regex.compile(
+    r"(?<!\s)\s*+;\s*+(?=(?i:(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|phụ\s+trách)|phối\s+hợp|chủ\s+trì)\s*:)"
+)
+
+
+def _one_label(found: _Collector, read: _Line, label: regex.Match[str], segment: str, offset: int) -> None:
+    """One role label of a line (``segment``, at ``offset`` in the line's body)."""
+    words = (label["role"] or label["bare"]).lower()
+    role = "support" if "phối" in words else "lead"
+    block = read.section.parent.id if read.section.parent else None
+    if "chủ" in words and not label["units"] and read.heading:
+        found.chaired_blocks.add(block)
+    elif "thực hiện" in words and "chủ" not in words and block in found.chaired_blocks:
+        # "a) Cơ quan chủ trì" (its units listed below it) / "b) Đơn vị thực hiện: Các Đội chuyên trách của quân đội": the
+        # block names its lead under the heading above; the units that carry the work out are asked to act (other); a
+        # lone "- Cơ quan thực hiện: …" still leads (realdocs 17)
+        role = "other"
     if label["units"]:
-        found.add_listed(label["units"], read.body_start + body.find(label["units"]), role, "rule:unit_role_label")
+        start = read.body_start + offset + segment.find(label["units"])
+        found.add_listed(label["units"], start, role, "rule:unit_role_label")
     elif read.heading:
         found.labelled[read.section.id] = role
-    return True
 
 
 def _labelled_item(found: _Collector, read: _Line) -> bool:
@@ -911,6 +1035,9 @@ def _task_line(found: _Collector, read: _Line) -> None:
             start = read.body_start + request.start("units")
             found.add_listed(request["units"], start, "other", "rule:unit_request", MAX_UNIT_WORDS)
     chaired_any = _chaired_units(found, read)
+    if not chaired_any:
+        _partners_in_led_block(found, read)
+    _directed_by_named(found, read)
     _duty_clauses(found, read)
     _given_in_passing(found, read)
     _member_bodies(found, read)
@@ -972,6 +1099,32 @@ def _duty_clauses(found: _Collector, read: _Line) -> None:
                 found.add_listed(
                     names, read.body_start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS
                 )
+
+
+# The body that directs another, named at the start of its clause: "Ủy ban nhân dân quận, huyện chỉ đạo Phòng Lao động -
+# Thương binh và Xã hội phối hợp với …" (a step of the procedure; the doer is named, so its partners count, settled 2026-12-03)
+_DIRECTOR = regex.compile(
+    r"(?:^|(?<=[.;:]\s))(?:" + _OFFICE_HOLDER + r"\s+)?(?:" + _HEAD_WORDS + r")\b[^.;:()]{0,120}?\s+$", regex.I
+)
+
+
+def _directed_by_named(found: _Collector, read: _Line) -> None:
+    """Outside Tổ chức thực hiện, "X chỉ đạo Y phối hợp với Z …" with X a body: Y is asked to act (other), Z supports."""
+    body = read.body
+    for m in DIRECTED.finditer(body):
+        clause_start = max(
+            body.rfind(". ", 0, m.start()), body.rfind("; ", 0, m.start()), body.rfind(": ", 0, m.start())
+        )
+        if not _DIRECTOR.match(body[: m.start()], clause_start + 2 if clause_start >= 0 else 0):
+            continue
+        # (the departments named are the director's, not the issuer's: no qualifier)
+        start = read.body_start + m.start("units")
+        found.add_listed(m["units"], start, "other", "rule:unit_directed", MAX_UNIT_WORDS, qualify=False)
+        clause_end = CLAUSE_END.search(body, m.end("units")).start()
+        for partner in SUPPORT.finditer(body, m.end("units"), clause_end):
+            start = read.body_start + partner.start("units")
+            names = partner_names(body, partner)
+            found.add_listed(names, start, "support", "rule:unit_support", MAX_UNIT_WORDS, qualify=False)
 
 
 def _funding(section: SectionNode) -> bool:
@@ -1075,7 +1228,7 @@ def _implementation_line(found: _Collector, read: _Line) -> None:
     assign = None if requests else ASSIGN.match(read.body)
     if assign:
         lead = _assigned_units(found, read, assign["units"]) or lead
-    owner = lead or _owning_unit(read.section, found.owners)
+    owner = lead or _owning_unit(read.section, found.owners) or found.lead_in
     body = read.body
     if (
         owner is not None
@@ -1135,19 +1288,26 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
         return None, False, False
     if section.part == "implementation":
         return None, False, False
-    title = _heading_names(section, read.body)
-    if section.marker == "named" and title is None:
+    declared = _heading_names(section, read.body)
+    if section.marker == "named" and declared is None:
         return None, False, False
-    title = title or GROUP_HEADING.sub("", section.title.rstrip(":"))
+    title = declared or GROUP_HEADING.sub("", _whole_title(section, read.body).rstrip(":"))
+    # ("1.1. Trưởng Ban Chỉ đạo": the office-holder stands for the body, R5)
+    title = _HOLDER_HEADING.sub("", title)
     requested = regex.match(r"^Đề\s+nghị\s*:?\s+", title)
     names = title[requested.end() :] if requested else title
-    parts = split_unit_list(names)
+    # ("1.3. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, Nông nghiệp và Môi trường, Công
+    # Thương)": the bodies are those the bracket lists, one record each)
+    members = _MEMBERS_IN_BRACKETS.search(names)
+    parts = _head_list(members.group(0)) if members else split_unit_list(names)
     if (
-        UNIT_HEAD.match(title)
+        (UNIT_HEAD.match(title) or _DUTY_HOLDER.match(title))
         and parts
         and all(word_count(part) <= MAX_UNIT_WORDS for part in parts)
         and not ASSIGN.match(title)
-        and not _NAMES_A_DUTY.search(names)
+        # (a heading that says its bodies have duties names them whole: "Trách nhiệm của các cơ quan quản lý cấp trên")
+        and (declared is not None or members is not None or not _NAMES_A_DUTY.search(names))
+        and not all(_OTHERS.match(part) for part in parts)
     ):
         role = "other" if requested else "lead"
         lead = None
@@ -1161,6 +1321,37 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
     return _item_subject(found, read)
 
 
+def _whole_title(section: SectionNode, body: str) -> str:
+    """A heading's title with the bracket the section tree ended at its colon closed again: "Các cơ quan … (gồm các Sở:
+    Xây dựng, …)"."""
+    title = section.title
+    if title.count("(") > title.count(")") and body.startswith(title):
+        close = body.find(")", len(title))
+        if close >= 0:
+            return body[: close + 1]
+    return title
+
+
+# A heading that names a post of a body: "1.1. Trưởng Ban Chỉ đạo", "Thành viên Ban Chỉ đạo".
+_HOLDER_HEADING = regex.compile(r"^(?:Phó\s+)?" + _OFFICE_HOLDER + r"\s+(?=(?:" + _HEAD_WORDS + r")\b)", regex.I)
+# The members of a heading's group listed in brackets under one head word: "(gồm các Sở: Xây dựng, Công Thương)".
+_MEMBERS_IN_BRACKETS = regex.compile(
+    r"\(\s*(?:bao\s+)?gồm\s+(?:(?:các|những)\s+)?(?:Sở|Bộ|Phòng|Ban)\s*:[^()]+\)\s*$", regex.I
+)
+# Those a heading of duties gives duties to, named by what they do rather than by a body's head word: "Trách nhiệm của
+# đối tượng thực hiện kiểm kê".
+_DUTY_HOLDER = regex.compile(r"^(?:các\s+)?đối\s+tượng\s+(?:thực\s+hiện|được\s+giao|có\s+trách\s+nhiệm)\b", regex.I)
+# An alias in brackets after the name a heading of duties gives: "các cơ quan quản lý cấp trên (cơ quan chủ quản)".
+_ALIAS_IN_BRACKETS = regex.compile(r"\s*\((?![^()]*\bgồm\b)[^()]*\)\s*$")
+
+
+# "3. Đối với các tổ chức khác": the bodies the text under it goes on to name, no body of its own
+_OTHERS = regex.compile(
+    r"^(?:các|những)\s+(?:" + "|".join(regex.escape(g).replace(r"\ ", r"\s+") for g in LEXICON.groups) + r")\s+khác$",
+    regex.I,
+)
+
+
 def _heading_names(section: SectionNode, body: str) -> str | None:
     """The names of a heading that gives its units duties, without the words that say so: "Điều 4. Sở Lao động -
     Thương binh và Xã hội có nhiệm vụ" → "Sở Lao động - Thương binh và Xã hội"; "3. Trách nhiệm của các Bộ, ngành …" →
@@ -1171,7 +1362,9 @@ def _heading_names(section: SectionNode, body: str) -> str | None:
     if title.endswith(";") and body.startswith(title):
         title = body.rstrip(" .:")
     names = HAS_DUTIES.sub("", RESPONSIBILITY_OF.sub("", title))
-    return names if names != title and UNIT_HEAD.match(names) else None
+    if names != title:
+        names = _ALIAS_IN_BRACKETS.sub("", names)
+    return names if names != title and (UNIT_HEAD.match(names) or _DUTY_HOLDER.match(names)) else None
 
 
 def _under_duty_heading(section: SectionNode) -> bool:
@@ -1194,19 +1387,25 @@ def _item_subject(found: _Collector, read: _Line) -> tuple[Unit | None, bool, bo
     if not subject or ASSIGN.match(read.body):
         return None, False, False
     duty = read.body[subject.end() :]
-    supports = _SUPPORTS.match(duty) and not _LEADS_WITH_HELPERS.match(duty)
+    supports = _SUPPORTS.match(duty) and not _LEADS_WITH_HELPERS.match(duty) and not _does_with_partners(duty)
     role = "support" if supports else "other" if _REPORTS_ONLY.match(duty) else "lead"
-    heading_unit = _owning_unit(read.section.parent, found.owners) if read.section.parent else None
+    heading_unit = _owning_unit(read.section.parent, found.owners) if read.section.parent else found.lead_in
     if heading_unit is not None and not supports:
         names = split_unit_list(_trim_name(subject["units"]))
         if all(_same_body(canonical_name(n, found.qualifier), heading_unit.canonical_name) for n in names):
             return heading_unit, False, True
+        # another body told to act under one body's heading (or after a directive's request) is asked, not led (R5)
+        if role == "lead" and not _GROUP.match(heading_unit.name) and not _LEADS_ITSELF.match(duty.strip()):
+            role = "other"
     start = read.body_start + subject.start("units")
     listed = found.add_listed(subject["units"], start, role, "rule:unit_item_subject")
     if role == "lead" and listed:
         found.owners[read.section.id] = listed[0]
         return listed[0], False, True
     return None, False, bool(listed)
+
+
+_GROUP = regex.compile(r"(?i:các|những)\s")
 
 
 def _same_body(name: str, other: str) -> bool:
@@ -1232,6 +1431,18 @@ _LEADS_WITH_HELPERS = regex.compile(
     r"\s*phối\s+hợp\s+với\s+các\s+(?:cơ\s+quan|đơn\s+vị|sở|ngành)\b[^.;:]{0,60}?(?:có\s+)?liên\s+quan\s+" + _DUTY_VERBS,
     regex.I,
 )
+
+
+def _does_with_partners(duty: str) -> bool:
+    """ "… phối hợp với Bộ Nội vụ, Bộ Tài chính hướng dẫn thực hiện …": the subject does the duty that follows its named
+    partners (it leads; they support); "… phối hợp với Sở X trong việc …", "… có trách nhiệm phối hợp với …" help."""
+    partners = SUPPORT.match(duty.strip())
+    if partners is None or not regex.match(r"phối\s+hợp\s+với\s", duty.strip(), regex.I):
+        return False
+    return bool(_DUTY_FOLLOWS.match(duty.strip(), partners.end("units")))
+
+
+_DUTY_FOLLOWS = regex.compile(r"(?<!\s)\s++(?-i:" + _DUTY_VERBS + ")")
 
 
 # Lead wording in a list item's own duty: "- Phòng Nghiệp vụ Y: Làm đầu mối thực hiện …", "Chủ trì …".

@@ -747,3 +747,142 @@ def test_a_work_item_row_without_a_target_refers_to_none(tmp_path):
     plan = vnplan.process(path)
     assert plan.activities
     assert not [ref for u in plan.units for t in u.tasks for ref in t.indicator_refs]
+
+
+# Forms of helper 'units3' (fresh documents corpus/dev/units3, excerpts in tests/fixtures/devdocs/u3_*.md cut by whole
+# lines; the task block of realdocs 21 (odd) written the way it stands there).
+DEVDOCS = Path(__file__).resolve().parents[1] / "fixtures" / "devdocs"
+
+
+def roles_in(name: str) -> set[tuple[str, str]]:
+    return {(u.canonical_name, u.role) for u in vnplan.process(DEVDOCS / name).units}
+
+
+def test_a_directive_opening_request_owns_the_items_after_it():
+    """Chỉ thị 31/CT-TTg: "Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh, …:" asks the body (other, the
+    Chủ tịch stands for it, the office-holder no part of the name's length); its numbered items are that body's duties:
+    the bodies it is to direct are other (a group's territory no part of its length), the central bodies it is to work
+    with support, another body as an item's subject other."""
+    roles = roles_in("u3_ct31_ttg_2012_excerpt.md")
+    assert roles == {
+        ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "other"),
+        ("Các cơ quan, tổ chức, doanh nghiệp, đơn vị lực lượng vũ trang đóng trên địa bàn", "other"),
+        ("Cơ quan Lao động - Thương binh và Xã hội ở địa phương", "other"),
+        ("Các cơ quan, đơn vị", "other"),
+        ("Các Bộ, ngành trung ương", "support"),
+    }
+
+
+def test_an_item_subject_that_works_with_named_partners_leads():
+    """QĐ 40/2011/QĐ-TTg Điều 7 ("Trách nhiệm của các Bộ và …"): "2. Bộ Lao động - Thương binh và Xã hội phối hợp với Bộ
+    Nội vụ, Bộ Tài chính hướng dẫn thực hiện …" - the subject does the duty after its named partners: it leads, they
+    support; "3. Bộ Tài chính chịu trách nhiệm …" under the group heading leads."""
+    roles = roles_in("u3_qd40_ttg_2011_excerpt.md")
+    assert roles == {
+        ("Các Bộ", "lead"),
+        ("Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương", "lead"),
+        ("Bộ Lao động - Thương binh và Xã hội", "lead"),
+        ("Bộ Nội vụ", "support"),
+        ("Bộ Tài chính", "support"),
+        ("Bộ Tài chính", "lead"),
+    }
+
+
+def test_group_headings_and_a_procedure_outside_the_implementation_part():
+    """QĐ 3210/QĐ-UBND (TP Hồ Chí Minh): "1. Đối với Ủy ban nhân dân các cấp" over "1.1. Ủy ban nhân dân Thành phố:" (all
+    lead); "3. Đối với các tổ chức khác" names no body (the request under it does); in "II. NỘI DUNG THỰC HIỆN" a
+    "4.2. Yêu cầu về …" heading states no aims ("… có trách nhiệm" other), and "Ủy ban nhân dân quận, huyện chỉ đạo Phòng
+    … phối hợp với các phòng, ban có liên quan …" names the directed Phòng (other, the director's, not qualified by the
+    issuer) and its partners (support)."""
+    roles = roles_in("u3_qd3210_hcm_2014_excerpt.md")
+    assert {
+        ("Ủy ban nhân dân các cấp", "lead"),
+        ("Ủy ban nhân dân Thành phố", "lead"),
+        ("Ủy ban nhân dân xã, phường, thị trấn", "lead"),
+        ("Các Sở, ngành có liên quan", "lead"),
+        ("Sở Xây dựng", "support"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố", "other"),
+        ("Thành Đoàn", "other"),
+        ("Ủy ban nhân dân xã, phường, thị trấn", "other"),
+        ("Phòng Lao động - Thương binh và Xã hội", "other"),
+        ("Các phòng, ban có liên quan", "support"),
+    } <= roles
+    assert not any("khác" in name and role == "lead" for name, role in roles)
+
+
+TASK_BLOCK = """ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG
+KẾ HOẠCH
+Triển khai nhiệm vụ năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+- Nâng cao hiệu quả công tác.
+II. NHIỆM VỤ
+1. MỞ RỘNG HỢP TÁC QUỐC TẾ VỀ TÌM KIẾM, QUY TẬP HÀI CỐT LIỆT SĨ
+1.1. Nội dung, biện pháp
+b) Tiếp tục phối hợp với Ban Công tác đặc biệt Chính phủ Lào, Ủy ban Chuyên trách Chính phủ Campuchia và các cấp chính quyền của Lào, Campuchia đẩy nhanh tiến độ tìm kiếm, quy tập hài cốt liệt sĩ;
+1.2. Cơ quan chủ trì, thực hiện
+a) Cơ quan chủ trì
+- Bộ Quốc phòng.
+b) Đơn vị thực hiện: Các Đội chuyên trách của quân đội.
+"""
+
+
+def test_a_task_block_with_a_lead_label(tmp_path):
+    """Realdocs 21's task blocks: a block whose "Cơ quan chủ trì" label names its doer makes "phối hợp với …" in its
+    contents name partners (support; foreign counterparts too, "và các cấp chính quyền của Lào, Campuchia" a member of
+    its own); "b) Đơn vị thực hiện: …" after "a) Cơ quan chủ trì" in the same block names the units that carry the work
+    out (other), where a lone "Cơ quan thực hiện: …" leads (realdocs 17)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(TASK_BLOCK, encoding="utf-8")
+    roles = {(u.canonical_name, u.role) for u in vnplan.process(path).units}
+    assert {
+        ("Ban Công tác đặc biệt Chính phủ Lào", "support"),
+        ("Ủy ban Chuyên trách Chính phủ Campuchia", "support"),
+        ("Các cấp chính quyền của Lào, Campuchia", "support"),
+        ("Bộ Quốc phòng", "lead"),
+        ("Các Đội chuyên trách của quân đội", "other"),
+    } <= roles
+    assert ("Các Đội chuyên trách của quân đội", "lead") not in roles
+
+
+def test_headings_that_name_a_post_a_bracketed_list_or_duty_holders(tmp_path):
+    """Forms of inventory and Ban Chỉ đạo plans (written the way plans write them; no fresh document with them was
+    found in the public index): a heading naming a post stands for its body ("1.1. Trưởng Ban Chỉ đạo"); a group whose
+    members a bracket lists under one head word gives one record per member, not a fragment of the group ("1.3. Các cơ
+    quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, …)"); a heading of duties names its holders whole,
+    duty words of their name and an alias in brackets aside ("Trách nhiệm của các cơ quan quản lý cấp trên (cơ quan
+    chủ quản):", "Trách nhiệm của đối tượng thực hiện kiểm kê:"); a qualifier after a dash is no part of the name."""
+    body = """1. Trách nhiệm của các cơ quan, đơn vị
+1.1. Trưởng Ban Chỉ đạo
+- Chỉ đạo chung việc tổng kiểm kê trên địa bàn tỉnh.
+1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo
+- Chủ trì, phối hợp với Bộ Tài chính, các cơ quan Trung ương và Ban Quản lý Khu kinh tế tỉnh hướng dẫn kiểm kê.
+1.3. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, Nông nghiệp và Môi trường, Công Thương)
+- Hướng dẫn kiểm kê tài sản kết cấu hạ tầng.
+1.4. Trách nhiệm của đối tượng thực hiện kiểm kê:
+- Thực hiện kiểm kê theo hướng dẫn.
+1.5. Trách nhiệm của các cơ quan quản lý cấp trên (cơ quan chủ quản):
+- Đôn đốc các đơn vị trực thuộc thực hiện kiểm kê."""
+    roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
+    assert {
+        ("Ban Chỉ đạo", "lead"),
+        ("Sở Tài chính", "lead"),
+        ("Bộ Tài chính", "support"),
+        ("Các cơ quan Trung ương", "support"),
+        ("Ban Quản lý Khu kinh tế tỉnh", "support"),
+        ("Sở Xây dựng", "lead"),
+        ("Sở Nông nghiệp và Môi trường", "lead"),
+        ("Sở Công Thương", "lead"),
+        ("Đối tượng thực hiện kiểm kê", "lead"),
+        ("Các cơ quan quản lý cấp trên", "lead"),
+    } <= roles
+    assert ("Các cơ quan", "lead") not in roles
+
+
+def test_two_role_labels_on_one_line(tmp_path):
+    """ "a) Cơ quan chủ trì: Sở Tài chính; cơ quan phối hợp: Kho bạc Nhà nước khu vực, Thuế tỉnh.": each label gives its
+    units their role (the second label is no part of the first one's names)."""
+    body = """1. Nhiệm vụ kiểm tra
+a) Cơ quan chủ trì: Sở Tài chính; cơ quan phối hợp: Kho bạc Nhà nước khu vực, Thuế tỉnh."""
+    roles = {(u.canonical_name, u.role) for u in units_of(tmp_path, body)}
+    assert roles == {("Sở Tài chính", "lead"), ("Kho bạc Nhà nước khu vực", "support"), ("Thuế tỉnh", "support")}
