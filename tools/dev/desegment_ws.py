@@ -1,8 +1,10 @@
 """Undo the word segmentation of NguyenQuocBao97/multiclass-text-classification's *.txt.ws copies:
 syllables joined by "_" are split again and the space the tokenizer put around punctuation is removed.
 Nothing else is changed (letter case, words, numbers and line breaks stay as stored)."""
+
 import re
 import sys
+
 
 def desegment(text: str) -> str:
     out = []
@@ -25,6 +27,7 @@ def desegment(text: str) -> str:
         else:
             joined.append(line)
     return "\n".join(joined) + "\n"
+
 
 if __name__ == "__main__":
     src, dst = sys.argv[1], sys.argv[2]
