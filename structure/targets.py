@@ -581,12 +581,16 @@ def _committed(sentence: str, plan_start: int | None) -> bool:
 
 def _past_result(text: str, indicator: Indicator, plan_start: int | None) -> bool:
     """Outside the target parts, a figure of a year before the plan ("năm 2024 đạt 60%" in a plan for 2026) says where
-    things stood: no target (a year the text sets as a horizon, "đến năm 2024 đạt …", still is one)."""
+    things stood: no target. A year the text sets as a horizon ("đến năm 2024 đạt …", "ngay trong năm 2025") or a
+    sentence that strives for it ("phấn đấu …") still is one."""
     year = indicator.target_year
     if plan_start is None or year is None or year >= plan_start:
         return False
-    before = text[max(0, indicator.provenance.start - 80) : indicator.provenance.start]
-    return not regex.search(rf"(?i)(?:đến|tới|vào)\s+(?:hết\s+)?(?:năm\s+)?{year}", before)
+    before = text[max(0, indicator.provenance.start - 160) : indicator.provenance.start]
+    before = before[before.rfind(". ") + 1 :]
+    return not (
+        COMMITS.search(before) or regex.search(rf"(?i)(?:đến|tới|vào|trong)\s+(?:hết\s+)?(?:năm\s+)?{year}", before)
+    )
 
 
 def _without_parts(
