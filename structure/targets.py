@@ -161,7 +161,8 @@ PERIOD_YEAR = regex.compile(
 # The period written right after a figure ("… đạt 16,5%/năm giai đoạn 2011 - 2015 và 17%/năm giai đoạn 2016 - 2020"):
 # the figure's own, before any year or period named earlier in the clause.
 PERIOD_AFTER = regex.compile(
-    r"\s*(?:/\s*năm\s*)?(?:trong\s+|cả\s+)?(?:giai\s+đoạn|thời\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*(?P<year>(?:19|20)\d\d)(?!\d)",
+    r"(?<!\s)\s*+(?:/\s*+năm\s*+)?(?:trong\s++|cả\s++)?(?:giai\s++đoạn|thời\s++kỳ)\s++(?:19|20)\d\d\s*+[-–]\s*+"
+    r"(?P<year>(?:19|20)\d\d)(?!\d)",
     regex.I,
 )
 # A document cited after a target ("… nhằm hoàn thành các chỉ tiêu đã được Chương trình mục tiêu quốc gia …
