@@ -288,6 +288,11 @@ def _read_type_and_title(header: list[Line], ident: Identity) -> None:
     """Type and title: the capitals line, then the subject lines up to the preamble."""
     found = _doc_type_line(header)
     if not found:
+        # no type line: a copy without its header may open on "Nghị quyết về …" (type and title in one line)
+        opening = rules.TITLE_WITH_TYPE.match(header[0].text.strip()) if header else None
+        if opening:
+            ident.doc_type = rules.DOC_TYPES[opening["type"].upper()]
+            ident.title = opening["title"].strip(" .")
         return
     index, ident.doc_type = found
     if index + 1 >= len(header):

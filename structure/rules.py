@@ -169,6 +169,13 @@ APPENDIX_OF_PLAN = _c(
     regex.I,
 )
 DOC_TYPE_LINE = _c(r"^(?P<type>" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")\s*$")
+# A copy without its header opens on the type and the subject in one sentence: "Nghị quyết về quy hoạch phát triển
+# thương mại tỉnh Phú Thọ đến năm 2020", "Chỉ thị về việc xây dựng kế hoạch …": the type, then the title.
+TITLE_WITH_TYPE = _c(
+    r"^(?P<type>"
+    + "|".join(sorted((t[:1] + t[1:].lower() for t in DOC_TYPES), key=len, reverse=True))
+    + r")\s+(?P<title>(?:về|ban\s+hành|phê\s+duyệt|thông\s+qua)\s+\S.{10,})$"
+)
 
 # The code after the slash of a document number names its type: 243/KH-SYT is a Kế hoạch.
 NUMBER_TYPE_CODES: dict[str, str] = {

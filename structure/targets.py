@@ -29,9 +29,16 @@ TARGET_PARTS = frozenset({"indicators", "specific_objectives", "objectives"})
 # sentence ("phấn đấu … 95% dân số …", "có từ 03 đề tài").
 COMMITMENT = regex.compile(
     r"(?:phấn\s+đấu|phân\s+đầu|bảo\s+đảm|bao\s+đảm|đảm\s+bảo|duy\s+trì|giữ\s+nguyên|kết\s+nối|đạt)\s|(?:có\s+)?từ\s+\d"
-    r"|\bcho\s+(?:trên\s+|tối\s+thiểu\s+|ít\s+nhất\s+)?\d+(?:[.,]\d+)?\s*%",  # "tập huấn cho trên 15% các cơ quan"
+    r"|\bcho\s+(?:trên\s+|tối\s+thiểu\s+|ít\s+nhất\s+)?\d+(?:[.,]\d+)?\s*%"  # "tập huấn cho trên 15% các cơ quan"
+    r"|\bhoàn\s+thành\s+(?:\p{L}+\s+){0,2}\d+(?:[.,]\d+)?\s*%",  # "hoàn thành 100% nhiệm vụ chi …"
     regex.I,
 )
+# A sentence that opens on the horizon it sets commits to what it counts ("Đến năm 2020 phát triển 39 siêu thị",
+# "Đến năm 2020, số lượng chợ … là 260 chợ"; FORMAT.md settled convention 3: "có … đến năm YYYY").
+HORIZON_OPENER = regex.compile(r"(?:^|(?<=[.:]\s))[-+*•\s]*(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<year>(?:19|20)\d\d)\b", regex.I)
+# What follows a count and names its parts ("215 cửa hàng, trong đó giữ nguyên 135 cửa hàng, …", "260 chợ (02 chợ
+# đầu mối …"): the parts are no targets of their own.
+PARTS_FOLLOW = regex.compile(r"\btrong\s+đó\b|\(", regex.I)
 # Clauses of a line: after ";", and before a numbered sub-item run into the line ("… (1) Tỷ trọng … (2) …")
 CLAUSE_BREAK = regex.compile(r"(?<=;)\s*+|(?<!\s)\s++(?=\(\d{1,2}\)\s)")
 EVERY_YEAR = regex.compile(r"(?<!bình\s+quân\s)(?:hàng|hằng|mỗi)\s+năm", regex.I)
@@ -93,6 +100,12 @@ COUNT_NOUNS = (
     "tuổi",
     "năm",
     "lượt khách",
+    # a commerce plan's network: "260 chợ", "215 cửa hàng", "39 siêu thị", "20 trung tâm thương mại"
+    "chợ",
+    "cửa hàng",
+    "siêu thị",
+    "trung tâm thương mại",
+    "khu thương mại",
 )
 # Units of magnitude a target may be measured in ("kim ngạch xuất khẩu đạt 500 triệu USD", "sản lượng lúa đạt 4
 # triệu tấn"): the target is a level, its unit as written. Money in đồng is a budget (FORMAT.md R3), not here.
@@ -116,15 +129,51 @@ TARGET = regex.compile(
     r"(?P<after>\s*(?:" + "|".join(w for w, _ in COMPARATORS_AFTER) + r"))?",
     regex.I,
 )
+# Money is a budget (FORMAT.md R3), except the economy's aggregates a plan sets as targets ("Quy mô GRDP theo giá
+# hiện hành đạt 660.085 tỷ đồng", "GRDP bình quân đầu người đạt khoảng 91 triệu đồng", "Tổng vốn đầu tư xã hội
+# đạt khoảng 270.000 tỷ đồng"): a level in the money unit as written, when one of these names the figure.
+MONEY_QUANTITIES = (
+    r"quy\s+mô\s+(?:(?:của\s+)?(?:GRDP|GDP)|(?:nền\s+)?kinh\s+tế)",
+    r"(?:GRDP|GDP)\s+(?:bình\s+quân\s+)?(?:đầu\s+người|trên\s+người)",
+    r"thu\s+nhập\s+bình\s+quân",
+    r"(?:tổng\s+)?vốn\s+đầu\s+tư\s+(?:phát\s+triển\s+)?(?:toàn\s+)?xã\s+hội",
+    r"tổng\s+sản\s+phẩm\s+(?:trong|trên\s+địa\s+bàn)",
+    r"giá\s+trị\s+sản\s+xuất",
+    r"tổng\s+mức\s+bán\s+lẻ",
+)
+MONEY_QUANTITY = regex.compile(r"(?<!\p{L})(?:" + "|".join(MONEY_QUANTITIES) + r")(?!\p{L})", regex.I)
+# …but never the state's own money, which a budget states ("thu ngân sách", "dự toán chi", "kinh phí").
+STATE_MONEY = regex.compile(r"\b(?:ngân\s+sách|dự\s+toán|kinh\s+phí|thu\s+nội\s+địa|chi\s+thường\s+xuyên)\b", regex.I)
+MONEY_UNIT = regex.compile(r"(?:nghìn\s+|ngàn\s+)?(?:tỷ|tỉ|triệu)\s+đồng\b", regex.I)
+MONEY_TARGET = regex.compile(
+    r"(?P<before>(?:" + "|".join(regex.escape(w) for w, _ in COMPARATORS_BEFORE) + r")\s*)?"
+    r"(?<![\d.,/-])" + NUMBER_TOKEN + r"(?P<range>\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*"
+    r"(?P<unit>(?:nghìn\s+|ngàn\s+)?(?:tỷ|tỉ|triệu)\s+đồng(?:\s*/\s*(?:người|năm))*)(?![\p{L}])"
+    r"(?P<range_after>(?!))?(?P<after>\s*(?:trở\s+lên|trở\s+xuống))?",
+    regex.I,
+)
 LEVEL = regex.compile(r"(?P<before>(?:tối\s+thiểu|ít\s+nhất|trên)\s+)?mức\s+(?P<number>\d{1,2})(?!\d)", regex.I)
 YEAR = regex.compile(r"(?:năm|Năm|đến|Đến|vào)\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
 # A period named in the clause ("giai đoạn 2026 - 2028 tăng bình quân 10%/năm"): its targets are for its last year.
 PERIOD_YEAR = regex.compile(
     r"(?:giai\s+đoạn|thời\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*(?P<year>(?:19|20)\d\d)(?!\d)", regex.I
 )
+# The period written right after a figure ("… đạt 16,5%/năm giai đoạn 2011 - 2015 và 17%/năm giai đoạn 2016 - 2020"):
+# the figure's own, before any year or period named earlier in the clause.
+PERIOD_AFTER = regex.compile(
+    r"(?<!\s)\s*+(?:/\s*+năm\s*+)?(?:trong\s++|cả\s++)?(?:giai\s++đoạn|thời\s++kỳ)\s++(?:19|20)\d\d\s*+[-–]\s*+"
+    r"(?P<year>(?:19|20)\d\d)(?!\d)",
+    regex.I,
+)
 # A document cited after a target ("… nhằm hoàn thành các chỉ tiêu đã được Chương trình mục tiêu quốc gia …
 # đến năm 2030 giao"): the years after it belong to its title, not to the target (FORMAT.md R3).
 CITED_DOCUMENT = regex.compile(r"(?<!\p{L})(?:" + "|".join(LEGAL_TYPES) + r"|Chiến\s+lược|Dự\s+án)(?!\p{L})")
+# A measure that describes a thing to build or keep ("kho hàng và bến bãi có diện tích từ 2.000m2 - 3.000 m2", "bến
+# cảng … có công suất 500.000 tấn"): what it has, no target.
+DESCRIBED = regex.compile(
+    r"\bcó\s+(?:diện\s+tích|công\s+suất|chiều\s+dài|sức\s+chứa|dung\s+tích|tải\s+trọng)\b(?:[^,;.]|[.,](?=\d)){0,40}$",
+    regex.I,
+)
 # Numbers that belong to a name, not to a target: "dưới 5 tuổi", "cấp II", "10.000 dân".
 NAME_NUMBERS = regex.compile(
     r"(?:dưới|trên)\s+\d++\s+tuổi|(?<!\d)\d++\s*/\s*\d+|(?:vạn|10\.000)\s+dân|(?<!\d)\d++\s+(?:ngày|tháng)\s+"
@@ -175,7 +224,13 @@ QUANTITY_HEAD = regex.compile(
 # The words of a verb that runs on into its beneficiary: "Tập huấn … cho 15% các cơ quan": the share of those
 # who get it. "Kinh tế số chiếm 45% GRDP": a share of the thing after the figure.
 BENEFICIARY = regex.compile(r"^(?P<verb>.+?)\s+cho\s+(?P<who>.+)$", regex.I)
-SHARE_OF = regex.compile(r"^(?P<part>.+?)\s+chiếm\s*$", regex.I)
+SHARE_OF = regex.compile(r"^(?P<part>.+?)\s+chiếm(?:\s+(?:khoảng|trên|dưới|tối\s+thiểu|ít\s+nhất|từ))?\s*$", regex.I)
+# The structure a list of shares divides ("Cơ cấu kinh tế: Nông, lâm nghiệp và thủy sản chiếm khoảng 20,5%; công
+# nghiệp - xây dựng chiếm khoảng 38,56%; dịch vụ chiếm khoảng 40,94%"): each share is a part of it.
+STRUCTURE_LEAD = regex.compile(r"(?P<whole>cơ\s+cấu\s+(?:kinh\s+tế|GRDP|GDP|lao\s+động|[\p{L} ]{2,30}?))\s*:\s*(?P<part>.+)$", regex.I)
+STRUCTURE_NAME = regex.compile(r"\strong\s+(?P<whole>cơ\s+cấu\s+.+)$", regex.I)
+# A share of the plan or the estimate ("Chi đầu tư … phấn đấu đạt 100% kế hoạch"): how much of it is done.
+PLAN_SHARE = regex.compile(r"^(?:kế\s+hoạch|dự\s+toán)\b.{0,40}$", regex.I)
 # Words that name no quantity alone: a name made only of these is no name ("đạt", "Từ", "có", "Duy trì").
 FUNCTION_WORDS = frozenset(
     [
@@ -311,7 +366,7 @@ def _kind(segment: str, unit: str | None, per: str | None, bounded: bool = False
     opens_with_change = bool(CHANGE_LEAD.match(segment)) and not bounded and not LEVEL_TO.search(segment)
     if CHANGE.search(segment) or GROWTH_RATE.search(segment) or opens_with_change:
         return "change"
-    measured = unit is not None and bool(MEASURE_UNIT.search(unit))
+    measured = unit is not None and bool(MEASURE_UNIT.search(unit) or MONEY_UNIT.search(unit))
     if (
         per is None
         and unit
@@ -339,8 +394,16 @@ def indicator_name(
     if counted:
         stop = QUALIFIER_END.search(" " + object_phrase)
         qualifier = (object_phrase[: stop.start() - 1] if stop else object_phrase).strip(" ,") or None
-    if share and object_phrase and unit == "%" and not QUANTITY_HEAD.match(subject):
+    structure = STRUCTURE_LEAD.search(share["part"]) if share else None
+    named_whole = STRUCTURE_NAME.search(context or "") if share else None
+    whole = structure["whole"] if structure else named_whole["whole"] if named_whole else None
+    if share and not object_phrase and unit == "%" and whole and not QUANTITY_HEAD.match(subject.split(":")[-1].strip()):
+        part = _tidy(structure["part"] if structure else share["part"])
+        name = f"Tỷ trọng {part[:1].lower()}{part[1:]} trong {whole[:1].lower()}{whole[1:]}"
+    elif share and object_phrase and unit == "%" and not QUANTITY_HEAD.match(subject):
         name = f"Tỷ trọng {_tidy(share['part']).lower()} trong {object_phrase}"
+    elif unit == "%" and PLAN_SHARE.match(object_phrase) and len(content_words(subject)) >= 2:
+        name = f"{subject} so với {object_phrase}"  # "Chi đầu tư … đạt 100% kế hoạch": the share of the plan done
     elif (QUANTITY_HEAD.match(subject) or (unit and "/" in unit)) and len(content_words(subject)) >= 2:
         name = subject
         if unit == "%" and not change and regex.match(r"(?i)số\s", subject):
@@ -356,6 +419,11 @@ def indicator_name(
             name = f"Tỷ lệ {object_phrase} {subject[:1].lower()}{subject[1:]}"
         else:
             name = f"Tỷ lệ {object_phrase}"
+    elif counted and regex.search(r"(?i)\scho(?:\s+khoảng|\s+trên|\s+tối\s+thiểu|\s+ít\s+nhất)?\s*$", segment) and len(
+        content_words(subject)
+    ) >= 2:
+        # "Giải quyết việc làm cho khoảng 59.000 người": the number of those who get it
+        name = f"Số {regex.sub(_MAGNITUDE, '', counted, count=1)} được {subject[:1].lower()}{subject[1:]} {object_phrase}"
     elif counted:
         # "22 - 23 triệu lượt khách du lịch": the number of visits; the magnitude stays in the unit
         name = f"Số {regex.sub(_MAGNITUDE, '', counted, count=1)} {object_phrase}".strip()
@@ -440,6 +508,8 @@ def find_indicators(
     whose lines (``table_spans``) are not read again here."""
     indicators: list[Indicator] = []
     parts: list[str | None] = []  # the part of the plan each indicator stands in
+    last_count: Indicator | None = None  # the last count of the item, whose parts may follow on the next line
+    last_section: SectionNode | None = None
     for line in lines:
         if any(start <= line.start < end for start, end in table_spans):
             continue
@@ -456,7 +526,7 @@ def find_indicators(
         ):
             continue
         in_target_part = section.has_part(*TARGET_PARTS)
-        if not in_target_part and not COMMITMENT.search(line.text):
+        if not in_target_part and not COMMITMENT.search(line.text) and not HORIZON_OPENER.search(line.text):
             continue
         horizon = _horizon(section) if in_target_part else None
         label = _label(section)
@@ -480,14 +550,18 @@ def find_indicators(
             _clear_yearly(doc, found, line.start, (start, start + len(clause)), yearly_item)
             if not in_target_part:
                 # a commitment governs its own clause: "phấn đấu … là 120.000 lượt người", "có từ 03 đề tài"
-                found = [i for i in found if COMMITMENT.search(_sentence_of(doc.text, start, i.provenance.end))]
+                found = [i for i in found if _committed(_sentence_of(doc.text, start, i.provenance.end), plan_start)]
                 for indicator in found:
                     indicator.label = None
+            found, last_count = _without_parts(doc.text, found, last_count if last_section is section else None)
+            last_section = section
             for indicator in found:
                 if indicator.target_year is None and not _yearly(doc.text, line.start, indicator.provenance.end):
                     indicator.target_year = plan_year
             in_line.extend(found)
         in_line = _year_baselines(doc, in_line, plan_start)
+        if not in_target_part:
+            in_line = [i for i in in_line if not _past_result(doc.text, i, plan_start)]
         indicators.extend(in_line)
         parts.extend(section.nearest_part for _ in in_line)
     # in document order, the tables' targets among the others (a table is one part of its own)
@@ -495,6 +569,50 @@ def find_indicators(
         [*zip(indicators, parts, strict=True), *((i, "table") for i in from_tables)],
         key=lambda pair: pair[0].provenance.start,
     )
+
+
+def _committed(sentence: str, plan_start: int | None) -> bool:
+    """A sentence outside the target parts that commits to its figures: a target word ("phấn đấu", "đạt", "từ N"),
+    or an opening horizon that is not before the plan ("Đến năm 2020 phát triển 39 siêu thị")."""
+    if COMMITMENT.search(sentence):
+        return True
+    horizon = HORIZON_OPENER.match(sentence.lstrip())
+    return horizon is not None and (plan_start is None or int(horizon["year"]) >= plan_start)
+
+
+def _past_result(text: str, indicator: Indicator, plan_start: int | None) -> bool:
+    """Outside the target parts, a figure of a year before the plan ("năm 2024 đạt 60%" in a plan for 2026) says where
+    things stood: no target. A year the text sets as a horizon ("đến năm 2024 đạt …", "ngay trong năm 2025") or a
+    sentence that strives for it ("phấn đấu …") still is one."""
+    year = indicator.target_year
+    if plan_start is None or year is None or year >= plan_start:
+        return False
+    before = text[max(0, indicator.provenance.start - 160) : indicator.provenance.start]
+    before = before[before.rfind(". ") + 1 :]
+    return not (
+        COMMITS.search(before) or regex.search(rf"(?i)(?:đến|tới|vào|trong)\s+(?:hết\s+)?(?:năm\s+)?{year}", before)
+    )
+
+
+def _without_parts(
+    text: str, found: list[Indicator], whole: Indicator | None = None
+) -> tuple[list[Indicator], Indicator | None]:
+    """A clause's counts without those that only break down an earlier count of the same thing ("quy hoạch 215 cửa
+    hàng, trong đó giữ nguyên 135 cửa hàng, …", "260 chợ (02 chợ đầu mối …", the next line "Trong đó giữ nguyên 54
+    chợ …"): the whole (``whole``: the last count of the item so far) is the target. Returns the last count too."""
+    kept: list[Indicator] = []
+    for indicator in found:
+        if (
+            whole is not None
+            and indicator.target.kind == "count"
+            and indicator.target.unit == whole.target.unit
+            and PARTS_FOLLOW.search(text, whole.provenance.end, indicator.provenance.start)
+        ):
+            continue
+        kept.append(indicator)
+        if indicator.target.kind == "count":
+            whole = indicator
+    return kept, whole
 
 
 def merge_indicators(stated: Sequence[tuple[Indicator, str | None]]) -> list[Indicator]:
@@ -716,6 +834,8 @@ def _clause_targets(
         following = next((c.start() for c, _ in candidates if c.start() >= m.end()), len(clause))
         object_phrase, reach = _object_phrase(clause[m.end() : following])
         name, qualifier = indicator_name(segment, object_phrase, unit, counted, name_so_far, kind == "change")
+        if kind == "level" and unit == "%" and GROWTH_RATE.search(" " + name):
+            kind = "change"  # "… đạt 16,5%/năm giai đoạn 2011 - 2015 và 17%/năm …": the rate the name says is a growth
         name_so_far = name
         previous_end = m.end() + reach
         found.append(
@@ -775,9 +895,19 @@ def _candidates(clause: str, masked: str) -> list[tuple[regex.Match[str], str]]:
             continue  # "trên 01 ha đất trồng trọt": the measure a figure is per, no target
         if 1900 <= value <= 2100 and unit.lower() not in ("%",) and "." not in m["number"]:
             continue  # "năm 2025" is a year; "2.000 tấn" is a figure
+        if DESCRIBED.search(clause, 0, m.start("number")):
+            continue
         candidates.append((m, "number"))
     for m in LEVEL.finditer(masked):
         candidates.append((m, "level"))
+    taken = [(m.start(), m.end()) for m, _ in candidates]
+    for m in MONEY_TARGET.finditer(masked):
+        if parse_number(m["number"]) is None or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        since = max((b for _, b in taken if b <= m.start()), default=0)
+        subject = clause[since : m.start()]
+        if MONEY_QUANTITY.search(subject) and not STATE_MONEY.search(subject):
+            candidates.append((m, "number"))
     candidates.sort(key=lambda c: c[0].start())
     # "kim ngạch xuất khẩu ước đạt 1.200 triệu USD": an estimate of where a quantity stands is no target
     kept: list[tuple[regex.Match[str], str]] = []
@@ -792,6 +922,9 @@ def _clause_year(clause: str, m: regex.Match[str], horizon: int | None) -> int |
     """The target's year: the last year before it, else the first after it in its sentence, else the
     horizon; none for a rate of every year ("hàng năm tăng từ 3-5%")."""
     before_text = clause[: m.start()]
+    own_period = PERIOD_AFTER.match(clause, m.end())
+    if own_period:
+        return int(own_period["year"])
     years = YEAR.findall(before_text)
     year = int(years[-1]) if years else None
     if year is None:
