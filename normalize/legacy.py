@@ -269,7 +269,10 @@ def detect_legacy(text: str) -> LegacyReading:
     best: tuple[float, str | None] = (before, None)
     if words:
         for name, decode in DECODERS.items():
-            after, _ = syllable_share(decode(text))
+            decoded = decode(text)
+            if decoded == text:
+                continue  # nothing to read otherwise: no gain (most Unicode and stripped text)
+            after, _ = syllable_share(decoded)
             if after > best[0]:
                 best = (after, name)
     after, name = best

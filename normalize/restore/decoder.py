@@ -102,9 +102,10 @@ OPENING_QUOTE = regex.compile(r"(?:^|\s)['‘`]\S")
 # in a row: a document code ("18-NQ/TU", "02-Ctr/ĐU"). Units of measure joined to a number
 # ("sĩ/10.000", "tuổi/1000") have no such capitals and stay words to restore.
 # Also a chunk of capitals joined by "-", "/" or "&" ("[KH-SYT", "QĐ-UBND", "GD&ĐT"), where OCR
-# lost the number.
+# lost the number; not capitals joined to a word that goes on in small letters ("chuyên khoa
+# II/Tiến sỹ": a degree and the next one, whose words are to restore).
 CODE_CHUNK = regex.compile(
-    r"(?<!\S)(?:(?=\S*\d)(?=\S*\p{Lu}\p{Lu})\S*[-/]\S*|\S*?(?<!\p{Lu})(?:\p{Lu}{2,}+[-/&]\p{Lu}+|\p{Lu}++[-/&]\p{Lu}{2,})\S*)"
+    r"(?<!\S)(?:(?=\S*\d)(?=\S*\p{Lu}\p{Lu})\S*[-/]\S*|\S*?(?<!\p{Lu})(?:\p{Lu}{2,}+[-/&]\p{Lu}++(?!\p{Ll})|\p{Lu}++[-/&]\p{Lu}{2,})\S*)"
 )
 
 
@@ -797,7 +798,11 @@ class Restorer:
                 slot.like = _ell(part, previous) if slot.ell else part
                 slot.split = bool(parts)
                 slot.cell_start, cell_start = cell_start, False
-                if not slot.fixed and len(slot.ids) > 1 and (previous.isalpha() or previous == ","):
+                # the casing model reads a capital inside a sentence, and the first of a run of
+                # capitalized words anywhere ("Bùi Thu Hằng" alone on a signature line: a name)
+                if not slot.fixed and len(slot.ids) > 1 and (
+                    previous.isalpha() or previous == "," or _name_run(tokens, k, part)
+                ):
                     case = case_class(slot.like)
                     if case < 2:
                         slot.channel = slot.channel + CASE_WEIGHT * self.model.case_logp[slot.ids, case]
@@ -917,6 +922,14 @@ def _held_abbreviations(tokens: list[tuple[int, int, str]]) -> list[tuple[int, i
             held += [(a, b) for a, b, t in run if _is_abbreviation(t)]
         i = j + 1
     return held
+
+
+def _name_run(tokens: list[tuple[int, int, str, list[str]]], k: int, part: str) -> bool:
+    """Whether a capitalized word is followed in its line by another that a syllable spells (a name,
+    "Bùi Thu Hằng"; not "Cấp Oresol", a word and a brand)."""
+    if case_class(part) != 1 or k + 1 >= len(tokens) or case_class(following := tokens[k + 1][2]) != 1:
+        return False
+    return strip_diacritics(following.lower()) in toneless_syllables()
 
 
 def _small_word(tokens: list[tuple[int, int, str, list[str]]], k: int) -> bool:

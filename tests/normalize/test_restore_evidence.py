@@ -331,3 +331,18 @@ def test_a_signers_name_read_by_ocr_is_kept():
     assert not line_is_name("Tube thơ trung bình")  # a small word
     assert not line_is_name("Tu6i Thọ")  # no syllable
     assert not line_is_name("Phúc")  # one word
+
+
+def test_capitals_joined_to_a_word_in_small_letters_are_no_code(restorer):
+    text = "\n".join(seed_lines("000")[651:654])  # "ưu tiên đào tạo chuyên \n\nkhoa II/Tiến sỹ lâm sàng "
+    # "II/Tien" had been held as a code like "KH-SYT", so "Tien" stayed unmarked
+    assert restore_text(strip_diacritics(text), "stripped", restorer).text == text
+    # capitals joined to capitals stay codes, where only d → đ may change
+    codes = "Ke hoach KH-SYT, Quyet dinh QD-UBND, So GD&DT"
+    assert restore_text(codes, "stripped", restorer).text == "Kế hoạch KH-SYT, Quyết định QĐ-UBND, Sở GD&DT"
+
+
+def test_the_first_of_a_run_of_capitalized_words_is_read_with_its_case(restorer):
+    line = seed_lines("000")[592]  # "Bùi Thu Hằng " alone on the signature line
+    # at the start of a line the casing model had no say, and the surname became "Bụi" (dust)
+    assert restore_text(strip_diacritics(line), "stripped", restorer).text.split()[0] == "Bùi"
