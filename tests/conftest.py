@@ -24,6 +24,13 @@ def processed(prefix: str) -> PlanDocument:
     return vnplan.process(seed_path(prefix))
 
 
+def plan_from(tmp_path: Path, text: str, name: str = "plan.txt") -> PlanDocument:
+    """A plan written out as a file of its own and processed."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return vnplan.process(path)
+
+
 @pytest.fixture(params=SEED_IDS)
 def any_seed(request) -> tuple[str, PlanDocument]:
     return request.param, processed(request.param)

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import plan_from
 
 import vnplan
 from vnplan.schema.markers import match_marker
@@ -36,11 +37,6 @@ HEADING_WORDS = {"mục đích", "yêu cầu", "mục tiêu", "mục tiêu chung
 def plan_of(name: str) -> PlanDocument:
     return vnplan.process(FIXTURES / name)
 
-
-def plan_from(tmp_path: Path, text: str) -> PlanDocument:
-    path = tmp_path / "plan.md"
-    path.write_text(text, encoding="utf-8")
-    return vnplan.process(path)
 
 
 def objectives(plan: PlanDocument) -> list[tuple[str, str]]:
@@ -146,7 +142,7 @@ def test_a_vision_beside_muc_tieu_chung_and_cu_the_states_no_goal(tmp_path):
         "Việt Nam là một trong các trung tâm công nghiệp công nghệ số của khu vực và thế giới.\n\n"
         "**III. NHIỆM VỤ, GIẢI PHÁP**\n\n1. Nâng cao nhận thức.\n"
     )
-    assert [kind for kind, _ in objectives(plan_from(tmp_path, text))] == ["general", "specific"]
+    assert [kind for kind, _ in objectives(plan_from(tmp_path, name="plan.md", text=text))] == ["general", "specific"]
 
 
 # ---------------------------------------------------------------- "Mục tiêu N: …" above its "Chỉ tiêu"
@@ -172,7 +168,7 @@ def test_a_numbered_goal_is_its_whole_title_and_its_chi_tieu_are_not_objectives(
     # 2021-2030 (no such plan is among the fresh documents): "a) Mục tiêu 1: <title>" or "Mục tiêu 1: <title>", each
     # above its "- Chỉ tiêu N: …"; the title is taken whole from its line (the section tree keeps only its first
     # clause or words)
-    found = objectives(plan_from(tmp_path, GENDER_PLAN.format(m=m, n=n)))
+    found = objectives(plan_from(tmp_path, name="plan.md", text=GENDER_PLAN.format(m=m, n=n)))
     assert [kind for kind, _ in found] == ["general", "specific", "specific"]
     assert found[1][1].endswith("giảm dần khoảng cách giới trong lĩnh vực chính trị.")
     assert found[2][1].startswith("Giảm khoảng cách giới trong lĩnh vực kinh tế, lao động, việc làm; tăng cường")
@@ -192,7 +188,7 @@ def test_the_goals_inside_a_quan_diem_muc_tieu_part(tmp_path):
         "thụ hưởng bình đẳng.\n\nb) Mục tiêu cụ thể\n\n- Tăng cường sự tham gia của phụ nữ vào các vị trí quản lý, "
         "lãnh đạo.\n\n**II. NHIỆM VỤ**\n\n1. Tuyên truyền.\n"
     )
-    assert objectives(plan_from(tmp_path, text)) == [
+    assert objectives(plan_from(tmp_path, name="plan.md", text=text)) == [
         ("general", "Tiếp tục thu hẹp khoảng cách giới, tạo điều kiện, cơ hội để phụ nữ và nam giới tham gia, thụ "
          "hưởng bình đẳng."),
         ("specific", "Tăng cường sự tham gia của phụ nữ vào các vị trí quản lý, lãnh đạo."),

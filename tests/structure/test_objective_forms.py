@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import plan_from
 
 import vnplan
 from vnplan.schema.model import PlanDocument
@@ -43,11 +44,6 @@ CUTS: dict[str, tuple[str, list[tuple[int, int]]]] = {
 def plan_of(name: str) -> PlanDocument:
     return vnplan.process(FIXTURES / name)
 
-
-def plan_from(tmp_path: Path, text: str, name: str = "plan.txt") -> PlanDocument:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return vnplan.process(path)
 
 
 def objectives(plan: PlanDocument) -> list[tuple[str, str]]:

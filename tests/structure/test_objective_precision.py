@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import plan_from
 
 import vnplan
 from vnplan.schema.model import PlanDocument
@@ -34,11 +35,6 @@ CUTS: dict[str, tuple[str, list[tuple[int, int]]]] = {
 def plan_of(name: str) -> PlanDocument:
     return vnplan.process(FIXTURES / name)
 
-
-def plan_from(tmp_path: Path, text: str) -> PlanDocument:
-    path = tmp_path / "plan.md"
-    path.write_text(text, encoding="utf-8")
-    return vnplan.process(path)
 
 
 def objectives(plan: PlanDocument) -> list[tuple[str, str]]:
@@ -96,7 +92,7 @@ def test_requirements_of_an_inspection_worded_as_how_it_is_done_or_what_it_spare
         "- Không gây ảnh hưởng đến hoạt động của đơn vị được kiểm tra.\n\n"
         "- Kết quả kiểm tra được tổng hợp, báo cáo kịp thời.\n" + TAIL
     )
-    assert objectives(plan_from(tmp_path, text)) == [("general", AIMS[0]), ("general", AIMS[1])]
+    assert objectives(plan_from(tmp_path, name="plan.md", text=text)) == [("general", AIMS[0]), ("general", AIMS[1])]
 
 
 def test_one_paragraph_of_aims_then_requirement_sentences(tmp_path):
@@ -107,7 +103,7 @@ def test_one_paragraph_of_aims_then_requirement_sentences(tmp_path):
         "Việc kiểm tra phải khách quan, trung thực, đúng quy định của pháp luật.\n\n"
         "Không làm ảnh hưởng đến hoạt động bình thường của cơ quan, đơn vị được kiểm tra.\n" + TAIL
     )
-    assert [kind for kind, _ in objectives(plan_from(tmp_path, text))] == ["general"]
+    assert [kind for kind, _ in objectives(plan_from(tmp_path, name="plan.md", text=text))] == ["general"]
 
 
 def test_bullets_that_name_aims_and_requirements_as_run_in_labels(tmp_path):
@@ -117,12 +113,12 @@ def test_bullets_that_name_aims_and_requirements_as_run_in_labels(tmp_path):
         f"**I. MỤC ĐÍCH, YÊU CẦU**\n\n- Mục đích: {AIMS[0]}\n\n"
         "- Yêu cầu: Việc kiểm tra khách quan, đúng quy định.\n" + TAIL
     )
-    assert objectives(plan_from(tmp_path, run_in)) == [("general", AIMS[0])]
+    assert objectives(plan_from(tmp_path, name="plan.md", text=run_in)) == [("general", AIMS[0])]
     labels = HEADER + (
         f"**I. MỤC ĐÍCH, YÊU CẦU**\n\n- Mục đích:\n\n- {AIMS[0]}\n\n- {AIMS[1]}\n\n- Yêu cầu:\n\n"
         "- Tổ chức kiểm tra đúng thời gian, nội dung đã thông báo.\n" + TAIL
     )
-    assert objectives(plan_from(tmp_path, labels)) == [("general", AIMS[0]), ("general", AIMS[1])]
+    assert objectives(plan_from(tmp_path, name="plan.md", text=labels)) == [("general", AIMS[0]), ("general", AIMS[1])]
 
 
 # ---------------------------------------------------------------- lines of a "Mục tiêu" part that state no aim
@@ -152,7 +148,7 @@ def test_a_lead_in_without_its_colon_is_no_objective(tmp_path):
         "2. Mục tiêu cụ thể\n\nPhấn đấu đến năm 2026 đạt các mục tiêu cụ thể như sau\n\n"
         "- Hoàn thành rà soát thủ tục hành chính của các sở, ngành.\n" + TAIL
     )
-    assert objectives(plan_from(tmp_path, text)) == [
+    assert objectives(plan_from(tmp_path, name="plan.md", text=text)) == [
         ("general", "Nâng cao chất lượng công tác cải cách hành chính."),
         ("specific", "Hoàn thành rà soát thủ tục hành chính của các sở, ngành."),
     ]
@@ -168,7 +164,7 @@ def test_the_topic_of_a_group_of_targets_is_no_objective(tmp_path):
         "thị: phấn đấu 80% giáo viên được tiếp cận tài liệu trên nền tảng số.\n\n- Củng cố, mở rộng mạng lưới cơ sở "
         "giáo dục mầm non ở địa bàn có khu công nghiệp.\n" + TAIL
     )
-    assert objectives(plan_from(tmp_path, text)) == [
+    assert objectives(plan_from(tmp_path, name="plan.md", text=text)) == [
         ("general", "Nâng cao chất lượng giáo dục mầm non ở địa bàn đô thị."),
         ("specific", "Củng cố, mở rộng mạng lưới cơ sở giáo dục mầm non ở địa bàn có khu công nghiệp."),
     ]
@@ -191,8 +187,8 @@ def test_the_aims_of_a_decision_that_attaches_its_plan_are_the_plans(tmp_path):
     # synthetic variant of QĐ 2623/QĐ-TTg (a decision, its signature, then "KẾ HOẠCH"), for an inventory: an article
     # of the decision that names a purpose states none of the plan's aims, unless the plan states none
     aim = "Xác định chính xác số lượng, giá trị tài sản công hiện có."
-    assert objectives(plan_from(tmp_path, DECISION.format(aim=aim + "\n\n"))) == [("general", aim)]
-    assert objectives(plan_from(tmp_path, DECISION.format(aim=""))) == [
+    assert objectives(plan_from(tmp_path, name="plan.md", text=DECISION.format(aim=aim + "\n\n"))) == [("general", aim)]
+    assert objectives(plan_from(tmp_path, name="plan.md", text=DECISION.format(aim=""))) == [
         ("general", "Thông qua kiểm kê, đánh giá thực trạng quản lý tài sản công.")
     ]
 
@@ -205,7 +201,7 @@ def test_bullets_that_name_the_objective_parts_as_labels(tmp_path):
         "- Mục tiêu cụ thể:\n\n+ Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng giao thông.\n\n"
         "+ Ứng dụng rộng rãi IoT, AI trong giám sát công trình giao thông.\n" + TAIL
     )
-    assert objectives(plan_from(tmp_path, text)) == [
+    assert objectives(plan_from(tmp_path, name="plan.md", text=text)) == [
         ("general", "Nâng cao năng lực quản lý kết cấu hạ tầng giao thông."),
         ("specific", "Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng giao thông."),
         ("specific", "Ứng dụng rộng rãi IoT, AI trong giám sát công trình giao thông."),
@@ -231,7 +227,7 @@ def test_an_item_that_is_itself_a_target_stays_out(tmp_path):
         "quản lý trên môi trường số; 100% thủ tục hành chính được cung cấp trực tuyến.\n\n"
         "- Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng giao thông toàn Tỉnh.\n" + TAIL
     )
-    assert objectives(plan_from(tmp_path, text)) == [
+    assert objectives(plan_from(tmp_path, name="plan.md", text=text)) == [
         ("specific", "Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng giao thông toàn Tỉnh.")
     ]
 
@@ -245,7 +241,7 @@ def test_an_activitys_own_aim_named_by_a_bullet_leaves_the_plans_aims_alone(tmp_
         "**1. Tổ chức Lễ mít tinh hưởng ứng Tháng hành động**\n\n- Mục tiêu: Thu hút đông đảo người dân tham gia.\n\n"
         "- Thời gian: tháng 11 năm 2025.\n"
     )
-    assert objectives(plan_from(tmp_path, text)) == [("general", "Nâng cao nhận thức về bình đẳng giới của người dân.")]
+    assert objectives(plan_from(tmp_path, name="plan.md", text=text)) == [("general", "Nâng cao nhận thức về bình đẳng giới của người dân.")]
 
 
 def test_a_topic_run_into_its_aim_is_an_objective(tmp_path):
@@ -255,4 +251,4 @@ def test_a_topic_run_into_its_aim_is_an_objective(tmp_path):
         "**I. MỤC TIÊU**\n\n**1. Mục tiêu cụ thể**\n\n- Về giáo dục: nâng cao chất lượng dạy học.\n\n"
         "- Đối với trẻ em\n\n+ Tại địa bàn đô thị: phấn đấu 100% trẻ em được chăm sóc.\n" + TAIL
     )
-    assert objectives(plan_from(tmp_path, text)) == [("specific", "Về giáo dục: nâng cao chất lượng dạy học.")]
+    assert objectives(plan_from(tmp_path, name="plan.md", text=text)) == [("specific", "Về giáo dục: nâng cao chất lượng dạy học.")]
