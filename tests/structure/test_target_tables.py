@@ -505,3 +505,29 @@ def test_a_quantity_row_measures_the_item_above_it_under_a_total(tmp_path: Path)
 )
 def test_a_short_top_row_over_years_written_with_their_plan_word(top, lower, width, expected) -> None:
     assert header_paths([top, lower], width=width)[3:] == expected
+
+
+# Whole fresh documents of corpus/dev/tables4 whose tables hold no target (hand gold: no indicator at all; README
+# there): a thuvienphapluat web copy whose appendix lists trade-fair venues with their addresses, one cell per line,
+# and the task table of NQ 03/NQ-CP Phụ lục II, figures inside tasks and in its "Kết quả" cells.
+TABLES4 = Path(__file__).resolve().parents[2] / "corpus" / "dev" / "tables4"
+
+
+@pytest.mark.parametrize(
+    ("name", "header"),
+    [
+        ("bn-qd471-hoi-cho-trien-lam-2026.md", ["STT", "Địa điểm", "Địa chỉ"]),
+        (
+            "cp-nq03-pl2-nhiem-vu-nq57-2025.md",
+            ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả", "Thời gian hoàn thành"],
+        ),
+    ],
+)
+def test_tables_of_places_and_of_tasks_give_no_target(name: str, header: list[str]) -> None:
+    """The table is read (its header row is the one the document prints), and none of its figures becomes a target:
+    a venue's road number, '114 Cơ sở dữ liệu quốc gia' inside a task, a task's product 'Ít nhất 10 cơ sở được thành
+    lập' (FORMAT.md R3)."""
+    plan = vnplan.process(TABLES4 / name)
+    tables = [t for t in plan.tables if [cell.text.strip() for cell in t.rows[0]][: len(header)] == header]
+    assert len(tables) == 1 and len(tables[0].rows) > 30
+    assert [i.name for i in plan.indicators if i.provenance.method == "rule:target_table_cell"] == []
