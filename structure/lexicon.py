@@ -39,6 +39,10 @@ class OrganisationLexicon:
         joined = r"(?:\s*,\s*|\s+và\s+|\s+)"
         return r"(?i:\b(?:" + heads + r")(?:\s+(?:" + words + r")(?:" + joined + r"(?:" + words + r")){0,3})?)"
 
+    def is_national(self, name: str) -> bool:
+        """Whether a body is national wherever it is named ("Bộ Tài chính", "… Trung ương")."""
+        return any(regex.search(p, name) for p in self.national_bodies)
+
     def own_member_pattern(self) -> str:
         """A regex (use with IGNORECASE) for a list member that is a unit of its own; "-" with or without spaces."""
         return "|".join(
@@ -102,6 +106,5 @@ def unit_id(canonical_name: str, province_code: str | None) -> str:
     """The body across documents: "<province code>:<ascii slug of the canonical name>". "Sở Y tế" in Lâm Đồng
     (68) and in Hòa Bình (17) are two bodies; a national body ("Bộ Y tế", "… Trung ương") and a plan with no
     province get "00"."""
-    lexicon = organisations()
-    national = any(regex.search(p, canonical_name) for p in lexicon.national_bodies)
+    national = organisations().is_national(canonical_name)
     return f"{'00' if national or not province_code else province_code}:{_ascii_slug(canonical_name)}"

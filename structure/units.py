@@ -140,6 +140,12 @@ DUTY_VERBS: tuple[str, ...] = (
     "cân đối",
     "tổng kết",
     "sơ kết",
+    # ("Giao Sở Tài chính phối hợp với … Ủy ban nhân dân các quận, huyện lập thủ tục giải quyết kinh phí")
+    "lập",
+    "xét duyệt",
+    # ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương quyết định giao dự toán cho UBND cấp huyện")
+    "quyết định giao",
+    "quyết định phân bổ",
 )
 # (a verb that is also a noun of a body's name: "các viện nghiên cứu"; or passive, part of a name that refers back to the
 # bodies the plan assigns: "Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm …")
@@ -148,6 +154,8 @@ _NOUN_AFTER = {
     "cử": r"(?<!\bbầu\s)",
     "phân công": r"(?<!\bđược\s)",
     "phân bổ": r"(?<!\bđược\s)",
+    # ("các cơ sở cai nghiện ma túy công lập", "Quỹ … thành lập theo …": no duty)
+    "lập": r"(?<!\bthành\s)(?<!\bthiết\s)(?<!\bđộc\s)(?<!\bsáng\s)(?<!\bcông\s)",
 }
 # A duty verb inside a body's name is no duty: right after a head whose name goes on with the work the body is for
 # ("Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện triển khai …": the name ends at "triển khai"; "Hội đồng thẩm
@@ -241,21 +249,32 @@ BULLET_UNIT = regex.compile(r"^(?=(?-i:\p{Lu}))(?P<units>(?:" + _HEAD_WORDS + r"
 _DUTY_STARTS = r"(?=\s+(?-i:" + _DUTY_VERBS + r"|được\s+(?:giao|phân\s+công)\b)|\s*[:(])"
 # A heading that names units says no duty: "14. Đề nghị Viện kiểm sát nhân dân thành phố, Tòa án nhân dân thành phố".
 _NAMES_A_DUTY = regex.compile(r"\s" + _DUTY_VERBS)
-# "Trên cơ sở …, Căn cứ …," before the subject; the clause ends at a comma after which a unit's name begins, not
-# inside a list ("Trên cơ sở đề xuất kinh phí của các sở, ban, ngành, địa phương, chủ trì tổng hợp …" has no subject)
-# (or when: "Trong năm 2013, Ủy ban nhân dân các tỉnh … phải thực hiện …", "Hằng năm, các sở, ngành báo cáo …")
-_LEADING_CLAUSE = (
-    r"(?:Trên\s+cơ\s+sở|Căn\s+cứ|Trong\s+(?:năm|quý|tháng)|Năm\s+\d{4}|H[ằà]ng\s+(?:năm|quý|tháng)|Định\s+kỳ)"
-    r"(?=[^,]*,\s*(?:các|những|mọi|(?-i:\p{Lu})))"
-)
+# "Trên cơ sở …, Căn cứ …," before the subject (or when: "Trong năm 2013, Ủy ban nhân dân các tỉnh … phải thực hiện …",
+# "Hằng năm, các sở, ngành báo cáo …"). The clause ends at its first comma when a unit's name begins after it; or it goes
+# on over the commas of its own lists to a comma before a capital ("Căn cứ Quyết định phê duyệt của UBND cấp huyện về
+# danh sách, mức hỗ trợ …, Sở Xây dựng tổng hợp …"), never over a comma before "các" (a clause with no such end has no
+# subject: "Trên cơ sở đề xuất kinh phí của các sở, ban, ngành, địa phương, chủ trì tổng hợp …", "Căn cứ …, theo chức
+# năng, nhiệm vụ, các Bộ, ngành, …, Ủy ban Trung ương … xây dựng …" repeats the bodies of its heading).
+_NAME_STARTS = r"(?:(?:các|những|mọi)\s|(?-i:\p{Lu}))"
+
+
+def _leading_clause(first_comma_within: int) -> str:
+    return (
+        r"(?:Trên\s+cơ\s+sở|Căn\s+cứ|Trong\s+(?:năm|quý|tháng)|Năm\s+\d{4}|H[ằà]ng\s+(?:năm|quý|tháng)|Định\s+kỳ)"
+        r"(?:(?=[^,]*,\s*" + _NAME_STARTS + r")[^,]{0," + str(first_comma_within) + r"},\s*"
+        r"|[^,.;]*+,(?!\s*" + _NAME_STARTS + r")(?:[^,.;]|,(?!\s*" + _NAME_STARTS + r"))*+,\s*(?=(?-i:\p{Lu})))"
+    )
+
+
 ITEM_SUBJECT = regex.compile(
-    r"^(?:" + _LEADING_CLAUSE + r"[^,]{0,200},\s*)?(?:" + _OFFICE_HOLDER + r"\s+)?"
+    r"^(?:" + _leading_clause(200) + r")?(?:" + _OFFICE_HOLDER + r"\s+)?"
     r"(?P<units>" + _HEAD_WORDS + r"\b.{0,200}?)" + _DUTY_STARTS,
     regex.I,
 )
-# "Sở Tài chính chủ trì, phối hợp với …" in a task anywhere in the plan: an explicit assignment.
+# "Sở Tài chính chủ trì, phối hợp với …" in a task anywhere in the plan: an explicit assignment; also after what is
+# sent to it ("… tổng hợp nhu cầu kinh phí … gửi Phòng Lao động Thương binh và Xã hội chủ trì, phối hợp với …").
 CHAIRED = regex.compile(
-    r"(?:^(?:[-+*•]\s*)?|[.;:]\s+|\b[Gg]iao\s+)(?P<units>"
+    r"(?:^(?:[-+*•]\s*)?|[.;:]\s+|\b(?:[Gg]iao|gửi)\s+)(?P<units>"
     + _HEAD_WORDS
     + r"\b[^.;:()]{0,120}?)\s+(?:là\s+cơ\s+quan\s+)?chủ\s+trì\b",
     regex.I,
@@ -276,8 +295,8 @@ ROLE_LABEL = regex.compile(
 # "Trưởng các phòng, thủ trưởng các đơn vị … có trách nhiệm phối hợp …": the subject supports.
 SUBJECT = regex.compile(
     r"^(?:"
-    + _LEADING_CLAUSE
-    + r"[^,]{0,80},\s*)?(?:"
+    + _leading_clause(80)
+    + r")?(?:"
     + _OFFICE_HOLDER
     + r"\s+)?(?P<units>"
     + _HEAD_WORDS
@@ -432,11 +451,19 @@ _NAME_TAIL = regex.compile(
 
 # "(sau đây gọi là Ủy ban nhân dân cấp xã)" names the body again; "(Phòng Kinh tế thị xã)" names another that does the same
 _CALLED_HEREAFTER = regex.compile(
-    r"\s*\(\s*sau\s+đây\s+(?:gọi\s+)?(?:tắt\s+|chung\s+)?(?:gọi\s+)?là\b[^()]*\)", regex.I
+    r"\s*\(\s*sau\s+đây\s+(?:gọi\s+)?(?:tắt\s+|chung\s+)?(?:gọi\s+)?là\b\s*(?P<alias>[^()]*)\)", regex.I
 )
 
 
+_NAMES_A_BODY = regex.compile(r"(?:" + _HEAD_WORDS + r")\b", regex.I)
+
+
 def _trim_name(name: str) -> str:
+    # the short name the text gives a body is the one it goes on using: "Ủy ban nhân dân phường, xã, thị trấn (sau đây
+    # gọi là Ủy ban nhân dân cấp xã)" is "Ủy ban nhân dân cấp xã", one record with "Ủy ban nhân dân cấp xã hướng dẫn …"
+    alias = _CALLED_HEREAFTER.search(name)
+    if alias and _NAMES_A_BODY.match(alias["alias"]):
+        name = alias["alias"].strip(" ,;")
     trimmed = _NAME_TAIL.sub("", _CALLED_HEREAFTER.sub("", name))
     return trimmed if trimmed.strip() else name
 
@@ -647,6 +674,9 @@ def canonical_name(name: str, qualifier: str | None) -> str:
         text = f"{group['group'][:1].upper()}{group['group'][1:]} - {text[group.end() :]}"
     elif (
         qualifier
+        # (a ministry's units are its Vụ and Cục: "Phòng Tài chính - Kế hoạch" in a circular of Bộ Tài chính is a
+        # district's department)
+        and not LEXICON.is_national(qualifier)
         and _DEPARTMENT_OF_ISSUER.match(text)
         and qualifier not in text
         and not _PLACE_NAMED.search(text)
@@ -1034,7 +1064,7 @@ def _task_line(found: _Collector, read: _Line) -> None:
         if not request["verb"].lower().startswith("khuyến"):
             start = read.body_start + request.start("units")
             found.add_listed(request["units"], start, "other", "rule:unit_request", MAX_UNIT_WORDS)
-    chaired_any = _chaired_units(found, read)
+    chaired_any = _chaired_units(found, read) or _assigned_with_partners(found, read)
     if not chaired_any:
         _partners_in_led_block(found, read)
     _directed_by_named(found, read)
@@ -1207,6 +1237,20 @@ def _chaired_units(found: _Collector, read: _Line) -> bool:
             names = partner_names(line.text, m)
             found.add_listed(names, line.start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
     return chaired_any
+
+
+def _assigned_with_partners(found: _Collector, read: _Line) -> bool:
+    """"Giao X …" opening a line outside Tổ chức thực hiện (a decision's article: "Điều 2. Giao Sở Tài chính phối hợp
+    với Sở Lao động - Thương binh và Xã hội và Ủy ban nhân dân các quận, huyện lập thủ tục …"): an explicit assignment,
+    X leads and the partners of its clause support (settled convention 1); True when the line has one."""
+    assigned = ASSIGN.match(read.body)
+    if assigned is None or _assigned_units(found, read, assigned["units"]) is None:
+        return False
+    clause_end = CLAUSE_END.search(read.body, assigned.end("units")).start()
+    for m in SUPPORT.finditer(read.body, assigned.end("units"), clause_end):
+        names = partner_names(read.body, m)
+        found.add_listed(names, read.body_start + m.start("units"), "support", "rule:unit_support", MAX_UNIT_WORDS)
+    return True
 
 
 def _implementation_line(found: _Collector, read: _Line) -> None:

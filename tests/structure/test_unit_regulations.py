@@ -67,12 +67,13 @@ def test_the_articles_of_a_quy_che_name_their_units():
 
 def test_a_decision_with_regulatory_articles():
     """QĐ 22/2013/QĐ-TTg: "2. Bộ Xây dựng có trách nhiệm xây dựng dự toán …" (other) but "1. Các tỉnh … sử dụng ngân
-    sách địa phương để bố trí kinh phí …" (paying, no work); "Ủy ban nhân dân phường, xã, thị trấn (sau đây gọi là …)
-    đối chiếu, lập danh sách …" (other, the name without its bracket); Điều 8's headings and "Giao …" clauses."""
+    sách địa phương để bố trí kinh phí …" (paying, no work); "Ủy ban nhân dân phường, xã, thị trấn (sau đây gọi là Ủy
+    ban nhân dân cấp xã) đối chiếu, lập danh sách …" (other, under the short name the text goes on using); Điều 8's
+    headings and "Giao …" clauses."""
     roles = roles_of("qd22_ttg_2013_excerpt.md")
     assert {
         ("Bộ Xây dựng", "other"),
-        ("Ủy ban nhân dân phường, xã, thị trấn", "other"),
+        ("Ủy ban nhân dân cấp xã", "other"),
         ("Các Bộ, ngành Trung ương", "lead"),
         ("Bộ Kế hoạch và Đầu tư", "lead"),
         ("Bộ Tài chính", "support"),
@@ -200,9 +201,10 @@ def test_paying_from_ones_own_budget_is_no_duty(duty, pays):
             "Phòng Lao động - Thương binh và Xã hội quận - huyện phải",
             "Phòng Lao động - Thương binh và Xã hội quận - huyện",
         ),
+        # (the short name the text gives the body is the name it goes on using)
         (
             "Ủy ban nhân dân phường, xã, thị trấn (sau đây gọi là Ủy ban nhân dân cấp xã)",
-            "Ủy ban nhân dân phường, xã, thị trấn",
+            "Ủy ban nhân dân cấp xã",
         ),
     ],
 )
