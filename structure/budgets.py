@@ -16,11 +16,20 @@ from vnplan.schema.codes import WarningCode
 from vnplan.schema.model import Budget, Notice, Period
 from vnplan.structure import confidence
 from vnplan.structure.columns import YEAR as ANY_YEAR
-from vnplan.structure.money import ALLOCATION, REPORTED, direction, funding_source
+from vnplan.structure.money import (
+    ALLOCATION,
+    COMPARISON_BASE,
+    REPORTED,
+    RESULT,
+    STATE_MONEY,
+    direction,
+    funding_source,
+)
 from vnplan.structure.ner import rule_entities
 from vnplan.structure.numbers import money_to_vnd
 from vnplan.structure.rules import PERIOD_RANGE
 from vnplan.structure.sections import Line, SectionNode
+from vnplan.structure.targets import MONEY_QUANTITY, TARGET_PARTS
 
 MONEY_LABEL = frozenset({"MONEY"})
 BREAKDOWN = regex.compile(r"(?:^|\s)(?:trong\s+đó|cụ\s+thể|bao\s+gồm)\s*:?\s*$", regex.I)
@@ -37,17 +46,24 @@ def _description(line_text: str, amount_start: int) -> str:
 
 
 def _allocates(line: Line, section: SectionNode, plan_start: int | None) -> bool:
-    """A line outside the budget part that allocates money: it says so, reports no result, and
-    names no year before the plan's."""
+    """A line outside the budget part that allocates or estimates money: it says so, reports no result,
+    and names no year before the plan's. In the parts that set targets, the state's money a plan sets
+    ("Thu ngân sách nhà nước trên địa bàn năm 2026 đạt khoảng 15.000 tỷ đồng") is its estimate."""
     if line.text.lstrip().startswith("Căn cứ"):
         return False
     # the line says so, or the heading it stands under does ("Điều 1. Phê duyệt kế hoạch vốn …: - <đề án>: <số>")
     said = ALLOCATION.search(line.text) or any(
         ALLOCATION.search(node.title) for node in (section, *section.ancestors())
     )
-    if not said or REPORTED.search(line.text):
+    text = line.text
+    if section.has_part(*TARGET_PARTS):
+        # the base of a change ("tăng 8% so với ước thực hiện năm 2025") reports nothing and dates nothing
+        text = COMPARISON_BASE.sub(" ", text)
+        if not (said or STATE_MONEY.search(text)) or RESULT.search(text):
+            return False
+    elif not said or REPORTED.search(text):
         return False
-    years = [int(y) for y in ANY_YEAR.findall(line.text)]
+    years = [int(y) for y in ANY_YEAR.findall(text)]
     return plan_start is None or all(year >= plan_start for year in years)
 
 
@@ -67,10 +83,14 @@ def extract_budgets(
             continue
         scope = section.parent.id if section.parent else None
         line_budgets: list[Budget] = []
+        in_targets = section.has_part(*TARGET_PARTS) and not section.has_part("budget")
+        previous_end = 0  # where the line's last budget ends
         for money in rule_entities(line.text, MONEY_LABEL):
             number, unit = money.text.split(maxsplit=1)
             amount = money_to_vnd(number, unit)
             if amount is None or amount == 0 or FACTOR.match(line.text, money.end):
+                continue
+            if in_targets and not _state_money(line.text, money.start):
                 continue
             parent = _parent(section, by_section, announced.get(scope))
             description = _description(line.text, money.start)
@@ -83,13 +103,17 @@ def extract_budgets(
                     horizon=None,
                     text=range_match.group(0),
                 )
-            year = YEAR.search(description)
+            # "năm 2026 đạt khoảng 15.000 tỷ đồng, năm 2027 đạt 16.500 tỷ đồng": a later amount of the line takes
+            # the year named since the amount before it
+            own_years = YEAR.findall(line.text, previous_end, money.start) if previous_end else []
+            previous_end = money.end
+            year = own_years[-1] if own_years else (found.group(1) if (found := YEAR.search(description)) else None)
             budget = Budget(
                 id=f"bud-{len(budgets) + 1}",
                 description=description[:300],
                 amount_vnd=amount,
                 amount_text=money.text,
-                year=int(year.group(1)) if year else None,
+                year=int(year) if year else None,
                 period=period,
                 funding_source=funding_source(line.text),
                 direction=direction(line.text),
@@ -112,6 +136,16 @@ def extract_budgets(
         elif BREAKDOWN.search(line.text) and not line_budgets and budgets and budgets[-1].section == section.id:
             announced.setdefault(scope, budgets[-1])
     return budgets
+
+
+def _state_money(text: str, start: int) -> bool:
+    """In a part that sets targets, whether the amount at ``start`` is the state's money (a budget): the last
+    quantity named before it is the state's ("Thu ngân sách nhà nước …; năm 2026 đạt khoảng 15.000 tỷ đồng"), not
+    an aggregate of the economy ("…, GRDP bình quân đầu người đạt 120 triệu đồng" is an indicator,
+    structure/targets.py)."""
+    named = [m.end() for pattern in (STATE_MONEY, ALLOCATION) for m in pattern.finditer(text, 0, start)]
+    economy = [m.end() for m in MONEY_QUANTITY.finditer(text, 0, start)]
+    return bool(named) and max(named) > max(economy, default=-1)
 
 
 def _heading_period(section: SectionNode) -> regex.Match[str] | None:

@@ -60,9 +60,27 @@ ALLOCATION = regex.compile(
     r"phân\s+bổ|bố\s+trí|điều\s+chỉnh\s+(?:tăng|giảm)|cắt\s+giảm|chi\s+tiết\s+tại\s+phụ\s+lục|kế\s+hoạch\s+vốn",
     regex.I,
 )
-# ... and one that reports what was collected or spent: results, estimates of the current year.
-REPORTED = regex.compile(
-    r"\bđã\b|\bước\b|\buớc\b|\bđạt\b|thực\s+hiện\s+được|giải\s+ngân|lũy\s+kế|luỹ\s+kế|so\s+(?:với\s+)?cùng\s+kỳ|"
-    r"được\s+bổ\s+sung|quyết\s+toán|thu\s+hút|đăng\s+ký",
+# ... and one that reports what was collected or spent: results, estimates of the current year. "đạt" reports a
+# result outside the parts that set targets; in them it is the verb of the target ("Thu ngân sách … năm 2026 đạt
+# khoảng 15.000 tỷ đồng"), so those parts check only RESULT.
+_RESULT = (
+    r"\bđã\b|\bước\b|\buớc\b|thực\s+hiện\s+được|giải\s+ngân|lũy\s+kế|luỹ\s+kế|so\s+(?:với\s+)?cùng\s+kỳ|"
+    r"được\s+bổ\s+sung|quyết\s+toán|thu\s+hút|đăng\s+ký"
+)
+RESULT = regex.compile(_RESULT, regex.I)
+# The base a change is measured from ("tăng 8% so với ước thực hiện năm 2025", "so với dự toán năm 2025"): it names
+# an estimate or a result without reporting one.
+COMPARISON_BASE = regex.compile(
+    r"so\s+với\s+(?:(?:ước\s+)?(?:thực\s+hiện|dự\s+toán|kế\s+hoạch)\s+)?(?:cùng\s+kỳ\s*)?(?:năm\s+)?"
+    r"(?P<year>(?:19|20)\d\d(?!\d))?",
+    regex.I,
+)
+REPORTED = regex.compile(_RESULT + r"|\bđạt\b", regex.I)
+# The state's own money: what a budget states (thu, chi, dự toán, kinh phí, bội chi, dư nợ of the budget), never an
+# indicator, also where a plan sets it as a target; the economy's aggregates in đồng (GRDP, vốn đầu tư toàn xã hội)
+# are indicators (structure/targets.py MONEY_QUANTITIES).
+STATE_MONEY = regex.compile(
+    r"\b(?:ngân\s+sách|dự\s+toán|kinh\s+phí|thu\s+nội\s+địa|chi\s+thường\s+xuyên|chi\s+đầu\s+tư\s+phát\s+triển|"
+    r"bội\s+chi|bội\s+thu|dư\s+nợ|thu\s+(?:từ\s+)?tiền\s+sử\s+dụng\s+đất|thu\s+xổ\s+số)\b",
     regex.I,
 )

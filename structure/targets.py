@@ -20,6 +20,7 @@ from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Baseline, Indicator, Target
 from vnplan.structure import confidence
 from vnplan.structure.metrics import metric_for
+from vnplan.structure.money import COMPARISON_BASE, STATE_MONEY
 from vnplan.structure.numbers import parse_number
 from vnplan.structure.rules import LEGAL_TYPES
 from vnplan.structure.sections import Line, SectionNode
@@ -35,7 +36,9 @@ COMMITMENT = regex.compile(
 )
 # A sentence that opens on the horizon it sets commits to what it counts ("Đến năm 2020 phát triển 39 siêu thị",
 # "Đến năm 2020, số lượng chợ … là 260 chợ"; FORMAT.md settled convention 3: "có … đến năm YYYY").
-HORIZON_OPENER = regex.compile(r"(?:^|(?<=[.:]\s))[-+*•\s]*(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<year>(?:19|20)\d\d)\b", regex.I)
+HORIZON_OPENER = regex.compile(
+    r"(?:^|(?<=[.:]\s))[-+*•\s]*(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<year>(?:19|20)\d\d)\b", regex.I
+)
 # What follows a count and names its parts ("215 cửa hàng, trong đó giữ nguyên 135 cửa hàng, …", "260 chợ (02 chợ
 # đầu mối …"): the parts are no targets of their own.
 PARTS_FOLLOW = regex.compile(r"\btrong\s+đó\b|\(", regex.I)
@@ -142,8 +145,6 @@ MONEY_QUANTITIES = (
     r"tổng\s+mức\s+bán\s+lẻ",
 )
 MONEY_QUANTITY = regex.compile(r"(?<!\p{L})(?:" + "|".join(MONEY_QUANTITIES) + r")(?!\p{L})", regex.I)
-# …but never the state's own money, which a budget states ("thu ngân sách", "dự toán chi", "kinh phí").
-STATE_MONEY = regex.compile(r"\b(?:ngân\s+sách|dự\s+toán|kinh\s+phí|thu\s+nội\s+địa|chi\s+thường\s+xuyên)\b", regex.I)
 MONEY_UNIT = regex.compile(r"(?:nghìn\s+|ngàn\s+)?(?:tỷ|tỉ|triệu)\s+đồng\b", regex.I)
 MONEY_TARGET = regex.compile(
     r"(?P<before>(?:" + "|".join(regex.escape(w) for w, _ in COMPARATORS_BEFORE) + r")\s*)?"
@@ -163,6 +164,12 @@ PERIOD_YEAR = regex.compile(
 PERIOD_AFTER = regex.compile(
     r"(?<!\s)\s*+(?:/\s*+năm\s*+)?(?:trong\s++|cả\s++)?(?:giai\s++đoạn|thời\s++kỳ)\s++(?:19|20)\d\d\s*+[-–]\s*+"
     r"(?P<year>(?:19|20)\d\d)(?!\d)",
+    regex.I,
+)
+# A share that restates the amount before it ("Mức bội chi … là 204.000 tỷ đồng (…), tương đương 3,7% tổng sản phẩm
+# trong nước", "… đạt 15.000 tỷ đồng, bằng 10% GRDP"): the amount is the budget, its share no target of its own.
+RESTATES_AMOUNT = regex.compile(
+    r"(?:nghìn\s+|ngàn\s+)?(?:tỷ|tỉ|triệu)\s+đồng\s*+(?:\([^()]{0,120}\)\s*+)?,?\s*+(?:tương\s+đương|bằng)\s+(?:khoảng\s+)?$",
     regex.I,
 )
 # A document cited after a target ("… nhằm hoàn thành các chỉ tiêu đã được Chương trình mục tiêu quốc gia …
@@ -200,6 +207,13 @@ NAME_YEARS = regex.compile(
     r"(?:\s*[-–]\s*(?:19|20)\d\d)?(?:\s+trở\s+đi)?\s*,?",
     regex.I,
 )
+# An amount of money the quantity reaches before a later figure ("Thu ngân sách nhà nước năm 2026 đạt 15.000 tỷ đồng,
+# bằng 10% GRDP, tăng 8% …"): the budget's, no part of the name of what follows it.
+NAME_AMOUNT = regex.compile(
+    r"\s(?:đạt|là)?\s*+(?:khoảng\s+)?\d[\d.,]*+\s*+(?:nghìn\s+|ngàn\s+)?(?:tỷ|tỉ|triệu)\s+đồng\b"
+    r"(?:\s*+,?\s*+(?:tương\s+đương|bằng)\s+(?:khoảng\s+)?\d[\d.,]*+\s*+%\s*+\p{L}*+)?",
+    regex.I,
+)
 NAME_TRAIL = regex.compile(
     r"(?<![\s,:;(-])(?:[\s,:;(-]++(?:đạt|là|có|chiếm|ở\s+mức|đạt\s+mức|mức|khoảng|tăng|giảm|lên|xuống|còn|bằng|gấp|được|cho|tại|"
     r"với|của|trên|dưới|từ|tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+quá|phấn\s+đấu|phân\s+đầu|bảo\s+đảm|"
@@ -211,7 +225,7 @@ NAME_TRAIL = regex.compile(
 OBJECT_END = regex.compile(
     r"[;.:]|,\s*(?=(?:đến|năm|vào|trong|tới|phấn|đạt|tăng|giảm|mỗi|hàng|hằng|thực|bảo|đảm|duy|có|xây|nâng|đầu|phát|"
     r"hoàn|triển|\d)\b)|(?<!\s)\s++(?:vào|đến|trong)\s++năm\b|"
-    r"(?<!\s)\s++(?:trở\s+lên|trở\s+xuống|năm\s+(?:19|20)\d\d|giai\s+đoạn|(?:19|20)\d\d)\b"
+    r"(?<!\s)\s++(?:trở\s+lên|trở\s+xuống|năm\s+(?:19|20)\d\d|giai\s+đoạn|(?:19|20)\d\d|so\s+với)\b"
 )
 COMMITS = regex.compile(r"\b(?:phấn\s+đấu|phân\s+đầu|bảo\s+đảm|bao\s+đảm|đảm\s+bảo)\b", regex.I)
 # A name that starts with one of these says what is measured by itself.
@@ -227,8 +241,18 @@ BENEFICIARY = regex.compile(r"^(?P<verb>.+?)\s+cho\s+(?P<who>.+)$", regex.I)
 SHARE_OF = regex.compile(r"^(?P<part>.+?)\s+chiếm(?:\s+(?:khoảng|trên|dưới|tối\s+thiểu|ít\s+nhất|từ))?\s*$", regex.I)
 # The structure a list of shares divides ("Cơ cấu kinh tế: Nông, lâm nghiệp và thủy sản chiếm khoảng 20,5%; công
 # nghiệp - xây dựng chiếm khoảng 38,56%; dịch vụ chiếm khoảng 40,94%"): each share is a part of it.
-STRUCTURE_LEAD = regex.compile(r"(?P<whole>cơ\s+cấu\s+(?:kinh\s+tế|GRDP|GDP|lao\s+động|[\p{L} ]{2,30}?))\s*:\s*(?P<part>.+)$", regex.I)
+STRUCTURE_LEAD = regex.compile(
+    r"(?P<whole>cơ\s+cấu\s+(?:kinh\s+tế|GRDP|GDP|lao\s+động|[\p{L} ]{2,30}?))\s*:\s*(?P<part>.+)$", regex.I
+)
 STRUCTURE_NAME = regex.compile(r"\strong\s+(?P<whole>cơ\s+cấu\s+.+)$", regex.I)
+# The aggregate a quantity is measured against, written after its figure ("Nợ công không quá 30% GRDP", "Dư nợ vay …
+# không vượt quá 20% số thu ngân sách địa phương được hưởng theo phân cấp").
+# Against the state's revenue or spending the subject must name a quantity of its own (three content words or more):
+# "Bố trí ít nhất 3% tổng chi ngân sách …" says what is done with a share of it.
+SHARE_BASE = regex.compile(
+    r"^(?:(?P<economy>GRDP|GDP|tổng\s+sản\s+phẩm)|(?:(?:số|tổng)\s+)?(?:thu|chi)\s+(?:ngân\s+sách|nội\s+địa|cân\s+đối))\b",
+    regex.I,
+)
 # A share of the plan or the estimate ("Chi đầu tư … phấn đấu đạt 100% kế hoạch"): how much of it is done.
 PLAN_SHARE = regex.compile(r"^(?:kế\s+hoạch|dự\s+toán)\b.{0,40}$", regex.I)
 # Words that name no quantity alone: a name made only of these is no name ("đạt", "Từ", "có", "Duy trì").
@@ -336,6 +360,7 @@ def is_clean_name(name: str, value: float | None, year: int | None) -> bool:
 
 def _tidy(text: str) -> str:
     text = NAME_YEARS.sub(" ", text).lstrip(" ,;:-–.")
+    text = NAME_AMOUNT.sub(" ", text)
     # "Khám chữa bệnh phấn đấu tổng số lượt người …": what follows the commitment names the quantity
     commitments = list(COMMITS.finditer(text))
     if commitments and len(content_words(text[commitments[-1].end() :])) >= 2:
@@ -397,7 +422,13 @@ def indicator_name(
     structure = STRUCTURE_LEAD.search(share["part"]) if share else None
     named_whole = STRUCTURE_NAME.search(context or "") if share else None
     whole = structure["whole"] if structure else named_whole["whole"] if named_whole else None
-    if share and not object_phrase and unit == "%" and whole and not QUANTITY_HEAD.match(subject.split(":")[-1].strip()):
+    if (
+        share
+        and not object_phrase
+        and unit == "%"
+        and whole
+        and not QUANTITY_HEAD.match(subject.split(":")[-1].strip())
+    ):
         part = _tidy(structure["part"] if structure else share["part"])
         name = f"Tỷ trọng {part[:1].lower()}{part[1:]} trong {whole[:1].lower()}{whole[1:]}"
     elif share and object_phrase and unit == "%" and not QUANTITY_HEAD.match(subject):
@@ -410,6 +441,12 @@ def indicator_name(
             name = "Tỷ lệ " + subject[3:].strip()  # "số người … đạt 100%": a share
         elif regex.match(r"(?i)tỷ\s+trọng\s", subject) and 0 < len(object_phrase.split()) <= 4:
             name = f"{subject} trong {object_phrase}"  # "Tỷ trọng kinh tế số đạt 30% GRDP": a share of GRDP
+    elif (
+        unit == "%"
+        and (base := SHARE_BASE.match(object_phrase))
+        and len(content_words(subject)) >= (2 if base["economy"] else 3)
+    ):
+        name = f"{subject} so với {object_phrase}"  # "Nợ công không quá 30% GRDP": the quantity against its base
     elif len(content_words(object_phrase)) >= 2 and unit in ("%", "‰"):
         if regex.search(r"(?i)\scho\s*$", segment) and content_words(subject):
             # "Tập huấn … cho trên 15% các cơ quan …": the share of those who get it
@@ -419,11 +456,15 @@ def indicator_name(
             name = f"Tỷ lệ {object_phrase} {subject[:1].lower()}{subject[1:]}"
         else:
             name = f"Tỷ lệ {object_phrase}"
-    elif counted and regex.search(r"(?i)\scho(?:\s+khoảng|\s+trên|\s+tối\s+thiểu|\s+ít\s+nhất)?\s*$", segment) and len(
-        content_words(subject)
-    ) >= 2:
+    elif (
+        counted
+        and regex.search(r"(?i)\scho(?:\s+khoảng|\s+trên|\s+tối\s+thiểu|\s+ít\s+nhất)?\s*$", segment)
+        and len(content_words(subject)) >= 2
+    ):
         # "Giải quyết việc làm cho khoảng 59.000 người": the number of those who get it
-        name = f"Số {regex.sub(_MAGNITUDE, '', counted, count=1)} được {subject[:1].lower()}{subject[1:]} {object_phrase}"
+        name = (
+            f"Số {regex.sub(_MAGNITUDE, '', counted, count=1)} được {subject[:1].lower()}{subject[1:]} {object_phrase}"
+        )
     elif counted:
         # "22 - 23 triệu lượt khách du lịch": the number of visits; the magnitude stays in the unit
         name = f"Số {regex.sub(_MAGNITUDE, '', counted, count=1)} {object_phrase}".strip()
@@ -897,6 +938,8 @@ def _candidates(clause: str, masked: str) -> list[tuple[regex.Match[str], str]]:
             continue  # "năm 2025" is a year; "2.000 tấn" is a figure
         if DESCRIBED.search(clause, 0, m.start("number")):
             continue
+        if unit == "%" and RESTATES_AMOUNT.search(clause, 0, m.start()):
+            continue
         candidates.append((m, "number"))
     for m in LEVEL.finditer(masked):
         candidates.append((m, "level"))
@@ -927,6 +970,10 @@ def _clause_year(clause: str, m: regex.Match[str], horizon: int | None) -> int |
         return int(own_period["year"])
     years = YEAR.findall(before_text)
     year = int(years[-1]) if years else None
+    # "Thu nội địa tăng khoảng 8% so với ước thực hiện năm 2025": the change is for the year after its base
+    base = COMPARISON_BASE.match(clause[m.end() :].lstrip(" ,"))
+    if year is None and base and base["year"]:
+        year = int(base["year"]) + 1
     if year is None:
         after = CITED_DOCUMENT.split(clause[m.end() :].split(". ")[0], maxsplit=1)[0]
         after_years = YEAR.findall(after)  # "…; đạt 60% vào năm 2025", in its sentence, not in a cited title
