@@ -67,6 +67,10 @@ DOCUMENT_WEIGHT = 1.5
 SPLIT_MARGIN = 2.0
 UNKNOWN_TOKEN = -16.0  # a token no syllable explains: a name, a foreign word
 SPLIT_MIN_CHANNEL = -4.5
+# A glued word of the model's vocabulary is written as two words where the language model likes the
+# pair at least this much better (log probability; Restorer._glued_words): "ôtô" (0.05) stays, "cơsở"
+# (3.3) is cơ sở.
+GLUED_MARGIN = 1.0
 GLUED = regex.compile(r"(\d{2,}+)(\p{L}{2,})")  # possessive: digits never give one back
 # URLs, e-mail addresses and file names are never changed.
 LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn|com|org|net|gov|edu|pdf|docx?)\b\S*")
@@ -228,6 +232,35 @@ class Restorer:
             if word in valid and (first := syllable_onset(word)) is not None:
                 by_onset.setdefault(first, []).append(i)
         self.by_onset = {k: np.array(sorted(v, key=lambda i: -unigram[i]), dtype=np.int64) for k, v in by_onset.items()}
+        self.spaced = self._glued_words()  # for OCR text (restore_lines)
+
+    def _glued_words(self) -> dict[int, str]:
+        """Words of the model's vocabulary that are two marked syllables with the space lost in its
+        corpus ("sửdụng", "cơsở", "thựchiện"), as the two words: where the language model likes the
+        pair better than the glued word by ``GLUED_MARGIN``. OCR loses spaces too ("cose" for cơ sở had come back "cơsở").
+        Loanwords of two syllables that are written as one ("nitơ", "axít", "côban") are rare as pairs
+        and stay; those the pair outweighs are mostly written so as well ("xi măng", "bê tông")."""
+        valid = syllables()
+        glued: list[tuple[int, int, int]] = []  # (word, first syllable, second syllable)
+        for i, word in enumerate(self.model.vocab):
+            if word in valid or not word.isalpha() or word == strip_diacritics(word):
+                continue
+            for cut in range(1, len(word)):
+                a, b = self.word_id.get(word[:cut]), self.word_id.get(word[cut:])
+                if a is not None and b is not None and word[:cut] in valid and word[cut:] in valid:
+                    glued.append((i, a, b))
+        if not glued:
+            return {}
+        whole, first, second = (np.array(column, dtype=np.int64) for column in zip(*glued, strict=True))
+        history = np.full((len(glued), self.model.order - 1), EOS, dtype=np.int64)
+        history[:, -1] = first
+        unigram = self.model.logp[0]
+        gain = unigram[first] + self.model.score(history, second) - unigram[whole]
+        best: dict[int, tuple[float, str]] = {}
+        for (i, a, b), g in zip(glued, gain.tolist(), strict=True):
+            if g > GLUED_MARGIN and g > best.get(i, (GLUED_MARGIN, ""))[0]:
+                best[i] = (g, f"{self.model.vocab[a]} {self.model.vocab[b]}")
+        return {i: pair for i, (_, pair) in best.items()}
 
     def _spelling_classes(self) -> np.ndarray:
         """The id the language model scores each word by: a syllable that may take i or y ("lí"/"lý",
@@ -709,7 +742,7 @@ class Restorer:
         # A text keeps the spelling of i or y it was written with, except in OCR text, where the
         # engine's reading of it is no evidence and the language model's preference decides.
         slots, path, confidence = self._decode_document(chunks, None if mode == "ocr" else self.lm_id)
-        for change_line, change in self._changes(slots, path, confidence):
+        for change_line, change in self._changes(slots, path, confidence, self.spaced if mode == "ocr" else {}):
             by_line.setdefault(change_line, []).append(change)
         return _apply_changes(lines, by_line)
 
@@ -828,16 +861,21 @@ class Restorer:
             )
         return slots, path, confidence
 
-    def _changes(self, slots: list[_Slot], path: list[int], confidence: np.ndarray) -> list[tuple[int, Change]]:
+    def _changes(
+        self, slots: list[_Slot], path: list[int], confidence: np.ndarray, spaced: dict[int, str]
+    ) -> list[tuple[int, Change]]:
         """(line, change) for every slot whose chosen word differs from what was read; the parts of a
-        split token become one change over the token's span."""
+        split token become one change over the token's span; a glued word of ``spaced`` is written as
+        its two words."""
         out: list[tuple[int, Change]] = []
         parts: list[tuple[str, float]] = []  # the words of a split token so far
         for k, (slot, choice, conf) in enumerate(zip(slots, path, confidence, strict=True)):
             chosen = int(slot.ids[choice])
             if slot.split:
                 word = slot.replacement or (
-                    slot.written_like("") if slot.fixed or chosen < len(SPECIALS) else self.model.vocab[chosen]
+                    slot.written_like("")
+                    if slot.fixed or chosen < len(SPECIALS)
+                    else spaced.get(chosen, self.model.vocab[chosen])
                 )
                 parts.append((apply_case(word, slot.written_like(word)), float(conf)))
                 following = slots[k + 1] if k + 1 < len(slots) else None
@@ -851,7 +889,8 @@ class Restorer:
             elif slot.fixed or chosen < len(SPECIALS):  # kept, or a number that stays a number
                 continue
             else:
-                text = apply_case(self.model.vocab[chosen], slot.written_like(self.model.vocab[chosen]))
+                word = spaced.get(chosen, self.model.vocab[chosen])
+                text = apply_case(word, slot.written_like(word))
             if text != slot.raw and placed_tone(slot.raw) != text:
                 out.append((slot.line, Change(slot.start, slot.end, slot.raw, text, round(float(conf), 3))))
         return out

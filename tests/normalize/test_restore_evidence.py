@@ -346,3 +346,14 @@ def test_the_first_of_a_run_of_capitalized_words_is_read_with_its_case(restorer)
     line = seed_lines("000")[592]  # "Bùi Thu Hằng " alone on the signature line
     # at the start of a line the casing model had no say, and the surname became "Bụi" (dust)
     assert restore_text(strip_diacritics(line), "stripped", restorer).text.split()[0] == "Bùi"
+
+
+def test_a_glued_word_of_the_corpus_is_written_as_two(restorer):
+    # the corpus has "cơsở", "sửdụng" with the space lost; an OCR token that lost it too came back so
+    pages = ocr_pages(ROOT / "normalize" / "restore" / "data", "eng")
+    line = next(line for page in pages for line in str(page["ocr"]).split("\n") if line.startswith("cose tong so"))
+    assert restore_text(line, "ocr", restorer).text.startswith("cơ sở tổng số hồ sơ")
+    assert restorer.spaced[restorer.word_id["sửdụng"]] == "sử dụng"
+    # loanwords written as one word stay so, and stripped text keeps what it was written with
+    assert restorer.word_id["nitơ"] not in restorer.spaced and restorer.word_id["ôtô"] not in restorer.spaced
+    assert restore_text("co sudung", "stripped", restorer).text == "có sửdụng"
