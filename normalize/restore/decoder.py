@@ -86,6 +86,11 @@ ITEM_LETTER = regex.compile(LABEL_START + r"\p{Ll}(?=[.)]\s)")
 ITEM_BEFORE = {"c": "d", "d": "đ"}
 # In OCR text, a quote glued to the end of a word with no quote opened before it on the line is a
 # speck ("Văn phòng Sở' Y tế"): dropped.
+# Tesseract without a Vietnamese model reads the horn of ư and ơ as a straight apostrophe ("chu'c", "phuo'ng",
+# "tr'uéng" for chức, phương, trường), which the tokenizer took for punctuation and the channel never saw: it is
+# read as the curly one, which its pages taught as such a horn ("thu’c" → thực). Only beside a u or an o, so
+# that names keep theirs ("d'Ivoire", "I'll").
+HORN_QUOTE = regex.compile(r"(?<=[uoUO])'(?=\p{L})|(?<=\p{L})'(?=[uU])")
 SPECK_QUOTE = regex.compile(r"(?<=[\p{L}€¢©®§£¥&])['’`](?=\s|$)")
 # Tesseract without a Vietnamese model reads "‰" (rates per thousand: "20‰") as "%o", "%o0", "%oo".
 PER_MILLE = regex.compile(r"(?<=\d\s?)%[oO][oO0]?(?![\p{L}\d])")
@@ -597,6 +602,13 @@ class Restorer:
             return True
         return any(c in OCR_LETTER_SYMBOLS for c in token) and bool(len(self._best(token, -math.inf)[0]))
 
+    def _syllable_piece(self, piece: str) -> bool:
+        """Whether one side of a quote inside an OCR token is a syllable, or a misreading of one the
+        channel knows ("s6" in "tu’s6": tư số)."""
+        if piece.isalpha():
+            return strip_diacritics(piece.lower()) in toneless_syllables()
+        return piece.lower() in self.channel.table
+
     def _split_gain(self, token: str, cut: int) -> float:
         """How much better the language model likes ``token`` as two words cut at ``cut``."""
         left, right = self._best(token[:cut]), self._best(token[cut:])
@@ -701,7 +713,8 @@ class Restorer:
             glued = GLUED.fullmatch(token)
             if (
                 len(pieces) == 2
-                and all(p.isalpha() and strip_diacritics(p.lower()) in toneless for p in pieces)
+                and all(self._syllable_piece(p) for p in pieces)
+                and strip_diacritics("".join(pieces).lower()) not in toneless  # a horn: "chu’a" is chưa
                 and plain(start, pieces[0])
             ):
                 out.append((start, end, token, pieces))
@@ -787,6 +800,8 @@ class Restorer:
         """One line's tokens as slots: OCR glued and split words mended, codes and links held, the
         casing model added where a capital inside a sentence means something."""
         pattern = OCR_TOKEN if mode == "ocr" else TOKEN
+        if mode == "ocr" and not frozen:
+            line = HORN_QUOTE.sub("’", line)  # one sign for another: the spans stay those of the line
         codes = [m.span() for m in CODE_CHUNK.finditer(line)]
         codes += [m.span() for m in SECTION_NUMBER.finditer(line)]
         codes += [m.span() for m in ITEM_LETTER.finditer(line)]

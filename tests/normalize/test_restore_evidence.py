@@ -357,3 +357,15 @@ def test_a_glued_word_of_the_corpus_is_written_as_two(restorer):
     # loanwords written as one word stay so, and stripped text keeps what it was written with
     assert restorer.word_id["nitơ"] not in restorer.spaced and restorer.word_id["ôtô"] not in restorer.spaced
     assert restore_text("co sudung", "stripped", restorer).text == "có sửdụng"
+
+
+def test_a_straight_apostrophe_beside_u_or_o_is_a_horn(restorer):
+    # tesseract -l eng of the OCR-eng training pages: the horn of ư, ơ read as "'"
+    pages = ocr_pages(ROOT / "normalize" / "restore" / "data", "eng")
+    lines = [line for page in pages for line in str(page["ocr"]).split("\n")]
+    line = next(line for line in lines if "duve thu'c hien" in line)
+    assert "được thực hiện" in restore_text(line, "ocr", restorer).text  # was "thu'chiến"
+    line = next(line for line in lines if "Théng tu's6 23/2018" in line)
+    assert "Thông tư số 23/2018/TT-BGTVT" in restore_text(line, "ocr", restorer).text  # was "tư'số"
+    assert restore_text("dia phuo'ng, to chu'c", "ocr", restorer).text == "địa phương, tổ chức"
+    assert "d'Ivoire" in restore_text("Bo Bien Nga d'Ivoire", "ocr", restorer).text  # a name keeps its own
