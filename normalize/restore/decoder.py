@@ -89,8 +89,9 @@ ITEM_BEFORE = {"c": "d", "d": "đ"}
 # Tesseract without a Vietnamese model reads the horn of ư and ơ as a straight apostrophe ("chu'c", "phuo'ng",
 # "tr'uéng" for chức, phương, trường), which the tokenizer took for punctuation and the channel never saw: it is
 # read as the curly one, which its pages taught as such a horn ("thu’c" → thực). Only beside a u or an o, so
-# that names keep theirs ("d'Ivoire", "I'll").
-HORN_QUOTE = regex.compile(r"(?<=[uoUO])'(?=\p{L})|(?<=\p{L})'(?=[uU])")
+# that names keep theirs ("d'Ivoire", "I'll"). A "?" between small letters is the same sign ("cht?c", "mi?c":
+# chức, mức; no such "?" in the source of the training pages).
+HORN_QUOTE = regex.compile(r"(?<=[uoUO])'(?=\p{L})|(?<=\p{L})'(?=[uU])|(?<=\p{Ll})\?(?=\p{Ll})")
 SPECK_QUOTE = regex.compile(r"(?<=[\p{L}€¢©®§£¥&])['’`](?=\s|$)")
 # Tesseract without a Vietnamese model reads "‰" (rates per thousand: "20‰") as "%o", "%o0", "%oo".
 PER_MILLE = regex.compile(r"(?<=\d\s?)%[oO][oO0]?(?![\p{L}\d])")

@@ -369,3 +369,6 @@ def test_a_straight_apostrophe_beside_u_or_o_is_a_horn(restorer):
     assert "Thông tư số 23/2018/TT-BGTVT" in restore_text(line, "ocr", restorer).text  # was "tư'số"
     assert restore_text("dia phuo'ng, to chu'c", "ocr", restorer).text == "địa phương, tổ chức"
     assert "d'Ivoire" in restore_text("Bo Bien Nga d'Ivoire", "ocr", restorer).text  # a name keeps its own
+    # "?" between small letters too
+    assert restore_text("to cht?c va ca nhan", "ocr", restorer).text == "tổ chức và cá nhân"
+    assert restore_text("la gi?Tai sao", "ocr", restorer).text == "là gì?Tại sao"
