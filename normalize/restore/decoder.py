@@ -60,6 +60,7 @@ NUMBER_STAYS = math.log(0.9)
 DOCUMENT_SURE = 0.99
 DOCUMENT_MIN = 3
 DOCUMENT_WEIGHT = 1.5
+PAIR_WEIGHT = 1.5  # beside a word it was sure beside (1.0 and 2.0 within 5 words of 53,808 on odd realdocs)
 # OCR glues words ("LAICHAU", "turngay", "77thang") and splits them ("ỦY B AN", "T HÀNH").
 # A glued token is split where the language model prefers two words by more than this
 # (log probability), and a letter that is no syllable is joined to its neighbour when together
@@ -562,25 +563,30 @@ class Restorer:
         """Consistency within the document, as a human corrector keeps it: the words chosen with a
         confidence of at least ``DOCUMENT_SURE`` for one spelling ("tinh" → tỉnh, 40 times in a
         provincial plan) add ``DOCUMENT_WEIGHT`` × their share to the same candidates of that
-        spelling's less sure occurrences where the prior's favourite differs from the word chosen.
-        Returns those (chunk, slot), to decode again."""
-        sure: dict[str, dict[int, int]] = {}
+        spelling's less sure occurrences where the prior's favourite differs from the word chosen;
+        and, once sure beside a word ("kinh tế số", "Bộ CHQS"), ``PAIR_WEIGHT`` × their share beside
+        that word ("y tế số": not "sơ"), on either side. Returns those (chunk, slot), to decode again."""
+        sure: dict[tuple[str, int, str], dict[int, int]] = {}
         flat = [(c, i, slot) for c, chunk in enumerate(chunks) for i, slot in enumerate(chunk)]
         for (c, i, slot), conf in zip(flat, confidence, strict=True):
             if slot.free and not slot.fixed and conf >= DOCUMENT_SURE:
                 word = int(slot.ids[paths[c][i]])
-                counts = sure.setdefault(_spelling(slot), {})
-                counts[word] = counts.get(word, 0) + 1
+                for key in _prior_keys(chunks[c], paths[c], i):
+                    counts = sure.setdefault(key, {})
+                    counts[word] = counts.get(word, 0) + 1
         again: list[tuple[int, int]] = []
         for (c, i, slot), conf in zip(flat, confidence, strict=True):
-            # Only the doubtful choices are reopened: the sure ones are the evidence.
-            counts = sure.get(_spelling(slot)) if slot.free and conf < DOCUMENT_SURE else None
-            if not counts or sum(counts.values()) < DOCUMENT_MIN:
-                continue
-            total = sum(counts.values())
-            share = np.array([counts.get(int(w), 0) / total for w in slot.ids])
-            if share.max() > share[paths[c][i]]:  # where it agrees, the prior would change nothing
-                slot.channel = slot.channel + DOCUMENT_WEIGHT * share
+            if not slot.free or conf >= DOCUMENT_SURE:
+                continue  # only the doubtful choices are reopened: the sure ones are the evidence
+            prior = np.zeros(len(slot.ids))
+            for key in _prior_keys(chunks[c], paths[c], i):
+                counts = sure.get(key)
+                total = sum(counts.values()) if counts else 0
+                if counts and total >= (DOCUMENT_MIN if key[0] == "word" else 1):
+                    weight = DOCUMENT_WEIGHT if key[0] == "word" else PAIR_WEIGHT
+                    prior += weight * np.array([counts.get(int(w), 0) / total for w in slot.ids])
+            if prior.max() > prior[paths[c][i]]:  # where it agrees, the prior would change nothing
+                slot.channel = slot.channel + prior
                 again.append((c, i))
         return again
 
@@ -996,6 +1002,18 @@ def _ell(token: str, previous: str) -> str:
     """A token opening with an "I" the engine read for "l" (``CAPITAL_I``): small inside a sentence
     (after a word or a comma), a capital "L" where a sentence may start."""
     return ("l" if previous.isalpha() or previous == "," else "L") + token[1:]
+
+
+def _prior_keys(chunk: list[_Slot], path: list[int], i: int) -> list[tuple[str, int, str]]:
+    """What the document prior keeps slot ``i``'s choice by: its spelling alone, and beside the word
+    decoded before it and the word after it (``Restorer._document_prior``)."""
+    spelling = _spelling(chunk[i])
+    keys = [("word", 0, spelling)]
+    if i > 0:
+        keys.append(("after", int(chunk[i - 1].ids[path[i - 1]]), spelling))
+    if i + 1 < len(chunk):
+        keys.append(("before", int(chunk[i + 1].ids[path[i + 1]]), spelling))
+    return keys
 
 
 def _spelling(slot: _Slot) -> str:
