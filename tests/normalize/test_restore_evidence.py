@@ -169,6 +169,16 @@ def test_confidences_after_the_document_prior_are_those_of_a_full_pass(restorer,
     ]
 
 
+def test_the_document_prior_keeps_a_word_beside_the_neighbour_it_was_sure_beside(restorer, monkeypatch):
+    lines = realdoc_lines("01", 350)  # "… phòng thủ mạng, hình thành một hệ sinh thái an toàn …"
+    text = "\n".join(lines)
+    restored = restore_text(strip_diacritics(text), "stripped", restorer).text.split("\n")
+    assert "phòng thủ mạng," in restored[0]
+    monkeypatch.setattr("vnplan.normalize.restore.decoder.PAIR_WEIGHT", 0.0)
+    alone = restore_text(strip_diacritics(text), "stripped", restorer).text.split("\n")
+    assert "phòng thủ mang," in alone[0]  # the word's own count alone: "mang" (to carry)
+
+
 def _make_phrases_tool():
     spec = importlib.util.spec_from_file_location("make_phrases", ROOT / "tools" / "restore" / "make_phrases.py")
     assert spec is not None and spec.loader is not None
