@@ -56,7 +56,7 @@ RIGHT_CONTEXT = 3
 CASE_WEIGHT = 0.6
 NUMBER_STAYS = math.log(0.9)
 # Document-level consistency (Restorer._document_prior): chosen on the stripped seeds and the
-# OCR-eng evaluation pages.
+# OCR-eng evaluation pages; PAIR_WEIGHT on the stripped odd realdocs only.
 DOCUMENT_SURE = 0.99
 DOCUMENT_MIN = 3
 DOCUMENT_WEIGHT = 1.5
