@@ -56,10 +56,11 @@ RIGHT_CONTEXT = 3
 CASE_WEIGHT = 0.6
 NUMBER_STAYS = math.log(0.9)
 # Document-level consistency (Restorer._document_prior): chosen on the stripped seeds and the
-# OCR-eng evaluation pages.
+# OCR-eng evaluation pages; PAIR_WEIGHT on the stripped odd realdocs only.
 DOCUMENT_SURE = 0.99
 DOCUMENT_MIN = 3
 DOCUMENT_WEIGHT = 1.5
+PAIR_WEIGHT = 1.5  # beside a word it was sure beside (1.0 and 2.0 within 5 words of 53,808 on odd realdocs)
 # OCR glues words ("LAICHAU", "turngay", "77thang") and splits them ("ỦY B AN", "T HÀNH").
 # A glued token is split where the language model prefers two words by more than this
 # (log probability), and a letter that is no syllable is joined to its neighbour when together
@@ -67,6 +68,10 @@ DOCUMENT_WEIGHT = 1.5
 SPLIT_MARGIN = 2.0
 UNKNOWN_TOKEN = -16.0  # a token no syllable explains: a name, a foreign word
 SPLIT_MIN_CHANNEL = -4.5
+# A glued word of the model's vocabulary is written as two words where the language model likes the
+# pair at least this much better (log probability; Restorer._glued_words): "ôtô" (0.05) stays, "cơsở"
+# (3.3) is cơ sở.
+GLUED_MARGIN = 1.0
 GLUED = regex.compile(r"(\d{2,}+)(\p{L}{2,})")  # possessive: digits never give one back
 # URLs, e-mail addresses and file names are never changed.
 LINK = regex.compile(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:vn|com|org|net|gov|edu|pdf|docx?)\b\S*")
@@ -82,6 +87,12 @@ ITEM_LETTER = regex.compile(LABEL_START + r"\p{Ll}(?=[.)]\s)")
 ITEM_BEFORE = {"c": "d", "d": "đ"}
 # In OCR text, a quote glued to the end of a word with no quote opened before it on the line is a
 # speck ("Văn phòng Sở' Y tế"): dropped.
+# Tesseract without a Vietnamese model reads the horn of ư and ơ as a straight apostrophe ("chu'c", "phuo'ng",
+# "tr'uéng" for chức, phương, trường), which the tokenizer took for punctuation and the channel never saw: it is
+# read as the curly one, which its pages taught as such a horn ("thu’c" → thực). Only beside a u or an o, so
+# that names keep theirs ("d'Ivoire", "I'll"). A "?" between small letters is the same sign ("cht?c", "mi?c":
+# chức, mức; no such "?" in the source of the training pages).
+HORN_QUOTE = regex.compile(r"(?<=[uoUO])'(?=\p{L})|(?<=\p{L})'(?=[uU])|(?<=\p{Ll})\?(?=\p{Ll})")
 SPECK_QUOTE = regex.compile(r"(?<=[\p{L}€¢©®§£¥&])['’`](?=\s|$)")
 # Tesseract without a Vietnamese model reads "‰" (rates per thousand: "20‰") as "%o", "%o0", "%oo".
 PER_MILLE = regex.compile(r"(?<=\d\s?)%[oO][oO0]?(?![\p{L}\d])")
@@ -228,6 +239,35 @@ class Restorer:
             if word in valid and (first := syllable_onset(word)) is not None:
                 by_onset.setdefault(first, []).append(i)
         self.by_onset = {k: np.array(sorted(v, key=lambda i: -unigram[i]), dtype=np.int64) for k, v in by_onset.items()}
+        self.spaced = self._glued_words()  # for OCR text (restore_lines)
+
+    def _glued_words(self) -> dict[int, str]:
+        """Words of the model's vocabulary that are two marked syllables with the space lost in its
+        corpus ("sửdụng", "cơsở", "thựchiện"), as the two words: where the language model likes the
+        pair better than the glued word by ``GLUED_MARGIN``. OCR loses spaces too ("cose" for cơ sở had come back "cơsở").
+        Loanwords of two syllables that are written as one ("nitơ", "axít", "côban") are rare as pairs
+        and stay; those the pair outweighs are mostly written so as well ("xi măng", "bê tông")."""
+        valid = syllables()
+        glued: list[tuple[int, int, int]] = []  # (word, first syllable, second syllable)
+        for i, word in enumerate(self.model.vocab):
+            if word in valid or not word.isalpha() or word == strip_diacritics(word):
+                continue
+            for cut in range(1, len(word)):
+                a, b = self.word_id.get(word[:cut]), self.word_id.get(word[cut:])
+                if a is not None and b is not None and word[:cut] in valid and word[cut:] in valid:
+                    glued.append((i, a, b))
+        if not glued:
+            return {}
+        whole, first, second = (np.array(column, dtype=np.int64) for column in zip(*glued, strict=True))
+        history = np.full((len(glued), self.model.order - 1), EOS, dtype=np.int64)
+        history[:, -1] = first
+        unigram = self.model.logp[0]
+        gain = unigram[first] + self.model.score(history, second) - unigram[whole]
+        best: dict[int, tuple[float, str]] = {}
+        for (i, a, b), g in zip(glued, gain.tolist(), strict=True):
+            if g > GLUED_MARGIN and g > best.get(i, (GLUED_MARGIN, ""))[0]:
+                best[i] = (g, f"{self.model.vocab[a]} {self.model.vocab[b]}")
+        return {i: pair for i, (_, pair) in best.items()}
 
     def _spelling_classes(self) -> np.ndarray:
         """The id the language model scores each word by: a syllable that may take i or y ("lí"/"lý",
@@ -523,25 +563,30 @@ class Restorer:
         """Consistency within the document, as a human corrector keeps it: the words chosen with a
         confidence of at least ``DOCUMENT_SURE`` for one spelling ("tinh" → tỉnh, 40 times in a
         provincial plan) add ``DOCUMENT_WEIGHT`` × their share to the same candidates of that
-        spelling's less sure occurrences where the prior's favourite differs from the word chosen.
-        Returns those (chunk, slot), to decode again."""
-        sure: dict[str, dict[int, int]] = {}
+        spelling's less sure occurrences where the prior's favourite differs from the word chosen;
+        and, once sure beside a word ("kinh tế số", "Bộ CHQS"), ``PAIR_WEIGHT`` × their share beside
+        that word ("y tế số": not "sơ"), on either side. Returns those (chunk, slot), to decode again."""
+        sure: dict[tuple[str, int, str], dict[int, int]] = {}
         flat = [(c, i, slot) for c, chunk in enumerate(chunks) for i, slot in enumerate(chunk)]
         for (c, i, slot), conf in zip(flat, confidence, strict=True):
             if slot.free and not slot.fixed and conf >= DOCUMENT_SURE:
                 word = int(slot.ids[paths[c][i]])
-                counts = sure.setdefault(_spelling(slot), {})
-                counts[word] = counts.get(word, 0) + 1
+                for key in _prior_keys(chunks[c], paths[c], i):
+                    counts = sure.setdefault(key, {})
+                    counts[word] = counts.get(word, 0) + 1
         again: list[tuple[int, int]] = []
         for (c, i, slot), conf in zip(flat, confidence, strict=True):
-            # Only the doubtful choices are reopened: the sure ones are the evidence.
-            counts = sure.get(_spelling(slot)) if slot.free and conf < DOCUMENT_SURE else None
-            if not counts or sum(counts.values()) < DOCUMENT_MIN:
-                continue
-            total = sum(counts.values())
-            share = np.array([counts.get(int(w), 0) / total for w in slot.ids])
-            if share.max() > share[paths[c][i]]:  # where it agrees, the prior would change nothing
-                slot.channel = slot.channel + DOCUMENT_WEIGHT * share
+            if not slot.free or conf >= DOCUMENT_SURE:
+                continue  # only the doubtful choices are reopened: the sure ones are the evidence
+            prior = np.zeros(len(slot.ids))
+            for key in _prior_keys(chunks[c], paths[c], i):
+                counts = sure.get(key)
+                total = sum(counts.values()) if counts else 0
+                if counts and total >= (DOCUMENT_MIN if key[0] == "word" else 1):
+                    weight = DOCUMENT_WEIGHT if key[0] == "word" else PAIR_WEIGHT
+                    prior += weight * np.array([counts.get(int(w), 0) / total for w in slot.ids])
+            if prior.max() > prior[paths[c][i]]:  # where it agrees, the prior would change nothing
+                slot.channel = slot.channel + prior
                 again.append((c, i))
         return again
 
@@ -563,6 +608,13 @@ class Restorer:
         if strip_diacritics(token.lower()) in toneless_syllables():
             return True
         return any(c in OCR_LETTER_SYMBOLS for c in token) and bool(len(self._best(token, -math.inf)[0]))
+
+    def _syllable_piece(self, piece: str) -> bool:
+        """Whether one side of a quote inside an OCR token is a syllable, or a misreading of one the
+        channel knows ("s6" in "tu’s6": tư số)."""
+        if piece.isalpha():
+            return strip_diacritics(piece.lower()) in toneless_syllables()
+        return piece.lower() in self.channel.table
 
     def _split_gain(self, token: str, cut: int) -> float:
         """How much better the language model likes ``token`` as two words cut at ``cut``."""
@@ -668,7 +720,8 @@ class Restorer:
             glued = GLUED.fullmatch(token)
             if (
                 len(pieces) == 2
-                and all(p.isalpha() and strip_diacritics(p.lower()) in toneless for p in pieces)
+                and all(self._syllable_piece(p) for p in pieces)
+                and strip_diacritics("".join(pieces).lower()) not in toneless  # a horn: "chu’a" is chưa
                 and plain(start, pieces[0])
             ):
                 out.append((start, end, token, pieces))
@@ -709,7 +762,7 @@ class Restorer:
         # A text keeps the spelling of i or y it was written with, except in OCR text, where the
         # engine's reading of it is no evidence and the language model's preference decides.
         slots, path, confidence = self._decode_document(chunks, None if mode == "ocr" else self.lm_id)
-        for change_line, change in self._changes(slots, path, confidence):
+        for change_line, change in self._changes(slots, path, confidence, self.spaced if mode == "ocr" else {}):
             by_line.setdefault(change_line, []).append(change)
         return _apply_changes(lines, by_line)
 
@@ -754,6 +807,8 @@ class Restorer:
         """One line's tokens as slots: OCR glued and split words mended, codes and links held, the
         casing model added where a capital inside a sentence means something."""
         pattern = OCR_TOKEN if mode == "ocr" else TOKEN
+        if mode == "ocr" and not frozen:
+            line = HORN_QUOTE.sub("’", line)  # one sign for another: the spans stay those of the line
         codes = [m.span() for m in CODE_CHUNK.finditer(line)]
         codes += [m.span() for m in SECTION_NUMBER.finditer(line)]
         codes += [m.span() for m in ITEM_LETTER.finditer(line)]
@@ -828,16 +883,21 @@ class Restorer:
             )
         return slots, path, confidence
 
-    def _changes(self, slots: list[_Slot], path: list[int], confidence: np.ndarray) -> list[tuple[int, Change]]:
+    def _changes(
+        self, slots: list[_Slot], path: list[int], confidence: np.ndarray, spaced: dict[int, str]
+    ) -> list[tuple[int, Change]]:
         """(line, change) for every slot whose chosen word differs from what was read; the parts of a
-        split token become one change over the token's span."""
+        split token become one change over the token's span; a glued word of ``spaced`` is written as
+        its two words."""
         out: list[tuple[int, Change]] = []
         parts: list[tuple[str, float]] = []  # the words of a split token so far
         for k, (slot, choice, conf) in enumerate(zip(slots, path, confidence, strict=True)):
             chosen = int(slot.ids[choice])
             if slot.split:
                 word = slot.replacement or (
-                    slot.written_like("") if slot.fixed or chosen < len(SPECIALS) else self.model.vocab[chosen]
+                    slot.written_like("")
+                    if slot.fixed or chosen < len(SPECIALS)
+                    else spaced.get(chosen, self.model.vocab[chosen])
                 )
                 parts.append((apply_case(word, slot.written_like(word)), float(conf)))
                 following = slots[k + 1] if k + 1 < len(slots) else None
@@ -851,7 +911,8 @@ class Restorer:
             elif slot.fixed or chosen < len(SPECIALS):  # kept, or a number that stays a number
                 continue
             else:
-                text = apply_case(self.model.vocab[chosen], slot.written_like(self.model.vocab[chosen]))
+                word = spaced.get(chosen, self.model.vocab[chosen])
+                text = apply_case(word, slot.written_like(word))
             if text != slot.raw and placed_tone(slot.raw) != text:
                 out.append((slot.line, Change(slot.start, slot.end, slot.raw, text, round(float(conf), 3))))
         return out
@@ -941,6 +1002,18 @@ def _ell(token: str, previous: str) -> str:
     """A token opening with an "I" the engine read for "l" (``CAPITAL_I``): small inside a sentence
     (after a word or a comma), a capital "L" where a sentence may start."""
     return ("l" if previous.isalpha() or previous == "," else "L") + token[1:]
+
+
+def _prior_keys(chunk: list[_Slot], path: list[int], i: int) -> list[tuple[str, int, str]]:
+    """What the document prior keeps slot ``i``'s choice by: its spelling alone, and beside the word
+    decoded before it and the word after it (``Restorer._document_prior``)."""
+    spelling = _spelling(chunk[i])
+    keys = [("word", 0, spelling)]
+    if i > 0:
+        keys.append(("after", int(chunk[i - 1].ids[path[i - 1]]), spelling))
+    if i + 1 < len(chunk):
+        keys.append(("before", int(chunk[i + 1].ids[path[i + 1]]), spelling))
+    return keys
 
 
 def _spelling(slot: _Slot) -> str:

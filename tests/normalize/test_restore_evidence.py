@@ -169,6 +169,16 @@ def test_confidences_after_the_document_prior_are_those_of_a_full_pass(restorer,
     ]
 
 
+def test_the_document_prior_keeps_a_word_beside_the_neighbour_it_was_sure_beside(restorer, monkeypatch):
+    lines = realdoc_lines("01", 350)  # "… phòng thủ mạng, hình thành một hệ sinh thái an toàn …"
+    text = "\n".join(lines)
+    restored = restore_text(strip_diacritics(text), "stripped", restorer).text.split("\n")
+    assert "phòng thủ mạng," in restored[0]
+    monkeypatch.setattr("vnplan.normalize.restore.decoder.PAIR_WEIGHT", 0.0)
+    alone = restore_text(strip_diacritics(text), "stripped", restorer).text.split("\n")
+    assert "phòng thủ mang," in alone[0]  # the word's own count alone: "mang" (to carry)
+
+
 def _make_phrases_tool():
     spec = importlib.util.spec_from_file_location("make_phrases", ROOT / "tools" / "restore" / "make_phrases.py")
     assert spec is not None and spec.loader is not None
@@ -346,3 +356,29 @@ def test_the_first_of_a_run_of_capitalized_words_is_read_with_its_case(restorer)
     line = seed_lines("000")[592]  # "Bùi Thu Hằng " alone on the signature line
     # at the start of a line the casing model had no say, and the surname became "Bụi" (dust)
     assert restore_text(strip_diacritics(line), "stripped", restorer).text.split()[0] == "Bùi"
+
+
+def test_a_glued_word_of_the_corpus_is_written_as_two(restorer):
+    # the corpus has "cơsở", "sửdụng" with the space lost; an OCR token that lost it too came back so
+    pages = ocr_pages(ROOT / "normalize" / "restore" / "data", "eng")
+    line = next(line for page in pages for line in str(page["ocr"]).split("\n") if line.startswith("cose tong so"))
+    assert restore_text(line, "ocr", restorer).text.startswith("cơ sở tổng số hồ sơ")
+    assert restorer.spaced[restorer.word_id["sửdụng"]] == "sử dụng"
+    # loanwords written as one word stay so, and stripped text keeps what it was written with
+    assert restorer.word_id["nitơ"] not in restorer.spaced and restorer.word_id["ôtô"] not in restorer.spaced
+    assert restore_text("co sudung", "stripped", restorer).text == "có sửdụng"
+
+
+def test_a_straight_apostrophe_beside_u_or_o_is_a_horn(restorer):
+    # tesseract -l eng of the OCR-eng training pages: the horn of ư, ơ read as "'"
+    pages = ocr_pages(ROOT / "normalize" / "restore" / "data", "eng")
+    lines = [line for page in pages for line in str(page["ocr"]).split("\n")]
+    line = next(line for line in lines if "duve thu'c hien" in line)
+    assert "được thực hiện" in restore_text(line, "ocr", restorer).text  # was "thu'chiến"
+    line = next(line for line in lines if "Théng tu's6 23/2018" in line)
+    assert "Thông tư số 23/2018/TT-BGTVT" in restore_text(line, "ocr", restorer).text  # was "tư'số"
+    assert restore_text("dia phuo'ng, to chu'c", "ocr", restorer).text == "địa phương, tổ chức"
+    assert "d'Ivoire" in restore_text("Bo Bien Nga d'Ivoire", "ocr", restorer).text  # a name keeps its own
+    # "?" between small letters too
+    assert restore_text("to cht?c va ca nhan", "ocr", restorer).text == "tổ chức và cá nhân"
+    assert restore_text("la gi?Tai sao", "ocr", restorer).text == "là gì?Tại sao"
