@@ -44,6 +44,7 @@ def test_section_markers(line, marker, label):
         "1.250 triệu đồng",
         "19 01 19 25 475",
         "2-3 ngày một lần",
+        "03-NQ/TU ngày 05/12/2016 của Ban Chấp hành Đảng bộ tỉnh",  # a reference wrapped onto its own line
         "Mục tiêu chung",
         "Q. GIÁM ĐỐC",  # signs for a director
         "A. Nguyễn Văn",  # a capital letter before words in small letters
