@@ -1,13 +1,12 @@
-"""Objectives on fresh development documents with a hand gold of objectives only.
+"""Objectives on the fresh development documents whose hand gold annotates objectives.
 
-    python bench/objectives_devdocs.py [DIR] [--prefix ob-] [--mismatches]
+    python bench/objectives_devdocs.py [FAMILY ...] [--mismatches]
 
-DIR (default ../devdocs beside the repository) holds the documents (<name>.md) and, in DIR/ob-gold,
-<name>.json files with {"objectives": [{"kind", "text"}]} written by reading the document. Each
-document is run through the pipeline and scored with `vnplan eval`'s own objective matching (same
-kind, word-set F1 >= 0.6; vnplan.evaluation.evaluate_document), so the figures mean what eval's do.
-Prints per document gold / output / TP / P / R / F1 and the micro total; --mismatches adds the
-records that did not match.
+A family is a folder of corpus/dev/ (the documents) with its gold in corpus/gold/dev/FAMILY/<stem>.json, written by
+reading the document; without FAMILY, every family whose gold has an "objectives" block. Each document is run through
+the pipeline and scored with `vnplan eval`'s own objective matching (same kind, word-set F1 >= 0.6;
+vnplan.evaluation.evaluate_document), so the figures mean what eval's do. Prints per document gold / output / TP /
+P / R / F1 and the micro total; --mismatches adds the records that did not match.
 """
 
 from __future__ import annotations
@@ -20,27 +19,39 @@ import vnplan
 from vnplan.evaluation import Counts, evaluate_document
 
 ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "corpus" / "dev"
+GOLD = ROOT / "corpus" / "gold" / "dev"
 
 
 def _figure(value: float | None) -> str:
     return "  n/a" if value is None else f"{value:.3f}"
 
 
+def _objective_golds(families: list[str]) -> list[tuple[Path, dict]]:
+    """(document, gold) for every gold file of the families that annotates objectives."""
+    found = []
+    for family in families or sorted(p.name for p in GOLD.iterdir() if p.is_dir()):
+        for gold_path in sorted((GOLD / family).glob("*.json")):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            if "objectives" in gold:
+                document = next((DOCS / family).glob(f"{gold_path.stem}.*"))
+                found.append((document, gold))
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("dir", nargs="?", type=Path, default=ROOT.parent / "devdocs")
-    parser.add_argument("--prefix", default="ob-")
+    parser.add_argument("families", nargs="*")
     parser.add_argument("--mismatches", action="store_true")
     args = parser.parse_args()
     total = Counts()
-    for gold_path in sorted((args.dir / "ob-gold").glob(f"{args.prefix}*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        # only the objectives block is scored: the gold has no other record type
-        result = evaluate_document(gold_path.stem, {"objectives": gold["objectives"]}, vnplan.process(
-            args.dir / f"{gold_path.stem}.md"))
+    for document, gold in _objective_golds(args.families):
+        # only the objectives block is scored: the gold annotates no other record type
+        result = evaluate_document(document.stem, {"objectives": gold["objectives"]}, vnplan.process(document))
         counts = result.counts["objectives"]
         total += counts
-        print(f"{gold_path.stem[:60]:60} gold {counts.gold:2} out {counts.output:2} TP {counts.tp:2}  "
+        name = f"{document.parent.name}/{document.stem}"[:60]
+        print(f"{name:60} gold {counts.gold:2} out {counts.output:2} TP {counts.tp:2}  "
               f"P {_figure(counts.precision)} R {_figure(counts.recall)} F1 {_figure(counts.f1)}")
         if args.mismatches:
             for mismatch in result.mismatches:

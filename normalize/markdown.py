@@ -202,11 +202,7 @@ def _row_edits(cells: list[tuple[int, int]], starts: list[int], lines: list[str]
 
 def strip_markdown(mapped: MappedText) -> tuple[MappedText, dict[int, int]]:
     """Remove markup. Returns the new text and {line number: heading level} for heading lines."""
-    levels: dict[int, int] = {}
-    for match in HEADING.finditer(mapped.text):
-        line_no = mapped.text.count("\n", 0, match.start())
-        levels[line_no] = len(match.group(1))
-
+    headings = [(match.start(), len(match.group(1))) for match in HEADING.finditer(mapped.text)]
     edits: list[Edit] = [Edit(m.start(), m.end(), "") for m in HEADING.finditer(mapped.text)]
     edits += [Edit(m.start(), m.end(), m.group(1)) for m in LINK.finditer(mapped.text)]
     edits += [Edit(m.start(), m.end(), "") for m in TABLE_RULE.finditer(mapped.text)]
@@ -221,6 +217,7 @@ def strip_markdown(mapped: MappedText) -> tuple[MappedText, dict[int, int]]:
         if char == "\n" and offset < len(m.group("body")) - 1
     ]
     taken = _non_overlapping(edits)
+    levels = {_line_after(mapped.text, taken, start): level for start, level in headings}
     mapped = mapped.apply(taken)
     # Emphasis after the structural markup is gone, so "**" next to "#" is seen alone.
     bullets = regex.compile(r"(?m)^[ \t]*[*+-][ \t]")
@@ -231,6 +228,15 @@ def strip_markdown(mapped: MappedText) -> tuple[MappedText, dict[int, int]]:
         if not (m.group(0) == "*" and _is_bullet_star(mapped.text, m.start(), bullet_spans))
     ]
     return mapped.apply(_non_overlapping(emphasis)), levels
+
+
+def _line_after(text: str, edits: list[Edit], offset: int) -> int:
+    """The line number ``offset`` of ``text`` lies on once ``edits`` are applied: a soft break joined before it (a
+    wrapped list item "- VPCP: …, Trợ lý TTg," / "  các Vụ, Cục …") moves a heading below it up a line."""
+    joined = sum(
+        text.count("\n", edit.start, edit.end) - edit.replacement.count("\n") for edit in edits if edit.end <= offset
+    )
+    return text.count("\n", 0, offset) - joined
 
 
 def _is_bullet_star(text: str, pos: int, bullet_starts: set[int]) -> bool:

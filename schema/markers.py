@@ -55,8 +55,14 @@ SECTION_MARKERS: tuple[Marker, ...] = (
         r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3}(?:\.[a-zđ](?=\.))?)(?:\.\s*(?=\S)|\s+(?=\p{Lu}))",
         "1.1., 2.3.1., 2.1.a. or 1.1 followed by a capital letter (not 40.0 or 2.965)",
     ),
-    # OCR reads the dot of "1." and "b." as a comma: "1, Giai đoạn", "b, Nhu cầu" (before a capital only)
-    _m("arabic", r"^(?P<label>\d{1,2})(?:[.)]\s+(?=\S)|,\s+(?=\p{Lu}))", "1., 2), 10., 1, Giai đoạn"),
+    # OCR reads the dot of "1." and "b." as a comma: "1, Giai đoạn", "b, Nhu cầu" (before a capital only); a Party
+    # document numbers its items with a dash: "1- Mục đích", "2- Yêu cầu" (a space, then a capital: not "2-3 ngày",
+    # nor a reference wrapped onto its own line, "03-NQ/TU ngày …")
+    _m(
+        "arabic",
+        r"^(?P<label>\d{1,2})(?:[.)]\s+(?=\S)|,\s+(?=\p{Lu})|-\s+(?=\p{Lu}))",
+        "1., 2), 10., 1, Giai đoạn, 1- Mục đích",
+    ),
     _m("letter", r"^(?P<label>[a-zđ])(?:\)\s*(?=\S)|[.,]\s+(?=\p{Lu}))", "a), b), đ), a. Nhu cầu, b, Nhu cầu"),
     _m("bullet", r"^(?P<label>[-+*•–—∙·])(?:\s+|(?=\p{L}))(?=\S)", "-, +, *, •"),
 )

@@ -19,7 +19,13 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.schema.markers import match_marker
 from vnplan.schema.model import Indicator, Objective
 from vnplan.structure import confidence
-from vnplan.structure.rules import STATUS_OPENING, TITLE_WORD_LIMIT, requirement_wording, states_no_aim
+from vnplan.structure.rules import (
+    NUMBERED_GOAL_TITLE,
+    STATUS_OPENING,
+    TITLE_WORD_LIMIT,
+    requirement_wording,
+    states_no_aim,
+)
 from vnplan.structure.sections import Line, SectionNode, part_of, split_run_in
 
 OBJECTIVE_PARTS = ("objectives", "general_objectives", "specific_objectives")
@@ -30,7 +36,6 @@ APPENDIX_OTHER_PARTS = tuple(part for part in OTHER_PARTS if part != "appendix")
 ITEM_MARKERS = ("arabic", "dotted", "letter", "bullet")
 NUMBERED_OBJECTIVE = regex.compile(r"^mục\s+tiêu\s+\d", regex.I)
 GOAL_TITLE_END = regex.compile(r"[.!?](?=\s+\p{Lu})")
-NUMBERED_OBJECTIVE_TITLE = regex.compile(r"mục\s+tiêu\s+\d+\s*:\s*(?P<title>\S.*)$", regex.I)
 # where an item's first clause or sentence ends: "…; ở các khu đô thị …", "… có thu nhập cao. Việt Nam có quy mô …"
 AIM_CLAUSE_END = regex.compile(r";|[.]\s+(?=\p{Lu})")
 AIM_HEAD_WORDS = 4  # fewer words before the ";" or "." state no aim ("TP. Hồ Chí Minh …")
@@ -57,7 +62,7 @@ def _paragraph_kind(section: SectionNode, aims_only: bool) -> str | None:
         return "general"  # a paragraph under a plain "Mục tiêu" heading
     if _period_group(section):
         return "specific"  # "II- MỤC TIÊU" / "2. Tầm nhìn đến năm 2045" / its paragraph: a goal of that period
-    if aims_only and _has_part(section, "aims"):
+    if aims_only and _has_part(section, "aims") and not _beside_the_aims(section):
         return "general"  # every paragraph under "Mục đích"
     if aims_only and section.part == "purpose" and _undivided(section):
         return "general"
@@ -84,8 +89,9 @@ def _item_kind(section: SectionNode, aims_only: bool) -> str | None:
     if _period_group(parent):
         # "II- MỤC TIÊU" / "1. Đến năm 2030" / "- Tiềm lực, trình độ khoa học …": the period only groups the goals
         return "specific"
-    if aims_only and _has_part(parent, "aims"):
-        return "general"  # every item under "Mục đích"
+    if aims_only and _has_part(parent, "aims") and not _beside_the_aims(section):
+        # every item under "Mục đích", not the sub-heading that names it ("I. MỤC ĐÍCH, Ý NGHĨA" / "1. Mục đích")
+        return None if _label_part(section) is not None else "general"
     if aims_only and parent.part == "purpose" and _undivided(parent):
         return "general"
     return None
@@ -124,6 +130,18 @@ def _period_group(node: SectionNode) -> bool:
         and states_no_aim(node.title) == "period_label"
         and not any(_part(child) in ("general_objectives", "specific_objectives") for child in parent.children)
     )
+
+
+def _beside_the_aims(section: SectionNode) -> bool:
+    """Under a "Mục đích" part that names a second topic and divides its text by them ("I. MỤC ĐÍCH, CHỦ ĐỀ" / "1. Mục
+    đích" / "2. Chủ đề", "I. MỤC ĐÍCH, Ý NGHĨA" / "2. Ý nghĩa"): the section is under a sub-heading other than the one
+    that names "Mục đích"."""
+    for node in [section, *section.ancestors()]:
+        parent = node.parent
+        if parent is not None and parent.part == "aims":
+            named = [child for child in parent.children if _label_part(child) == "aims"]
+            return bool(named) and node not in named
+    return False
 
 
 def _undivided(purpose: SectionNode) -> bool:
@@ -205,7 +223,7 @@ def _objective_in(line: Line, section: SectionNode, aims_only: bool) -> tuple[st
     if section.part == "specific_objectives" and NUMBERED_OBJECTIVE.match(section.title):
         # "Mục tiêu 1: Phát triển kỹ thuật chuyên môn" is one specific objective: its title, as its line writes it
         # (the section tree shortens a long title to its first sentence or clause)
-        titled = NUMBERED_OBJECTIVE_TITLE.search(line.text)
+        titled = NUMBERED_GOAL_TITLE.search(line.text)
         return ("specific", _goal_title(titled["title"].strip())) if titled else None
     label, rest = split_run_in(text)
     if label is not None and _part(section) is not None and part_of(label) == _part(section):

@@ -20,6 +20,11 @@ def _c(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 # Standard parts of a plan, recognized from the first words of heading titles (first match wins).
 # An article of a resolution or decision may head a part ("Điều 1. Mục tiêu, chỉ tiêu").
 _LEAD = r"^(?:điều\s+\d+\s*[:.]\s*)?(?:(?:các|những|một\s+số|dự\s+kiến|về)\s+)?"
+# A numbered goal: "Mục tiêu 2: <title>", also "Mục tiêu 2. <title>", "Mục tiêu 2 - <title>", "Mục tiêu số 2:" (not
+# "Mục tiêu 2.1"): one specific objective, its title on its line
+_NUMBERED_GOAL = r"mục\s+tiêu\s+(?:số\s+)?\d{1,2}\s*(?:[:.](?!\d)|[-–](?=\s))"
+NUMBERED_GOAL = _c("^" + _NUMBERED_GOAL, regex.I)
+NUMBERED_GOAL_TITLE = _c(_NUMBERED_GOAL + r"\s*(?P<title>\S.*)$", regex.I)
 PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("general_objectives", _c(_LEAD + r"mục\s+tiêu\s+(?:chung|tổng\s+quát)")),
     # "I. QUAN ĐIỂM, MỤC TIÊU" holds "1. Quan điểm" and "2. Mục tiêu" (with "a) Mục tiêu chung" …): a container of both,
@@ -27,7 +32,7 @@ PART_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("views_objectives", _c(_LEAD + r"quan\s+điểm(?:\s+chỉ\s+đạo)?\s*(?:,|và|-|–)\s*(?:các\s+)?mục\s+tiêu")),
     (
         "specific_objectives",
-        _c(_LEAD + r"mục\s+tiêu\s+(?:và\s+(?:các\s+)?chỉ\s+tiêu\s+)?cụ\s+thể|^mục\s+tiêu\s+\d+\s*:"),
+        _c(_LEAD + r"mục\s+tiêu\s+(?:và\s+(?:các\s+)?chỉ\s+tiêu\s+)?cụ\s+thể|^" + _NUMBERED_GOAL),
     ),
     ("objectives", _c(_LEAD + r"mục\s+tiêu")),
     # a resolution that changes a plan words its list of targets as the change ("Điều chỉnh một số chỉ tiêu chủ yếu")
@@ -169,6 +174,9 @@ APPENDIX_OF_PLAN = _c(
     regex.I,
 )
 DOC_TYPE_LINE = _c(r"^(?P<type>" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")\s*$")
+# After a decision's "Nơi nhận" the attached document may name its type and subject on one line in capitals: "CHƯƠNG
+# TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ", "KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW" (no lower-case letter, a short line).
+ATTACHED_TITLE_LINE = _c(r"^(?P<type>" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")\s[^\p{Ll}]{3,120}$")
 # A copy without its header opens on the type and the subject in one sentence: "Nghị quyết về quy hoạch phát triển
 # thương mại tỉnh Phú Thọ đến năm 2020", "Chỉ thị về việc xây dựng kế hoạch …": the type, then the title.
 TITLE_WITH_TYPE = _c(

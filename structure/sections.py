@@ -15,9 +15,11 @@ from vnplan.normalize import NormalizedDocument
 from vnplan.schema.markers import NATIONAL_MOTTO, MarkerMatch, match_marker
 from vnplan.structure.rules import (
     ARTICLE_HEADING,
+    ATTACHED_TITLE_LINE,
     CONTAINER_PARTS,
     DOC_TYPE_LINE,
     HEADING_WORD_LIMIT,
+    NUMBERED_GOAL,
     PART_RULES,
     RUN_IN_HEADING,
     TITLE_WORD_LIMIT,
@@ -109,7 +111,7 @@ def part_of(title: str) -> str | None:
     """The standard part a heading title names, from its first words; for a run-in heading
     ("Mục đích: Chủ động phòng, chống dịch …"), from its label."""
     lowered = title.lower()
-    if regex.match(r"^mục\s+tiêu\s+\d+\s*:", lowered):
+    if NUMBERED_GOAL.match(lowered):
         return "specific_objectives"  # "Mục tiêu 2: <a long title>" is one specific objective
     article = ARTICLE_HEADING.match(title)
     if article and (part := part_of(title[article.end() :])) in _PART_LINE_PARTS:
@@ -183,7 +185,9 @@ def _heading(
     text = line.text.strip()
     if regex.match(r"^Nơi\s+nhận\s*:?", line.text):
         return Heading("named", None, "named:Nơi nhận", "Nơi nhận")
-    if any(s.marker != "title" for s in sections) and DOC_TYPE_LINE.match(text):
+    if any(s.marker != "title" for s in sections) and (
+        DOC_TYPE_LINE.match(text) or (ATTACHED_TITLE_LINE.match(text) and _after_recipients(sections))
+    ):
         # "KẾ HOẠCH" after a decision's signature and "Nơi nhận": the attached document begins,
         # and its parts are not inside the decision's last section
         return Heading("title", None, "attached", text)
@@ -199,6 +203,13 @@ def _heading(
         # "Mục tiêu chung" or "Mục đích: …" on a line of its own, its numbering never printed (or its bold lost)
         return Heading("named", None, "partline", _title_of(text.strip(" .")))
     return None
+
+
+def _after_recipients(sections: list[SectionNode]) -> bool:
+    """The decision's "Nơi nhận" is the last part begun at the top: what follows is the document it attaches, not a
+    heading inside an appendix ("Phụ lục 5" / "KẾ HOẠCH THỰC HIỆN HOẠT ĐỘNG NĂM 2024" is the appendix's own title)."""
+    last = next((node.part for node in reversed(sections) if node.part in ("recipients", "appendix")), None)
+    return last == "recipients"
 
 
 def _numbered_heading(text: str, found: MarkerMatch) -> Heading:
@@ -284,6 +295,10 @@ def _new_node(
     inherited = [a.part for a in node.ancestors() if a.part]
     if heading.marker not in ("bullet", "title") and all(p in CONTAINER_PARTS for p in inherited):
         node.part = part_of(node.title)
+        if node.part == "objectives" and {"general_objectives", "specific_objectives"} & set(inherited):
+            # "2. Mục tiêu cụ thể" / "b) Mục tiêu về cơ sở vật chất: Củng cố …": an item of the part that names its
+            # topic, not a "Mục tiêu" part of its own
+            node.part = None
     elif heading.marker not in ("bullet", "title") and "appendix" in inherited:
         # inside an appendix only the parts that say what a plan is for are named ("PHỤ LỤC" / "1. Mục tiêu
         # chung"): the plan a decision attaches as an appendix states its aims there; an appendix's tasks,

@@ -16,6 +16,7 @@ from vnplan.structure.sections import part_of
         ("I. MỤC TIÊU", "roman", "I"),
         ("IV. TỔ CHỨC THỰC HIỆN", "roman", "IV"),
         ("2. Mục tiêu cụ thể", "arabic", "2"),
+        ("1- Mục đích", "arabic", "1"),  # a Party document's numbering
         ("3.1. Đạt 30 giường bệnh/vạn dân", "dotted", "3.1"),
         ("2.3.1. Nâng cao năng lực", "dotted", "2.3.1"),
         ("1.1 Muc tiêu chung", "dotted", "1.1"),
@@ -42,6 +43,8 @@ def test_section_markers(line, marker, label):
         "2.965,055 triệu đồng",
         "1.250 triệu đồng",
         "19 01 19 25 475",
+        "2-3 ngày một lần",
+        "03-NQ/TU ngày 05/12/2016 của Ban Chấp hành Đảng bộ tỉnh",  # a reference wrapped onto its own line
         "Mục tiêu chung",
         "Q. GIÁM ĐỐC",  # signs for a director
         "A. Nguyễn Văn",  # a capital letter before words in small letters
