@@ -29,6 +29,7 @@ from PIL import Image, ImageOps
 from vnplan.extract import ocr_tables
 from vnplan.extract.builder import Box, Line
 from vnplan.extract.date_line import reread_date_lines
+from vnplan.extract.doubtful_words import reread_doubtful_words
 from vnplan.extract.grid import find_grids
 from vnplan.extract.lines import Glyph, column_blocks
 from vnplan.extract.number_line import reread_number_lines
@@ -155,6 +156,7 @@ def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True, language: 
         grid.erase(pixels, margin)
     try:
         data = _tesseract(pixels, dpi, language, psm=3)
+        reread_doubtful_words(data, pixels, dpi, language, [grid.box for grid in grids])  # words of bent lines
         notes = reread_number_lines(data, gray)  # handwritten digits of the header's number line
         notes += reread_date_lines(data, gray, language)  # ... and of its date line
         reread_signer_names(data, pixels, dpi, language, [grid.box for grid in grids])  # names under seals
