@@ -15,6 +15,9 @@ runs collapsed, dot leaders "....." dropped on both sides: a form's filler, not 
 Speed: the first 15 pages of the realdocs scans (24-29, in order) as one PDF, run through
 ``vnplan text`` as a user would (a new process: start-up, model loading and OCR correction
 included), beside the tesseract CLI on the same pages rendered at 300 dpi, one after another.
+"CPU s/page" (CPU time of the run's processes per page) is the figure to read when other work
+shares the cores: wall time then measures the machine's load; on N idle cores a run that keeps
+them busy takes about CPU s/page / N of wall time a page.
 
 Engine (``--engine``): the scan's pages are rendered at 300 dpi (vnplan's OCR resolution) to PNG files for the CLI; in the same run:
 * vnplan: ``vnplan.extract.ocr.ocr_pages`` on the scan itself (a worker process per core renders
@@ -164,9 +167,9 @@ def speed() -> None:
             "vnplan text (whole run)": timed(lambda: [run_text([str(VNPLAN), "text", str(path)])]),
         }
     print(f"\nspeed: {count} pages of {', '.join(s.name[:2] for s in scans)} at {dpi} dpi, {workers()} cores")
-    print(f"{'method':28} {'s/page':>7} {'wall s':>7} {'cores busy':>10}")
+    print(f"{'method':28} {'s/page':>7} {'wall s':>7} {'cores busy':>10} {'CPU s/page':>10}")
     for name, (_texts, wall, cpu) in results.items():
-        print(f"{name:28} {wall / count:7.2f} {wall:7.1f} {cpu / wall:10.2f}")
+        print(f"{name:28} {wall / count:7.2f} {wall:7.1f} {cpu / wall:10.2f} {cpu / count:10.2f}")
 
 
 def engine(args: argparse.Namespace) -> None:

@@ -29,6 +29,7 @@ from PIL import Image, ImageOps
 from vnplan.extract import ocr_tables
 from vnplan.extract.builder import Box, Line
 from vnplan.extract.date_line import reread_date_lines
+from vnplan.extract.doubtful_words import reread_doubtful_words
 from vnplan.extract.grid import find_grids
 from vnplan.extract.lines import Glyph, column_blocks
 from vnplan.extract.number_line import reread_number_lines
@@ -60,6 +61,10 @@ WORD_CHARACTER = regex.compile(r"[\p{L}\p{N}]")
 # ... but a dash or bullet that opens a line marks a list item, faint as it may be (realdocs 24: "- Mục
 # tiêu 2:" lost its dash and was joined to the line above)
 LIST_MARKS = frozenset("-–+•")
+# A word of letters less high than this share of its line's median word height is a speck Tesseract
+# read as a letter (the smallest printed letter, a lower-case "a" or "n" in the line of capitals and
+# ascenders, is about half as high as the line's tallest).
+SPECK_HEIGHT = 0.25
 # Inside a table cell (its rules painted out) a "|" is a misread "1": the character is ruled out.
 NO_RULES = " -c tessedit_char_blacklist=|"
 
@@ -155,6 +160,7 @@ def ocr_image(image: Image.Image, dpi: float, *, deskew: bool = True, language: 
         grid.erase(pixels, margin)
     try:
         data = _tesseract(pixels, dpi, language, psm=3)
+        reread_doubtful_words(data, pixels, dpi, language, [grid.box for grid in grids])  # words of bent lines
         notes = reread_number_lines(data, gray)  # handwritten digits of the header's number line
         notes += reread_date_lines(data, gray, language)  # ... and of its date line
         reread_signer_names(data, pixels, dpi, language, [grid.box for grid in grids])  # names under seals
@@ -210,6 +216,8 @@ def _lines(
         if not words:
             return
         size = float(np.median([box[3] - box[1] for _, box in words]))
+        # a letter no taller than a rule is a speck (realdocs 25: "cán n bộ", an "n" 3 pixels high)
+        words[:] = [(w, b) for w, b in words if b[3] - b[1] >= SPECK_HEIGHT * size or not w.isalpha()]
         row: list[Glyph] = []
         for k, (word, box) in enumerate(words):
             if k:  # a word break tesseract found, whatever the gap

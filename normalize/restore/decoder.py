@@ -12,7 +12,7 @@ candidates given the decoded neighbours on both sides.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -815,7 +815,7 @@ class Restorer:
         links = [m.span() for m in LINK.finditer(line)]
         found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(line)]
         if mode == "ocr":
-            codes += _held_abbreviations(found)
+            codes += _held_abbreviations(found, self.phrases.glued)
         tokens = (
             self._merge_split(line, found, codes, links)
             if mode == "ocr" and not frozen
@@ -955,14 +955,16 @@ def _is_abbreviation(token: str) -> bool:
     return is_unlisted_abbreviation(token)
 
 
-def _held_abbreviations(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+def _held_abbreviations(tokens: list[tuple[int, int, str]], glued: Container[str] = ()) -> list[tuple[int, int]]:
     """The spans of the abbreviations and codes of an OCR line, kept as they are: in a line written
     in small letters a word in capitals is an abbreviation the engine read ("Bệnh viện Nhi TW", "mô
     hình 6S"), not a damaged word ("TW" → TỪ). A run of capitals with a syllable in it is a heading
     or a name in capitals ("SOY TE Poc lap", two columns of a header read as one line), and a line
     mostly in capitals is a heading: there every word is written so, and the channel decides. Only
     capitals that are syllables make a heading: a recipient list's line ("- UBQG PC AIDS, MT, MD (để
-    báo cáo);") is mostly abbreviations, and "MT" had become MÀU."""
+    báo cáo);") is mostly abbreviations, and "MT" had become MÀU. Capitals that spell a domain phrase
+    with its spaces lost (``glued``: "BỘCÔNGAN", the issuer of a header whose letters are set wide)
+    are that phrase's words, cut by ``_phrase_split``, not an abbreviation."""
     toneless = toneless_syllables()
     words = [(a, b, t) for a, b, t in tokens if any(c.isalpha() for c in t)]
     capital = [all(c.isupper() for c in t if c.isalpha()) for _, _, t in words]
@@ -980,7 +982,7 @@ def _held_abbreviations(tokens: list[tuple[int, int, str]]) -> list[tuple[int, i
             j += 1
         run = words[i:j]
         if run and not any(strip_diacritics(t.lower()) in toneless for _, _, t in run):
-            held += [(a, b) for a, b, t in run if _is_abbreviation(t)]
+            held += [(a, b) for a, b, t in run if _is_abbreviation(t) and strip_diacritics(t.lower()) not in glued]
         i = j + 1
     return held
 

@@ -81,3 +81,11 @@ def test_a_faint_speck_is_dropped_but_a_faint_dash_opening_a_line_is_kept() -> N
     )
     lines, _ = _lines(table, 1.0, 1000.0)
     assert [line.text for line in lines] == ["Các đơn vị;", "- Mục tiêu 2:"]
+
+
+def test_a_letter_no_taller_than_a_rule_is_a_speck() -> None:
+    # realdocs 25 p4: a speck above the line read as an "n" 3 pixels high ("cán n bộ")
+    table = _word_table([("cử", 90, 1, 0), ("cán", 93, 1, 40), ("n", 93, 1, 90), ("bộ", 96, 1, 110)])
+    table["height"][2] = 3
+    lines, _ = _lines(table, 1.0, 1000.0)
+    assert [line.text for line in lines] == ["cử cán bộ"]

@@ -81,6 +81,15 @@ def test_glued_words_of_a_phrase_are_cut(restorer):
     assert "Bác sỹ" in out[1]
 
 
+def test_capitals_glued_into_a_phrase_are_its_words_not_an_abbreviation(restorer):
+    # realdocs 33 p1 (tesseract's reading of the issuer, letters set wide): the run of capitals is no
+    # syllable, which had held it as an abbreviation; an abbreviation that spells no phrase stays held
+    assert restore_text("BỘCÔNGAN", "ocr", restorer).text == "BỘ CÔNG AN"
+    assert restore_text("Thực hiện chỉ đạo của BỘCÔNGAN về", "ocr", restorer).text.endswith("BỘ CÔNG AN về")
+    line = "- BV và TTYT có giường bệnh trong tỉnh;"
+    assert restore_text(line, "ocr", restorer).text == line
+
+
 def test_an_unread_token_inside_a_long_phrase_may_be_its_word(restorer):
     line = seed_lines("001")[103]  # "5 | Tubi tho trung binh Tudi 70 68,5 70"
     assert "Tubi tho trung binh" in line
