@@ -131,6 +131,8 @@ DUTY_VERBS: tuple[str, ...] = (
     "chia sẻ",
     "số hóa",
     "phổ biến",
+    # (a modal opens the duty: "Các đơn vị trực thuộc Sở cần xem xét bố trí cán bộ …")
+    "cần",
     # (the verbs of a regulation's articles and a procedure's steps: "Điều 9. Các đơn vị thuộc Sở … có nhiệm vụ", "Giám
     # đốc Sở … phân bổ và ban hành Quyết định giao dự toán", "Ủy ban nhân dân cấp xã đối chiếu, lập danh sách …")
     "có nhiệm vụ",
@@ -300,7 +302,9 @@ SUBJECT = regex.compile(
     + _OFFICE_HOLDER
     + r"\s+)?(?P<units>"
     + _HEAD_WORDS
-    + r"\b.{0,200}?)\s+"
+    # (never past a sentence's end: "… các đơn vị trực thuộc Sở Y tế. Báo cáo công tác theo dõi …"; "TP. Hồ Chí
+    # Minh" ends no sentence)
+    + r"\b(?:(?!(?<=(?-i:\p{Ll}))\.\s).){0,200}?)\s+"
     r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:"
     + _DUTY_VERBS
     + r"|(?:lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm)"

@@ -163,3 +163,16 @@ def test_a_place_after_its_kind_is_spelt_as_the_official_list_has_it():
     assert canonical_name("UBND huyện Tân Lac", None) == "Ủy ban nhân dân huyện Tân Lạc"
     for name in ("Ủy ban nhân dân huyện Cao Phong", "Ủy ban nhân dân xã Thành Hòa", "Ủy ban nhân dân tỉnh Thanh Hóa"):
         assert canonical_name(name, None) == name
+
+
+def test_a_subject_ends_at_a_modal_and_never_runs_past_its_sentence():
+    """29 (OCR text of page 2-3): "Các Phòng chức năng, các đơn vị trực thuộc Sở cần xem xét bố trí cán bộ kiêm nhiệm
+    …": "cần" opens the duty; "- Các phòng chức năng, các đơn vị trực thuộc Sở Y tế. Báo cáo công tác theo dõi …": the
+    next sentence's words are no part of the name, while "TP. Hồ Chí Minh" ends no sentence."""
+    subject = SUBJECT.match("Các Phòng chức năng, các đơn vị trực thuộc Sở cần xem xét bố trí cán bộ kiêm nhiệm")
+    assert subject and subject["units"] == "Các Phòng chức năng, các đơn vị trực thuộc Sở"
+    assert not SUBJECT.match(
+        "Các phòng chức năng, các đơn vị trực thuộc Sở Y tế. Báo cáo công tác theo dõi tình hình thi hành pháp luật"
+    )
+    subject = SUBJECT.match("Ủy ban nhân dân TP. Hồ Chí Minh chỉ đạo các sở, ngành")
+    assert subject and subject["units"] == "Ủy ban nhân dân TP. Hồ Chí Minh"
