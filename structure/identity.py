@@ -181,6 +181,20 @@ def _rejoined(line: Line) -> Line:
     return Line(line.number, line.start, line.end, rejoin_spaced_letters(line.text))
 
 
+def _source_offset(doc: NormalizedDocument, line: Line, index: int) -> int:
+    """The document offset of position ``index`` of a line's (perhaps rejoined) text: rejoining only drops
+    spaces, so the position is found by counting the characters that are not spaces before it."""
+    before = len(regex.sub(r"\s", "", line.text[:index]))
+    seen = 0
+    for k, char in enumerate(doc.text[line.start : line.end]):
+        if char.isspace():
+            continue
+        if seen == before:
+            return line.start + k
+        seen += 1
+    return line.end
+
+
 def rejoin_spaced_letters(text: str) -> str:
     """Words a web page printed letter-spaced, rejoined: "ỦY B AN NHÂN D Â N T HÀNH P HỐ" → "ỦY BAN NHÂN DÂN
     THÀNH PHỐ", "T hành phố Hồ Chí M inh" → "Thành phố Hồ Chí Minh". Runs of up to four pieces are joined
@@ -806,8 +820,9 @@ def _signer_in_cell(doc: NormalizedDocument, line: Line, block: str) -> Signer |
     if m is None or not regex.search(r"\p{Lu}{2}", m["caps"]):
         return None
     authority, title = _split_signer_title(m["caps"])
-    offset = line.start + line.text.rfind(block.strip()) if block.strip() in line.text else line.start
-    end = min(offset + len(block.strip()), line.end)
+    at = line.text.rfind(block.strip()) if block.strip() in line.text else 0
+    offset = _source_offset(doc, line, at)
+    end = min(_source_offset(doc, line, at + len(block.strip()) - 1) + 1, line.end)
     return Signer(
         name=m["name"],
         title=title,
@@ -835,7 +850,7 @@ def _signature_below(doc: NormalizedDocument, block: list[Line]) -> tuple[Signer
             recipients.append(item[:post_at].split("\t", 1)[0].strip(" ;,."))
             if cell and (_title_line(cell.strip()) or post_at is not None):
                 # "- Lưu: VT.<tab>KT. BỘ TRƯỞNG": the last recipient and, beside it, the signer's title
-                caps_lines.append(Line(line.number, line.start + line.text.rfind(cell), line.end, cell.strip()))
+                caps_lines.append(Line(line.number, _source_offset(doc, line, line.text.rfind(cell)), line.end, cell.strip()))
             debris = 0  # the seal's debris is counted between two recipients, not across them
             continue
         if (_title_line(text) or signer_posts.posts_in_line(text)) and len(caps_lines) < 3:

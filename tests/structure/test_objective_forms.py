@@ -229,6 +229,8 @@ def test_a_letter_spaced_header_and_a_decision_that_attaches_its_plan():
         "PHÓ CHỦ TỊCH",
         "Nguyễn Hữu Tín",
     )
+    # read rejoined, pointed at as printed: the provenance is the letter-spaced cell itself
+    assert doc.signer.provenance.text == "KT. CHỦ TỊ CH P HÓ CHỦ T Ị CH Ngu y ễn Hữu Tín"
     assert doc.plan is not None and doc.plan.doc_type == "Kế hoạch"
 
 
