@@ -138,6 +138,11 @@ def debris_table_edits(text: str) -> list[Edit]:
 NUMBERING_HEADER = regex.compile(r"^[*_\s]*(?:STT|TT|Số\s+TT|Số\s+thứ\s+tự)[*_\s]*$", regex.I)
 
 
+# An appendix heading between two bars ("Bộ Công an\n|\n**PHỤ LỤC II**\nDANH MỤC …\n|\n**TT**"): the copy lost the
+# bar that closed the last row of the table above, so the caption is no cell but the start of a new table.
+APPENDIX_CAPTION = regex.compile(r"^[*_\s]*PH[ỤU]\s+L[ỤU]C\b")
+
+
 def _numbering_header(cells: list[tuple[int, int]], lines: list[str]) -> int | None:
     """The position of the row-numbering cell ("**STT**") in a block's first row, else None."""
     for index, (first, last) in enumerate(cells):
@@ -172,7 +177,13 @@ def _debris_blocks(lines: list[str]) -> list[list[list[tuple[int, int]]]]:
         first = i
         while i < len(lines) and lines[i].strip() not in ("|", ""):
             i += 1
-        is_cell = opened and i < len(lines) and lines[i].strip() == "|" and i - first <= MAX_CELL_LINES
+        is_cell = (
+            opened
+            and i < len(lines)
+            and lines[i].strip() == "|"
+            and i - first <= MAX_CELL_LINES
+            and not APPENDIX_CAPTION.match(lines[first])
+        )
         if is_cell:
             cells.append((first, i - 1))
             continue

@@ -380,8 +380,28 @@ def _column_roles(header: list[str]) -> dict[str, int]:
     return roles
 
 
+# "Bộ Nội vụ và các bộ, ngành, địa phương khác có liên quan": a named unit, then the group phrase of the others.
+OTHER_BODIES = r"(?=các\s+(?i:bộ|sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|doanh\s+nghiệp|hiệp\s+hội)\b)"
+AND_THE_OTHERS = regex.compile(r"\s+và\s+" + OTHER_BODIES)
+# Units part at ";", and at "," before a capital or before the group phrase of the others ("Bộ Nội vụ, các bộ, …").
+UNIT_SEPARATOR = regex.compile(r"\s*;\s*|\s*,\s*(?:(?=\p{Lu})|" + OTHER_BODIES + ")")
+# "Bộ Công an, Bộ KH&CN với các tiêu chuẩn … áp dụng chung toàn quốc": what the lead unit answers for, not a unit.
+LEAD_SCOPE = regex.compile(
+    r"\s+(?:với|đối\s+với)\s+(?:các|những)\s+(?!(?:bộ|sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương)\b).*$", regex.I
+)
+
+
+# A head word alone is a cell cut short ("Bộ Thông tin và Truyền thông, Bộ Khoa học và Công nghệ, Bộ"), no unit.
+BARE_HEAD = regex.compile(r"^(?:Bộ|Sở|Ban|Phòng|Cục|Vụ|Các)$", regex.I)
+
+
 def _split_units(text: str) -> list[str]:
-    return [u.strip(" ;,.") for u in regex.split(r"\s*[;,]\s*(?=\p{Lu})", text) if u.strip(" ;,.")]
+    units = []
+    for unit in UNIT_SEPARATOR.split(AND_THE_OTHERS.sub("; ", text)):
+        unit = unit.strip(" ;,.")
+        if unit and not BARE_HEAD.match(unit):
+            units.append(unit[0].upper() + unit[1:])
+    return units
 
 
 def table_activities(doc: NormalizedDocument, tables: list[Table]) -> list[Activity]:
@@ -403,10 +423,13 @@ def table_activities(doc: NormalizedDocument, tables: list[Table]) -> list[Activ
                     activities.append(activity)
         elif table.header is not None:
             inspects = bool(INSPECTION.search(f"{caption} {' '.join(table.header)}"))
-            if "name" not in roles or not ("lead" in roles or "deadline" in roles):
+            if "name" not in roles or not ("lead" in roles or "deadline" in roles) or _targets(table.header, roles):
                 continue
+            # a group row is a task only when it names its units (a stray deadline or product word is a
+            # wrapped cell of the row above: "năm tiếp theo")
+            owns = [r for r in ("lead", "support") if r in roles] or list(ASSIGNMENT_ROLES)
             for row in table.rows:
-                if row.kind != "item" and not any(_cell(row.cells or [], roles, r) for r in ASSIGNMENT_ROLES):
+                if row.kind != "item" and not any(_cell(row.cells or [], roles, r) for r in owns):
                     continue  # a group heading or a total inside the task table
                 activities.append(_tab_activity(doc, row, roles, len(activities) + 1, inspects))
         elif SCHEDULE_CAPTION.search(caption) and not MONEY_CAPTION.search(caption) and _tab_rows(table):
@@ -420,6 +443,18 @@ def table_activities(doc: NormalizedDocument, tables: list[Table]) -> list[Activ
                 if activity is not None:
                     activities.append(activity)
     return activities
+
+
+# A table of targets whose unit column names who monitors each target ("Chỉ tiêu" | … | "Cơ quan chủ trì theo dõi,
+# đánh giá"): its rows are targets, not tasks. (A lead column of the units that reach the targets, "Đơn vị chủ
+# trì", makes each row a task.)
+TARGETS_HEADER = regex.compile(r"^\W*chỉ\s+tiêu\b", regex.I)
+MONITOR_HEADER = regex.compile(r"theo\s+dõi|giám\s+sát", regex.I)
+
+
+def _targets(header: list[str], roles: dict[str, int]) -> bool:
+    lead = header[roles["lead"]] if "lead" in roles else ""
+    return bool(TARGETS_HEADER.match(header[roles["name"]])) and bool(MONITOR_HEADER.search(lead))
 
 
 def _cell(cells: list[str], roles: dict[str, int], role: str) -> str | None:
@@ -452,7 +487,8 @@ def _units_only(cell: str | None) -> str | None:
         return None
     parts = []
     for part in cell.split(";"):
-        subject = ITEM_SUBJECT.match(part.strip())
+        part = LEAD_SCOPE.sub("", part.strip())
+        subject = ITEM_SUBJECT.match(part)
         parts.append((subject["units"] if subject else part).strip(" ,."))
     return "; ".join(p for p in parts if p) or cell
 

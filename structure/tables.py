@@ -24,6 +24,9 @@ Span = tuple[int, int]
 GridRow = tuple[list[str], list[Span | None]]
 
 ITEM_LABEL = regex.compile(r"^(?P<label>\d{1,3})(?=\s|$)")
+# A row's own number ("9", "9.", "2.1."): a row so numbered is never a header, whatever words its cells hold
+# ("… cơ quan, đơn vị nhà nước" | "Nhiệm vụ thường xuyên").
+NUMBERED_LABEL = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?(?=\s|$)")
 GROUP_LABEL = regex.compile(r"^(?P<label>[A-D])\.(?=\s|$)|^(?P<roman>I{1,3}|IV|V|VI{1,3}|IX|X)(?=\s|$)")
 TOTAL_LABEL = regex.compile(
     r"^(?P<label>(?:Tổng\s+cộng|Tổng\s+số|Tổng|TỔNG\s+CỘNG|TỔNG\s+CHUNG|TỔNG|Cộng|CỘNG))(?=\s|$|\()"
@@ -215,7 +218,7 @@ NEW_COLUMNS = 2  # cells a header must name that the table's does not, to start 
 def _header_row(cells: list[str]) -> bool:
     if YEARS_DOWN.match(cells[0].strip(" *")) and sum(bool(regex.search(r"\p{L}{2,}", c)) for c in cells[1:]) >= 2:
         return True  # "Năm | Tỷ lệ hộ nghèo (%) | Số hộ thoát nghèo": the rows below are the years
-    return not ITEM_LABEL.match(cells[0]) and sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2
+    return not NUMBERED_LABEL.match(cells[0].strip()) and sum(bool(HEADER_WORDS.search(c)) for c in cells) >= 2
 
 
 TABLE_GAP = 2  # non-tab lines a table may have between its rows ("Trong đó:", a wrapped cell)
@@ -381,7 +384,7 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
         if continuation_columns is not None and rows and not ITEM_LABEL.match(cells[0] or ""):
             cells, spans = _place(cells, spans, continuation_columns, len(header or cells))
             continuation_columns = None
-        if rows and rows[-1].cells is not None and not any(cells[:2]):
+        if rows and rows[-1].cells is not None and (not any(cells[:2]) or _name_carried_over(cells, rows[-1])):
             # a row continued after a page break: its cells extend the previous row's cells (a cell's
             # span stays the one on its first page)
             merged, merged_spans = rows[-1].cells, rows[-1].spans or []
@@ -402,6 +405,27 @@ def _tab_tables(section: SectionNode, lines: list[Line], grid: dict[int, GridRow
         return [Table(section, caption, rows)] if any(_is_label(r.label) and r.kind == "item" for r in rows) else []
     width = max((len(r.cells or []) for r in rows), default=0)
     return [Table(section, caption, rows, _compose(header_rows, width), header_rows, header_start)] if rows else []
+
+
+# The tail of a cell cut by a page break goes on in lower case or with the next enumerated part ("(5) …").
+CARRIED_TAIL = regex.compile(r"^(?:\p{Ll}|\(\d{1,2}\)|[-+]\s)")
+
+
+def _name_carried_over(cells: list[str], previous: Row) -> bool:
+    """A page break cut a numbered row: its tail comes as a row with no number, the name cell going on
+    alone or in words with the other cells' tails (never figures: an unnumbered row of figures is a row)."""
+    name = cells[1].strip() if len(cells) >= 2 else ""
+    rest = [c.strip() for c in cells[2:] if c.strip()]
+    return (
+        not cells[0].strip()
+        and bool(name)
+        and len(previous.cells or []) > 2  # empty cells at a row's end are dropped: the table is wider
+        and not OF_WHICH.match(name)
+        and not any(FIGURE_CELL.match(c) for c in rest)
+        and (not rest or bool(CARRIED_TAIL.match(name)))
+        and previous.kind == "item"
+        and bool(NUMBERED_LABEL.match(previous.label.strip()))
+    )
 
 
 # A cell of figures only: amounts, counts, percentages ("1.364.329.243", "85,0", "(1)").

@@ -319,6 +319,9 @@ WHOLE_NAME_HEADS = ("tỉnh đoàn", "thành đoàn", "tỉnh ủy", "tỉnh u�
 # khu Sở Tài chính" (a capital "Các" starts a new name; so does a body's head word after a place's level word)
 _LOST_SEPARATOR = (
     r"(?<=\p{Ll})\s+(?=(?-i:Các)\s+\p{Ll})"
+    # two ministries with the line break between them lost ("Bộ Thông tin và Truyền thông Bộ Khoa học và Công
+    # nghệ"); not a body of the ministry ("Văn phòng Bộ Y tế", "Thanh tra Bộ Tài chính")
+    r"|(?-i:(?<=\p{Ll})(?<!\b(?:phòng|tra|của|thuộc|và|với|giao))\s+(?=Bộ\s+\p{Lu}))"
     r"|(?<=\b(?-i:xã|phường|thị\s+trấn|đặc\s+khu|huyện|quận|thị\s+xã|tỉnh|thành\s+phố))\s+"
     r"(?=(?-i:Sở|UBND|Ủy\s+ban\s+nhân\s+dân)\s)"
 )
@@ -1686,7 +1689,8 @@ def _split_cell(cell: str) -> list[str]:
 
 _CELL_SPLIT = regex.compile(
     _LOST_SEPARATOR
-    + r"|\s*;\s*|\s*,\s*(?="
+    + r"|\s*;\s*|\s+và\s+(?=(?-i:các)\s+(?:bộ|sở|ban|ngành|địa\s+phương|cơ\s+quan|đơn\s+vị)\b)"
+    + r"|\s*,\s*(?=(?-i:\p{Lu}{2,})\b|"  # ", VOV, TTXVN": bodies known by their initials
     + UNIT_HEAD.pattern.lstrip("^")
     + r"|(?i:(?:các\s+)?(?:"
     + LEXICON.own_member_pattern()
