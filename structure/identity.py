@@ -267,7 +267,7 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
     _unread_number(doc, header, ident)
     _read_place_and_date(doc, header, ident, attached)
     _date_from_own_attachment(lines, ident)
-    _adoption_date(doc, ident)
+    _adoption_date(doc, lines, ident)
     # a copy whose header stands after its opening (a web copy that put the plan first) still names its
     # authority under the title
     orgs = _header_orgs(header) or _authority_body(header) or _authority_body(lines[:HEADER_LINE_LIMIT])
@@ -419,10 +419,14 @@ def _date_from_own_attachment(lines: list[Line], ident: Identity) -> None:
         return
 
 
-def _adoption_date(doc: NormalizedDocument, ident: Identity) -> None:
+def _adoption_date(doc: NormalizedDocument, lines: list[Line], ident: Identity) -> None:
     """A resolution without a place-date line (the Quốc hội prints none; a copy may have dropped it) is dated by
-    its closing "Nghị quyết này được … thông qua ngày …"."""
+    its closing "Nghị quyết này được … thông qua ngày …"; a news page by its dateline."""
     if ident.issued_date is None and (m := rules.ADOPTION_DATE.search(doc.text)):
+        ident.issued_date = iso_date(m["day"], m["month"], m["year"])
+    # a news page with no document header: the date it was published
+    opening = doc.text[: lines[min(len(lines), NEWS_DATELINE_LINES) - 1].end] if lines else ""
+    if ident.issued_date is None and ident.doc_type is None and (m := rules.NEWS_DATELINE.search(opening)):
         ident.issued_date = iso_date(m["day"], m["month"], m["year"])
 
 
@@ -622,6 +626,7 @@ def _council_in_capitals(text: str) -> str:
 
 _COUNCIL_LINE = regex.compile(r"^(?:Hội\s+đồng|Ủy\s+ban|Uỷ\s+ban)\s+nhân\s+dân\s+(?:tỉnh|thành\s+phố|huyện)\s")
 AUTHORITY_LINE_WORDS = 14
+NEWS_DATELINE_LINES = 3  # a news page's dateline stands under its headline
 
 
 def _unmarked_national_body(text: str) -> str | None:

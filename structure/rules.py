@@ -270,6 +270,14 @@ ADOPTION_DATE = _c(
     r"(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})"
 )
 
+# A news report's dateline: weekday, date and clock time ("Thứ hai, ngày 20/01/2025 - 19:33"); the date it was
+# published, for a page that prints no document header.
+NEWS_DATELINE = _c(
+    r"(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật),\s+(?:ngày\s+)?(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"
+    r"\s*[-–,]\s*\d{1,2}:\d{2}\b",
+    regex.I,
+)
+
 # The number line with an entry in its blank that is no number: digits written in by hand and read as
 # marks ("Sóz?(/KH-SYT", "Số:-“455 /KH-SYT"); a blank left empty ("Số:      /KH-UBND") has none.
 NUMBER_BLANK_MARKS = _c(r"^S[ốóòỏõọôồổỗộoơ6]\s*[:.]?(?P<marks>.{0,12}?)[/|\[(]?\s*\p{Lu}{2,}[-–]\p{Lu}")

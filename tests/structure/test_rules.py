@@ -598,3 +598,16 @@ def test_adoption_dates(text, date):
 def test_party_issuer_at_the_head_of_the_title(title, org, rest):
     m = rules.ISSUER_IN_TITLE.match(title)
     assert ((m["org"], m["rest"]) if m else (None, None)) == (org, rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # corpus/dev/objectives3/tw-bcd-phien1-tin-ket-luan-2025.md, a news report's dateline under its lead
+        ("NDO - Chiều 20/1, tại Trụ sở Trung ương Đảng … Thứ hai, ngày 20/01/2025 - 19:33", ("20", "01", "2025")),
+        ("Căn cứ Quyết định ngày 20/01/2025 của Ủy ban nhân dân tỉnh", None),  # no weekday, no clock: no dateline
+    ],
+)
+def test_news_datelines(text, date):
+    m = rules.NEWS_DATELINE.search(text)
+    assert ((m["day"], m["month"], m["year"]) if m else None) == date
