@@ -8,7 +8,7 @@ which a clean document does not load:
 
 - a token that is no syllable and that exactly one syllable spells with the same letters and marks,
   once a rule of Vietnamese spelling it breaks is applied (``SPELLING_RULES``: "nghành" → ngành,
-  "ghà" → gà) or the marks are placed where they belong ("gía" → giá, "qúa" → quá);
+  "ghà" → gà, "QUYÉT" → QUYẾT) or the marks are placed where they belong ("gía" → giá, "qúa" → quá);
 - a domain phrase of at least ``PHRASE_MIN_WORDS`` words (normalize/data/phrases.tsv, no place
   names: those are read by structure/ with their level) written with the marks of one syllable
   wrong ("bao hiểm y tế", "bệnh viện hàng I"), where the syllable as written makes no dictionary word
@@ -46,6 +46,14 @@ class SpellingRule(NamedTuple):
 SPELLING_RULES: tuple[SpellingRule, ...] = (
     SpellingRule("ngh before a back vowel", regex.compile(r"(?i)^(ng)h(?=[aou])"), r"\1"),
     SpellingRule("gh before a back vowel", regex.compile(r"(?i)^(g)h(?=[aou])"), r"\1"),
+    # the diphthong after i / y is always written iê / yê ("quyết", "tiếp", "yêu"); OCR drops the hat and keeps the
+    # tone ("NGHỊ QUYÉT"). After the onset gi the e is a vowel of its own ("giẻ", "gieo"); a word with no tone
+    # either ("tien") lost all its marks, and which tone it had is for restoration to decide.
+    SpellingRule(
+        "iê / yê without its hat",
+        regex.compile(r"(?i)(?<!^g)([iy])e(?!\u0302)(?=.*[\u0300\u0301\u0303\u0309\u0323])"),
+        "\\1e\u0302",
+    ),
 )
 _MARK = regex.compile(r"\p{Mn}")
 

@@ -17,6 +17,7 @@ from vnplan.schema.model import Budget, Notice, Period
 from vnplan.structure import confidence
 from vnplan.structure.columns import YEAR as ANY_YEAR
 from vnplan.structure.money import (
+    ADJUSTS_ESTIMATE,
     ALLOCATION,
     COMPARISON_BASE,
     REPORTED,
@@ -63,6 +64,8 @@ def _allocates(line: Line, section: SectionNode, plan_start: int | None) -> bool
             return False
     elif not said or REPORTED.search(text):
         return False
+    if any(ADJUSTS_ESTIMATE.search(t) for t in (line.text, *(node.title for node in (section, *section.ancestors())))):
+        return True  # an earlier year's estimate changed now is decided now
     years = [int(y) for y in ANY_YEAR.findall(text)]
     return plan_start is None or all(year >= plan_start for year in years)
 

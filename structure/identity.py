@@ -113,8 +113,9 @@ def org_case(text: str) -> str:
         # abbreviations stay in capitals: the listed ones and joined ones ("TB&XH")
         words = [w if w in ACRONYMS or "&" in w else w.lower() for w in words]
         for i in range(len(words) - 1):
-            if words[i : i + 2] == ["chính", "phủ"]:
-                words[i] = "Chính"  # the Government is a name: "Văn phòng Chính phủ", "Thủ tướng Chính phủ"
+            if words[i : i + 2] in (["chính", "phủ"], ["quốc", "hội"]):
+                # the Government and the National Assembly are names: "Thủ tướng Chính phủ", "Đảng đoàn Quốc hội"
+                words[i] = words[i].capitalize()
     out: list[str] = []
     for word in words:
         after_head = " ".join(out).lower() in {h.lower() for h in ORG_HEADS}
@@ -256,7 +257,8 @@ def _in_capitals(text: str) -> bool:
 def _doc_type_line(header: list[Line]) -> tuple[int, str] | None:
     stripped_types = {strip_diacritics(k): v for k, v in rules.DOC_TYPES.items()}
     for i, line in enumerate(header):
-        text = line.text.strip()
+        # a flattened header may print the type after the motto: "… Độc lập - Tự do - Hạnh phúc NGHỊ QUYẾT"
+        text = _AFTER_MOTTO.sub("", line.text.strip())
         m = rules.DOC_TYPE_LINE.match(text)
         if m:
             return i, rules.DOC_TYPES[regex.sub(r"\s+", " ", m["type"])]
@@ -264,6 +266,9 @@ def _doc_type_line(header: list[Line]) -> tuple[int, str] | None:
         if key in stripped_types:
             return i, stripped_types[key]
     return None
+
+
+_AFTER_MOTTO = regex.compile(r"^.*\bH[ạa]nh\s+ph[úu]c\b[\s\-–—_]*(?=\S)")
 
 
 def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[SectionNode]) -> Identity:
@@ -276,8 +281,15 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
     _unread_number(doc, header, ident)
     _read_place_and_date(doc, header, ident, attached)
     _date_from_own_attachment(lines, ident)
-    orgs = _header_orgs(header) or _authority_body(header)
+    _adoption_date(doc, lines, ident)
+    # a copy whose header stands after its opening (a web copy that put the plan first) still names its
+    # authority under the title
+    orgs = _header_orgs(header) or _authority_body(header) or _authority_body(lines[:HEADER_LINE_LIMIT])
     ident.issuer, ident.issuer_parent = _issuer(orgs, _issuer_from_sentence(lines, sections), lines)
+    _party_issuer_in_title(ident)
+    ident.signer, ident.recipients = _signature(doc, lines, sections)
+    if ident.issuer is None and ident.signer is not None:
+        ident.issuer = _issuer_by_signer(ident.signer)
 
     # Province: named in the issuer or its parent, else the most cited province of the text.
     ident.province = _province(doc, ident, lines)
@@ -293,7 +305,6 @@ def extract_identity(doc: NormalizedDocument, lines: list[Line], sections: list[
 
     # Legal basis: documents cited in the title and the preamble.
     ident.legal_basis = _legal_basis(doc, lines, sections, doc.provenance)
-    ident.signer, ident.recipients = _signature(doc, lines, sections)
     ident.plan = _attached_plan(doc, lines, sections, ident.issued_date) or _plan_issued_by_title(ident)
     return ident
 
@@ -420,6 +431,38 @@ def _date_from_own_attachment(lines: list[Line], ident: Identity) -> None:
         if date and len(date) > len(ident.issued_date or "") and date.startswith(ident.issued_date or ""):
             ident.issued_date = date
         return
+
+
+def _adoption_date(doc: NormalizedDocument, lines: list[Line], ident: Identity) -> None:
+    """A resolution without a place-date line (the Quốc hội prints none; a copy may have dropped it) is dated by
+    its closing "Nghị quyết này được … thông qua ngày …"; a news page by its dateline."""
+    if ident.issued_date is None and (m := rules.ADOPTION_DATE.search(doc.text)):
+        ident.issued_date = iso_date(m["day"], m["month"], m["year"])
+    # a news page with no document header: the date it was published
+    opening = doc.text[: lines[min(len(lines), NEWS_DATELINE_LINES) - 1].end] if lines else ""
+    if ident.issued_date is None and ident.doc_type is None and (m := rules.NEWS_DATELINE.search(opening)):
+        ident.issued_date = iso_date(m["day"], m["month"], m["year"])
+
+
+def _party_issuer_in_title(ident: Identity) -> None:
+    """"NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ về …": the Politburo issues it; the header's Central Committee is its parent,
+    and the title is what follows the body."""
+    m = rules.ISSUER_IN_TITLE.match(ident.title or "")
+    if m is None:
+        return
+    ident.issuer_parent = ident.issuer
+    ident.issuer = org_case(m["org"])
+    ident.title = m["rest"].strip() or None
+
+
+def _issuer_by_signer(signer: Signer) -> str | None:
+    """A copy without its header, signed "THỦ TƯỚNG Nguyễn Tấn Dũng": the Prime Minister's post names the issuer."""
+    for post in (signer.title, signer.authority):
+        if post:
+            bare = regex.sub(r"\s+", " ", signer_posts.AUTHORITY_PREFIX.sub("", post)).strip(" .,").upper()
+            if bare in rules.ISSUER_BY_SIGNER_POST:
+                return rules.ISSUER_BY_SIGNER_POST[bare]
+    return None
 
 
 def _issuer(orgs: list[str], stated: str | None, lines: list[Line]) -> tuple[str | None, str | None]:
@@ -557,6 +600,9 @@ def _header_orgs(header: list[Line]) -> list[str]:
         if rules.DOC_TYPE_LINE.match(text) or rules.NUMBER_LINE_HINT.match(text):
             break  # the issuing body stands above its number and the document type, never below them
         m = rules.ISSUER_HEADER_LINE.match(text)
+        if not orgs and not m and (national := _unmarked_national_body(text)):
+            orgs.append(national)  # "QUOC HOI" of an OCR copy
+            continue
         if orgs and continues and not m and rules.ISSUER_HEADER_PLACE.match(text):
             # "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH": a name wrapped in the header's narrow column
             orgs[-1] = f"{orgs[-1]} {text}"
@@ -574,10 +620,33 @@ def _authority_body(header: list[Line]) -> list[str]:
     under the title does: "BỘ TRƯỞNG BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" → the ministry."""
     found = _doc_type_line(header)
     for line in header[found[0] + 1 if found else 0 :]:
-        m = rules.AUTHORITY_BODY.match(_without_stamp(line.text))
+        text = _without_stamp(line.text)
+        m = rules.AUTHORITY_BODY.match(_council_in_capitals(text))
         if m:
             return [org_case(m["org"])]
+        if national := _unmarked_national_body(text):
+            return [national]
     return []
+
+
+def _council_in_capitals(text: str) -> str:
+    """A copy that lowered its capitals prints the authority line in small letters ("Hội đồng nhân dân tỉnh tiền
+    giang khóa vii - kỳ họp thứ 6", "Ủy ban nhân dân tỉnh lâm đồng"): a short line naming a council or committee
+    is read as the capitals it stands for."""
+    if _COUNCIL_LINE.match(text) and len(text.split()) <= AUTHORITY_LINE_WORDS:
+        return text.upper()
+    return text
+
+
+_COUNCIL_LINE = regex.compile(r"^(?:Hội\s+đồng|Ủy\s+ban|Uỷ\s+ban)\s+nhân\s+dân\s+(?:tỉnh|thành\s+phố|huyện)\s")
+AUTHORITY_LINE_WORDS = 14
+NEWS_DATELINE_LINES = 3  # a news page's dateline stands under its headline
+
+
+def _unmarked_national_body(text: str) -> str | None:
+    """"QUOC HOI", "QUÓC HỘI": a national body's name that OCR printed without (or with wrong) marks."""
+    key = regex.sub(r"\s+", " ", strip_diacritics(_before_motto(text)).strip(" *.,").upper())
+    return rules.NATIONAL_BODIES_UNMARKED.get(key)
 
 
 def _issuer_from_sentence(lines: list[Line], sections: list[SectionNode]) -> str | None:
@@ -652,7 +721,8 @@ def _province_mentions(text: str) -> Counter[str]:
     raw = Counter(
         _name_case(m["name"])
         for m in rules.PROVINCE_NAME.finditer(text)
-        if m["name"].split()[0].lower() not in ("ủy", "uỷ")  # "Tỉnh ủy" is the party committee, not a place
+        # "Tỉnh ủy", "tỉnh Đảng bộ" are the party committee, not a place
+        if m["name"].split()[0].lower() not in ("ủy", "uỷ", "đảng")
     )
     merged: Counter[str] = Counter()
     for name, count in raw.items():

@@ -76,6 +76,11 @@ COMPARISON_BASE = regex.compile(
     regex.I,
 )
 REPORTED = regex.compile(_RESULT + r"|\bđạt\b", regex.I)
+# An estimate of an earlier year changed now ("Điều 2. Điều chỉnh dự toán ngân sách nhà nước năm 2017", "Bổ sung
+# 245,814 tỷ đồng dự toán chi …"): the money is decided by the document, whatever year it is for.
+ADJUSTS_ESTIMATE = regex.compile(
+    r"\b(?:điều\s+chỉnh|bổ\s+sung)\s+(?:[\d.,]+\s+(?:tỷ|triệu|nghìn)?\s*đồng\s+)?dự\s+toán\b", regex.I
+)
 # The state's own money: what a budget states (thu, chi, dự toán, kinh phí, bội chi, dư nợ of the budget), never an
 # indicator, also where a plan sets it as a target; the economy's aggregates in đồng (GRDP, vốn đầu tư toàn xã hội)
 # are indicators (structure/targets.py MONEY_QUANTITIES).

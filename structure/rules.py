@@ -207,8 +207,12 @@ LETTER_SUBJECT = _c(r"(?:^|\s|\t)[Vv]/[Vv]\b")
 # "Số: 243/KH-SYT", "Số :     /KH-TTYT" (number left blank), "Số 24/KH-UBND".
 # "Số: 243/KH-SYT"; OCR may read the slash as "[" or "|" ("S6:243 [KH-SYT"), spaces may surround the dash.
 # Decrees carry the year: "Số: 75/2021/NĐ-CP".
+# The line may name the type before "số" ("Nghị quyết số: 86/2019/QH14", a resolution of the Quốc hội); a Party
+# body numbers its documents with a dash before the type code ("Số 57-NQ/TW", "Số 3260-KH/ĐĐQH15").
 NUMBER_LINE = _c(
-    r"^Số\s*:?\s*(?P<number>(?P<digits>\d+)?\s*[/\[|]\s*(?:(?:19|20)\d\d\s*/\s*)?"
+    r"^(?:(?:Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Kế\s+hoạch|Chỉ\s+thị|Thông\s+tư)\s+số|Số)\s*:?\s*"
+    r"(?P<number>(?P<digits>\d+)\s*-\s*(?P<code>\p{Lu}[\p{L}\d&]*\s*/\s*\p{Lu}[\p{L}\d&]*)(?![\p{L}\d/])"
+    r"|(?P<digits>\d+)?\s*[/\[|]\s*(?:(?:19|20)\d\d\s*/\s*)?"
     r"(?P<code>[\p{L}\d&]+(?:\s*[-–.]\s*[\p{L}\d&]+)*))"
 )
 DOC_NUMBER = _c(r"(?P<digits>\d{1,5})\s*/\s*(?:(?P<year>\d{4})/)?(?P<code>\p{Lu}[\p{L}\d]*(?:[-–.]\p{Lu}[\p{L}\d]*)*)")
@@ -236,7 +240,8 @@ STAMP_DEBRIS = _c(r"^(?:\p{L}+\s+){0,2}\p{L}+\s*:\s*\.{2,}[^,\t]*[,\t]\s*")
 ISSUER_HEADER_LINE = _c(
     r"^(?P<org>(?:UBND|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|SỞ|BỘ|CHÍNH\s+PHỦ|TRUNG\s+TÂM|BỆNH\s+VIỆN|"
     r"BAN|PHÒNG|CỤC|CHI\s+CỤC|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND|TỈNH\s+ỦY|HUYỆN\s+ỦY|TỔ\s+CÔNG\s+TÁC|"
-    r"VĂN\s+PHÒNG|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ|QUỐC\s+HỘI|TỔNG\s+CỤC)\b[\p{Lu}\p{N}\s\-–,&]*?)"
+    r"VĂN\s+PHÒNG|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ|QUỐC\s+HỘI|TỔNG\s+CỤC|ĐẢNG\s+ĐOÀN|ĐẢNG\s+ỦY|ĐẢNG\s+UỶ|BAN\s+CÁN\s+SỰ)"
+    r"\b[\p{Lu}\p{N}\s\-–,&]*?)"
     r"[\s,]*(?:[-–—_]{3,}\s*)?(?=\s+CỘNG\s+HÒA|\s*$)"
 )
 # The line under a document's title that names who issues it, when the header does not: "ỦY BAN NHÂN DÂN
@@ -249,6 +254,38 @@ AUTHORITY_BODY = _c(
     r"|BỘ\s+\p{Lu}[\p{Lu}\s,\-–]*?|SỞ\s+\p{Lu}[\p{Lu}\s,\-–]*?|QUỐC\s+HỘI|CHÍNH\s+PHỦ)"
     r"(?:[\s,]+(?:KHÓA|KHOÁ|NHIỆM\s+KỲ|KỲ\s+HỌP)\b.*)?\s*$"
 )
+# A national body's name as OCR may print it without its marks ("QUOC HOI", "QUÓC HỌI"): the header's body or the
+# authority line, compared without marks.
+NATIONAL_BODIES_UNMARKED: dict[str, str] = {
+    "QUOC HOI": "Quốc hội",
+    "CHINH PHU": "Chính phủ",
+    "THU TUONG CHINH PHU": "Thủ tướng Chính phủ",
+}
+# A Party document names its issuing body at the head of its title, under the type: "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ
+# về …", "CHỈ THỊ CỦA BAN BÍ THƯ"; the header above names only the Central Committee it belongs to.
+ISSUER_IN_TITLE = _c(
+    r"^CỦA\s+(?P<org>BỘ\s+CHÍNH\s+TRỊ|BAN\s+BÍ\s+THƯ|BAN\s+CHẤP\s+HÀNH\s+TRUNG\s+ƯƠNG(?:\s+ĐẢNG)?)\b[\s,:]*(?P<rest>.*)$"
+)
+# The signer's post where a copy has lost its header: the Prime Minister signs for the Thủ tướng Chính phủ.
+ISSUER_BY_SIGNER_POST: dict[str, str] = {
+    "THỦ TƯỚNG": "Thủ tướng Chính phủ",
+    "CHỦ TỊCH QUỐC HỘI": "Quốc hội",
+}
+# A resolution or a law dated by its adoption, in its closing sentence: "Nghị quyết này được Quốc hội … khóa XIV,
+# kỳ họp thứ 8 thông qua ngày 12 tháng 11 năm 2019." (a resolution of the Quốc hội prints no place-date line).
+ADOPTION_DATE = _c(
+    r"(?:Nghị\s+quyết|Luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s[^.;]{0,240}?\bthông\s+qua\s+ngày\s+"
+    r"(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})"
+)
+
+# A news report's dateline: weekday, date and clock time ("Thứ hai, ngày 20/01/2025 - 19:33"); the date it was
+# published, for a page that prints no document header.
+NEWS_DATELINE = _c(
+    r"(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật),\s+(?:ngày\s+)?(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"
+    r"\s*[-–,]\s*\d{1,2}:\d{2}\b",
+    regex.I,
+)
+
 # The number line with an entry in its blank that is no number: digits written in by hand and read as
 # marks ("Sóz?(/KH-SYT", "Số:-“455 /KH-SYT"); a blank left empty ("Số:      /KH-UBND") has none.
 NUMBER_BLANK_MARKS = _c(r"^S[ốóòỏõọôồổỗộoơ6]\s*[:.]?(?P<marks>.{0,12}?)[/|\[(]?\s*\p{Lu}{2,}[-–]\p{Lu}")

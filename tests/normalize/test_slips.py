@@ -22,7 +22,12 @@ def slips_of(text: str) -> list[tuple[str, str, str]]:
 
 def test_each_spelling_rule_mends_the_onset_it_names():
     # ngh and gh only before i, e, ê: "nghành" (seed 002's "các ban, nghành") is ngành, "ghà" is gà
-    cases = {"ngh before a back vowel": ("nghành", "ngành"), "gh before a back vowel": ("Ghà", "Gà")}
+    cases = {
+        "ngh before a back vowel": ("nghành", "ngành"),
+        "gh before a back vowel": ("Ghà", "Gà"),
+        # OCR of a resolution's type line (corpus/dev/finplan/qh-nq49-dutoan-nsnn-2018.md): "NGHỊ QUYÉT"
+        "iê / yê without its hat": ("QUYÉT", "QUYẾT"),
+    }
     assert {rule.name for rule in SPELLING_RULES} == set(cases)
     for written, meant in cases.values():
         assert mended_syllable(written) == meant
@@ -71,3 +76,9 @@ def test_the_slips_mended_in_a_clean_plan_are_its_repairs():
 def test_stripped_text_takes_a_spelling_rule_for_a_key_no_syllable_has():
     line = "- Phối hợp với trung tâm y tế, các ban, nghành có liên quan"
     assert restore_text(strip_diacritics(line), "stripped").text.endswith("các ban, ngành có liên quan")
+
+
+def test_a_hatless_ie_is_mended_only_where_the_tone_survived():
+    # "tiép" kept its tone: the one syllable is tiếp; "tien" lost every mark (tiền, tiến, tiện …): restoration's;
+    # after the onset gi the e is a vowel of its own ("gieo", "giẻ")
+    assert [mended_syllable(w) for w in ("tiép", "Kiém", "tien", "gieo", "giẻ")] == ["tiếp", "Kiếm", None, None, None]

@@ -126,3 +126,51 @@ def test_letter_subject_is_its_title_and_its_body_no_period():
     assert doc.title.startswith("Giải quyết chế độ ưu đãi trong giáo dục đào tạo")
     assert doc.period is None
     assert (doc.signer.authority, doc.signer.title, doc.signer.name) == ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Bùi Hồng Lĩnh")
+
+
+def test_resolution_of_the_national_assembly_read_by_ocr():
+    # "QUOC HỘI CỘNG HÒA …" / "Nghị quyết số: 49/2017/QH14 Độc lập - Tự do - Hạnh phúc" / "NGHỊ QUYÉT": the body
+    # without its marks, the number after the type, the type after the motto with its hat dropped; no place-date
+    # line, so the date is the closing "… thông qua ngày 13 tháng 11 năm 2017"; the period is the title's year, not
+    # the cited "kế hoạch tài chính 5 năm quốc gia giai đoạn 2016-2020"
+    doc = fresh("id4_qh_nq49_excerpt.md").document
+    assert (doc.doc_type, doc.number, doc.issuer, doc.issued_date) == (
+        "Nghị quyết",
+        "49/2017/QH14",
+        "Quốc hội",
+        "2017-11-13",
+    )
+    assert doc.province is None and (doc.period.start, doc.period.end) == (2018, 2018)
+
+
+def test_an_earlier_years_estimate_adjusted_now_is_a_budget():
+    # "Điều 2. Điều chỉnh dự toán ngân sách nhà nước năm 2017" in a resolution on the 2018 estimate
+    amounts = {b.amount_text for b in fresh("id4_qh_nq49_excerpt.md").budgets}
+    assert {"245,814 tỷ đồng", "77,66 tỷ đồng"} <= amounts
+
+
+def test_party_bodies_number_and_name_themselves_their_own_way():
+    # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐẢNG ĐOÀN QUỐC HỘI" / "Số 3260-KH/ĐĐQH15"
+    doc = fresh("id4_ddqh_kh3260_excerpt.md").document
+    assert (doc.number, doc.issuer, doc.issuer_parent) == (
+        "3260-KH/ĐĐQH15",
+        "Đảng đoàn Quốc hội",
+        "Ban Chấp hành trung ương",
+    )
+    # "NGHỊ QUYẾT" / "CỦA BỘ CHÍNH TRỊ về …" under "BAN CHẤP HÀNH TRUNG ƯƠNG", "Số 57\-NQ/TW"
+    doc = fresh("ob3_nq57_excerpt.md").document
+    assert (doc.number, doc.issuer, doc.issuer_parent) == ("57-NQ/TW", "Bộ Chính trị", "Ban Chấp hành trung ương")
+    assert doc.title.startswith("về đột phá phát triển khoa học") and doc.province is None
+
+
+def test_copies_without_their_header_name_the_issuer_elsewhere():
+    # the authority line in small letters ("Hội đồng nhân dân tỉnh tiền giang khóa vii - kỳ họp thứ 6")
+    doc = fresh("st_tiengiang_nq_dutoan_excerpt.md").document
+    assert (doc.issuer, doc.number, doc.issued_date) == ("Hội đồng nhân dân tỉnh Tiền Giang", None, None)
+    # no header at all, signed "THỦ TƯỚNG Nguyễn Tấn Dũng"
+    doc = fresh("u3_ct31_ttg_2012_excerpt.md").document
+    assert (doc.issuer, doc.number, doc.issued_date, doc.province) == ("Thủ tướng Chính phủ", None, None, None)
+    # the plan first, the header after it: the authority line under the title names the ministry
+    doc = fresh("id4_qd1544_header_after_plan.md").document
+    assert (doc.number, doc.issued_date, doc.province) == ("1544/QĐ-BLĐTBXH", "2024-09-26", None)
+    assert doc.issuer.startswith("Bộ Lao động - Thương binh và")

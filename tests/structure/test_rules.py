@@ -147,6 +147,10 @@ def test_a_handwritten_day_or_month_read_as_marks_is_left_unknown(line, iso):
         ("Số: /KH-UBND", "/KH-UBND", True),
         ("Số: 2403/TTg-KGVX V/v Điều chỉnh mức trợ cấp", "2403/TTg-KGVX", False),  # a letter: its subject follows
         ("Số: 423/LĐ-TB&XH", "423/LĐ-TB&XH", False),
+        # a Party body's numbers (corpus/dev/objectives3), a resolution's type before its number (finplan)
+        ("Số 57-NQ/TW", "57-NQ/TW", False),
+        ("Số 3260-KH/ĐĐQH15", "3260-KH/ĐĐQH15", False),
+        ("Nghị quyết số: 49/2017/QH14 Độc lập - Tự do - Hạnh phúc NGHỊ QUYÉT", "49/2017/QH14", False),
     ],
 )
 def test_document_numbers(line, number, blank):
@@ -340,6 +344,7 @@ def test_province_names_end_with_their_line(text: str, name: str) -> None:
         ("VĂN PHÒNG CHÍNH PHỦ ------", "VĂN PHÒNG CHÍNH PHỦ"),
         ("THỦ TƯỚNG CHÍNH PHỦ -------", "THỦ TƯỚNG CHÍNH PHỦ"),
         ("PHÒNG LAO ĐỘNG- TB&XH", "PHÒNG LAO ĐỘNG- TB&XH"),
+        ("ĐẢNG ĐOÀN QUỐC HỘI", "ĐẢNG ĐOÀN QUỐC HỘI"),  # a Party body under the Central Committee
     ],
 )
 def test_issuer_header_lines(line, org):
@@ -562,3 +567,50 @@ def test_schedule_dates(text, dated):
 def test_decisions_that_issue_a_plan(title, issued):
     found = rules.ISSUES_A_PLAN.search(title)
     assert (found["type"] if found else None) == issued
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Nghị quyết này đã được Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt\nNam khoá XIV, kỳ họp thứ 4 thông qua "
+            "ngày 13 tháng 11 năm 2017.",
+            ("13", "11", "2017"),
+        ),
+        (
+            "Nghị quyết này được Hội đồng nhân dân tỉnh khoá XVI, kỳ họp thứ mười tám thông qua ngày 11 tháng 12 năm 2009.",
+            ("11", "12", "2009"),
+        ),
+        ("Nghị quyết này được đại biểu Hội đồng nhân dân tỉnh Tiền Giang khoá VII, kỳ họp thứ 6 thông qua.", None),
+        ("Dự thảo đã được thông qua ngày 11 tháng 12 năm 2009.", None),  # not the document's own closing
+    ],
+)
+def test_adoption_dates(text, date):
+    m = rules.ADOPTION_DATE.search(text)
+    assert ((m["day"], m["month"], m["year"]) if m else None) == date
+
+
+@pytest.mark.parametrize(
+    ("title", "org", "rest"),
+    [
+        ("CỦA BỘ CHÍNH TRỊ về đột phá phát triển khoa học", "BỘ CHÍNH TRỊ", "về đột phá phát triển khoa học"),
+        ("CỦA BAN BÍ THƯ về tăng cường sự lãnh đạo", "BAN BÍ THƯ", "về tăng cường sự lãnh đạo"),
+        ("VỀ CHẾ ĐỘ BẢO HIỂM Y TẾ", None, None),
+    ],
+)
+def test_party_issuer_at_the_head_of_the_title(title, org, rest):
+    m = rules.ISSUER_IN_TITLE.match(title)
+    assert ((m["org"], m["rest"]) if m else (None, None)) == (org, rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # corpus/dev/objectives3/tw-bcd-phien1-tin-ket-luan-2025.md, a news report's dateline under its lead
+        ("NDO - Chiều 20/1, tại Trụ sở Trung ương Đảng … Thứ hai, ngày 20/01/2025 - 19:33", ("20", "01", "2025")),
+        ("Căn cứ Quyết định ngày 20/01/2025 của Ủy ban nhân dân tỉnh", None),  # no weekday, no clock: no dateline
+    ],
+)
+def test_news_datelines(text, date):
+    m = rules.NEWS_DATELINE.search(text)
+    assert ((m["day"], m["month"], m["year"]) if m else None) == date
