@@ -51,14 +51,18 @@ def main() -> None:
         counts = result.counts["objectives"]
         total += counts
         name = f"{document.parent.name}/{document.stem}"[:60]
-        print(f"{name:60} gold {counts.gold:2} out {counts.output:2} TP {counts.tp:2}  "
-              f"P {_figure(counts.precision)} R {_figure(counts.recall)} F1 {_figure(counts.f1)}")
+        print(
+            f"{name:60} gold {counts.gold:2} out {counts.output:2} TP {counts.tp:2}  "
+            f"P {_figure(counts.precision)} R {_figure(counts.recall)} F1 {_figure(counts.f1)}"
+        )
         if args.mismatches:
             for mismatch in result.mismatches:
                 if mismatch.record_type == "objectives":
                     print(f"    {mismatch.kind}: {mismatch.description}")
-    print(f"{'micro':60} gold {total.gold:2} out {total.output:2} TP {total.tp:2}  "
-          f"P {_figure(total.precision)} R {_figure(total.recall)} F1 {_figure(total.f1)}")
+    print(
+        f"{'micro':60} gold {total.gold:2} out {total.output:2} TP {total.tp:2}  "
+        f"P {_figure(total.precision)} R {_figure(total.recall)} F1 {_figure(total.f1)}"
+    )
 
 
 if __name__ == "__main__":

@@ -265,7 +265,9 @@ def reflow(mapped: MappedText, heading_lines: dict[int, int] | None = None, ocr:
             logical = f"{logical} {cur.text}" if join else cur.text
             # a numbered line run on past a title's length is a paragraph ("2. Các sở, ban, ngành, …" / "… để
             # thực hiện" / "Kế hoạch; sắp xếp …"), whose capitals go on in it
-            in_heading = in_heading and _still_a_title(logical, cur.text, wrap_width) if join else _opens_title(cur.text)
+            in_heading = (
+                in_heading and _still_a_title(logical, cur.text, wrap_width) if join else _opens_title(cur.text)
+            )
             glue = " " if join else "\n"
             if join and prev.text.endswith("-") and prev.text[-2:-1].isdigit() and cur.text[:1].isdigit():
                 glue = ""  # "2023-" + "2025" is one range split at the margin

@@ -445,7 +445,7 @@ def _adoption_date(doc: NormalizedDocument, lines: list[Line], ident: Identity) 
 
 
 def _party_issuer_in_title(ident: Identity) -> None:
-    """"NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ về …": the Politburo issues it; the header's Central Committee is its parent,
+    """ "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ về …": the Politburo issues it; the header's Central Committee is its parent,
     and the title is what follows the body."""
     m = rules.ISSUER_IN_TITLE.match(ident.title or "")
     if m is None:
@@ -644,7 +644,7 @@ NEWS_DATELINE_LINES = 3  # a news page's dateline stands under its headline
 
 
 def _unmarked_national_body(text: str) -> str | None:
-    """"QUOC HOI", "QUÓC HỘI": a national body's name that OCR printed without (or with wrong) marks."""
+    """ "QUOC HOI", "QUÓC HỘI": a national body's name that OCR printed without (or with wrong) marks."""
     key = regex.sub(r"\s+", " ", strip_diacritics(_before_motto(text)).strip(" *.,").upper())
     return rules.NATIONAL_BODIES_UNMARKED.get(key)
 
@@ -920,7 +920,9 @@ def _signature_below(doc: NormalizedDocument, block: list[Line]) -> tuple[Signer
             recipients.append(item[:post_at].split("\t", 1)[0].strip(" ;,."))
             if cell and (_title_line(cell.strip()) or post_at is not None):
                 # "- Lưu: VT.<tab>KT. BỘ TRƯỞNG": the last recipient and, beside it, the signer's title
-                caps_lines.append(Line(line.number, _source_offset(doc, line, line.text.rfind(cell)), line.end, cell.strip()))
+                caps_lines.append(
+                    Line(line.number, _source_offset(doc, line, line.text.rfind(cell)), line.end, cell.strip())
+                )
             debris = 0  # the seal's debris is counted between two recipients, not across them
             continue
         if (_title_line(text) or signer_posts.posts_in_line(text)) and len(caps_lines) < 3:

@@ -161,7 +161,9 @@ def extract_objectives(
     # ("Điều 2. Mục đích: …") do not, unless the plan states none
     plan_start = next((s.start for s in sections if s.style == "attached"), 0)
     # the plan's "Mục tiêu" part, not "Mục tiêu" of one task or of an appendix (R2) ...
-    objectives = _objectives_within(doc, lines, sections, section_of, target_starts, in_appendix=False, start=plan_start)
+    objectives = _objectives_within(
+        doc, lines, sections, section_of, target_starts, in_appendix=False, start=plan_start
+    )
     if not objectives and plan_start:
         objectives = _objectives_within(doc, lines, sections, section_of, target_starts, in_appendix=False)
     if not objectives:

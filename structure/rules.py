@@ -78,7 +78,10 @@ REQUIREMENT_WORDINGS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # "Xác định cụ thể các nội dung công việc, thời hạn …", "Phân công trách nhiệm cụ thể …"
     (
         "define_duties",
-        _c(r"^xác\s+định\s+(?:cụ\s+thể\s+|rõ\s+)?(?:các\s+)?(?:nội\s+dung\s+công\s+việc|trách\s+nhiệm|nhiệm\s+vụ)\b", regex.I),
+        _c(
+            r"^xác\s+định\s+(?:cụ\s+thể\s+|rõ\s+)?(?:các\s+)?(?:nội\s+dung\s+công\s+việc|trách\s+nhiệm|nhiệm\s+vụ)\b",
+            regex.I,
+        ),
     ),
     ("assign_duties", _c(r"^phân\s+công\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\b", regex.I)),
     # bodies told what to do: "Người đứng đầu …", "Các sở, ban, ngành … chủ động triển khai"
@@ -122,7 +125,10 @@ NOT_AN_AIM: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # "Tại địa bàn có khu công nghiệp" (not "Về đích nông thôn mới …", a goal)
     (
         "topic_label",
-        _c(r"^(?:đối\s+với|về(?!\s+đích)|tại|trong\s+lĩnh\s+vực|lĩnh\s+vực)\s+(?:[^\s:]+\s+){0,10}[^\s:]+\s*:?$", regex.I),
+        _c(
+            r"^(?:đối\s+với|về(?!\s+đích)|tại|trong\s+lĩnh\s+vực|lĩnh\s+vực)\s+(?:[^\s:]+\s+){0,10}[^\s:]+\s*:?$",
+            regex.I,
+        ),
     ),
 )
 
@@ -165,7 +171,9 @@ DOC_TYPES: dict[str, str] = {caps: caps[:1] + caps[1:].lower() for caps in DOCUM
 PLAN_TYPES = frozenset({"Kế hoạch", "Đề án", "Chương trình", "Chương trình hành động", "Nghị quyết"})
 # "Quyết định … về việc ban hành Kế hoạch …", "… phê duyệt Chương trình …": a decision whose articles are (or
 # attach) a plan
-ISSUES_A_PLAN = _c(r"(?:ban\s+hành|phê\s+duyệt)\s+(?P<type>kế\s+hoạch|đề\s+án|chương\s+trình)\b\s*(?P<subject>.*)", regex.I)
+ISSUES_A_PLAN = _c(
+    r"(?:ban\s+hành|phê\s+duyệt)\s+(?P<type>kế\s+hoạch|đề\s+án|chương\s+trình)\b\s*(?P<subject>.*)", regex.I
+)
 # An appendix published on its own whose opening says what it is attached to: "PHỤ LỤC I … (Kèm theo Chương
 # trình hành động tại Nghị quyết số …)", "(Ban hành kèm theo Kế hoạch số …)": a part of a plan.
 APPENDIX_OF_PLAN = _c(

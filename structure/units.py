@@ -1247,7 +1247,7 @@ def _chaired_units(found: _Collector, read: _Line) -> bool:
 
 
 def _assigned_with_partners(found: _Collector, read: _Line) -> bool:
-    """"Giao X …" opening a line outside Tổ chức thực hiện (a decision's article: "Điều 2. Giao Sở Tài chính phối hợp
+    """ "Giao X …" opening a line outside Tổ chức thực hiện (a decision's article: "Điều 2. Giao Sở Tài chính phối hợp
     với Sở Lao động - Thương binh và Xã hội và Ủy ban nhân dân các quận, huyện lập thủ tục …"): an explicit assignment,
     X leads and the partners of its clause support (settled convention 1); True when the line has one."""
     assigned = ASSIGN.match(read.body)

@@ -855,8 +855,10 @@ class Restorer:
                 slot.cell_start, cell_start = cell_start, False
                 # the casing model reads a capital inside a sentence, and the first of a run of
                 # capitalized words anywhere ("Bùi Thu Hằng" alone on a signature line: a name)
-                if not slot.fixed and len(slot.ids) > 1 and (
-                    previous.isalpha() or previous == "," or _name_run(tokens, k, part)
+                if (
+                    not slot.fixed
+                    and len(slot.ids) > 1
+                    and (previous.isalpha() or previous == "," or _name_run(tokens, k, part))
                 ):
                     case = case_class(slot.like)
                     if case < 2:

@@ -38,7 +38,6 @@ def plan_of(name: str) -> PlanDocument:
     return vnplan.process(FIXTURES / name)
 
 
-
 def objectives(plan: PlanDocument) -> list[tuple[str, str]]:
     return [(o.kind, o.text) for o in plan.objectives]
 
@@ -189,8 +188,11 @@ def test_the_goals_inside_a_quan_diem_muc_tieu_part(tmp_path):
         "lãnh đạo.\n\n**II. NHIỆM VỤ**\n\n1. Tuyên truyền.\n"
     )
     assert objectives(plan_from(tmp_path, name="plan.md", text=text)) == [
-        ("general", "Tiếp tục thu hẹp khoảng cách giới, tạo điều kiện, cơ hội để phụ nữ và nam giới tham gia, thụ "
-         "hưởng bình đẳng."),
+        (
+            "general",
+            "Tiếp tục thu hẹp khoảng cách giới, tạo điều kiện, cơ hội để phụ nữ và nam giới tham gia, thụ "
+            "hưởng bình đẳng.",
+        ),
         ("specific", "Tăng cường sự tham gia của phụ nữ vào các vị trí quản lý, lãnh đạo."),
     ]
 

@@ -45,7 +45,6 @@ def plan_of(name: str) -> PlanDocument:
     return vnplan.process(FIXTURES / name)
 
 
-
 def objectives(plan: PlanDocument) -> list[tuple[str, str]]:
     return [(o.kind, o.text) for o in plan.objectives]
 

@@ -76,15 +76,22 @@ def test_a_markdown_heading_keeps_its_line_below_a_wrapped_list_item():
 
 @pytest.mark.parametrize(
     "title",
-    ["Mục tiêu 2: Nâng cao năng lực", "Mục tiêu 2. Nâng cao năng lực", "Mục tiêu 2 - Nâng cao năng lực",
-     "Mục tiêu số 2: Nâng cao năng lực", "mục tiêu 12 – Nâng cao năng lực"],
+    [
+        "Mục tiêu 2: Nâng cao năng lực",
+        "Mục tiêu 2. Nâng cao năng lực",
+        "Mục tiêu 2 - Nâng cao năng lực",
+        "Mục tiêu số 2: Nâng cao năng lực",
+        "mục tiêu 12 – Nâng cao năng lực",
+    ],
 )
 def test_numbered_goal_forms(title):
     assert NUMBERED_GOAL.match(title)
     assert NUMBERED_GOAL_TITLE.search(title)["title"] == "Nâng cao năng lực"
 
 
-@pytest.mark.parametrize("title", ["Mục tiêu 2.1. Về y tế", "Mục tiêu chung", "Mục tiêu cụ thể", "Mục tiêu đến năm 2030"])
+@pytest.mark.parametrize(
+    "title", ["Mục tiêu 2.1. Về y tế", "Mục tiêu chung", "Mục tiêu cụ thể", "Mục tiêu đến năm 2030"]
+)
 def test_not_a_numbered_goal(title):
     assert not NUMBERED_GOAL.match(title)
 
@@ -136,7 +143,7 @@ def test_each_numbered_goal_is_one_specific_objective(tmp_path, goals):
 
 
 def test_a_goal_item_that_opens_on_muc_tieu_is_specific(tmp_path):
-    """"b) Mục tiêu về cơ sở vật chất: Củng cố …" under "Mục tiêu cụ thể" is one of its items, not a "Mục tiêu" part of
+    """ "b) Mục tiêu về cơ sở vật chất: Củng cố …" under "Mục tiêu cụ thể" is one of its items, not a "Mục tiêu" part of
     its own whose text would be a general objective."""
     goals = (
         "a) Nâng cao nhận thức của cộng đồng về phòng chống tai nạn thương tích.\n\n"

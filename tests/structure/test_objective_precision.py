@@ -36,7 +36,6 @@ def plan_of(name: str) -> PlanDocument:
     return vnplan.process(FIXTURES / name)
 
 
-
 def objectives(plan: PlanDocument) -> list[tuple[str, str]]:
     return [(o.kind, o.text) for o in plan.objectives]
 
@@ -241,7 +240,9 @@ def test_an_activitys_own_aim_named_by_a_bullet_leaves_the_plans_aims_alone(tmp_
         "**1. Tổ chức Lễ mít tinh hưởng ứng Tháng hành động**\n\n- Mục tiêu: Thu hút đông đảo người dân tham gia.\n\n"
         "- Thời gian: tháng 11 năm 2025.\n"
     )
-    assert objectives(plan_from(tmp_path, name="plan.md", text=text)) == [("general", "Nâng cao nhận thức về bình đẳng giới của người dân.")]
+    assert objectives(plan_from(tmp_path, name="plan.md", text=text)) == [
+        ("general", "Nâng cao nhận thức về bình đẳng giới của người dân.")
+    ]
 
 
 def test_a_topic_run_into_its_aim_is_an_objective(tmp_path):
@@ -251,4 +252,6 @@ def test_a_topic_run_into_its_aim_is_an_objective(tmp_path):
         "**I. MỤC TIÊU**\n\n**1. Mục tiêu cụ thể**\n\n- Về giáo dục: nâng cao chất lượng dạy học.\n\n"
         "- Đối với trẻ em\n\n+ Tại địa bàn đô thị: phấn đấu 100% trẻ em được chăm sóc.\n" + TAIL
     )
-    assert objectives(plan_from(tmp_path, name="plan.md", text=text)) == [("specific", "Về giáo dục: nâng cao chất lượng dạy học.")]
+    assert objectives(plan_from(tmp_path, name="plan.md", text=text)) == [
+        ("specific", "Về giáo dục: nâng cao chất lượng dạy học.")
+    ]

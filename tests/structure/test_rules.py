@@ -466,7 +466,10 @@ def test_signature_and_stamp_patterns():
         ("Các sở, ban, ngành, Ủy ban nhân dân các xã, phường chủ động triển khai", "bodies_told"),
         ("Các hoạt động tổ chức thiết thực, tránh hình thức, lãng phí", "avoid_formality"),
         # devdoc ob-NgheAn-KH982 item 2, and the requirements of inspection plans
-        ("Đợt thi đua được triển khai sâu rộng, đồng bộ, xuyên suốt từ tỉnh đến cơ sở, bảo đảm thiết thực", "manner_of_conduct"),
+        (
+            "Đợt thi đua được triển khai sâu rộng, đồng bộ, xuyên suốt từ tỉnh đến cơ sở, bảo đảm thiết thực",
+            "manner_of_conduct",
+        ),
         ("Việc kiểm tra được tiến hành nghiêm túc, khách quan, đúng quy định", "manner_of_conduct"),
         ("Kết quả kiểm tra được tổng hợp, báo cáo kịp thời", "manner_of_conduct"),
         ("Không gây ảnh hưởng đến hoạt động bình thường của đơn vị được kiểm tra", "no_disruption"),

@@ -137,7 +137,7 @@ def test_the_short_name_a_text_gives_a_body_is_its_name():
     ],
 )
 def test_lap_is_a_duty_but_cong_lap_and_doc_lap_are_not(text, expected):
-    """"lập" ends a name ("… Ủy ban nhân dân các quận, huyện lập thủ tục …"); "công lập", "độc lập" do not (03 Cần Thơ,
+    """ "lập" ends a name ("… Ủy ban nhân dân các quận, huyện lập thủ tục …"); "công lập", "độc lập" do not (03 Cần Thơ,
     odd: "các Cơ sở cai nghiện ma túy công lập")."""
     found = DIRECTED.search(text)
     assert found is not None and found["units"] == expected
