@@ -294,6 +294,9 @@ ROLE_LABEL = regex.compile(
     r"\s*(?::\s*(?P<units>.*?))?\s*\.?$",
     regex.I,
 )
+_SCOPE_BETWEEN = (
+    r"(?:\s*,\s*(?:trong\s+phạm\s+vi|theo)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|quyền\s+hạn)[^.;:]{0,80}?,)"
+)
 # "Trưởng các phòng, thủ trưởng các đơn vị … có trách nhiệm phối hợp …": the subject supports.
 SUBJECT = regex.compile(
     r"^(?:"
@@ -304,7 +307,11 @@ SUBJECT = regex.compile(
     + _HEAD_WORDS
     # (never past a sentence's end: "… các đơn vị trực thuộc Sở Y tế. Báo cáo công tác theo dõi …"; "TP. Hồ Chí
     # Minh" ends no sentence)
-    + r"\b(?:(?!(?<=(?-i:\p{Ll}))\.\s).){0,200}?)\s+"
+    + r"\b(?:(?!(?<=(?-i:\p{Ll}))\.\s).){0,200}?)"
+    # (the scope a legal text sets between subject and duty: "các Đoàn đại biểu Quốc hội, trong phạm vi chức năng,
+    # nhiệm vụ, quyền hạn của mình, giám sát …", "Các sở, ngành, theo chức năng, nhiệm vụ được giao, chủ động …")
+    + _SCOPE_BETWEEN
+    + r"?\s+"
     r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:"
     + _DUTY_VERBS
     + r"|(?:lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm)"

@@ -176,3 +176,16 @@ def test_a_subject_ends_at_a_modal_and_never_runs_past_its_sentence():
     )
     subject = SUBJECT.match("Ủy ban nhân dân TP. Hồ Chí Minh chỉ đạo các sở, ngành")
     assert subject and subject["units"] == "Ủy ban nhân dân TP. Hồ Chí Minh"
+
+
+def test_the_scope_a_legal_text_sets_between_subject_and_duty_is_no_part_of_the_name():
+    """corpus/dev/sentences/qh-nq-bosung-kehoach-ktxh-2025.md (the Quốc hội's closing article): "…, các Đoàn đại
+    biểu Quốc hội và đại biểu Quốc hội, trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình, giám sát việc thực
+    hiện Nghị quyết này"; the same formula as provincial plans write it, "theo chức năng, nhiệm vụ được giao"."""
+    subject = SUBJECT.match(
+        "các Đoàn đại biểu Quốc hội và đại biểu Quốc hội, trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình, "
+        "giám sát việc thực hiện Nghị quyết này"
+    )
+    assert subject and subject["units"] == "các Đoàn đại biểu Quốc hội và đại biểu Quốc hội"
+    subject = SUBJECT.match("Các sở, ngành, theo chức năng, nhiệm vụ được giao, chủ động triển khai Kế hoạch")
+    assert subject and (subject["units"], subject["verb"]) == ("Các sở, ngành", "chủ động")
