@@ -1349,7 +1349,8 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
     declared = _heading_names(section, read.body)
     if section.marker == "named" and declared is None:
         return None, False, False
-    title = declared or GROUP_HEADING.sub("", _whole_title(section, read.body).rstrip(":"))
+    whole = _whole_title(section, read.body)
+    title = declared or GROUP_HEADING.sub("", whole.rstrip(":"))
     # ("1.1. Trưởng Ban Chỉ đạo": the office-holder stands for the body, R5)
     title = _HOLDER_HEADING.sub("", title)
     requested = regex.match(r"^Đề\s+nghị\s*:?\s+", title)
@@ -1370,7 +1371,13 @@ def _heading_units(found: _Collector, read: _Line) -> tuple[Unit | None, bool, b
         role = "other" if requested else "lead"
         lead = None
         for part in parts:
-            unit = found.add(part, role, body_start, body_start + len(title), "rule:unit_heading")
+            # (each body where the heading names it; one the list rewrote, "Các Sở: Tài chính" → Sở Tài chính, the
+            # whole heading)
+            at = read.body.find(part)
+            start, end = (
+                (body_start + at, body_start + at + len(part)) if at >= 0 else (body_start, body_start + len(whole))
+            )
+            unit = found.add(part, role, start, end, "rule:unit_heading")
             lead = lead or unit
             if len(parts) > 1 and role == "lead":
                 found.shared.setdefault(section.id, []).append((body_key(unit.canonical_name), "lead"))
@@ -1383,6 +1390,11 @@ def _whole_title(section: SectionNode, body: str) -> str:
     """A heading's title with the bracket the section tree ended at its colon closed again: "Các cơ quan … (gồm các Sở:
     Xây dựng, …)"."""
     title = section.title
+    if title.endswith(" …") and body.startswith(title[:-2]):
+        # (the section tree shortens a long title for display: "Ủy ban Thường vụ Quốc hội, …, các Đoàn đại biểu Quốc
+        # …"; the names are read from the whole first sentence)
+        end = regex.search(r"[.;!?](?:\s|$)", body, pos=len(title) - 2)
+        title = body[: end.start()] if end else body
     if title.count("(") > title.count(")") and body.startswith(title):
         close = body.find(")", len(title))
         if close >= 0:

@@ -11,6 +11,8 @@ from pathlib import Path
 import vnplan
 from vnplan.structure.units import SUBJECT, SUPPORT, body_key, canonical_name
 
+REPO = Path(__file__).resolve().parents[2]
+
 PLAN = """SỞ Y TẾ TỈNH KIÊN GIANG
 KẾ HOẠCH
 Kiểm tra, đánh giá chất lượng bệnh viện năm 2017
@@ -189,3 +191,18 @@ def test_the_scope_a_legal_text_sets_between_subject_and_duty_is_no_part_of_the_
     assert subject and subject["units"] == "các Đoàn đại biểu Quốc hội và đại biểu Quốc hội"
     subject = SUBJECT.match("Các sở, ngành, theo chức năng, nhiệm vụ được giao, chủ động triển khai Kế hoạch")
     assert subject and (subject["units"], subject["verb"]) == ("Các sở, ngành", "chủ động")
+
+
+def test_a_long_heading_of_bodies_is_read_whole_and_each_body_points_at_its_name(tmp_path):
+    """corpus/dev/tasktables-none (Đảng đoàn Quốc hội KH 3260, III.2): a numbered item of 40 words listing seven bodies;
+    the section tree shortens its title for display ("… các Đoàn đại biểu Quốc …"), which must not cut a name, and each
+    body's provenance is its own name, not the heading's first words."""
+    source = REPO / "corpus" / "dev" / "tasktables-none" / "qh-kh3260-nq57-dang-doan-quoc-hoi-2025.md"
+    lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "plan.md"
+    path.write_text("".join(lines[:12]) + "\n**III. TỔ CHỨC THỰC HIỆN**\n\n" + lines[140], encoding="utf-8")
+    units = vnplan.process(path).units
+    names = {u.canonical_name for u in units}
+    assert not any("…" in name for name in names)
+    assert {"Ủy ban Thường vụ Quốc hội", "Các Đoàn đại biểu Quốc hội", "Các đại biểu Quốc hội"} <= names
+    assert all(u.provenance.text.lower() == u.name.lower() for u in units)
