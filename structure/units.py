@@ -133,6 +133,8 @@ DUTY_VERBS: tuple[str, ...] = (
     "phổ biến",
     # (a modal opens the duty: "Các đơn vị trực thuộc Sở cần xem xét bố trí cán bộ …")
     "cần",
+    # ("Văn phòng Đảng đoàn Quốc hội giúp Đảng đoàn Quốc hội triển khai …", "Cơ quan thường trực giúp Ủy ban …")
+    "giúp",
     # (the verbs of a regulation's articles and a procedure's steps: "Điều 9. Các đơn vị thuộc Sở … có nhiệm vụ", "Giám
     # đốc Sở … phân bổ và ban hành Quyết định giao dự toán", "Ủy ban nhân dân cấp xã đối chiếu, lập danh sách …")
     "có nhiệm vụ",
@@ -158,14 +160,21 @@ _NOUN_AFTER = {
     "phân bổ": r"(?<!\bđược\s)",
     # ("các cơ sở cai nghiện ma túy công lập", "Quỹ … thành lập theo …": no duty)
     "lập": r"(?<!\bthành\s)(?<!\bthiết\s)(?<!\bđộc\s)(?<!\bsáng\s)(?<!\bcông\s)",
+    # ("Trung tâm Trợ giúp pháp lý", "Cơ sở trợ giúp xã hội")
+    "giúp": r"(?<!\b[Tt]rợ\s)",
 }
+# (a verb that goes on into a noun of a body's name: "Tổ giúp việc Ban Chỉ đạo", "Cơ quan giúp việc")
+_NOUN_BEFORE = {"giúp": r"(?!\s+việc\b)"}
 # A duty verb inside a body's name is no duty: right after a head whose name goes on with the work the body is for
 # ("Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện triển khai …": the name ends at "triển khai"; "Hội đồng thẩm
 # định", "Đoàn kiểm tra"), or inside the quotes of a name ("Ban Chỉ đạo “Đổi mới phong cách, thái độ phục vụ …”").
 _IN_A_NAME = r"(?<!" + LEXICON.purpose_pattern() + r")(?<!“[^”\n]*)"
 _DUTY_VERBS = (
     r"(?:(?:"
-    + "|".join(_NOUN_AFTER.get(v, "") + v.replace(" ", r"\s+") for v in sorted(DUTY_VERBS, key=len, reverse=True))
+    + "|".join(
+        _NOUN_AFTER.get(v, "") + v.replace(" ", r"\s+") + _NOUN_BEFORE.get(v, "")
+        for v in sorted(DUTY_VERBS, key=len, reverse=True)
+    )
     + "|"
     + _ORGANIZE
     + r")\b"

@@ -206,3 +206,14 @@ def test_a_long_heading_of_bodies_is_read_whole_and_each_body_points_at_its_name
     assert not any("…" in name for name in names)
     assert {"Ủy ban Thường vụ Quốc hội", "Các Đoàn đại biểu Quốc hội", "Các đại biểu Quốc hội"} <= names
     assert all(u.provenance.text.lower() == u.name.lower() for u in units)
+
+
+def test_giup_opens_a_duty_but_not_a_body_named_for_helping():
+    """KH 3260 (corpus/dev/objectives3, III.3): "… các Đoàn đại biểu Quốc hội, Văn phòng Đảng đoàn Quốc hội giúp Đảng
+    đoàn Quốc hội triển khai thực hiện Kế hoạch này"; "Tổ giúp việc", "Trung tâm Trợ giúp pháp lý" are names."""
+    subject = SUBJECT.match("Văn phòng Đảng đoàn Quốc hội giúp Đảng đoàn Quốc hội triển khai thực hiện Kế hoạch này")
+    assert subject and subject["units"] == "Văn phòng Đảng đoàn Quốc hội"
+    subject = SUBJECT.match("Tổ công tác giúp việc tham mưu cho Ban Chỉ đạo")
+    assert subject and subject["units"] == "Tổ công tác giúp việc"
+    subject = SUBJECT.match("Trung tâm Trợ giúp pháp lý nhà nước tỉnh phối hợp với Sở Tư pháp")
+    assert subject and subject["units"] == "Trung tâm Trợ giúp pháp lý nhà nước tỉnh"
