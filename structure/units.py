@@ -135,6 +135,8 @@ DUTY_VERBS: tuple[str, ...] = (
     "cần",
     # ("Văn phòng Đảng đoàn Quốc hội giúp Đảng đoàn Quốc hội triển khai …", "Cơ quan thường trực giúp Ủy ban …")
     "giúp",
+    # (a Party body's duty: "Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương trình hành động …")
+    "lãnh đạo",
     # (the verbs of a regulation's articles and a procedure's steps: "Điều 9. Các đơn vị thuộc Sở … có nhiệm vụ", "Giám
     # đốc Sở … phân bổ và ban hành Quyết định giao dự toán", "Ủy ban nhân dân cấp xã đối chiếu, lập danh sách …")
     "có nhiệm vụ",
@@ -323,7 +325,7 @@ SUBJECT = regex.compile(
     + r"?\s+"
     r"(?P<verb>có\s+trách\s+nhiệm\s+phối\s+hợp|(?-i:"
     + _DUTY_VERBS
-    + r"|(?:lãnh\s+đạo|hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm)"
+    + r"|(?:hỗ\s+trợ|phản\s+ánh|ưu\s+tiên|quan\s+tâm)"
     + _IN_A_NAME
     + "))",
     regex.I,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import vnplan
-from vnplan.structure.units import SUBJECT, SUPPORT, body_key, canonical_name
+from vnplan.structure.units import ITEM_SUBJECT, SUBJECT, SUPPORT, body_key, canonical_name
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -217,3 +217,14 @@ def test_giup_opens_a_duty_but_not_a_body_named_for_helping():
     assert subject and subject["units"] == "Tổ công tác giúp việc"
     subject = SUBJECT.match("Trung tâm Trợ giúp pháp lý nhà nước tỉnh phối hợp với Sở Tư pháp")
     assert subject and subject["units"] == "Trung tâm Trợ giúp pháp lý nhà nước tỉnh"
+
+
+def test_lanh_dao_opens_a_party_bodys_duty():
+    """NQ 57-NQ/TW (corpus/dev/objectives3, IV.3-4): "3. Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương
+    trình hành động …"; "4. Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội lãnh đạo, chỉ đạo …"."""
+    subject = ITEM_SUBJECT.match("Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương trình hành động")
+    assert subject and subject["units"] == "Ban cán sự đảng Chính phủ"
+    subject = ITEM_SUBJECT.match(
+        "Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội lãnh đạo, chỉ đạo xây dựng chương trình"
+    )
+    assert subject and subject["units"] == "Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội"
