@@ -16,11 +16,17 @@ NUMBER = regex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d])|(?<![\d
 # Money units, longest first, with their value in đồng.
 MONEY_UNITS: tuple[tuple[str, int], ...] = (
     ("nghìn tỷ đồng", 10**12),
+    # (OCR reads the hook of "ỷ" as an acute or loses it: "204.000 tý đồng", "9.000 ty đồng" in an OCR'd budget
+    # resolution; after a figure no other word is meant)
+    ("nghìn tý đồng", 10**12),
+    ("nghìn ty đồng", 10**12),
     ("triệu đồng", 10**6),
     ("nghìn đồng", 10**3),
     ("ngàn đồng", 10**3),
     ("tỷ đồng", 10**9),
     ("tỉ đồng", 10**9),
+    ("tý đồng", 10**9),
+    ("ty đồng", 10**9),
     ("tỷ", 10**9),
     ("tỉ", 10**9),
     ("triệu", 10**6),

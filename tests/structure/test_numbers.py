@@ -39,6 +39,10 @@ def test_number_formats(text, value):
         ("80 tỷ", 80_000_000_000),
         ("965.055.000 đồng", 965_055_000),
         ("750 triệu đồng", 750_000_000),
+        # OCR'd budget resolution (corpus/dev/finplan/qh-nq49-dutoan-nsnn-2018.md): the hook of "ỷ" read as an acute
+        # or lost
+        ("204.000 tý đồng", 204_000_000_000_000),
+        ("14.033,795 ty đồng", 14_033_795_000_000),
     ],
 )
 def test_money_amounts(text, vnd):
@@ -62,3 +66,8 @@ def test_money_amounts(text, vnd):
 )
 def test_entity_ruler_pattern_families(text, label, entity):
     assert entity in [e.text for e in rule_entities(text, frozenset({label}))]
+
+
+def test_ocr_money_units_need_a_figure_before_them():
+    """ "ty" and "tý" stand for "tỷ" only after a figure: "3 công ty đồng ý" holds no money."""
+    assert rule_entities("có 3 công ty đồng ý tham gia", frozenset({"MONEY"})) == []
