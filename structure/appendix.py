@@ -22,7 +22,7 @@ from vnplan.structure.lexicon import organisations
 from vnplan.structure.money import funding_source
 from vnplan.structure.numbers import money_to_vnd, parse_number
 from vnplan.structure.tables import OF_WHICH, PhysicalLine, Row, Table, label_rank, money_rows
-from vnplan.structure.units import ITEM_SUBJECT
+from vnplan.structure.units import ITEM_SUBJECT, OTHER_BODIES
 
 MONEY_CAPTION = regex.compile(
     r"kinh\s+phí|dự\s+toán|nguồn\s+vốn|nhu\s+cầu\s+vốn|đơn\s+vị(?:\s+tính)?\s*:\s*[\p{L} ]*đồng", regex.I
@@ -380,8 +380,6 @@ def _column_roles(header: list[str]) -> dict[str, int]:
     return roles
 
 
-# "Bộ Nội vụ và các bộ, ngành, địa phương khác có liên quan": a named unit, then the group phrase of the others.
-OTHER_BODIES = r"(?=các\s+(?i:bộ|sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|doanh\s+nghiệp|hiệp\s+hội)\b)"
 AND_THE_OTHERS = regex.compile(r"\s+và\s+" + OTHER_BODIES)
 # Units part at ";", and at "," before a capital or before the group phrase of the others ("Bộ Nội vụ, các bộ, …").
 UNIT_SEPARATOR = regex.compile(r"\s*;\s*|\s*,\s*(?:(?=\p{Lu})|" + OTHER_BODIES + ")")

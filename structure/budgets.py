@@ -53,9 +53,8 @@ def _allocates(line: Line, section: SectionNode, plan_start: int | None) -> bool
     if line.text.lstrip().startswith("Căn cứ"):
         return False
     # the line says so, or the heading it stands under does ("Điều 1. Phê duyệt kế hoạch vốn …: - <đề án>: <số>")
-    said = ALLOCATION.search(line.text) or any(
-        ALLOCATION.search(node.title) for node in (section, *section.ancestors())
-    )
+    titles = [node.title for node in (section, *section.ancestors())]
+    said = ALLOCATION.search(line.text) or any(ALLOCATION.search(title) for title in titles)
     text = line.text
     if section.has_part(*TARGET_PARTS):
         # the base of a change ("tăng 8% so với ước thực hiện năm 2025") reports nothing and dates nothing
@@ -64,7 +63,7 @@ def _allocates(line: Line, section: SectionNode, plan_start: int | None) -> bool
             return False
     elif not said or REPORTED.search(text):
         return False
-    if any(ADJUSTS_ESTIMATE.search(t) for t in (line.text, *(node.title for node in (section, *section.ancestors())))):
+    if any(ADJUSTS_ESTIMATE.search(t) for t in (line.text, *titles)):
         return True  # an earlier year's estimate changed now is decided now
     years = [int(y) for y in ANY_YEAR.findall(text)]
     return plan_start is None or all(year >= plan_start for year in years)

@@ -80,10 +80,15 @@ def logical_lines(doc: NormalizedDocument) -> list[Line]:
     return lines
 
 
+def first_sentence(text: str) -> str:
+    """A heading's whole first sentence (or clause, to its colon)."""
+    m = _SENTENCE.match(text)
+    return m.group(1) if m else text
+
+
 def _title_of(text: str) -> str:
     """The heading's own words: the first sentence, at most TITLE_WORD_LIMIT words."""
-    m = _SENTENCE.match(text)
-    title = m.group(1) if m else text
+    title = first_sentence(text)
     words = title.split()
     if len(words) > TITLE_WORD_LIMIT:
         title = " ".join(words[:TITLE_WORD_LIMIT]) + " …"

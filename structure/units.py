@@ -20,7 +20,7 @@ from vnplan.structure.admin_units import Level
 from vnplan.structure.lexicon import letters_of, organisations, unit_id
 from vnplan.structure.metrics import metric_for
 from vnplan.structure.rules import ARTICLE_HEADING
-from vnplan.structure.sections import Line, SectionNode
+from vnplan.structure.sections import Line, SectionNode, first_sentence
 
 LEXICON = organisations()
 # Abbreviations expanded in canonical names (whole words only); standard department names, as written
@@ -304,6 +304,10 @@ ROLE_LABEL = regex.compile(
     r"(?:\s+thực\s+hiện)?|phụ\s+trách|chịu\s+trách\s+nhiệm)|(?P<bare>(?:Chủ\s+trì\s*,\s*)?Phối\s+hợp(?:\s+với|\s+thực\s+hiện)?|Chủ\s+trì(?:\s+thực\s+hiện)?))"
     r"\s*(?::\s*(?P<units>.*?))?\s*\.?$",
     regex.I,
+)
+# The group phrase of the other bodies after named ones: "Bộ Nội vụ và các bộ, ngành, địa phương khác có liên quan".
+OTHER_BODIES = (
+    r"(?=(?-i:các)\s+(?i:bộ|sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|doanh\s+nghiệp|hiệp\s+hội)\b)"
 )
 _SCOPE_BETWEEN = (
     r"(?:\s*,\s*(?:trong\s+phạm\s+vi|theo)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|quyền\s+hạn)[^.;:]{0,80}?,)"
@@ -1404,8 +1408,7 @@ def _whole_title(section: SectionNode, body: str) -> str:
     if title.endswith(" …") and body.startswith(title[:-2]):
         # (the section tree shortens a long title for display: "Ủy ban Thường vụ Quốc hội, …, các Đoàn đại biểu Quốc
         # …"; the names are read from the whole first sentence)
-        end = regex.search(r"[.;!?](?:\s|$)", body, pos=len(title) - 2)
-        title = body[: end.start()] if end else body
+        title = first_sentence(body)
     if title.count("(") > title.count(")") and body.startswith(title):
         close = body.find(")", len(title))
         if close >= 0:
@@ -1719,7 +1722,8 @@ def _split_cell(cell: str) -> list[str]:
 
 _CELL_SPLIT = regex.compile(
     _LOST_SEPARATOR
-    + r"|\s*;\s*|\s+và\s+(?=(?-i:các)\s+(?:bộ|sở|ban|ngành|địa\s+phương|cơ\s+quan|đơn\s+vị)\b)"
+    + r"|\s*;\s*|\s+và\s+"
+    + OTHER_BODIES
     + r"|\s*,\s*(?=(?-i:\p{Lu}{2,})\b|"  # ", VOV, TTXVN": bodies known by their initials
     + UNIT_HEAD.pattern.lstrip("^")
     + r"|(?i:(?:các\s+)?(?:"

@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import regex
+
 import vnplan
 from vnplan.structure.units import ITEM_SUBJECT, SUBJECT, SUPPORT, body_key, canonical_name
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def units_of_subject(pattern: regex.Pattern[str], text: str) -> str | None:
+    """The bodies ``pattern`` (SUBJECT or ITEM_SUBJECT) reads as the subject of ``text``; None when it reads none."""
+    subject = pattern.match(text)
+    return subject["units"] if subject else None
+
 
 PLAN = """SỞ Y TẾ TỈNH KIÊN GIANG
 KẾ HOẠCH
@@ -34,25 +43,31 @@ def test_a_descriptive_name_runs_on_through_the_work_it_is_for():
     """descriptive_heads / purpose_words: 27 "Các thành viên Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện
     triển khai …" (its members stand for it); 19 "Tổ chức làm nhiệm vụ bồi thường hỗ trợ và tái định cư phối hợp
     với UBND xã, phường, thị trấn …"; "Hội đồng thẩm định", "Đoàn kiểm tra" as legal texts write them."""
-    subject = SUBJECT.match(
-        "Các thành viên Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện triển khai và tiến hành khảo sát"
+    assert (
+        units_of_subject(
+            SUBJECT,
+            "Các thành viên Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện triển khai và tiến hành khảo sát",
+        )
+        == "Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện"
     )
-    assert subject and subject["units"] == "Tổ công tác kiểm tra, đánh giá chất lượng bệnh viện"
-    subject = SUBJECT.match("Tổ chức làm nhiệm vụ bồi thường hỗ trợ và tái định cư phối hợp với UBND xã, phường")
-    assert subject and subject["units"] == "Tổ chức làm nhiệm vụ bồi thường hỗ trợ và tái định cư"
-    subject = SUBJECT.match("Trung tâm đào tạo nghề của tỉnh và các huyện, thị có trách nhiệm tổ chức đào tạo nghề")
-    assert subject and subject["units"] == "Trung tâm đào tạo nghề của tỉnh và các huyện, thị"
+    assert (
+        units_of_subject(SUBJECT, "Tổ chức làm nhiệm vụ bồi thường hỗ trợ và tái định cư phối hợp với UBND xã, phường")
+        == "Tổ chức làm nhiệm vụ bồi thường hỗ trợ và tái định cư"
+    )
+    assert (
+        units_of_subject(
+            SUBJECT, "Trung tâm đào tạo nghề của tỉnh và các huyện, thị có trách nhiệm tổ chức đào tạo nghề"
+        )
+        == "Trung tâm đào tạo nghề của tỉnh và các huyện, thị"
+    )
     assert [m["units"] for m in SUPPORT.finditer("Sở Tài chính phối hợp với Hội đồng thẩm định giá đất kiểm tra")] == [
         "Hội đồng thẩm định giá đất"
     ]
     # the next duty verb ends the name: the work the body is for comes right after its head
-    subject = SUBJECT.match("Đoàn kiểm tra tiến hành kiểm tra tại đơn vị")
-    assert subject and subject["units"] == "Đoàn kiểm tra"
-    subject = SUBJECT.match("Ban Chỉ đạo các cấp kiểm tra, đôn đốc việc thực hiện")
-    assert subject and subject["units"] == "Ban Chỉ đạo các cấp"
+    assert units_of_subject(SUBJECT, "Đoàn kiểm tra tiến hành kiểm tra tại đơn vị") == "Đoàn kiểm tra"
+    assert units_of_subject(SUBJECT, "Ban Chỉ đạo các cấp kiểm tra, đôn đốc việc thực hiện") == "Ban Chỉ đạo các cấp"
     # a body whose head takes no such work still ends at its first duty verb
-    subject = SUBJECT.match("Sở Y tế kiểm tra, giám sát việc thực hiện")
-    assert subject and subject["units"] == "Sở Y tế"
+    assert units_of_subject(SUBJECT, "Sở Y tế kiểm tra, giám sát việc thực hiện") == "Sở Y tế"
     assert canonical_name("Các thành viên Tổ công tác kiểm tra", "Sở Y tế") == "Tổ công tác kiểm tra"
 
 
@@ -171,24 +186,31 @@ def test_a_subject_ends_at_a_modal_and_never_runs_past_its_sentence():
     """29 (OCR text of page 2-3): "Các Phòng chức năng, các đơn vị trực thuộc Sở cần xem xét bố trí cán bộ kiêm nhiệm
     …": "cần" opens the duty; "- Các phòng chức năng, các đơn vị trực thuộc Sở Y tế. Báo cáo công tác theo dõi …": the
     next sentence's words are no part of the name, while "TP. Hồ Chí Minh" ends no sentence."""
-    subject = SUBJECT.match("Các Phòng chức năng, các đơn vị trực thuộc Sở cần xem xét bố trí cán bộ kiêm nhiệm")
-    assert subject and subject["units"] == "Các Phòng chức năng, các đơn vị trực thuộc Sở"
+    assert (
+        units_of_subject(SUBJECT, "Các Phòng chức năng, các đơn vị trực thuộc Sở cần xem xét bố trí cán bộ kiêm nhiệm")
+        == "Các Phòng chức năng, các đơn vị trực thuộc Sở"
+    )
     assert not SUBJECT.match(
         "Các phòng chức năng, các đơn vị trực thuộc Sở Y tế. Báo cáo công tác theo dõi tình hình thi hành pháp luật"
     )
-    subject = SUBJECT.match("Ủy ban nhân dân TP. Hồ Chí Minh chỉ đạo các sở, ngành")
-    assert subject and subject["units"] == "Ủy ban nhân dân TP. Hồ Chí Minh"
+    assert (
+        units_of_subject(SUBJECT, "Ủy ban nhân dân TP. Hồ Chí Minh chỉ đạo các sở, ngành")
+        == "Ủy ban nhân dân TP. Hồ Chí Minh"
+    )
 
 
 def test_the_scope_a_legal_text_sets_between_subject_and_duty_is_no_part_of_the_name():
     """corpus/dev/sentences/qh-nq-bosung-kehoach-ktxh-2025.md (the Quốc hội's closing article): "…, các Đoàn đại
     biểu Quốc hội và đại biểu Quốc hội, trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình, giám sát việc thực
     hiện Nghị quyết này"; the same formula as provincial plans write it, "theo chức năng, nhiệm vụ được giao"."""
-    subject = SUBJECT.match(
-        "các Đoàn đại biểu Quốc hội và đại biểu Quốc hội, trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình, "
-        "giám sát việc thực hiện Nghị quyết này"
+    assert (
+        units_of_subject(
+            SUBJECT,
+            "các Đoàn đại biểu Quốc hội và đại biểu Quốc hội, trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình, "
+            "giám sát việc thực hiện Nghị quyết này",
+        )
+        == "các Đoàn đại biểu Quốc hội và đại biểu Quốc hội"
     )
-    assert subject and subject["units"] == "các Đoàn đại biểu Quốc hội và đại biểu Quốc hội"
     subject = SUBJECT.match("Các sở, ngành, theo chức năng, nhiệm vụ được giao, chủ động triển khai Kế hoạch")
     assert subject and (subject["units"], subject["verb"]) == ("Các sở, ngành", "chủ động")
 
@@ -211,20 +233,30 @@ def test_a_long_heading_of_bodies_is_read_whole_and_each_body_points_at_its_name
 def test_giup_opens_a_duty_but_not_a_body_named_for_helping():
     """KH 3260 (corpus/dev/objectives3, III.3): "… các Đoàn đại biểu Quốc hội, Văn phòng Đảng đoàn Quốc hội giúp Đảng
     đoàn Quốc hội triển khai thực hiện Kế hoạch này"; "Tổ giúp việc", "Trung tâm Trợ giúp pháp lý" are names."""
-    subject = SUBJECT.match("Văn phòng Đảng đoàn Quốc hội giúp Đảng đoàn Quốc hội triển khai thực hiện Kế hoạch này")
-    assert subject and subject["units"] == "Văn phòng Đảng đoàn Quốc hội"
-    subject = SUBJECT.match("Tổ công tác giúp việc tham mưu cho Ban Chỉ đạo")
-    assert subject and subject["units"] == "Tổ công tác giúp việc"
-    subject = SUBJECT.match("Trung tâm Trợ giúp pháp lý nhà nước tỉnh phối hợp với Sở Tư pháp")
-    assert subject and subject["units"] == "Trung tâm Trợ giúp pháp lý nhà nước tỉnh"
+    assert (
+        units_of_subject(
+            SUBJECT, "Văn phòng Đảng đoàn Quốc hội giúp Đảng đoàn Quốc hội triển khai thực hiện Kế hoạch này"
+        )
+        == "Văn phòng Đảng đoàn Quốc hội"
+    )
+    assert units_of_subject(SUBJECT, "Tổ công tác giúp việc tham mưu cho Ban Chỉ đạo") == "Tổ công tác giúp việc"
+    assert (
+        units_of_subject(SUBJECT, "Trung tâm Trợ giúp pháp lý nhà nước tỉnh phối hợp với Sở Tư pháp")
+        == "Trung tâm Trợ giúp pháp lý nhà nước tỉnh"
+    )
 
 
 def test_lanh_dao_opens_a_party_bodys_duty():
     """NQ 57-NQ/TW (corpus/dev/objectives3, IV.3-4): "3. Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương
     trình hành động …"; "4. Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội lãnh đạo, chỉ đạo …"."""
-    subject = ITEM_SUBJECT.match("Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương trình hành động")
-    assert subject and subject["units"] == "Ban cán sự đảng Chính phủ"
-    subject = ITEM_SUBJECT.match(
-        "Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội lãnh đạo, chỉ đạo xây dựng chương trình"
+    assert (
+        units_of_subject(ITEM_SUBJECT, "Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương trình hành động")
+        == "Ban cán sự đảng Chính phủ"
     )
-    assert subject and subject["units"] == "Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội"
+    assert (
+        units_of_subject(
+            ITEM_SUBJECT,
+            "Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội lãnh đạo, chỉ đạo xây dựng chương trình",
+        )
+        == "Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội"
+    )
